@@ -1,0 +1,31 @@
+import { ConfigError } from '../server/config.ts';
+import { serve } from './serve.ts';
+
+const usage = `用法: shijian <命令>
+  serve [--demo|--no-demo]   启动服务（PGlite 默认载入演示数据；PostgreSQL 需 --demo）
+  migrate                    仅执行数据库迁移`;
+
+async function main(argv: string[]) {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'serve':
+      return serve(args);
+    case 'migrate': {
+      const { loadConfig } = await import('../server/config.ts');
+      const { openDatabase } = await import('../db/open.ts');
+      const { migrate } = await import('../db/migrate.ts');
+      const db = await openDatabase(loadConfig());
+      const done = await migrate(db, (m) => console.log(m));
+      console.log(done.length ? `完成 ${done.length} 个迁移` : '数据库已是最新');
+      return db.close();
+    }
+    default:
+      console.log(usage);
+      process.exitCode = command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

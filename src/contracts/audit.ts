@@ -1,0 +1,53 @@
+import { ZId, ZTimestamp } from './common.ts';
+import { z } from './zod.ts';
+
+export const ZAuditEntry = z.object({
+  id: z.number().int(),
+  at: ZTimestamp,
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  unitId: z.number().int().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  detail: z.unknown(),
+  ip: z.string().nullable(),
+  hash: z.string(),
+});
+
+export const ZAuditQuery = z.object({
+  actorId: ZId.optional(),
+  unitId: ZId.optional(),
+  action: z.string().trim().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const ZAuditVerify = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBroken: z
+    .object({ id: z.number().int(), reason: z.string(), expectedHash: z.string(), storedHash: z.string() })
+    .nullable(),
+});
+
+export const ZLoginLogEntry = z.object({
+  id: z.number().int(),
+  at: ZTimestamp,
+  username: z.string(),
+  userId: z.number().int().nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  result: z.string(),
+});
+export const ZLoginLogQuery = z.object({
+  username: z.string().trim().max(64).optional(),
+  result: z.string().trim().max(32).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export type TAuditEntry = z.infer<typeof ZAuditEntry>;
+export type TAuditVerify = z.infer<typeof ZAuditVerify>;

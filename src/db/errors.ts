@@ -1,0 +1,5 @@
+/** PostgreSQL SQLSTATE of an error thrown by either driver. */
+export const sqlState = (err: unknown): string | undefined =>
+  typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+
+export const isUniqueViolation = (err: unknown) => sqlState(err) === '23505';

@@ -1,0 +1,117 @@
+import type { DataScope, Permission } from '../../contracts/permissions.ts';
+import { allPermissions } from '../../contracts/permissions.ts';
+
+/**
+ * The demo district: 佛山市南海区 (GB/T 2260 code 440605) with its seven towns/streets. Township codes
+ * follow the statistical division codes (9 digits); the demo is a model, not an official register.
+ */
+export const DEMO_DISTRICT = { regionCode: '440605', name: '佛山市南海区', bureauName: '佛山市南海区市场监督管理局' };
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export const demoDepartments = [
+  { code: 'office', name: '办公室', kind: 'department' },
+  { code: 'registration', name: '登记注册科', kind: 'department' },
+  { code: 'credit', name: '信用监管科', kind: 'department' },
+  { code: 'food', name: '食品经营安全监管科', kind: 'department' },
+  { code: 'equipment', name: '特种设备安全监察科', kind: 'department' },
+  { code: 'quality', name: '产品质量安全监管科', kind: 'department' },
+  { code: 'enforcement', name: '执法稽查大队', kind: 'department' },
+  { code: 'c12315', name: '12315投诉举报中心', kind: 'centre' },
+] as const;
+
+export const demoStations = [
+  { code: 's01', name: '桂城市场监管所', regionCodes: ['440605011'] },
+  { code: 's02', name: '大沥市场监管所', regionCodes: ['440605125'] },
+  { code: 's03', name: '里水市场监管所', regionCodes: ['440605126'] },
+  { code: 's04', name: '狮山市场监管所', regionCodes: ['440605124'] },
+  { code: 's05', name: '西樵市场监管所', regionCodes: ['440605122'] },
+  { code: 's06', name: '九江市场监管所', regionCodes: ['440605121'] },
+  { code: 's07', name: '丹灶市场监管所', regionCodes: ['440605123'] },
+  { code: 's08', name: '罗村市场监管所', regionCodes: ['440605124'] },
+] as const;
+
+const readAll: Permission[] = allPermissions.filter((p) => p.endsWith(':read'));
+
+export const builtinRoles: { code: string; name: string; permissions: Permission[]; dataScope: DataScope }[] = [
+  { code: 'admin', name: '系统管理员', permissions: allPermissions, dataScope: 'all' },
+  { code: 'leader', name: '局领导', permissions: readAll, dataScope: 'all' },
+  {
+    code: 'dept_staff',
+    name: '科室工作人员',
+    permissions: [
+      'entity:read',
+      'entity:write',
+      'credit:read',
+      'credit:write',
+      'spotcheck:read',
+      'spotcheck:write',
+      'complaint:read',
+      'dashboard:read',
+      'calendar:read',
+      'jobs:read',
+    ],
+    dataScope: 'all',
+  },
+  {
+    code: 'station_chief',
+    name: '市场监管所所长',
+    permissions: [
+      'org:unit:read',
+      'org:user:read',
+      'org:user:write',
+      'org:role:read',
+      'audit:read',
+      'entity:read',
+      'entity:write',
+      'credit:read',
+      'spotcheck:read',
+      'spotcheck:write',
+      'complaint:read',
+      'complaint:write',
+      'dashboard:read',
+      'calendar:read',
+      'jobs:read',
+    ],
+    dataScope: 'unit_and_below',
+  },
+  {
+    code: 'inspector',
+    name: '执法检查人员',
+    permissions: [
+      'entity:read',
+      'spotcheck:read',
+      'spotcheck:write',
+      'complaint:read',
+      'complaint:write',
+      'calendar:read',
+    ],
+    dataScope: 'unit_and_below',
+  },
+  {
+    code: 'hotline',
+    name: '12315话务处理人员',
+    permissions: ['entity:read', 'complaint:read', 'complaint:write', 'calendar:read'],
+    dataScope: 'all',
+  },
+];
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  unitCode: string;
+  roleCode: string;
+}
+
+const surnames = ['陈', '李', '黄', '梁', '何', '张', '罗', '吴'];
+
+export const demoUsers: DemoUser[] = [
+  { username: 'admin', displayName: '系统管理员', unitCode: 'bureau', roleCode: 'admin' },
+  { username: 'leader', displayName: '林局长', unitCode: 'bureau', roleCode: 'leader' },
+  { username: 'hotline', displayName: '周话务员', unitCode: 'c12315', roleCode: 'hotline' },
+  { username: 'credit.staff', displayName: '郑科员', unitCode: 'credit', roleCode: 'dept_staff' },
+  ...demoStations.flatMap((s, i) => [
+    { username: `${s.code}.chief`, displayName: `${surnames[i]}所长`, unitCode: s.code, roleCode: 'station_chief' },
+    { username: `${s.code}.inspector`, displayName: `${surnames[i]}检查员`, unitCode: s.code, roleCode: 'inspector' },
+  ]),
+];

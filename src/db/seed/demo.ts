@@ -1,0 +1,58 @@
+import { appendAudit } from '../../modules/audit/repo.ts';
+import { insertRole, insertUnit, insertUser, setUserRoles } from '../../modules/org/repo.ts';
+import { hashPassword } from '../../server/passwords.ts';
+import type { Db } from '../client.ts';
+import { builtinRoles, DEMO_DISTRICT, DEMO_PASSWORD, demoDepartments, demoStations, demoUsers } from './demo-org.ts';
+
+export type ProgressFn = (step: string, done: number, total: number) => void;
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM org_units');
+  return row?.n === 0;
+}
+
+/** Loads the demo district in one transaction: all of it or nothing. */
+export async function loadDemo(db: Db, progress: ProgressFn = () => {}): Promise<{ users: string[] }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    progress('组织机构', 0, 3);
+    const bureau = await insertUnit(tx, {
+      parentId: null,
+      parentPath: '/',
+      code: 'bureau',
+      name: DEMO_DISTRICT.bureauName,
+      kind: 'bureau',
+      regionCodes: [DEMO_DISTRICT.regionCode],
+      sortOrder: 0,
+    });
+    const unitIds = new Map<string, number>([['bureau', bureau.id]]);
+    const children = [
+      ...demoDepartments.map((d) => ({ ...d, regionCodes: [] as string[] })),
+      ...demoStations.map((s) => ({ ...s, kind: 'station' as const, regionCodes: [...s.regionCodes] })),
+    ];
+    for (const [i, c] of children.entries()) {
+      const unit = await insertUnit(tx, { parentId: bureau.id, parentPath: bureau.path, sortOrder: i + 1, ...c });
+      unitIds.set(c.code, unit.id);
+    }
+    progress('角色', 1, 3);
+    const roleIds = new Map<string, number>();
+    for (const r of builtinRoles) roleIds.set(r.code, (await insertRole(tx, { ...r, builtin: true })).id);
+    progress('演示账号', 2, 3);
+    for (const u of demoUsers) {
+      const id = await insertUser(tx, {
+        username: u.username,
+        displayName: u.displayName,
+        unitId: unitIds.get(u.unitCode)!,
+        phone: null,
+        passwordHash,
+      });
+      await setUserRoles(tx, id, [roleIds.get(u.roleCode)!]);
+    }
+    await appendAudit(tx, null, {
+      action: 'system.demo.load',
+      detail: { units: unitIds.size, users: demoUsers.length },
+    });
+    progress('完成', 3, 3);
+  });
+  return { users: demoUsers.map((u) => u.username) };
+}

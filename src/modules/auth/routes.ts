@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZLoginBody, ZMe } from '../../contracts/auth.ts';
+import { ZOk } from '../../contracts/common.ts';
+import { actorOf, requestMeta, SESSION_COOKIE } from '../../server/auth-plugin.ts';
+import type { TConfig } from '../../server/config.ts';
+import type { AuthService } from './service.ts';
+
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: TConfig }> = async (
+  app,
+  { auth, config },
+) => {
+  app.post(
+    '/auth/login',
+    {
+      config: { auth: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: '登录', body: ZLoginBody, response: { 200: ZMe } },
+    },
+    async (req, reply) => {
+      const { token, actor, csrfToken } = await auth.login(req.body, requestMeta(req));
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.COOKIE_SECURE,
+      });
+      return auth.me(actor, csrfToken);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户、权限与 CSRF 令牌', response: { 200: ZMe } } },
+    async (req) => auth.me(actorOf(req), req.csrfToken!),
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 200: ZOk } } },
+    async (req, reply) => {
+      await auth.logout(req.sessionToken!, actorOf(req), requestMeta(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+};

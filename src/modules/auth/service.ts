@@ -1,0 +1,200 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { TLoginBody, TMe } from '../../contracts/auth.ts';
+import type { DataScope, Permission } from '../../contracts/permissions.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../server/actor.ts';
+import type { TConfig } from '../../server/config.ts';
+import { AppError } from '../../server/errors.ts';
+import { dummyPasswordHash, verifyPassword } from '../../server/passwords.ts';
+import { appendAudit } from '../audit/repo.ts';
+import * as repo from './repo.ts';
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const scopeRank: Record<DataScope, number> = { self: 0, unit_and_below: 1, all: 2 };
+
+export const sessionTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createAuthService(
+  db: Db,
+  config: Pick<TConfig, 'SESSION_IDLE_MINUTES' | 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_MINUTES'>,
+) {
+  function toActor(row: repo.SessionActorRow, ip: string | null): Actor {
+    const roles = row.roles ?? [];
+    const permissions = new Set<Permission>(roles.flatMap((r) => r.permissions));
+    const dataScope = roles.reduce<DataScope>(
+      (widest, r) => (scopeRank[r.dataScope] > scopeRank[widest] ? r.dataScope : widest),
+      'self',
+    );
+    return {
+      userId: row.userId,
+      username: row.username,
+      displayName: row.displayName,
+      unitId: row.unitId,
+      unitName: row.unitName,
+      unitKind: row.unitKind,
+      unitPath: row.unitPath,
+      roles: roles.map((r) => ({ code: r.code, name: r.name })),
+      permissions,
+      dataScope,
+      ip,
+    };
+  }
+
+  async function logAttempt(
+    candidate: repo.LoginCandidate | undefined,
+    username: string,
+    meta: RequestMeta,
+    result: repo.LoginLogInput['result'],
+    detail: Record<string, unknown> = {},
+  ) {
+    await db.transaction(async (tx) => {
+      if (candidate && result === 'bad_password') {
+        const state = await repo.recordLoginFailure(
+          tx,
+          candidate.id,
+          config.LOGIN_MAX_FAILURES,
+          config.LOGIN_LOCK_MINUTES,
+        );
+        detail = { ...detail, failedLoginCount: state.failedLoginCount, locked: state.lockedUntil !== null };
+      }
+      await repo.insertLoginLog(tx, {
+        username,
+        userId: candidate?.id ?? null,
+        unitId: candidate?.unitId ?? null,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        result,
+      });
+      const actor = {
+        userId: candidate?.id ?? null,
+        displayName: candidate?.displayName ?? username,
+        unitId: candidate?.unitId ?? null,
+        ip: meta.ip,
+      };
+      await appendAudit(tx, actor, {
+        action: `auth.login.${result}`,
+        targetType: 'user',
+        targetId: candidate?.id,
+        detail: { username, ...detail },
+      });
+    });
+  }
+
+  return {
+    async login(input: TLoginBody, meta: RequestMeta): Promise<{ token: string; actor: Actor; csrfToken: string }> {
+      const username = input.username.trim().toLowerCase();
+      const candidate = await repo.findLoginCandidate(db, username);
+      const lockedUntil = candidate?.lockedUntil ? new Date(candidate.lockedUntil) : null;
+      if (candidate && lockedUntil && lockedUntil > new Date()) {
+        await logAttempt(candidate, username, meta, 'locked');
+        const minutes = Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000);
+        throw new AppError('LOCKED', `连续登录失败次数过多，账户已锁定，请${minutes}分钟后再试`);
+      }
+      const ok = await verifyPassword(candidate?.passwordHash ?? (await dummyPasswordHash()), input.password);
+      if (!candidate || !ok) {
+        await logAttempt(candidate, username, meta, candidate ? 'bad_password' : 'unknown_user');
+        const after = candidate ? await repo.findLoginCandidate(db, username) : undefined;
+        if (after?.lockedUntil && new Date(after.lockedUntil) > new Date()) {
+          throw new AppError(
+            'LOCKED',
+            `连续${config.LOGIN_MAX_FAILURES}次密码错误，账户已锁定${config.LOGIN_LOCK_MINUTES}分钟`,
+          );
+        }
+        throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
+      }
+      if (!candidate.active) {
+        await logAttempt(candidate, username, meta, 'inactive');
+        throw new AppError('FORBIDDEN', '账户已停用，请联系管理员');
+      }
+      const token = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(24).toString('base64url');
+      const tokenHash = sessionTokenHash(token);
+      await db.transaction(async (tx) => {
+        await repo.resetLoginFailures(tx, candidate.id);
+        await repo.insertSession(tx, { tokenHash, userId: candidate.id, csrfToken, ...meta });
+        await repo.insertLoginLog(tx, {
+          username,
+          userId: candidate.id,
+          unitId: candidate.unitId,
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+          result: 'success',
+        });
+        await appendAudit(
+          tx,
+          { userId: candidate.id, displayName: candidate.displayName, unitId: candidate.unitId, ip: meta.ip },
+          { action: 'auth.login.success', targetType: 'user', targetId: candidate.id, detail: { username } },
+        );
+      });
+      const row = await repo.findSessionActor(db, tokenHash);
+      return { token, actor: toActor(row!, meta.ip), csrfToken };
+    },
+
+    /** The actor behind a session cookie, or a reason why there is none. Ends idle sessions. */
+    async resolveSession(
+      token: string,
+      meta: RequestMeta,
+    ): Promise<{ actor: Actor; csrfToken: string } | { reason: 'missing' | 'timeout' | 'inactive' }> {
+      const tokenHash = sessionTokenHash(token);
+      const row = await repo.findSessionActor(db, tokenHash);
+      if (!row) return { reason: 'missing' };
+      if (row.idleSeconds > config.SESSION_IDLE_MINUTES * 60) {
+        await db.transaction(async (tx) => {
+          await repo.deleteSession(tx, tokenHash);
+          await repo.insertLoginLog(tx, {
+            ...meta,
+            username: row.username,
+            userId: row.userId,
+            unitId: row.unitId,
+            result: 'timeout',
+          });
+        });
+        return { reason: 'timeout' };
+      }
+      if (!row.active) {
+        await repo.deleteSession(db, tokenHash);
+        return { reason: 'inactive' };
+      }
+      await repo.touchSession(db, tokenHash);
+      return { actor: toActor(row, meta.ip), csrfToken: row.csrfToken };
+    },
+
+    async logout(token: string, actor: Actor, meta: RequestMeta): Promise<void> {
+      await db.transaction(async (tx) => {
+        await repo.deleteSession(tx, sessionTokenHash(token));
+        await repo.insertLoginLog(tx, {
+          ...meta,
+          username: actor.username,
+          userId: actor.userId,
+          unitId: actor.unitId,
+          result: 'logout',
+        });
+        await appendAudit(tx, actor, { action: 'auth.logout', targetType: 'user', targetId: actor.userId });
+      });
+    },
+
+    me(actor: Actor, csrfToken: string): TMe {
+      return {
+        user: {
+          id: actor.userId,
+          username: actor.username,
+          displayName: actor.displayName,
+          unitId: actor.unitId,
+          unitName: actor.unitName,
+          unitKind: actor.unitKind,
+        },
+        roles: actor.roles,
+        permissions: [...actor.permissions].sort(),
+        dataScope: actor.dataScope,
+        csrfToken,
+        idleTimeoutMinutes: config.SESSION_IDLE_MINUTES,
+      };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,238 @@
+import type { z } from 'zod';
+import type {
+  TOrgUnit,
+  TRole,
+  TUser,
+  ZOrgUnitCreate,
+  ZOrgUnitUpdate,
+  ZRoleCreate,
+  ZRoleUpdate,
+  ZUserCreate,
+  ZUserListQuery,
+  ZUserUpdate,
+} from '../../contracts/org.ts';
+import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { decodeCursor, keysetPage } from '../../db/sql.ts';
+import { passwordProblems } from '../../domain/password-policy.ts';
+import { type Actor, canReachUnit, scopeUnitPath } from '../../server/actor.ts';
+import { AppError, conflict, forbidden, notFound } from '../../server/errors.ts';
+import { hashPassword } from '../../server/passwords.ts';
+import { appendAudit } from '../audit/repo.ts';
+import { deleteUserSessions } from '../auth/repo.ts';
+import * as repo from './repo.ts';
+
+const stale = (what: string) =>
+  conflict(`${what}已被他人修改，请刷新后重试`, [{ path: 'version', message: '版本已过期' }]);
+const scopeRank = { self: 0, unit_and_below: 1, all: 2 } as const;
+
+function assertPassword(password: string, username: string) {
+  const problems = passwordProblems(password, username);
+  if (problems.length)
+    throw new AppError(
+      'VALIDATION',
+      `字段 password：${problems.join('；')}`,
+      problems.map((message) => ({ path: 'password', message })),
+    );
+}
+
+const publicUser = ({ unitPath: _, ...user }: repo.UserRow): TUser => user;
+const publicUnit = ({ path: _, ...unit }: repo.OrgUnitRow): TOrgUnit => unit;
+
+export function createOrgService(db: Db) {
+  async function reachableUnit(actor: Actor, unitId: number, field: string) {
+    const unit = await repo.findUnit(db, unitId);
+    if (!unit) throw new AppError('VALIDATION', `字段 ${field}：单位不存在`, [{ path: field, message: '单位不存在' }]);
+    if (!canReachUnit(actor, unit.path)) throw forbidden('不能操作本单位及下级以外的单位');
+    return unit;
+  }
+
+  /** A caller without the "all" scope may only hand out roles that are no wider than their own. */
+  async function assignableRoles(actor: Actor, roleIds: number[]): Promise<TRole[]> {
+    const roles = await repo.findRolesByIds(db, roleIds);
+    if (roles.length !== new Set(roleIds).size) {
+      throw new AppError('VALIDATION', '字段 roleIds：包含不存在的角色', [
+        { path: 'roleIds', message: '包含不存在的角色' },
+      ]);
+    }
+    if (actor.dataScope !== 'all') {
+      for (const r of roles) {
+        const wider =
+          r.permissions.some((p) => !actor.permissions.has(p)) || scopeRank[r.dataScope] > scopeRank[actor.dataScope];
+        if (wider) throw forbidden(`不能授予超出本人权限的角色：${r.name}`);
+      }
+    }
+    return roles;
+  }
+
+  async function userInScope(actor: Actor, id: number): Promise<repo.UserRow> {
+    const user = await repo.findUser(db, id);
+    const visible =
+      user && (actor.dataScope === 'self' ? user.id === actor.userId : canReachUnit(actor, user.unitPath));
+    if (!user || !visible) throw notFound('用户');
+    return user;
+  }
+
+  return {
+    async listUnits(): Promise<TOrgUnit[]> {
+      return (await repo.listUnits(db)).map(publicUnit);
+    },
+
+    async createUnit(actor: Actor, input: z.infer<typeof ZOrgUnitCreate>): Promise<TOrgUnit> {
+      const parent = await reachableUnit(actor, input.parentId, 'parentId');
+      try {
+        return await db.transaction(async (tx) => {
+          const unit = await repo.insertUnit(tx, { ...input, parentPath: parent.path });
+          await appendAudit(tx, actor, {
+            action: 'org.unit.create',
+            targetType: 'org_unit',
+            targetId: unit.id,
+            detail: { after: publicUnit(unit) },
+          });
+          return publicUnit(unit);
+        });
+      } catch (err) {
+        if (isUniqueViolation(err))
+          throw conflict(`单位编码 ${input.code} 已存在`, [{ path: 'code', message: '编码已存在' }]);
+        throw err;
+      }
+    },
+
+    async updateUnit(actor: Actor, id: number, input: z.infer<typeof ZOrgUnitUpdate>): Promise<TOrgUnit> {
+      const before = await reachableUnit(actor, id, 'id');
+      const { version, ...patch } = input;
+      return db.transaction(async (tx) => {
+        const after = await repo.updateUnit(tx, id, version, patch);
+        if (!after) throw stale('单位');
+        await appendAudit(tx, actor, {
+          action: 'org.unit.update',
+          targetType: 'org_unit',
+          targetId: id,
+          detail: { before: publicUnit(before), after: publicUnit(after) },
+        });
+        return publicUnit(after);
+      });
+    },
+
+    listRoles: () => repo.listRoles(db),
+
+    async createRole(actor: Actor, input: z.infer<typeof ZRoleCreate>): Promise<TRole> {
+      try {
+        return await db.transaction(async (tx) => {
+          const role = await repo.insertRole(tx, input);
+          await appendAudit(tx, actor, {
+            action: 'org.role.create',
+            targetType: 'role',
+            targetId: role.id,
+            detail: { after: role },
+          });
+          return role;
+        });
+      } catch (err) {
+        if (isUniqueViolation(err))
+          throw conflict(`角色编码 ${input.code} 已存在`, [{ path: 'code', message: '编码已存在' }]);
+        throw err;
+      }
+    },
+
+    async updateRole(actor: Actor, id: number, input: z.infer<typeof ZRoleUpdate>): Promise<TRole> {
+      const [before] = await repo.findRolesByIds(db, [id]);
+      if (!before) throw notFound('角色');
+      if (before.code === 'admin') throw new AppError('INVALID_STATE', '系统管理员角色不可修改，以免无人能管理系统');
+      const { version, ...patch } = input;
+      return db.transaction(async (tx) => {
+        const after = await repo.updateRole(tx, id, version, patch);
+        if (!after) throw stale('角色');
+        await appendAudit(tx, actor, {
+          action: 'org.role.update',
+          targetType: 'role',
+          targetId: id,
+          detail: { before, after },
+        });
+        return after;
+      });
+    },
+
+    async listUsers(actor: Actor, q: z.infer<typeof ZUserListQuery>) {
+      const [afterId] = (decodeCursor(q.cursor) ?? []) as [number?];
+      const rows = await repo.listUsers(db, {
+        unitPath: scopeUnitPath(actor),
+        selfId: actor.dataScope === 'self' ? actor.userId : null,
+        unitId: q.unitId,
+        q: q.q,
+        afterId,
+        limit: q.limit + 1,
+      });
+      return keysetPage(rows.map(publicUser), q.limit, (r) => [r.id]);
+    },
+
+    getUser: async (actor: Actor, id: number) => publicUser(await userInScope(actor, id)),
+
+    async createUser(actor: Actor, input: z.infer<typeof ZUserCreate>): Promise<TUser> {
+      assertPassword(input.password, input.username);
+      await reachableUnit(actor, input.unitId, 'unitId');
+      await assignableRoles(actor, input.roleIds);
+      const passwordHash = await hashPassword(input.password);
+      try {
+        const id = await db.transaction(async (tx) => {
+          const userId = await repo.insertUser(tx, { ...input, phone: input.phone ?? null, passwordHash });
+          await repo.setUserRoles(tx, userId, input.roleIds);
+          const { password: _, ...safe } = input;
+          await appendAudit(tx, actor, {
+            action: 'org.user.create',
+            targetType: 'user',
+            targetId: userId,
+            detail: { after: safe },
+          });
+          return userId;
+        });
+        return publicUser((await repo.findUser(db, id))!);
+      } catch (err) {
+        if (isUniqueViolation(err))
+          throw conflict(`用户名 ${input.username} 已存在`, [{ path: 'username', message: '用户名已存在' }]);
+        throw err;
+      }
+    },
+
+    async updateUser(actor: Actor, id: number, input: z.infer<typeof ZUserUpdate>): Promise<TUser> {
+      const before = await userInScope(actor, id);
+      if (input.unitId !== undefined) await reachableUnit(actor, input.unitId, 'unitId');
+      if (input.roleIds) await assignableRoles(actor, input.roleIds);
+      if (id === actor.userId && input.active === false) throw new AppError('INVALID_STATE', '不能停用自己的账户');
+      const { version, roleIds, ...patch } = input;
+      await db.transaction(async (tx) => {
+        if (!(await repo.updateUser(tx, id, version, patch))) throw stale('用户');
+        if (roleIds) await repo.setUserRoles(tx, id, roleIds);
+        if (input.active === false) await deleteUserSessions(tx, id);
+        await appendAudit(tx, actor, {
+          action: 'org.user.update',
+          targetType: 'user',
+          targetId: id,
+          detail: { before: publicUser(before), patch: input },
+        });
+      });
+      return publicUser((await repo.findUser(db, id))!);
+    },
+
+    async resetPassword(actor: Actor, id: number, password: string): Promise<void> {
+      const user = await userInScope(actor, id);
+      assertPassword(password, user.username);
+      const passwordHash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        await repo.setPassword(tx, id, passwordHash);
+        await deleteUserSessions(tx, id);
+        await appendAudit(tx, actor, { action: 'org.user.reset-password', targetType: 'user', targetId: id });
+      });
+    },
+
+    async unlockUser(actor: Actor, id: number): Promise<void> {
+      await userInScope(actor, id);
+      await db.transaction(async (tx) => {
+        await repo.unlockUser(tx, id);
+        await appendAudit(tx, actor, { action: 'org.user.unlock', targetType: 'user', targetId: id });
+      });
+    },
+  };
+}
+
+export type OrgService = ReturnType<typeof createOrgService>;

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Db } from '../db/client.ts';
+import { authRoutes } from '../modules/auth/routes.ts';
+import { healthRoutes } from '../modules/health/routes.ts';
+import { authPlugin } from './auth-plugin.ts';
+import type { TConfig } from './config.ts';
+import { createServices, type Services } from './container.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { moduleRoutes } from './routes.ts';
+
+export interface AppOptions {
+  config: TConfig;
+  db: Db;
+  /** Directory of the built web UI; served with an SPA fallback when present. */
+  webDist?: string;
+  logger?: boolean;
+}
+
+export interface App {
+  server: FastifyInstance;
+  services: Services;
+}
+
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const { config, db } = opts;
+  const server = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  server.setValidatorCompiler(validatorCompiler);
+  server.setSerializerCompiler(serializerCompiler);
+  server.setErrorHandler(errorHandler);
+
+  const services = createServices(db, config);
+
+  await server.register(cookie);
+  await server.register(rateLimit, { global: false });
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Shijian 市监 API', version: '1', description: '市场监督管理局业务平台接口' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sj_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await server.register(swaggerUi, { routePrefix: '/api/docs' });
+  await server.register(authPlugin, { auth: services.auth, config });
+
+  await server.register(
+    async (api) => {
+      api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => server.swagger());
+      await api.register(healthRoutes, { db });
+      await api.register(authRoutes, { auth: services.auth, config });
+      await api.register(moduleRoutes, { services, config });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = opts.webDist;
+  if (webDist && existsSync(join(webDist, 'index.html'))) {
+    await server.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    server.setNotFoundHandler((req, reply) => {
+      const path = req.url.split('?')[0] ?? '';
+      const isApi = path.startsWith('/api') || path.startsWith('/open311');
+      if (!isApi && (req.method === 'GET' || req.method === 'HEAD')) return reply.sendFile('index.html');
+      return notFoundHandler(req, reply);
+    });
+  } else {
+    server.setNotFoundHandler(notFoundHandler);
+  }
+  return { server, services };
+}

@@ -1,0 +1,18 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditRoutes } from '../modules/audit/routes.ts';
+import { calendarRoutes } from '../modules/calendar/routes.ts';
+import { jobRoutes } from '../modules/jobs/routes.ts';
+import { orgRoutes } from '../modules/org/routes.ts';
+import type { TConfig } from './config.ts';
+import type { Services } from './container.ts';
+
+/** Every business module's routes, under /api/v1. */
+export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: TConfig }> = async (
+  app,
+  { services },
+) => {
+  await app.register(orgRoutes, { org: services.org });
+  await app.register(auditRoutes, { audit: services.audit });
+  await app.register(calendarRoutes, { calendar: services.calendar });
+  await app.register(jobRoutes, { jobs: services.jobs });
+};
