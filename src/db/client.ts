@@ -58,6 +58,7 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
 const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === 20) return toNumber;
+    if (oid === 1016) return pg.types.getTypeParser(1007 as never); // int8[] parsed like int4[]: numbers
     if (oid === 1082) return keep;
     if (oid === 1184) return toIso;
     if (oid === 1114) return keep;

@@ -104,11 +104,9 @@ describe('validateIdCard', () => {
     fc.assert(
       fc.property(madeId, fc.integer({ min: 0, max: 17 }), fc.constantFrom(...'0123456789X'), (id, i, ch) => {
         fc.pre(ch !== id.charAt(i) && (i === 17 || ch !== 'X'));
-        assert.notEqual(
-          idCardCheckChar(`${id.slice(0, i)}${ch}${id.slice(i + 1)}`.slice(0, 17)) === id.charAt(17) && i !== 17,
-          true,
-        );
-        assert.equal(isValidIdCard(`${id.slice(0, i)}${ch}${id.slice(i + 1)}`, { today }), false);
+        const changed = `${id.slice(0, i)}${ch}${id.slice(i + 1)}`;
+        if (i < 17) assert.notEqual(idCardCheckChar(changed.slice(0, 17)), id.charAt(17));
+        assert.equal(isValidIdCard(changed, { today }), false);
       }),
     );
   });

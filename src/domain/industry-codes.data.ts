@@ -1,7 +1,7 @@
 /**
- * GB/T 4754-2017 国民经济行业分类 (with its 2019 amendment sheet): all 20 门类 and 97 大类, plus the 中类 and
- * 小类 most market entities are registered under. Transcribed from the standard's table; a code not listed here
- * is not known to this module, not invalid in the standard.
+ * GB/T 4754-2017 国民经济行业分类: all 20 门类 and 97 大类, plus the 中类 and 小类 most market entities are
+ * registered under, transcribed from a public copy of the standard's table (codes and names only). A code not
+ * listed here is unknown to this module, not invalid in the standard.
  * A 中类 that is not subdivided has a single 小类 ending in 0 with the same name (621 / 6210 正餐服务); such 中类
  * are not listed and are derived from their 小类 in industry-codes.ts.
  */

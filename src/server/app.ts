@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -18,7 +18,7 @@ import { healthRoutes } from '../modules/health/routes.ts';
 import { authPlugin } from './auth-plugin.ts';
 import type { TConfig } from './config.ts';
 import { createServices, type Services } from './container.ts';
-import { errorHandler, notFoundHandler } from './errors.ts';
+import { errorHandler, notFoundHandler, problem } from './errors.ts';
 import { moduleRoutes } from './routes.ts';
 
 export interface AppOptions {
@@ -43,6 +43,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: true,
+    // Long junk in a path segment should reach validation (422), not the router's bare 414.
+    maxParamLength: 1000,
+    frameworkErrors: (err, _req, reply: FastifyReply) => {
+      reply
+        .status(400)
+        .type('application/problem+json; charset=utf-8')
+        .send(problem('BAD_REQUEST', `URL 格式错误：${err.message}`));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);

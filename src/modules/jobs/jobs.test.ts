@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { type Db, openPostgres } from '../../db/client.ts';
+import * as repo from './repo.ts';
+import { createJobRunner } from './runner.ts';
+
+describe('background jobs stored in PostgreSQL', () => {
+  let app: TestApp;
+  let admin: ApiClient;
+  before(async () => {
+    app = await startTestApp();
+    admin = await loginAs(app, 'admin');
+  });
+  after(() => app.close());
+
+  test('with two workers on separate connections, every job runs exactly once', async () => {
+    const db = app.testDb.db;
+    // On PostgreSQL the second worker has its own pool, as another app process would.
+    const otherDb: Db = app.testDb.url ? await openPostgres(app.testDb.url, { max: 2 }) : db;
+    const runs: number[] = [];
+    const handler = async (ctx: { payload: unknown }) => {
+      await new Promise((r) => setTimeout(r, 2));
+      runs.push((ctx.payload as { n: number }).n);
+    };
+    const a = createJobRunner(db, { pollMs: 10 });
+    const b = createJobRunner(otherDb, { pollMs: 10 });
+    a.register('test.count', handler);
+    b.register('test.count', handler);
+    for (let n = 0; n < 40; n++) await repo.enqueue(db, { kind: 'test.count', payload: { n } });
+    const [ranA, ranB] = await Promise.all([a.drain(), b.drain()]);
+    if (otherDb !== db) await otherDb.close();
+    assert.equal(ranA + ranB, 40);
+    assert.deepEqual(
+      [...runs].sort((x, y) => x - y),
+      Array.from({ length: 40 }, (_, i) => i),
+    );
+    const [row] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM jobs WHERE kind = 'test.count' AND status = 'succeeded'`,
+    );
+    assert.equal(row?.n, 40);
+  });
+
+  test('progress is stored and readable through the API; failures retry, then stay failed', async () => {
+    const db = app.testDb.db;
+    const runner = createJobRunner(db, { pollMs: 10 });
+    runner.register('test.progress', async (ctx) => {
+      await ctx.progress(5, 10, '处理中');
+      return { rows: 10 };
+    });
+    let attempts = 0;
+    runner.register('test.fail', async () => {
+      attempts++;
+      throw new Error('文件格式错误');
+    });
+    const ok = await repo.enqueue(db, { kind: 'test.progress', createdBy: null });
+    const bad = await repo.enqueue(db, { kind: 'test.fail', maxAttempts: 2 });
+    await runner.drain();
+    await db.query(`UPDATE jobs SET run_at = now() WHERE id = $1`, [bad]); // skip the retry backoff
+    await runner.drain();
+    const done = await admin.get<{ status: string; progressDone: number; progressTotal: number; result: unknown }>(
+      `/api/v1/jobs/${ok}`,
+    );
+    assert.equal(done.body.status, 'succeeded');
+    assert.equal(done.body.progressDone, 10);
+    assert.deepEqual(done.body.result, { rows: 10 });
+    const failed = await admin.get<{ status: string; error: string; attempts: number }>(`/api/v1/jobs/${bad}`);
+    assert.equal(failed.body.status, 'failed');
+    assert.equal(failed.body.attempts, 2);
+    assert.equal(attempts, 2);
+    assert.equal(failed.body.error, '文件格式错误');
+  });
+
+  test('a due schedule is enqueued once however many workers poll', async () => {
+    const db = app.testDb.db;
+    await repo.upsertSchedule(db, { name: 'test.nightly', kind: 'test.nightly', intervalSeconds: 3600 });
+    const runners = [createJobRunner(db, { pollMs: 10 }), createJobRunner(db, { pollMs: 10 })];
+    await Promise.all(runners.map((r) => r.tick()));
+    await Promise.all(runners.map((r) => r.tick()));
+    const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE kind = 'test.nightly'`);
+    assert.equal(row?.n, 1);
+  });
+
+  test('a station inspector cannot read another unit’s job', async () => {
+    const db = app.testDb.db;
+    const [bureau] = await db.query<{ id: number }>(`SELECT id FROM org_units WHERE code = 'bureau'`);
+    const id = await repo.enqueue(db, { kind: 'test.private', unitId: bureau!.id });
+    const inspector = await loginAs(app, 's01.inspector');
+    assert.equal((await inspector.get(`/api/v1/jobs/${id}`)).status, 404);
+    assert.equal((await admin.get(`/api/v1/jobs/${id}`)).status, 200);
+  });
+});
