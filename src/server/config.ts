@@ -33,6 +33,8 @@ export const ZConfig = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** Key material for personal data at rest (ID numbers). Unset: a key file under DATA_DIR is created once. */
+  SECRET_KEY: z.string().min(32, 'SECRET_KEY 至少32个字符').optional(),
   JOB_POLL_MS: z.coerce.number().int().min(50).default(1000),
   WORKERS: z
     .enum(['true', 'false'])

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { bigrams, bigramTsquery, bigramTsvector, normaliseForSearch } from './bigrams.ts';
+
+test('a name becomes its adjacent character pairs', () => {
+  assert.deepEqual(bigrams('里水镇餐饮店'), ['里水', '水镇', '镇餐', '餐饮', '饮店']);
+  assert.deepEqual(bigrams('水'), ['水']);
+  assert.deepEqual(bigrams(''), []);
+});
+
+test('normalisation folds full-width letters, case and punctuation', () => {
+  assert.equal(normaliseForSearch('ＡＢＣ（佛山）有限公司 '), 'abc佛山有限公司');
+});
+
+test('quotes survive in tsvector and tsquery text', () => {
+  assert.equal(bigramTsvector("a'b"), "'ab'");
+  assert.equal(bigramTsquery('餐饮'), "'餐饮'");
+  assert.equal(bigramTsquery('里水镇'), "'里水' & '水镇'");
+  assert.equal(bigramTsquery('水'), null);
+});
+
+test('every substring of length ≥ 2 has all its bigrams in the name', () => {
+  fc.assert(
+    fc.property(fc.string({ minLength: 2, maxLength: 30, unit: fc.constantFrom(...'佛山南海里水镇餐饮有限公司abc12') }), fc.nat(), fc.nat(), (name, a, b) => {
+      const chars = [...name];
+      const start = a % (chars.length - 1);
+      const end = Math.min(chars.length, start + 2 + (b % (chars.length - start - 1)));
+      const fragment = chars.slice(start, end).join('');
+      const nameGrams = new Set(bigrams(name));
+      return bigrams(fragment).every((g) => nameGrams.has(g));
+    }),
+  );
+});

@@ -1,0 +1,44 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TConfig } from './config.ts';
+
+/**
+ * Personal data at rest (resident ID numbers): AES-256-GCM for the value, an HMAC for exact lookup
+ * without decrypting. Keys derive from SECRET_KEY, or from a key file made once under DATA_DIR.
+ */
+export interface PiiCipher {
+  encrypt(plain: string): string;
+  decrypt(cipher: string): string;
+  lookupHash(plain: string): string;
+}
+
+export function createPiiCipher(secret: string): PiiCipher {
+  const encKey = createHash('sha256').update(`pii-enc:${secret}`).digest();
+  const macKey = createHash('sha256').update(`pii-mac:${secret}`).digest();
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return `v1:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+    },
+    decrypt(value) {
+      const raw = Buffer.from(value.replace(/^v1:/, ''), 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    lookupHash: (plain) => createHmac('sha256', macKey).update(plain).digest('hex'),
+  };
+}
+
+export function resolveSecret(config: Pick<TConfig, 'SECRET_KEY' | 'DATA_DIR'>): string {
+  if (config.SECRET_KEY) return config.SECRET_KEY;
+  const file = join(config.DATA_DIR, 'secret.key');
+  if (!existsSync(file)) {
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import { ApiError } from './errors.ts';
+
+const BASE = '/api/v1';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+interface RequestOptions<S extends z.ZodType> {
+  method?: Method;
+  query?: Query;
+  body?: unknown;
+  schema: S;
+  signal?: AbortSignal;
+  /** The login call and the session probe expect 401 and must not trigger the redirect to /login. */
+  expectUnauthenticated?: boolean;
+}
+
+let csrfToken = '';
+let onUnauthenticated: ((detail: string) => void) | undefined;
+
+/** The session's CSRF token, from the login or /auth/me response; sent on every write. */
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+export function setUnauthenticatedHandler(handler: ((detail: string) => void) | undefined): void {
+  onUnauthenticated = handler;
+}
+
+export function toQueryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export async function request<S extends z.ZodType>(path: string, opts: RequestOptions<S>): Promise<z.output<S>> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`${BASE}${path}${toQueryString(opts.query)}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if (opts.signal?.aborted) throw err;
+    throw ApiError.network();
+  }
+  if (!res.ok) {
+    const error = await ApiError.fromResponse(res);
+    if (error.status === 401 && !opts.expectUnauthenticated) onUnauthenticated?.(error.detail);
+    throw error;
+  }
+  const parsed = opts.schema.safeParse(await res.json().catch(() => undefined));
+  if (!parsed.success) throw ApiError.contract(path);
+  return parsed.data;
+}
