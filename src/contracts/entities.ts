@@ -5,8 +5,18 @@ import { ZId, ZIsoDate, ZTimestamp, ZVersion } from './common.ts';
 import { ZRegionCode } from './org.ts';
 import { z } from './zod.ts';
 
-export const entityTypes = { enterprise: '企业', individualBusiness: '个体工商户', farmerCooperative: '农民专业合作社' } as const;
-export const entityStatuses = { active: '存续（在业）', suspended: '停业', revoked: '吊销', deregistered: '注销', movedOut: '迁出' } as const;
+export const entityTypes = {
+  enterprise: '企业',
+  individualBusiness: '个体工商户',
+  farmerCooperative: '农民专业合作社',
+} as const;
+export const entityStatuses = {
+  active: '存续（在业）',
+  suspended: '停业',
+  revoked: '吊销',
+  deregistered: '注销',
+  movedOut: '迁出',
+} as const;
 export const entityEventKinds = {
   establish: '设立',
   change: '变更',
@@ -73,7 +83,11 @@ const entityFields = {
 function typeMatchesUscc(v: { type: TEntityType; uscc: string }, ctx: z.RefinementCtx) {
   const fromCode = usccEntityType(v.uscc);
   if (fromCode !== 'other' && fromCode !== v.type) {
-    ctx.addIssue({ code: 'custom', path: ['type'], message: `主体类型与统一社会信用代码第2位不一致（代码表示${entityTypes[fromCode]}）` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['type'],
+      message: `主体类型与统一社会信用代码第2位不一致（代码表示${entityTypes[fromCode]}）`,
+    });
   }
 }
 
@@ -81,7 +95,11 @@ export const ZEntityCreate = z
   .union([
     z.object({ ...entityFields, uscc: ZUscc, usccOverrideReason: z.undefined().optional() }),
     // An explicit override: the check character fails, the user says why; recorded with who.
-    z.object({ ...entityFields, uscc: ZUsccShape, usccOverrideReason: z.string().trim().min(4, '请说明为何接受校验未通过的代码').max(500) }),
+    z.object({
+      ...entityFields,
+      uscc: ZUsccShape,
+      usccOverrideReason: z.string().trim().min(4, '请说明为何接受校验未通过的代码').max(500),
+    }),
   ])
   .superRefine(typeMatchesUscc);
 
@@ -111,8 +129,16 @@ export const ZEntityListQuery = z.object({
   type: ZEntityType.optional(),
   status: ZEntityStatus.optional(),
   stationId: ZId.optional(),
-  industryCode: z.string().trim().regex(/^[A-T]?\d{0,4}$/, '行业代码格式不正确').optional(),
-  regionCode: z.string().trim().regex(/^\d{2,12}$/, '行政区划代码应为数字').optional(),
+  industryCode: z
+    .string()
+    .trim()
+    .regex(/^[A-T]?\d{0,4}$/, '行业代码格式不正确')
+    .optional(),
+  regionCode: z
+    .string()
+    .trim()
+    .regex(/^\d{2,12}$/, '行政区划代码应为数字')
+    .optional(),
   establishedFrom: ZIsoDate.optional(),
   establishedTo: ZIsoDate.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),

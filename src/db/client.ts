@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, types } from '@electric-sql/pglite';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PGlite, type Transaction as PgliteTransaction, types } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 
 export type DbKind = 'pglite' | 'postgresql';
 
@@ -9,11 +12,22 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
-export interface Db extends Queryable {
+/** Text-format COPY data: each item one or more complete lines, each ending in '\n' (see db/copy.ts). */
+export type CopySource = AsyncIterable<string> | Iterable<string>;
+
+/** Bulk load: `sql` is `COPY table (cols) FROM STDIN`; resolves to the number of rows copied. */
+export interface Copyable {
+  copyFrom(sql: string, source: CopySource): Promise<number>;
+}
+
+/** The handle passed to `transaction(fn)`: queries and COPY on the transaction's one connection. */
+export interface Transaction extends Queryable, Copyable {}
+
+export interface Db extends Queryable, Copyable {
   readonly kind: DbKind;
   /** Runs several statements at once (migrations); no parameters. */
   exec(sql: string): Promise<void>;
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -42,10 +56,17 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
     async exec(sql: string) {
       await client.exec(sql);
     },
-    transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+    transaction<T>(fn: (tx: Transaction) => Promise<T>) {
       return client.transaction((tx) =>
-        fn({ query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows }),
+        fn({
+          query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows,
+          copyFrom: (sql, source) => pgliteCopy(tx, sql, source),
+        }),
       );
+    },
+    // Several blobs must land together, as one COPY does on PostgreSQL.
+    copyFrom(sql: string, source: CopySource) {
+      return client.transaction((tx) => pgliteCopy(tx, sql, source));
     },
     async close() {
       await client.close();
@@ -80,12 +101,13 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     async exec(sql: string) {
       await pool.query(sql);
     },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+    async transaction<T>(fn: (tx: Transaction) => Promise<T>) {
       const c = await pool.connect();
       try {
         await c.query('BEGIN');
         const result = await fn({
           query: async <R>(sql: string, params?: unknown[]) => (await c.query(sql, params)).rows as R[],
+          copyFrom: (sql, source) => pgCopy(c, sql, source),
         });
         await c.query('COMMIT');
         return result;
@@ -96,8 +118,65 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
         c.release();
       }
     },
+    async copyFrom(sql: string, source: CopySource) {
+      const c = await pool.connect();
+      try {
+        return await pgCopy(c, sql, source);
+      } finally {
+        c.release();
+      }
+    },
     async close() {
       await pool.end();
     },
   };
+}
+
+/** Joins small items into ~256 kB strings: one stream write per item would cost more than the data. */
+async function* batched(source: CopySource, bytes = 256 * 1024): AsyncGenerator<string> {
+  let parts: string[] = [];
+  let size = 0;
+  for await (const item of source) {
+    parts.push(item);
+    size += item.length;
+    if (size >= bytes) {
+      yield parts.join('');
+      parts = [];
+      size = 0;
+    }
+  }
+  if (parts.length) yield parts.join('');
+}
+
+/** COPY … FROM STDIN streamed with backpressure; a failing source sends CopyFail, so nothing is half-loaded. */
+async function pgCopy(c: pg.PoolClient, sql: string, source: CopySource): Promise<number> {
+  const stream = c.query(copyFromStdin(sql));
+  await pipeline(Readable.from(batched(source)), stream);
+  return stream.rowCount;
+}
+
+/** Rows per blob: PGlite needs the whole blob in memory, so millions of rows go as a series of COPYs. */
+const PGLITE_COPY_ROWS = 50_000;
+const PGLITE_COPY_CHARS = 32 * 1024 * 1024;
+
+async function pgliteCopy(tx: PgliteTransaction, sql: string, source: CopySource): Promise<number> {
+  const blobSql = sql.replace(/\bFROM\s+STDIN\b/i, `FROM '/dev/blob'`);
+  if (blobSql === sql) throw new Error('copyFrom expects COPY … FROM STDIN');
+  let total = 0;
+  let parts: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!parts.length) return;
+    const result = await tx.query(blobSql, [], { blob: new Blob(parts) });
+    total += result.affectedRows ?? 0;
+    parts = [];
+    size = 0;
+  };
+  for await (const item of source) {
+    parts.push(item);
+    size += item.length;
+    if (parts.length >= PGLITE_COPY_ROWS || size >= PGLITE_COPY_CHARS) await flush();
+  }
+  await flush();
+  return total;
 }

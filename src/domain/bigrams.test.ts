@@ -22,13 +22,18 @@ test('quotes survive in tsvector and tsquery text', () => {
 
 test('every substring of length ≥ 2 has all its bigrams in the name', () => {
   fc.assert(
-    fc.property(fc.string({ minLength: 2, maxLength: 30, unit: fc.constantFrom(...'佛山南海里水镇餐饮有限公司abc12') }), fc.nat(), fc.nat(), (name, a, b) => {
-      const chars = [...name];
-      const start = a % (chars.length - 1);
-      const end = Math.min(chars.length, start + 2 + (b % (chars.length - start - 1)));
-      const fragment = chars.slice(start, end).join('');
-      const nameGrams = new Set(bigrams(name));
-      return bigrams(fragment).every((g) => nameGrams.has(g));
-    }),
+    fc.property(
+      fc.string({ minLength: 2, maxLength: 30, unit: fc.constantFrom(...'佛山南海里水镇餐饮有限公司abc12') }),
+      fc.nat(),
+      fc.nat(),
+      (name, a, b) => {
+        const chars = [...name];
+        const start = a % (chars.length - 1);
+        const end = Math.min(chars.length, start + 2 + (b % (chars.length - start - 1)));
+        const fragment = chars.slice(start, end).join('');
+        const nameGrams = new Set(bigrams(name));
+        return bigrams(fragment).every((g) => nameGrams.has(g));
+      },
+    ),
   );
 });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
+import { entityRoutes } from '../modules/entities/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import type { TConfig } from './config.ts';
@@ -15,4 +16,5 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(auditRoutes, { audit: services.audit });
   await app.register(calendarRoutes, { calendar: services.calendar });
   await app.register(jobRoutes, { jobs: services.jobs });
+  await app.register(entityRoutes, { entities: services.entities });
 };

@@ -15,7 +15,13 @@ export async function startTestApp(
   opts: { env?: Record<string, string>; webDist?: string; testDb?: TestDb } = {},
 ): Promise<TestApp> {
   const testDb = opts.testDb ?? (await createTestDb());
-  const config: TConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WORKERS: 'false', ...opts.env });
+  const config: TConfig = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    WORKERS: 'false',
+    SECRET_KEY: 'test-secret-key-for-personal-data-0123456789',
+    ...opts.env,
+  });
   const app = await buildApp({ config, db: testDb.db, webDist: opts.webDist, logger: false });
   await app.server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.server.address() as AddressInfo;

@@ -69,7 +69,10 @@ export interface EntityInput {
 }
 
 /** Turns validated input into a stored row: bigrams computed, the ID number encrypted and masked. */
-export function toEntityRow(input: EntityInput, ctx: { stationId: number; actorId: number | null; pii: PiiCipher }): EntityRow {
+export function toEntityRow(
+  input: EntityInput,
+  ctx: { stationId: number; actorId: number | null; pii: PiiCipher },
+): EntityRow {
   const id = input.legalRepIdNumber ?? null;
   return {
     uscc: input.uscc,

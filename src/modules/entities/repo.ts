@@ -1,0 +1,158 @@
+import type { TEntityDetail, TEntityStatus, TEntitySummary } from '../../contracts/entities.ts';
+import type { Queryable } from '../../db/client.ts';
+import type { Where } from '../../db/sql.ts';
+import { type EntityRow, entityRowColumns } from './row.ts';
+
+const summaryColumns = `e.id, e.uscc, e.type, e.name, e.legal_rep_name AS "legalRepName",
+  e.legal_rep_id_masked AS "legalRepIdMasked", e.phone, e.address, e.region_code AS "regionCode",
+  e.station_id AS "stationId", o.name AS "stationName", e.industry_code AS "industryCode",
+  e.established_on AS "establishedOn", e.status`;
+
+export type EntitySummaryRow = Omit<TEntitySummary, 'phoneMasked'> & { phone: string | null };
+
+export async function insertEntity(tx: Queryable, row: EntityRow): Promise<number> {
+  const cols = entityRowColumns.map(([c]) => c);
+  const values = entityRowColumns.map(([, key]) => row[key]);
+  const placeholders = cols.map((c, i) => (c === 'name_bigrams' ? `$${i + 1}::tsvector` : `$${i + 1}`));
+  const [r] = await tx.query<{ id: number }>(
+    `INSERT INTO entities (${cols.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING id`,
+    values,
+  );
+  return r!.id;
+}
+
+/** Keyset page, newest first; `w` already holds filters and scope. */
+export async function listEntities(db: Queryable, w: Where, limit: number): Promise<EntitySummaryRow[]> {
+  const lim = w.param(limit);
+  return db.query<EntitySummaryRow>(
+    `SELECT ${summaryColumns} FROM entities e JOIN org_units o ON o.id = e.station_id ${w} ORDER BY e.id DESC LIMIT ${lim}`,
+    w.params,
+  );
+}
+
+/** Exact count up to `cap`; past it the caller falls back to the planner's estimate. */
+export async function countEntitiesCapped(db: Queryable, w: Where, cap: number): Promise<number> {
+  const lim = w.param(cap);
+  const [r] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM entities e ${w} LIMIT ${lim}) t`,
+    w.params,
+  );
+  return r!.n;
+}
+
+export async function estimateEntities(db: Queryable, w: Where): Promise<number> {
+  const [r] = await db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    `EXPLAIN (FORMAT JSON) SELECT 1 FROM entities e ${w}`,
+    w.params,
+  );
+  const plan = r?.['QUERY PLAN'];
+  const parsed = typeof plan === 'string' ? JSON.parse(plan) : plan;
+  return Math.round(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
+}
+
+export type EntityRecord = EntitySummaryRow & {
+  stationPath: string;
+  registeredCapitalFen: number | null;
+  businessScope: string | null;
+  usccOverrideReason: string | null;
+  legalRepIdCipher: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export async function findEntity(db: Queryable, id: number): Promise<EntityRecord | undefined> {
+  const [row] = await db.query<EntityRecord>(
+    `SELECT ${summaryColumns}, o.path AS "stationPath", e.registered_capital_fen AS "registeredCapitalFen",
+            e.business_scope AS "businessScope", e.uscc_override_reason AS "usccOverrideReason",
+            e.legal_rep_id_cipher AS "legalRepIdCipher", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"
+       FROM entities e JOIN org_units o ON o.id = e.station_id WHERE e.id = $1`,
+    [id],
+  );
+  return row;
+}
+
+export async function findEntityIdByUscc(db: Queryable, uscc: string): Promise<number | undefined> {
+  const [row] = await db.query<{ id: number }>('SELECT id FROM entities WHERE uscc = $1', [uscc]);
+  return row?.id;
+}
+
+export async function entityLicences(db: Queryable, entityId: number): Promise<TEntityDetail['licences']> {
+  return db.query(
+    `SELECT id, kind, number, issued_on AS "issuedOn", valid_until AS "validUntil"
+       FROM entity_licences WHERE entity_id = $1 ORDER BY issued_on DESC NULLS LAST, id`,
+    [entityId],
+  );
+}
+
+export async function entityEvents(db: Queryable, entityId: number): Promise<TEntityDetail['events']> {
+  return db.query(
+    `SELECT ev.id, ev.kind, ev.occurred_on AS "occurredOn", ev.before, ev.after, ev.note,
+            u.display_name AS "actorName", ev.created_at AS "createdAt"
+       FROM entity_events ev LEFT JOIN users u ON u.id = ev.actor_id
+      WHERE ev.entity_id = $1 ORDER BY ev.occurred_on DESC, ev.id DESC`,
+    [entityId],
+  );
+}
+
+export async function insertEntityEvent(
+  tx: Queryable,
+  e: {
+    entityId: number;
+    kind: string;
+    occurredOn: string;
+    before?: unknown;
+    after?: unknown;
+    note?: string | null;
+    actorId: number | null;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO entity_events (entity_id, kind, occurred_on, before, after, note, actor_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      e.entityId,
+      e.kind,
+      e.occurredOn,
+      e.before === undefined ? null : JSON.stringify(e.before),
+      e.after === undefined ? null : JSON.stringify(e.after),
+      e.note ?? null,
+      e.actorId,
+    ],
+  );
+}
+
+/** Sets changed columns (already mapped to column names) if the version still matches. */
+export async function updateEntityColumns(
+  tx: Queryable,
+  id: number,
+  version: number,
+  set: Record<string, unknown>,
+): Promise<boolean> {
+  const cols = Object.keys(set);
+  const assignments = cols.map((c, i) => `${c} = $${i + 3}${c === 'name_bigrams' ? '::tsvector' : ''}`);
+  const rows = await tx.query(
+    `UPDATE entities SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
+      WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, version, ...cols.map((c) => set[c])],
+  );
+  return rows.length === 1;
+}
+
+export async function setEntityStatus(
+  tx: Queryable,
+  id: number,
+  version: number,
+  status: TEntityStatus,
+): Promise<boolean> {
+  return updateEntityColumns(tx, id, version, { status });
+}
+
+/** The station whose township codes cover this region code (9-digit prefix), if exactly one does. */
+export async function stationForRegion(db: Queryable, regionCode: string): Promise<number | undefined> {
+  const rows = await db.query<{ id: number }>(
+    `SELECT id FROM org_units WHERE kind = 'station' AND active AND EXISTS (
+       SELECT 1 FROM unnest(region_codes) rc WHERE $1 LIKE rc || '%' AND length(rc) >= 9) ORDER BY id LIMIT 2`,
+    [regionCode],
+  );
+  return rows.length === 1 ? rows[0]!.id : undefined;
+}

@@ -1,0 +1,240 @@
+import type { z } from 'zod';
+import type {
+  TEntityCreate,
+  TEntityDetail,
+  TEntityListQuery,
+  TEntitySummary,
+  ZEntityLifecycle,
+  ZEntityUpdate,
+} from '../../contracts/entities.ts';
+import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { decodeCursor, escapeLike, keysetPage, Where } from '../../db/sql.ts';
+import { bigramTsquery, bigramTsvector } from '../../domain/bigrams.ts';
+import { nextEntityStatus } from '../../domain/entity-lifecycle.ts';
+import { maskIdCard, maskPhone } from '../../domain/id-card.ts';
+import { type Actor, canReachUnit, requirePermission, scopeWhere } from '../../server/actor.ts';
+import { AppError, conflict, forbidden, notFound, validation } from '../../server/errors.ts';
+import type { PiiCipher } from '../../server/pii.ts';
+import { appendAudit } from '../audit/repo.ts';
+import { findUnit } from '../org/repo.ts';
+import * as repo from './repo.ts';
+import { toEntityRow } from './row.ts';
+
+/** Up to this many matches the total is exact; beyond it, the planner's estimate (totalIsEstimate). */
+export const EXACT_TOTAL_LIMIT = 10_000;
+const USCC_PREFIX = /^[0-9A-HJ-NP-RTUW-Y]{2,18}$/;
+
+const toSummary = ({ phone, ...row }: repo.EntitySummaryRow): TEntitySummary => ({
+  ...row,
+  phoneMasked: phone ? maskPhone(phone) : null,
+});
+
+const stale = () => conflict('该市场主体已被他人修改，请刷新后重试', [{ path: 'version', message: '版本已过期' }]);
+
+/** Filters and the caller's scope as one WHERE; shared by list, count and export. */
+export function entityWhere(actor: Actor, q: Omit<TEntityListQuery, 'limit' | 'cursor'>): Where {
+  const w = scopeWhere(actor, new Where(), { unit: 'e.station_id', owner: 'e.created_by' })
+    .addIf(q.type, 'e.type = ?')
+    .addIf(q.status, 'e.status = ?')
+    .addIf(q.stationId, 'e.station_id = ?')
+    .addIf(q.industryCode && `${escapeLike(q.industryCode.replace(/^[A-T]/, ''))}%`, 'e.industry_code LIKE ?')
+    .addIf(q.regionCode && `${escapeLike(q.regionCode)}%`, 'e.region_code LIKE ?')
+    .addIf(q.establishedFrom, 'e.established_on >= ?')
+    .addIf(q.establishedTo, 'e.established_on <= ?');
+  const text = q.q?.trim();
+  if (text) {
+    const upper = text.toUpperCase();
+    const tsquery = bigramTsquery(text);
+    if (USCC_PREFIX.test(upper) && /\d/.test(upper)) w.add('e.uscc LIKE ?', `${upper}%`);
+    else if (tsquery) w.add('e.name_bigrams @@ ?::tsquery AND e.name LIKE ?', tsquery, `%${escapeLike(text)}%`);
+    else w.add('e.name LIKE ?', `%${escapeLike(text)}%`);
+  }
+  return w;
+}
+
+export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
+  async function inScope(actor: Actor, id: number): Promise<repo.EntityRecord> {
+    const row = await repo.findEntity(db, id);
+    const visible = row && (actor.dataScope === 'self' ? false : canReachUnit(actor, row.stationPath));
+    if (!row || !visible) throw notFound('市场主体');
+    return row;
+  }
+
+  /** Explicit station, else the one covering the region code, else the caller's own station. */
+  async function resolveStation(
+    actor: Actor,
+    stationId: number | undefined,
+    regionCode: string | undefined,
+  ): Promise<number> {
+    const id =
+      stationId ??
+      (regionCode ? await repo.stationForRegion(db, regionCode) : undefined) ??
+      (actor.unitKind === 'station' ? actor.unitId : undefined);
+    if (id === undefined) throw validation('stationId', '请选择管辖所（无法从行政区划代码确定）');
+    const unit = await findUnit(db, id);
+    if (!unit || unit.kind !== 'station') throw validation('stationId', '管辖所不存在');
+    if (!canReachUnit(actor, unit.path)) throw forbidden('不能登记到本单位及下级以外的管辖所');
+    return id;
+  }
+
+  return {
+    async list(actor: Actor, q: TEntityListQuery) {
+      const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
+      const page = entityWhere(actor, q);
+      if (beforeId !== undefined) page.add('e.id < ?', beforeId);
+      const rows = await repo.listEntities(db, page, q.limit + 1);
+      const exact = await repo.countEntitiesCapped(db, entityWhere(actor, q), EXACT_TOTAL_LIMIT + 1);
+      const totalIsEstimate = exact > EXACT_TOTAL_LIMIT;
+      const total = totalIsEstimate ? Math.max(exact, await repo.estimateEntities(db, entityWhere(actor, q))) : exact;
+      return { ...keysetPage(rows.map(toSummary), q.limit, (r) => [r.id]), total, totalIsEstimate };
+    },
+
+    async get(actor: Actor, id: number): Promise<TEntityDetail> {
+      const { stationPath: _, legalRepIdCipher: __, ...row } = await inScope(actor, id);
+      const [licences, events] = await Promise.all([repo.entityLicences(db, id), repo.entityEvents(db, id)]);
+      return { ...toSummary(row), ...pickDetail(row), licences, events };
+    },
+
+    /** The full ID number, for staff who must see it; every reveal is audited. */
+    async revealLegalRepId(actor: Actor, id: number): Promise<{ legalRepIdNumber: string | null }> {
+      requirePermission(actor, 'entity:write');
+      const row = await inScope(actor, id);
+      const plain = row.legalRepIdCipher ? deps.pii.decrypt(row.legalRepIdCipher) : null;
+      await db.transaction((tx) =>
+        appendAudit(tx, actor, { action: 'entity.pii.reveal', targetType: 'entity', targetId: id }),
+      );
+      return { legalRepIdNumber: plain };
+    },
+
+    async create(actor: Actor, input: TEntityCreate): Promise<TEntityDetail> {
+      const stationId = await resolveStation(actor, input.stationId, input.regionCode);
+      const row = toEntityRow(input, { stationId, actorId: actor.userId, pii: deps.pii });
+      let id: number;
+      try {
+        id = await db.transaction(async (tx) => {
+          const newId = await repo.insertEntity(tx, row);
+          await repo.insertEntityEvent(tx, {
+            entityId: newId,
+            kind: 'establish',
+            occurredOn: input.establishedOn,
+            after: auditView(input),
+            actorId: actor.userId,
+          });
+          await appendAudit(tx, actor, {
+            action: 'entity.create',
+            targetType: 'entity',
+            targetId: newId,
+            detail: { after: auditView(input) },
+          });
+          return newId;
+        });
+      } catch (err) {
+        if (isUniqueViolation(err))
+          throw conflict(`统一社会信用代码 ${input.uscc} 已登记`, [{ path: 'uscc', message: '该代码已存在' }]);
+        throw err;
+      }
+      return this.get(actor, id);
+    },
+
+    async update(actor: Actor, id: number, input: z.infer<typeof ZEntityUpdate>): Promise<TEntityDetail> {
+      const before = await inScope(actor, id);
+      const { version, ...patch } = input;
+      const set: Record<string, unknown> = {};
+      const changes: Record<string, { before: unknown; after: unknown }> = {};
+      const change = (field: string, column: string, old: unknown, next: unknown, stored: unknown = next) => {
+        if (next === undefined || next === old) return;
+        set[column] = stored;
+        changes[field] = { before: old, after: next };
+      };
+      change('name', 'name', before.name, patch.name);
+      if (set.name) set.name_bigrams = bigramTsvector(patch.name!);
+      change('address', 'address', before.address, patch.address);
+      change('legalRepName', 'legal_rep_name', before.legalRepName, patch.legalRepName);
+      change('phone', 'phone', before.phone, patch.phone);
+      change('regionCode', 'region_code', before.regionCode, patch.regionCode);
+      change('industryCode', 'industry_code', before.industryCode, patch.industryCode);
+      change('registeredCapitalFen', 'registered_capital_fen', before.registeredCapitalFen, patch.registeredCapitalFen);
+      change('businessScope', 'business_scope', before.businessScope, patch.businessScope);
+      if (patch.stationId !== undefined && patch.stationId !== before.stationId) {
+        change('stationId', 'station_id', before.stationId, await resolveStation(actor, patch.stationId, undefined));
+      }
+      if (patch.legalRepIdNumber !== undefined) {
+        set.legal_rep_id_cipher = deps.pii.encrypt(patch.legalRepIdNumber);
+        set.legal_rep_id_hash = deps.pii.lookupHash(patch.legalRepIdNumber);
+        set.legal_rep_id_masked = maskIdCard(patch.legalRepIdNumber);
+        changes.legalRepIdNumber = { before: before.legalRepIdMasked, after: maskIdCard(patch.legalRepIdNumber) };
+      }
+      if (Object.keys(set).length === 0) {
+        if (version !== before.version) throw stale();
+        return this.get(actor, id);
+      }
+      await db.transaction(async (tx) => {
+        if (!(await repo.updateEntityColumns(tx, id, version, set))) throw stale();
+        const beforeView = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.before]));
+        const afterView = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.after]));
+        const today = new Date().toISOString().slice(0, 10);
+        await repo.insertEntityEvent(tx, {
+          entityId: id,
+          kind: 'change',
+          occurredOn: today,
+          before: beforeView,
+          after: afterView,
+          actorId: actor.userId,
+        });
+        await appendAudit(tx, actor, {
+          action: 'entity.update',
+          targetType: 'entity',
+          targetId: id,
+          detail: { before: beforeView, after: afterView },
+        });
+      });
+      return this.get(actor, id);
+    },
+
+    /** 注销、迁出、迁入、停业、恢复、吊销: through the lifecycle transition table only. */
+    async lifecycle(actor: Actor, id: number, input: z.infer<typeof ZEntityLifecycle>): Promise<TEntityDetail> {
+      const before = await inScope(actor, id);
+      const to = nextEntityStatus(before.status, input.kind);
+      if (!to) throw new AppError('INVALID_STATE', `当前状态“${before.status}”不能办理该业务（${input.kind}）`);
+      await db.transaction(async (tx) => {
+        if (!(await repo.setEntityStatus(tx, id, input.version, to))) throw stale();
+        await repo.insertEntityEvent(tx, {
+          entityId: id,
+          kind: input.kind,
+          occurredOn: input.occurredOn,
+          before: { status: before.status },
+          after: { status: to },
+          note: input.note,
+          actorId: actor.userId,
+        });
+        await appendAudit(tx, actor, {
+          action: `entity.${input.kind}`,
+          targetType: 'entity',
+          targetId: id,
+          detail: { from: before.status, to, occurredOn: input.occurredOn },
+        });
+      });
+      return this.get(actor, id);
+    },
+  };
+}
+
+/** What history and audit keep of the input: never the plain ID number. */
+function auditView(input: TEntityCreate) {
+  const { legalRepIdNumber, ...rest } = input;
+  return { ...rest, legalRepIdNumber: legalRepIdNumber ? maskIdCard(legalRepIdNumber) : undefined };
+}
+
+function pickDetail(row: Omit<repo.EntityRecord, 'stationPath' | 'legalRepIdCipher'>) {
+  return {
+    registeredCapitalFen: row.registeredCapitalFen,
+    businessScope: row.businessScope,
+    usccOverrideReason: row.usccOverrideReason,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export type EntityService = ReturnType<typeof createEntityService>;
