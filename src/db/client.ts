@@ -132,51 +132,61 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   };
 }
 
-/** Joins small items into ~256 kB strings: one stream write per item would cost more than the data. */
-async function* batched(source: CopySource, bytes = 256 * 1024): AsyncGenerator<string> {
+/** Groups the source into arrays of at most maxItems items / maxChars characters. */
+function* chunkSync(source: Iterable<string>, maxItems: number, maxChars: number): Generator<string[]> {
+  let parts: string[] = [];
+  let size = 0;
+  for (const item of source) {
+    parts.push(item);
+    size += item.length;
+    if (parts.length >= maxItems || size >= maxChars) {
+      yield parts;
+      parts = [];
+      size = 0;
+    }
+  }
+  if (parts.length) yield parts;
+}
+
+// A sync source is chunked synchronously: for-await over millions of lines would cost a microtask each.
+async function* chunks(source: CopySource, maxItems: number, maxChars: number): AsyncGenerator<string[]> {
+  if (Symbol.iterator in source) return yield* chunkSync(source, maxItems, maxChars);
   let parts: string[] = [];
   let size = 0;
   for await (const item of source) {
     parts.push(item);
     size += item.length;
-    if (size >= bytes) {
-      yield parts.join('');
+    if (parts.length >= maxItems || size >= maxChars) {
+      yield parts;
       parts = [];
       size = 0;
     }
   }
-  if (parts.length) yield parts.join('');
+  if (parts.length) yield parts;
+}
+
+async function* joined(source: CopySource): AsyncGenerator<string> {
+  for await (const parts of chunks(source, Number.POSITIVE_INFINITY, 256 * 1024)) yield parts.join('');
 }
 
 /** COPY … FROM STDIN streamed with backpressure; a failing source sends CopyFail, so nothing is half-loaded. */
 async function pgCopy(c: pg.PoolClient, sql: string, source: CopySource): Promise<number> {
   const stream = c.query(copyFromStdin(sql));
-  await pipeline(Readable.from(batched(source)), stream);
+  await pipeline(Readable.from(joined(source)), stream);
   return stream.rowCount;
 }
 
-/** Rows per blob: PGlite needs the whole blob in memory, so millions of rows go as a series of COPYs. */
-const PGLITE_COPY_ROWS = 50_000;
+/** Items per blob: PGlite needs the whole blob in memory, so millions of rows go as a series of COPYs. */
+const PGLITE_COPY_ITEMS = 50_000;
 const PGLITE_COPY_CHARS = 32 * 1024 * 1024;
 
 async function pgliteCopy(tx: PgliteTransaction, sql: string, source: CopySource): Promise<number> {
   const blobSql = sql.replace(/\bFROM\s+STDIN\b/i, `FROM '/dev/blob'`);
   if (blobSql === sql) throw new Error('copyFrom expects COPY … FROM STDIN');
   let total = 0;
-  let parts: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (!parts.length) return;
+  for await (const parts of chunks(source, PGLITE_COPY_ITEMS, PGLITE_COPY_CHARS)) {
     const result = await tx.query(blobSql, [], { blob: new Blob(parts) });
     total += result.affectedRows ?? 0;
-    parts = [];
-    size = 0;
-  };
-  for await (const item of source) {
-    parts.push(item);
-    size += item.length;
-    if (parts.length >= PGLITE_COPY_ROWS || size >= PGLITE_COPY_CHARS) await flush();
   }
-  await flush();
   return total;
 }

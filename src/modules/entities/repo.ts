@@ -56,6 +56,7 @@ export type EntityRecord = EntitySummaryRow & {
   businessScope: string | null;
   usccOverrideReason: string | null;
   legalRepIdCipher: string | null;
+  createdBy: number | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -65,7 +66,7 @@ export async function findEntity(db: Queryable, id: number): Promise<EntityRecor
   const [row] = await db.query<EntityRecord>(
     `SELECT ${summaryColumns}, o.path AS "stationPath", e.registered_capital_fen AS "registeredCapitalFen",
             e.business_scope AS "businessScope", e.uscc_override_reason AS "usccOverrideReason",
-            e.legal_rep_id_cipher AS "legalRepIdCipher", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"
+            e.legal_rep_id_cipher AS "legalRepIdCipher", e.created_by AS "createdBy", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"
        FROM entities e JOIN org_units o ON o.id = e.station_id WHERE e.id = $1`,
     [id],
   );

@@ -56,7 +56,8 @@ export function entityWhere(actor: Actor, q: Omit<TEntityListQuery, 'limit' | 'c
 export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
   async function inScope(actor: Actor, id: number): Promise<repo.EntityRecord> {
     const row = await repo.findEntity(db, id);
-    const visible = row && (actor.dataScope === 'self' ? false : canReachUnit(actor, row.stationPath));
+    const visible =
+      row && (actor.dataScope === 'self' ? row.createdBy === actor.userId : canReachUnit(actor, row.stationPath));
     if (!row || !visible) throw notFound('市场主体');
     return row;
   }
@@ -73,7 +74,7 @@ export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
       (actor.unitKind === 'station' ? actor.unitId : undefined);
     if (id === undefined) throw validation('stationId', '请选择管辖所（无法从行政区划代码确定）');
     const unit = await findUnit(db, id);
-    if (!unit || unit.kind !== 'station') throw validation('stationId', '管辖所不存在');
+    if (unit?.kind !== 'station') throw validation('stationId', '管辖所不存在');
     if (!canReachUnit(actor, unit.path)) throw forbidden('不能登记到本单位及下级以外的管辖所');
     return id;
   }
@@ -91,7 +92,7 @@ export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
     },
 
     async get(actor: Actor, id: number): Promise<TEntityDetail> {
-      const { stationPath: _, legalRepIdCipher: __, ...row } = await inScope(actor, id);
+      const { stationPath: _, legalRepIdCipher: __, createdBy: ___, ...row } = await inScope(actor, id);
       const [licences, events] = await Promise.all([repo.entityLicences(db, id), repo.entityEvents(db, id)]);
       return { ...toSummary(row), ...pickDetail(row), licences, events };
     },
@@ -226,7 +227,7 @@ function auditView(input: TEntityCreate) {
   return { ...rest, legalRepIdNumber: legalRepIdNumber ? maskIdCard(legalRepIdNumber) : undefined };
 }
 
-function pickDetail(row: Omit<repo.EntityRecord, 'stationPath' | 'legalRepIdCipher'>) {
+function pickDetail(row: Omit<repo.EntityRecord, 'stationPath' | 'legalRepIdCipher' | 'createdBy'>) {
   return {
     registeredCapitalFen: row.registeredCapitalFen,
     businessScope: row.businessScope,
