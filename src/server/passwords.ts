@@ -1,4 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
+import { passwordProblems } from '../domain/password-policy.ts';
+import { AppError } from './errors.ts';
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane (argon2id is the library default).
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -19,3 +21,11 @@ export const dummyPasswordHash = () => {
   dummyHash ??= hashPassword('dummy-password-for-timing');
   return dummyHash;
 };
+
+/** Throws a 422 naming the password field when the policy is not met. */
+export function assertPasswordPolicy(password: string, username: string, field = 'password') {
+  const problems = passwordProblems(password, username);
+  if (problems.length === 0) return;
+  const errors = problems.map((message) => ({ path: field, message }));
+  throw new AppError('VALIDATION', `字段 ${field}：${problems.join('；')}`, errors);
+}

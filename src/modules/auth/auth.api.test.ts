@@ -123,6 +123,30 @@ describe('auth API', () => {
     }
   });
 
+  test('a user changes their own password: current one checked, policy enforced, other sessions ended', async () => {
+    const here = await loginAs(app, 's04.inspector');
+    const elsewhere = await loginAs(app, 's04.inspector');
+    const wrong = await here.post<{ errors: { path: string }[] }>('/api/v1/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'Better#2026',
+    });
+    assert.equal(wrong.status, 422);
+    assert.equal(wrong.body.errors[0]?.path, 'currentPassword');
+    const weak = await here.post<{ errors: { path: string }[] }>('/api/v1/auth/password', {
+      currentPassword: 'Demo@2026',
+      newPassword: 'short',
+    });
+    assert.equal(weak.status, 422);
+    assert.equal(weak.body.errors[0]?.path, 'newPassword');
+    assert.equal(
+      (await here.post('/api/v1/auth/password', { currentPassword: 'Demo@2026', newPassword: 'Better#2026' })).status,
+      200,
+    );
+    assert.equal((await here.get('/api/v1/auth/me')).status, 200);
+    assert.equal((await elsewhere.get('/api/v1/auth/me')).status, 401);
+    assert.equal((await new ApiClient(app.baseUrl).login('s04.inspector', 'Better#2026')).status, 200);
+  });
+
   test('requests without a session get 401 problem+json', async () => {
     const res = await new ApiClient(app.baseUrl).get<{ code: string }>('/api/v1/org/users');
     assert.equal(res.status, 401);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZLoginBody, ZMe } from '../../contracts/auth.ts';
+import { ZChangePasswordBody, ZLoginBody, ZMe } from '../../contracts/auth.ts';
 import { ZOk } from '../../contracts/common.ts';
 import { actorOf, requestMeta, SESSION_COOKIE } from '../../server/auth-plugin.ts';
 import type { TConfig } from '../../server/config.ts';
@@ -31,6 +31,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: TCon
     '/auth/me',
     { schema: { tags: ['auth'], summary: '当前用户、权限与 CSRF 令牌', response: { 200: ZMe } } },
     async (req) => auth.me(actorOf(req), req.csrfToken!),
+  );
+
+  app.post(
+    '/auth/password',
+    { schema: { tags: ['auth'], summary: '修改本人密码', body: ZChangePasswordBody, response: { 200: ZOk } } },
+    async (req) => {
+      await auth.changePassword(actorOf(req), req.sessionToken!, req.body);
+      return { ok: true as const };
+    },
   );
 
   app.post(

@@ -5,8 +5,9 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../server/actor.ts';
 import type { TConfig } from '../../server/config.ts';
 import { AppError } from '../../server/errors.ts';
-import { dummyPasswordHash, verifyPassword } from '../../server/passwords.ts';
+import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from '../../server/passwords.ts';
 import { appendAudit } from '../audit/repo.ts';
+import { setPassword } from '../org/repo.ts';
 import * as repo from './repo.ts';
 
 export interface RequestMeta {
@@ -174,6 +175,23 @@ export function createAuthService(
           result: 'logout',
         });
         await appendAudit(tx, actor, { action: 'auth.logout', targetType: 'user', targetId: actor.userId });
+      });
+    },
+
+    /** Own password change: the current one is checked; other sessions of the user are ended. */
+    async changePassword(actor: Actor, currentToken: string, input: { currentPassword: string; newPassword: string }) {
+      const candidate = await repo.findLoginCandidate(db, actor.username);
+      if (!candidate || !(await verifyPassword(candidate.passwordHash, input.currentPassword))) {
+        throw new AppError('VALIDATION', '字段 currentPassword：当前密码不正确', [
+          { path: 'currentPassword', message: '当前密码不正确' },
+        ]);
+      }
+      assertPasswordPolicy(input.newPassword, actor.username, 'newPassword');
+      const passwordHash = await hashPassword(input.newPassword);
+      await db.transaction(async (tx) => {
+        await setPassword(tx, actor.userId, passwordHash);
+        await repo.deleteOtherSessions(tx, actor.userId, sessionTokenHash(currentToken));
+        await appendAudit(tx, actor, { action: 'auth.password.change', targetType: 'user', targetId: actor.userId });
       });
     },
 

@@ -14,10 +14,9 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { decodeCursor, keysetPage } from '../../db/sql.ts';
-import { passwordProblems } from '../../domain/password-policy.ts';
 import { type Actor, canReachUnit, scopeUnitPath } from '../../server/actor.ts';
 import { AppError, conflict, forbidden, notFound } from '../../server/errors.ts';
-import { hashPassword } from '../../server/passwords.ts';
+import { assertPasswordPolicy as assertPassword, hashPassword } from '../../server/passwords.ts';
 import { appendAudit } from '../audit/repo.ts';
 import { deleteUserSessions } from '../auth/repo.ts';
 import * as repo from './repo.ts';
@@ -25,16 +24,6 @@ import * as repo from './repo.ts';
 const stale = (what: string) =>
   conflict(`${what}已被他人修改，请刷新后重试`, [{ path: 'version', message: '版本已过期' }]);
 const scopeRank = { self: 0, unit_and_below: 1, all: 2 } as const;
-
-function assertPassword(password: string, username: string) {
-  const problems = passwordProblems(password, username);
-  if (problems.length)
-    throw new AppError(
-      'VALIDATION',
-      `字段 password：${problems.join('；')}`,
-      problems.map((message) => ({ path: 'password', message })),
-    );
-}
 
 const publicUser = ({ unitPath: _, ...user }: repo.UserRow): TUser => user;
 const publicUnit = ({ path: _, ...unit }: repo.OrgUnitRow): TOrgUnit => unit;
