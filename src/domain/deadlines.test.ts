@@ -4,7 +4,10 @@ import { daysUntil, dueDate, shanghaiToday } from './deadlines.ts';
 import { packagedCalendar } from './working-days.ts';
 
 test('working-day periods skip holidays and count make-up days', () => {
-  assert.deepEqual(dueDate(packagedCalendar, '2025-09-26', { days: 7, unit: 'workingDays' }), { dueOn: '2025-10-13', provisional: false });
+  assert.deepEqual(dueDate(packagedCalendar, '2025-09-26', { days: 7, unit: 'workingDays' }), {
+    dueOn: '2025-10-13',
+    provisional: false,
+  });
 });
 
 test('a calendar-day period ending on a holiday moves to the next working day', () => {

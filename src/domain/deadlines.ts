@@ -6,7 +6,8 @@ export interface Due {
   provisional: boolean;
 }
 
-const addCalendarDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addCalendarDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The last day of a period that starts on `startOn` (民法典 Arts. 201–203): the start day is not

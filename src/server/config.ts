@@ -35,6 +35,8 @@ export const ZConfig = z.object({
     .default(1024 * 1024),
   /** Key material for personal data at rest (ID numbers). Unset: a key file under DATA_DIR is created once. */
   SECRET_KEY: z.string().min(32, 'SECRET_KEY 至少32个字符').optional(),
+  /** Public (no-login) submissions per client IP per minute. */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   JOB_POLL_MS: z.coerce.number().int().min(50).default(1000),
   WORKERS: z
     .enum(['true', 'false'])

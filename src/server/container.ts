@@ -3,6 +3,9 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { deleteIdleSessions } from '../modules/auth/repo.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
+import { createPublicComplaints } from '../modules/complaints/public.ts';
+import { createComplaintService } from '../modules/complaints/service.ts';
+import { createComplaintWorkflow } from '../modules/complaints/workflow.ts';
 import { createEntityService } from '../modules/entities/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
 import { createJobService } from '../modules/jobs/service.ts';
@@ -13,20 +16,30 @@ import { createPiiCipher, resolveSecret } from './pii.ts';
 /** The one place where real dependencies are wired together. */
 export function createServices(db: Db, config: TConfig) {
   const jobRunner = createJobRunner(db, { pollMs: config.JOB_POLL_MS });
+  const pii = createPiiCipher(resolveSecret(config));
+  const calendar = createCalendarService(db);
+  const complaintDeps = { pii, calendar: calendar.calendar };
+  const complaints = createComplaintService(db, complaintDeps);
+  const complaintWorkflow = createComplaintWorkflow(db, complaintDeps, complaints);
+
   jobRunner.register('sessions.cleanup', async () => ({
     deleted: await deleteIdleSessions(db, config.SESSION_IDLE_MINUTES),
   }));
-  const pii = createPiiCipher(resolveSecret(config));
+  jobRunner.register('complaints.escalate', () => complaintWorkflow.escalateOverdue());
+
   return {
     db,
     pii,
-    entities: createEntityService(db, { pii }),
     auth: createAuthService(db, config),
     org: createOrgService(db),
     audit: createAuditService(db),
-    calendar: createCalendarService(db),
+    calendar,
     jobs: createJobService(db),
     jobRunner,
+    entities: createEntityService(db, { pii }),
+    complaints,
+    complaintWorkflow,
+    publicComplaints: createPublicComplaints(db),
   };
 }
 

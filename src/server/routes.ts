@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
+import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
+import { complaintRoutes } from '../modules/complaints/routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
@@ -10,11 +12,21 @@ import type { Services } from './container.ts';
 /** Every business module's routes, under /api/v1. */
 export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: TConfig }> = async (
   app,
-  { services },
+  { services, config },
 ) => {
   await app.register(orgRoutes, { org: services.org });
   await app.register(auditRoutes, { audit: services.audit });
   await app.register(calendarRoutes, { calendar: services.calendar });
   await app.register(jobRoutes, { jobs: services.jobs });
   await app.register(entityRoutes, { entities: services.entities });
+  await app.register(complaintRoutes, {
+    db: services.db,
+    complaints: services.complaints,
+    workflow: services.complaintWorkflow,
+  });
+  await app.register(publicComplaintRoutes, {
+    complaints: services.complaints,
+    portal: services.publicComplaints,
+    config,
+  });
 };

@@ -1,10 +1,20 @@
 import { appendAudit } from '../../modules/audit/repo.ts';
 import { insertRole, insertUnit, insertUser, setUserRoles } from '../../modules/org/repo.ts';
 import { hashPassword } from '../../server/passwords.ts';
+import type { PiiCipher } from '../../server/pii.ts';
 import type { Db } from '../client.ts';
+import { type DemoLoadResult, loadDemoEntitiesInto } from './demo-entities-load.ts';
 import { builtinRoles, DEMO_DISTRICT, DEMO_PASSWORD, demoDepartments, demoStations, demoUsers } from './demo-org.ts';
 
 export type ProgressFn = (step: string, done: number, total: number) => void;
+
+export interface DemoOptions {
+  /** Demo register size (seed 001: 51,632); 0 or absent loads the organisation only. */
+  entities?: number;
+  seed?: number;
+  /** Needed with entities: legal representatives' ID numbers are stored encrypted with the app's key. */
+  pii?: PiiCipher;
+}
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM org_units');
@@ -12,9 +22,16 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /** Loads the demo district in one transaction: all of it or nothing. */
-export async function loadDemo(db: Db, progress: ProgressFn = () => {}): Promise<{ users: string[] }> {
+export async function loadDemo(
+  db: Db,
+  progress: ProgressFn = () => {},
+  opts: DemoOptions = {},
+): Promise<{ users: string[]; entities?: DemoLoadResult }> {
+  const entityCount = opts.entities ?? 0;
+  const pii = opts.pii;
+  if (entityCount > 0 && !pii) throw new Error('载入演示市场主体需要 PII 加密密钥（opts.pii）');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  const entities = await db.transaction(async (tx) => {
     progress('组织机构', 0, 3);
     const bureau = await insertUnit(tx, {
       parentId: null,
@@ -48,11 +65,22 @@ export async function loadDemo(db: Db, progress: ProgressFn = () => {}): Promise
       });
       await setUserRoles(tx, id, [roleIds.get(u.roleCode)!]);
     }
+    const register =
+      entityCount > 0 && pii
+        ? await loadDemoEntitiesInto(tx, {
+            entities: entityCount,
+            seed: opts.seed,
+            pii,
+            stations: demoStations.map((s) => ({ id: unitIds.get(s.code)!, code: s.code, regionCodes: s.regionCodes })),
+            progress: (done, total) => progress('市场主体', done, total),
+          })
+        : undefined;
     await appendAudit(tx, null, {
       action: 'system.demo.load',
-      detail: { units: unitIds.size, users: demoUsers.length },
+      detail: { units: unitIds.size, users: demoUsers.length, entities: register?.entities ?? 0 },
     });
     progress('完成', 3, 3);
+    return register;
   });
-  return { users: demoUsers.map((u) => u.username) };
+  return { users: demoUsers.map((u) => u.username), ...(entities ? { entities } : {}) };
 }

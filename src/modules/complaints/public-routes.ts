@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZOk } from '../../contracts/common.ts';
+import {
+  ZIntakeResult,
+  ZPublicIntakeBody,
+  ZPublicSatisfaction,
+  ZPublicTracking,
+  ZTrackingParams,
+  ZTrackingQuery,
+} from '../../contracts/complaints.ts';
+import { z } from '../../contracts/zod.ts';
+import type { TConfig } from '../../server/config.ts';
+import type { PublicComplaints } from './public.ts';
+import type { ComplaintService } from './service.ts';
+
+const ZIdempotencyHeaders = z.object({
+  'idempotency-key': z.string().trim().min(8, 'Idempotency-Key 至少8个字符').max(100).optional(),
+});
+
+/** The no-login 12315 portal: submit, then follow by tracking code and phone. */
+export const publicComplaintRoutes: FastifyPluginAsyncZod<{
+  complaints: ComplaintService;
+  portal: PublicComplaints;
+  config: TConfig;
+}> = async (app, { complaints, portal, config }) => {
+  const tags = ['public'];
+  const limited = {
+    auth: 'public' as const,
+    rateLimit: { max: config.PUBLIC_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
+  };
+  app.post(
+    '/public/complaints',
+    {
+      config: limited,
+      schema: {
+        tags,
+        summary: '公众提交投诉举报（免登录；同一 Idempotency-Key 只生成一条记录）',
+        headers: ZIdempotencyHeaders,
+        body: ZPublicIntakeBody,
+        response: { 201: ZIntakeResult, 200: ZIntakeResult },
+      },
+    },
+    async (req, reply) => {
+      const result = await complaints.intake(
+        null,
+        { ...req.body, channel: 'portal' },
+        req.headers['idempotency-key'] ?? null,
+      );
+      return reply.status(result.created ? 201 : 200).send({ items: result.items });
+    },
+  );
+  app.get(
+    '/public/complaints/:trackingCode',
+    {
+      config: limited,
+      schema: {
+        tags,
+        summary: '凭查询码和手机号后4位查询办理进度',
+        params: ZTrackingParams,
+        querystring: ZTrackingQuery,
+        response: { 200: ZPublicTracking },
+      },
+    },
+    async (req) => portal.track(req.params.trackingCode, req.query.phoneLast4),
+  );
+  app.post(
+    '/public/complaints/:trackingCode/satisfaction',
+    {
+      config: limited,
+      schema: {
+        tags,
+        summary: '对办理结果评价（1–5）',
+        params: ZTrackingParams,
+        body: ZPublicSatisfaction,
+        response: { 200: ZOk },
+      },
+    },
+    async (req) => {
+      await portal.rate(req.params.trackingCode, req.body.phoneLast4, req.body.satisfaction);
+      return { ok: true as const };
+    },
+  );
+};

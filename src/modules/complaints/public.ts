@@ -1,0 +1,71 @@
+import type { Db } from '../../db/client.ts';
+import { complaintStatusLabels, complaintTransitions } from '../../domain/complaint-workflow.ts';
+import { AppError, notFound } from '../../server/errors.ts';
+import { appendAudit } from '../audit/repo.ts';
+import * as repo from './repo.ts';
+
+/** What the person sees: progress and results, never staff names or other people's data. */
+export function createPublicComplaints(db: Db) {
+  async function owned(trackingCode: string, phoneLast4: string) {
+    const row = await repo.findComplaintBy(db, 'tracking_code', trackingCode);
+    // One answer for "no such code" and "wrong phone", so codes cannot be probed.
+    if (!row || !row.personPhone.endsWith(phoneLast4)) throw notFound('查询码或手机号不匹配，事项');
+    return row;
+  }
+
+  return {
+    async track(trackingCode: string, phoneLast4: string) {
+      const row = await owned(trackingCode, phoneLast4);
+      const events = await repo.eventsOf(db, row.id);
+      const timeline = events
+        .filter((e) => e.action === 'intake' || e.action in complaintTransitions)
+        .map((e) => ({
+          label:
+            e.action === 'intake'
+              ? '已登记'
+              : complaintTransitions[e.action as keyof typeof complaintTransitions].label,
+          at: e.at,
+        }));
+      return {
+        trackingCode: row.trackingCode,
+        kind: row.kind,
+        status: row.status,
+        statusLabel: complaintStatusLabels[row.status],
+        receivedOn: row.receivedOn,
+        stationName: row.stationName,
+        nextDueOn: row.nextDueOn,
+        resultText: row.status === 'closed' || row.kind === 'inquiry' ? row.resultText : null,
+        feedbackText: row.feedbackText,
+        recoveredFen: row.recoveredFen,
+        timeline,
+      };
+    },
+
+    async rate(trackingCode: string, phoneLast4: string, satisfaction: number) {
+      const row = await owned(trackingCode, phoneLast4);
+      if (row.status !== 'closed') throw new AppError('INVALID_STATE', '事项办结后才能评价');
+      await db.transaction(async (tx) => {
+        await tx.query('UPDATE complaints SET satisfaction = $2, updated_at = now() WHERE id = $1', [
+          row.id,
+          satisfaction,
+        ]);
+        await repo.insertEvent(tx, {
+          complaintId: row.id,
+          action: 'satisfaction',
+          fromStatus: row.status,
+          toStatus: row.status,
+          data: { satisfaction },
+          actorId: null,
+        });
+        await appendAudit(tx, null, {
+          action: 'complaint.satisfaction',
+          targetType: 'complaint',
+          targetId: row.id,
+          detail: { satisfaction },
+        });
+      });
+    },
+  };
+}
+
+export type PublicComplaints = ReturnType<typeof createPublicComplaints>;

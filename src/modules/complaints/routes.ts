@@ -1,0 +1,108 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZIdParams, ZPage } from '../../contracts/common.ts';
+import {
+  ZCategory,
+  ZComplaintDetail,
+  ZComplaintListQuery,
+  ZComplaintSummary,
+  ZIntakeBody,
+  ZIntakeResult,
+  ZReassignBody,
+  ZRuleSetView,
+  ZTransitionBody,
+} from '../../contracts/complaints.ts';
+import { z } from '../../contracts/zod.ts';
+import type { Db } from '../../db/client.ts';
+import { complaintRuleSets } from '../../domain/complaint-rules.ts';
+import { actorOf } from '../../server/auth-plugin.ts';
+import { listCategories } from './repo.ts';
+import type { ComplaintService } from './service.ts';
+import type { ComplaintWorkflow } from './workflow.ts';
+
+export const complaintRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  complaints: ComplaintService;
+  workflow: ComplaintWorkflow;
+}> = async (app, { db, complaints, workflow }) => {
+  const tags = ['complaints'];
+  const read = { permission: 'complaint:read' as const };
+  const write = { permission: 'complaint:write' as const };
+
+  app.get(
+    '/complaints/categories',
+    { config: read, schema: { tags, summary: '商品和服务类别', response: { 200: z.array(ZCategory) } } },
+    async () => listCategories(db),
+  );
+  app.get(
+    '/complaints/rule-sets',
+    { config: read, schema: { tags, summary: '投诉举报处理规则（版本）', response: { 200: z.array(ZRuleSetView) } } },
+    async () => [...complaintRuleSets],
+  );
+  app.post(
+    '/complaints',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '登记投诉、举报、咨询（电话、来信、来访）',
+        body: ZIntakeBody,
+        response: { 201: ZIntakeResult },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await complaints.intake(actorOf(req), req.body)),
+  );
+  app.get(
+    '/complaints',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '事项队列（按所、承办人、状态、超期）',
+        querystring: ZComplaintListQuery,
+        response: { 200: ZPage(ZComplaintSummary) },
+      },
+    },
+    async (req) => complaints.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/complaints/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '事项详情（期限、时间线、可执行操作）',
+        params: ZIdParams,
+        response: { 200: ZComplaintDetail },
+      },
+    },
+    async (req) => complaints.get(actorOf(req), req.params.id),
+  );
+  app.post(
+    '/complaints/:id/transitions',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '办理：受理、不予受理、调解、终止、核查、立案、答复、移送、反馈',
+        params: ZIdParams,
+        body: ZTransitionBody,
+        response: { 200: ZComplaintDetail },
+      },
+    },
+    async (req) => workflow.transition(actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/complaints/:id/reassign',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '转办（管辖所或承办人）',
+        params: ZIdParams,
+        body: ZReassignBody,
+        response: { 200: ZComplaintDetail },
+      },
+    },
+    async (req) => workflow.reassign(actorOf(req), req.params.id, req.body),
+  );
+};

@@ -1,0 +1,194 @@
+import type { z } from 'zod';
+import type { TComplaintDetail, TTransitionBody, ZReassignBody } from '../../contracts/complaints.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import { checkTransition, type Transition } from '../../domain/complaint-workflow.ts';
+import { dueDate } from '../../domain/deadlines.ts';
+import { addWorkingDays } from '../../domain/working-days.ts';
+import { type Actor, canReachUnit } from '../../server/actor.ts';
+import { AppError, conflict, forbidden, validation } from '../../server/errors.ts';
+import { appendAudit } from '../audit/repo.ts';
+import { createCaseLead } from '../cases/leads.ts';
+import { findUnit } from '../org/repo.ts';
+import * as repo from './repo.ts';
+import type { ComplaintDeps, ComplaintService } from './service.ts';
+import { ruleSetByCode } from './view.ts';
+
+const stale = () => conflict('该事项已被他人处理，请刷新后重试', [{ path: 'version', message: '版本已过期' }]);
+
+/** What each required field must be; grounds must come from the item's own rule set. */
+function checkRequirements(t: Transition, body: TTransitionBody, row: repo.ComplaintRecord) {
+  const set = ruleSetByCode(row.ruleSetCode);
+  for (const need of t.requires) {
+    if (need === 'ground') {
+      const grounds = body.action === 'reject' ? set.notAcceptedGrounds : set.terminationGrounds;
+      if (!body.ground || !grounds.some((g) => g.code === body.ground)) {
+        throw validation('ground', `请选择${set.citation}规定的理由之一：${grounds.map((g) => g.code).join('、')}`);
+      }
+    } else if (body[need] === undefined) {
+      throw validation(need, '此操作必须填写该项');
+    }
+  }
+}
+
+/** Columns an action writes besides the status. */
+function fieldsFor(body: TTransitionBody): Record<string, unknown> {
+  const set: Record<string, unknown> = {};
+  if (body.ground) set.ground_code = body.ground;
+  if (body.recoveredFen !== undefined) set.recovered_fen = body.recoveredFen;
+  if (body.authority) set.transferred_to = body.authority;
+  if (body.answerText) set.result_text = body.answerText;
+  if (body.action === 'declineCase' || body.action === 'reject' || body.action === 'terminateMediation')
+    set.result_text = body.reason ?? null;
+  if (body.feedbackText) {
+    set.feedback_text = body.feedbackText;
+    set.feedback_channel = body.feedbackChannel ?? 'phone';
+  }
+  return set;
+}
+
+export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints: ComplaintService) {
+  async function startClocks(tx: Queryable, row: repo.ComplaintRecord, t: Transition, today: string) {
+    const cal = await deps.calendar();
+    const set = ruleSetByCode(row.ruleSetCode);
+    for (const step of t.starts)
+      await repo.insertDeadline(tx, {
+        complaintId: row.id,
+        step,
+        startedOn: today,
+        ...dueDate(cal, today, set.clocks[step]),
+      });
+  }
+
+  async function extendVerification(tx: Queryable, row: repo.ComplaintRecord, reason: string) {
+    const current = (await repo.deadlinesOf(tx, row.id)).find(
+      (d) => d.step === 'reportVerification' && d.metAt === null,
+    );
+    if (!current) throw new AppError('INVALID_STATE', '没有进行中的核查期限');
+    const extra = ruleSetByCode(row.ruleSetCode).clocks.reportVerificationExtension;
+    const newDue = addWorkingDays(await deps.calendar(), current.dueOn, extra.days).date;
+    if (!(await repo.extendDeadline(tx, row.id, 'reportVerification', newDue, reason)))
+      throw new AppError('INVALID_STATE', '核查期限只能延长一次');
+  }
+
+  return {
+    /** Every status change of an item goes through here: the transition table, its clocks, one audit row. */
+    async transition(actor: Actor, id: number, body: TTransitionBody): Promise<TComplaintDetail> {
+      const row = await complaints.inScope(actor, id);
+      const check = checkTransition(row.kind, row.status, body.action);
+      if (!check.ok) throw new AppError('INVALID_STATE', check.reason);
+      const t = check.transition;
+      checkRequirements(t, body, row);
+      const today = complaints.today();
+      await db.transaction(async (tx) => {
+        const set = fieldsFor(body);
+        if (t.to) set.status = t.to;
+        if (body.action === 'openCase') {
+          set.case_lead_ref = await createCaseLead(tx, {
+            sourceType: 'report',
+            sourceRef: row.trackingCode,
+            entityId: row.entityId,
+            stationId: row.stationId,
+            summary: `${row.businessName ?? '未知经营者'}：${row.description.slice(0, 200)}`,
+            createdBy: actor.userId,
+          });
+        }
+        if (body.action === 'extendVerification') await extendVerification(tx, row, body.reason!);
+        if (!(await repo.updateComplaint(tx, id, body.version, set))) throw stale();
+        await repo.completeDeadlines(tx, id, t.completes);
+        await startClocks(tx, row, t, today);
+        await repo.insertEvent(tx, {
+          complaintId: id,
+          action: body.action,
+          fromStatus: row.status,
+          toStatus: t.to ?? row.status,
+          note: body.note ?? body.reason ?? null,
+          data: {
+            ground: body.ground,
+            recoveredFen: body.recoveredFen,
+            authority: body.authority,
+            caseLeadRef: set.case_lead_ref,
+          },
+          actorId: actor.userId,
+        });
+        await appendAudit(tx, actor, {
+          action: `complaint.${body.action}`,
+          targetType: 'complaint',
+          targetId: id,
+          detail: { from: row.status, to: t.to ?? row.status, ground: body.ground },
+        });
+      });
+      return complaints.get(actor, id);
+    },
+
+    /** 转办: to another station or handler; not a status change, still on the timeline and audited. */
+    async reassign(actor: Actor, id: number, body: z.infer<typeof ZReassignBody>): Promise<TComplaintDetail> {
+      const row = await complaints.inScope(actor, id);
+      if (row.status === 'closed') throw new AppError('INVALID_STATE', '已办结的事项不能转办');
+      const set: Record<string, unknown> = {};
+      if (body.stationId !== undefined && body.stationId !== row.stationId) {
+        const unit = await findUnit(db, body.stationId);
+        if (!unit || !['station', 'centre'].includes(unit.kind))
+          throw validation('stationId', '只能转办到市场监管所或投诉举报中心');
+        if (actor.dataScope !== 'all' && !canReachUnit(actor, unit.path)) throw forbidden('不能转办到本单位及下级以外');
+        set.station_id = body.stationId;
+        set.handler_id = null;
+      }
+      if (body.handlerId !== undefined) set.handler_id = body.handlerId;
+      if (Object.keys(set).length === 0) throw validation('stationId', '请选择新的管辖所或承办人');
+      await db.transaction(async (tx) => {
+        if (!(await repo.updateComplaint(tx, id, body.version, set))) throw stale();
+        await repo.insertEvent(tx, {
+          complaintId: id,
+          action: 'reassign',
+          fromStatus: row.status,
+          toStatus: row.status,
+          note: body.reason,
+          data: { stationId: set.station_id, handlerId: set.handler_id },
+          actorId: actor.userId,
+        });
+        await appendAudit(tx, actor, {
+          action: 'complaint.reassign',
+          targetType: 'complaint',
+          targetId: id,
+          detail: { from: row.stationId, to: set.station_id ?? row.stationId },
+        });
+      });
+      return complaints.get(actor, id);
+    },
+
+    /** 督办 sweep: every item with a clock past due is escalated once to its station chiefs. */
+    async escalateOverdue(limit = 5000): Promise<{ escalated: number }> {
+      const due = await repo.overdueForEscalation(db, complaints.today(), limit);
+      const seen = new Set<number>();
+      for (const item of due) {
+        if (seen.has(item.id)) continue;
+        seen.add(item.id);
+        const chiefs = await repo.stationChiefs(db, item.stationId);
+        await db.transaction(async (tx) => {
+          await tx.query(
+            'UPDATE complaints SET escalation_level = escalation_level + 1, escalated_at = now() WHERE id = $1 AND escalation_level = $2',
+            [item.id, item.escalationLevel],
+          );
+          await repo.insertEvent(tx, {
+            complaintId: item.id,
+            action: 'escalate',
+            fromStatus: null,
+            toStatus: null,
+            note: `超期自动督办（${item.step} 应于 ${item.dueOn} 前完成）`,
+            data: { step: item.step, dueOn: item.dueOn, notify: chiefs },
+            actorId: null,
+          });
+          await appendAudit(tx, null, {
+            action: 'complaint.escalate',
+            targetType: 'complaint',
+            targetId: item.id,
+            detail: { step: item.step, dueOn: item.dueOn },
+          });
+        });
+      }
+      return { escalated: seen.size };
+    },
+  };
+}
+
+export type ComplaintWorkflow = ReturnType<typeof createComplaintWorkflow>;
