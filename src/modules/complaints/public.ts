@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { complaintStatusLabels, complaintTransitions } from '../../domain/complaint-workflow.ts';
-import { AppError, notFound } from '../../server/errors.ts';
+import { AppError } from '../../server/errors.ts';
 import { appendAudit } from '../audit/repo.ts';
 import * as repo from './repo.ts';
 
@@ -9,7 +9,7 @@ export function createPublicComplaints(db: Db) {
   async function owned(trackingCode: string, phoneLast4: string) {
     const row = await repo.findComplaintBy(db, 'tracking_code', trackingCode);
     // One answer for "no such code" and "wrong phone", so codes cannot be probed.
-    if (!row || !row.personPhone.endsWith(phoneLast4)) throw notFound('查询码或手机号不匹配，事项');
+    if (!row?.personPhone.endsWith(phoneLast4)) throw new AppError('NOT_FOUND', '查询码或手机号后4位不正确');
     return row;
   }
 
