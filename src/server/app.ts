@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
+import { open311Routes } from '../modules/complaints/open311.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { authPlugin } from './auth-plugin.ts';
 import type { TConfig } from './config.ts';
@@ -81,6 +82,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     },
     { prefix: '/api/v1' },
   );
+
+  await server.register(open311Routes, { prefix: '/open311/v2', db, complaints: services.complaints, config });
 
   const webDist = opts.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {

@@ -37,6 +37,16 @@ export const ZConfig = z.object({
   SECRET_KEY: z.string().min(32, 'SECRET_KEY 至少32个字符').optional(),
   /** Public (no-login) submissions per client IP per minute. */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Comma-separated keys for Open311 partner systems (filing and listing); empty: listing is closed. */
+  OPEN311_API_KEYS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    ),
   JOB_POLL_MS: z.coerce.number().int().min(50).default(1000),
   WORKERS: z
     .enum(['true', 'false'])

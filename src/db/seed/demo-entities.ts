@@ -14,7 +14,7 @@ import {
 } from './demo-entities.data.ts';
 import { type DemoEvent, lifecycleEvents } from './demo-entity-events.ts';
 import * as parts from './demo-entity-parts.ts';
-import { affinePermutation, dayToIso, isoToDay, rowRng, toAlphabet, Weighted } from './random.ts';
+import { affinePermutation, dayToIso, feistelPermutation, isoToDay, rowRng, toAlphabet, Weighted } from './random.ts';
 
 export type { DemoEvent } from './demo-entity-events.ts';
 
@@ -31,6 +31,8 @@ export const DEMO_AS_OF = '2026-11-25';
 export const MAX_DEMO_ENTITIES = Math.min(31 ** 5, parts.MAX_LICENCE_INDEX);
 /** GB 32100 codes replaced organisation codes from 1 October 2015. */
 const USCC_REFORM_DAY = isoToDay('2015-10-01');
+/** Codes issued from 2018 on carry MA5…, earlier ones MA4… (a nod to Guangdong's real series). */
+const MA5_DAY = isoToDay('2018-01-01');
 
 export interface DemoStation {
   id: number;
@@ -110,8 +112,8 @@ function makeContext(opts: DemoEntityOptions) {
   const counts = demoTypeCounts(n);
   // Types are assigned through a permutation of the index, so the counts are exact and the order is mixed.
   const typeSlot = n > 0 ? affinePermutation(n, spreadMultiplier(n), seed) : () => 0;
-  const maSubject = affinePermutation(31 ** 5, 92_821, seed * 7919);
-  const oldSubject = affinePermutation(100_000_000, 3_141_593, seed * 104_729);
+  const maSubject = feistelPermutation(31 ** 5, seed);
+  const oldSubject = feistelPermutation(100_000_000, seed + 1);
   const stations = new Weighted(
     opts.stations.map(
       (s) => [{ station: s, town: demoTowns[s.code] ?? fallbackTown }, demoTowns[s.code]?.weight ?? 1] as const,
@@ -133,7 +135,7 @@ function typeAt(ctx: Context, index: number): TEntityType {
 function usccAt(ctx: Context, index: number, type: TEntityType, establishedDay: number): string {
   const subject =
     establishedDay >= USCC_REFORM_DAY
-      ? `MA${establishedDay < isoToDay('2018-01-01') ? '4' : '5'}${toAlphabet(ctx.maSubject(index), USCC_ALPHABET, 5)}`
+      ? `MA${establishedDay < MA5_DAY ? '4' : '5'}${toAlphabet(ctx.maSubject(index), USCC_ALPHABET, 5)}`
       : String(ctx.oldSubject(index)).padStart(8, '0');
   return makeUscc(USCC_PREFIX[type], '440605', subject);
 }

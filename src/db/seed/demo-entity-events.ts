@@ -34,6 +34,7 @@ function earlier(rng: Rng, field: ChangeField, row: EntityRow, town: DemoTown): 
     case 'phone':
       return parts.phone(rng);
     case 'businessScope':
+      // The scope before the last item was added.
       return row.businessScope?.replace(/；[^；。]*(?=。)/, '') ?? null;
     case 'registeredCapitalFen':
       return row.registeredCapitalFen === null ? null : Math.round(row.registeredCapitalFen / 2);
@@ -68,7 +69,8 @@ export function lifecycleEvents(
   const lastChange = e.status === 'active' ? e.asOfDay : e.statusDay - 1;
   const r = rng.next();
   const changes = lastChange > firstChange ? (r < 0.05 ? 2 : r < 0.25 ? 1 : 0) : 0;
-  const fields: ChangeField[] = ['address', 'legalRepName', 'phone', 'businessScope'];
+  const fields: ChangeField[] = ['address', 'legalRepName', 'phone'];
+  if (row.businessScope?.includes('；')) fields.push('businessScope');
   if (row.registeredCapitalFen !== null) fields.push('registeredCapitalFen');
   for (let c = 0; c < changes; c++) {
     const field = fields.splice(rng.int(fields.length), 1)[0]!;

@@ -12,7 +12,7 @@ import {
   surnames,
   tradeNameChars,
 } from './demo-entities.data.ts';
-import { affinePermutation, dayToIso, type Rng, Weighted } from './random.ts';
+import { dayToIso, feistelPermutation, type Rng, Weighted } from './random.ts';
 
 /** Builders for one demo entity's fields; each takes the row's own Rng so rows stay independent. */
 
@@ -137,7 +137,7 @@ export function statusOf(
  * Licence numbers come from the entity index through a permutation, so they are unique at any scale without a
  * lookup: 7 digits per block of 10 M entities, and each block gets another Foshan county code (5 blocks).
  */
-const seq7 = affinePermutation(10_000_000, 7_654_321, 1_234_567);
+const seq7 = feistelPermutation(10_000_000, 4754);
 const FOSHAN_COUNTIES = ['440605', '440604', '440606', '440607', '440608'];
 export const MAX_LICENCE_INDEX = FOSHAN_COUNTIES.length * 10_000_000;
 

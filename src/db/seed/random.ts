@@ -89,6 +89,36 @@ export function affinePermutation(modulus: number, multiplier: number, offset: n
   return (x) => (multiplier * x + b) % modulus;
 }
 
+/**
+ * A keyed bijection on [0, modulus) that looks random (4-round Feistel network over the next even power of two,
+ * cycle-walking back into range). Consecutive indexes map to unrelated codes, unlike an affine map.
+ */
+export function feistelPermutation(modulus: number, seed: number): (x: number) => number {
+  if (modulus < 1 || modulus > 2 ** 32) throw new RangeError('modulus must be in 1..2^32');
+  let bits = 2;
+  while (2 ** bits < modulus) bits += 2;
+  const half = bits / 2;
+  const mask = 2 ** half - 1;
+  const keys = [0, 1, 2, 3].map((r) => rowRng(seed, r).int(2 ** 31));
+  const encrypt = (x: number): number => {
+    let left = Math.floor(x / 2 ** half);
+    let right = x & mask;
+    for (const key of keys) {
+      let h = Math.imul(right ^ key, 0x9e3779b1);
+      h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+      const next = (left ^ (h ^ (h >>> 13))) & mask;
+      left = right;
+      right = next;
+    }
+    return left * 2 ** half + right;
+  };
+  return (x) => {
+    let y = encrypt(x);
+    while (y >= modulus) y = encrypt(y);
+    return y;
+  };
+}
+
 /** Fixed-width rendering of n in an alphabet (base = alphabet length), most significant first. */
 export function toAlphabet(n: number, alphabet: string, width: number): string {
   let s = '';
@@ -102,4 +132,13 @@ export function toAlphabet(n: number, alphabet: string, width: number): string {
 const DAY_MS = 86_400_000;
 /** Days since 1970-01-01 for an ISO date, and back: date arithmetic without time zones. */
 export const isoToDay = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-export const dayToIso = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const isoCache = new Map<number, string>();
+/** Cached: a register of millions of rows uses only a few thousand distinct days, and Date formatting is slow. */
+export function dayToIso(day: number): string {
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoCache.size < 100_000) isoCache.set(day, iso);
+  }
+  return iso;
+}
