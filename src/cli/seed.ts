@@ -43,7 +43,16 @@ function progressPrinter() {
 
 /** `shijian seed --entities N`: the demo district, or only its register when the organisation already exists. */
 export async function seedCommand(args: string[]): Promise<void> {
-  const { entities, seed } = parseSeedArgs(args);
+  try {
+    await seed(parseSeedArgs(args));
+  } catch (err) {
+    if (!(err instanceof SeedUsageError)) throw err;
+    console.error(err.message);
+    process.exitCode = 2;
+  }
+}
+
+async function seed({ entities, seed }: { entities: number; seed: number }): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config);
   try {

@@ -232,3 +232,52 @@ export const ZTrackingParams = z.object({
     .regex(/^TS\d{8}[2-9A-Z]{6}$/, '查询码格式不正确'),
 });
 export const ZPublicSatisfaction = ZTrackingQuery.extend({ satisfaction: z.number().int().min(1).max(5) });
+
+const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+export const ZAnalysisQuery = z
+  .object({ from: ZMonth, to: ZMonth, by: z.enum(['kind', 'category', 'station', 'month']).default('category') })
+  .refine((q) => q.from <= q.to, { message: '结束月份不能早于开始月份', path: ['to'] });
+export const ZAnalysisResult = z.object({
+  from: z.string(),
+  to: z.string(),
+  by: z.string(),
+  items: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      received: z.number(),
+      closed: z.number(),
+      recoveredFen: z.number(),
+      lastYear: z.number(),
+      yoyPct: z.number().nullable(),
+    }),
+  ),
+  totals: z.object({
+    received: z.number(),
+    closed: z.number(),
+    recoveredFen: z.number(),
+    lastYear: z.number(),
+    yoyPct: z.number().nullable(),
+  }),
+});
+export const ZHotTopicsQuery = z.object({ from: ZIsoDate, to: ZIsoDate });
+export const ZHotTopic = z.object({ word: z.string(), count: z.number().int() });
+export const ZAlert = z.object({
+  id: z.number().int(),
+  scope: z.string(),
+  scopeName: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  observed: z.number(),
+  expected: z.number(),
+  title: z.string(),
+  draftText: z.string(),
+  status: z.string(),
+  createdAt: ZTimestamp,
+});
+export const ZRelated = z.object({
+  id: z.number().int(),
+  trackingCode: z.string(),
+  similarity: z.number(),
+  reason: z.string(),
+});

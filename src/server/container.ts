@@ -3,6 +3,7 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { deleteIdleSessions } from '../modules/auth/repo.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
+import { createComplaintAnalysis } from '../modules/complaints/analysis.ts';
 import { createPublicComplaints } from '../modules/complaints/public.ts';
 import { createComplaintService } from '../modules/complaints/service.ts';
 import { createComplaintWorkflow } from '../modules/complaints/workflow.ts';
@@ -13,6 +14,12 @@ import { createOrgService } from '../modules/org/service.ts';
 import type { TConfig } from './config.ts';
 import { createPiiCipher, resolveSecret } from './pii.ts';
 
+/** First day of the month `n` months before this one, for incremental rollups. */
+function monthsAgo(n: number): string {
+  const d = new Date();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - n, 1)).toISOString().slice(0, 10);
+}
+
 /** The one place where real dependencies are wired together. */
 export function createServices(db: Db, config: TConfig) {
   const jobRunner = createJobRunner(db, { pollMs: config.JOB_POLL_MS });
@@ -21,11 +28,18 @@ export function createServices(db: Db, config: TConfig) {
   const complaintDeps = { pii, calendar: calendar.calendar };
   const complaints = createComplaintService(db, complaintDeps);
   const complaintWorkflow = createComplaintWorkflow(db, complaintDeps, complaints);
+  const complaintAnalysis = createComplaintAnalysis(db);
 
   jobRunner.register('sessions.cleanup', async () => ({
     deleted: await deleteIdleSessions(db, config.SESSION_IDLE_MINUTES),
   }));
   jobRunner.register('complaints.escalate', () => complaintWorkflow.escalateOverdue());
+  // Recent months only: older months do not change, and a full rebuild is a one-off (demo load, repair).
+  jobRunner.register('complaints.rollup', () => complaintAnalysis.rebuildStats(monthsAgo(1)));
+  jobRunner.register('complaints.detect', async () => ({
+    ...(await complaintAnalysis.detectSpikes()),
+    ...(await complaintAnalysis.linkDuplicates(monthsAgo(0))),
+  }));
 
   return {
     db,
@@ -40,6 +54,7 @@ export function createServices(db: Db, config: TConfig) {
     complaints,
     complaintWorkflow,
     publicComplaints: createPublicComplaints(db),
+    complaintAnalysis,
   };
 }
 

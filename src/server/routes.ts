@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
+import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.ts';
 import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
 import { complaintRoutes } from '../modules/complaints/routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
@@ -19,6 +20,11 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(calendarRoutes, { calendar: services.calendar });
   await app.register(jobRoutes, { jobs: services.jobs });
   await app.register(entityRoutes, { entities: services.entities });
+  // Analysis before the item routes, so /complaints/analysis is not taken for an id.
+  await app.register(complaintAnalysisRoutes, {
+    analysis: services.complaintAnalysis,
+    complaints: services.complaints,
+  });
   await app.register(complaintRoutes, {
     db: services.db,
     complaints: services.complaints,

@@ -72,5 +72,5 @@ export const knownHeaderCount = (cells: readonly unknown[]) =>
 
 /** The label to show for a field's column: the file's own header, else the template's. */
 export function columnLabel(map: HeaderMap, field: TEntityImportField): string {
-  return map.label[field] ?? entityImportColumns.find((c) => c.key === field)?.label ?? field;
+  return map.label[field] ?? entityImportColumns.find((c) => c.key === field)?.label ?? (field || '（整行）');
 }

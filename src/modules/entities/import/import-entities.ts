@@ -1,0 +1,171 @@
+import { IMPORT_MAX_ROWS, type TEntityImportError, type TEntityImportMode } from '../../../contracts/entity-import.ts';
+import type { Db, Transaction } from '../../../db/client.ts';
+import { entityCopyLine, entityCopySql } from '../../../db/copy.ts';
+import { isUniqueViolation } from '../../../db/errors.ts';
+import { type Actor, requirePermission } from '../../../server/actor.ts';
+import { AppError } from '../../../server/errors.ts';
+import type { PiiCipher } from '../../../server/pii.ts';
+import { appendAudit } from '../../audit/repo.ts';
+import { toEntityRow } from '../row.ts';
+import { ImportCollector } from './collect.ts';
+import { columnLabel, type HeaderMap, mapHeaders } from './headers.ts';
+import { type ImportSource, readRows } from './read-rows.ts';
+import { existingUsccs, insertEstablishEvents, listOrgUnitRefs } from './repo.ts';
+import { type StationDirectory, stationDirectory } from './stations.ts';
+import { validateRow } from './validate-row.ts';
+import { cellText } from './values.ts';
+
+export interface ImportDeps {
+  db: Db;
+  pii: PiiCipher;
+}
+
+export interface ImportRequest {
+  actor: Actor;
+  source: ImportSource;
+  mode: TEntityImportMode;
+  /** The background job, when run as one; named in the audit row. */
+  jobId?: number;
+}
+
+export interface ImportProgress {
+  phase: 'validating' | 'validated' | 'inserting' | 'done';
+  rows: number;
+  message: string;
+}
+
+export interface ImportHooks {
+  /** Called between phases and every 1000 rows; never inside the insert transaction. */
+  onProgress?: (p: ImportProgress) => Promise<void> | void;
+  /** Runs last inside the insert transaction (tests use it to fail there and check that nothing remains). */
+  beforeCommit?: (tx: Transaction) => Promise<void>;
+}
+
+export interface ImportOutcome {
+  total: number;
+  valid: number;
+  invalid: number;
+  imported: number;
+  /** Every error, in row order. */
+  errors: TEntityImportError[];
+  ignoredColumns: string[];
+}
+
+const PROGRESS_EVERY = 1000;
+const EVENT_BATCH = 5000;
+
+const fileError = (detail: string) => new AppError('VALIDATION', detail, [{ path: 'file', message: detail }]);
+
+function headerMapOf(cells: unknown[]): HeaderMap {
+  const mapped = mapHeaders(cells);
+  if ('missing' in mapped) {
+    throw fileError(`缺少必填列：${mapped.missing.join('、')}。请使用导入模板，表头须在第一行`);
+  }
+  if ('duplicate' in mapped) throw fileError(`表头中“${mapped.duplicate}”列重复`);
+  return mapped;
+}
+
+/**
+ * The one import path, shared by the API's background job and the CLI: read the file as a stream, validate
+ * every row, then (mode `all`: only when every row is valid) insert the valid rows in ONE transaction with
+ * their 设立 events and one audit row, so a process that dies half-way leaves nothing behind.
+ */
+export async function importEntities(
+  deps: ImportDeps,
+  req: ImportRequest,
+  hooks: ImportHooks = {},
+): Promise<ImportOutcome> {
+  requirePermission(req.actor, 'entity:write');
+  const progress = async (phase: ImportProgress['phase'], rows: number, message: string) =>
+    hooks.onProgress?.({ phase, rows, message });
+  const stations = stationDirectory(await listOrgUnitRefs(deps.db));
+  const { collector, map } = await validateFile(deps, req, stations, progress);
+  const invalid = collector.invalid;
+  const valid = collector.total - invalid;
+  await progress(
+    'validated',
+    collector.total,
+    `校验完成：共 ${collector.total} 行，有效 ${valid} 行，错误 ${invalid} 行`,
+  );
+  const shouldInsert = valid > 0 && (req.mode === 'validOnly' || invalid === 0);
+  let imported = 0;
+  if (shouldInsert) {
+    await progress('inserting', collector.total, `正在写入 ${valid} 条市场主体……`);
+    imported = await insertValid(deps.db, req, collector, hooks);
+  }
+  await progress('done', collector.total, imported ? `已导入 ${imported} 条` : '未导入任何数据');
+  return {
+    total: collector.total,
+    valid,
+    invalid,
+    imported,
+    errors: collector.sortedErrors(),
+    ignoredColumns: map.ignored,
+  };
+}
+
+async function validateFile(
+  deps: ImportDeps,
+  req: ImportRequest,
+  stations: StationDirectory,
+  progress: (phase: ImportProgress['phase'], rows: number, message: string) => Promise<void>,
+): Promise<{ collector: ImportCollector; map: HeaderMap }> {
+  let map: HeaderMap | undefined;
+  let collector: ImportCollector | undefined;
+  for await (const { row, cells } of readRows(req.source)) {
+    if (cells.every((c) => cellText(c) === '')) continue;
+    if (!map || !collector) {
+      map = headerMapOf(cells);
+      collector = new ImportCollector({
+        existing: (usccs) => existingUsccs(deps.db, usccs),
+        toLine: (entity, stationId) =>
+          entityCopyLine(toEntityRow(entity, { stationId, actorId: req.actor.userId, pii: deps.pii })),
+        usccColumn: columnLabel(map, 'uscc'),
+      });
+      continue;
+    }
+    if (collector.total >= IMPORT_MAX_ROWS) throw fileError(`文件超过 ${IMPORT_MAX_ROWS} 行，请拆分后分批导入`);
+    await collector.add(row, validateRow(row, cells, { map, stations, actor: req.actor }));
+    if (collector.total % PROGRESS_EVERY === 0) {
+      await progress('validating', collector.total, `已读取并校验 ${collector.total} 行`);
+    }
+  }
+  if (!map || !collector) throw fileError('文件中没有找到表头行，请使用导入模板');
+  await collector.flush();
+  if (collector.total === 0) throw fileError('文件中只有表头，没有数据行');
+  return { collector, map };
+}
+
+async function insertValid(db: Db, req: ImportRequest, collector: ImportCollector, hooks: ImportHooks) {
+  const usccs = [...collector.valid.keys()];
+  const lines = Array.from(collector.valid.values(), (v) => v.line);
+  try {
+    return await db.transaction(async (tx) => {
+      const copied = await tx.copyFrom(entityCopySql, lines);
+      const note = `批量导入：${req.source.filename}`.slice(0, 500);
+      for (let i = 0; i < usccs.length; i += EVENT_BATCH) {
+        await insertEstablishEvents(tx, usccs.slice(i, i + EVENT_BATCH), req.actor.userId, note);
+      }
+      await appendAudit(tx, req.actor, {
+        action: 'entity.import',
+        targetType: req.jobId ? 'job' : undefined,
+        targetId: req.jobId,
+        detail: {
+          filename: req.source.filename,
+          mode: req.mode,
+          total: collector.total,
+          invalid: collector.invalid,
+          imported: copied,
+        },
+      });
+      await hooks.beforeCommit?.(tx);
+      return copied;
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    throw new AppError(
+      'CONFLICT',
+      '写入时发现统一社会信用代码已被登记（可能有人同时登记或导入了相同主体），本次导入已全部撤销，请重新导入以查看明细',
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import type { DataScope, Permission } from '../../../contracts/permissions.ts';
+import type { Queryable } from '../../../db/client.ts';
+import type { OrgUnitRef } from './stations.ts';
+
+export async function listOrgUnitRefs(db: Queryable): Promise<OrgUnitRef[]> {
+  return db.query<OrgUnitRef>(
+    `SELECT id, code, kind, path, active, region_codes AS "regionCodes" FROM org_units ORDER BY id`,
+  );
+}
+
+/** Which of these codes are already registered: one indexed lookup per batch, not one query per row. */
+export async function existingUsccs(db: Queryable, usccs: string[]): Promise<Set<string>> {
+  if (usccs.length === 0) return new Set();
+  const rows = await db.query<{ uscc: string }>('SELECT uscc FROM entities WHERE uscc = ANY($1::text[])', [usccs]);
+  return new Set(rows.map((r) => r.uscc));
+}
+
+/**
+ * One 设立 event per just-inserted entity, set-based. `after` holds what the single-entity form records: the
+ * registered fields, with the ID number masked.
+ */
+export async function insertEstablishEvents(
+  tx: Queryable,
+  usccs: string[],
+  actorId: number,
+  note: string,
+): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(
+    `WITH inserted AS (
+     INSERT INTO entity_events (entity_id, kind, occurred_on, after, note, actor_id)
+     SELECT e.id, 'establish', e.established_on, jsonb_strip_nulls(jsonb_build_object(
+              'type', e.type, 'uscc', e.uscc, 'name', e.name, 'address', e.address,
+              'establishedOn', e.established_on, 'legalRepName', e.legal_rep_name,
+              'legalRepIdNumber', e.legal_rep_id_masked, 'phone', e.phone, 'regionCode', e.region_code,
+              'stationId', e.station_id, 'industryCode', e.industry_code,
+              'registeredCapitalFen', e.registered_capital_fen, 'businessScope', e.business_scope)),
+            $2, $3
+       FROM entities e WHERE e.uscc = ANY($1::text[])
+     RETURNING 1)
+     SELECT count(*)::int AS n FROM inserted`,
+    [usccs, note, actorId],
+  );
+  return row?.n ?? 0;
+}
+
+export interface ActorRow {
+  userId: number;
+  username: string;
+  displayName: string;
+  unitId: number;
+  unitName: string;
+  unitKind: string;
+  unitPath: string;
+  active: boolean;
+  roles: { code: string; name: string; permissions: Permission[]; dataScope: DataScope }[] | null;
+}
+
+/** A user with unit and roles, by name (CLI --as) or id (a job acting for whoever uploaded the file). */
+export async function findActorRow(db: Queryable, by: { username: string } | { userId: number }) {
+  const [where, value] = 'username' in by ? ['u.username = $1', by.username] : ['u.id = $1', by.userId];
+  const [row] = await db.query<ActorRow>(
+    `SELECT u.id AS "userId", u.username, u.display_name AS "displayName", u.unit_id AS "unitId",
+            o.name AS "unitName", o.kind AS "unitKind", o.path AS "unitPath", u.active,
+            (SELECT json_agg(json_build_object('code', r.code, 'name', r.name, 'permissions', r.permissions,
+                                               'dataScope', r.data_scope) ORDER BY r.id)
+               FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles
+       FROM users u JOIN org_units o ON o.id = u.unit_id WHERE ${where}`,
+    [value],
+  );
+  return row;
+}
