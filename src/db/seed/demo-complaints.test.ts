@@ -19,19 +19,31 @@ describe('demo 12315 items', () => {
     const byYear = await app.testDb.db.query<{ y: number; n: number }>(
       `SELECT extract(year FROM received_on)::int AS y, count(*)::int AS n FROM complaints GROUP BY 1 ORDER BY 1`,
     );
-    assert.deepEqual(byYear.map((r) => r.y), [2024, 2025, 2026]);
-    assert.equal(byYear.reduce((a, r) => a + r.n, 0), complaints);
+    assert.deepEqual(
+      byYear.map((r) => r.y),
+      [2024, 2025, 2026],
+    );
+    assert.equal(
+      byYear.reduce((a, r) => a + r.n, 0),
+      complaints,
+    );
     assert.ok(byYear[1]!.n > byYear[0]!.n * 1.4, 'year-on-year growth as in seed 001');
     const inconsistent = await app.testDb.db.query(
       `SELECT c.id FROM complaints c WHERE c.status <> (SELECT e.to_status FROM complaint_events e WHERE e.complaint_id = c.id ORDER BY e.at DESC, e.id DESC LIMIT 1)`,
     );
     assert.equal(inconsistent.length, 0);
-    const noClock = await app.testDb.db.query(`SELECT id FROM complaints c WHERE NOT EXISTS (SELECT 1 FROM complaint_deadlines d WHERE d.complaint_id = c.id)`);
+    const noClock = await app.testDb.db.query(
+      `SELECT id FROM complaints c WHERE NOT EXISTS (SELECT 1 FROM complaint_deadlines d WHERE d.complaint_id = c.id)`,
+    );
     assert.equal(noClock.length, 0);
-    const [recovered] = await app.testDb.db.query<{ fen: number }>(`SELECT sum(recovered_fen)::bigint AS fen FROM complaints`);
+    const [recovered] = await app.testDb.db.query<{ fen: number }>(
+      `SELECT sum(recovered_fen)::bigint AS fen FROM complaints`,
+    );
     assert.ok(recovered!.fen > 0);
     await app.services.complaintAnalysis.rebuildStats();
-    const [stats] = await app.testDb.db.query<{ n: number }>('SELECT sum(received)::int AS n FROM complaint_monthly_stats');
+    const [stats] = await app.testDb.db.query<{ n: number }>(
+      'SELECT sum(received)::int AS n FROM complaint_monthly_stats',
+    );
     assert.equal(stats!.n, complaints);
   });
 });
