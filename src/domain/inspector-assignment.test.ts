@@ -16,9 +16,9 @@ const opts = { perEntity: 2, avoidOwnStation: true, conflicts: new Set<string>()
 
 test('every visit gets at least two inspectors, one from each department on it, none from its own station', () => {
   const r = assignInspectors(seed, visits, inspectors, opts);
-  assert.ok(r.ok);
+  if (!r.ok) throw new Error(r.reason);
   for (const v of visits) {
-    const team = r.assignments.get(v.entityId)!.map((id) => inspectors.find((i) => i.id === id)!);
+    const team: PoolInspector[] = r.assignments.get(v.entityId)!.map((id) => inspectors.find((i) => i.id === id)!);
     assert.ok(team.length >= 2);
     assert.equal(new Set(team.map((t) => t.id)).size, team.length);
     for (const d of v.departments)

@@ -45,7 +45,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: true,
     // Long junk in a path segment should reach validation (422), not the router's bare 414.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     frameworkErrors: (err, _req, reply: FastifyReply) => {
       reply
         .status(400)

@@ -1,9 +1,9 @@
 import {
+  type TCalendarOverride,
   ZAddWorkingDaysResult,
   ZCalendarOverride,
   ZCalendarStatus,
   ZDayInfo,
-  type TCalendarOverride,
 } from '../../../src/contracts/calendar.ts';
 import { ZOk } from '../../../src/contracts/common.ts';
 import { request } from './client.ts';

@@ -41,6 +41,7 @@ export const orgApi = {
   updateRole: (id: number, body: TRoleUpdate) => request(`/org/roles/${id}`, { method: 'PATCH', body, schema: ZRole }),
 
   listUsers: (query: UserListQuery) => request('/org/users', { query: { ...query }, schema: ZUserPage }),
+  getUser: (id: number) => request(`/org/users/${id}`, { schema: ZUser }),
   createUser: (body: TUserCreate) => request('/org/users', { method: 'POST', body, schema: ZUser }),
   updateUser: (id: number, body: TUserUpdate) => request(`/org/users/${id}`, { method: 'PATCH', body, schema: ZUser }),
   resetPassword: (id: number, password: string) =>

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { enUS } from './en-us.ts';
 import { type MessageKey, zhCN } from './zh-cn.ts';
 
@@ -34,8 +34,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // storage may be disabled (private mode); the choice then lasts for this page only
     }
-    document.documentElement.lang = next;
   }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
 
   const t = useCallback<Translate>(
     (key, vars) => {

@@ -13,14 +13,20 @@ export interface KeysetList<T> {
   error: ApiError | undefined;
   reload: () => void;
   loadMore: () => void;
-  updateItem: (match: (item: T) => boolean, next: T) => void;
+  /** Replaces the row with the same key, or puts a new one (just created) at the top. */
+  upsertItem: (item: T) => void;
+  /** Replaces the row with the same key; ignores rows no longer listed (a poll answering after a filter change). */
+  replaceItem: (item: T) => void;
 }
 
 /**
  * A "加载更多" list over a keyset-paginated endpoint. `fetchPage` carries the filters: when it changes
  * (memoise it with useCallback) the list starts again from the first page and older answers are dropped.
  */
-export function useKeysetList<T>(fetchPage: (cursor?: string) => Promise<KeysetPage<T>>): KeysetList<T> {
+export function useKeysetList<T>(
+  fetchPage: (cursor?: string) => Promise<KeysetPage<T>>,
+  keyOf: (item: T) => string | number,
+): KeysetList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -34,7 +40,12 @@ export function useKeysetList<T>(fetchPage: (cursor?: string) => Promise<KeysetP
       try {
         const page = await fetchPage(cursor);
         if (gen !== generation.current) return;
-        setItems((prev) => (cursor ? [...prev, ...page.items] : page.items));
+        setItems((prev) => {
+          if (!cursor) return page.items;
+          // A row added locally (upsertItem) may come again on a later page.
+          const seen = new Set(prev.map(keyOf));
+          return [...prev, ...page.items.filter((item) => !seen.has(keyOf(item)))];
+        });
         setNextCursor(page.nextCursor);
       } catch (err) {
         if (gen === generation.current) setError(toApiError(err));
@@ -42,7 +53,7 @@ export function useKeysetList<T>(fetchPage: (cursor?: string) => Promise<KeysetP
         if (gen === generation.current) setLoading(false);
       }
     },
-    [fetchPage],
+    [fetchPage, keyOf],
   );
 
   const reload = useCallback(() => {
@@ -58,9 +69,21 @@ export function useKeysetList<T>(fetchPage: (cursor?: string) => Promise<KeysetP
     if (nextCursor) void run(nextCursor, generation.current);
   }, [run, nextCursor]);
 
-  const updateItem = useCallback((match: (item: T) => boolean, next: T) => {
-    setItems((prev) => prev.map((item) => (match(item) ? next : item)));
-  }, []);
+  const upsertItem = useCallback(
+    (next: T) => {
+      setItems((prev) => {
+        const key = keyOf(next);
+        const exists = prev.some((item) => keyOf(item) === key);
+        return exists ? prev.map((item) => (keyOf(item) === key ? next : item)) : [next, ...prev];
+      });
+    },
+    [keyOf],
+  );
 
-  return { items, hasMore: nextCursor !== null, loading, error, reload, loadMore, updateItem };
+  const replaceItem = useCallback(
+    (next: T) => setItems((prev) => prev.map((item) => (keyOf(item) === keyOf(next) ? next : item))),
+    [keyOf],
+  );
+
+  return { items, hasMore: nextCursor !== null, loading, error, reload, loadMore, upsertItem, replaceItem };
 }

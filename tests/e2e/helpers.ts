@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-org.ts';
+import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+
+export { DEMO_PASSWORD };
+
+export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+/** The real server on a fresh demo database, serving the built web UI. */
+export async function startWebApp(): Promise<TestApp> {
+  if (!existsSync(`${webDist}/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` first');
+  return startTestApp({ webDist });
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors and console errors; a clean flow leaves it empty. */
+  errors: string[];
+}
+
+/** A fresh browser context (own cookies) pointed at the app. */
+export async function openSession(browser: Browser, app: TestApp): Promise<BrowserSession> {
+  const context = await browser.newContext({
+    baseURL: app.baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    // The browser logs every non-2xx response; the flows assert on what the page shows instead.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+      errors.push(`console: ${msg.text()}`);
+  });
+  return { context, page, errors };
+}
+
+/** Fills and submits the login form, returning the API's answer status. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<number> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login')),
+    page.getByTestId('login-submit').click(),
+  ]);
+  return response.status();
+}
+
+/** Logs in through the UI and waits for the layout. */
+export async function loginViaUi(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  const status = await submitLogin(page, username, password);
+  if (status !== 200) throw new Error(`login as ${username} answered ${status}`);
+  await page.getByTestId('side-menu').waitFor();
+}
+
+/** The labels of every menu entry in the sidebar (groups are open by default). */
+export async function sideMenuLabels(page: Page): Promise<string[]> {
+  const labels = await page.getByTestId('side-menu').locator('.ant-menu-title-content').allInnerTexts();
+  return labels.map((l) => l.trim());
+}
+
+/**
+ * Picks an option in an antd Select or TreeSelect by searching for it, checks that the field shows it,
+ * then closes the dropdown by clicking `closeTarget` (Escape would also close a surrounding modal).
+ */
+export async function pickOption(page: Page, testId: string, search: string, label: string, closeTarget: Locator) {
+  const select = page.getByTestId(testId);
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await select.click();
+  await select.locator('input').fill(search);
+  // While the dropdown still slides in, the filtered list re-renders and a click can land on a replaced node.
+  await page.locator('.ant-select-dropdown:visible:not([class*="-appear"]):not([class*="-enter"])').waitFor();
+  await dropdown
+    .locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper')
+    .filter({ hasText: label })
+    .first()
+    .click();
+  await select.locator(`[title="${label}"]`).waitFor({ timeout: 5000 });
+  if (await dropdown.count()) await closeTarget.click();
+  await dropdown.first().waitFor({ state: 'detached', timeout: 5000 });
+}
+
+/** The element's text (textContent: the assertions look for words, not for the rendered layout). */
+export async function textOf(locator: Locator): Promise<string> {
+  return (await locator.textContent()) ?? '';
+}

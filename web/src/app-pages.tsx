@@ -1,0 +1,96 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  HomeOutlined,
+  LoginOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import type { Permission } from '../../src/contracts/permissions.ts';
+import type { MessageKey } from './i18n/zh-cn.ts';
+import { lazyNamed } from './lib/lazy-named.ts';
+
+export interface AppPage {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** The menu entry and the route both need it; the API checks it again. */
+  permission?: Permission;
+  group?: MenuGroup;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export type MenuGroup = 'org' | 'audit';
+export const menuGroups: Record<MenuGroup, { label: MessageKey; icon: ReactNode }> = {
+  org: { label: 'nav.group.org', icon: <SettingOutlined /> },
+  audit: { label: 'nav.group.audit', icon: <SafetyCertificateOutlined /> },
+};
+
+/** Every page behind the layout, in menu order. */
+export const appPages: AppPage[] = [
+  {
+    path: '/',
+    label: 'nav.home',
+    icon: <HomeOutlined />,
+    component: lazyNamed(() => import('./pages/home/home-page.tsx'), 'HomePage'),
+  },
+  {
+    path: '/org/units',
+    label: 'nav.units',
+    icon: <ApartmentOutlined />,
+    permission: 'org:unit:read',
+    group: 'org',
+    component: lazyNamed(() => import('./pages/org/units-page.tsx'), 'UnitsPage'),
+  },
+  {
+    path: '/org/users',
+    label: 'nav.users',
+    icon: <UserOutlined />,
+    permission: 'org:user:read',
+    group: 'org',
+    component: lazyNamed(() => import('./pages/org/users-page.tsx'), 'UsersPage'),
+  },
+  {
+    path: '/org/roles',
+    label: 'nav.roles',
+    icon: <TeamOutlined />,
+    permission: 'org:role:read',
+    group: 'org',
+    component: lazyNamed(() => import('./pages/org/roles-page.tsx'), 'RolesPage'),
+  },
+  {
+    path: '/audit',
+    label: 'nav.audit',
+    icon: <AuditOutlined />,
+    permission: 'audit:read',
+    group: 'audit',
+    component: lazyNamed(() => import('./pages/audit/audit-page.tsx'), 'AuditPage'),
+  },
+  {
+    path: '/audit/logins',
+    label: 'nav.logins',
+    icon: <LoginOutlined />,
+    permission: 'audit:login:read',
+    group: 'audit',
+    component: lazyNamed(() => import('./pages/audit/login-log-page.tsx'), 'LoginLogPage'),
+  },
+  {
+    path: '/calendar',
+    label: 'nav.calendar',
+    icon: <CalendarOutlined />,
+    permission: 'calendar:read',
+    component: lazyNamed(() => import('./pages/calendar/calendar-page.tsx'), 'CalendarPage'),
+  },
+  {
+    path: '/jobs',
+    label: 'nav.jobs',
+    icon: <ScheduleOutlined />,
+    permission: 'jobs:read',
+    component: lazyNamed(() => import('./pages/jobs/jobs-page.tsx'), 'JobsPage'),
+  },
+];

@@ -1,0 +1,75 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { Suspense, useMemo } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { appPages } from './app-pages.tsx';
+import { AuthProvider } from './auth/auth-context.tsx';
+import { FullPageSpin, RequireAuth, RequirePermission } from './auth/guards.tsx';
+import { I18nProvider, useI18n } from './i18n/i18n-context.tsx';
+import { AppLayout } from './layout/app-layout.tsx';
+import { lazyNamed } from './lib/lazy-named.ts';
+import { NotFoundPage } from './pages/errors/not-found-page.tsx';
+
+const LoginPage = lazyNamed(() => import('./pages/login/login-page.tsx'), 'LoginPage');
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="/login"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppLayout />}>
+          {appPages.map(({ path, permission, component: Page }) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <RequirePermission permission={permission}>
+                  <Page />
+                </RequirePermission>
+              }
+            />
+          ))}
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+function LocalisedApp() {
+  const { lang } = useI18n();
+  const locale = useMemo(() => {
+    // Date pickers and the calendar take month and weekday names from dayjs, so it must switch before they render.
+    dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
+    return lang === 'zh-CN' ? zhCN : enUS;
+  }, [lang]);
+  return (
+    <ConfigProvider locale={locale} theme={{ token: { colorPrimary: '#1d4ed8' } }}>
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <AppRoutes />
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <LocalisedApp />
+    </I18nProvider>
+  );
+}

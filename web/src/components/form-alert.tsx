@@ -1,0 +1,22 @@
+import { Alert } from 'antd';
+import type { FormSubmitError } from '../lib/use-form-submit.ts';
+
+/** What a failed submit could not show next to a field: the detail, or the leftover field messages. */
+export function FormAlert({ failure }: { failure: FormSubmitError | undefined }) {
+  if (!failure) return null;
+  const { error, unmatched } = failure;
+  const description =
+    unmatched.length > 0
+      ? unmatched.map((e) => (e.path ? `${e.path}：${e.message}` : e.message)).join('；')
+      : undefined;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="form-error"
+      title={error.detail}
+      description={description}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}

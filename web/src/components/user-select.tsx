@@ -1,0 +1,52 @@
+import { Select, Spin } from 'antd';
+import { type CSSProperties, useEffect, useRef, useState } from 'react';
+import { orgApi } from '../api/org.ts';
+import { useT } from '../i18n/i18n-context.tsx';
+
+interface Props {
+  value?: number;
+  onChange?: (value: number | undefined) => void;
+  placeholder?: string;
+  style?: CSSProperties;
+}
+
+/** Picks a user by searching /org/users as one types (the list can be long, so nothing loads up front). */
+export function UserSelect({ value, onChange, placeholder, style }: Props) {
+  const t = useT();
+  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const [searching, setSearching] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const latest = useRef('');
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const onSearch = (text: string) => {
+    clearTimeout(timer.current);
+    latest.current = text;
+    if (!text.trim()) return;
+    timer.current = setTimeout(() => {
+      setSearching(true);
+      orgApi
+        .listUsers({ q: text.trim(), limit: 20 })
+        .then((page) => {
+          if (latest.current !== text) return;
+          setOptions(page.items.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` })));
+        })
+        .catch(() => setOptions([]))
+        .finally(() => setSearching(false));
+    }, 300);
+  };
+
+  return (
+    <Select
+      allowClear
+      value={value}
+      onChange={onChange}
+      options={options}
+      placeholder={placeholder}
+      style={style}
+      showSearch={{ filterOption: false, onSearch }}
+      notFoundContent={searching ? <Spin size="small" /> : t('common.typeToSearch')}
+    />
+  );
+}

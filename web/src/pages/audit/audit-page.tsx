@@ -1,0 +1,90 @@
+import { Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import type { TAuditEntry } from '../../../../src/contracts/audit.ts';
+import { type AuditQuery, auditApi } from '../../api/audit.ts';
+import { LoadError } from '../../components/load-error.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { useKeysetList } from '../../lib/use-keyset-list.ts';
+import { useOrgRefs } from '../org/use-org-refs.ts';
+import { actionLabel } from './action-labels.ts';
+import { AuditFilters } from './audit-filters.tsx';
+import { VerifyButton } from './verify-button.tsx';
+
+const PAGE_SIZE = 50;
+const entryKey = (e: TAuditEntry) => e.id;
+
+export function AuditPage() {
+  const { t, lang } = useI18n();
+  const { tree, unitName } = useOrgRefs({ roles: false });
+  const [filters, setFilters] = useState<Omit<AuditQuery, 'cursor' | 'limit'>>({});
+  const fetchPage = useCallback(
+    (cursor?: string) => auditApi.list({ ...filters, cursor, limit: PAGE_SIZE }),
+    [filters],
+  );
+  const list = useKeysetList(fetchPage, entryKey);
+
+  const columns: TableColumnsType<TAuditEntry> = [
+    { title: t('audit.time'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at, lang) },
+    { title: t('audit.actor'), dataIndex: 'actorName', render: (name: string | null) => name ?? t('audit.system') },
+    {
+      title: t('audit.unit'),
+      dataIndex: 'unitId',
+      render: (id: number | null) => (id === null ? '—' : (unitName.get(id) ?? `#${id}`)),
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (action: string) => (
+        <>
+          {actionLabel(action, lang) ?? action}
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {action}
+          </Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: t('audit.target'),
+      key: 'target',
+      render: (_, e) => (e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—'),
+    },
+    { title: 'IP', dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
+    {
+      title: t('audit.hash'),
+      dataIndex: 'hash',
+      render: (hash: string) => (
+        <Tooltip title={hash}>
+          <code>{hash.slice(0, 12)}…</code>
+        </Tooltip>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('nav.audit')} extra={<VerifyButton />} />
+      <AuditFilters unitTree={tree} onChange={setFilters} />
+      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      <Table<TAuditEntry>
+        rowKey="id"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        pagination={false}
+        size="small"
+        scroll={{ x: 'max-content' }}
+        expandable={{
+          rowExpandable: (e) => e.detail !== null && typeof e.detail === 'object' && Object.keys(e.detail).length > 0,
+          expandedRowRender: (e) => (
+            <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify(e.detail, null, 2)}</pre>
+          ),
+        }}
+        data-testid="audit-table"
+      />
+      <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} onLoadMore={list.loadMore} />
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { Button, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import type { orgUnitKinds } from '../../../../src/contracts/org.ts';
+import { orgApi } from '../../api/org.ts';
+import { useAuth } from '../../auth/auth-context.tsx';
+import { LoadError } from '../../components/load-error.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { useAsync } from '../../lib/use-async.ts';
+import { type UnitDialog, UnitFormModal } from './unit-form-modal.tsx';
+import { buildUnitTree, parentIdsOf, type UnitNode } from './unit-tree.ts';
+
+const kindColors: Record<keyof typeof orgUnitKinds, string> = {
+  bureau: 'blue',
+  department: 'purple',
+  station: 'green',
+  centre: 'orange',
+};
+
+export function UnitsPage() {
+  const t = useT();
+  const { can } = useAuth();
+  const canWrite = can('org:unit:write');
+  const load = useCallback(() => orgApi.listUnits(), []);
+  const { data, error, loading, reload } = useAsync(load);
+  const tree = useMemo(() => buildUnitTree(data ?? []), [data]);
+  const [collapsed, setCollapsed] = useState<number[]>([]);
+  const expanded = useMemo(() => parentIdsOf(tree).filter((id) => !collapsed.includes(id)), [tree, collapsed]);
+  const [dialog, setDialog] = useState<UnitDialog>();
+
+  const columns: TableColumnsType<UnitNode> = [
+    { title: t('units.name'), dataIndex: 'name' },
+    { title: t('units.code'), dataIndex: 'code' },
+    {
+      title: t('units.kind'),
+      dataIndex: 'kind',
+      render: (kind: UnitNode['kind']) => <Tag color={kindColors[kind]}>{t(`unitKind.${kind}`)}</Tag>,
+    },
+    {
+      title: t('units.regionCodes'),
+      dataIndex: 'regionCodes',
+      render: (codes: string[]) => (codes.length ? codes.map((c) => <Tag key={c}>{c}</Tag>) : '—'),
+    },
+    { title: t('units.sortOrder'), dataIndex: 'sortOrder' },
+    {
+      title: t('units.active'),
+      dataIndex: 'active',
+      render: (active: boolean) =>
+        active ? <Tag color="green">{t('units.enabled')}</Tag> : <Tag>{t('units.disabled')}</Tag>,
+    },
+  ];
+  if (canWrite) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, unit) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setDialog({ mode: 'create', parent: unit })}>
+            {t('units.addChild')}
+          </Button>
+          <Button type="link" size="small" onClick={() => setDialog({ mode: 'edit', unit })}>
+            {t('common.edit')}
+          </Button>
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <PageHeader title={t('nav.units')} />
+      {error && <LoadError error={error} onRetry={reload} />}
+      <Table<UnitNode>
+        rowKey="id"
+        columns={columns}
+        dataSource={tree}
+        loading={loading}
+        pagination={false}
+        size="middle"
+        scroll={{ x: 'max-content' }}
+        expandable={{
+          expandedRowKeys: expanded,
+          onExpand: (open, unit) =>
+            setCollapsed((ids) => (open ? ids.filter((id) => id !== unit.id) : [...ids, unit.id])),
+        }}
+        data-testid="units-table"
+      />
+      {dialog && (
+        <UnitFormModal
+          dialog={dialog}
+          onClose={() => setDialog(undefined)}
+          onSaved={() => {
+            setDialog(undefined);
+            reload();
+          }}
+        />
+      )}
+    </>
+  );
+}

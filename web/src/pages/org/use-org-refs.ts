@@ -1,0 +1,44 @@
+import { useCallback, useMemo } from 'react';
+import type { TMe } from '../../../../src/contracts/auth.ts';
+import type { TOrgUnit, TRole } from '../../../../src/contracts/org.ts';
+import type { DataScope } from '../../../../src/contracts/permissions.ts';
+import { orgApi } from '../../api/org.ts';
+import { useAuth } from '../../auth/auth-context.tsx';
+import { useAsync } from '../../lib/use-async.ts';
+import { buildUnitTree, findSubtree, type UnitNode } from './unit-tree.ts';
+
+const scopeRank: Record<DataScope, number> = { self: 0, unit_and_below: 1, all: 2 };
+
+/** Mirrors the server rule: without the "all" scope one may only grant roles no wider than one's own. */
+export function canAssignRole(me: TMe, role: TRole): boolean {
+  if (me.dataScope === 'all') return true;
+  return (
+    role.permissions.every((p) => me.permissions.includes(p)) && scopeRank[role.dataScope] <= scopeRank[me.dataScope]
+  );
+}
+
+/**
+ * Units and roles for pickers and name look-ups. Each list loads only with its read permission;
+ * without it the pickers are empty and the server still decides.
+ */
+export function useOrgRefs(opts: { roles?: boolean } = {}) {
+  const { me, can } = useAuth();
+  const canUnits = can('org:unit:read');
+  const canRoles = (opts.roles ?? true) && can('org:role:read');
+  const loadUnits = useCallback(async (): Promise<TOrgUnit[]> => (canUnits ? orgApi.listUnits() : []), [canUnits]);
+  const loadRoles = useCallback(async (): Promise<TRole[]> => (canRoles ? orgApi.listRoles() : []), [canRoles]);
+  const units = useAsync(loadUnits);
+  const roles = useAsync(loadRoles);
+
+  const tree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
+  /** The part of the tree the signed-in user may assign users to. */
+  const scopedTree = useMemo((): UnitNode[] => {
+    if (!me || me.dataScope === 'all') return tree;
+    const own = findSubtree(tree, me.user.unitId);
+    return own ? [own] : [];
+  }, [tree, me]);
+  const unitName = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
+  const roleById = useMemo(() => new Map((roles.data ?? []).map((r) => [r.id, r])), [roles.data]);
+
+  return { units, roles, tree, scopedTree, unitName, roleById };
+}
