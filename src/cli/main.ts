@@ -3,7 +3,9 @@ import { serve } from './serve.ts';
 
 const usage = `用法: shijian <命令>
   serve [--demo|--no-demo]   启动服务（PGlite 默认载入演示数据；PostgreSQL 需 --demo）
-  migrate                    仅执行数据库迁移`;
+  migrate                    仅执行数据库迁移
+  import entities 文件 [--mode all|validOnly] [--as 用户名]   批量导入市场主体（XLSX/CSV）
+  verify-draw proof.json     复核双随机抽取证明（match / no match）`;
 
 async function main(argv: string[]) {
   const [command, ...args] = argv;
@@ -19,6 +21,11 @@ async function main(argv: string[]) {
       console.log(done.length ? `完成 ${done.length} 个迁移` : '数据库已是最新');
       return db.close();
     }
+    case 'import':
+      return (await import('./import.ts')).importCommand(args);
+    case 'verify-draw':
+      process.exitCode = (await import('./verify-draw.ts')).verifyDrawCommand(args);
+      return;
     default:
       console.log(usage);
       process.exitCode = command ? 2 : 0;

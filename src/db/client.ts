@@ -88,12 +88,14 @@ const pgTypes = {
 };
 
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types: pgTypes as pg.CustomTypesConfig });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    types: pgTypes as pg.CustomTypesConfig,
+    options: '-c TimeZone=UTC',
+  });
   // An idle client can be cut off (server restart, DROP DATABASE … FORCE); the pool replaces it.
   pool.on('error', () => {});
-  pool.on('connect', (c) => {
-    c.query(`SET TIME ZONE 'UTC'`).catch(() => {});
-  });
   await pool.query('SELECT 1');
   return {
     kind: 'postgresql',

@@ -7,6 +7,8 @@ import { createComplaintAnalysis } from '../modules/complaints/analysis.ts';
 import { createPublicComplaints } from '../modules/complaints/public.ts';
 import { createComplaintService } from '../modules/complaints/service.ts';
 import { createComplaintWorkflow } from '../modules/complaints/workflow.ts';
+import { createEntityExportService } from '../modules/entities/export/service.ts';
+import { createEntityImportService } from '../modules/entities/import/service.ts';
 import { createEntityService } from '../modules/entities/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
 import { createJobService } from '../modules/jobs/service.ts';
@@ -51,6 +53,8 @@ export function createServices(db: Db, config: TConfig) {
     jobs: createJobService(db),
     jobRunner,
     entities: createEntityService(db, { pii }),
+    entityImports: createEntityImportService(db, { pii, jobs: createJobService(db), jobRunner }),
+    entityExports: createEntityExportService(db),
     complaints,
     complaintWorkflow,
     publicComplaints: createPublicComplaints(db),

@@ -4,6 +4,7 @@ import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.ts';
 import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
 import { complaintRoutes } from '../modules/complaints/routes.ts';
+import { entityImportExportRoutes } from '../modules/entities/import-export.routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
@@ -20,6 +21,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(calendarRoutes, { calendar: services.calendar });
   await app.register(jobRoutes, { jobs: services.jobs });
   await app.register(entityRoutes, { entities: services.entities });
+  await app.register(entityImportExportRoutes, { imports: services.entityImports, exports: services.entityExports });
   // Analysis before the item routes, so /complaints/analysis is not taken for an id.
   await app.register(complaintAnalysisRoutes, {
     analysis: services.complaintAnalysis,

@@ -1,12 +1,16 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
+  CustomerServiceOutlined,
+  FileAddOutlined,
   HomeOutlined,
   LoginOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -22,6 +26,8 @@ export interface AppPage {
   /** The menu entry and the route both need it; the API checks it again. */
   permission?: Permission;
   group?: MenuGroup;
+  /** A route without a menu entry (a detail page); the menu highlights its parent by path prefix. */
+  hideInMenu?: boolean;
   component: LazyExoticComponent<ComponentType>;
 }
 
@@ -78,6 +84,66 @@ export const appPages: AppPage[] = [
     permission: 'audit:login:read',
     group: 'audit',
     component: lazyNamed(() => import('./pages/audit/login-log-page.tsx'), 'LoginLogPage'),
+  },
+  {
+    path: '/entities',
+    label: 'nav.entities',
+    icon: <ShopOutlined />,
+    permission: 'entity:read',
+    component: lazyNamed(() => import('./pages/entities/entities-page.tsx'), 'EntitiesPage'),
+  },
+  {
+    path: '/entities/new',
+    label: 'entities.create',
+    icon: <ShopOutlined />,
+    permission: 'entity:write',
+    hideInMenu: true,
+    component: lazyNamed(() => import('./pages/entities/entity-create-page.tsx'), 'EntityCreatePage'),
+  },
+  {
+    path: '/entities/import',
+    label: 'entities.import',
+    icon: <ShopOutlined />,
+    permission: 'entity:write',
+    hideInMenu: true,
+    component: lazyNamed(() => import('./pages/entities/entity-import-page.tsx'), 'EntityImportPage'),
+  },
+  {
+    path: '/entities/:id',
+    label: 'nav.entities',
+    icon: <ShopOutlined />,
+    permission: 'entity:read',
+    hideInMenu: true,
+    component: lazyNamed(() => import('./pages/entities/entity-detail-page.tsx'), 'EntityDetailPage'),
+  },
+  {
+    path: '/complaints',
+    label: 'nav.complaints',
+    icon: <CustomerServiceOutlined />,
+    permission: 'complaint:read',
+    component: lazyNamed(() => import('./pages/complaints/complaint-queue-page.tsx'), 'ComplaintQueuePage'),
+  },
+  {
+    path: '/complaints/new',
+    label: 'nav.complaintsNew',
+    icon: <FileAddOutlined />,
+    permission: 'complaint:write',
+    component: lazyNamed(() => import('./pages/complaints/complaint-intake-page.tsx'), 'ComplaintIntakePage'),
+  },
+  {
+    path: '/complaints/analysis',
+    label: 'nav.complaintsAnalysis',
+    icon: <BarChartOutlined />,
+    permission: 'complaint:read',
+    component: lazyNamed(() => import('./pages/complaints/complaint-analysis-page.tsx'), 'ComplaintAnalysisPage'),
+  },
+  {
+    path: '/complaints/:id',
+    label: 'nav.complaints',
+    icon: <CustomerServiceOutlined />,
+    permission: 'complaint:read',
+    hideInMenu: true,
+    component: lazyNamed(() => import('./pages/complaints/complaint-detail-page.tsx'), 'ComplaintDetailPage'),
   },
   {
     path: '/calendar',

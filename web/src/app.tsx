@@ -14,6 +14,8 @@ import { lazyNamed } from './lib/lazy-named.ts';
 import { NotFoundPage } from './pages/errors/not-found-page.tsx';
 
 const LoginPage = lazyNamed(() => import('./pages/login/login-page.tsx'), 'LoginPage');
+const PortalComplaintPage = lazyNamed(() => import('./pages/portal/portal-complaint-page.tsx'), 'PortalComplaintPage');
+const PortalTrackPage = lazyNamed(() => import('./pages/portal/portal-track-page.tsx'), 'PortalTrackPage');
 
 function AppRoutes() {
   return (
@@ -23,6 +25,23 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <LoginPage />
+          </Suspense>
+        }
+      />
+      {/* The public 12315 portal: no login, outside the staff layout. */}
+      <Route
+        path="/portal/complaint"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalComplaintPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/track"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalTrackPage />
           </Suspense>
         }
       />

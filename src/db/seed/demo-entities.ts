@@ -81,11 +81,18 @@ const tradeTables: Record<TEntityType, Weighted<DemoTrade>> = {
   farmerCooperative: new Weighted(cooperativeTrades.map((t) => [t, t[1]] as const)),
 };
 
+/** [years ago, weight] falling by `ratio` a year; repeated division, not `**`, so every engine rounds alike. */
+function decaying(years: number, ratio: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let y = 0, w = 1; y < years; y++, w /= ratio) out.push([y, w]);
+  return out;
+}
+
 /** Registrations grew about 9 % a year (seed 001) and individual businesses churn faster: years ago → weight. */
 const yearTables: Record<TEntityType, Weighted<number>> = {
-  enterprise: new Weighted(Array.from({ length: 20 }, (_, y) => [y, 1.1 ** -y] as const)),
-  individualBusiness: new Weighted(Array.from({ length: 20 }, (_, y) => [y, 1.16 ** -y] as const)),
-  farmerCooperative: new Weighted(Array.from({ length: 15 }, (_, y) => [y, 1.05 ** -y] as const)),
+  enterprise: new Weighted(decaying(20, 1.1)),
+  individualBusiness: new Weighted(decaying(20, 1.16)),
+  farmerCooperative: new Weighted(decaying(15, 1.05)),
 };
 
 const USCC_PREFIX: Record<TEntityType, string> = {

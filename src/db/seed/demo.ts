@@ -3,7 +3,7 @@ import { insertRole, insertUnit, insertUser, setUserRoles } from '../../modules/
 import { hashPassword } from '../../server/passwords.ts';
 import type { PiiCipher } from '../../server/pii.ts';
 import type { Db } from '../client.ts';
-import { type DemoLoadResult, loadDemoEntitiesInto } from './demo-entities-load.ts';
+import { type DemoLoadResult, loadDemoEntitiesInto, settleRegister } from './demo-entities-load.ts';
 import { builtinRoles, DEMO_DISTRICT, DEMO_PASSWORD, demoDepartments, demoStations, demoUsers } from './demo-org.ts';
 
 export type ProgressFn = (step: string, done: number, total: number) => void;
@@ -79,8 +79,9 @@ export async function loadDemo(
       action: 'system.demo.load',
       detail: { units: unitIds.size, users: demoUsers.length, entities: register?.entities ?? 0 },
     });
-    progress('完成', 3, 3);
     return register;
   });
+  if (entities) entities.settleSeconds = await settleRegister(db);
+  progress('完成', 3, 3);
   return { users: demoUsers.map((u) => u.username), ...(entities ? { entities } : {}) };
 }

@@ -39,6 +39,10 @@ export const open311Routes: FastifyPluginAsync<{ db: Db; complaints: ComplaintSe
   { db, complaints, config },
 ) => {
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // GeoReport v2 is its own published spec, with its own error shape; it stays out of our OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler((err, _req, reply: FastifyReply) => {
     const p = toProblem(err);

@@ -80,6 +80,10 @@ export async function fail(db: Queryable, id: number, error: string) {
   );
 }
 
+export async function heartbeat(db: Queryable, id: number) {
+  await db.query(`UPDATE jobs SET heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [id]);
+}
+
 /** Jobs whose process died mid-run (no heartbeat) go back to the queue. */
 export async function requeueStale(db: Queryable, staleSeconds: number): Promise<number> {
   const rows = await db.query(

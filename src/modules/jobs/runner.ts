@@ -11,6 +11,7 @@ export interface JobContext {
 export type JobHandler = (ctx: JobContext) => Promise<unknown>;
 
 const STALE_SECONDS = 300;
+const HEARTBEAT_MS = 30_000;
 
 export function createJobRunner(db: Db, opts: { pollMs: number; log?: (msg: string, err?: unknown) => void }) {
   const handlers = new Map<string, JobHandler>();
@@ -31,11 +32,17 @@ export function createJobRunner(db: Db, opts: { pollMs: number; log?: (msg: stri
         await repo.reportProgress(db, job.id, done, total, message);
       },
     };
+    // A long handler (one big import transaction) still proves it is alive, so it is not requeued.
+    const heartbeat = setInterval(() => {
+      repo.heartbeat(db, job.id).catch(() => {});
+    }, HEARTBEAT_MS);
     try {
       await repo.complete(db, job.id, await handler(ctx));
     } catch (err) {
       opts.log?.(`job ${job.id} (${job.kind}) failed`, err);
       await repo.fail(db, job.id, err instanceof Error ? err.message : String(err));
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 

@@ -20,7 +20,7 @@ export function SideMenu() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
 
-  const visible = useMemo(() => appPages.filter((p) => !p.permission || can(p.permission)), [can]);
+  const visible = useMemo(() => appPages.filter((p) => !p.hideInMenu && (!p.permission || can(p.permission))), [can]);
 
   const items = useMemo(() => {
     const out: MenuItem[] = [];

@@ -1,6 +1,7 @@
 import type { DataScope, Permission } from '../../../contracts/permissions.ts';
 import type { Queryable } from '../../../db/client.ts';
 import type { Actor } from '../../../server/actor.ts';
+import { AppError } from '../../../server/errors.ts';
 import { findActorRow } from './repo.ts';
 
 const scopeRank: Record<DataScope, number> = { self: 0, unit_and_below: 1, all: 2 };
@@ -12,8 +13,9 @@ const scopeRank: Record<DataScope, number> = { self: 0, unit_and_below: 1, all: 
  */
 export async function actorForUser(db: Queryable, by: { username: string } | { userId: number }): Promise<Actor> {
   const row = await findActorRow(db, by);
-  if (!row) throw new Error('username' in by ? `用户不存在：${by.username}` : `用户不存在：#${by.userId}`);
-  if (!row.active) throw new Error(`用户 ${row.username} 已停用，不能导入`);
+  if (!row)
+    throw new AppError('NOT_FOUND', 'username' in by ? `用户不存在：${by.username}` : `用户不存在：#${by.userId}`);
+  if (!row.active) throw new AppError('FORBIDDEN', `用户 ${row.username} 已停用，不能导入`);
   const roles = row.roles ?? [];
   return {
     userId: row.userId,

@@ -46,7 +46,9 @@ export async function receiveUpload(
   let file: ReceivedFile | undefined;
   const fields: Record<string, string> = {};
   try {
-    for await (const part of req.parts()) {
+    // Limits per call, so they hold however the multipart plugin was registered.
+    const limits = { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 1024, parts: 20 };
+    for await (const part of req.parts({ limits })) {
       if (part.type === 'field') {
         fields[part.fieldname] = String(part.value);
         continue;

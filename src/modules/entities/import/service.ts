@@ -77,7 +77,15 @@ export function createEntityImportService(
     await db.transaction((tx) =>
       insertUpload(
         tx,
-        { jobId, purpose: 'entity-import-errors', filename: 'errors.json.gz', format: 'json.gz', sizeBytes: data.length, sha256, createdBy },
+        {
+          jobId,
+          purpose: 'entity-import-errors',
+          filename: 'errors.json.gz',
+          format: 'json.gz',
+          sizeBytes: data.length,
+          sha256,
+          createdBy,
+        },
         [data],
       ),
     );
@@ -108,7 +116,13 @@ export function createEntityImportService(
           { kind: ENTITY_IMPORT_JOB, payload: { mode }, createdBy: actor.userId, unitId: actor.unitId, maxAttempts: 1 },
           tx,
         );
-        const meta = { jobId: id, purpose: 'entity-import' as const, filename: file.filename, format, sizeBytes: file.sizeBytes };
+        const meta = {
+          jobId: id,
+          purpose: 'entity-import' as const,
+          filename: file.filename,
+          format,
+          sizeBytes: file.sizeBytes,
+        };
         await insertUpload(tx, { ...meta, sha256: hash.digest('hex'), createdBy: actor.userId }, file.pieces);
         return id;
       });

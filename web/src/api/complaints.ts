@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { ZOk, ZPage } from '../../../src/contracts/common.ts';
+import {
+  ZAlert,
+  ZAnalysisResult,
+  ZCategory,
+  ZComplaintDetail,
+  ZComplaintSummary,
+  ZHotTopic,
+  type ZIntakeBody,
+  ZIntakeResult,
+  type ZPublicIntakeBody,
+  ZPublicTracking,
+  ZRuleSetView,
+  type ZTransitionBody,
+} from '../../../src/contracts/complaints.ts';
+import { ZEntitySummary } from '../../../src/contracts/entities.ts';
+import { request } from './client.ts';
+import { ApiError } from './errors.ts';
+
+const ZSummaryPage = ZPage(ZComplaintSummary);
+const ZEntityHits = z.object({ items: z.array(ZEntitySummary) });
+
+export type TIntakeInput = z.input<typeof ZIntakeBody>;
+export type TPublicIntakeInput = z.input<typeof ZPublicIntakeBody>;
+export type TTransitionInput = z.input<typeof ZTransitionBody>;
+export type TIntakeResult = z.output<typeof ZIntakeResult>;
+export type TPublicTracking = z.output<typeof ZPublicTracking>;
+export type TRuleSet = z.output<typeof ZRuleSetView>;
+export type TCategory = z.output<typeof ZCategory>;
+export type TAnalysis = z.output<typeof ZAnalysisResult>;
+export type TAnalysisBy = 'kind' | 'category' | 'station' | 'month';
+
+export interface ComplaintListQuery {
+  kind?: string;
+  status?: string;
+  mine?: boolean;
+  overdue?: boolean;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export const complaintsApi = {
+  categories: () => request('/complaints/categories', { schema: z.array(ZCategory) }),
+  ruleSets: () => request('/complaints/rule-sets', { schema: z.array(ZRuleSetView) }),
+  intake: (body: TIntakeInput) => request('/complaints', { method: 'POST', body, schema: ZIntakeResult }),
+  list: (query: ComplaintListQuery) =>
+    request('/complaints', {
+      query: { ...query, mine: query.mine ? 'true' : undefined, overdue: query.overdue ? 'true' : undefined },
+      schema: ZSummaryPage,
+    }),
+  get: (id: number) => request(`/complaints/${id}`, { schema: ZComplaintDetail }),
+  transition: (id: number, body: TTransitionInput) =>
+    request(`/complaints/${id}/transitions`, { method: 'POST', body, schema: ZComplaintDetail }),
+  analysis: (from: string, to: string, by: TAnalysisBy) =>
+    request('/complaints/analysis', { query: { from, to, by }, schema: ZAnalysisResult }),
+  hotTopics: (from: string, to: string) =>
+    request('/complaints/analysis/hot-topics', { query: { from, to }, schema: z.array(ZHotTopic) }),
+  alerts: () => request('/complaints/alerts', { schema: z.array(ZAlert) }),
+  /** The registry search for the business field; a role without entity:read gets 403 and types the name instead. */
+  searchEntities: (q: string) => request('/entities', { query: { q, limit: 10 }, schema: ZEntityHits }),
+};
+
+/** The no-login portal. The submit carries an Idempotency-Key, which the shared client does not send. */
+export const portalApi = {
+  async submit(body: TPublicIntakeInput, idempotencyKey: string): Promise<TIntakeResult> {
+    let res: Response;
+    try {
+      res = await fetch('/api/v1/public/complaints', {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      throw ApiError.network();
+    }
+    if (!res.ok) throw await ApiError.fromResponse(res);
+    const parsed = ZIntakeResult.safeParse(await res.json().catch(() => undefined));
+    if (!parsed.success) throw ApiError.contract('/public/complaints');
+    return parsed.data;
+  },
+  track: (code: string, phoneLast4: string) =>
+    request(`/public/complaints/${encodeURIComponent(code)}`, { query: { phoneLast4 }, schema: ZPublicTracking }),
+  rate: (code: string, phoneLast4: string, satisfaction: number) =>
+    request(`/public/complaints/${encodeURIComponent(code)}/satisfaction`, {
+      method: 'POST',
+      body: { phoneLast4, satisfaction },
+      schema: ZOk,
+    }),
+};

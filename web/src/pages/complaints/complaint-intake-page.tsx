@@ -1,0 +1,172 @@
+import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Result, Select, Space, TreeSelect } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { complaintsApi, type TCategory, type TIntakeResult } from '../../api/complaints.ts';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { LoadError } from '../../components/load-error.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { useAsync } from '../../lib/use-async.ts';
+import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { BusinessFields } from './business-field.tsx';
+import { intakeKindOptions, kindLabel, staffChannelOptions, yuanToFen } from './complaint-labels.ts';
+
+interface IntakeValues {
+  kind: 'complaint' | 'report' | 'inquiry' | 'complaintAndReport';
+  channel: 'phone' | 'letter' | 'visit';
+  person: { name: string; phone: string; idNumber?: string; confidential?: boolean };
+  business?: { entityId?: number; uscc?: string; name?: string; address?: string };
+  categoryCode?: string;
+  amountYuan?: number | null;
+  description: string;
+  receivedOn?: Dayjs;
+}
+
+interface TreeNode {
+  value: string;
+  title: string;
+  children: TreeNode[];
+}
+
+export function toCategoryTree(categories: TCategory[]): TreeNode[] {
+  const nodes = new Map(categories.map((c) => [c.code, { value: c.code, title: c.name, children: [] as TreeNode[] }]));
+  const roots: TreeNode[] = [];
+  for (const c of categories) {
+    const node = nodes.get(c.code)!;
+    const parent = c.parentCode ? nodes.get(c.parentCode) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
+
+export function ComplaintIntakePage() {
+  const t = useT();
+  const [form] = Form.useForm<IntakeValues>();
+  const { submit, submitting, failure } = useFormSubmit(form);
+  const categories = useAsync(complaintsApi.categories);
+  const tree = useMemo(() => toCategoryTree(categories.data ?? []), [categories.data]);
+  const [result, setResult] = useState<TIntakeResult>();
+
+  const onSubmit = () =>
+    submit(async (v) => {
+      const b = v.business ?? {};
+      const business = b.entityId
+        ? { entityId: Number(b.entityId) }
+        : blank(b.uscc) || blank(b.name)
+          ? { uscc: blank(b.uscc), name: blank(b.name), address: blank(b.address) }
+          : undefined;
+      setResult(
+        await complaintsApi.intake({
+          kind: v.kind,
+          channel: v.channel,
+          person: { ...v.person, idNumber: blank(v.person.idNumber), confidential: v.person.confidential ?? false },
+          business,
+          categoryCode: v.categoryCode,
+          amountFen: yuanToFen(v.amountYuan),
+          description: v.description,
+          receivedOn: v.receivedOn?.format('YYYY-MM-DD'),
+        }),
+      );
+    });
+
+  if (result)
+    return (
+      <Result
+        status="success"
+        title="登记成功"
+        subTitle={
+          <Space direction="vertical" data-testid="intake-result">
+            {result.items.map((i) => (
+              <span key={i.id}>
+                {kindLabel(i.kind)} 查询码 <Link to={`/complaints/${i.id}`}>{i.trackingCode}</Link> → {i.stationName}
+              </span>
+            ))}
+          </Space>
+        }
+        extra={
+          <Button
+            type="primary"
+            onClick={() => {
+              form.resetFields();
+              setResult(undefined);
+            }}
+          >
+            继续登记
+          </Button>
+        }
+      />
+    );
+
+  return (
+    <>
+      <PageHeader title={t('nav.complaintsNew')} />
+      {categories.error && <LoadError error={categories.error} onRetry={categories.reload} />}
+      <Card style={{ maxWidth: 880 }}>
+        <FormAlert failure={failure} />
+        <Form<IntakeValues>
+          form={form}
+          layout="horizontal"
+          labelCol={{ span: 6 }}
+          wrapperCol={{ span: 16 }}
+          initialValues={{ kind: 'complaint', channel: 'phone', person: { confidential: false } }}
+        >
+          <Form.Item name="kind" label="事项类型" rules={[{ required: true }]}>
+            <Select options={intakeKindOptions} data-testid="intake-kind" />
+          </Form.Item>
+          <Form.Item name="channel" label="来源渠道" rules={[{ required: true }]}>
+            <Select options={staffChannelOptions} data-testid="intake-channel" />
+          </Form.Item>
+          <Form.Item name={['person', 'name']} label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+            <Input maxLength={50} data-testid="intake-person-name" />
+          </Form.Item>
+          <Form.Item
+            name={['person', 'phone']}
+            label="手机号码"
+            rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请填写11位手机号码' }]}
+          >
+            <Input maxLength={11} data-testid="intake-person-phone" />
+          </Form.Item>
+          <Form.Item name={['person', 'idNumber']} label="身份证号">
+            <Input maxLength={18} placeholder="可不填" />
+          </Form.Item>
+          <Form.Item name={['person', 'confidential']} label="要求保密" valuePropName="checked">
+            <Checkbox>举报人信息保密</Checkbox>
+          </Form.Item>
+          <BusinessFields />
+          <Form.Item name="categoryCode" label="商品和服务类别">
+            <TreeSelect
+              allowClear
+              treeData={tree}
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              loading={categories.loading}
+              placeholder="选择类别"
+              data-testid="intake-category"
+            />
+          </Form.Item>
+          <Form.Item name="amountYuan" label="涉及金额（元）">
+            <InputNumber min={0} precision={2} style={{ width: 200 }} data-testid="intake-amount" />
+          </Form.Item>
+          <Form.Item
+            name="description"
+            label="事由"
+            rules={[{ required: true, min: 10, message: '请至少用10个字说明事由' }]}
+          >
+            <Input.TextArea rows={5} maxLength={5000} showCount data-testid="intake-description" />
+          </Form.Item>
+          <Form.Item name="receivedOn" label="接收日期" extra="不填为今天；补录来信时填写收信日期">
+            <DatePicker />
+          </Form.Item>
+          <Form.Item wrapperCol={{ offset: 6 }}>
+            <Button type="primary" onClick={onSubmit} loading={submitting} data-testid="intake-submit">
+              登记
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { entityStatuses, entityTypes, type TEntitySummary } from '../../../../src/contracts/entities.ts';
+import { type EntityFilters, entitiesApi, entityLinks } from '../../api/entities.ts';
+import { useAuth } from '../../auth/auth-context.tsx';
+import { LoadError } from '../../components/load-error.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { useKeysetList } from '../../lib/use-keyset-list.ts';
+import { EntityFiltersBar } from './entity-filters.tsx';
+import { industryLabel, statusColors, useStations } from './entity-refs.ts';
+
+const PAGE_SIZE = 20;
+const entityKey = (e: TEntitySummary) => e.id;
+
+export function EntitiesPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { can } = useAuth();
+  const canWrite = can('entity:write');
+  const stations = useStations();
+  const [filters, setFilters] = useState<EntityFilters>({});
+  const [total, setTotal] = useState<{ total: number; estimate: boolean }>();
+
+  const fetchPage = useCallback(
+    async (cursor?: string) => {
+      const page = await entitiesApi.list(filters, cursor, PAGE_SIZE);
+      if (!cursor) setTotal({ total: page.total, estimate: page.totalIsEstimate });
+      return page;
+    },
+    [filters],
+  );
+  const list = useKeysetList(fetchPage, entityKey);
+
+  const columns: TableColumnsType<TEntitySummary> = [
+    {
+      title: t('entities.name'),
+      dataIndex: 'name',
+      render: (name: string, e) => <Link to={`/entities/${e.id}`}>{name}</Link>,
+    },
+    {
+      title: t('entities.uscc'),
+      dataIndex: 'uscc',
+      render: (uscc: string) => <Typography.Text code>{uscc}</Typography.Text>,
+    },
+    {
+      title: t('entities.status'),
+      dataIndex: 'status',
+      render: (s: TEntitySummary['status']) => <Tag color={statusColors[s]}>{entityStatuses[s]}</Tag>,
+    },
+    { title: t('entities.type'), dataIndex: 'type', render: (type: TEntitySummary['type']) => entityTypes[type] },
+    { title: t('entities.legalRep'), dataIndex: 'legalRepName', render: (v: string | null) => v ?? '—' },
+    { title: t('entities.legalRepId'), dataIndex: 'legalRepIdMasked', render: (v: string | null) => v ?? '—' },
+    { title: t('entities.phone'), dataIndex: 'phoneMasked', render: (v: string | null) => v ?? '—' },
+    { title: t('entities.station'), dataIndex: 'stationName' },
+    { title: t('entities.industry'), dataIndex: 'industryCode', render: industryLabel, ellipsis: true, width: 200 },
+    { title: t('entities.establishedOn'), dataIndex: 'establishedOn' },
+  ];
+
+  const totalText =
+    total && t(total.estimate ? 'entities.totalEstimate' : 'entities.total', { count: total.total.toLocaleString() });
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.entities')}
+        extra={
+          <Space wrap>
+            <Button
+              icon={<DownloadOutlined />}
+              href={entityLinks.export(filters, 'xlsx')}
+              data-testid="entity-export-xlsx"
+            >
+              {t('entities.exportXlsx')}
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              href={entityLinks.export(filters, 'csv')}
+              data-testid="entity-export-csv"
+            >
+              {t('entities.exportCsv')}
+            </Button>
+            {canWrite && (
+              <Button
+                icon={<ImportOutlined />}
+                onClick={() => navigate('/entities/import')}
+                data-testid="entity-import"
+              >
+                {t('entities.import')}
+              </Button>
+            )}
+            {canWrite && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/entities/new')}
+                data-testid="entity-create"
+              >
+                {t('entities.create')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      <EntityFiltersBar value={filters} onChange={setFilters} stations={stations} />
+      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      <div style={{ marginBottom: 8 }}>
+        <Typography.Text type="secondary" data-testid="entity-total">
+          {totalText}
+        </Typography.Text>
+      </div>
+      <Table<TEntitySummary>
+        rowKey="id"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        pagination={false}
+        size="middle"
+        scroll={{ x: 'max-content' }}
+        data-testid="entities-table"
+      />
+      <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} onLoadMore={list.loadMore} />
+    </>
+  );
+}

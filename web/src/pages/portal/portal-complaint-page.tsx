@@ -1,0 +1,140 @@
+import { Button, Card, Checkbox, Form, Input, InputNumber, Radio, Result, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { portalApi, type TIntakeResult } from '../../api/complaints.ts';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { intakeKindOptions, kindLabel, yuanToFen } from '../complaints/complaint-labels.ts';
+import { newIdempotencyKey, PortalShell } from './portal-shell.tsx';
+
+interface Values {
+  kind: 'complaint' | 'report' | 'inquiry' | 'complaintAndReport';
+  person: { name: string; phone: string; confidential?: boolean };
+  business?: { name?: string; uscc?: string; address?: string };
+  amountYuan?: number | null;
+  description: string;
+}
+
+const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
+
+export function PortalComplaintPage() {
+  const [form] = Form.useForm<Values>();
+  const { submit, submitting, failure } = useFormSubmit(form);
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [result, setResult] = useState<TIntakeResult>();
+  const [phone, setPhone] = useState('');
+
+  const onSubmit = () =>
+    submit(async (v) => {
+      const b = v.business ?? {};
+      const business =
+        blank(b.uscc) || blank(b.name)
+          ? { uscc: blank(b.uscc), name: blank(b.name), address: blank(b.address) }
+          : undefined;
+      const answer = await portalApi.submit(
+        {
+          kind: v.kind,
+          person: { ...v.person, confidential: v.person.confidential ?? false },
+          business,
+          amountFen: yuanToFen(v.amountYuan),
+          description: v.description,
+        },
+        idempotencyKey,
+      );
+      setPhone(v.person.phone);
+      setResult(answer);
+    });
+
+  if (result)
+    return (
+      <PortalShell>
+        <Result
+          status="success"
+          title="提交成功"
+          subTitle="请牢记查询码，凭查询码和手机号后4位查询办理进度。"
+          extra={[
+            <div key="codes" data-testid="portal-result" style={{ marginBottom: 16 }}>
+              {result.items.map((i) => (
+                <div key={i.trackingCode}>
+                  {kindLabel(i.kind)}查询码：
+                  <Typography.Text copyable strong style={{ fontSize: 20 }} data-testid="portal-tracking-code">
+                    {i.trackingCode}
+                  </Typography.Text>
+                  （{i.stationName}办理）
+                </div>
+              ))}
+            </div>,
+            <Link key="track" to={`/portal/track?code=${result.items[0]?.trackingCode ?? ''}&last4=${phone.slice(-4)}`}>
+              <Button type="primary">查询进度</Button>
+            </Link>,
+            <Button
+              key="again"
+              onClick={() => {
+                form.resetFields();
+                setIdempotencyKey(newIdempotencyKey());
+                setResult(undefined);
+              }}
+            >
+              再提交一件
+            </Button>,
+          ]}
+        />
+      </PortalShell>
+    );
+
+  return (
+    <PortalShell>
+      <Card title="我要投诉举报">
+        <FormAlert failure={failure} />
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={{ kind: 'complaint', person: { confidential: false } }}
+        >
+          <Form.Item name="kind" label="事项类型">
+            <Radio.Group options={intakeKindOptions} optionType="button" data-testid="portal-kind" />
+          </Form.Item>
+          <Form.Item name={['person', 'name']} label="您的姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+            <Input maxLength={50} data-testid="portal-name" />
+          </Form.Item>
+          <Form.Item
+            name={['person', 'phone']}
+            label="手机号码"
+            rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请填写11位手机号码' }]}
+          >
+            <Input maxLength={11} data-testid="portal-phone" />
+          </Form.Item>
+          <Form.Item name={['person', 'confidential']} valuePropName="checked">
+            <Checkbox>请为我的身份信息保密</Checkbox>
+          </Form.Item>
+          <Form.Item name={['business', 'name']} label="被投诉（举报）经营者名称">
+            <Input maxLength={200} data-testid="portal-business-name" />
+          </Form.Item>
+          <Form.Item name={['business', 'uscc']} label="统一社会信用代码（营业执照上的18位代码，可不填）">
+            <Input maxLength={18} data-testid="portal-business-uscc" />
+          </Form.Item>
+          <Form.Item name={['business', 'address']} label="经营地址">
+            <Input
+              maxLength={300}
+              placeholder="例如：南海区桂城街道南海大道1号"
+              data-testid="portal-business-address"
+            />
+          </Form.Item>
+          <Form.Item name="amountYuan" label="涉及金额（元）">
+            <InputNumber min={0} precision={2} style={{ width: 200 }} data-testid="portal-amount" />
+          </Form.Item>
+          <Form.Item
+            name="description"
+            label="事由"
+            rules={[{ required: true, min: 10, message: '请至少用10个字说明事由' }]}
+          >
+            <Input.TextArea rows={5} maxLength={5000} showCount data-testid="portal-description" />
+          </Form.Item>
+          <Button type="primary" onClick={onSubmit} loading={submitting} data-testid="portal-submit">
+            提交
+          </Button>
+        </Form>
+      </Card>
+    </PortalShell>
+  );
+}

@@ -1,0 +1,42 @@
+import { Layout, Menu, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+
+/** The public 12315 portal frame: no login, no staff menu. */
+export function PortalShell({ children }: { children: ReactNode }) {
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+          12315 网上投诉举报
+        </Typography.Text>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[pathname]}
+          onClick={({ key }) => navigate(key)}
+          items={[
+            { key: '/portal/complaint', label: '我要投诉举报' },
+            { key: '/portal/track', label: '进度查询' },
+          ]}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24, display: 'flex', justifyContent: 'center' }}>
+        <div style={{ width: '100%', maxWidth: 760 }}>{children}</div>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center' }}>
+        <Typography.Text type="secondary">佛山市南海区市场监督管理局 · 全国12315平台</Typography.Text>
+      </Layout.Footer>
+    </Layout>
+  );
+}
+
+/** One key per form fill: a double click or a retry after a timeout sends the same key and makes one record. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
