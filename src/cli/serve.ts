@@ -1,15 +1,41 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Db } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
 import { loadBaseline } from '../db/seed/baseline.ts';
 import { isDatabaseEmpty, loadDemo } from '../db/seed/demo.ts';
+import { loadDemoComplaints } from '../db/seed/demo-complaints.ts';
 import { DEMO_PASSWORD, demoUsers } from '../db/seed/demo-org.ts';
+import { createComplaintAnalysis } from '../modules/complaints/analysis.ts';
 import { upsertSchedule } from '../modules/jobs/repo.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
+import { createPiiCipher, type PiiCipher, resolveSecret } from '../server/pii.ts';
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Seed 001's district: 51,632 entities, then three years of 12315 items on them. */
+export const DEMO_ENTITIES = 51_632;
+
+async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
+  const started = Date.now();
+  let lastShown = -1;
+  await loadDemo(
+    db,
+    (step, done, total) => {
+      const pct = Math.floor((done / total) * 10);
+      if (step === '市场主体' && pct === lastShown) return;
+      lastShown = step === '市场主体' ? pct : -1;
+      console.log(`  ${step} ${done.toLocaleString()}/${total.toLocaleString()}`);
+    },
+    { entities: DEMO_ENTITIES, pii },
+  );
+  const { complaints } = await loadDemoComplaints(db);
+  await createComplaintAnalysis(db).rebuildStats();
+  console.log(`  12315 事项 ${complaints.toLocaleString()} 件`);
+  console.log(`演示数据载入完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒`);
+}
 
 export async function serve(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -21,8 +47,8 @@ export async function serve(args: string[]): Promise<void> {
   const wantDemo = args.includes('--demo') || (db.kind === 'pglite' && !args.includes('--no-demo'));
   if (await isDatabaseEmpty(db)) {
     if (wantDemo) {
-      console.log('首次启动，正在载入演示数据……');
-      await loadDemo(db, (step, done, total) => console.log(`  [${done}/${total}] ${step}`));
+      console.log('首次启动，正在载入演示数据（示范区：组织机构、约5.2万户市场主体、三年12315事项）……');
+      await loadDemoData(db, createPiiCipher(resolveSecret(config)));
       console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：${demoUsers.map((u) => u.username).join(', ')}`);
     } else {
       const { password } = await loadBaseline(db);

@@ -82,6 +82,8 @@ function outcome(
     };
   }
   if (ageDays < 5) return { status: 'received', steps: [], recovered: false };
+  // A few recent ones were left lying: overdue, for the queues' colours and the 督办 sweep.
+  if (ageDays >= 9 && ageDays < 25 && rng.chance(0.08)) return { status: 'received', steps: [], recovered: false };
   if (rng.chance(0.08))
     return {
       status: 'closed',
