@@ -5,6 +5,7 @@ const usage = `用法: shijian <命令>
   serve [--demo|--no-demo]   启动服务（PGlite 默认载入演示数据；PostgreSQL 需 --demo）
   migrate                    仅执行数据库迁移
   import entities 文件 [--mode all|validOnly] [--as 用户名]   批量导入市场主体（XLSX/CSV）
+  seed --entities N          载入示范区市场主体（可扩展到150万、2000万户）
   verify-draw proof.json     复核双随机抽取证明（match / no match）`;
 
 async function main(argv: string[]) {
@@ -23,6 +24,8 @@ async function main(argv: string[]) {
     }
     case 'import':
       return (await import('./import.ts')).importCommand(args);
+    case 'seed':
+      return (await import('./seed.ts')).seedCommand(args);
     case 'verify-draw':
       process.exitCode = (await import('./verify-draw.ts')).verifyDrawCommand(args);
       return;

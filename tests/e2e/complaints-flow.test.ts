@@ -5,7 +5,7 @@ import type { TEntityDetail } from '../../src/contracts/entities.ts';
 import type { TOrgUnit } from '../../src/contracts/org.ts';
 import { makeEntity } from '../helpers/factories.ts';
 import { loginAs, type TestApp } from '../helpers/test-app.ts';
-import { launchBrowser, loginViaUi, openSession, startWebApp, textOf } from './helpers.ts';
+import { launchBrowser, loginViaUi, openSession, pickOption, startWebApp, textOf } from './helpers.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -43,7 +43,10 @@ async function act(page: Page, action: string, status: string, fill?: () => Prom
   const [res] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith('/transitions') && r.request().method() === 'POST'),
     page.getByTestId('action-ok').click(),
-  ]);
+  ]).catch(async (err: unknown) => {
+    await page.screenshot({ path: `/tmp/complaints-fail-${action}.png` });
+    throw err;
+  });
   assert.equal(res.status(), 200, `${action}: ${await res.text()}`);
   await page.getByTestId('complaint-status').filter({ hasText: status }).waitFor();
 }
@@ -123,6 +126,10 @@ test('public files on the portal, the s01 handler mediates it to closed, the per
   await portal.getByText('已评价').waitFor();
   await portal.screenshot({ path: '/tmp/complaints-portal-track.png', fullPage: true });
 
+  // The link on the submit page carries the code and the phone digits and shows the progress at once.
+  await portal.goto(`/portal/track?code=${code}&last4=5678`);
+  await portal.getByTestId('track-status').filter({ hasText: '已办结' }).waitFor();
+
   assert.deepEqual(publicSession.errors, []);
   assert.deepEqual(staff.errors, []);
   await publicSession.context.close();
@@ -143,6 +150,56 @@ test('the portal shows server errors: an unregistered USCC on its field, a wrong
   await page.goto('/portal/track?code=TS20260101ABCDEF&last4=0000');
   await page.getByTestId('track-submit').click();
   await page.getByTestId('form-error').filter({ hasText: '查询码或手机号后4位不正确' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the 12315 handler registers a phone complaint with a category and sees the analysis dashboard', async () => {
+  const { context, page, errors } = await openSession(browser, app);
+  await loginViaUi(page, 'hotline');
+  await page.goto('/complaints/new');
+  await page.getByTestId('intake-person-name').fill('赵市民');
+  await page.getByTestId('intake-person-phone').fill('13600002222');
+  await page.getByTestId('intake-business-name').locator(INPUT).fill('桂城某小吃店');
+  await page.getByTestId('intake-business-address').fill('南海区桂城街道海八路3号');
+  await page.getByTestId('intake-amount').locator(INPUT).fill('35');
+  await pickOption(page, 'intake-category', '餐饮', '餐饮和住宿服务', page.locator('h4').first());
+  await page.getByTestId('intake-description').fill('外卖送达时餐品洒漏，商家不予退款，请问如何维权？');
+  await page.screenshot({ path: '/tmp/complaints-intake.png', fullPage: true });
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/complaints') && r.request().method() === 'POST'),
+    page.getByTestId('intake-submit').click(),
+  ]);
+  assert.equal(res.status(), 201, await res.text());
+  const body = (await res.json()) as { items: { kind: string; stationName: string }[] };
+  assert.equal(body.items[0]?.stationName, '桂城市场监管所');
+  assert.match(await textOf(page.getByTestId('intake-result')), /查询码 TS\d{8}/);
+
+  // An item received long ago is past its acceptance deadline: its queue row is red and tagged.
+  const hotline = await loginAs(app, 'hotline');
+  const late = await hotline.post<{ items: { trackingCode: string }[] }>('/api/v1/complaints', {
+    kind: 'complaint',
+    channel: 'letter',
+    person: { name: '钱市民', phone: '13500003333' },
+    business: { uscc: entity.uscc },
+    description: '来信反映该店售卖过期食品，要求退款。',
+    receivedOn: '2025-09-26',
+  });
+  assert.equal(late.status, 201, JSON.stringify(late.body));
+  await page.getByTestId('side-menu').getByText('投诉举报', { exact: true }).click();
+  const lateRow = page.getByTestId('complaints-table').locator('tr', { hasText: late.body.items[0]!.trackingCode });
+  await lateRow.waitFor();
+  assert.match((await lateRow.getAttribute('class')) ?? '', /complaint-due-overdue/);
+  assert.match(await textOf(lateRow), /超期/);
+  await page.screenshot({ path: '/tmp/complaints-queue-overdue.png', fullPage: true });
+
+  // The dashboard reads monthly aggregates, which a background job refreshes; refresh them now.
+  await app.services.complaintAnalysis.rebuildStats();
+  await page.getByTestId('side-menu').getByText('投诉举报分析').click();
+  await page.getByTestId('analysis-bars').getByText('餐饮和住宿服务').waitFor();
+  await page.getByTestId('analysis-hot-topics').waitFor();
+  await page.getByText('挽回经济损失').first().waitFor();
+  await page.screenshot({ path: '/tmp/complaints-analysis.png', fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
 });

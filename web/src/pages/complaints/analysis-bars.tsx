@@ -12,11 +12,12 @@ export function AnalysisBars({ items }: { items: Item[] }) {
   return (
     <div data-testid="analysis-bars">
       {items.map((i) => (
+        // Items without a category (most portal submissions) come back with an empty label.
         <div
           key={i.key}
           style={{ display: 'grid', gridTemplateColumns: '160px 1fr 160px', alignItems: 'center', gap: 8 }}
         >
-          <Typography.Text ellipsis={{ tooltip: i.label }}>{i.label}</Typography.Text>
+          <Typography.Text ellipsis={{ tooltip: i.label }}>{i.label || '未分类'}</Typography.Text>
           <svg width="100%" height={rowHeight} role="img" aria-label={`${i.label} ${i.received}`}>
             <rect x="0" y="5" height={rowHeight - 10} width={`${(i.received / max) * 100}%`} fill="#93c5fd" rx="3" />
             <rect x="0" y="9" height={rowHeight - 18} width={`${(i.closed / max) * 100}%`} fill="#1d4ed8" rx="2" />

@@ -32,6 +32,7 @@ export function ComplaintDetailPage() {
   const load = useCallback(() => complaintsApi.get(id), [id]);
   const detail = useAsync(load);
   const ruleSets = useAsync(complaintsApi.ruleSets);
+  const categories = useAsync(complaintsApi.categories);
   const [action, setAction] = useState<ComplaintAction>();
 
   if (detail.error) return <LoadError error={detail.error} onRetry={detail.reload} />;
@@ -97,7 +98,9 @@ export function ComplaintDetailPage() {
               <Descriptions.Item label="身份证号">{item.personIdMasked ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="经营者">{item.businessName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="经营地址">{item.businessAddress ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="类别">{item.categoryCode ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="类别">
+                {categories.data?.find((c) => c.code === item.categoryCode)?.name ?? item.categoryCode ?? '—'}
+              </Descriptions.Item>
               <Descriptions.Item label="涉及金额">{formatFen(item.amountFen)}</Descriptions.Item>
               <Descriptions.Item label="事由" span={2}>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>

@@ -79,7 +79,7 @@ export function ComplaintIntakePage() {
         status="success"
         title="登记成功"
         subTitle={
-          <Space direction="vertical" data-testid="intake-result">
+          <Space orientation="vertical" data-testid="intake-result">
             {result.items.map((i) => (
               <span key={i.id}>
                 {kindLabel(i.kind)} 查询码 <Link to={`/complaints/${i.id}`}>{i.trackingCode}</Link> → {i.stationName}

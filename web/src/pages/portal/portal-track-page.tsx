@@ -1,5 +1,5 @@
 import { Button, Card, Descriptions, Form, Input, message, Rate, Space, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { portalApi, type TPublicTracking } from '../../api/complaints.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -39,6 +39,13 @@ export function PortalTrackPage() {
       void api.error(err instanceof Error ? err.message : String(err));
     }
   };
+
+  // Arriving from the submit page with the code and phone digits: show the progress straight away.
+  const autoSearch = Boolean(params.get('code') && params.get('last4'));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
+  useEffect(() => {
+    if (autoSearch) void onSearch();
+  }, [autoSearch]);
 
   const closed = progress?.status === 'closed';
   return (

@@ -1,0 +1,61 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type Db, openPglite, openPostgres } from '../../src/db/client.ts';
+
+export type BenchDbKind = 'pglite' | 'postgres';
+
+export interface BenchDb {
+  db: Db;
+  kind: BenchDbKind;
+  /** Where the data lives: a database name or a data directory. */
+  location: string;
+  dispose(): Promise<void>;
+}
+
+const BENCH_DATABASE = 'shijian_bench';
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database: `shijian_bench` on the server, or a new PGlite data directory on disk. */
+export async function openBenchDb(kind: BenchDbKind, opts: { keep: boolean }): Promise<BenchDb> {
+  if (kind === 'postgres') {
+    const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+    await adminQuery(adminUrl, `CREATE DATABASE ${BENCH_DATABASE}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${BENCH_DATABASE}`;
+    // Like the app: a pool, so the bench pays the same per-query costs.
+    const db = await openPostgres(url.toString(), { max: 10 });
+    return {
+      db,
+      kind,
+      location: `${url.host}/${BENCH_DATABASE}`,
+      dispose: async () => {
+        await db.close();
+        if (!opts.keep) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+      },
+    };
+  }
+  // On disk, as STACK.md advises: in memory 1 M rows cost 2.2 GB of RSS.
+  const dir = join(process.cwd(), '.tmp', 'bench', `pglite-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  const db = await openPglite(dir);
+  return {
+    db,
+    kind,
+    location: dir,
+    dispose: async () => {
+      await db.close();
+      if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
