@@ -1,6 +1,7 @@
 import { allPermissions, type Permission } from '../../src/contracts/permissions.ts';
 import type { Db } from '../../src/db/client.ts';
 import { builtinRoles } from '../../src/db/seed/demo-org.ts';
+import { SCOPE_UNIT_IDS } from '../../src/modules/auth/repo.ts';
 import type { Actor } from '../../src/server/actor.ts';
 
 interface UserUnit {
@@ -11,12 +12,13 @@ interface UserUnit {
   unitName: string;
   unitKind: string;
   unitPath: string;
+  scopeUnitIds: number[];
 }
 
 async function userUnit(db: Db, username: string): Promise<UserUnit> {
   const [row] = await db.query<UserUnit>(
     `SELECT u.id AS "userId", u.username, u.display_name AS "displayName", o.id AS "unitId", o.name AS "unitName",
-            o.kind AS "unitKind", o.path AS "unitPath"
+            o.kind AS "unitKind", o.path AS "unitPath", ${SCOPE_UNIT_IDS} AS "scopeUnitIds"
        FROM users u JOIN org_units o ON o.id = u.unit_id WHERE u.username = $1`,
     [username],
   );

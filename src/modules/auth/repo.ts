@@ -76,6 +76,9 @@ export async function insertSession(
   ]);
 }
 
+/** Ids of unit `o` and every unit below it, for the data scope. */
+export const SCOPE_UNIT_IDS = `(SELECT array_agg(sub.id ORDER BY sub.id) FROM org_units sub WHERE sub.path LIKE o.path || '%')`;
+
 export interface SessionActorRow {
   userId: number;
   username: string;
@@ -84,6 +87,7 @@ export interface SessionActorRow {
   unitName: string;
   unitKind: string;
   unitPath: string;
+  scopeUnitIds: number[];
   active: boolean;
   csrfToken: string;
   idleSeconds: number;
@@ -95,6 +99,7 @@ export async function findSessionActor(db: Queryable, tokenHash: string): Promis
   const [row] = await db.query<SessionActorRow>(
     `SELECT u.id AS "userId", u.username, u.display_name AS "displayName", u.unit_id AS "unitId",
             o.name AS "unitName", o.kind AS "unitKind", o.path AS "unitPath", u.active,
+            ${SCOPE_UNIT_IDS} AS "scopeUnitIds",
             s.csrf_token AS "csrfToken",
             EXTRACT(EPOCH FROM (now() - s.last_seen_at))::float8 AS "idleSeconds",
             (SELECT json_agg(json_build_object('code', r.code, 'name', r.name, 'permissions', r.permissions,

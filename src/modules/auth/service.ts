@@ -19,32 +19,39 @@ const scopeRank: Record<DataScope, number> = { self: 0, unit_and_below: 1, all: 
 
 export const sessionTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** The one way an Actor is built from a user row: permissions are the roles' union, the scope the widest. */
+export function actorFromRow(row: ActorSourceRow, ip: string | null): Actor {
+  const roles = row.roles ?? [];
+  const permissions = new Set<Permission>(roles.flatMap((r) => r.permissions));
+  const dataScope = roles.reduce<DataScope>(
+    (widest, r) => (scopeRank[r.dataScope] > scopeRank[widest] ? r.dataScope : widest),
+    'self',
+  );
+  return {
+    userId: row.userId,
+    username: row.username,
+    displayName: row.displayName,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    unitKind: row.unitKind,
+    unitPath: row.unitPath,
+    scopeUnitIds: row.scopeUnitIds ?? [row.unitId],
+    roles: roles.map((r) => ({ code: r.code, name: r.name })),
+    permissions,
+    dataScope,
+    ip,
+  };
+}
+
+export type ActorSourceRow = Pick<
+  repo.SessionActorRow,
+  'userId' | 'username' | 'displayName' | 'unitId' | 'unitName' | 'unitKind' | 'unitPath' | 'scopeUnitIds' | 'roles'
+>;
+
 export function createAuthService(
   db: Db,
   config: Pick<TConfig, 'SESSION_IDLE_MINUTES' | 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_MINUTES'>,
 ) {
-  function toActor(row: repo.SessionActorRow, ip: string | null): Actor {
-    const roles = row.roles ?? [];
-    const permissions = new Set<Permission>(roles.flatMap((r) => r.permissions));
-    const dataScope = roles.reduce<DataScope>(
-      (widest, r) => (scopeRank[r.dataScope] > scopeRank[widest] ? r.dataScope : widest),
-      'self',
-    );
-    return {
-      userId: row.userId,
-      username: row.username,
-      displayName: row.displayName,
-      unitId: row.unitId,
-      unitName: row.unitName,
-      unitKind: row.unitKind,
-      unitPath: row.unitPath,
-      roles: roles.map((r) => ({ code: r.code, name: r.name })),
-      permissions,
-      dataScope,
-      ip,
-    };
-  }
-
   async function logAttempt(
     candidate: repo.LoginCandidate | undefined,
     username: string,
@@ -132,7 +139,7 @@ export function createAuthService(
         );
       });
       const row = await repo.findSessionActor(db, tokenHash);
-      return { token, actor: toActor(row!, meta.ip), csrfToken };
+      return { token, actor: actorFromRow(row!, meta.ip), csrfToken };
     },
 
     /** The actor behind a session cookie, or a reason why there is none. Ends idle sessions. */
@@ -161,7 +168,7 @@ export function createAuthService(
         return { reason: 'inactive' };
       }
       await repo.touchSession(db, tokenHash);
-      return { actor: toActor(row, meta.ip), csrfToken: row.csrfToken };
+      return { actor: actorFromRow(row, meta.ip), csrfToken: row.csrfToken };
     },
 
     async logout(token: string, actor: Actor, meta: RequestMeta): Promise<void> {

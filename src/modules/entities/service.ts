@@ -22,7 +22,7 @@ import * as repo from './repo.ts';
 import { toEntityRow } from './row.ts';
 
 /** Up to this many matches the total is exact; beyond it, the planner's estimate (totalIsEstimate). */
-export const EXACT_TOTAL_LIMIT = 10_000;
+export const EXACT_TOTAL_LIMIT = 1_000;
 const USCC_PREFIX = /^[0-9A-HJ-NP-RTUW-Y]{2,18}$/;
 
 const toSummary = ({ phone, ...row }: repo.EntitySummaryRow): TEntitySummary => ({
@@ -33,7 +33,11 @@ const toSummary = ({ phone, ...row }: repo.EntitySummaryRow): TEntitySummary => 
 const stale = () => conflict('该市场主体已被他人修改，请刷新后重试', [{ path: 'version', message: '版本已过期' }]);
 
 /** Filters and the caller's scope as one WHERE; shared by list, count and export. */
-export function entityWhere(actor: Actor, q: Omit<TEntityListQuery, 'limit' | 'cursor'>): Where {
+export function entityWhere(
+  actor: Actor,
+  q: Omit<TEntityListQuery, 'limit' | 'cursor'>,
+  opts: { forEstimate?: boolean } = {},
+): Where {
   const w = scopeWhere(actor, new Where(), { unit: 'e.station_id', owner: 'e.created_by' })
     .addIf(q.type, 'e.type = ?')
     .addIf(q.status, 'e.status = ?')
@@ -47,6 +51,8 @@ export function entityWhere(actor: Actor, q: Omit<TEntityListQuery, 'limit' | 'c
     const upper = text.toUpperCase();
     const tsquery = bigramTsquery(text);
     if (USCC_PREFIX.test(upper) && /\d/.test(upper)) w.add('e.uscc LIKE ?', `${upper}%`);
+    // The planner's estimate of the LIKE recheck is far too low (餐饮: 3.7 k of 51 k), so estimates leave it out.
+    else if (tsquery && opts.forEstimate) w.add('e.name_bigrams @@ ?::tsquery', tsquery);
     else if (tsquery) w.add('e.name_bigrams @@ ?::tsquery AND e.name LIKE ?', tsquery, `%${escapeLike(text)}%`);
     else w.add('e.name LIKE ?', `%${escapeLike(text)}%`);
   }
@@ -87,7 +93,9 @@ export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
       const rows = await repo.listEntities(db, page, q.limit + 1);
       const exact = await repo.countEntitiesCapped(db, entityWhere(actor, q), EXACT_TOTAL_LIMIT + 1);
       const totalIsEstimate = exact > EXACT_TOTAL_LIMIT;
-      const total = totalIsEstimate ? Math.max(exact, await repo.estimateEntities(db, entityWhere(actor, q))) : exact;
+      const total = totalIsEstimate
+        ? Math.max(exact, await repo.estimateEntities(db, entityWhere(actor, q, { forEstimate: true })))
+        : exact;
       return { ...keysetPage(rows.map(toSummary), q.limit, (r) => [r.id]), total, totalIsEstimate };
     },
 

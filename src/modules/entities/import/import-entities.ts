@@ -92,6 +92,9 @@ export async function importEntities(
   if (shouldInsert) {
     await progress('inserting', collector.total, `正在写入 ${valid} 条市场主体……`);
     imported = await insertValid(deps.db, req, collector, hooks);
+    // Outside the transaction: merge the GIN pending list and refresh statistics, or the first
+    // searches after a big import scan the pending list (hundreds of ms at city scale).
+    await deps.db.exec('VACUUM (ANALYZE) entities');
   }
   await progress('done', collector.total, imported ? `已导入 ${imported} 条` : '未导入任何数据');
   return {

@@ -1,5 +1,6 @@
 import type { DataScope, Permission } from '../../../contracts/permissions.ts';
 import type { Queryable } from '../../../db/client.ts';
+import { SCOPE_UNIT_IDS } from '../../auth/repo.ts';
 import type { OrgUnitRef } from './stations.ts';
 
 export async function listOrgUnitRefs(db: Queryable): Promise<OrgUnitRef[]> {
@@ -51,6 +52,7 @@ export interface ActorRow {
   unitName: string;
   unitKind: string;
   unitPath: string;
+  scopeUnitIds: number[];
   active: boolean;
   roles: { code: string; name: string; permissions: Permission[]; dataScope: DataScope }[] | null;
 }
@@ -61,6 +63,7 @@ export async function findActorRow(db: Queryable, by: { username: string } | { u
   const [row] = await db.query<ActorRow>(
     `SELECT u.id AS "userId", u.username, u.display_name AS "displayName", u.unit_id AS "unitId",
             o.name AS "unitName", o.kind AS "unitKind", o.path AS "unitPath", u.active,
+            ${SCOPE_UNIT_IDS} AS "scopeUnitIds",
             (SELECT json_agg(json_build_object('code', r.code, 'name', r.name, 'permissions', r.permissions,
                                                'dataScope', r.data_scope) ORDER BY r.id)
                FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles
