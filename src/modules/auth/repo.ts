@@ -139,3 +139,33 @@ export async function deleteIdleSessions(db: Queryable, idleMinutes: number): Pr
   );
   return rows.length;
 }
+
+/** A user with unit and roles, outside a session (CLI --as, a job acting for its creator). */
+export interface ActorRow {
+  userId: number;
+  username: string;
+  displayName: string;
+  unitId: number;
+  unitName: string;
+  unitKind: string;
+  unitPath: string;
+  scopeUnitIds: number[];
+  active: boolean;
+  roles: { code: string; name: string; permissions: Permission[]; dataScope: DataScope }[] | null;
+}
+
+/** A user with unit and roles, by name (CLI --as) or id (a job acting for whoever uploaded the file). */
+export async function findActorRow(db: Queryable, by: { username: string } | { userId: number }) {
+  const [where, value] = 'username' in by ? ['u.username = $1', by.username] : ['u.id = $1', by.userId];
+  const [row] = await db.query<ActorRow>(
+    `SELECT u.id AS "userId", u.username, u.display_name AS "displayName", u.unit_id AS "unitId",
+            o.name AS "unitName", o.kind AS "unitKind", o.path AS "unitPath", u.active,
+            ${SCOPE_UNIT_IDS} AS "scopeUnitIds",
+            (SELECT json_agg(json_build_object('code', r.code, 'name', r.name, 'permissions', r.permissions,
+                                               'dataScope', r.data_scope) ORDER BY r.id)
+               FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles
+       FROM users u JOIN org_units o ON o.id = u.unit_id WHERE ${where}`,
+    [value],
+  );
+  return row;
+}

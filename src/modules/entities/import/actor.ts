@@ -1,8 +1,8 @@
 import type { Queryable } from '../../../db/client.ts';
 import type { Actor } from '../../../server/actor.ts';
 import { AppError } from '../../../server/errors.ts';
+import { findActorRow } from '../../auth/repo.ts';
 import { actorFromRow } from '../../auth/service.ts';
-import { findActorRow } from './repo.ts';
 
 /**
  * The Actor for a user outside an HTTP request: the CLI's --as user, or a background job acting for the
