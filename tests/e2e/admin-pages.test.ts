@@ -1,27 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { TestApp } from '../helpers/test-app.ts';
-import { type BrowserSession, launchBrowser, loginViaUi, openSession, startWebApp, textOf } from './helpers.ts';
+import { test } from 'node:test';
+import { adminSessionFixture, textOf } from './helpers.ts';
 
-let app: TestApp;
-let browser: Browser;
-let admin: BrowserSession;
-
-before(async () => {
-  [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
-  admin = await openSession(browser, app);
-  await loginViaUi(admin.page, 'admin');
-});
-after(async () => {
-  await admin?.context.close();
-  await browser?.close();
-  await app?.close();
-});
+const fixture = adminSessionFixture();
 
 /** Each admin page loads its data from the API without error alerts or script errors. */
 test('organisation and role pages show the demo data', async () => {
-  const { page, errors } = admin;
+  const { page, errors } = fixture.admin;
   await page.goto('/org/units');
   await page.getByTestId('units-table').getByText('440605011').waitFor();
   await page.screenshot({ path: '/tmp/e2e-units.png', fullPage: true });
@@ -32,7 +17,7 @@ test('organisation and role pages show the demo data', async () => {
 });
 
 test('audit log lists the logins and the hash chain verifies', async () => {
-  const { page, errors } = admin;
+  const { page, errors } = fixture.admin;
   await page.goto('/audit');
   await page.getByTestId('audit-table').getByText('auth.login.success').first().waitFor();
   await page.getByTestId('verify-chain').click();
@@ -45,7 +30,7 @@ test('audit log lists the logins and the hash chain verifies', async () => {
 });
 
 test('the job list loads and the language switch turns the interface to English and back', async () => {
-  const { page, errors } = admin;
+  const { page, errors } = fixture.admin;
   await page.goto('/jobs');
   await page.getByTestId('jobs-table').waitFor();
   await page.getByTestId('lang-switch').getByText('EN').click();

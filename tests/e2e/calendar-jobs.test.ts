@@ -1,26 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { TestApp } from '../helpers/test-app.ts';
-import { type BrowserSession, launchBrowser, loginViaUi, openSession, startWebApp, textOf } from './helpers.ts';
+import { test } from 'node:test';
+import { adminSessionFixture, textOf } from './helpers.ts';
 
-let app: TestApp;
-let browser: Browser;
-let admin: BrowserSession;
-
-before(async () => {
-  [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
-  admin = await openSession(browser, app);
-  await loginViaUi(admin.page, 'admin');
-});
-after(async () => {
-  await admin?.context.close();
-  await browser?.close();
-  await app?.close();
-});
+const fixture = adminSessionFixture();
 
 test('the working calendar colours holidays and computes deadlines, provisional past the known years', async () => {
-  const { page, errors } = admin;
+  const { page, errors } = fixture.admin;
   await page.goto('/calendar');
   await page.locator('[data-day][data-kind="workday"]').first().waitFor();
   await page.locator('.ant-picker-calendar-year-select').click();
@@ -48,19 +33,19 @@ test('the working calendar colours holidays and computes deadlines, provisional 
 });
 
 test('a running job shows its progress and turns to 已完成 without reloading the page', async () => {
-  const { page, errors } = admin;
+  const { page, errors } = fixture.admin;
   let release = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
-  app.services.jobRunner.register('e2e.progress', async (ctx) => {
+  fixture.app.services.jobRunner.register('e2e.progress', async (ctx) => {
     await ctx.progress(1, 4, '导入第1批');
     await released;
     return { imported: 4 };
   });
-  await app.services.jobs.enqueue({ kind: 'e2e.progress' });
+  await fixture.app.services.jobs.enqueue({ kind: 'e2e.progress' });
   // No worker runs in tests: one tick claims the job and holds it at 1/4 until released.
-  const running = app.services.jobRunner.tick();
+  const running = fixture.app.services.jobRunner.tick();
   await page.goto('/jobs');
   const row = page.getByTestId('jobs-table').locator('tr', { hasText: 'e2e.progress' });
   await row.getByText('1 / 4').waitFor();
@@ -72,7 +57,7 @@ test('a running job shows its progress and turns to 已完成 without reloading 
 });
 
 test('calendar adjustments can be added and removed', async () => {
-  const { page, errors } = admin;
+  const { page, errors } = fixture.admin;
   await page.goto('/calendar');
   const overrides = page.getByTestId('overrides-table');
   const day = page.getByTestId('override-day');

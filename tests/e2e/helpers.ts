@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-org.ts';
@@ -104,4 +105,27 @@ export async function pickOption(page: Page, testId: string, search: string, lab
 /** The element's text (textContent: the assertions look for words, not for the rendered layout). */
 export async function textOf(locator: Locator): Promise<string> {
   return (await locator.textContent()) ?? '';
+}
+
+/** One app, one Chromium and a signed-in admin page for a whole test file (hooks registered here). */
+export function adminSessionFixture(): { readonly app: TestApp; readonly admin: BrowserSession } {
+  const state: { app?: TestApp; browser?: Browser; admin?: BrowserSession } = {};
+  before(async () => {
+    [state.app, state.browser] = await Promise.all([startWebApp(), launchBrowser()]);
+    state.admin = await openSession(state.browser, state.app);
+    await loginViaUi(state.admin.page, 'admin');
+  });
+  after(async () => {
+    await state.admin?.context.close();
+    await state.browser?.close();
+    await state.app?.close();
+  });
+  return {
+    get app() {
+      return state.app!;
+    },
+    get admin() {
+      return state.admin!;
+    },
+  };
 }
