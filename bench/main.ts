@@ -1,19 +1,13 @@
-// npm run bench -- --entities N [--db pglite|postgres] [--scenario registry] [--seed S] [--skip-raw] [--keep]
+// npm run bench -- --entities N [--db pglite|postgres] [--scenario registry,…|all] [--seed S] [--skip-raw] [--keep]
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { Db } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/db/seed/demo.ts';
-import { settleRegister } from '../src/db/seed/demo-entities-load.ts';
 import { createPiiCipher } from '../src/server/pii.ts';
-import { benchActors } from './lib/actors.ts';
 import { type BenchDbKind, openBenchDb } from './lib/bench-db.ts';
-import { entityApi } from './lib/entity-api.ts';
 import { machineInfo, printTable, type ResultRow, writeResults } from './lib/report.ts';
-import { browseScenario } from './scenarios/browse.ts';
-import { importScenario } from './scenarios/import.ts';
-import { rowCostScenario } from './scenarios/row-cost.ts';
-import { searchScenario, searchSnapshot } from './scenarios/search.ts';
+import type { ScenarioContext } from './lib/scenario.ts';
+import { scenarios } from './scenarios/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,83 +23,70 @@ const { values } = parseArgs({
 const entities = Number(values.entities);
 const seed = Number(values.seed);
 const kind = values.db as BenchDbKind;
+const names = values.scenario === 'all' ? Object.keys(scenarios) : values.scenario.split(',');
 if (!Number.isInteger(entities) || entities < 1) throw new Error('--entities must be a positive integer');
 if (kind !== 'pglite' && kind !== 'postgres') throw new Error('--db must be pglite or postgres');
-if (values.scenario !== 'registry') throw new Error(`unknown scenario ${values.scenario} (available: registry)`);
+for (const name of names) {
+  if (!scenarios[name]) throw new Error(`unknown scenario ${name} (available: ${Object.keys(scenarios).join(', ')})`);
+}
 
 const started = performance.now();
 const log = (msg: string) =>
   console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s] ${msg}`);
 
-async function sizes(db: Db) {
-  const [row] = await db.query<{ database: number; entities: number; indexes: number }>(
-    `SELECT pg_database_size(current_database())::float8 AS database,
-            pg_table_size('entities')::float8 AS entities, pg_indexes_size('entities')::float8 AS indexes`,
-  );
-  return row;
-}
-
 async function main() {
-  const bench = await openBenchDb(kind, { keep: values.keep });
-  const { db } = bench;
-  try {
-    log(`database: ${bench.location}`);
-    const machine = await machineInfo(db);
-    await migrate(db);
-    await loadDemo(db);
-    const secret = 'shijian-bench-key-not-a-secret-0123456789';
-    const pii = createPiiCipher(secret);
-    const stations = await db.query<{ id: number; code: string; regionCodes: string[] }>(
-      `SELECT id, code, region_codes AS "regionCodes" FROM org_units WHERE kind = 'station' ORDER BY sort_order`,
-    );
-    log('row cost (JS only)');
-    const rows: ResultRow[] = rowCostScenario({ pii, secret, stations });
-    rows.push(...(await importScenario(db, { entities, seed, pii, stations, skipRaw: values['skip-raw'], log })));
-    const api = await entityApi(db, pii);
-    log(`entity API: ${api.source}`);
-    const actors = await benchActors(db);
-    log('search right after the load (ANALYZE only)');
-    const fresh = await searchSnapshot(api, actors.admin);
-    log('VACUUM (ANALYZE)');
-    const vacuumSeconds = await settleRegister(db);
-    rows.push(
-      {
-        scenario: 'import',
-        metric: 'VACUUM (ANALYZE) after load',
-        value: vacuumSeconds,
-        unit: 's',
-        note: 'merges GIN pending list, sets visibility map',
-      },
-      { scenario: 'search', metric: 'name search p95 before VACUUM (worst fragment)', value: fresh, unit: 'ms' },
-    );
-    const size = await sizes(db);
-    const search = await searchScenario(db, api, actors, log);
-    const browse = await browseScenario(db, api, actors, log);
-    rows.push(...search.rows, ...browse.rows);
-    printTable(rows);
-    const totalSeconds = (performance.now() - started) / 1000;
-    console.log(
-      `\n${entities.toLocaleString()} entities on ${machine.db.version.split(' on ')[0]} (${kind}), ` +
-        `${machine.cores} × ${machine.cpuModel}, ${machine.memoryGiB} GiB; entity API: ${api.source}; ` +
-        `run ${totalSeconds.toFixed(0)} s; load average ${loadavg()[0]?.toFixed(2)}`,
-    );
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-    const paths = writeResults(`${kind}-${entities}-${stamp}.json`, {
-      runAt: new Date().toISOString(),
-      options: { entities, seed, db: kind, scenario: values.scenario, skipRaw: values['skip-raw'] },
-      machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) },
-      entityApi: api.source,
-      sizesBytes: size,
-      totalSeconds,
-      results: rows,
-      search: search.detail,
-      searchPlans: search.plans,
-      pages: browse.detail,
-    });
-    log(`results: ${paths.join(', ')}`);
-  } finally {
-    await bench.dispose();
+  const machine0 = { entities, seed, db: kind, scenario: names.join(','), skipRaw: values['skip-raw'] };
+  const rows: ResultRow[] = [];
+  const details: Record<string, unknown> = {};
+  let machine: Awaited<ReturnType<typeof machineInfo>> | undefined;
+  // Each scenario gets a fresh database: they load data of their own and must not see each other's.
+  for (const name of names) {
+    const bench = await openBenchDb(kind, { keep: values.keep });
+    try {
+      const { db } = bench;
+      log(`scenario ${name}: database ${bench.location}`);
+      machine ??= await machineInfo(db);
+      await migrate(db);
+      await loadDemo(db);
+      const secret = 'shijian-bench-key-not-a-secret-0123456789';
+      const stations = await db.query<{ id: number; code: string; regionCodes: string[] }>(
+        `SELECT id, code, region_codes AS "regionCodes" FROM org_units WHERE kind = 'station' ORDER BY sort_order`,
+      );
+      const ctx: ScenarioContext = {
+        db,
+        kind,
+        entities,
+        seed,
+        pii: createPiiCipher(secret),
+        secret,
+        stations,
+        skipRaw: values['skip-raw'],
+        log,
+      };
+      const result = await scenarios[name]!(ctx);
+      rows.push(...result.rows);
+      details[name] = result.detail ?? {};
+    } finally {
+      await bench.dispose();
+    }
   }
+  printTable(rows);
+  const totalSeconds = (performance.now() - started) / 1000;
+  console.log(
+    `\n${entities.toLocaleString()} entities on ${machine?.db.version.split(' on ')[0]} (${kind}), ` +
+      `${machine?.cores} × ${machine?.cpuModel}, ${machine?.memoryGiB} GiB; ` +
+      `run ${totalSeconds.toFixed(0)} s; load average ${loadavg()[0]?.toFixed(2)}`,
+  );
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const paths = writeResults(`${kind}-${entities}-${names.join('+')}-${stamp}.json`, {
+    runAt: new Date().toISOString(),
+    options: machine0,
+    machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) },
+    totalSeconds,
+    results: rows,
+    details,
+  });
+  log(`results: ${paths.join(', ')}`);
 }
 
 main().catch((err) => {

@@ -13,7 +13,8 @@ export interface BenchDb {
   dispose(): Promise<void>;
 }
 
-const BENCH_DATABASE = 'shijian_bench';
+// Helpers benchmarking side by side each take their own database.
+const BENCH_DATABASE = process.env.BENCH_DATABASE_NAME ?? 'shijian_bench';
 
 async function adminQuery(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
