@@ -35,6 +35,13 @@ export const ZConfig = z.object({
     .default(1024 * 1024),
   /** Key material for personal data at rest (ID numbers). Unset: a key file under DATA_DIR is created once. */
   SECRET_KEY: z.string().min(32, 'SECRET_KEY 至少32个字符').optional(),
+  /** Cap for one attachment (12315 evidence, inspection photos); larger uploads get a 422 naming the field. */
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   /** Public (no-login) submissions per client IP per minute. */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Comma-separated keys for Open311 partner systems (filing and listing); empty: listing is closed. */

@@ -10,6 +10,7 @@ import { createComplaintWorkflow } from '../modules/complaints/workflow.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
 import { createEntityService } from '../modules/entities/service.ts';
+import { createFileService } from '../modules/files/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
 import { createJobService } from '../modules/jobs/service.ts';
 import { createOrgService } from '../modules/org/service.ts';
@@ -52,6 +53,7 @@ export function createServices(db: Db, config: TConfig) {
     calendar,
     jobs: createJobService(db),
     jobRunner,
+    files: createFileService(db, { maxBytes: config.FILE_MAX_BYTES }),
     entities: createEntityService(db, { pii }),
     entityImports: createEntityImportService(db, { pii, jobs: createJobService(db), jobRunner }),
     entityExports: createEntityExportService(db),

@@ -6,6 +6,7 @@ import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
 import { complaintRoutes } from '../modules/complaints/routes.ts';
 import { entityImportExportRoutes } from '../modules/entities/import-export.routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
+import { fileRoutes } from '../modules/files/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import type { TConfig } from './config.ts';
@@ -20,6 +21,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(auditRoutes, { audit: services.audit });
   await app.register(calendarRoutes, { calendar: services.calendar });
   await app.register(jobRoutes, { jobs: services.jobs });
+  await app.register(fileRoutes, { files: services.files });
   await app.register(entityRoutes, { entities: services.entities });
   await app.register(entityImportExportRoutes, { imports: services.entityImports, exports: services.entityExports });
   // Analysis before the item routes, so /complaints/analysis is not taken for an id.

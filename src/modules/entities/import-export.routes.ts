@@ -13,9 +13,9 @@ import {
 } from '../../contracts/entity-import.ts';
 import { actorOf } from '../../server/auth-plugin.ts';
 import { validation } from '../../server/errors.ts';
+import { receiveUpload } from '../../server/receive-upload.ts';
 import type { EntityExportService } from './export/service.ts';
 import { errorReportXlsx } from './import/error-report.ts';
-import { receiveUpload } from './import/receive-upload.ts';
 import type { EntityImportService } from './import/service.ts';
 import { templateCsv, templateXlsx } from './import/template.ts';
 

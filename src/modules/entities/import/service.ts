@@ -13,6 +13,7 @@ import type { Db } from '../../../db/client.ts';
 import { type Actor, requirePermission } from '../../../server/actor.ts';
 import { AppError, notFound } from '../../../server/errors.ts';
 import type { PiiCipher } from '../../../server/pii.ts';
+import type { ReceivedFile } from '../../../server/receive-upload.ts';
 import type { JobContext, JobRunner } from '../../jobs/runner.ts';
 import type { JobService } from '../../jobs/service.ts';
 import { actorForUser } from './actor.ts';
@@ -23,11 +24,6 @@ import { deleteUpload, findUpload, insertUpload, uploadChunks } from './uploads-
 export const ENTITY_IMPORT_JOB = 'entities.import';
 
 /** An uploaded file as the route received it, already within the size cap. */
-export interface ReceivedFile {
-  filename: string;
-  pieces: Uint8Array[];
-  sizeBytes: number;
-}
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);

@@ -1,17 +1,33 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../../server/errors.ts';
-import type { ReceivedFile } from './service.ts';
+import { AppError } from './errors.ts';
+
+/** A multipart file part read into memory. */
+export interface ReceivedFile {
+  filename: string;
+  /** As the client declared it; sniff the bytes before trusting it. */
+  mimeType: string;
+  pieces: Uint8Array[];
+  sizeBytes: number;
+}
 
 /** Room for the multipart boundaries and small fields around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-const tooLarge = (maxBytes: number) =>
-  new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限，请拆分后分批导入`, [
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** Imports answer 413 (split the file); attachments answer 422 naming the field, as a form error. */
+export type TooLarge = (maxBytes: number) => AppError;
+export const importTooLarge: TooLarge = (maxBytes) =>
+  new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${mb(maxBytes)} MB 的上限，请拆分后分批导入`, [
     { path: 'file', message: '文件过大' },
+  ]);
+export const attachmentTooLarge: TooLarge = (maxBytes) =>
+  new AppError('VALIDATION', `附件超过 ${mb(maxBytes)} MB 的上限`, [
+    { path: 'file', message: `附件不能超过 ${mb(maxBytes)} MB` },
   ]);
 
 /** @fastify/multipart and busboy errors, as the caller's mistakes they are, in Chinese. */
-function fromMultipartError(err: unknown, maxBytes: number): unknown {
+function fromMultipartError(err: unknown, maxBytes: number, tooLarge: TooLarge): unknown {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code;
   switch (code) {
@@ -39,8 +55,9 @@ function fromMultipartError(err: unknown, maxBytes: number): unknown {
 export async function receiveUpload(
   req: FastifyRequest,
   maxBytes: number,
+  tooLarge: TooLarge = importTooLarge,
 ): Promise<{ file: ReceivedFile; fields: Record<string, string> }> {
-  if (!req.isMultipart()) throw fromMultipartError({ code: 'FST_INVALID_MULTIPART_CONTENT_TYPE' }, maxBytes);
+  if (!req.isMultipart()) throw fromMultipartError({ code: 'FST_INVALID_MULTIPART_CONTENT_TYPE' }, maxBytes, tooLarge);
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes + MULTIPART_OVERHEAD) throw tooLarge(maxBytes);
   let file: ReceivedFile | undefined;
@@ -61,10 +78,10 @@ export async function receiveUpload(
         pieces.push(chunk);
       }
       if (part.file.truncated) throw tooLarge(maxBytes);
-      file ??= { filename: part.filename || 'upload', pieces, sizeBytes: size };
+      file ??= { filename: part.filename || 'upload', mimeType: part.mimetype, pieces, sizeBytes: size };
     }
   } catch (err) {
-    throw fromMultipartError(err, maxBytes);
+    throw fromMultipartError(err, maxBytes, tooLarge);
   }
   if (!file) {
     throw new AppError('VALIDATION', '请选择要上传的文件（表单字段 file）', [{ path: 'file', message: '缺少文件' }]);

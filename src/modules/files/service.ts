@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import { type FilePurpose, filePurposes } from '../../contracts/files.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import { type Actor, requirePermission } from '../../server/actor.ts';
+import { AppError, notFound } from '../../server/errors.ts';
+import { attachmentTooLarge, type ReceivedFile, receiveUpload } from '../../server/receive-upload.ts';
+import { findFile, findFiles, insertFile, readBlob, type StoredFileRow } from './repo.ts';
+import { acceptedKinds, sniffMimeType } from './sniff.ts';
+
+export interface FileOwner {
+  purpose: FilePurpose;
+  ownerUnitId: number;
+  createdBy: number | null;
+}
+
+const invalid = (path: string, message: string) =>
+  new AppError('VALIDATION', `${path}：${message}`, [{ path, message }]);
+
+/** A browser's path or an odd name must not leak into a Content-Disposition header. */
+function cleanFilename(name: string): string {
+  const printable = [...name.replaceAll('\\', '/')].filter((c) => c >= ' ' && c !== '"').join('');
+  const base = basename(printable).trim();
+  return (base || '附件').slice(0, 255);
+}
+
+export function createFileService(db: Db, opts: { maxBytes: number }) {
+  const { maxBytes } = opts;
+
+  /** Checks size and content type, then stores inside the caller's transaction. `path` names the form field. */
+  async function store(q: Queryable, file: ReceivedFile, owner: FileOwner, path = 'file'): Promise<StoredFileRow> {
+    if (file.sizeBytes > maxBytes) throw attachmentTooLarge(maxBytes);
+    if (file.sizeBytes === 0) throw invalid(path, '附件是空文件');
+    const data = Buffer.concat(file.pieces);
+    const filename = cleanFilename(file.filename);
+    const mimeType = sniffMimeType(data, filename);
+    if (!mimeType) throw invalid(path, `不支持的附件类型（可上传 ${acceptedKinds}）`);
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    return insertFile(q, { sha256, data, filename, mimeType, ...owner });
+  }
+
+  function canOpen(actor: Actor, file: StoredFileRow): boolean {
+    if (!actor.permissions.has(filePurposes[file.purpose])) return false;
+    return actor.dataScope === 'all' || actor.scopeUnitIds.includes(file.ownerUnitId);
+  }
+
+  return {
+    maxBytes,
+    store,
+    /** The multipart body of an upload request, the file capped at the attachment limit (422 beyond it). */
+    receive: (req: FastifyRequest) => receiveUpload(req, maxBytes, attachmentTooLarge),
+    /** Metadata of files a module links to (the module has already checked its own record's scope). */
+    describe: (ids: readonly number[]) => findFiles(db, ids),
+    async open(actor: Actor, id: number): Promise<{ file: StoredFileRow; data: Buffer }> {
+      const file = await findFile(db, id);
+      // Out of scope looks the same as missing: ids must not reveal what exists elsewhere.
+      if (!file || !canOpen(actor, file)) {
+        if (file) requirePermission(actor, filePurposes[file.purpose]);
+        throw notFound('附件');
+      }
+      const data = await readBlob(db, file.sha256);
+      if (!data) throw notFound('附件内容');
+      return { file, data };
+    },
+  };
+}
+
+export type FileService = ReturnType<typeof createFileService>;
