@@ -31,4 +31,5 @@ export const ZChangePasswordBody = z.object({
 });
 
 export type TLoginBody = z.infer<typeof ZLoginBody>;
+export type TChangePasswordBody = z.infer<typeof ZChangePasswordBody>;
 export type TMe = z.infer<typeof ZMe>;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../helpers/test-app.ts';
-import { DEMO_PASSWORD, launchBrowser, openSession, startWebApp, submitLogin, textOf } from './helpers.ts';
+import { DEMO_PASSWORD, launchBrowser, loginViaUi, openSession, startWebApp, submitLogin, textOf } from './helpers.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -41,5 +41,30 @@ test('a wrong password shows the server message and keeps the user on the login 
   await page.goto('/login');
   assert.equal(await submitLogin(page, 's03.inspector', 'Nope@1234'), 401);
   assert.match(await textOf(page.getByTestId('form-error')), /用户名或密码错误/);
+  await context.close();
+});
+
+test('a user changes their own password from the header menu and signs in with the new one', async () => {
+  const { context, page, errors } = await openSession(browser, app);
+  await loginViaUi(page, 's04.inspector');
+  await page.getByTestId('user-menu').click();
+  await page.getByText('修改密码').click();
+  const form = page.getByTestId('change-password-form');
+  await form.getByLabel('当前密码').fill('Wrong@2026x');
+  await form.getByLabel('新密码').fill('Newpass@2027');
+  await form.getByLabel('确认密码').fill('Newpass@2027');
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  // The server's field error lands under the field it names.
+  await form.getByText('当前密码不正确').waitFor();
+  await form.getByLabel('当前密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await page.getByText('密码已修改').waitFor();
+
+  const fresh = await openSession(browser, app);
+  await fresh.page.goto('/login');
+  assert.equal(await submitLogin(fresh.page, 's04.inspector', DEMO_PASSWORD), 401);
+  assert.equal(await submitLogin(fresh.page, 's04.inspector', 'Newpass@2027'), 200);
+  assert.deepEqual(errors, []);
+  await fresh.context.close();
   await context.close();
 });

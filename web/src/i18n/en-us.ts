@@ -36,6 +36,10 @@ export const enUS: Record<MessageKey, string> = {
   'nav.complaintsNew': 'Register complaint',
   'nav.complaintsAnalysis': 'Complaint analysis',
 
+  'header.changePassword': 'Change password',
+  'password.current': 'Current password',
+  'password.changed': 'Password changed; your other sessions were signed out',
+  'password.othersSignedOut': 'Your sessions on other devices will be signed out',
   'header.logout': 'Sign out',
   'header.noRole': 'No role assigned',
 
@@ -228,6 +232,10 @@ export const enUS: Record<MessageKey, string> = {
     'Public holidays for {years} are not on record yet; Monday–Friday is assumed, so the date may change once they are published.',
 
   'jobs.kind': 'Kind',
+  'jobs.kind.entitiesImport': 'Import entities',
+  'jobs.kind.complaintsEscalate': 'Escalate overdue 12315 items',
+  'jobs.kind.complaintsRollup': 'Roll up 12315 statistics',
+  'jobs.kind.complaintsDetect': 'Detect spikes and duplicates',
   'jobs.kind.sessionsCleanup': 'Clean up expired sessions',
   'jobs.status': 'Status',
   'jobs.filterStatus': 'Filter by status',

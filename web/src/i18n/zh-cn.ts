@@ -34,6 +34,10 @@ export const zhCN = {
   'nav.complaintsNew': '登记投诉举报',
   'nav.complaintsAnalysis': '投诉举报分析',
 
+  'header.changePassword': '修改密码',
+  'password.current': '当前密码',
+  'password.changed': '密码已修改，其他设备上的登录已退出',
+  'password.othersSignedOut': '修改后，您在其他设备上的登录将被退出',
   'header.logout': '退出登录',
   'header.noRole': '未分配角色',
 
@@ -223,6 +227,10 @@ export const zhCN = {
   'deadline.provisionalHint': '{years} 年的法定节假日安排尚未录入，按周一至周五暂算，安排发布后结果可能变化。',
 
   'jobs.kind': '类型',
+  'jobs.kind.entitiesImport': '批量导入市场主体',
+  'jobs.kind.complaintsEscalate': '投诉举报超期督办',
+  'jobs.kind.complaintsRollup': '投诉举报统计汇总',
+  'jobs.kind.complaintsDetect': '热点突增与重复件识别',
   'jobs.kind.sessionsCleanup': '清理过期会话',
   'jobs.status': '状态',
   'jobs.filterStatus': '按状态筛选',

@@ -1,7 +1,9 @@
-import { BankOutlined, DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Segmented, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useAuth, useMe } from '../auth/auth-context.tsx';
 import { type Lang, useI18n } from '../i18n/i18n-context.tsx';
+import { ChangePasswordModal } from './change-password-modal.tsx';
 
 export function LanguageSwitch() {
   const { lang, setLang } = useI18n();
@@ -23,6 +25,7 @@ export function HeaderBar() {
   const me = useMe();
   const { logout } = useAuth();
   const { t } = useI18n();
+  const [changingPassword, setChangingPassword] = useState(false);
   const roleNames = me.roles.map((r) => r.name).join('、');
   return (
     <Flex justify="space-between" align="center" style={{ height: '100%' }}>
@@ -40,10 +43,12 @@ export function HeaderBar() {
             items: [
               { key: 'roles', label: roleNames || t('header.noRole'), disabled: true },
               { type: 'divider' },
+              { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
               { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
             ],
             onClick: ({ key }) => {
               if (key === 'logout') void logout();
+              if (key === 'password') setChangingPassword(true);
             },
           }}
         >
@@ -53,6 +58,7 @@ export function HeaderBar() {
             <DownOutlined />
           </Button>
         </Dropdown>
+        {changingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
       </Space>
     </Flex>
   );

@@ -24,7 +24,13 @@ const statusColors: Record<Status, string> = {
   cancelled: 'warning',
 };
 /** Job kinds registered by the server; unknown ones show their code. */
-const kindLabels: Record<string, MessageKey> = { 'sessions.cleanup': 'jobs.kind.sessionsCleanup' };
+const kindLabels: Record<string, MessageKey> = {
+  'sessions.cleanup': 'jobs.kind.sessionsCleanup',
+  'entities.import': 'jobs.kind.entitiesImport',
+  'complaints.escalate': 'jobs.kind.complaintsEscalate',
+  'complaints.rollup': 'jobs.kind.complaintsRollup',
+  'complaints.detect': 'jobs.kind.complaintsDetect',
+};
 
 export function JobsPage() {
   const { t, lang } = useI18n();
