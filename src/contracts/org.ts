@@ -85,6 +85,11 @@ export const ZUserUpdate = ZUserCreate.omit({ username: true, password: true })
   .extend({ active: z.boolean().optional(), version: ZVersion });
 export const ZUserListQuery = z.object({
   unitId: ZId.optional(),
+  /** With unitId: also the users of every unit below it (a station's sub-teams, a bureau's stations). */
+  includeSubUnits: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   q: z.string().trim().max(50).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),

@@ -81,6 +81,21 @@ describe('org API: units, roles, users and data scope', () => {
     assert.match(res.body.detail, /displayName/);
   });
 
+  test('the unit filter takes the units below it when asked', async () => {
+    const bureau = unit('bureau').id;
+    const only = await admin.get<{ items: TUser[] }>(`/api/v1/org/users?limit=200&unitId=${bureau}`);
+    assert.ok(only.body.items.length > 0);
+    assert.ok(only.body.items.every((u) => u.unitId === bureau));
+    const below = await admin.get<{ items: TUser[] }>(
+      `/api/v1/org/users?limit=200&unitId=${bureau}&includeSubUnits=true`,
+    );
+    assert.ok(below.body.items.some((u) => u.unitId === unit('s01').id));
+    assert.ok(below.body.items.length > only.body.items.length);
+    const bad = await admin.get<{ errors: { path: string }[] }>('/api/v1/org/users?includeSubUnits=yes');
+    assert.equal(bad.status, 422);
+    assert.equal(bad.body.errors[0]?.path, 'includeSubUnits');
+  });
+
   test('a station chief sees only their own station’s users and cannot act outside it', async () => {
     const chief = await loginAs(app, 's01.chief');
     const list = await chief.get<{ items: TUser[] }>('/api/v1/org/users?limit=200');

@@ -111,6 +111,7 @@ export interface UserFilter {
   unitPath: string | null;
   selfId: number | null;
   unitId?: number;
+  includeSubUnits?: boolean;
   q?: string;
   afterId?: number;
   limit: number;
@@ -120,7 +121,8 @@ export async function listUsers(db: Queryable, f: UserFilter): Promise<UserRow[]
   const w = new Where()
     .addIf(f.unitPath && `${f.unitPath}%`, 'o.path LIKE ?')
     .addIf(f.selfId, 'u.id = ?')
-    .addIf(f.unitId, 'u.unit_id = ?')
+    .addIf(f.includeSubUnits ? undefined : f.unitId, 'u.unit_id = ?')
+    .addIf(f.includeSubUnits ? f.unitId : undefined, "o.path LIKE (SELECT path || '%' FROM org_units WHERE id = ?)")
     .addIf(f.afterId, 'u.id > ?');
   if (f.q) w.add('(u.username LIKE ? OR u.display_name LIKE ?)', `%${escapeLike(f.q)}%`, `%${escapeLike(f.q)}%`);
   const limit = w.param(f.limit);

@@ -148,6 +148,7 @@ export function createOrgService(db: Db) {
         unitPath: scopeUnitPath(actor),
         selfId: actor.dataScope === 'self' ? actor.userId : null,
         unitId: q.unitId,
+        includeSubUnits: q.includeSubUnits,
         q: q.q,
         afterId,
         limit: q.limit + 1,

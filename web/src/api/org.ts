@@ -25,6 +25,7 @@ export type TUserCreate = z.input<typeof ZUserCreate>;
 export type TUserUpdate = z.input<typeof ZUserUpdate>;
 export interface UserListQuery {
   unitId?: number;
+  includeSubUnits?: 'true' | 'false';
   q?: string;
   limit?: number;
   cursor?: string;

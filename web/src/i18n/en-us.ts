@@ -112,6 +112,7 @@ export const enUS: Record<MessageKey, string> = {
   'users.passwordHint':
     'At least 8 characters from three of: upper case, lower case, digits, symbols; not containing the username',
   'users.passwordRequired': 'Enter a password',
+  'users.includeSubUnits': 'Include sub-units',
   'users.newPassword': 'New password',
   'users.confirm': 'Confirm password',
   'users.confirmRequired': 'Enter the password again',

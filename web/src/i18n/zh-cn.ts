@@ -108,6 +108,7 @@ export const zhCN = {
   'users.password': '初始密码',
   'users.passwordHint': '至少8位，包含大写字母、小写字母、数字、特殊字符中的至少三类，且不含用户名',
   'users.passwordRequired': '请输入密码',
+  'users.includeSubUnits': '含下级单位',
   'users.newPassword': '新密码',
   'users.confirm': '确认密码',
   'users.confirmRequired': '请再次输入密码',

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Space, Table, type TableColumnsType, Tag, TreeSelect } from 'antd';
+import { Button, Checkbox, Input, Space, Table, type TableColumnsType, Tag, TreeSelect } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { TUser } from '../../../../src/contracts/org.ts';
 import { orgApi } from '../../api/org.ts';
@@ -28,12 +28,20 @@ export function UsersPage() {
   const refs = useOrgRefs();
   const [unitId, setUnitId] = useState<number>();
   const [q, setQ] = useState('');
+  const [withSubUnits, setWithSubUnits] = useState(true);
   const [dialog, setDialog] = useState<Dialog>();
   const [createdIds, setCreatedIds] = useState<number[]>([]);
 
   const fetchPage = useCallback(
-    (cursor?: string) => orgApi.listUsers({ unitId, q: q || undefined, cursor, limit: PAGE_SIZE }),
-    [unitId, q],
+    (cursor?: string) =>
+      orgApi.listUsers({
+        unitId,
+        includeSubUnits: withSubUnits ? 'true' : 'false',
+        q: q || undefined,
+        cursor,
+        limit: PAGE_SIZE,
+      }),
+    [unitId, withSubUnits, q],
   );
   const list = useKeysetList(fetchPage, userKey);
   const unitOptions = useMemo(() => toUnitOptions(refs.tree), [refs.tree]);
@@ -120,6 +128,15 @@ export function UsersPage() {
             onChange={(value?: number) => setUnitId(value)}
             data-testid="user-filter-unit"
           />
+        )}
+        {unitOptions.length > 0 && (
+          <Checkbox
+            checked={withSubUnits}
+            onChange={(e) => setWithSubUnits(e.target.checked)}
+            data-testid="user-filter-sub-units"
+          >
+            {t('users.includeSubUnits')}
+          </Checkbox>
         )}
         <Input.Search
           allowClear
