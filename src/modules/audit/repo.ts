@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
 import { escapeLike, Where } from '../../db/sql.ts';
-import { type AuditFields, auditHash, GENESIS_HASH } from '../../domain/audit-chain.ts';
+import { type AuditFields, canonicalJsonAroundId } from '../../domain/audit-chain.ts';
 
 export interface AuditInput {
   action: string;
@@ -17,21 +17,14 @@ export interface AuditActor {
   ip: string | null;
 }
 
-const AUDIT_CHAIN_LOCK = 7_301_115; // arbitrary constant key for pg_advisory_xact_lock
-
 /**
- * Appends one row inside the caller's transaction. The advisory lock serialises writers across
- * processes so that each row's prev_hash is the previous committed row's hash.
+ * Appends one row inside the caller's transaction. audit_append (a database function) takes the chain's
+ * advisory lock, reads the last hash, draws the id and inserts, in one round trip: the lock is held until the
+ * caller commits, so every extra round trip under it would cap the writers per second of the whole system.
+ * The hash is the one auditHash computes; only the id is filled in under the lock.
  */
 export async function appendAudit(tx: Queryable, actor: AuditActor | null, input: AuditInput): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-  const [last] = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const [{ id }] = (await tx.query<{ id: number }>(
-    `SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) AS id`,
-  )) as [{ id: number }];
-  const row: AuditFields = {
-    id,
+  const row: Omit<AuditFields, 'id'> = {
     at: new Date().toISOString(),
     actorId: actor?.userId ?? null,
     actorName: actor?.displayName ?? null,
@@ -42,24 +35,20 @@ export async function appendAudit(tx: Queryable, actor: AuditActor | null, input
     detail: input.detail ?? {},
     ip: actor?.ip ?? null,
   };
-  await tx.query(
-    `INSERT INTO audit_log (id, at, actor_id, actor_name, unit_id, action, target_type, target_id, detail, ip, prev_hash, hash)
-     OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [
-      row.id,
-      row.at,
-      row.actorId,
-      row.actorName,
-      row.unitId,
-      row.action,
-      row.targetType,
-      row.targetId,
-      JSON.stringify(row.detail),
-      row.ip,
-      prevHash,
-      auditHash(prevHash, row),
-    ],
-  );
+  const [beforeId, afterId] = canonicalJsonAroundId(row);
+  await tx.query('SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', [
+    row.at,
+    row.actorId,
+    row.actorName,
+    row.unitId,
+    row.action,
+    row.targetType,
+    row.targetId,
+    JSON.stringify(row.detail),
+    row.ip,
+    beforeId,
+    afterId,
+  ]);
 }
 
 export interface AuditRow extends AuditFields {

@@ -14,6 +14,8 @@ import { notFound, validation } from '../../server/errors.ts';
 import type { PiiCipher } from '../../server/pii.ts';
 import { appendAudit } from '../audit/repo.ts';
 import { findEntityRef } from '../entities/directory.ts';
+import { claimUploads } from './attachments.ts';
+import { attachmentsOf } from './attachments-repo.ts';
 import * as repo from './repo.ts';
 import { routeItem } from './routing.ts';
 import { toDetail, toSummary } from './view.ts';
@@ -118,6 +120,7 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
         ids.push(id);
       }
       if (ids.length === 2) await repo.linkComplaints(tx, ids[0]!, ids[1]!);
+      await claimUploads(tx, input.attachments ?? [], ids, route.stationId, actor?.userId ?? null);
       return ids;
     });
   }
@@ -154,8 +157,12 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
 
     async get(actor: Actor, id: number): Promise<TComplaintDetail> {
       const row = await inScope(actor, id);
-      const [deadlines, events] = await Promise.all([repo.deadlinesOf(db, id), repo.eventsOf(db, id)]);
-      return toDetail(actor, row, deadlines, events, today());
+      const [deadlines, events, attachments] = await Promise.all([
+        repo.deadlinesOf(db, id),
+        repo.eventsOf(db, id),
+        attachmentsOf(db, id),
+      ]);
+      return { ...toDetail(actor, row, deadlines, events, today()), attachments };
     },
 
     async list(actor: Actor, q: z.infer<typeof ZComplaintListQuery>) {
