@@ -20,9 +20,10 @@ CREATE TABLE complaint_pending_uploads (
 );
 CREATE INDEX complaint_pending_uploads_created_idx ON complaint_pending_uploads (created_at);
 
--- The audit chain's append in one round trip: the writer's lock is held from here to its COMMIT, so the
--- fewer round trips under it, the more writers per second. The hash stays the one domain/audit-chain.ts
--- computes (and verifies): the caller passes the canonical JSON around the id, which only the lock decides.
+-- The audit chain's append in one round trip: the lock, the last hash, the id and the insert. The lock is held
+-- until the writer's COMMIT (WAL flush included), so every round trip under it caps the audited writes per
+-- second of the whole system. The hash stays the one domain/audit-chain.ts computes (and verifies): the caller
+-- passes the canonical JSON around the id, which only the lock decides.
 CREATE FUNCTION audit_append(
   p_at timestamptz, p_actor_id bigint, p_actor_name text, p_unit_id bigint, p_action text, p_target_type text,
   p_target_id text, p_detail jsonb, p_ip text, p_json_before_id text, p_json_after_id text
