@@ -1,4 +1,5 @@
 import type { Scenario } from '../lib/scenario.ts';
+import { analysisScenario } from './analysis.ts';
 import { intakeScenario } from './intake.ts';
 import { registryScenario } from './registry.ts';
 
@@ -6,4 +7,5 @@ import { registryScenario } from './registry.ts';
 export const scenarios: Record<string, Scenario> = {
   registry: registryScenario,
   intake: intakeScenario,
+  analysis: analysisScenario,
 };

@@ -43,3 +43,7 @@ BEGIN
   RETURN v_id;
 END;
 $$;
+
+-- Hot topics read a station's latest items of a period: by this index that is a short backward scan, where
+-- (station_id, id) or (received_on, id) alone meant reading the whole year of the district (0.45 s at 1 M items).
+CREATE INDEX complaints_station_received_idx ON complaints (station_id, received_on, id);

@@ -301,6 +301,13 @@ export async function stationsWithNames(db: Queryable): Promise<{ id: number; na
   );
 }
 
+/** Where an item can be transferred to: the stations and the 12315 centre. */
+export async function handlingUnits(db: Queryable): Promise<{ id: number; name: string; kind: string }[]> {
+  return db.query(
+    `SELECT id, name, kind FROM org_units WHERE kind IN ('station', 'centre') AND active ORDER BY kind, sort_order, id`,
+  );
+}
+
 export async function intakeUnit(db: Queryable): Promise<number | undefined> {
   const [row] = await db.query<{ id: number }>(
     `SELECT id FROM org_units WHERE kind = 'centre' AND active ORDER BY id LIMIT 1`,

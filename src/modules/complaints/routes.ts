@@ -18,7 +18,7 @@ import type { Db } from '../../db/client.ts';
 import { complaintRuleSets } from '../../domain/complaint-rules.ts';
 import { actorOf } from '../../server/auth-plugin.ts';
 import type { ComplaintAttachments } from './attachments.ts';
-import { listCategories } from './repo.ts';
+import { handlingUnits, listCategories } from './repo.ts';
 import type { ComplaintService } from './service.ts';
 import type { ComplaintWorkflow } from './workflow.ts';
 
@@ -37,6 +37,18 @@ export const complaintRoutes: FastifyPluginAsyncZod<{
     '/complaints/categories',
     { config: read, schema: { tags, summary: '商品和服务类别', response: { 200: z.array(ZCategory) } } },
     async () => listCategories(db),
+  );
+  app.get(
+    '/complaints/stations',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '可转办的单位（各所和投诉举报中心）',
+        response: { 200: z.array(z.object({ id: z.number().int(), name: z.string(), kind: z.string() })) },
+      },
+    },
+    async () => handlingUnits(db),
   );
   app.get(
     '/complaints/rule-sets',
