@@ -90,3 +90,46 @@ export async function listAudit(db: Queryable, f: AuditFilter): Promise<AuditRow
   const limit = w.param(f.limit);
   return db.query<AuditRow>(`SELECT ${auditColumns} FROM audit_log ${w} ORDER BY id DESC LIMIT ${limit}`, w.params);
 }
+
+/** Several rows in one statement (each call of audit_append sees the rows the calls before it added). */
+export async function appendAuditRows(
+  tx: Queryable,
+  entries: readonly { actor: AuditActor | null; input: AuditInput }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map(({ actor, input }) => {
+    const row: Omit<AuditFields, 'id'> = {
+      at: new Date().toISOString(),
+      actorId: actor?.userId ?? null,
+      actorName: actor?.displayName ?? null,
+      unitId: actor?.unitId ?? null,
+      action: input.action,
+      targetType: input.targetType ?? null,
+      targetId: input.targetId === undefined ? null : String(input.targetId),
+      detail: input.detail ?? {},
+      ip: actor?.ip ?? null,
+    };
+    return { row, around: canonicalJsonAroundId(row) };
+  });
+  await tx.query(
+    `SELECT audit_append(t.at, t.actor_id, t.actor_name, t.unit_id, t.action, t.target_type, t.target_id, t.detail,
+            t.ip, t.before_id, t.after_id)
+       FROM unnest($1::timestamptz[], $2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[],
+                   $8::jsonb[], $9::text[], $10::text[], $11::text[]) WITH ORDINALITY
+         AS t (at, actor_id, actor_name, unit_id, action, target_type, target_id, detail, ip, before_id, after_id, ord)
+      ORDER BY t.ord`,
+    [
+      rows.map((r) => r.row.at),
+      rows.map((r) => r.row.actorId),
+      rows.map((r) => r.row.actorName),
+      rows.map((r) => r.row.unitId),
+      rows.map((r) => r.row.action),
+      rows.map((r) => r.row.targetType),
+      rows.map((r) => r.row.targetId),
+      rows.map((r) => JSON.stringify(r.row.detail)),
+      rows.map((r) => r.row.ip),
+      rows.map((r) => r.around[0]),
+      rows.map((r) => r.around[1]),
+    ],
+  );
+}

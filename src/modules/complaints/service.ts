@@ -16,6 +16,7 @@ import { appendAudit } from '../audit/repo.ts';
 import { findEntityRef } from '../entities/directory.ts';
 import { claimUploads } from './attachments.ts';
 import { attachmentsOf } from './attachments-repo.ts';
+import { createIntakeBatcher } from './intake-batch.ts';
 import * as repo from './repo.ts';
 import { createIntakeDirectory, routeItem } from './routing.ts';
 import { toDetail, toSummary } from './view.ts';
@@ -35,6 +36,8 @@ const trackingCode = (receivedOn: string) =>
 export function createComplaintService(db: Db, deps: ComplaintDeps) {
   const today = () => shanghaiToday(deps.now?.() ?? new Date());
   const directory = createIntakeDirectory(db);
+  const batch = createIntakeBatcher(db);
+  type IntakeItem = { id: number; trackingCode: string; kind: ComplaintKind; stationName: string };
 
   async function inScope(actor: Actor, id: number): Promise<repo.ComplaintRecord> {
     const row = await repo.findComplaint(db, id);
@@ -59,10 +62,8 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
     return entity;
   }
 
-  type IntakeItem = { id: number; trackingCode: string; kind: ComplaintKind; stationName: string };
-
-  /** The new records of a submission: one transaction of one statement per item plus its audit row. */
-  async function intakeItems(input: IntakeInput, actor: Actor | null, idempotencyKey: string | null) {
+  /** Checks a submission and works out its records (routing, rule set, clocks); writes nothing. */
+  async function prepare(input: IntakeInput, actor: Actor | null, idempotencyKey: string | null) {
     const dir = await directory();
     if (input.categoryCode && !dir.categories.has(input.categoryCode))
       throw validation('categoryCode', '不是有效的商品或服务类别');
@@ -79,53 +80,72 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
     const kinds: ComplaintKind[] = input.kind === 'complaintAndReport' ? ['complaint', 'report'] : [input.kind];
     const idNumber = input.person.idNumber ?? null;
     const actorId = actor?.userId ?? null;
+    const items = kinds.map((kind, i) => ({
+      insert: {
+        trackingCode: trackingCode(receivedOn),
+        kind,
+        channel: input.channel,
+        ruleSetCode: set.code,
+        receivedOn,
+        stationId: route.stationId,
+        personName: input.person.name,
+        personPhone: input.person.phone,
+        personIdCipher: idNumber && deps.pii.encrypt(idNumber),
+        personIdMasked: idNumber && maskIdCard(idNumber),
+        confidential: input.person.confidential,
+        entityId: entity?.id ?? null,
+        businessName: entity?.name ?? input.business?.name ?? null,
+        businessAddress: input.business?.address ?? entity?.address ?? null,
+        regionCode: input.regionCode ?? entity?.regionCode ?? null,
+        categoryCode: input.categoryCode ?? null,
+        amountFen: input.amountFen ?? null,
+        description: input.description,
+        idempotencyKey: i === 0 ? idempotencyKey : null,
+        createdBy: actorId,
+      },
+      record: {
+        deadlines: clocksAtIntake[kind].map((step) => ({ step, ...dueDate(cal, receivedOn, set.clocks[step]) })),
+        event: { note: route.reason, data: { channel: input.channel, ruleSet: set.code }, actorId },
+      },
+    }));
+    const auditDetail = { channel: input.channel, stationId: route.stationId };
+    return { items, attachments: input.attachments ?? [], stationId: route.stationId, actor, auditDetail };
+  }
+  type Prepared = Awaited<ReturnType<typeof prepare>>;
+
+  /** A submission on its own: one transaction of one statement per item, the files, then the audit rows. */
+  async function write(p: Prepared): Promise<IntakeItem[]> {
+    const actorId = p.actor?.userId ?? null;
     return db.transaction(async (tx) => {
       const items: IntakeItem[] = [];
-      for (const [i, kind] of kinds.entries()) {
-        const item = await repo.insertIntake(
-          tx,
-          {
-            trackingCode: trackingCode(receivedOn),
-            kind,
-            channel: input.channel,
-            ruleSetCode: set.code,
-            receivedOn,
-            stationId: route.stationId,
-            personName: input.person.name,
-            personPhone: input.person.phone,
-            personIdCipher: idNumber && deps.pii.encrypt(idNumber),
-            personIdMasked: idNumber && maskIdCard(idNumber),
-            confidential: input.person.confidential,
-            entityId: entity?.id ?? null,
-            businessName: entity?.name ?? input.business?.name ?? null,
-            businessAddress: input.business?.address ?? entity?.address ?? null,
-            regionCode: input.regionCode ?? entity?.regionCode ?? null,
-            categoryCode: input.categoryCode ?? null,
-            amountFen: input.amountFen ?? null,
-            description: input.description,
-            idempotencyKey: i === 0 ? idempotencyKey : null,
-            createdBy: actorId,
-          },
-          {
-            deadlines: clocksAtIntake[kind].map((step) => ({ step, ...dueDate(cal, receivedOn, set.clocks[step]) })),
-            event: { note: route.reason, data: { channel: input.channel, ruleSet: set.code }, actorId },
-          },
-        );
-        items.push(item);
-      }
+      for (const it of p.items) items.push(await repo.insertIntake(tx, it.insert, it.record));
       const ids = items.map((it) => it.id);
       if (ids.length === 2) await repo.linkComplaints(tx, ids[0]!, ids[1]!);
-      await claimUploads(tx, input.attachments ?? [], ids, route.stationId, actorId);
+      await claimUploads(tx, p.attachments, ids, p.stationId, actorId);
       // Last, so the chain's lock is held for as short a time as possible (it is released at COMMIT).
       for (const item of items)
-        await appendAudit(tx, actor, {
+        await appendAudit(tx, p.actor, {
           action: 'complaint.intake',
           targetType: 'complaint',
           targetId: item.id,
-          detail: { kind: item.kind, channel: input.channel, stationId: route.stationId },
+          detail: { kind: item.kind, ...p.auditDetail },
         });
       return items;
     });
+  }
+
+  /** The common submission (one item, no files) goes through the group commit; undefined: write it alone. */
+  async function writeBatched(p: Prepared, idempotencyKey: string | null) {
+    const [only] = p.items;
+    if (!only || p.items.length > 1 || p.attachments.length > 0) return undefined;
+    try {
+      const item = await batch({ ...only, actor: p.actor, auditDetail: p.auditDetail });
+      if (item) return { created: true, items: [item] };
+      const earlier = idempotencyKey ? await earlierItems(idempotencyKey) : undefined;
+      return earlier && { created: false, items: earlier };
+    } catch {
+      return undefined; // a batch failed as a whole: written alone, this submission gets its own answer
+    }
   }
 
   async function earlierItems(idempotencyKey: string): Promise<IntakeItem[] | undefined> {
@@ -147,8 +167,11 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
      * with the earlier records.
      */
     async intake(actor: Actor | null, input: IntakeInput, idempotencyKey: string | null = null) {
+      const prepared = await prepare(input, actor, idempotencyKey);
+      const batched = await writeBatched(prepared, idempotencyKey);
+      if (batched) return batched;
       try {
-        return { created: true, items: await intakeItems(input, actor, idempotencyKey) };
+        return { created: true, items: await write(prepared) };
       } catch (err) {
         const earlier = idempotencyKey && isUniqueViolation(err) ? await earlierItems(idempotencyKey) : undefined;
         if (!earlier) throw err;
