@@ -1,7 +1,11 @@
 import type { Scenario } from '../lib/scenario.ts';
+import { analysisScenario } from './analysis.ts';
+import { intakeScenario } from './intake.ts';
 import { registryScenario } from './registry.ts';
 
 /** `npm run bench -- --scenario NAME`: one line per scenario, each in its own file. */
 export const scenarios: Record<string, Scenario> = {
   registry: registryScenario,
+  intake: intakeScenario,
+  analysis: analysisScenario,
 };

@@ -67,6 +67,8 @@ export const ZIntakeBody = z.object({
   amountFen: z.number().int('金额以分为单位，须为整数').min(0).max(1e13).optional(),
   description: z.string().trim().min(10, '请至少用10个字说明事由').max(5000),
   receivedOn: ZIsoDate.optional(),
+  /** Tokens of files uploaded just before (POST …/uploads); each is claimed by this submission once. */
+  attachments: z.array(z.string().trim().min(20).max(100)).max(10, '一次最多附10个文件').optional(),
 });
 
 export const ZPublicIntakeBody = ZIntakeBody.omit({ channel: true, receivedOn: true });
@@ -114,6 +116,25 @@ export const ZComplaintEvent = z.object({
   at: ZTimestamp,
 });
 
+/** Evidence on an item: name, size and SHA-256 shown, content at GET /files/:id. */
+export const ZComplaintAttachment = z.object({
+  id: z.number().int(),
+  filename: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  addedAt: ZTimestamp,
+});
+export type TComplaintAttachment = z.infer<typeof ZComplaintAttachment>;
+
+/** A file received ahead of the submission; the token goes into the submission's `attachments`. */
+export const ZUploadedAttachment = z.object({
+  token: z.string(),
+  filename: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+});
+
 export const ZComplaintDetail = ZComplaintSummary.extend({
   ruleSet: z.object({ code: z.string(), name: z.string(), citation: z.string() }),
   personIdMasked: z.string().nullable(),
@@ -134,6 +155,7 @@ export const ZComplaintDetail = ZComplaintSummary.extend({
   satisfaction: z.number().int().nullable(),
   caseLeadRef: z.string().nullable(),
   version: z.number().int(),
+  attachments: z.array(ZComplaintAttachment),
   deadlines: z.array(ZDeadline),
   events: z.array(ZComplaintEvent),
   allowedActions: z.array(z.string()),

@@ -32,3 +32,14 @@ export function auditHash(prevHash: string, row: AuditFields): string {
     .update(canonicalJson({ ...row, at: new Date(row.at).toISOString() }))
     .digest('hex');
 }
+
+/**
+ * The canonical JSON of a row split where its id goes (`before + id + after`), so the database can fill in
+ * the id it draws under the chain lock and hash the same text auditHash does.
+ */
+export function canonicalJsonAroundId(row: Omit<AuditFields, 'id'>): [string, string] {
+  const text = canonicalJson({ ...row, id: 0, at: new Date(row.at).toISOString() });
+  // Top-level keys are sorted and the ones after "id" hold strings or numbers, where an unescaped `"id":` cannot occur.
+  const at = text.lastIndexOf(',"id":0,');
+  return [text.slice(0, at + 6), text.slice(at + 7)];
+}

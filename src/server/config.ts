@@ -44,6 +44,8 @@ export const ZConfig = z.object({
     .default(10 * 1024 * 1024),
   /** Public (no-login) submissions per client IP per minute. */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Public attachment uploads per client IP per minute (each up to FILE_MAX_BYTES, so fewer). */
+  PUBLIC_UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Comma-separated keys for Open311 partner systems (filing and listing); empty: listing is closed. */
   OPEN311_API_KEYS: z
     .string()

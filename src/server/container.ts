@@ -4,6 +4,7 @@ import { deleteIdleSessions } from '../modules/auth/repo.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
 import { createComplaintAnalysis } from '../modules/complaints/analysis.ts';
+import { createComplaintAttachments } from '../modules/complaints/attachments.ts';
 import { createPublicComplaints } from '../modules/complaints/public.ts';
 import { createComplaintService } from '../modules/complaints/service.ts';
 import { createComplaintWorkflow } from '../modules/complaints/workflow.ts';
@@ -32,6 +33,7 @@ export function createServices(db: Db, config: TConfig) {
   const complaints = createComplaintService(db, complaintDeps);
   const complaintWorkflow = createComplaintWorkflow(db, complaintDeps, complaints);
   const complaintAnalysis = createComplaintAnalysis(db);
+  const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
 
   jobRunner.register('sessions.cleanup', async () => ({
     deleted: await deleteIdleSessions(db, config.SESSION_IDLE_MINUTES),
@@ -53,12 +55,13 @@ export function createServices(db: Db, config: TConfig) {
     calendar,
     jobs: createJobService(db),
     jobRunner,
-    files: createFileService(db, { maxBytes: config.FILE_MAX_BYTES }),
+    files,
     entities: createEntityService(db, { pii }),
     entityImports: createEntityImportService(db, { pii, jobs: createJobService(db), jobRunner }),
     entityExports: createEntityExportService(db),
     complaints,
     complaintWorkflow,
+    complaintAttachments: createComplaintAttachments(db, { files, complaints }),
     publicComplaints: createPublicComplaints(db),
     complaintAnalysis,
   };

@@ -33,10 +33,12 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     db: services.db,
     complaints: services.complaints,
     workflow: services.complaintWorkflow,
+    attachments: services.complaintAttachments,
   });
   await app.register(publicComplaintRoutes, {
     complaints: services.complaints,
     portal: services.publicComplaints,
     config,
+    attachments: services.complaintAttachments,
   });
 };

@@ -60,6 +60,13 @@ test('public files on the portal, the s01 handler mediates it to closed, the per
   await portal.getByTestId('portal-business-uscc').fill(entity.uscc);
   await portal.getByTestId('portal-amount').locator(INPUT).fill('128.50');
   await portal.getByTestId('portal-description').fill('在该店就餐后发现菜品变质，要求退款并赔偿。');
+  // Evidence goes up as soon as it is chosen; the submission then claims it.
+  const photo = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 1)]);
+  await portal
+    .getByTestId('portal-attachments')
+    .locator('input[type=file]')
+    .setInputFiles({ name: '菜品照片.png', mimeType: 'image/png', buffer: photo });
+  await portal.getByTestId('portal-attachments').getByText('菜品照片.png').waitFor();
   await portal.screenshot({ path: '/tmp/complaints-portal-form.png', fullPage: true });
 
   // A double click sends the same Idempotency-Key twice at most: one record.
@@ -84,6 +91,7 @@ test('public files on the portal, the s01 handler mediates it to closed, the per
   await page.getByTestId('complaint-status').filter({ hasText: '待受理' }).waitFor();
   assert.match(await textOf(page.getByTestId('complaint-rule-set')), /国家市场监督管理总局令/);
   assert.match(await textOf(page.getByTestId('complaint-deadlines')), /受理/);
+  assert.match(await textOf(page.getByTestId('complaint-attachments')), /菜品照片\.png[\s\S]*SHA-256 [0-9a-f]{64}/);
   await page.screenshot({ path: '/tmp/complaints-detail.png', fullPage: true });
 
   await act(page, 'accept', '已受理');
@@ -196,8 +204,9 @@ test('the 12315 handler registers a phone complaint with a category and sees the
   // The dashboard reads monthly aggregates, which a background job refreshes; refresh them now.
   await app.services.complaintAnalysis.rebuildStats();
   await page.getByTestId('side-menu').getByText('投诉举报分析').click();
-  await page.getByTestId('analysis-bars').getByText('餐饮和住宿服务').waitFor();
-  await page.getByTestId('analysis-hot-topics').waitFor();
+  // ECharts draws on a canvas: the charts are there once their canvases are.
+  for (const chart of ['analysis-trend', 'analysis-by-category', 'analysis-by-station', 'analysis-hot-topics-chart'])
+    await page.getByTestId(chart).locator('canvas').first().waitFor();
   await page.getByText('挽回经济损失').first().waitFor();
   await page.screenshot({ path: '/tmp/complaints-analysis.png', fullPage: true });
   assert.deepEqual(errors, []);

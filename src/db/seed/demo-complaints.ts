@@ -20,7 +20,7 @@ export interface DemoComplaintOptions {
   today?: string;
 }
 
-interface Item {
+export interface Item {
   id: number;
   kind: ComplaintKind;
   status: ComplaintStatus;
@@ -117,17 +117,11 @@ function outcome(
   };
 }
 
-export async function loadDemoComplaints(db: Db, opts: DemoComplaintOptions = {}): Promise<{ complaints: number }> {
-  const rng = new Rng(opts.seed ?? 12315);
-  const today = opts.today ?? shanghaiToday();
-  const perYear = opts.perYear ?? 3300;
-  const years = opts.years ?? 3;
-  const entities = await db.query<Item['entity']>(
-    `SELECT id, name, address, station_id AS "stationId" FROM entities WHERE status = 'active' ORDER BY id LIMIT 20000`,
-  );
-  if (entities.length === 0) return { complaints: 0 };
+export type DemoEntityRef = Item['entity'];
+
+/** Draws one item received on `receivedOn`; the same draws as the demo, for the demo and for bulk loads. */
+export function createItemMaker(rng: Rng, entities: readonly DemoEntityRef[], today: string) {
   const categories = new Weighted(categoryWeights);
-  const months = new Weighted(monthWeights.map((w, i) => [i, w] as const));
   const kinds = new Weighted<ComplaintKind>([
     ['complaint', 70],
     ['report', 20],
@@ -139,41 +133,65 @@ export async function loadDemoComplaints(db: Db, opts: DemoComplaintOptions = {}
     ['letter', 5],
     ['visit', 5],
   ] as const);
+  return (receivedOn: string): Omit<Item, 'id'> => {
+    const kind = kinds.pick(rng);
+    const categoryCode = categories.pick(rng);
+    const entity = rng.pick(entities);
+    const amountYuan = rng.between(20, 3000);
+    const ageDays = Math.round((Date.parse(today) - Date.parse(receivedOn)) / 86_400_000);
+    const o = outcome(rng, kind, receivedOn, ageDays);
+    return {
+      kind,
+      status: o.status,
+      receivedOn,
+      entity,
+      categoryCode,
+      channel: channels.pick(rng),
+      description: rng
+        .pick(complaintTemplates[categoryCode] ?? ['{biz}侵害消费者权益。'])
+        .replace('{biz}', entity.name)
+        .replace('{n}', String(amountYuan)),
+      amountFen: amountYuan * 100,
+      recoveredFen: o.recovered ? Math.round(amountYuan * 100 * (0.5 + rng.next() / 2)) : 0,
+      person: [
+        `${rng.pick(personSurnames)}${rng.pick(personGiven)}${rng.chance(0.5) ? rng.pick(personGiven) : ''}`,
+        `1${rng.pick(['35', '36', '37', '38', '39', '58', '59', '88'])}${rng.digits(8)}`,
+      ],
+      steps: o.steps,
+      ruleSetCode: ruleSetFor(receivedOn).code,
+    };
+  };
+}
+
+/** Items a year: the most recent full year has `perYear`; earlier ones less (seed 001: +60 % a year). */
+export function itemsInYear(y: number, thisYear: number, perYear: number): number {
+  return y < thisYear ? Math.round(perYear / 1.6 ** (thisYear - 1 - y)) : Math.round(perYear * 1.1);
+}
+
+export async function demoEntityRefs(db: Queryable): Promise<DemoEntityRef[]> {
+  return db.query<DemoEntityRef>(
+    `SELECT id, name, address, station_id AS "stationId" FROM entities WHERE status = 'active' ORDER BY id LIMIT 20000`,
+  );
+}
+
+export async function loadDemoComplaints(db: Db, opts: DemoComplaintOptions = {}): Promise<{ complaints: number }> {
+  const rng = new Rng(opts.seed ?? 12315);
+  const today = opts.today ?? shanghaiToday();
+  const perYear = opts.perYear ?? 3300;
+  const years = opts.years ?? 3;
+  const entities = await demoEntityRefs(db);
+  if (entities.length === 0) return { complaints: 0 };
+  const months = new Weighted(monthWeights.map((w, i) => [i, w] as const));
+  const makeItem = createItemMaker(rng, entities, today);
   const items: Omit<Item, 'id'>[] = [];
   const thisYear = Number(today.slice(0, 4));
   for (let y = thisYear - years + 1; y <= thisYear; y++) {
-    // Seed 001: complaints rose about 60 % in a year; the current year runs only up to today.
-    const count = y < thisYear ? Math.round(perYear / 1.6 ** (thisYear - 1 - y)) : Math.round(perYear * 1.1);
+    const count = itemsInYear(y, thisYear, perYear);
     for (let i = 0; i < count; i++) {
       const month = months.pick(rng);
       const receivedOn = `${y}-${String(month + 1).padStart(2, '0')}-${String(rng.between(1, 28)).padStart(2, '0')}`;
       if (receivedOn > today || receivedOn < complaintRuleSets[0]!.effectiveFrom) continue;
-      const kind = kinds.pick(rng);
-      const categoryCode = categories.pick(rng);
-      const entity = rng.pick(entities);
-      const amountYuan = rng.between(20, 3000);
-      const ageDays = Math.round((Date.parse(today) - Date.parse(receivedOn)) / 86_400_000);
-      const o = outcome(rng, kind, receivedOn, ageDays);
-      items.push({
-        kind,
-        status: o.status,
-        receivedOn,
-        entity,
-        categoryCode,
-        channel: channels.pick(rng),
-        description: rng
-          .pick(complaintTemplates[categoryCode] ?? ['{biz}侵害消费者权益。'])
-          .replace('{biz}', entity.name)
-          .replace('{n}', String(amountYuan)),
-        amountFen: amountYuan * 100,
-        recoveredFen: o.recovered ? Math.round(amountYuan * 100 * (0.5 + rng.next() / 2)) : 0,
-        person: [
-          `${rng.pick(personSurnames)}${rng.pick(personGiven)}${rng.chance(0.5) ? rng.pick(personGiven) : ''}`,
-          `1${rng.pick(['35', '36', '37', '38', '39', '58', '59', '88'])}${rng.digits(8)}`,
-        ],
-        steps: o.steps,
-        ruleSetCode: ruleSetFor(receivedOn).code,
-      });
+      items.push(makeItem(receivedOn));
     }
   }
   items.sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : 1));
@@ -188,8 +206,12 @@ export async function loadDemoComplaints(db: Db, opts: DemoComplaintOptions = {}
   return { complaints: items.length };
 }
 
-async function insertBatch(tx: Queryable, items: Item[], rng: Rng): Promise<void> {
-  const complaintRows = items.map((it) => [
+export const complaintColumns =
+  'id, tracking_code, kind, channel, status, rule_set_code, received_at, received_on, station_id, person_name, person_phone, entity_id, business_name, business_address, category_code, amount_fen, description, recovered_fen, feedback_text, feedback_channel, satisfaction';
+
+/** An item's complaints row, in `complaintColumns` order. */
+export function complaintValues(it: Item, rng: Rng): unknown[] {
+  return [
     it.id,
     `TS${it.receivedOn.replaceAll('-', '')}${trackingSuffix(it.id)}`,
     it.kind,
@@ -211,12 +233,12 @@ async function insertBatch(tx: Queryable, items: Item[], rng: Rng): Promise<void
     it.status === 'closed' ? '已电话告知处理结果' : null,
     it.status === 'closed' ? 'phone' : null,
     it.status === 'closed' && rng.chance(0.7) ? rng.between(3, 5) : null,
-  ]);
-  await insertRows(
-    tx,
-    'complaints (id, tracking_code, kind, channel, status, rule_set_code, received_at, received_on, station_id, person_name, person_phone, entity_id, business_name, business_address, category_code, amount_fen, description, recovered_fen, feedback_text, feedback_channel, satisfaction)',
-    complaintRows,
-  );
+  ];
+}
+
+async function insertBatch(tx: Queryable, items: Item[], rng: Rng): Promise<void> {
+  const complaintRows = items.map((it) => complaintValues(it, rng));
+  await insertRows(tx, `complaints (${complaintColumns})`, complaintRows);
   const deadlineRows: unknown[][] = [];
   const eventRows: unknown[][] = [];
   for (const it of items) {

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
 import { escapeLike, Where } from '../../db/sql.ts';
-import { type AuditFields, auditHash, GENESIS_HASH } from '../../domain/audit-chain.ts';
+import { type AuditFields, canonicalJsonAroundId } from '../../domain/audit-chain.ts';
 
 export interface AuditInput {
   action: string;
@@ -17,21 +17,14 @@ export interface AuditActor {
   ip: string | null;
 }
 
-const AUDIT_CHAIN_LOCK = 7_301_115; // arbitrary constant key for pg_advisory_xact_lock
-
 /**
- * Appends one row inside the caller's transaction. The advisory lock serialises writers across
- * processes so that each row's prev_hash is the previous committed row's hash.
+ * Appends one row inside the caller's transaction. audit_append (a database function) takes the chain's
+ * advisory lock, reads the last hash, draws the id and inserts, in one round trip: the lock is held until the
+ * caller commits, so every extra round trip under it would cap the writers per second of the whole system.
+ * The hash is the one auditHash computes; only the id is filled in under the lock.
  */
 export async function appendAudit(tx: Queryable, actor: AuditActor | null, input: AuditInput): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-  const [last] = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const [{ id }] = (await tx.query<{ id: number }>(
-    `SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) AS id`,
-  )) as [{ id: number }];
-  const row: AuditFields = {
-    id,
+  const row: Omit<AuditFields, 'id'> = {
     at: new Date().toISOString(),
     actorId: actor?.userId ?? null,
     actorName: actor?.displayName ?? null,
@@ -42,24 +35,20 @@ export async function appendAudit(tx: Queryable, actor: AuditActor | null, input
     detail: input.detail ?? {},
     ip: actor?.ip ?? null,
   };
-  await tx.query(
-    `INSERT INTO audit_log (id, at, actor_id, actor_name, unit_id, action, target_type, target_id, detail, ip, prev_hash, hash)
-     OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [
-      row.id,
-      row.at,
-      row.actorId,
-      row.actorName,
-      row.unitId,
-      row.action,
-      row.targetType,
-      row.targetId,
-      JSON.stringify(row.detail),
-      row.ip,
-      prevHash,
-      auditHash(prevHash, row),
-    ],
-  );
+  const [beforeId, afterId] = canonicalJsonAroundId(row);
+  await tx.query('SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', [
+    row.at,
+    row.actorId,
+    row.actorName,
+    row.unitId,
+    row.action,
+    row.targetType,
+    row.targetId,
+    JSON.stringify(row.detail),
+    row.ip,
+    beforeId,
+    afterId,
+  ]);
 }
 
 export interface AuditRow extends AuditFields {
@@ -100,4 +89,47 @@ export async function listAudit(db: Queryable, f: AuditFilter): Promise<AuditRow
     .addIf(f.unitPath && `${f.unitPath}%`, 'unit_id IN (SELECT id FROM org_units WHERE path LIKE ?)');
   const limit = w.param(f.limit);
   return db.query<AuditRow>(`SELECT ${auditColumns} FROM audit_log ${w} ORDER BY id DESC LIMIT ${limit}`, w.params);
+}
+
+/** Several rows in one statement (each call of audit_append sees the rows the calls before it added). */
+export async function appendAuditRows(
+  tx: Queryable,
+  entries: readonly { actor: AuditActor | null; input: AuditInput }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map(({ actor, input }) => {
+    const row: Omit<AuditFields, 'id'> = {
+      at: new Date().toISOString(),
+      actorId: actor?.userId ?? null,
+      actorName: actor?.displayName ?? null,
+      unitId: actor?.unitId ?? null,
+      action: input.action,
+      targetType: input.targetType ?? null,
+      targetId: input.targetId === undefined ? null : String(input.targetId),
+      detail: input.detail ?? {},
+      ip: actor?.ip ?? null,
+    };
+    return { row, around: canonicalJsonAroundId(row) };
+  });
+  await tx.query(
+    `SELECT audit_append(t.at, t.actor_id, t.actor_name, t.unit_id, t.action, t.target_type, t.target_id, t.detail,
+            t.ip, t.before_id, t.after_id)
+       FROM unnest($1::timestamptz[], $2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[],
+                   $8::jsonb[], $9::text[], $10::text[], $11::text[]) WITH ORDINALITY
+         AS t (at, actor_id, actor_name, unit_id, action, target_type, target_id, detail, ip, before_id, after_id, ord)
+      ORDER BY t.ord`,
+    [
+      rows.map((r) => r.row.at),
+      rows.map((r) => r.row.actorId),
+      rows.map((r) => r.row.actorName),
+      rows.map((r) => r.row.unitId),
+      rows.map((r) => r.row.action),
+      rows.map((r) => r.row.targetType),
+      rows.map((r) => r.row.targetId),
+      rows.map((r) => JSON.stringify(r.row.detail)),
+      rows.map((r) => r.row.ip),
+      rows.map((r) => r.around[0]),
+      rows.map((r) => r.around[1]),
+    ],
+  );
 }

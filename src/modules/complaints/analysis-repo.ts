@@ -52,11 +52,12 @@ export async function descriptionsSample(
   db: Queryable,
   from: string,
   to: string,
-  unitPath: string | null,
+  unitIds: readonly number[] | null,
   limit: number,
 ): Promise<string[]> {
   const w = new Where().add('c.received_on >= ?', from).add('c.received_on <= ?', to);
-  if (unitPath) w.add('c.station_id IN (SELECT id FROM org_units WHERE path LIKE ?)', `${unitPath}%`);
+  // Unit ids, not a path subquery: the planner then reads one station's latest items by index.
+  if (unitIds) w.add('c.station_id = ANY(?::bigint[])', unitIds);
   const lim = w.param(limit);
   const rows = await db.query<{ d: string }>(
     `SELECT c.description AS d FROM complaints c ${w} ORDER BY c.received_on DESC, c.id DESC LIMIT ${lim}`,

@@ -30,7 +30,26 @@ const monthStart = (ym: string) => `${ym}-01`;
 const shiftYear = (ym: string, years: number) => `${Number(ym.slice(0, 4)) + years}${ym.slice(4)}`;
 const yoy = (now: number, before: number) => (before === 0 ? null : Math.round(((now - before) / before) * 1000) / 10);
 
+const HOT_TOPIC_SAMPLE = 2000;
+const HOT_TOPIC_TTL_MS = 5 * 60_000;
+
+function segmentTopics(texts: string[], top: number): { word: string; count: number }[] {
+  const counts = new Map<string, number>();
+  const cut = segmenter();
+  for (const text of texts) {
+    for (const word of new Set(cut.cut(text, true))) {
+      if ([...word].length < 2 || STOPWORDS.has(word) || /^[\d\p{P}\s]+$/u.test(word)) continue;
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([word, count]) => ({ word, count }));
+}
+
 export function createComplaintAnalysis(db: Db, now: () => Date = () => new Date()) {
+  const hotTopicCache = new Map<string, { at: number; words: { word: string; count: number }[] }>();
   return {
     /** Counts by a dimension for [from, to] (YYYY-MM), with the same months a year earlier. */
     async summary(actor: Actor, by: repo.Dimension, from: string, to: string) {
@@ -65,21 +84,20 @@ export function createComplaintAnalysis(db: Db, now: () => Date = () => new Date
       };
     },
 
-    /** The most frequent meaningful words in recent descriptions (jieba segmentation). */
+    /**
+     * The most frequent meaningful words in the latest descriptions of the period (jieba segmentation).
+     * Segmenting is the cost (≈ 20–80 µs a text), so a sample of the latest items, kept for a few minutes as
+     * the monthly figures beside it are.
+     */
     async hotTopics(actor: Actor, from: string, to: string, top = 30) {
-      const texts = await repo.descriptionsSample(db, from, to, scopeUnitPath(actor), 5000);
-      const counts = new Map<string, number>();
-      const cut = segmenter();
-      for (const text of texts) {
-        for (const word of new Set(cut.cut(text, true))) {
-          if ([...word].length < 2 || STOPWORDS.has(word) || /^[\d\p{P}\s]+$/u.test(word)) continue;
-          counts.set(word, (counts.get(word) ?? 0) + 1);
-        }
-      }
-      return [...counts.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, top)
-        .map(([word, count]) => ({ word, count }));
+      const unitIds = actor.dataScope === 'all' ? null : actor.scopeUnitIds;
+      const key = `${unitIds?.join(',') ?? '*'}|${from}|${to}|${top}`;
+      const hit = hotTopicCache.get(key);
+      if (hit && Date.now() - hit.at < HOT_TOPIC_TTL_MS) return hit.words;
+      const words = segmentTopics(await repo.descriptionsSample(db, from, to, unitIds, HOT_TOPIC_SAMPLE), top);
+      if (hotTopicCache.size >= 200) hotTopicCache.delete(hotTopicCache.keys().next().value!);
+      hotTopicCache.set(key, { at: Date.now(), words });
+      return words;
     },
 
     async rebuildStats(fromMonth = '1900-01-01') {

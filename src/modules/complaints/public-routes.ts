@@ -1,15 +1,19 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZOk } from '../../contracts/common.ts';
 import {
+  ZCategory,
   ZIntakeResult,
   ZPublicIntakeBody,
   ZPublicSatisfaction,
   ZPublicTracking,
   ZTrackingParams,
   ZTrackingQuery,
+  ZUploadedAttachment,
 } from '../../contracts/complaints.ts';
 import { z } from '../../contracts/zod.ts';
 import type { TConfig } from '../../server/config.ts';
+import type { ComplaintAttachments } from './attachments.ts';
 import type { PublicComplaints } from './public.ts';
 import type { ComplaintService } from './service.ts';
 
@@ -22,12 +26,37 @@ export const publicComplaintRoutes: FastifyPluginAsyncZod<{
   complaints: ComplaintService;
   portal: PublicComplaints;
   config: TConfig;
-}> = async (app, { complaints, portal, config }) => {
+  attachments: ComplaintAttachments;
+}> = async (app, { complaints, portal, config, attachments }) => {
+  if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
   const tags = ['public'];
   const limited = {
     auth: 'public' as const,
     rateLimit: { max: config.PUBLIC_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
   };
+  app.get(
+    '/public/complaints/categories',
+    {
+      config: limited,
+      schema: { tags, summary: '商品和服务类别（供选择）', response: { 200: z.array(ZCategory) } },
+    },
+    async () => portal.categories(),
+  );
+  app.post(
+    '/public/complaints/uploads',
+    {
+      config: {
+        auth: 'public' as const,
+        rateLimit: { max: config.PUBLIC_UPLOAD_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags,
+        summary: '上传证据附件（multipart：file；免登录，限频）；返回令牌，提交时填入 attachments',
+        response: { 201: ZUploadedAttachment },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await attachments.upload(req, null)),
+  );
   app.post(
     '/public/complaints',
     {

@@ -14,6 +14,8 @@ export function createPublicComplaints(db: Db) {
   }
 
   return {
+    categories: () => repo.listCategories(db),
+
     async track(trackingCode: string, phoneLast4: string) {
       const row = await owned(trackingCode, phoneLast4);
       const events = await repo.eventsOf(db, row.id);

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams, ZPage } from '../../contracts/common.ts';
 import {
@@ -10,12 +11,14 @@ import {
   ZReassignBody,
   ZRuleSetView,
   ZTransitionBody,
+  ZUploadedAttachment,
 } from '../../contracts/complaints.ts';
 import { z } from '../../contracts/zod.ts';
 import type { Db } from '../../db/client.ts';
 import { complaintRuleSets } from '../../domain/complaint-rules.ts';
 import { actorOf } from '../../server/auth-plugin.ts';
-import { listCategories } from './repo.ts';
+import type { ComplaintAttachments } from './attachments.ts';
+import { handlingUnits, listCategories } from './repo.ts';
 import type { ComplaintService } from './service.ts';
 import type { ComplaintWorkflow } from './workflow.ts';
 
@@ -23,7 +26,9 @@ export const complaintRoutes: FastifyPluginAsyncZod<{
   db: Db;
   complaints: ComplaintService;
   workflow: ComplaintWorkflow;
-}> = async (app, { db, complaints, workflow }) => {
+  attachments: ComplaintAttachments;
+}> = async (app, { db, complaints, workflow, attachments }) => {
+  if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
   const tags = ['complaints'];
   const read = { permission: 'complaint:read' as const };
   const write = { permission: 'complaint:write' as const };
@@ -32,6 +37,18 @@ export const complaintRoutes: FastifyPluginAsyncZod<{
     '/complaints/categories',
     { config: read, schema: { tags, summary: '商品和服务类别', response: { 200: z.array(ZCategory) } } },
     async () => listCategories(db),
+  );
+  app.get(
+    '/complaints/stations',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '可转办的单位（各所和投诉举报中心）',
+        response: { 200: z.array(z.object({ id: z.number().int(), name: z.string(), kind: z.string() })) },
+      },
+    },
+    async () => handlingUnits(db),
   );
   app.get(
     '/complaints/rule-sets',
@@ -104,5 +121,30 @@ export const complaintRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req) => workflow.reassign(actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/complaints/uploads',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '上传登记用附件（multipart：file）；返回令牌，登记时填入 attachments',
+        response: { 201: ZUploadedAttachment },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await attachments.upload(req, actorOf(req))),
+  );
+  app.post(
+    '/complaints/:id/attachments',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '为事项补充附件（multipart：file）',
+        params: ZIdParams,
+        response: { 200: ZComplaintDetail },
+      },
+    },
+    async (req) => attachments.add(actorOf(req), req.params.id, req),
   );
 };

@@ -14,8 +14,11 @@ import { notFound, validation } from '../../server/errors.ts';
 import type { PiiCipher } from '../../server/pii.ts';
 import { appendAudit } from '../audit/repo.ts';
 import { findEntityRef } from '../entities/directory.ts';
+import { claimUploads } from './attachments.ts';
+import { attachmentsOf } from './attachments-repo.ts';
+import { createIntakeBatcher } from './intake-batch.ts';
 import * as repo from './repo.ts';
-import { routeItem } from './routing.ts';
+import { createIntakeDirectory, routeItem } from './routing.ts';
 import { toDetail, toSummary } from './view.ts';
 
 export interface ComplaintDeps {
@@ -32,6 +35,9 @@ const trackingCode = (receivedOn: string) =>
 
 export function createComplaintService(db: Db, deps: ComplaintDeps) {
   const today = () => shanghaiToday(deps.now?.() ?? new Date());
+  const directory = createIntakeDirectory(db);
+  const batch = createIntakeBatcher(db);
+  type IntakeItem = { id: number; trackingCode: string; kind: ComplaintKind; stationName: string };
 
   async function inScope(actor: Actor, id: number): Promise<repo.ComplaintRecord> {
     const row = await repo.findComplaint(db, id);
@@ -56,13 +62,15 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
     return entity;
   }
 
-  async function intakeIds(input: IntakeInput, actor: Actor | null, idempotencyKey: string | null): Promise<number[]> {
-    if (input.categoryCode && !(await repo.categoryExists(db, input.categoryCode)))
+  /** Checks a submission and works out its records (routing, rule set, clocks); writes nothing. */
+  async function prepare(input: IntakeInput, actor: Actor | null, idempotencyKey: string | null) {
+    const dir = await directory();
+    if (input.categoryCode && !dir.categories.has(input.categoryCode))
       throw validation('categoryCode', '不是有效的商品或服务类别');
     const receivedOn = input.receivedOn ?? today();
     if (receivedOn > today()) throw validation('receivedOn', '收到日期不能晚于今天');
     const entity = await resolveBusiness(input);
-    const route = await routeItem(db, {
+    const route = routeItem(dir, {
       entity,
       regionCode: input.regionCode,
       address: input.business?.address ?? entity?.address ?? undefined,
@@ -71,91 +79,114 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
     const cal = await deps.calendar();
     const kinds: ComplaintKind[] = input.kind === 'complaintAndReport' ? ['complaint', 'report'] : [input.kind];
     const idNumber = input.person.idNumber ?? null;
+    const actorId = actor?.userId ?? null;
+    const items = kinds.map((kind, i) => ({
+      insert: {
+        trackingCode: trackingCode(receivedOn),
+        kind,
+        channel: input.channel,
+        ruleSetCode: set.code,
+        receivedOn,
+        stationId: route.stationId,
+        personName: input.person.name,
+        personPhone: input.person.phone,
+        personIdCipher: idNumber && deps.pii.encrypt(idNumber),
+        personIdMasked: idNumber && maskIdCard(idNumber),
+        confidential: input.person.confidential,
+        entityId: entity?.id ?? null,
+        businessName: entity?.name ?? input.business?.name ?? null,
+        businessAddress: input.business?.address ?? entity?.address ?? null,
+        regionCode: input.regionCode ?? entity?.regionCode ?? null,
+        categoryCode: input.categoryCode ?? null,
+        amountFen: input.amountFen ?? null,
+        description: input.description,
+        idempotencyKey: i === 0 ? idempotencyKey : null,
+        createdBy: actorId,
+      },
+      record: {
+        deadlines: clocksAtIntake[kind].map((step) => ({ step, ...dueDate(cal, receivedOn, set.clocks[step]) })),
+        event: { note: route.reason, data: { channel: input.channel, ruleSet: set.code }, actorId },
+      },
+    }));
+    const auditDetail = { channel: input.channel, stationId: route.stationId };
+    return { items, attachments: input.attachments ?? [], stationId: route.stationId, actor, auditDetail };
+  }
+  type Prepared = Awaited<ReturnType<typeof prepare>>;
+
+  /** A submission on its own: one transaction of one statement per item, the files, then the audit rows. */
+  async function write(p: Prepared): Promise<IntakeItem[]> {
+    const actorId = p.actor?.userId ?? null;
     return db.transaction(async (tx) => {
-      const ids: number[] = [];
-      for (const [i, kind] of kinds.entries()) {
-        const id = await repo.insertComplaint(tx, {
-          trackingCode: trackingCode(receivedOn),
-          kind,
-          channel: input.channel,
-          ruleSetCode: set.code,
-          receivedOn,
-          stationId: route.stationId,
-          personName: input.person.name,
-          personPhone: input.person.phone,
-          personIdCipher: idNumber && deps.pii.encrypt(idNumber),
-          personIdMasked: idNumber && maskIdCard(idNumber),
-          confidential: input.person.confidential,
-          entityId: entity?.id ?? null,
-          businessName: entity?.name ?? input.business?.name ?? null,
-          businessAddress: input.business?.address ?? entity?.address ?? null,
-          regionCode: input.regionCode ?? entity?.regionCode ?? null,
-          categoryCode: input.categoryCode ?? null,
-          amountFen: input.amountFen ?? null,
-          description: input.description,
-          idempotencyKey: i === 0 ? idempotencyKey : null,
-          createdBy: actor?.userId ?? null,
-        });
-        for (const step of clocksAtIntake[kind]) {
-          const due = dueDate(cal, receivedOn, set.clocks[step]);
-          await repo.insertDeadline(tx, { complaintId: id, step, startedOn: receivedOn, ...due });
-        }
-        await repo.insertEvent(tx, {
-          complaintId: id,
-          action: 'intake',
-          fromStatus: null,
-          toStatus: 'received',
-          note: route.reason,
-          data: { channel: input.channel, ruleSet: set.code },
-          actorId: actor?.userId ?? null,
-        });
-        await appendAudit(tx, actor, {
+      const items: IntakeItem[] = [];
+      for (const it of p.items) items.push(await repo.insertIntake(tx, it.insert, it.record));
+      const ids = items.map((it) => it.id);
+      if (ids.length === 2) await repo.linkComplaints(tx, ids[0]!, ids[1]!);
+      await claimUploads(tx, p.attachments, ids, p.stationId, actorId);
+      // Last, so the chain's lock is held for as short a time as possible (it is released at COMMIT).
+      for (const item of items)
+        await appendAudit(tx, p.actor, {
           action: 'complaint.intake',
           targetType: 'complaint',
-          targetId: id,
-          detail: { kind, channel: input.channel, stationId: route.stationId },
+          targetId: item.id,
+          detail: { kind: item.kind, ...p.auditDetail },
         });
-        ids.push(id);
-      }
-      if (ids.length === 2) await repo.linkComplaints(tx, ids[0]!, ids[1]!);
-      return ids;
+      return items;
     });
   }
 
+  /** The common submission (one item, no files) goes through the group commit; undefined: write it alone. */
+  async function writeBatched(p: Prepared, idempotencyKey: string | null) {
+    const [only] = p.items;
+    if (!only || p.items.length > 1 || p.attachments.length > 0) return undefined;
+    try {
+      const item = await batch({ ...only, actor: p.actor, auditDetail: p.auditDetail });
+      if (item) return { created: true, items: [item] };
+      const earlier = idempotencyKey ? await earlierItems(idempotencyKey) : undefined;
+      return earlier && { created: false, items: earlier };
+    } catch {
+      return undefined; // a batch failed as a whole: written alone, this submission gets its own answer
+    }
+  }
+
+  async function earlierItems(idempotencyKey: string): Promise<IntakeItem[] | undefined> {
+    const first = await repo.findComplaintBy(db, 'idempotency_key', idempotencyKey);
+    if (!first) return undefined;
+    const linked = first.linkedId ? await repo.findComplaint(db, first.linkedId) : undefined;
+    return [first, ...(linked ? [linked] : [])].map(({ id, trackingCode, kind, stationName }) => ({
+      id,
+      trackingCode,
+      kind,
+      stationName,
+    }));
+  }
+
   return {
-    /** Registers a submission; a repeated idempotency key returns the records made the first time. */
+    /**
+     * Registers a submission; a repeated idempotency key returns the records made the first time. The key's
+     * unique index decides (no read before the write): a repeat fails at its first INSERT and is answered
+     * with the earlier records.
+     */
     async intake(actor: Actor | null, input: IntakeInput, idempotencyKey: string | null = null) {
-      const earlier = idempotencyKey ? await repo.findComplaintBy(db, 'idempotency_key', idempotencyKey) : undefined;
-      let ids: number[];
-      if (earlier) ids = [earlier.id, ...(earlier.linkedId ? [earlier.linkedId] : [])];
-      else {
-        try {
-          ids = await intakeIds(input, actor, idempotencyKey);
-        } catch (err) {
-          const raced =
-            idempotencyKey && isUniqueViolation(err)
-              ? await repo.findComplaintBy(db, 'idempotency_key', idempotencyKey)
-              : undefined;
-          if (!raced) throw err;
-          ids = [raced.id, ...(raced.linkedId ? [raced.linkedId] : [])];
-        }
+      const prepared = await prepare(input, actor, idempotencyKey);
+      const batched = await writeBatched(prepared, idempotencyKey);
+      if (batched) return batched;
+      try {
+        return { created: true, items: await write(prepared) };
+      } catch (err) {
+        const earlier = idempotencyKey && isUniqueViolation(err) ? await earlierItems(idempotencyKey) : undefined;
+        if (!earlier) throw err;
+        return { created: false, items: earlier };
       }
-      const rows = await Promise.all(ids.map((id) => repo.findComplaint(db, id)));
-      return {
-        created: !earlier,
-        items: rows.map((r) => ({
-          id: r!.id,
-          trackingCode: r!.trackingCode,
-          kind: r!.kind,
-          stationName: r!.stationName,
-        })),
-      };
     },
 
     async get(actor: Actor, id: number): Promise<TComplaintDetail> {
       const row = await inScope(actor, id);
-      const [deadlines, events] = await Promise.all([repo.deadlinesOf(db, id), repo.eventsOf(db, id)]);
-      return toDetail(actor, row, deadlines, events, today());
+      const [deadlines, events, attachments] = await Promise.all([
+        repo.deadlinesOf(db, id),
+        repo.eventsOf(db, id),
+        attachmentsOf(db, id),
+      ]);
+      return { ...toDetail(actor, row, deadlines, events, today()), attachments };
     },
 
     async list(actor: Actor, q: z.infer<typeof ZComplaintListQuery>) {

@@ -46,7 +46,7 @@ export function toDetail(
   deadlines: repo.DeadlineRow[],
   events: TComplaintDetail['events'],
   today: string,
-): TComplaintDetail {
+): Omit<TComplaintDetail, 'attachments'> {
   const visible = canSeePerson(actor, row);
   const set = ruleSetByCode(row.ruleSetCode);
   const { stationPath: _, ruleSetCode: __, createdBy: ___, ...rest } = row;

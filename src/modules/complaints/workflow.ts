@@ -8,7 +8,9 @@ import { type Actor, canReachUnit } from '../../server/actor.ts';
 import { AppError, conflict, forbidden, validation } from '../../server/errors.ts';
 import { appendAudit } from '../audit/repo.ts';
 import { createCaseLead } from '../cases/leads.ts';
+import { moveFiles } from '../files/repo.ts';
 import { findUnit } from '../org/repo.ts';
+import { attachmentIdsOf } from './attachments-repo.ts';
 import * as repo from './repo.ts';
 import type { ComplaintDeps, ComplaintService } from './service.ts';
 import { ruleSetByCode } from './view.ts';
@@ -137,6 +139,8 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
       if (Object.keys(set).length === 0) throw validation('stationId', '请选择新的管辖所或承办人');
       await db.transaction(async (tx) => {
         if (!(await repo.updateComplaint(tx, id, body.version, set))) throw stale();
+        // The evidence goes with the item: its files are scoped by their owner unit.
+        if (set.station_id !== undefined) await moveFiles(tx, await attachmentIdsOf(tx, id), body.stationId!);
         await repo.insertEvent(tx, {
           complaintId: id,
           action: 'reassign',

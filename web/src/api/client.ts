@@ -41,7 +41,9 @@ export function toQueryString(query: Query | undefined): string {
 export async function request<S extends z.ZodType>(path: string, opts: RequestOptions<S>): Promise<z.output<S>> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (file uploads) is multipart: the browser sets the content type with its boundary.
+  const form = opts.body instanceof FormData ? opts.body : undefined;
+  if (opts.body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -49,7 +51,7 @@ export async function request<S extends z.ZodType>(path: string, opts: RequestOp
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal: opts.signal,
     });
   } catch (err) {

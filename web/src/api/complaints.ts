@@ -11,12 +11,23 @@ import {
   ZIntakeResult,
   type ZPublicIntakeBody,
   ZPublicTracking,
+  type ZReassignBody,
   ZRuleSetView,
   type ZTransitionBody,
+  ZUploadedAttachment,
 } from '../../../src/contracts/complaints.ts';
 import { ZEntitySummary } from '../../../src/contracts/entities.ts';
 import { request } from './client.ts';
 import { ApiError } from './errors.ts';
+
+const fileForm = (file: File) => {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
+};
+
+/** Where an attachment is downloaded (same-origin, with the session cookie). */
+export const fileUrl = (id: number) => `/api/v1/files/${id}`;
 
 const ZSummaryPage = ZPage(ZComplaintSummary);
 const ZEntityHits = z.object({ items: z.array(ZEntitySummary) });
@@ -29,6 +40,8 @@ export type TPublicTracking = z.output<typeof ZPublicTracking>;
 export type TRuleSet = z.output<typeof ZRuleSetView>;
 export type TCategory = z.output<typeof ZCategory>;
 export type TAnalysis = z.output<typeof ZAnalysisResult>;
+export type TReassignInput = z.input<typeof ZReassignBody>;
+export type TUploaded = z.output<typeof ZUploadedAttachment>;
 export type TAnalysisBy = 'kind' | 'category' | 'station' | 'month';
 
 export interface ComplaintListQuery {
@@ -53,6 +66,17 @@ export const complaintsApi = {
   get: (id: number) => request(`/complaints/${id}`, { schema: ZComplaintDetail }),
   transition: (id: number, body: TTransitionInput) =>
     request(`/complaints/${id}/transitions`, { method: 'POST', body, schema: ZComplaintDetail }),
+  stations: () =>
+    request('/complaints/stations', {
+      schema: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })),
+    }),
+  reassign: (id: number, body: TReassignInput) =>
+    request(`/complaints/${id}/reassign`, { method: 'POST', body, schema: ZComplaintDetail }),
+  /** A file for a submission being registered: the token goes into the intake's `attachments`. */
+  upload: (file: File) =>
+    request('/complaints/uploads', { method: 'POST', body: fileForm(file), schema: ZUploadedAttachment }),
+  addAttachment: (id: number, file: File) =>
+    request(`/complaints/${id}/attachments`, { method: 'POST', body: fileForm(file), schema: ZComplaintDetail }),
   analysis: (from: string, to: string, by: TAnalysisBy) =>
     request('/complaints/analysis', { query: { from, to, by }, schema: ZAnalysisResult }),
   hotTopics: (from: string, to: string) =>
@@ -80,6 +104,9 @@ export const portalApi = {
     if (!parsed.success) throw ApiError.contract('/public/complaints');
     return parsed.data;
   },
+  categories: () => request('/public/complaints/categories', { schema: z.array(ZCategory) }),
+  upload: (file: File) =>
+    request('/public/complaints/uploads', { method: 'POST', body: fileForm(file), schema: ZUploadedAttachment }),
   track: (code: string, phoneLast4: string) =>
     request(`/public/complaints/${encodeURIComponent(code)}`, { query: { phoneLast4 }, schema: ZPublicTracking }),
   rate: (code: string, phoneLast4: string, satisfaction: number) =>

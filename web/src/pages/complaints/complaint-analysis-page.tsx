@@ -1,30 +1,24 @@
-import { Card, Col, DatePicker, Empty, List, Row, Segmented, Space, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, DatePicker, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
-import { complaintsApi, type TAnalysisBy } from '../../api/complaints.ts';
+import { complaintsApi } from '../../api/complaints.ts';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
-import { AnalysisBars } from './analysis-bars.tsx';
+import { HotTopicsChart, MonthlyTrendChart, RankingChart } from './analysis-charts.tsx';
 import { formatFen } from './complaint-labels.ts';
 import { YoyText } from './yoy-text.tsx';
-
-const byOptions: { value: TAnalysisBy; label: string }[] = [
-  { value: 'category', label: '按类别' },
-  { value: 'station', label: '按所' },
-  { value: 'kind', label: '按类型' },
-  { value: 'month', label: '按月份' },
-];
 
 export function ComplaintAnalysisPage() {
   const t = useT();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs().startOf('month')]);
-  const [by, setBy] = useState<TAnalysisBy>('category');
   const from = range[0].format('YYYY-MM');
   const to = range[1].format('YYYY-MM');
 
-  const loadSummary = useCallback(() => complaintsApi.analysis(from, to, by), [from, to, by]);
+  const loadSummary = useCallback(() => complaintsApi.analysis(from, to, 'category'), [from, to]);
+  const loadMonths = useCallback(() => complaintsApi.analysis(from, to, 'month'), [from, to]);
+  const loadStations = useCallback(() => complaintsApi.analysis(from, to, 'station'), [from, to]);
   const loadTopics = useCallback(
     () =>
       complaintsApi.hotTopics(
@@ -34,10 +28,11 @@ export function ComplaintAnalysisPage() {
     [range],
   );
   const summary = useAsync(loadSummary);
+  const months = useAsync(loadMonths);
+  const stations = useAsync(loadStations);
   const topics = useAsync(loadTopics);
   const alerts = useAsync(complaintsApi.alerts);
   const totals = summary.data?.totals;
-  const maxCount = Math.max(1, ...(topics.data ?? []).map((w) => w.count));
 
   return (
     <>
@@ -52,7 +47,6 @@ export function ComplaintAnalysisPage() {
               onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
               data-testid="analysis-range"
             />
-            <Segmented<TAnalysisBy> options={byOptions} value={by} onChange={setBy} />
           </Space>
         }
       />
@@ -79,24 +73,31 @@ export function ComplaintAnalysisPage() {
             <Statistic title="挽回经济损失" value={formatFen(totals?.recoveredFen ?? 0)} />
           </Card>
         </Col>
-        <Col xs={24} xl={14}>
-          <Card title={`${byOptions.find((o) => o.value === by)?.label}（${from} 至 ${to}）`} size="small">
-            {summary.data && <AnalysisBars items={summary.data.items} />}
+        <Col xs={24}>
+          <Card title={`月度趋势与同比（${from} 至 ${to}）`} size="small" loading={months.loading}>
+            {months.error && <LoadError error={months.error} onRetry={months.reload} />}
+            {months.data && <MonthlyTrendChart items={months.data.items} />}
           </Card>
         </Col>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xl={12}>
+          <Card title="按商品和服务类别" size="small" loading={summary.loading}>
+            {summary.data && <RankingChart items={summary.data.items} testId="analysis-by-category" />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title="按管辖所" size="small" loading={stations.loading}>
+            {stations.error && <LoadError error={stations.error} onRetry={stations.reload} />}
+            {stations.data && <RankingChart items={stations.data.items} testId="analysis-by-station" />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
           <Card title="热点词" size="small" loading={topics.loading} data-testid="analysis-hot-topics">
             {topics.error && <LoadError error={topics.error} onRetry={topics.reload} />}
-            {topics.data?.length === 0 && <Empty description="暂无热点" />}
-            <Space wrap size={[6, 8]}>
-              {topics.data?.map((w) => (
-                <Tag key={w.word} color="blue" style={{ fontSize: 12 + Math.round((w.count / maxCount) * 12) }}>
-                  {w.word} {w.count}
-                </Tag>
-              ))}
-            </Space>
+            {topics.data && <HotTopicsChart words={topics.data} />}
           </Card>
-          <Card title="消费预警（草稿）" size="small" style={{ marginTop: 16 }}>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title="消费预警（草稿）" size="small">
             {alerts.error && <LoadError error={alerts.error} onRetry={alerts.reload} />}
             <List
               loading={alerts.loading}

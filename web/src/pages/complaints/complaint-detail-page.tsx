@@ -11,7 +11,9 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ActionModal } from './action-modal.tsx';
+import { ComplaintAttachmentsCard } from './complaint-attachments-card.tsx';
 import { channelLabel, formatFen, kindLabel } from './complaint-labels.ts';
+import { ReassignModal } from './reassign-modal.tsx';
 
 type Deadline = TComplaintDetail['deadlines'][number];
 type Event = TComplaintDetail['events'][number];
@@ -34,6 +36,7 @@ export function ComplaintDetailPage() {
   const ruleSets = useAsync(complaintsApi.ruleSets);
   const categories = useAsync(complaintsApi.categories);
   const [action, setAction] = useState<ComplaintAction>();
+  const [reassigning, setReassigning] = useState(false);
 
   if (detail.error) return <LoadError error={detail.error} onRetry={detail.reload} />;
   const item = detail.data;
@@ -79,6 +82,11 @@ export function ComplaintDetailPage() {
                   {actionLabel(a)}
                 </Button>
               ))}
+              {item.status !== 'closed' && (
+                <Button onClick={() => setReassigning(true)} data-testid="action-reassign">
+                  转办
+                </Button>
+              )}
             </Space>
           )
         }
@@ -99,7 +107,9 @@ export function ComplaintDetailPage() {
               <Descriptions.Item label="经营者">{item.businessName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="经营地址">{item.businessAddress ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="类别">
-                {categories.data?.find((c) => c.code === item.categoryCode)?.name ?? item.categoryCode ?? '—'}
+                {item.categoryCode
+                  ? (categories.data?.find((c) => c.code === item.categoryCode)?.name ?? item.categoryCode)
+                  : '未分类'}
               </Descriptions.Item>
               <Descriptions.Item label="涉及金额">{formatFen(item.amountFen)}</Descriptions.Item>
               <Descriptions.Item label="事由" span={2}>
@@ -143,6 +153,11 @@ export function ComplaintDetailPage() {
               data-testid="complaint-deadlines"
             />
           </Card>
+          <ComplaintAttachmentsCard
+            item={item}
+            canAdd={can('complaint:write')}
+            onChanged={(updated) => detail.setData(() => updated)}
+          />
         </Col>
         <Col xs={24} xl={9}>
           <Card title="办理记录" size="small" data-testid="complaint-timeline">
@@ -165,6 +180,16 @@ export function ComplaintDetailPage() {
           </Card>
         </Col>
       </Row>
+      {reassigning && (
+        <ReassignModal
+          item={item}
+          onClose={() => setReassigning(false)}
+          onDone={(updated) => {
+            detail.setData(() => updated);
+            setReassigning(false);
+          }}
+        />
+      )}
       {action && (
         <ActionModal
           item={item}

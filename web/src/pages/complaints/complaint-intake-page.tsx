@@ -2,14 +2,16 @@ import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Result, S
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { complaintsApi, type TCategory, type TIntakeResult } from '../../api/complaints.ts';
+import { complaintsApi, type TIntakeResult } from '../../api/complaints.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { AttachmentUpload } from './attachment-upload.tsx';
 import { BusinessFields } from './business-field.tsx';
+import { toCategoryTree } from './category-tree.ts';
 import { intakeKindOptions, kindLabel, staffChannelOptions, yuanToFen } from './complaint-labels.ts';
 
 interface IntakeValues {
@@ -23,24 +25,6 @@ interface IntakeValues {
   receivedOn?: Dayjs;
 }
 
-interface TreeNode {
-  value: string;
-  title: string;
-  children: TreeNode[];
-}
-
-export function toCategoryTree(categories: TCategory[]): TreeNode[] {
-  const nodes = new Map(categories.map((c) => [c.code, { value: c.code, title: c.name, children: [] as TreeNode[] }]));
-  const roots: TreeNode[] = [];
-  for (const c of categories) {
-    const node = nodes.get(c.code)!;
-    const parent = c.parentCode ? nodes.get(c.parentCode) : undefined;
-    if (parent) parent.children.push(node);
-    else roots.push(node);
-  }
-  return roots;
-}
-
 const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
 export function ComplaintIntakePage() {
@@ -50,6 +34,8 @@ export function ComplaintIntakePage() {
   const categories = useAsync(complaintsApi.categories);
   const tree = useMemo(() => toCategoryTree(categories.data ?? []), [categories.data]);
   const [result, setResult] = useState<TIntakeResult>();
+  const [attachments, setAttachments] = useState<string[]>([]);
+  const [uploadKey, setUploadKey] = useState(0);
 
   const onSubmit = () =>
     submit(async (v) => {
@@ -69,6 +55,7 @@ export function ComplaintIntakePage() {
           amountFen: yuanToFen(v.amountYuan),
           description: v.description,
           receivedOn: v.receivedOn?.format('YYYY-MM-DD'),
+          attachments: attachments.length ? attachments : undefined,
         }),
       );
     });
@@ -92,6 +79,8 @@ export function ComplaintIntakePage() {
             type="primary"
             onClick={() => {
               form.resetFields();
+              setAttachments([]);
+              setUploadKey((k) => k + 1);
               setResult(undefined);
             }}
           >
@@ -156,6 +145,14 @@ export function ComplaintIntakePage() {
             rules={[{ required: true, min: 10, message: '请至少用10个字说明事由' }]}
           >
             <Input.TextArea rows={5} maxLength={5000} showCount data-testid="intake-description" />
+          </Form.Item>
+          <Form.Item label="附件">
+            <AttachmentUpload
+              key={uploadKey}
+              upload={complaintsApi.upload}
+              onChange={setAttachments}
+              testId="intake-attachments"
+            />
           </Form.Item>
           <Form.Item name="receivedOn" label="接收日期" extra="不填为今天；补录来信时填写收信日期">
             <DatePicker />

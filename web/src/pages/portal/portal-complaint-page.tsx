@@ -1,9 +1,12 @@
-import { Button, Card, Checkbox, Form, Input, InputNumber, Radio, Result, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Checkbox, Form, Input, InputNumber, Radio, Result, TreeSelect, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { portalApi, type TIntakeResult } from '../../api/complaints.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { AttachmentUpload } from '../complaints/attachment-upload.tsx';
+import { toCategoryTree } from '../complaints/category-tree.ts';
 import { intakeKindOptions, kindLabel, yuanToFen } from '../complaints/complaint-labels.ts';
 import { newIdempotencyKey, PortalShell } from './portal-shell.tsx';
 
@@ -11,6 +14,7 @@ interface Values {
   kind: 'complaint' | 'report' | 'inquiry' | 'complaintAndReport';
   person: { name: string; phone: string; confidential?: boolean };
   business?: { name?: string; uscc?: string; address?: string };
+  categoryCode?: string;
   amountYuan?: number | null;
   description: string;
 }
@@ -23,6 +27,10 @@ export function PortalComplaintPage() {
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [result, setResult] = useState<TIntakeResult>();
   const [phone, setPhone] = useState('');
+  const [attachments, setAttachments] = useState<string[]>([]);
+  const [uploadKey, setUploadKey] = useState(0);
+  const categories = useAsync(portalApi.categories);
+  const tree = useMemo(() => toCategoryTree(categories.data ?? []), [categories.data]);
 
   const onSubmit = () =>
     submit(async (v) => {
@@ -36,8 +44,10 @@ export function PortalComplaintPage() {
           kind: v.kind,
           person: { ...v.person, confidential: v.person.confidential ?? false },
           business,
+          categoryCode: v.categoryCode,
           amountFen: yuanToFen(v.amountYuan),
           description: v.description,
+          attachments: attachments.length ? attachments : undefined,
         },
         idempotencyKey,
       );
@@ -71,6 +81,8 @@ export function PortalComplaintPage() {
               key="again"
               onClick={() => {
                 form.resetFields();
+                setAttachments([]);
+                setUploadKey((k) => k + 1);
                 setIdempotencyKey(newIdempotencyKey());
                 setResult(undefined);
               }}
@@ -120,6 +132,16 @@ export function PortalComplaintPage() {
               data-testid="portal-business-address"
             />
           </Form.Item>
+          <Form.Item name="categoryCode" label="商品或服务类别（可不选）">
+            <TreeSelect
+              allowClear
+              treeData={tree}
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              loading={categories.loading}
+              placeholder="选择类别"
+              data-testid="portal-category"
+            />
+          </Form.Item>
           <Form.Item name="amountYuan" label="涉及金额（元）">
             <InputNumber min={0} precision={2} style={{ width: 200 }} data-testid="portal-amount" />
           </Form.Item>
@@ -129,6 +151,14 @@ export function PortalComplaintPage() {
             rules={[{ required: true, min: 10, message: '请至少用10个字说明事由' }]}
           >
             <Input.TextArea rows={5} maxLength={5000} showCount data-testid="portal-description" />
+          </Form.Item>
+          <Form.Item label="证据材料（可不传；单个文件不超过10 MB）">
+            <AttachmentUpload
+              key={uploadKey}
+              upload={portalApi.upload}
+              onChange={setAttachments}
+              testId="portal-attachments"
+            />
           </Form.Item>
           <Button type="primary" onClick={onSubmit} loading={submitting} data-testid="portal-submit">
             提交

@@ -1,0 +1,67 @@
+import { Form, Input, Modal, Select } from 'antd';
+import { useCallback } from 'react';
+import type { TComplaintDetail } from '../../../../src/contracts/complaints.ts';
+import { complaintsApi } from '../../api/complaints.ts';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { UserSelect } from '../../components/user-select.tsx';
+import { useAsync } from '../../lib/use-async.ts';
+import { useFormSubmit } from '../../lib/use-form-submit.ts';
+
+interface Values {
+  stationId?: number;
+  handlerId?: number;
+  reason: string;
+}
+
+/** 转办: to another station (its files go along) or to another handler. */
+export function ReassignModal({
+  item,
+  onClose,
+  onDone,
+}: {
+  item: TComplaintDetail;
+  onClose: () => void;
+  onDone: (updated: TComplaintDetail) => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const { submit, submitting, failure } = useFormSubmit(form);
+  const stations = useAsync(useCallback(() => complaintsApi.stations(), []));
+  const onOk = () =>
+    submit(async (v) => {
+      onDone(
+        await complaintsApi.reassign(item.id, {
+          stationId: v.stationId !== item.stationId ? v.stationId : undefined,
+          handlerId: v.handlerId,
+          reason: v.reason,
+          version: item.version,
+        }),
+      );
+    });
+  return (
+    <Modal
+      open
+      title="转办"
+      onCancel={onClose}
+      onOk={onOk}
+      confirmLoading={submitting}
+      okButtonProps={{ 'data-testid': 'reassign-ok' }}
+    >
+      <FormAlert failure={failure} />
+      <Form<Values> form={form} layout="vertical" initialValues={{ stationId: item.stationId }}>
+        <Form.Item name="stationId" label="管辖单位">
+          <Select
+            loading={stations.loading}
+            options={(stations.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            data-testid="reassign-station"
+          />
+        </Form.Item>
+        <Form.Item name="handlerId" label="承办人（可不选）">
+          <UserSelect placeholder="输入姓名搜索" />
+        </Form.Item>
+        <Form.Item name="reason" label="转办原因" rules={[{ required: true, min: 2, message: '请说明转办原因' }]}>
+          <Input.TextArea rows={3} maxLength={500} data-testid="reassign-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
