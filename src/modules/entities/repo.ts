@@ -30,6 +30,26 @@ export async function listEntities(db: Queryable, w: Where, limit: number): Prom
   );
 }
 
+/**
+ * The same page and the exact number of matches, in one pass: for a search served by the GIN index, which reads
+ * every match anyway to sort them newest first. The matches' ids are materialised once; 0 rows means 0 matches.
+ */
+export async function listEntitiesCounted(
+  db: Queryable,
+  w: Where,
+  limit: number,
+): Promise<{ rows: EntitySummaryRow[]; matches: number }> {
+  const lim = w.param(limit);
+  const rows = await db.query<EntitySummaryRow & { matches: number }>(
+    `WITH m AS MATERIALIZED (SELECT e.id FROM entities e ${w})
+     SELECT ${summaryColumns}, (SELECT count(*) FROM m)::int AS matches
+       FROM entities e JOIN org_units o ON o.id = e.station_id
+      WHERE e.id IN (SELECT id FROM m ORDER BY id DESC LIMIT ${lim}) ORDER BY e.id DESC`,
+    w.params,
+  );
+  return { rows: rows.map(({ matches: _, ...row }) => row), matches: rows[0]?.matches ?? 0 };
+}
+
 /** Exact count up to `cap`; past it the caller falls back to the planner's estimate. */
 export async function countEntitiesCapped(db: Queryable, w: Where, cap: number): Promise<number> {
   const lim = w.param(cap);
@@ -48,6 +68,14 @@ export async function estimateEntities(db: Queryable, w: Where): Promise<number>
   const plan = r?.['QUERY PLAN'];
   const parsed = typeof plan === 'string' ? JSON.parse(plan) : plan;
   return Math.round(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
+}
+
+/** The table's row count as the statistics know it (0 before the first ANALYZE). */
+export async function estimatedEntityRows(db: Queryable): Promise<number> {
+  const [r] = await db.query<{ n: number }>(
+    `SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'entities'::regclass`,
+  );
+  return r?.n ?? 0;
 }
 
 export type EntityRecord = EntitySummaryRow & {
