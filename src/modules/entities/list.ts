@@ -1,4 +1,4 @@
-import type { TEntityListQuery, TEntitySummary } from '../../contracts/entities.ts';
+import type { TEntityListQuery } from '../../contracts/entities.ts';
 import type { Queryable } from '../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../db/sql.ts';
 import type { Actor } from '../../server/actor.ts';
