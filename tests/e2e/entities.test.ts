@@ -103,8 +103,11 @@ test('search a Chinese name fragment, open the entity: profile, masked ID, histo
   assert.equal(await search.inputValue(), '湘味');
   // A link with a status filter opens the list filtered (no 注销 entity among the three).
   await page.goto('/entities?status=deregistered');
-  await table.getByText('佛山市南海区桂城老陈湘味餐饮店').waitFor({ state: 'detached' });
-  assert.match(await textOf(page.getByTestId('entity-total')), /共 0 户/);
+  await page
+    .getByTestId('entity-total')
+    .getByText(/共 0 户/)
+    .waitFor();
+  assert.equal(await table.getByText('佛山市南海区桂城老陈湘味餐饮店').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
