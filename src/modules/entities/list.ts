@@ -64,10 +64,13 @@ export async function listEntityPage<T extends { id: number }>(
   let totals = cursor?.totals;
   let estimate: number | undefined;
   if (!cursor && hasNameSearch(q)) {
-    // First page of a name search: the planner's estimate picks the plan, and may stand in for the count.
+    // First page of a name search: when the planner expects many matches its estimate is the total and it picks
+    // the plan; otherwise the matches must be counted, and the index plan does that in the same pass.
     estimate = await repo.estimateEntities(db, entityWhere(actor, q, { forEstimate: true }));
-    plan = chooseNamePlan(estimate, await repo.estimatedEntityRows(db), q.limit);
-    if (estimate >= ESTIMATE_ONLY_FROM) totals = { total: estimate, totalIsEstimate: true };
+    if (estimate >= ESTIMATE_ONLY_FROM) {
+      totals = { total: estimate, totalIsEstimate: true };
+      plan = chooseNamePlan(estimate, await repo.estimatedEntityRows(db), q.limit);
+    }
   }
   const page = entityWhere(actor, q, { plan });
   if (cursor) page.add('e.id < ?', cursor.beforeId);
