@@ -194,8 +194,15 @@ export const ZEntityDetail = ZEntitySummary.extend({
 export const ZEntityPage = z.object({
   items: z.array(ZEntitySummary),
   nextCursor: z.string().nullable(),
+  /**
+   * Matches of the query, worked out on its first page: pages after it (with a cursor) repeat that figure rather
+   * than count again, so it is "as of the first page".
+   */
   total: z.number().int(),
-  /** True when `total` is the planner's estimate (more matches than the exact-count threshold). */
+  /**
+   * True when `total` is the planner's estimate: more than 1,000 matches, or a name search the statistics expect
+   * to match 2,000 or more. False means exact (a name search served by the bigram index counts every match).
+   */
   totalIsEstimate: z.boolean(),
 });
 

@@ -37,3 +37,18 @@ test('every substring of length ≥ 2 has all its bigrams in the name', () => {
     ),
   );
 });
+
+test('the tsvector fast path gives the same text as the general path', () => {
+  const general = (name: string) =>
+    bigrams(name)
+      .map((g) => `'${g.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`)
+      .join(' ');
+  for (const name of ['', '水', '里水镇餐饮店', '餐饮餐饮', 'abc123', '佛山（南海）有限公司', "o'neil", 'ＡＢ店'])
+    assert.equal(bigramTsvector(name), general(name), name);
+  fc.assert(
+    fc.property(
+      fc.string({ maxLength: 30, unit: fc.constantFrom(..."佛山南海里水镇餐饮有限公司abcXY12 （）'\\-") }),
+      (name) => bigramTsvector(name) === general(name),
+    ),
+  );
+});

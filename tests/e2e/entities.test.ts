@@ -94,6 +94,20 @@ test('search a Chinese name fragment, open the entity: profile, masked ID, histo
     .waitFor();
   await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
   await page.screenshot({ path: '/tmp/entities-detail.png', fullPage: true });
+
+  // The search lives in the URL: the back button brings the filtered list back, search box included.
+  await page.goBack();
+  await page.waitForURL(`**/entities?q=${encodeURIComponent('湘味')}`);
+  await table.getByText('佛山市南海区桂城老陈湘味餐饮店').waitFor();
+  assert.match(await textOf(page.getByTestId('entity-total')), /共 1 户/);
+  assert.equal(await search.inputValue(), '湘味');
+  // A link with a status filter opens the list filtered (no 注销 entity among the three).
+  await page.goto('/entities?status=deregistered');
+  await page
+    .getByTestId('entity-total')
+    .getByText(/共 0 户/)
+    .waitFor();
+  assert.equal(await table.getByText('佛山市南海区桂城老陈湘味餐饮店').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

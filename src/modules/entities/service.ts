@@ -9,21 +9,17 @@ import type {
 } from '../../contracts/entities.ts';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { decodeCursor, escapeLike, keysetPage, Where } from '../../db/sql.ts';
-import { bigramTsquery, bigramTsvector } from '../../domain/bigrams.ts';
+import { bigramTsvector } from '../../domain/bigrams.ts';
 import { nextEntityStatus } from '../../domain/entity-lifecycle.ts';
 import { maskIdCard, maskPhone } from '../../domain/id-card.ts';
-import { type Actor, canReachUnit, requirePermission, scopeWhere } from '../../server/actor.ts';
+import { type Actor, canReachUnit, requirePermission } from '../../server/actor.ts';
 import { AppError, conflict, forbidden, notFound, validation } from '../../server/errors.ts';
 import type { PiiCipher } from '../../server/pii.ts';
 import { appendAudit } from '../audit/repo.ts';
 import { findUnit } from '../org/repo.ts';
+import { listEntityPage } from './list.ts';
 import * as repo from './repo.ts';
 import { toEntityRow } from './row.ts';
-
-/** Up to this many matches the total is exact; beyond it, the planner's estimate (totalIsEstimate). */
-export const EXACT_TOTAL_LIMIT = 1_000;
-const USCC_PREFIX = /^[0-9A-HJ-NP-RTUW-Y]{2,18}$/;
 
 const toSummary = ({ phone, ...row }: repo.EntitySummaryRow): TEntitySummary => ({
   ...row,
@@ -31,33 +27,6 @@ const toSummary = ({ phone, ...row }: repo.EntitySummaryRow): TEntitySummary => 
 });
 
 const stale = () => conflict('该市场主体已被他人修改，请刷新后重试', [{ path: 'version', message: '版本已过期' }]);
-
-/** Filters and the caller's scope as one WHERE; shared by list, count and export. */
-export function entityWhere(
-  actor: Actor,
-  q: Omit<TEntityListQuery, 'limit' | 'cursor'>,
-  opts: { forEstimate?: boolean } = {},
-): Where {
-  const w = scopeWhere(actor, new Where(), { unit: 'e.station_id', owner: 'e.created_by' })
-    .addIf(q.type, 'e.type = ?')
-    .addIf(q.status, 'e.status = ?')
-    .addIf(q.stationId, 'e.station_id = ?')
-    .addIf(q.industryCode && `${escapeLike(q.industryCode.replace(/^[A-T]/, ''))}%`, 'e.industry_code LIKE ?')
-    .addIf(q.regionCode && `${escapeLike(q.regionCode)}%`, 'e.region_code LIKE ?')
-    .addIf(q.establishedFrom, 'e.established_on >= ?')
-    .addIf(q.establishedTo, 'e.established_on <= ?');
-  const text = q.q?.trim();
-  if (text) {
-    const upper = text.toUpperCase();
-    const tsquery = bigramTsquery(text);
-    if (USCC_PREFIX.test(upper) && /\d/.test(upper)) w.add('e.uscc LIKE ?', `${upper}%`);
-    // The planner's estimate of the LIKE recheck is far too low (餐饮: 3.7 k of 51 k), so estimates leave it out.
-    else if (tsquery && opts.forEstimate) w.add('e.name_bigrams @@ ?::tsquery', tsquery);
-    else if (tsquery) w.add('e.name_bigrams @@ ?::tsquery AND e.name LIKE ?', tsquery, `%${escapeLike(text)}%`);
-    else w.add('e.name LIKE ?', `%${escapeLike(text)}%`);
-  }
-  return w;
-}
 
 export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
   async function inScope(actor: Actor, id: number): Promise<repo.EntityRecord> {
@@ -87,16 +56,7 @@ export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
 
   return {
     async list(actor: Actor, q: TEntityListQuery) {
-      const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
-      const page = entityWhere(actor, q);
-      if (beforeId !== undefined) page.add('e.id < ?', beforeId);
-      const rows = await repo.listEntities(db, page, q.limit + 1);
-      const exact = await repo.countEntitiesCapped(db, entityWhere(actor, q), EXACT_TOTAL_LIMIT + 1);
-      const totalIsEstimate = exact > EXACT_TOTAL_LIMIT;
-      const total = totalIsEstimate
-        ? Math.max(exact, await repo.estimateEntities(db, entityWhere(actor, q, { forEstimate: true })))
-        : exact;
-      return { ...keysetPage(rows.map(toSummary), q.limit, (r) => [r.id]), total, totalIsEstimate };
+      return listEntityPage(db, actor, q, toSummary);
     },
 
     async get(actor: Actor, id: number): Promise<TEntityDetail> {

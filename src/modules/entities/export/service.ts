@@ -6,7 +6,7 @@ import { maskPhone } from '../../../domain/id-card.ts';
 import { type Actor, requirePermission } from '../../../server/actor.ts';
 import { appendAudit } from '../../audit/repo.ts';
 import { fenToYuan } from '../import/values.ts';
-import { entityWhere } from '../service.ts';
+import { entityWhere } from '../where.ts';
 import { csvPieces } from './csv.ts';
 import { type ExportRow, exportBatch } from './repo.ts';
 import { type SheetColumn, writeXlsx } from './xlsx-stream.ts';

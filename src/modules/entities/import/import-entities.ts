@@ -6,6 +6,7 @@ import { type Actor, requirePermission } from '../../../server/actor.ts';
 import { AppError } from '../../../server/errors.ts';
 import type { PiiCipher } from '../../../server/pii.ts';
 import { appendAudit } from '../../audit/repo.ts';
+import { withIndexesDeferred } from '../repo.ts';
 import { toEntityRow } from '../row.ts';
 import { ImportCollector } from './collect.ts';
 import { columnLabel, type HeaderMap, mapHeaders } from './headers.ts';
@@ -144,7 +145,7 @@ async function insertValid(db: Db, req: ImportRequest, collector: ImportCollecto
   const lines = Array.from(collector.valid.values(), (v) => v.line);
   try {
     return await db.transaction(async (tx) => {
-      const copied = await tx.copyFrom(entityCopySql, lines);
+      const copied = await withIndexesDeferred(tx, lines.length, () => tx.copyFrom(entityCopySql, lines));
       const note = `批量导入：${req.source.filename}`.slice(0, 500);
       for (let i = 0; i < usccs.length; i += EVENT_BATCH) {
         await insertEstablishEvents(tx, usccs.slice(i, i + EVENT_BATCH), req.actor.userId, note);

@@ -1,7 +1,7 @@
 import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { entityStatuses, entityTypes, type TEntitySummary } from '../../../../src/contracts/entities.ts';
 import { type EntityFilters, entitiesApi, entityLinks } from '../../api/entities.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { EntityFiltersBar } from './entity-filters.tsx';
+import { filtersFromParams, filtersToParams } from './entity-filters-url.ts';
 import { industryLabel, statusColors, useStations } from './entity-refs.ts';
 
 const PAGE_SIZE = 20;
@@ -22,7 +23,11 @@ export function EntitiesPage() {
   const { can } = useAuth();
   const canWrite = can('entity:write');
   const stations = useStations();
-  const [filters, setFilters] = useState<EntityFilters>({});
+  // Filters live in the query string: a copied link or the back button brings the same list back.
+  const [params, setParams] = useSearchParams();
+  const query = params.toString();
+  const filters = useMemo(() => filtersFromParams(new URLSearchParams(query)), [query]);
+  const setFilters = (next: EntityFilters) => setParams(filtersToParams(next));
   const [total, setTotal] = useState<{ total: number; estimate: boolean }>();
 
   const fetchPage = useCallback(

@@ -30,6 +30,8 @@ export function EntityFiltersBar({ value, onChange, stations }: Props) {
         placeholder={t('entities.searchPlaceholder')}
         style={{ width: 300 }}
         defaultValue={value.q}
+        // Remounted when the URL's q changes (back button), so the box shows the search in effect.
+        key={value.q ?? ''}
         onSearch={(q) => set({ q: q.trim() || undefined })}
         data-testid="entity-search"
       />

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import type { TEntitySummary } from '../../contracts/entities.ts';
+import { loadDemoEntities } from '../../db/seed/demo-entities-load.ts';
+import { escapeLike } from '../../db/sql.ts';
+import type { Actor } from '../../server/actor.ts';
+import { findActorRow } from '../auth/repo.ts';
+import { actorFromRow } from '../auth/service.ts';
+import { chooseNamePlan, WALK_ROW_BUDGET } from './list.ts';
+import { listEntities, listEntitiesCounted } from './repo.ts';
+import { entityWhere } from './where.ts';
+
+type Page = { items: TEntitySummary[]; nextCursor: string | null; total: number; totalIsEstimate: boolean };
+
+test('frequent fragments walk the primary key, rare ones use the bigram index', () => {
+  assert.equal(chooseNamePlan(100_000, 1_500_000, 20), 'walk');
+  assert.equal(chooseNamePlan(3_000, 1_500_000, 20), 'walk');
+  assert.equal(chooseNamePlan(300, 1_500_000, 20), 'index');
+  assert.equal(chooseNamePlan(0, 1_500_000, 20), 'index');
+  // The boundary: one page may read up to the budget.
+  assert.equal(chooseNamePlan((21 * 1_500_000) / WALK_ROW_BUDGET, 1_500_000, 20), 'walk');
+});
+
+describe('name search plans return the same rows, inside the caller’s scope', () => {
+  const fragments = ['餐饮', '五金', '有限公司', '里水', '大药房', '贸易有限', '不存在的名称'];
+  let app: TestApp;
+  let admin: Actor;
+  let chief: Actor;
+  let chiefApi: ApiClient;
+  let adminApi: ApiClient;
+
+  before(async () => {
+    app = await startTestApp();
+    const stations = await app.testDb.db.query<{ id: number; code: string; regionCodes: string[] }>(
+      `SELECT id, code, region_codes AS "regionCodes" FROM org_units WHERE kind = 'station' ORDER BY id`,
+    );
+    await loadDemoEntities(app.testDb.db, { entities: 8_000, stations, pii: app.services.pii });
+    admin = actorFromRow((await findActorRow(app.testDb.db, { username: 'admin' }))!, null);
+    chief = actorFromRow((await findActorRow(app.testDb.db, { username: 's03.chief' }))!, null);
+    chiefApi = await loginAs(app, 's03.chief');
+    adminApi = await loginAs(app, 'admin');
+  });
+  after(() => app.close());
+
+  /** Ground truth without the bigram index: a plain LIKE in the caller's station(s), newest first. */
+  async function truth(actor: Actor, fragment: string, status?: string): Promise<number[]> {
+    const rows = await app.testDb.db.query<{ id: number }>(
+      `SELECT id FROM entities WHERE name LIKE $1 AND ($2::bigint[] IS NULL OR station_id = ANY($2))
+          AND ($3::text IS NULL OR status = $3) ORDER BY id DESC`,
+      [`%${escapeLike(fragment)}%`, actor.dataScope === 'all' ? null : actor.scopeUnitIds, status ?? null],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  test('walk, index and the counted index page agree with a plain LIKE for every fragment and caller', async () => {
+    const db = app.testDb.db;
+    let nonEmpty = 0;
+    for (const actor of [admin, chief]) {
+      for (const fragment of fragments) {
+        for (const status of [undefined, 'active'] as const) {
+          const q = { q: fragment, status };
+          const expected = await truth(actor, fragment, status);
+          if (expected.length) nonEmpty++;
+          const label = `${actor.username} ${fragment} ${status ?? ''}`;
+          for (const plan of ['walk', 'index'] as const) {
+            const ids = (await listEntities(db, entityWhere(actor, q, { plan }), 100_000)).map((r) => r.id);
+            assert.deepEqual(ids, expected, `${label} ${plan}`);
+          }
+          const counted = await listEntitiesCounted(db, entityWhere(actor, q, { plan: 'index' }), 21);
+          assert.deepEqual(
+            counted.rows.map((r) => r.id),
+            expected.slice(0, 21),
+            `${label} counted`,
+          );
+          assert.equal(counted.matches, expected.length, `${label} matches`);
+        }
+      }
+    }
+    assert.ok(nonEmpty >= 8, `too few fragments match the demo data: ${nonEmpty}`);
+  });
+
+  /** Every page of a search through the API, first to last. */
+  async function allPages(api: ApiClient, fragment: string, limit: number): Promise<Page[]> {
+    const pages: Page[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/entities?q=${encodeURIComponent(fragment)}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+      const res: { status: number; body: Page } = await api.get<Page>(url);
+      assert.equal(res.status, 200);
+      pages.push(res.body);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return pages;
+  }
+
+  test('a frequent fragment (estimated total, primary-key walk) pages through every match once', async () => {
+    const expected = await truth(admin, '公司');
+    assert.ok(expected.length > 2_800, String(expected.length));
+    const pages = await allPages(adminApi, '公司', 200);
+    assert.deepEqual(
+      pages.flatMap((p) => p.items.map((e) => e.id)),
+      expected,
+    );
+    assert.equal(pages[0]!.totalIsEstimate, true);
+    assert.ok(Math.abs(pages[0]!.total - expected.length) / expected.length < 0.3, String(pages[0]!.total));
+    assert.ok(pages.every((p) => p.total === pages[0]!.total && p.totalIsEstimate));
+  });
+
+  test('a station chief pages through a search: every match once, own station only, one total', async () => {
+    const expected = await truth(chief, '有限公司');
+    assert.ok(expected.length > 40, String(expected.length));
+    const seen: number[] = [];
+    const pages: Page[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/entities?q=${encodeURIComponent('有限公司')}&limit=20${cursor ? `&cursor=${cursor}` : ''}`;
+      const res: { status: number; body: Page } = await chiefApi.get<Page>(url);
+      assert.equal(res.status, 200);
+      pages.push(res.body);
+      seen.push(...res.body.items.map((e) => e.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    const first = pages[0]!;
+    assert.ok(pages.length > 2);
+    for (const page of pages) {
+      assert.equal(page.total, first.total);
+      assert.equal(page.totalIsEstimate, first.totalIsEstimate);
+      assert.ok(page.items.every((e) => e.stationId === chief.unitId));
+    }
+    assert.deepEqual(seen, expected);
+    if (!first.totalIsEstimate) assert.equal(first.total, expected.length);
+  });
+
+  test('a cursor that is not one of ours is refused with 422 on cursor', async () => {
+    const res = await chiefApi.get<{ errors: { path: string }[] }>('/api/v1/entities?cursor=bm90LWpzb24');
+    assert.equal(res.status, 422);
+    assert.equal(res.body.errors[0]?.path, 'cursor');
+  });
+});
