@@ -59,6 +59,8 @@ export async function serve(args: string[]): Promise<void> {
   await upsertSchedule(db, { name: 'sessions.cleanup', kind: 'sessions.cleanup', intervalSeconds: 600 });
   await upsertSchedule(db, { name: 'complaints.escalate', kind: 'complaints.escalate', intervalSeconds: 3600 });
   await upsertSchedule(db, { name: 'complaints.rollup', kind: 'complaints.rollup', intervalSeconds: 600 });
+  await upsertSchedule(db, { name: 'credit.recompute-queue', kind: 'credit.recompute-queue', intervalSeconds: 60 });
+  await upsertSchedule(db, { name: 'credit.recompute', kind: 'credit.recompute', intervalSeconds: 86_400 });
   await upsertSchedule(db, { name: 'complaints.detect', kind: 'complaints.detect', intervalSeconds: 86_400 });
   const { server, services } = await buildApp({ config, db, webDist });
   if (config.WORKERS) services.jobRunner.start();

@@ -7,6 +7,7 @@ import { createComplaintAnalysis } from '../modules/complaints/analysis.ts';
 import { createPublicComplaints } from '../modules/complaints/public.ts';
 import { createComplaintService } from '../modules/complaints/service.ts';
 import { createComplaintWorkflow } from '../modules/complaints/workflow.ts';
+import { createCreditModule } from '../modules/credit/module.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
 import { createEntityService } from '../modules/entities/service.ts';
@@ -33,6 +34,10 @@ export function createServices(db: Db, config: TConfig) {
   const complaintWorkflow = createComplaintWorkflow(db, complaintDeps, complaints);
   const complaintAnalysis = createComplaintAnalysis(db);
 
+  const jobs = createJobService(db);
+  const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
+  const credit = createCreditModule(db, { files, jobs, jobRunner, fontConfig: config });
+
   jobRunner.register('sessions.cleanup', async () => ({
     deleted: await deleteIdleSessions(db, config.SESSION_IDLE_MINUTES),
   }));
@@ -51,9 +56,9 @@ export function createServices(db: Db, config: TConfig) {
     org: createOrgService(db),
     audit: createAuditService(db),
     calendar,
-    jobs: createJobService(db),
+    jobs,
     jobRunner,
-    files: createFileService(db, { maxBytes: config.FILE_MAX_BYTES }),
+    files,
     entities: createEntityService(db, { pii }),
     entityImports: createEntityImportService(db, { pii, jobs: createJobService(db), jobRunner }),
     entityExports: createEntityExportService(db),
@@ -61,6 +66,7 @@ export function createServices(db: Db, config: TConfig) {
     complaintWorkflow,
     publicComplaints: createPublicComplaints(db),
     complaintAnalysis,
+    credit,
   };
 }
 

@@ -4,6 +4,7 @@ import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.ts';
 import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
 import { complaintRoutes } from '../modules/complaints/routes.ts';
+import { creditRoutes } from '../modules/credit/routes.ts';
 import { entityImportExportRoutes } from '../modules/entities/import-export.routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
@@ -34,6 +35,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     complaints: services.complaints,
     workflow: services.complaintWorkflow,
   });
+  await app.register(creditRoutes, { credit: services.credit });
   await app.register(publicComplaintRoutes, {
     complaints: services.complaints,
     portal: services.publicComplaints,
