@@ -48,12 +48,12 @@ export async function proposeMissingReports(
   const rows = await tx.query<{ n: number }>(
     `WITH ins AS (
        INSERT INTO credit_listings (entity_id, station_id, list, ground, report_year, batch_id, status)
-       SELECT e.id, e.station_id, 'abnormal', 'annualReportMissing', $2, $1, 'proposed' FROM entities e
-        WHERE e.status = 'active' AND e.established_on <= make_date($2, 12, 31)
+       SELECT e.id, e.station_id, 'abnormal', 'annualReportMissing', $2::int, $1, 'proposed' FROM entities e
+        WHERE e.status = 'active' AND e.established_on <= make_date($2::int, 12, 31)
           AND ($3::bigint[] IS NULL OR e.station_id = ANY($3::bigint[]))
-          AND NOT EXISTS (SELECT 1 FROM annual_reports r WHERE r.entity_id = e.id AND r.report_year = $2)
+          AND NOT EXISTS (SELECT 1 FROM annual_reports r WHERE r.entity_id = e.id AND r.report_year = $2::int)
           AND NOT EXISTS (SELECT 1 FROM credit_listings l WHERE l.entity_id = e.id AND l.list = 'abnormal'
-                            AND l.ground = 'annualReportMissing' AND l.report_year = $2
+                            AND l.ground = 'annualReportMissing' AND l.report_year = $2::int
                             AND l.status IN ('proposed', 'listed'))
        RETURNING id, entity_id)
      SELECT count(*)::int AS n FROM ins`,

@@ -1,5 +1,5 @@
 import type { TDistribution, TModelBody } from '../../contracts/credit.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Queryable } from '../../db/client.ts';
 import { checkModelFacts, latestClosedReportYear, riskFacts } from '../../domain/credit-rules.ts';
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../domain/industry-codes.ts';
 import {
@@ -32,6 +32,31 @@ const emptyCounts = (): Record<RiskClass, number> => ({ A: 0, B: 0, C: 0, D: 0 }
 const divisionSection = new Map(INDUSTRY_DIVISIONS.map(([code, , section]) => [code, section]));
 const sectionName = new Map<string, string>(INDUSTRY_SECTIONS.map(([code, name]) => [code, name]));
 
+/** The full recompute: one set-based statement per id range of `chunk` entities. */
+export async function recomputeAllEntities(
+  db: Queryable,
+  model: RiskModel,
+  today: string,
+  opts: { progress?: JobContext['progress']; chunk?: number } = {},
+) {
+  const started = performance.now();
+  const chunk = opts.chunk ?? RECOMPUTE_CHUNK;
+  const year = latestClosedReportYear(today);
+  const range = await repo.entityIdRange(db);
+  const total = { computed: 0, updated: 0, classChanged: 0 };
+  if (range) {
+    const span = range.hi - range.lo + 1;
+    for (let from = range.lo; from <= range.hi; from += chunk) {
+      const r = await repo.recompute(db, model, { from, to: from + chunk }, today, year);
+      total.computed += r.computed;
+      total.updated += r.updated;
+      total.classChanged += r.classChanged;
+      await opts.progress?.(Math.min(span, from + chunk - range.lo), span, `已计算 ${total.computed} 户`);
+    }
+  }
+  return { ...total, modelVersion: model.version, seconds: (performance.now() - started) / 1000 };
+}
+
 export function createRiskService(db: Db, deps: RiskDeps) {
   async function activeModel(): Promise<RiskModel> {
     const row = await repo.activeModelRow(db);
@@ -53,23 +78,7 @@ export function createRiskService(db: Db, deps: RiskDeps) {
 
     /** Every entity, in id-range chunks (one statement each), reporting progress per chunk. */
     async recomputeAll(progress?: JobContext['progress'], chunk = RECOMPUTE_CHUNK) {
-      const started = performance.now();
-      const model = await activeModel();
-      const today = deps.today();
-      const year = latestClosedReportYear(today);
-      const range = await repo.entityIdRange(db);
-      const total = { computed: 0, updated: 0, classChanged: 0 };
-      if (range) {
-        const span = range.hi - range.lo + 1;
-        for (let from = range.lo; from <= range.hi; from += chunk) {
-          const r = await repo.recompute(db, model, { from, to: from + chunk }, today, year);
-          total.computed += r.computed;
-          total.updated += r.updated;
-          total.classChanged += r.classChanged;
-          await progress?.(Math.min(span, from + chunk - range.lo), span, `已计算 ${total.computed} 户`);
-        }
-      }
-      return { ...total, modelVersion: model.version, seconds: (performance.now() - started) / 1000 };
+      return recomputeAllEntities(db, await activeModel(), deps.today(), { progress, chunk });
     },
 
     /** Drains the outbox (listings, penalties, failed checks…) and recomputes just those entities. */
