@@ -125,19 +125,18 @@ export async function setBatchDocument(tx: Queryable, id: number, fileId: number
   await tx.query('UPDATE credit_listing_batches SET document_file_id = $2 WHERE id = $1', [id, fileId]);
 }
 
-/** Moves the batch's still-proposed listings on; returns their entity ids. */
+/** Moves the batch's still-proposed listings on; returns the ones moved. */
 export async function settleBatchListings(
   tx: Queryable,
   batchId: number,
   to: 'listed' | 'discarded',
   d: { listedOn?: string; decisionNo?: string; reason?: string },
-): Promise<number[]> {
-  const rows = await tx.query<{ entity_id: number }>(
+): Promise<{ id: number; entityId: number }[]> {
+  return tx.query<{ id: number; entityId: number }>(
     `UPDATE credit_listings SET status = $2, listed_on = $3, decision_no = $4, reason = $5, version = version + 1
-      WHERE batch_id = $1 AND status = 'proposed' RETURNING entity_id`,
+      WHERE batch_id = $1 AND status = 'proposed' RETURNING id, entity_id AS "entityId"`,
     [batchId, to, d.listedOn ?? null, d.decisionNo ?? null, d.reason ?? null],
   );
-  return rows.map((r) => r.entity_id);
 }
 
 export interface ListingRow {
@@ -202,14 +201,19 @@ export async function updateListing(
 /** One credit_events row per listing of a batch that just moved (set-based, for batches of thousands). */
 export async function insertBatchListingEvents(
   tx: Queryable,
-  batchId: number,
+  listingIds: number[],
   e: { action: string; from: string | null; to: string; actorId: number },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO credit_events (subject_type, subject_id, entity_id, action, from_status, to_status, actor_id)
-     SELECT 'listing', id, entity_id, $2, $3, $4, $5 FROM credit_listings WHERE batch_id = $1 AND status = $4`,
-    [batchId, e.action, e.from, e.to, e.actorId],
+     SELECT 'listing', id, entity_id, $2, $3, $4, $5 FROM credit_listings WHERE id = ANY($1::bigint[])`,
+    [listingIds, e.action, e.from, e.to, e.actorId],
   );
+}
+
+export async function batchListingIds(tx: Queryable, batchId: number): Promise<number[]> {
+  const rows = await tx.query<{ id: number }>('SELECT id FROM credit_listings WHERE batch_id = $1', [batchId]);
+  return rows.map((r) => r.id);
 }
 
 export async function insertEvent(

@@ -101,7 +101,7 @@ export function createListingService(db: Db, deps: CreditDeps) {
             { path: 'list', message: '没有符合条件的主体' },
           ]);
         await repo.setBatchCount(tx, batchId, n);
-        await repo.insertBatchListingEvents(tx, batchId, {
+        await repo.insertBatchListingEvents(tx, await repo.batchListingIds(tx, batchId), {
           action: 'propose',
           from: null,
           to: 'proposed',
@@ -143,13 +143,18 @@ export function createListingService(db: Db, deps: CreditDeps) {
       await db.transaction(async (tx) => {
         if (!(await repo.decideBatch(tx, id, body.version, { status: t.to, ...body, decidedBy: actor.userId })))
           throw stale();
-        const ids = await repo.settleBatchListings(tx, id, 'listed', { listedOn: body.decidedOn, ...body });
-        await repo.insertBatchListingEvents(tx, id, {
-          action: 'list',
-          from: 'proposed',
-          to: 'listed',
-          actorId: actor.userId,
-        });
+        const moved = await repo.settleBatchListings(tx, id, 'listed', { listedOn: body.decidedOn, ...body });
+        const ids = moved.map((m) => m.entityId);
+        await repo.insertBatchListingEvents(
+          tx,
+          moved.map((m) => m.id),
+          {
+            action: 'list',
+            from: 'proposed',
+            to: 'listed',
+            actorId: actor.userId,
+          },
+        );
         const file = await deps.files.store(
           tx,
           { filename: `${body.decisionNo}.pdf`, mimeType: 'application/pdf', pieces: [pdf], sizeBytes: pdf.length },
@@ -187,13 +192,17 @@ export function createListingService(db: Db, deps: CreditDeps) {
           }))
         )
           throw stale();
-        await repo.settleBatchListings(tx, id, 'discarded', { reason: body.reason });
-        await repo.insertBatchListingEvents(tx, id, {
-          action: 'discard',
-          from: 'proposed',
-          to: 'discarded',
-          actorId: actor.userId,
-        });
+        const moved = await repo.settleBatchListings(tx, id, 'discarded', { reason: body.reason });
+        await repo.insertBatchListingEvents(
+          tx,
+          moved.map((m) => m.id),
+          {
+            action: 'discard',
+            from: 'proposed',
+            to: 'discarded',
+            actorId: actor.userId,
+          },
+        );
         await recordTransition(tx, actor, t, { id, entityId: null, note: body.reason });
       });
       return toBatch((await repo.findBatch(db, id))!);
