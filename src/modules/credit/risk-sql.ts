@@ -94,10 +94,12 @@ export function recomputeStatement(model: RiskModel, f: EntityFilter, today: str
   const p = new Params();
   const classified = classifySelect(p, model, factsSelect(p, f, today, latestYear));
   const v = p.add(model.version);
+  // The current rows of the same entities only: joining the whole table would scan it once per chunk.
+  const current = `SELECT entity_id, risk_class, score, model_version FROM entity_risk_classes WHERE ${filterSql(p, f, 'entity_id')}`;
   const sql = `WITH classed AS MATERIALIZED (${classified}),
     changed AS (
       SELECT n.entity_id, n.score, n.risk_class, o.risk_class AS previous_class
-        FROM classed n LEFT JOIN entity_risk_classes o ON o.entity_id = n.entity_id
+        FROM classed n LEFT JOIN (${current}) o ON o.entity_id = n.entity_id
        WHERE o.entity_id IS NULL OR o.risk_class <> n.risk_class OR o.score <> n.score OR o.model_version <> ${v}::int),
     hist AS (
       INSERT INTO risk_class_history (entity_id, risk_class, previous_class, score, model_version)
