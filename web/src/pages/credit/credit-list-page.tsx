@@ -10,6 +10,7 @@ import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { useStations } from '../entities/entity-refs.ts';
+import { AnnualReportImport } from './annual-report-import.tsx';
 import { BatchReview } from './batch-review.tsx';
 import { batchKey, creditListLabels, listingKey, statusLabels } from './credit-labels.ts';
 
@@ -62,6 +63,7 @@ function CreditListPage({ list }: { list: List }) {
   return (
     <>
       <PageHeader title={creditListLabels[list]} />
+      {canWrite && list === 'abnormal' && <AnnualReportImport />}
       {canWrite && (
         <Card style={{ marginBottom: 16 }}>
           <Form layout="inline">
