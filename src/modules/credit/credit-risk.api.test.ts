@@ -233,6 +233,31 @@ describe('credit risk: the SQL recompute agrees with assessRisk', () => {
     }
   });
 
+  test('the outbox: a failed check queued by another module is recomputed by the drain, and only that entity', async () => {
+    const db = app.services.db;
+    const t = truth.find((x) => !x.facts.seriousViolation)!;
+    const [station] = await db.query<{ id: number }>('SELECT station_id AS id FROM entities WHERE id = $1', [t.id]);
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < 3; i++) {
+        await tx.query(
+          `INSERT INTO case_leads (source_type, source_ref, entity_id, station_id, summary) VALUES ('inspection', $1, $2, $3, '发现问题')`,
+          [`Q${i}`, t.id, station!.id],
+        );
+      }
+      await tx.query(`INSERT INTO risk_recompute_queue (entity_id, reason) VALUES ($1, 'inspectionFailed')`, [t.id]);
+    });
+    const before = await classes();
+    const { computed } = await app.services.credit.risk.drainQueue();
+    assert.equal(computed, 1);
+    const model = await app.services.credit.risk.activeModel();
+    t.facts.failedChecks2y = Number(t.facts.failedChecks2y) + 3;
+    const after = await classes();
+    assert.equal(after.get(t.id)!.score, assessRisk(model, t.facts).score);
+    assert.equal((await db.query('SELECT 1 FROM risk_recompute_queue')).length, 0);
+    const others = [...after.values()].filter((r) => r.id !== t.id && before.get(r.id)!.score !== r.score);
+    assert.deepEqual(others, []);
+  });
+
   test('a model using an unknown fact or a bad threshold order is refused with a Chinese message', async () => {
     const res = await admin.post<{ detail: string }>('/api/v1/credit/models', {
       name: '错误模型',
