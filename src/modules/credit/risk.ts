@@ -19,6 +19,8 @@ import * as repo from './risk-repo.ts';
 
 /** Entities per statement in a full recompute: one progress step, and a bound on how long PGlite is busy. */
 export const RECOMPUTE_CHUNK = 100_000;
+/** PGlite runs queries on the main thread: smaller statements keep the HTTP server answering between them. */
+const PGLITE_CHUNK = 20_000;
 export const RECOMPUTE_JOB = 'credit.recompute';
 export const QUEUE_JOB = 'credit.recompute-queue';
 
@@ -77,7 +79,10 @@ export function createRiskService(db: Db, deps: RiskDeps) {
     activeModel,
 
     /** Every entity, in id-range chunks (one statement each), reporting progress per chunk. */
-    async recomputeAll(progress?: JobContext['progress'], chunk = RECOMPUTE_CHUNK) {
+    async recomputeAll(
+      progress?: JobContext['progress'],
+      chunk = db.kind === 'pglite' ? PGLITE_CHUNK : RECOMPUTE_CHUNK,
+    ) {
       return recomputeAllEntities(db, await activeModel(), deps.today(), { progress, chunk });
     },
 
