@@ -1,5 +1,5 @@
 import type { TDistribution, TModelBody } from '../../contracts/credit.ts';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { checkModelFacts, latestClosedReportYear, riskFacts } from '../../domain/credit-rules.ts';
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../domain/industry-codes.ts';
 import {
@@ -34,27 +34,39 @@ const emptyCounts = (): Record<RiskClass, number> => ({ A: 0, B: 0, C: 0, D: 0 }
 const divisionSection = new Map(INDUSTRY_DIVISIONS.map(([code, , section]) => [code, section]));
 const sectionName = new Map<string, string>(INDUSTRY_SECTIONS.map(([code, name]) => [code, name]));
 
-/** The full recompute: one set-based statement per id range of `chunk` entities. */
+/**
+ * The full recompute: one set-based statement per id range of `chunk` entities. Ranges are independent, so on a
+ * PostgreSQL server two run at a time (two cores; PGlite has one connection and runs them in turn).
+ */
 export async function recomputeAllEntities(
-  db: Queryable,
+  db: Db,
   model: RiskModel,
   today: string,
-  opts: { progress?: JobContext['progress']; chunk?: number } = {},
+  opts: { progress?: JobContext['progress']; chunk?: number; parallel?: number } = {},
 ) {
   const started = performance.now();
-  const chunk = opts.chunk ?? RECOMPUTE_CHUNK;
+  const chunk = opts.chunk ?? (db.kind === 'pglite' ? PGLITE_CHUNK : RECOMPUTE_CHUNK);
+  const parallel = db.kind === 'pglite' ? 1 : (opts.parallel ?? 2);
   const year = latestClosedReportYear(today);
   const range = await repo.entityIdRange(db);
   const total = { computed: 0, updated: 0, classChanged: 0 };
   if (range) {
     const span = range.hi - range.lo + 1;
-    for (let from = range.lo; from <= range.hi; from += chunk) {
-      const r = await repo.recompute(db, model, { from, to: from + chunk }, today, year);
-      total.computed += r.computed;
-      total.updated += r.updated;
-      total.classChanged += r.classChanged;
-      await opts.progress?.(Math.min(span, from + chunk - range.lo), span, `已计算 ${total.computed} 户`);
-    }
+    const starts = Array.from({ length: Math.ceil(span / chunk) }, (_, i) => range.lo + i * chunk);
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+      while (next < starts.length) {
+        const from = starts[next++]!;
+        const r = await repo.recompute(db, model, { from, to: from + chunk }, today, year);
+        total.computed += r.computed;
+        total.updated += r.updated;
+        total.classChanged += r.classChanged;
+        done += Math.min(chunk, range.hi + 1 - from);
+        await opts.progress?.(done, span, `已计算 ${total.computed} 户`);
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, worker));
   }
   return { ...total, modelVersion: model.version, seconds: (performance.now() - started) / 1000 };
 }
