@@ -1,5 +1,6 @@
 import type { Scenario } from '../lib/scenario.ts';
 import { analysisScenario } from './analysis.ts';
+import { creditRecomputeScenario } from './credit-recompute.ts';
 import { intakeScenario } from './intake.ts';
 import { registryScenario } from './registry.ts';
 
@@ -8,4 +9,5 @@ export const scenarios: Record<string, Scenario> = {
   registry: registryScenario,
   intake: intakeScenario,
   analysis: analysisScenario,
+  'credit-recompute': creditRecomputeScenario,
 };

@@ -6,6 +6,7 @@ import { openDatabase } from '../db/open.ts';
 import { loadBaseline } from '../db/seed/baseline.ts';
 import { isDatabaseEmpty, loadDemo } from '../db/seed/demo.ts';
 import { loadDemoComplaints } from '../db/seed/demo-complaints.ts';
+import { loadDemoCredit } from '../db/seed/demo-credit.ts';
 import { DEMO_PASSWORD, demoUsers } from '../db/seed/demo-org.ts';
 import { createComplaintAnalysis } from '../modules/complaints/analysis.ts';
 import { upsertSchedule } from '../modules/jobs/repo.ts';
@@ -34,6 +35,13 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   const { complaints } = await loadDemoComplaints(db);
   await createComplaintAnalysis(db).rebuildStats();
   console.log(`  12315 事项 ${complaints.toLocaleString()} 件`);
+  const credit = await loadDemoCredit(db);
+  console.log(
+    `  年报 ${credit.annualReports.toLocaleString()} 份，经营异常名录 ${credit.abnormalListed.toLocaleString()} 户，` +
+      `信用风险分类 ${Object.entries(credit.classes)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(' / ')}（${credit.recomputeSeconds.toFixed(1)} 秒）`,
+  );
   console.log(`演示数据载入完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒`);
 }
 
@@ -59,6 +67,8 @@ export async function serve(args: string[]): Promise<void> {
   await upsertSchedule(db, { name: 'sessions.cleanup', kind: 'sessions.cleanup', intervalSeconds: 600 });
   await upsertSchedule(db, { name: 'complaints.escalate', kind: 'complaints.escalate', intervalSeconds: 3600 });
   await upsertSchedule(db, { name: 'complaints.rollup', kind: 'complaints.rollup', intervalSeconds: 600 });
+  await upsertSchedule(db, { name: 'credit.recompute-queue', kind: 'credit.recompute-queue', intervalSeconds: 60 });
+  await upsertSchedule(db, { name: 'credit.recompute', kind: 'credit.recompute', intervalSeconds: 86_400 });
   await upsertSchedule(db, { name: 'complaints.detect', kind: 'complaints.detect', intervalSeconds: 86_400 });
   const { server, services } = await buildApp({ config, db, webDist });
   if (config.WORKERS) services.jobRunner.start();

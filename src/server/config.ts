@@ -56,6 +56,10 @@ export const ZConfig = z.object({
         .map((k) => k.trim())
         .filter(Boolean),
     ),
+  /** CJK font embedded in decision documents (PDF); unset: common system fonts are tried (fonts-noto-cjk first). */
+  CJK_FONT_PATH: z.string().min(1).optional(),
+  /** PostScript name inside a .ttc collection, e.g. NotoSansCJKsc-Regular; not needed for .ttf/.otf. */
+  CJK_FONT_NAME: z.string().min(1).optional(),
   JOB_POLL_MS: z.coerce.number().int().min(50).default(1000),
   WORKERS: z
     .enum(['true', 'false'])

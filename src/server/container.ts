@@ -8,6 +8,7 @@ import { createComplaintAttachments } from '../modules/complaints/attachments.ts
 import { createPublicComplaints } from '../modules/complaints/public.ts';
 import { createComplaintService } from '../modules/complaints/service.ts';
 import { createComplaintWorkflow } from '../modules/complaints/workflow.ts';
+import { createCreditModule } from '../modules/credit/module.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
 import { createEntityService } from '../modules/entities/service.ts';
@@ -35,6 +36,10 @@ export function createServices(db: Db, config: TConfig) {
   const complaintAnalysis = createComplaintAnalysis(db);
   const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
 
+  const jobs = createJobService(db);
+  const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
+  const credit = createCreditModule(db, { files, jobs, jobRunner, fontConfig: config });
+
   jobRunner.register('sessions.cleanup', async () => ({
     deleted: await deleteIdleSessions(db, config.SESSION_IDLE_MINUTES),
   }));
@@ -53,7 +58,7 @@ export function createServices(db: Db, config: TConfig) {
     org: createOrgService(db),
     audit: createAuditService(db),
     calendar,
-    jobs: createJobService(db),
+    jobs,
     jobRunner,
     files,
     entities: createEntityService(db, { pii }),
@@ -64,6 +69,7 @@ export function createServices(db: Db, config: TConfig) {
     complaintAttachments: createComplaintAttachments(db, { files, complaints }),
     publicComplaints: createPublicComplaints(db),
     complaintAnalysis,
+    credit,
   };
 }
 

@@ -4,6 +4,7 @@ import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.ts';
 import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
 import { complaintRoutes } from '../modules/complaints/routes.ts';
+import { creditRoutes } from '../modules/credit/routes.ts';
 import { entityImportExportRoutes } from '../modules/entities/import-export.routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
@@ -35,6 +36,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     workflow: services.complaintWorkflow,
     attachments: services.complaintAttachments,
   });
+  await app.register(creditRoutes, { credit: services.credit });
   await app.register(publicComplaintRoutes, {
     complaints: services.complaints,
     portal: services.publicComplaints,

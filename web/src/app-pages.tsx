@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   CustomerServiceOutlined,
   FileAddOutlined,
+  FundOutlined,
   HomeOutlined,
   LoginOutlined,
   SafetyCertificateOutlined,
@@ -31,10 +32,11 @@ export interface AppPage {
   component: LazyExoticComponent<ComponentType>;
 }
 
-export type MenuGroup = 'org' | 'audit';
+export type MenuGroup = 'org' | 'audit' | 'credit';
 export const menuGroups: Record<MenuGroup, { label: MessageKey; icon: ReactNode }> = {
   org: { label: 'nav.group.org', icon: <SettingOutlined /> },
   audit: { label: 'nav.group.audit', icon: <SafetyCertificateOutlined /> },
+  credit: { label: 'nav.group.credit', icon: <FundOutlined /> },
 };
 
 /** Every page behind the layout, in menu order. */
@@ -144,6 +146,54 @@ export const appPages: AppPage[] = [
     permission: 'complaint:read',
     hideInMenu: true,
     component: lazyNamed(() => import('./pages/complaints/complaint-detail-page.tsx'), 'ComplaintDetailPage'),
+  },
+  {
+    path: '/credit',
+    label: 'nav.credit',
+    icon: <BarChartOutlined />,
+    permission: 'credit:read',
+    group: 'credit',
+    component: lazyNamed(() => import('./pages/credit/credit-overview-page.tsx'), 'CreditOverviewPage'),
+  },
+  {
+    path: '/credit/abnormal',
+    label: 'nav.creditAbnormal',
+    icon: <FundOutlined />,
+    permission: 'credit:read',
+    group: 'credit',
+    component: lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'AbnormalListPage'),
+  },
+  {
+    path: '/credit/serious',
+    label: 'nav.creditSerious',
+    icon: <FundOutlined />,
+    permission: 'credit:read',
+    group: 'credit',
+    component: lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'SeriousListPage'),
+  },
+  {
+    path: '/credit/repairs',
+    label: 'nav.creditRepairs',
+    icon: <FundOutlined />,
+    permission: 'credit:read',
+    group: 'credit',
+    component: lazyNamed(() => import('./pages/credit/credit-repairs-page.tsx'), 'CreditRepairsPage'),
+  },
+  {
+    path: '/credit/model',
+    label: 'nav.creditModel',
+    icon: <SettingOutlined />,
+    permission: 'credit:read',
+    group: 'credit',
+    component: lazyNamed(() => import('./pages/credit/credit-model-page.tsx'), 'CreditModelPage'),
+  },
+  {
+    path: '/credit/entities/:id',
+    label: 'nav.credit',
+    icon: <FundOutlined />,
+    permission: 'credit:read',
+    hideInMenu: true,
+    component: lazyNamed(() => import('./pages/credit/credit-entity-page.tsx'), 'CreditEntityPage'),
   },
   {
     path: '/calendar',

@@ -22,7 +22,9 @@ export function EntityDetailPage() {
   const { t, lang } = useI18n();
   const { modal, message } = App.useApp();
   const id = Number(useParams().id);
-  const canWrite = useAuth().can('entity:write');
+  const { can } = useAuth();
+  const canWrite = can('entity:write');
+  const canReadCredit = can('credit:read');
   const stations = useStations();
   const load = useCallback(() => entitiesApi.get(id), [id]);
   const state = useAsync(load);
@@ -72,21 +74,28 @@ export function EntityDetailPage() {
           </Space>
         }
         extra={
-          canWrite && (
-            <Space>
-              <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="entity-edit">
-                {t('entities.edit')}
-              </Button>
-              <Button
-                icon={<SwapOutlined />}
-                disabled={allowedKinds(e.status).length === 0}
-                onClick={() => setDialog('lifecycle')}
-                data-testid="entity-lifecycle"
-              >
-                {t('entities.lifecycle')}
-              </Button>
-            </Space>
-          )
+          <Space>
+            {canReadCredit && (
+              <Link to={`/credit/entities/${e.id}`} data-testid="entity-credit-link">
+                信用信息
+              </Link>
+            )}
+            {canWrite && (
+              <Space>
+                <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="entity-edit">
+                  {t('entities.edit')}
+                </Button>
+                <Button
+                  icon={<SwapOutlined />}
+                  disabled={allowedKinds(e.status).length === 0}
+                  onClick={() => setDialog('lifecycle')}
+                  data-testid="entity-lifecycle"
+                >
+                  {t('entities.lifecycle')}
+                </Button>
+              </Space>
+            )}
+          </Space>
         }
       />
       <Card style={{ marginBottom: 16 }}>

@@ -1,0 +1,46 @@
+import type { Queryable } from '../../db/client.ts';
+
+export interface EntityBrief {
+  id: number;
+  uscc: string;
+  name: string;
+  stationId: number;
+  stationName: string;
+  stationPath: string;
+  establishedOn: string;
+}
+
+export async function entitiesFor(db: Queryable, ids: number[], usccs: string[]): Promise<EntityBrief[]> {
+  return db.query<EntityBrief>(
+    `SELECT e.id, e.uscc, e.name, e.station_id AS "stationId", u.name AS "stationName", u.path AS "stationPath",
+            e.established_on AS "establishedOn"
+       FROM entities e JOIN org_units u ON u.id = e.station_id
+      WHERE e.id = ANY($1::bigint[]) OR e.uscc = ANY($2::text[])`,
+    [ids, usccs],
+  );
+}
+
+/** Records filings; an already recorded (entity, year) keeps its first filing date. Returns the entities written. */
+export async function insertReports(
+  tx: Queryable,
+  rows: { entityId: number; reportYear: number; filedOn: string }[],
+  source: 'entered' | 'import',
+  createdBy: number,
+): Promise<number[]> {
+  const written = await tx.query<{ entity_id: number }>(
+    `INSERT INTO annual_reports (entity_id, report_year, filed_on, source, created_by)
+     SELECT t.entity_id, t.report_year, t.filed_on, $4, $5
+       FROM unnest($1::bigint[], $2::int[], $3::date[]) AS t(entity_id, report_year, filed_on)
+     ON CONFLICT (entity_id, report_year) DO NOTHING RETURNING entity_id`,
+    [rows.map((r) => r.entityId), rows.map((r) => r.reportYear), rows.map((r) => r.filedOn), source, createdBy],
+  );
+  return written.map((r) => r.entity_id);
+}
+
+export async function reportsOf(db: Queryable, entityId: number) {
+  return db.query<{ reportYear: number; filedOn: string }>(
+    `SELECT report_year AS "reportYear", filed_on AS "filedOn" FROM annual_reports WHERE entity_id = $1
+      ORDER BY report_year DESC LIMIT 20`,
+    [entityId],
+  );
+}
