@@ -35,9 +35,7 @@ export function createServices(db: Db, config: TConfig) {
   const complaintWorkflow = createComplaintWorkflow(db, complaintDeps, complaints);
   const complaintAnalysis = createComplaintAnalysis(db);
   const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
-
   const jobs = createJobService(db);
-  const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
   const credit = createCreditModule(db, { files, jobs, jobRunner, fontConfig: config });
 
   jobRunner.register('sessions.cleanup', async () => ({
@@ -62,7 +60,7 @@ export function createServices(db: Db, config: TConfig) {
     jobRunner,
     files,
     entities: createEntityService(db, { pii }),
-    entityImports: createEntityImportService(db, { pii, jobs: createJobService(db), jobRunner }),
+    entityImports: createEntityImportService(db, { pii, jobs, jobRunner }),
     entityExports: createEntityExportService(db),
     complaints,
     complaintWorkflow,
