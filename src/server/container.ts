@@ -14,6 +14,9 @@ import { createFileService } from '../modules/files/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
 import { createJobService } from '../modules/jobs/service.ts';
 import { createOrgService } from '../modules/org/service.ts';
+import { createCatalogService } from '../modules/spot-checks/catalog-service.ts';
+import { createTaskService } from '../modules/spot-checks/task-service.ts';
+import { createVisitService } from '../modules/spot-checks/visit-service.ts';
 import type { TConfig } from './config.ts';
 import { createPiiCipher, resolveSecret } from './pii.ts';
 
@@ -32,6 +35,8 @@ export function createServices(db: Db, config: TConfig) {
   const complaints = createComplaintService(db, complaintDeps);
   const complaintWorkflow = createComplaintWorkflow(db, complaintDeps, complaints);
   const complaintAnalysis = createComplaintAnalysis(db);
+  const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
+  const spotCheckCatalog = createCatalogService(db);
 
   jobRunner.register('sessions.cleanup', async () => ({
     deleted: await deleteIdleSessions(db, config.SESSION_IDLE_MINUTES),
@@ -53,7 +58,7 @@ export function createServices(db: Db, config: TConfig) {
     calendar,
     jobs: createJobService(db),
     jobRunner,
-    files: createFileService(db, { maxBytes: config.FILE_MAX_BYTES }),
+    files,
     entities: createEntityService(db, { pii }),
     entityImports: createEntityImportService(db, { pii, jobs: createJobService(db), jobRunner }),
     entityExports: createEntityExportService(db),
@@ -61,6 +66,9 @@ export function createServices(db: Db, config: TConfig) {
     complaintWorkflow,
     publicComplaints: createPublicComplaints(db),
     complaintAnalysis,
+    spotCheckCatalog,
+    spotCheckTasks: createTaskService(db, spotCheckCatalog),
+    spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),
   };
 }
 

@@ -1,0 +1,107 @@
+import type { Queryable } from '../../db/client.ts';
+import { assignInspectors, type PoolInspector, type VisitNeed } from '../../domain/inspector-assignment.ts';
+import { drawStratified, type Ratios, RISK_CLASSES, type RiskClass } from '../../domain/spot-check-draw.ts';
+import { AppError } from '../../server/errors.ts';
+import { conflictsFor, listInspectors } from './catalog-repo.ts';
+import * as repo from './repo.ts';
+
+/** Parses the frozen pool text ("id,class\n" sorted by id) into ascending id arrays per class, without splitting. */
+export function parsePoolEntries(text: string): Record<RiskClass, number[]> {
+  const out = { A: [], B: [], C: [], D: [] } as Record<RiskClass, number[]>;
+  let id = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) id = id * 10 + (c - 48);
+    else if (c === 44) {
+      out[text[i + 1] as RiskClass].push(id);
+      id = 0;
+      i += 2; // the class letter and the newline
+    }
+  }
+  return out;
+}
+
+function classOf(sorted: Record<RiskClass, number[]>, id: number): RiskClass {
+  for (const cls of RISK_CLASSES) {
+    const ids = sorted[cls];
+    let lo = 0;
+    let hi = ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ids[mid] === id) return cls;
+      if (ids[mid]! < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+  }
+  throw new Error(`entity ${id} not in the frozen pool`);
+}
+
+export interface DrawTask {
+  taskId: number;
+  planId: number;
+  ratios: Ratios;
+  perVisit: number;
+  avoidOwnStation: boolean;
+  departmentIds: number[];
+}
+
+const noInspectors = (reason: string) =>
+  new AppError('VALIDATION', `可派检查人员不足：${reason}`, [{ path: 'inspectors', message: reason }]);
+
+/**
+ * The draw of a frozen task: recompute the selection from (seed, frozen pool, ratios), merge entities the plan
+ * already visits, assign inspectors (≥ perVisit, 回避, balanced), and persist set-based. Runs in the caller's tx.
+ */
+export async function executeDraw(tx: Queryable, draw: repo.DrawRecord, task: DrawTask) {
+  const sorted = parsePoolEntries(await repo.poolEntries(tx, draw.id));
+  const working = Object.fromEntries(RISK_CLASSES.map((c) => [c, sorted[c].slice()])) as Record<RiskClass, number[]>;
+  const selected = drawStratified(draw.seed, working, task.ratios);
+  const classes = selected.map((id) => classOf(sorted, id));
+
+  const [stations, existing, conflicts, inspectorRows] = await Promise.all([
+    repo.entityStations(tx, selected),
+    repo.existingVisits(tx, task.planId, selected),
+    conflictsFor(tx, selected),
+    listInspectors(tx, { departmentIds: task.departmentIds }),
+  ]);
+  const inspectors: PoolInspector[] = inspectorRows.map((i) => ({
+    id: i.id,
+    department: String(i.departmentId),
+    stationId: i.stationId,
+  }));
+  const departments = task.departmentIds.map(String);
+  const merged = new Map(existing.map((v) => [v.entityId, v]));
+  const fresh: VisitNeed[] = [];
+  const joining: VisitNeed[] = [];
+  for (const s of stations) {
+    const visit = merged.get(s.id);
+    if (!visit) fresh.push({ entityId: s.id, stationId: s.stationId, departments });
+    else {
+      const missing = departments.filter((d) => !visit.departments.map(String).includes(d));
+      if (missing.length) joining.push({ entityId: s.id, stationId: s.stationId, departments: missing });
+    }
+  }
+  const options = { avoidOwnStation: task.avoidOwnStation, conflicts };
+  const a = assignInspectors(draw.seed, fresh, inspectors, { ...options, perEntity: task.perVisit });
+  if (!a.ok) throw noInspectors(a.reason);
+  const b = assignInspectors(draw.seed, joining, inspectors, { ...options, perEntity: 0 });
+  if (!b.ok) throw noInspectors(b.reason);
+
+  const pairs = { entityIds: [] as number[], inspectorIds: [] as number[] };
+  for (const assignments of [a.assignments, b.assignments])
+    for (const [entityId, ids] of assignments)
+      for (const id of ids) {
+        pairs.entityIds.push(entityId);
+        pairs.inspectorIds.push(id);
+      }
+  await repo.persistDraw(tx, {
+    drawId: draw.id,
+    taskId: task.taskId,
+    planId: task.planId,
+    drawn: { ids: selected, classes },
+    newVisits: { entityIds: fresh.map((v) => v.entityId), stationIds: fresh.map((v) => v.stationId) },
+    mergedVisitIds: existing.map((v) => v.id),
+    inspectors: pairs,
+  });
+  return { drawn: selected.length, newVisits: fresh.length, merged: existing.length };
+}
