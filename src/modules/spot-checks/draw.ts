@@ -58,12 +58,11 @@ export async function executeDraw(tx: Queryable, draw: repo.DrawRecord, task: Dr
   const selected = drawStratified(draw.seed, working, task.ratios);
   const classes = selected.map((id) => classOf(sorted, id));
 
-  const [stations, existing, conflicts, inspectorRows] = await Promise.all([
-    repo.entityStations(tx, selected),
-    repo.existingVisits(tx, task.planId, selected),
-    conflictsFor(tx, selected),
-    listInspectors(tx, { departmentIds: task.departmentIds }),
-  ]);
+  // One connection per transaction: these run one after another.
+  const stations = await repo.entityStations(tx, selected);
+  const existing = await repo.existingVisits(tx, task.planId, selected);
+  const conflicts = await conflictsFor(tx, selected);
+  const inspectorRows = await listInspectors(tx, { departmentIds: task.departmentIds });
   const inspectors: PoolInspector[] = inspectorRows.map((i) => ({
     id: i.id,
     department: String(i.departmentId),
@@ -100,7 +99,7 @@ export async function executeDraw(tx: Queryable, draw: repo.DrawRecord, task: Dr
     planId: task.planId,
     drawn: { ids: selected, classes },
     newVisits: { entityIds: fresh.map((v) => v.entityId), stationIds: fresh.map((v) => v.stationId) },
-    mergedVisitIds: existing.map((v) => v.id),
+    merged: existing,
     inspectors: pairs,
   });
   return { drawn: selected.length, newVisits: fresh.length, merged: existing.length };

@@ -174,7 +174,10 @@ export async function existingVisits(q: Queryable, planId: number, entityIds: re
   );
 }
 
-/** Persists a draw's rows set-based: drawn entities, new visits, task links and inspectors (unnest, no per-row SQL). */
+/**
+ * Persists a draw's rows set-based (unnest arrays, no per-row SQL): drawn entities, new visits, the task's link to
+ * every visit it drew (new or merged) and the inspectors assigned.
+ */
 export async function persistDraw(
   q: Queryable,
   d: {
@@ -183,7 +186,7 @@ export async function persistDraw(
     planId: number;
     drawn: { ids: number[]; classes: string[] };
     newVisits: { entityIds: number[]; stationIds: number[] };
-    mergedVisitIds: number[];
+    merged: { entityId: number; id: number }[];
     inspectors: { entityIds: number[]; inspectorIds: number[] };
   },
 ) {
@@ -192,21 +195,19 @@ export async function persistDraw(
      SELECT $1, e, c FROM unnest($2::bigint[], $3::text[]) AS t(e, c)`,
     [d.drawId, d.drawn.ids, d.drawn.classes],
   );
-  await q.query(
-    `INSERT INTO spot_check_visits (plan_id, entity_id, station_id) SELECT $1, e, s FROM unnest($2::bigint[], $3::bigint[]) AS t(e, s)`,
+  const created = await q.query<{ id: number; entityId: number }>(
+    `INSERT INTO spot_check_visits (plan_id, entity_id, station_id)
+     SELECT $1, e, s FROM unnest($2::bigint[], $3::bigint[]) AS t(e, s) RETURNING id, entity_id AS "entityId"`,
     [d.planId, d.newVisits.entityIds, d.newVisits.stationIds],
   );
+  const visitOf = new Map([...created, ...d.merged].map((v) => [v.entityId, v.id]));
+  await q.query('INSERT INTO spot_check_visit_tasks (visit_id, task_id) SELECT unnest($1::bigint[]), $2', [
+    [...visitOf.values()],
+    d.taskId,
+  ]);
   await q.query(
-    `INSERT INTO spot_check_visit_tasks (visit_id, task_id)
-     SELECT v.id, $2 FROM spot_check_visits v WHERE v.plan_id = $1 AND v.entity_id = ANY($3::bigint[])`,
-    [d.planId, d.taskId, d.drawn.ids],
-  );
-  await q.query(
-    `INSERT INTO spot_check_visit_inspectors (visit_id, inspector_id)
-     SELECT v.id, t.i FROM unnest($2::bigint[], $3::bigint[]) AS t(e, i)
-       JOIN spot_check_visits v ON v.plan_id = $1 AND v.entity_id = t.e
-     ON CONFLICT DO NOTHING`,
-    [d.planId, d.inspectors.entityIds, d.inspectors.inspectorIds],
+    `INSERT INTO spot_check_visit_inspectors (visit_id, inspector_id) SELECT * FROM unnest($1::bigint[], $2::bigint[])`,
+    [d.inspectors.entityIds.map((e) => visitOf.get(e)), d.inspectors.inspectorIds],
   );
   await q.query('UPDATE spot_check_draws SET drawn_at = now(), drawn_count = $2 WHERE id = $1', [
     d.drawId,

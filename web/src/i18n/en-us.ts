@@ -35,6 +35,9 @@ export const enUS: Record<MessageKey, string> = {
   'nav.complaints': 'Complaints',
   'nav.complaintsNew': 'Register complaint',
   'nav.complaintsAnalysis': 'Complaint analysis',
+  'nav.spotChecks': 'Random inspections',
+  'nav.spotCheckCatalog': 'Check items and pools',
+  'nav.spotCheckVisits': 'Inspections and publication',
 
   'header.logout': 'Sign out',
   'header.noRole': 'No role assigned',

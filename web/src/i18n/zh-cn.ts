@@ -33,6 +33,9 @@ export const zhCN = {
   'nav.complaints': '投诉举报',
   'nav.complaintsNew': '登记投诉举报',
   'nav.complaintsAnalysis': '投诉举报分析',
+  'nav.spotChecks': '双随机抽查',
+  'nav.spotCheckCatalog': '抽查事项与名录库',
+  'nav.spotCheckVisits': '检查与公示',
 
   'header.logout': '退出登录',
   'header.noRole': '未分配角色',
