@@ -222,3 +222,13 @@ export async function visitCount(q: Queryable, taskId: number): Promise<number> 
   );
   return row!.n;
 }
+
+/** Visits of the task still waiting for their inspection. */
+export async function uninspectedVisits(q: Queryable, taskId: number): Promise<number> {
+  const [row] = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM spot_check_visit_tasks vt JOIN spot_check_visits v ON v.id = vt.visit_id
+      WHERE vt.task_id = $1 AND v.status = 'assigned'`,
+    [taskId],
+  );
+  return row!.n;
+}

@@ -157,6 +157,10 @@ export function createTaskService(db: Db, catalog: CatalogService) {
         let data: Record<string, unknown> = {};
         if (body.action === 'freeze') data = await freeze(tx, actor, row);
         if (body.action === 'draw') data = await draw(tx, row);
+        if (body.action === 'close') {
+          const open = await repo.uninspectedVisits(tx, id);
+          if (open) throw validation('status', `还有 ${open} 户未完成检查，不能结束任务`);
+        }
         await repo.insertTaskEvent(tx, {
           taskId: id,
           action: body.action,
