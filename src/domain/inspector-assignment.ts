@@ -91,7 +91,8 @@ export function assignInspectors(
     const taken: PoolInspector[] = [];
     const skipped: PoolInspector[] = [];
     const eligible = (i: PoolInspector) =>
-      !opts.conflicts.has(`${i.id}:${visit.entityId}`) && !(opts.avoidOwnStation && i.stationId === visit.stationId);
+      !(opts.avoidOwnStation && i.stationId === visit.stationId) &&
+      (opts.conflicts.size === 0 || !opts.conflicts.has(`${i.id}:${visit.entityId}`));
     // Sets aside ineligible inspectors at the top of a department's heap; returns the eligible top, if any.
     const top = (dept: string) => {
       const heap = heaps.get(dept);

@@ -112,16 +112,14 @@ CREATE TABLE spot_check_draw_pools (
   draw_id  bigint PRIMARY KEY REFERENCES spot_check_draws (id) ON DELETE CASCADE,
   entries  text NOT NULL
 );
+-- Stored out of line but uncompressed: ~12 MB per 1.3 M-entity pool, written and read back once per draw,
+-- where pglz compression cost more time than the space is worth.
+ALTER TABLE spot_check_draw_pools ALTER COLUMN entries SET STORAGE EXTERNAL;
 
--- The draw's bulk rows (tens of thousands per draw) carry no row-level foreign keys: a FK check per row cost
--- ~10 s per 70 k drawn entities on the bench (9 checks each). They are written only by persistDraw, from ids
--- read in the same transaction (entities are never deleted, only change status), and never deleted.
-CREATE TABLE spot_check_draw_entities (
-  draw_id     bigint NOT NULL,
-  entity_id   bigint NOT NULL,
-  risk_class  char(1) NOT NULL,
-  PRIMARY KEY (draw_id, entity_id)
-);
+-- The draw's bulk rows (visits and their links, tens of thousands per draw) carry no row-level foreign keys: a
+-- FK check per row cost ~10 s per 70 k drawn entities on the bench. They are written only by persistDraw, from
+-- ids read in the same transaction (entities are never deleted, only change status), and never deleted.
+-- A draw's result is the entities of the visits linked to its task; their classes are in the frozen pool.
 
 -- One visit per entity per plan, however many tasks drew it.
 CREATE TABLE spot_check_visits (

@@ -90,7 +90,12 @@ export async function insertPool(q: Queryable, p: { name: string; filter: TPoolF
 
 /** The registry filter of a pool (plus the caller's station scope), over entities e and their class r. */
 export function poolWhere(filter: TPoolFilter, stationScope: readonly number[] | null): Where {
-  const w = new Where().add('e.status = ANY(?::text[])', filter.statuses);
+  // One status (the default 存续) as an equality: the (status, id) index then yields ids in order, so freezing
+  // the pool merge-joins the risk classes without a sort.
+  const w =
+    filter.statuses.length === 1
+      ? new Where().add('e.status = ?', filter.statuses[0])
+      : new Where().add('e.status = ANY(?::text[])', filter.statuses);
   if (filter.types?.length) w.add('e.type = ANY(?::text[])', filter.types);
   if (filter.stationIds?.length) w.add('e.station_id = ANY(?::bigint[])', filter.stationIds);
   if (stationScope) w.add('e.station_id = ANY(?::bigint[])', stationScope);

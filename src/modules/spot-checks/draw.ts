@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
 import { assignInspectors, type PoolInspector, type VisitNeed } from '../../domain/inspector-assignment.ts';
-import { drawStratified, type Ratios, RISK_CLASSES, type RiskClass } from '../../domain/spot-check-draw.ts';
+import { drawStratified, type Ratios, type RiskClass } from '../../domain/spot-check-draw.ts';
 import { AppError } from '../../server/errors.ts';
 import { conflictsFor, listInspectors } from './catalog-repo.ts';
 import * as repo from './repo.ts';
@@ -9,31 +9,20 @@ import * as repo from './repo.ts';
 export function parsePoolEntries(text: string): Record<RiskClass, number[]> {
   const out = { A: [], B: [], C: [], D: [] } as Record<RiskClass, number[]>;
   let id = 0;
+  let last = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) id = id * 10 + (c - 48);
     else if (c === 44) {
+      // The pool hash is over ids ascending; a frozen pool out of order would not verify.
+      if (id <= last) throw new Error(`frozen pool out of order at id ${id}`);
       out[text[i + 1] as RiskClass].push(id);
+      last = id;
       id = 0;
       i += 2; // the class letter and the newline
     }
   }
   return out;
-}
-
-function classOf(sorted: Record<RiskClass, number[]>, id: number): RiskClass {
-  for (const cls of RISK_CLASSES) {
-    const ids = sorted[cls];
-    let lo = 0;
-    let hi = ids.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ids[mid] === id) return cls;
-      if (ids[mid]! < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-  }
-  throw new Error(`entity ${id} not in the frozen pool`);
 }
 
 export interface DrawTask {
@@ -54,9 +43,7 @@ const noInspectors = (reason: string) =>
  */
 export async function executeDraw(tx: Queryable, draw: repo.DrawRecord, task: DrawTask) {
   const sorted = parsePoolEntries(await repo.poolEntries(tx, draw.id));
-  const working = Object.fromEntries(RISK_CLASSES.map((c) => [c, sorted[c].slice()])) as Record<RiskClass, number[]>;
-  const selected = drawStratified(draw.seed, working, task.ratios);
-  const classes = selected.map((id) => classOf(sorted, id));
+  const selected = drawStratified(draw.seed, sorted, task.ratios);
 
   // One connection per transaction: these run one after another.
   const stations = await repo.entityStations(tx, selected);
@@ -97,7 +84,7 @@ export async function executeDraw(tx: Queryable, draw: repo.DrawRecord, task: Dr
     drawId: draw.id,
     taskId: task.taskId,
     planId: task.planId,
-    drawn: { ids: selected, classes },
+    drawn: { ids: selected },
     newVisits: { entityIds: fresh.map((v) => v.entityId), stationIds: fresh.map((v) => v.stationId) },
     merged: existing,
     inspectors: pairs,

@@ -90,16 +90,17 @@ export async function freezePool(
 ): Promise<{ drawId: number | null; size: number; counts: Record<string, number> }> {
   const w = args.where;
   const p = (v: unknown) => w.param(v);
+  // One big aggregate: enough memory that it does not spill to disk (this transaction only).
+  await q.query(`SET LOCAL work_mem = '64MB'`);
   const [row] = await q.query<{ drawId: number | null; size: number; counts: Record<string, number> }>(
-    `WITH pool AS (
-       SELECT e.id, coalesce(r.risk_class, 'B') AS cls, r.entity_id IS NULL AS unclassified
-         FROM entities e LEFT JOIN entity_risk_classes r ON r.entity_id = e.id ${w}),
-     agg AS (
-       SELECT string_agg(id::text || ',' || cls, E'\\n' ORDER BY id) || E'\\n' AS entries, count(*)::int AS size,
+    `WITH agg AS (
+       -- Rows reach string_agg in the subquery's id order (checked again when the draw parses them).
+       SELECT string_agg(id::text || ',' || cls, E'\n') || E'\n' AS entries, count(*)::int AS size,
               count(*) FILTER (WHERE unclassified)::int AS unclassified,
               jsonb_build_object('A', count(*) FILTER (WHERE cls = 'A'), 'B', count(*) FILTER (WHERE cls = 'B'),
                                  'C', count(*) FILTER (WHERE cls = 'C'), 'D', count(*) FILTER (WHERE cls = 'D')) AS counts
-         FROM pool),
+         FROM (SELECT e.id, coalesce(r.risk_class, 'B') AS cls, r.entity_id IS NULL AS unclassified
+                 FROM entities e LEFT JOIN entity_risk_classes r ON r.entity_id = e.id ${w} ORDER BY e.id) pool),
      d AS (
        INSERT INTO spot_check_draws (task_id, algorithm, pool_hash, pool_size, unclassified_count, class_counts, commitment, seed, ratios)
        SELECT ${p(args.taskId)}, ${p(DRAW_ALGORITHM)}, encode(sha256(convert_to(entries, 'UTF8')), 'hex'), size, unclassified,
@@ -149,7 +150,8 @@ export async function poolEntries(q: Queryable, drawId: number): Promise<string>
 
 export async function drawResult(q: Queryable, drawId: number): Promise<number[]> {
   const rows = await q.query<{ id: number }>(
-    'SELECT entity_id AS id FROM spot_check_draw_entities WHERE draw_id = $1 ORDER BY entity_id',
+    `SELECT v.entity_id AS id FROM spot_check_draws d JOIN spot_check_visit_tasks vt ON vt.task_id = d.task_id
+       JOIN spot_check_visits v ON v.id = vt.visit_id WHERE d.id = $1 ORDER BY v.entity_id`,
     [drawId],
   );
   return rows.map((r) => r.id);
@@ -169,14 +171,15 @@ export async function existingVisits(q: Queryable, planId: number, entityIds: re
             coalesce(array_agg(DISTINCT i.department_id) FILTER (WHERE i.id IS NOT NULL), '{}') AS departments
        FROM spot_check_visits v LEFT JOIN spot_check_visit_inspectors vi ON vi.visit_id = v.id
        LEFT JOIN spot_check_inspectors i ON i.id = vi.inspector_id
-      WHERE v.plan_id = $1 AND v.entity_id = ANY($2::bigint[]) GROUP BY v.id`,
+       JOIN unnest($2::bigint[]) AS u(id) ON u.id = v.entity_id
+      WHERE v.plan_id = $1 GROUP BY v.id`,
     [planId, entityIds],
   );
 }
 
 /**
- * Persists a draw's rows set-based (unnest arrays, no per-row SQL): drawn entities, new visits, the task's link to
- * every visit it drew (new or merged) and the inspectors assigned.
+ * Persists a draw's rows set-based (unnest arrays, no per-row SQL): new visits, the task's link to every visit it
+ * drew (new or merged) and the inspectors assigned.
  */
 export async function persistDraw(
   q: Queryable,
@@ -184,30 +187,33 @@ export async function persistDraw(
     drawId: number;
     taskId: number;
     planId: number;
-    drawn: { ids: number[]; classes: string[] };
+    drawn: { ids: number[] };
     newVisits: { entityIds: number[]; stationIds: number[] };
     merged: { entityId: number; id: number }[];
     inspectors: { entityIds: number[]; inspectorIds: number[] };
   },
 ) {
+  // Visits, the task's links to every visit it drew (new or merged) and the inspectors, in one round trip.
   await q.query(
-    `INSERT INTO spot_check_draw_entities (draw_id, entity_id, risk_class)
-     SELECT $1, e, c FROM unnest($2::bigint[], $3::text[]) AS t(e, c)`,
-    [d.drawId, d.drawn.ids, d.drawn.classes],
-  );
-  const created = await q.query<{ id: number; entityId: number }>(
-    `INSERT INTO spot_check_visits (plan_id, entity_id, station_id)
-     SELECT $1, e, s FROM unnest($2::bigint[], $3::bigint[]) AS t(e, s) RETURNING id, entity_id AS "entityId"`,
-    [d.planId, d.newVisits.entityIds, d.newVisits.stationIds],
-  );
-  const visitOf = new Map([...created, ...d.merged].map((v) => [v.entityId, v.id]));
-  await q.query('INSERT INTO spot_check_visit_tasks (visit_id, task_id) SELECT unnest($1::bigint[]), $2', [
-    [...visitOf.values()],
-    d.taskId,
-  ]);
-  await q.query(
-    `INSERT INTO spot_check_visit_inspectors (visit_id, inspector_id) SELECT * FROM unnest($1::bigint[], $2::bigint[])`,
-    [d.inspectors.entityIds.map((e) => visitOf.get(e)), d.inspectors.inspectorIds],
+    `WITH created AS (
+       INSERT INTO spot_check_visits (plan_id, entity_id, station_id)
+       SELECT $1, e, s FROM unnest($3::bigint[], $4::bigint[]) AS t(e, s) RETURNING id, entity_id),
+     visits AS (
+       SELECT id, entity_id FROM created
+       UNION ALL SELECT id, entity_id FROM unnest($5::bigint[], $6::bigint[]) AS m(id, entity_id)),
+     linked AS (INSERT INTO spot_check_visit_tasks (visit_id, task_id) SELECT id, $2 FROM visits)
+     INSERT INTO spot_check_visit_inspectors (visit_id, inspector_id)
+     SELECT v.id, p.i FROM unnest($7::bigint[], $8::bigint[]) AS p(e, i) JOIN visits v ON v.entity_id = p.e`,
+    [
+      d.planId,
+      d.taskId,
+      d.newVisits.entityIds,
+      d.newVisits.stationIds,
+      d.merged.map((m) => m.id),
+      d.merged.map((m) => m.entityId),
+      d.inspectors.entityIds,
+      d.inspectors.inspectorIds,
+    ],
   );
   await q.query('UPDATE spot_check_draws SET drawn_at = now(), drawn_count = $2 WHERE id = $1', [
     d.drawId,
