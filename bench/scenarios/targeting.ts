@@ -18,7 +18,7 @@ import { loadBenchRegister, type Scenario } from '../lib/scenario.ts';
  *   quantiles (A lowest 30 %, B 45 %, C 15 %, D highest 10 %).
  * - Hidden violation propensity p = logistic(a + 0.9·z_model + 0.9·z_hidden), where z_hidden is a per-entity
  *   factor the model cannot see (management quality, say), drawn independently. So the model score is
- *   correlated with p but imperfectly (the measured correlation is printed); `a` puts the mean p near 8 %.
+ *   correlated with p but imperfectly (the measured correlation is printed); `a` puts the mean p near 10 %.
  * - Capacity: 5 % of the pool. Arms: uniform random; risk-stratified (ratios 3/5/10/20 % scaled to the same
  *   capacity); risk-ranked (top 5 % by model score); ranked with a floor (1 % uniform, the rest ranked, after
  *   Hino et al.). Violations found are expectations Σ π_i·p_i over exact inclusion probabilities π_i (no

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { insertEntities, itemIds, unitId } from '../../../tests/helpers/spot-check-factories.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { verifyDrawCommand } from '../../cli/verify-draw.ts';
 import type { TDrawProof, TPlan, TTask, TVisitDetail, TVisitSummary } from '../../contracts/spot-checks.ts';
 import { verifyDrawProof } from '../../domain/draw-proof.ts';
 
@@ -94,6 +98,24 @@ describe('spot checks: verifiable draws, joint visits, results published', () =>
     );
     const notDrawn = proof.pool.find((e) => !proof.result.includes(e.id))!.id;
     assert.deepEqual(failing({ ...proof, result: [...proof.result.slice(1), notDrawn] }), ['result']);
+
+    // The same through `shijian verify-draw proof.json`: 0 = match, 1 = no match.
+    const dir = mkdtempSync(join(tmpdir(), 'proof-'));
+    const file = (name: string, p: TDrawProof) => {
+      writeFileSync(join(dir, name), JSON.stringify(p));
+      return join(dir, name);
+    };
+    const log = console.log;
+    console.log = () => {};
+    try {
+      assert.equal(verifyDrawCommand([file('ok.json', proof)]), 0);
+      assert.equal(
+        verifyDrawCommand([file('bad.json', { ...proof, result: [...proof.result.slice(1), notDrawn] })]),
+        1,
+      );
+    } finally {
+      console.log = log;
+    }
 
     const visits = (await admin.get<Page<TVisitSummary>>(`/api/v1/spot-checks/visits?taskId=${task.id}&limit=200`))
       .body;
