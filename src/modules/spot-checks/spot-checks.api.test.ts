@@ -143,6 +143,20 @@ describe('spot checks: verifiable draws, joint visits, results published', () =>
   });
 
   it('merges entities drawn by two tasks of one plan into one visit and reports the visits saved', async () => {
+    // 回避: one equipment inspector declares a conflict with every entity in the pool.
+    const [conflicted] = await app.services.db.query<{ id: number }>(
+      `SELECT i.id FROM spot_check_inspectors i JOIN org_units d ON d.id = i.department_id
+        WHERE d.code = 'equipment' ORDER BY i.id LIMIT 1`,
+    );
+    const entities = await app.services.db.query<{ id: number }>(`SELECT id FROM entities WHERE status = 'active'`);
+    for (const e of entities) {
+      const res = await admin.post('/api/v1/spot-checks/conflicts', {
+        inspectorId: conflicted!.id,
+        entityId: e.id,
+        reason: '近亲属在该企业任职',
+      });
+      assert.equal(res.status, 200);
+    }
     const task = await newTask({
       name: '特种设备抽查',
       itemIds: await itemIds(app.services.db, ['TZ-01']),
@@ -160,6 +174,7 @@ describe('spot checks: verifiable draws, joint visits, results published', () =>
     const joint = merged.filter((v) => v.inspectors.some((i) => i.departmentName === '食品经营安全监管科'));
     assert.equal(joint.length, 18);
     for (const v of joint) assert.ok(v.inspectors.some((i) => i.departmentName === '特种设备安全监察科'));
+    for (const v of merged) assert.ok(!v.inspectors.some((i) => i.id === conflicted!.id), '回避: declared conflict');
   });
 
   it('refuses bad input with 422/409 and changes nothing', async () => {
