@@ -149,7 +149,8 @@ CREATE TABLE spot_check_visit_inspectors (
   inspector_id  bigint NOT NULL,
   PRIMARY KEY (visit_id, inspector_id)
 );
-CREATE INDEX spot_check_visit_inspectors_inspector_idx ON spot_check_visit_inspectors (inspector_id, visit_id);
+-- No (inspector_id) index: "assigned to me" is asked per visit through the primary key, and each index here
+-- costs a write per assignment in the draw.
 
 CREATE TABLE spot_check_results (
   visit_id     bigint NOT NULL REFERENCES spot_check_visits (id) ON DELETE CASCADE,
