@@ -116,41 +116,31 @@ CREATE TABLE spot_check_draw_pools (
 -- where pglz compression cost more time than the space is worth.
 ALTER TABLE spot_check_draw_pools ALTER COLUMN entries SET STORAGE EXTERNAL;
 
--- The draw's bulk rows (visits and their links, tens of thousands per draw) carry no row-level foreign keys: a
--- FK check per row cost ~10 s per 70 k drawn entities on the bench. They are written only by persistDraw, from
--- ids read in the same transaction (entities are never deleted, only change status), and never deleted.
--- A draw's result is the entities of the visits linked to its task; their classes are in the frozen pool.
+-- The draw's bulk rows (visits, tens of thousands per draw) carry no row-level foreign keys: a FK check per
+-- row cost ~10 s per 70 k drawn entities on the bench. They are written only by persistDraw, from ids read in
+-- the same transaction (entities are never deleted, only change status), and never deleted.
+-- A draw's result is the entities of the visits that list its task; their classes are in the frozen pool.
 
--- One visit per entity per plan, however many tasks drew it.
+-- One visit per entity per plan, however many tasks drew it. The tasks and the inspectors of a visit are
+-- arrays on the row, not link tables: a 5 % draw over 1.5 M entities writes 70 k visits, and every link row
+-- (two or three per visit) cost another heap and index write inside the draw's time budget.
 CREATE TABLE spot_check_visits (
-  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  plan_id       bigint NOT NULL,
-  entity_id     bigint NOT NULL,
-  station_id    bigint NOT NULL,
-  status        text NOT NULL DEFAULT 'assigned' CHECK (status IN ('assigned', 'inspected', 'published')),
-  inspected_on  date,
+  id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  plan_id        bigint NOT NULL,
+  entity_id      bigint NOT NULL,
+  station_id     bigint NOT NULL,
+  task_ids       bigint[] NOT NULL,
+  inspector_ids  bigint[] NOT NULL,
+  status         text NOT NULL DEFAULT 'assigned' CHECK (status IN ('assigned', 'inspected', 'published')),
+  inspected_on   date,
   publish_due_on date,
-  published_at  timestamptz,
-  version       integer NOT NULL DEFAULT 1,
+  published_at   timestamptz,
+  version        integer NOT NULL DEFAULT 1,
   UNIQUE (plan_id, entity_id)
 );
 CREATE INDEX spot_check_visits_station_idx ON spot_check_visits (station_id, id);
+CREATE INDEX spot_check_visits_tasks_idx ON spot_check_visits USING gin (task_ids);
 CREATE INDEX spot_check_visits_published_idx ON spot_check_visits (published_at DESC, id) WHERE status = 'published';
-
-CREATE TABLE spot_check_visit_tasks (
-  visit_id  bigint NOT NULL,
-  task_id   bigint NOT NULL,
-  PRIMARY KEY (visit_id, task_id)
-);
-CREATE INDEX spot_check_visit_tasks_task_idx ON spot_check_visit_tasks (task_id, visit_id);
-
-CREATE TABLE spot_check_visit_inspectors (
-  visit_id      bigint NOT NULL,
-  inspector_id  bigint NOT NULL,
-  PRIMARY KEY (visit_id, inspector_id)
-);
--- No (inspector_id) index: "assigned to me" is asked per visit through the primary key, and each index here
--- costs a write per assignment in the draw.
 
 CREATE TABLE spot_check_results (
   visit_id     bigint NOT NULL REFERENCES spot_check_visits (id) ON DELETE CASCADE,

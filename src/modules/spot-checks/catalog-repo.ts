@@ -135,7 +135,7 @@ export async function listPlans(q: Queryable, w: Where): Promise<(TPlan & { owne
     .query(
       `SELECT p.id, p.name, p.period_start AS "periodStart", p.period_end AS "periodEnd", p.owner_unit_id AS "ownerUnitId",
             (SELECT count(*)::int FROM spot_check_tasks t WHERE t.plan_id = p.id) AS "taskCount",
-            (SELECT count(*)::int FROM spot_check_visit_tasks vt JOIN spot_check_visits v ON v.id = vt.visit_id
+            (SELECT coalesce(sum(cardinality(v.task_ids)), 0)::int FROM spot_check_visits v
               WHERE v.plan_id = p.id) AS "drawnChecks",
             (SELECT count(*)::int FROM spot_check_visits v WHERE v.plan_id = p.id) AS visits,
             0 AS "visitsSaved"

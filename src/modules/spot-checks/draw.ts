@@ -73,21 +73,17 @@ export async function executeDraw(tx: Queryable, draw: repo.DrawRecord, task: Dr
   const b = assignInspectors(draw.seed, joining, inspectors, { ...options, perEntity: 0 });
   if (!b.ok) throw noInspectors(b.reason);
 
-  const pairs = { entityIds: [] as number[], inspectorIds: [] as number[] };
-  for (const assignments of [a.assignments, b.assignments])
-    for (const [entityId, ids] of assignments)
-      for (const id of ids) {
-        pairs.entityIds.push(entityId);
-        pairs.inspectorIds.push(id);
-      }
   await repo.persistDraw(tx, {
     drawId: draw.id,
     taskId: task.taskId,
     planId: task.planId,
-    drawn: { ids: selected },
-    newVisits: { entityIds: fresh.map((v) => v.entityId), stationIds: fresh.map((v) => v.stationId) },
-    merged: existing,
-    inspectors: pairs,
+    drawnCount: selected.length,
+    newVisits: fresh.map((v) => ({
+      entityId: v.entityId,
+      stationId: v.stationId,
+      inspectorIds: a.assignments.get(v.entityId)!,
+    })),
+    merged: existing.map((v) => ({ id: v.id, inspectorIds: b.assignments.get(v.entityId) ?? [] })),
   });
   return { drawn: selected.length, newVisits: fresh.length, merged: existing.length };
 }

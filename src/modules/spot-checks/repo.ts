@@ -150,8 +150,8 @@ export async function poolEntries(q: Queryable, drawId: number): Promise<string>
 
 export async function drawResult(q: Queryable, drawId: number): Promise<number[]> {
   const rows = await q.query<{ id: number }>(
-    `SELECT v.entity_id AS id FROM spot_check_draws d JOIN spot_check_visit_tasks vt ON vt.task_id = d.task_id
-       JOIN spot_check_visits v ON v.id = vt.visit_id WHERE d.id = $1 ORDER BY v.entity_id`,
+    `SELECT entity_id AS id FROM spot_check_visits
+      WHERE task_ids @> ARRAY[(SELECT task_id FROM spot_check_draws WHERE id = $1)] ORDER BY entity_id`,
     [drawId],
   );
   return rows.map((r) => r.id);
@@ -168,18 +168,19 @@ export async function entityStations(q: Queryable, ids: readonly number[]) {
 export async function existingVisits(q: Queryable, planId: number, entityIds: readonly number[]) {
   return q.query<{ id: number; entityId: number; departments: number[] }>(
     `SELECT v.id, v.entity_id AS "entityId",
-            coalesce(array_agg(DISTINCT i.department_id) FILTER (WHERE i.id IS NOT NULL), '{}') AS departments
-       FROM spot_check_visits v LEFT JOIN spot_check_visit_inspectors vi ON vi.visit_id = v.id
-       LEFT JOIN spot_check_inspectors i ON i.id = vi.inspector_id
-       JOIN unnest($2::bigint[]) AS u(id) ON u.id = v.entity_id
-      WHERE v.plan_id = $1 GROUP BY v.id`,
+            coalesce((SELECT array_agg(DISTINCT i.department_id) FROM spot_check_inspectors i
+                       WHERE i.id = ANY(v.inspector_ids)), '{}') AS departments
+       FROM spot_check_visits v JOIN unnest($2::bigint[]) AS u(id) ON u.id = v.entity_id
+      WHERE v.plan_id = $1`,
     [planId, entityIds],
   );
 }
 
+const arrayLiteral = (ids: readonly number[]) => `{${ids.join(',')}}`;
+
 /**
- * Persists a draw's rows set-based (unnest arrays, no per-row SQL): new visits, the task's link to every visit it
- * drew (new or merged) and the inspectors assigned.
+ * Persists a draw set-based (unnest arrays, no per-row SQL): the new visits with their task and inspectors, the
+ * task and any added inspectors on visits the plan already had, and the draw's completion.
  */
 export async function persistDraw(
   q: Queryable,
@@ -187,43 +188,37 @@ export async function persistDraw(
     drawId: number;
     taskId: number;
     planId: number;
-    drawn: { ids: number[] };
-    newVisits: { entityIds: number[]; stationIds: number[] };
-    merged: { entityId: number; id: number }[];
-    inspectors: { entityIds: number[]; inspectorIds: number[] };
+    drawnCount: number;
+    newVisits: { entityId: number; stationId: number; inspectorIds: number[] }[];
+    merged: { id: number; inspectorIds: number[] }[];
   },
 ) {
-  // Visits, the task's links to every visit it drew (new or merged) and the inspectors, in one round trip.
   await q.query(
-    `WITH created AS (
-       INSERT INTO spot_check_visits (plan_id, entity_id, station_id)
-       SELECT $1, e, s FROM unnest($3::bigint[], $4::bigint[]) AS t(e, s) RETURNING id, entity_id),
-     visits AS (
-       SELECT id, entity_id FROM created
-       UNION ALL SELECT id, entity_id FROM unnest($5::bigint[], $6::bigint[]) AS m(id, entity_id)),
-     linked AS (INSERT INTO spot_check_visit_tasks (visit_id, task_id) SELECT id, $2 FROM visits)
-     INSERT INTO spot_check_visit_inspectors (visit_id, inspector_id)
-     SELECT v.id, p.i FROM unnest($7::bigint[], $8::bigint[]) AS p(e, i) JOIN visits v ON v.entity_id = p.e`,
+    `INSERT INTO spot_check_visits (plan_id, entity_id, station_id, task_ids, inspector_ids)
+     SELECT $1, e, s, ARRAY[$2::bigint], i::bigint[] FROM unnest($3::bigint[], $4::bigint[], $5::text[]) AS t(e, s, i)`,
     [
       d.planId,
       d.taskId,
-      d.newVisits.entityIds,
-      d.newVisits.stationIds,
-      d.merged.map((m) => m.id),
-      d.merged.map((m) => m.entityId),
-      d.inspectors.entityIds,
-      d.inspectors.inspectorIds,
+      d.newVisits.map((v) => v.entityId),
+      d.newVisits.map((v) => v.stationId),
+      d.newVisits.map((v) => arrayLiteral(v.inspectorIds)),
     ],
   );
+  if (d.merged.length)
+    await q.query(
+      `UPDATE spot_check_visits v SET task_ids = array_append(v.task_ids, $1::bigint), inspector_ids = v.inspector_ids || m.i::bigint[]
+         FROM unnest($2::bigint[], $3::text[]) AS m(id, i) WHERE v.id = m.id`,
+      [d.taskId, d.merged.map((m) => m.id), d.merged.map((m) => arrayLiteral(m.inspectorIds))],
+    );
   await q.query('UPDATE spot_check_draws SET drawn_at = now(), drawn_count = $2 WHERE id = $1', [
     d.drawId,
-    d.drawn.ids.length,
+    d.drawnCount,
   ]);
 }
 
 export async function visitCount(q: Queryable, taskId: number): Promise<number> {
   const [row] = await q.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM spot_check_visit_tasks WHERE task_id = $1',
+    'SELECT count(*)::int AS n FROM spot_check_visits WHERE task_ids @> ARRAY[$1::bigint]',
     [taskId],
   );
   return row!.n;
@@ -232,8 +227,7 @@ export async function visitCount(q: Queryable, taskId: number): Promise<number> 
 /** Visits of the task still waiting for their inspection. */
 export async function uninspectedVisits(q: Queryable, taskId: number): Promise<number> {
   const [row] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM spot_check_visit_tasks vt JOIN spot_check_visits v ON v.id = vt.visit_id
-      WHERE vt.task_id = $1 AND v.status = 'assigned'`,
+    `SELECT count(*)::int AS n FROM spot_check_visits WHERE task_ids @> ARRAY[$1::bigint] AND status = 'assigned'`,
     [taskId],
   );
   return row!.n;

@@ -90,8 +90,7 @@ export function createVisitService(db: Db, deps: VisitDeps) {
       if (actor.dataScope === 'unit_and_below')
         w.add(`(v.station_id = ANY(?::bigint[]) OR ${repo.assignedToUser()})`, actor.scopeUnitIds, actor.userId);
       if (actor.dataScope === 'self' || q.mine === 'true') w.add(repo.assignedToUser(), actor.userId);
-      if (q.taskId)
-        w.add('EXISTS (SELECT 1 FROM spot_check_visit_tasks vt WHERE vt.visit_id = v.id AND vt.task_id = ?)', q.taskId);
+      if (q.taskId) w.add('v.task_ids @> ARRAY[?::bigint]', q.taskId);
       w.addIf(q.planId, 'v.plan_id = ?').addIf(q.status, 'v.status = ?').addIf(beforeId, 'v.id < ?');
       if (q.overdue === 'true') w.add(`v.status = 'inspected' AND v.publish_due_on < ?`, today());
       const rows = await repo.listVisits(db, w, q.limit + 1);

@@ -23,15 +23,14 @@ const visitSelect = `SELECT v.id, v.plan_id AS "planId", p.name AS "planName", v
     v.publish_due_on AS "publishDueOn", v.published_at AS "publishedAt", v.version,
     coalesce((SELECT json_agg(json_build_object('id', i.id, 'name', i.name, 'departmentName', d.name, 'userId', i.user_id)
                 ORDER BY i.id)
-       FROM spot_check_visit_inspectors vi JOIN spot_check_inspectors i ON i.id = vi.inspector_id
-       JOIN org_units d ON d.id = i.department_id WHERE vi.visit_id = v.id), '[]') AS inspectors
+       FROM spot_check_inspectors i JOIN org_units d ON d.id = i.department_id WHERE i.id = ANY(v.inspector_ids)), '[]')
+       AS inspectors
   FROM spot_check_visits v JOIN spot_check_plans p ON p.id = v.plan_id JOIN entities e ON e.id = v.entity_id
   JOIN org_units s ON s.id = v.station_id`;
 
 /** "Assigned to me": the caller is linked to one of the visit's inspectors. */
 export const assignedToUser = (alias = 'v') =>
-  `EXISTS (SELECT 1 FROM spot_check_visit_inspectors vi2 JOIN spot_check_inspectors i2 ON i2.id = vi2.inspector_id
-            WHERE vi2.visit_id = ${alias}.id AND i2.user_id = ?)`;
+  `EXISTS (SELECT 1 FROM spot_check_inspectors i2 WHERE i2.id = ANY(${alias}.inspector_ids) AND i2.user_id = ?)`;
 
 export async function findVisit(q: Queryable, id: number): Promise<VisitRecord | undefined> {
   const [row] = await q.query<VisitRecord>(`${visitSelect} WHERE v.id = $1`, [id]);
@@ -44,8 +43,8 @@ export async function listVisits(q: Queryable, w: Where, limit: number): Promise
 
 export async function visitTasks(q: Queryable, visitId: number) {
   return q.query<{ id: number; name: string }>(
-    `SELECT t.id, t.name FROM spot_check_visit_tasks vt JOIN spot_check_tasks t ON t.id = vt.task_id
-      WHERE vt.visit_id = $1 ORDER BY t.id`,
+    `SELECT t.id, t.name FROM spot_check_visits v JOIN spot_check_tasks t ON t.id = ANY(v.task_ids)
+      WHERE v.id = $1 ORDER BY t.id`,
     [visitId],
   );
 }
