@@ -23,20 +23,27 @@ export type AssignmentResult =
   | { ok: false; entityId: number; reason: string };
 
 /** Min-heap of inspectors by (load, tie-break, id): the lightest eligible is found without scanning everyone. */
+interface Slot {
+  inspector: PoolInspector;
+  load: number;
+  tie: number;
+}
+const less = (a: Slot, b: Slot) =>
+  a.load !== b.load ? a.load < b.load : a.tie !== b.tie ? a.tie < b.tie : a.inspector.id < b.inspector.id;
+
 class LoadHeap {
-  readonly items: PoolInspector[] = [];
-  constructor(private readonly less: (a: PoolInspector, b: PoolInspector) => boolean) {}
-  push(x: PoolInspector) {
+  readonly items: Slot[] = [];
+  push(x: Slot) {
     const a = this.items;
     a.push(x);
     for (let i = a.length - 1; i > 0; ) {
       const p = (i - 1) >> 1;
-      if (!this.less(a[i]!, a[p]!)) break;
+      if (!less(a[i]!, a[p]!)) break;
       [a[i], a[p]] = [a[p]!, a[i]!];
       i = p;
     }
   }
-  pop(): PoolInspector | undefined {
+  pop(): Slot | undefined {
     const a = this.items;
     const top = a[0];
     const last = a.pop();
@@ -46,8 +53,8 @@ class LoadHeap {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < a.length && this.less(a[l]!, a[m]!)) m = l;
-        if (r < a.length && this.less(a[r]!, a[m]!)) m = r;
+        if (l < a.length && less(a[l]!, a[m]!)) m = l;
+        if (r < a.length && less(a[r]!, a[m]!)) m = r;
         if (m === i) break;
         [a[i], a[m]] = [a[m]!, a[i]!];
         i = m;
@@ -70,27 +77,20 @@ export function assignInspectors(
   opts: AssignmentOptions,
 ): AssignmentResult {
   const stream = new DrawStream(seedHex, 'inspectors');
-  const loads = new Map(inspectors.map((i) => [i.id, 0]));
-  const tieBreak = new Map(inspectors.map((i) => [i.id, stream.below(2 ** 32)]));
-  const less = (a: PoolInspector, b: PoolInspector) => {
-    const la = loads.get(a.id)!;
-    const lb = loads.get(b.id)!;
-    if (la !== lb) return la < lb;
-    const ta = tieBreak.get(a.id)!;
-    const tb = tieBreak.get(b.id)!;
-    return ta !== tb ? ta < tb : a.id < b.id;
-  };
+  // Mutable per-inspector state the heap compares directly (no map look-ups in the hot loop).
+  const slots: Slot[] = inspectors.map((inspector) => ({ inspector, load: 0, tie: stream.below(2 ** 32) }));
   const heaps = new Map<string, LoadHeap>();
-  for (const i of inspectors) {
-    if (!heaps.has(i.department)) heaps.set(i.department, new LoadHeap(less));
-    heaps.get(i.department)!.push(i);
+  for (const slot of slots) {
+    const dept = slot.inspector.department;
+    if (!heaps.has(dept)) heaps.set(dept, new LoadHeap());
+    heaps.get(dept)!.push(slot);
   }
   const assignments = new Map<number, number[]>();
 
   for (const visit of [...visits].sort((a, b) => a.entityId - b.entityId)) {
-    const taken: PoolInspector[] = [];
-    const skipped: PoolInspector[] = [];
-    const eligible = (i: PoolInspector) =>
+    const taken: Slot[] = [];
+    const skipped: Slot[] = [];
+    const eligible = ({ inspector: i }: Slot) =>
       !(opts.avoidOwnStation && i.stationId === visit.stationId) &&
       (opts.conflicts.size === 0 || !opts.conflicts.has(`${i.id}:${visit.entityId}`));
     // Sets aside ineligible inspectors at the top of a department's heap; returns the eligible top, if any.
@@ -100,9 +100,10 @@ export function assignInspectors(
       while (heap.items.length && !eligible(heap.items[0]!)) skipped.push(heap.pop()!);
       return heap.items[0];
     };
+    const putBack = (x: Slot) => heaps.get(x.inspector.department)!.push(x);
     const restore = () => {
-      for (const i of skipped) heaps.get(i.department)!.push(i);
-      for (const i of taken) heaps.get(i.department)!.push(i);
+      skipped.forEach(putBack);
+      taken.forEach(putBack);
     };
     for (const dept of visit.departments) {
       if (!top(dept)) {
@@ -112,8 +113,8 @@ export function assignInspectors(
       taken.push(heaps.get(dept)!.pop()!);
     }
     while (taken.length < opts.perEntity) {
-      let best: PoolInspector | undefined;
-      for (const dept of new Set(visit.departments)) {
+      let best: Slot | undefined;
+      for (const dept of visit.departments) {
         const c = top(dept);
         if (c && (!best || less(c, best))) best = c;
       }
@@ -121,17 +122,18 @@ export function assignInspectors(
         restore();
         return { ok: false, entityId: visit.entityId, reason: `可派检查人员不足${opts.perEntity}人（已回避后）` };
       }
-      taken.push(heaps.get(best.department)!.pop()!);
+      taken.push(heaps.get(best.inspector.department)!.pop()!);
     }
-    for (const i of skipped) heaps.get(i.department)!.push(i);
-    for (const i of taken) {
-      loads.set(i.id, loads.get(i.id)! + 1);
-      heaps.get(i.department)!.push(i);
+    skipped.forEach(putBack);
+    for (const slot of taken) {
+      slot.load++;
+      putBack(slot);
     }
     assignments.set(
       visit.entityId,
-      taken.map((i) => i.id),
+      taken.map((t) => t.inspector.id),
     );
   }
+  const loads = new Map(slots.map((s) => [s.inspector.id, s.load]));
   return { ok: true, assignments, loads };
 }
