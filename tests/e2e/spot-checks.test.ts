@@ -34,10 +34,18 @@ after(async () => {
   await app?.close();
 });
 
-/** antd Select without search: open it, click the option by its label. */
+/** antd Select without search: open it, click the option by its label, wait until the dropdown has closed. */
 async function choose(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+  const select = page.getByTestId(testId);
+  await select.click();
+  // Only a dropdown that has finished opening: a previous one may still be fading out with its own options.
+  const open = page.locator(
+    '.ant-select-dropdown:visible:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])',
+  );
+  await open.first().waitFor();
+  await open.last().locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+  await select.locator(`[title="${label}"]`).waitFor();
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
 }
 
 test('a joint task is created in the wizard, drawn with a verifiable proof, a result recorded on a phone and published', async () => {
