@@ -3,6 +3,8 @@ import { analysisScenario } from './analysis.ts';
 import { creditRecomputeScenario } from './credit-recompute.ts';
 import { intakeScenario } from './intake.ts';
 import { registryScenario } from './registry.ts';
+import { spotcheckScaleScenario } from './spotcheck-scale.ts';
+import { targetingScenario } from './targeting.ts';
 
 /** `npm run bench -- --scenario NAME`: one line per scenario, each in its own file. */
 export const scenarios: Record<string, Scenario> = {
@@ -10,4 +12,6 @@ export const scenarios: Record<string, Scenario> = {
   intake: intakeScenario,
   analysis: analysisScenario,
   'credit-recompute': creditRecomputeScenario,
+  'spotcheck-scale': spotcheckScaleScenario,
+  targeting: targetingScenario,
 };

@@ -8,7 +8,10 @@ import { isDatabaseEmpty, loadDemo } from '../db/seed/demo.ts';
 import { loadDemoComplaints } from '../db/seed/demo-complaints.ts';
 import { loadDemoCredit } from '../db/seed/demo-credit.ts';
 import { DEMO_PASSWORD, demoUsers } from '../db/seed/demo-org.ts';
+import { loadDemoSpotChecks } from '../db/seed/demo-spot-checks.ts';
+import { createCalendarService } from '../modules/calendar/service.ts';
 import { createComplaintAnalysis } from '../modules/complaints/analysis.ts';
+import { createFileService } from '../modules/files/service.ts';
 import { upsertSchedule } from '../modules/jobs/repo.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
@@ -42,6 +45,12 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
         .map(([c, n]) => `${c} ${n}`)
         .join(' / ')}（${credit.recomputeSeconds.toFixed(1)} 秒）`,
   );
+  const calendar = createCalendarService(db);
+  const spotChecks = await loadDemoSpotChecks(db, {
+    calendar: calendar.calendar,
+    files: createFileService(db, { maxBytes: 1 }),
+  });
+  console.log(`  双随机抽查 ${spotChecks.visits} 户（一个已完成的联合抽查任务）`);
   console.log(`演示数据载入完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒`);
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assignInspectors, type PoolInspector, type VisitNeed } from './inspector-assignment.ts';
+import { DrawStream } from './spot-check-draw.ts';
 
 const seed = '42'.repeat(32);
 const inspectors: PoolInspector[] = [
@@ -50,4 +51,63 @@ test('too few eligible inspectors is reported with the entity, not half-assigned
   const r = assignInspectors(seed, visits, inspectors.slice(0, 1), opts);
   assert.equal(r.ok, false);
   assert.ok(!r.ok && r.entityId === 100 && /不足|没有/.test(r.reason));
+});
+
+/** The straightforward scan the heap version replaced: the lightest eligible by (load, tie-break, id). */
+function scanAssign(seedHex: string, vs: readonly VisitNeed[], pool: readonly PoolInspector[], o: typeof opts) {
+  const stream = new DrawStream(seedHex, 'inspectors');
+  const loads = new Map(pool.map((i) => [i.id, 0]));
+  const tie = new Map(pool.map((i) => [i.id, stream.below(2 ** 32)]));
+  const key = (i: PoolInspector) => [loads.get(i.id)!, tie.get(i.id)!, i.id];
+  const less = (a: PoolInspector, b: PoolInspector) => {
+    const [x, y] = [key(a), key(b)];
+    return x[0]! !== y[0]! ? x[0]! < y[0]! : x[1]! !== y[1]! ? x[1]! < y[1]! : x[2]! < y[2]!;
+  };
+  const out = new Map<number, number[]>();
+  for (const v of [...vs].sort((a, b) => a.entityId - b.entityId)) {
+    const taken: number[] = [];
+    const ok = (i: PoolInspector) =>
+      !taken.includes(i.id) &&
+      !o.conflicts.has(`${i.id}:${v.entityId}`) &&
+      !(o.avoidOwnStation && i.stationId === v.stationId);
+    const lightest = (c: readonly PoolInspector[]) =>
+      c.filter(ok).reduce<PoolInspector | undefined>((b, i) => (!b || less(i, b) ? i : b), undefined);
+    for (const d of v.departments) {
+      const p = lightest(pool.filter((i) => i.department === d));
+      if (!p) return undefined;
+      taken.push(p.id);
+    }
+    while (taken.length < o.perEntity) {
+      const p = lightest(pool.filter((i) => v.departments.includes(i.department)));
+      if (!p) return undefined;
+      taken.push(p.id);
+    }
+    for (const id of taken) loads.set(id, loads.get(id)! + 1);
+    out.set(v.entityId, taken);
+  }
+  return out;
+}
+
+test('the heap gives exactly what a full scan gives, on random pools, conflicts and station rules', () => {
+  const rng = new DrawStream('17'.repeat(32), 'test');
+  for (let round = 0; round < 40; round++) {
+    const pool: PoolInspector[] = Array.from({ length: 3 + rng.below(25) }, (_, i) => ({
+      id: i + 1,
+      department: ['a', 'b', 'c'][rng.below(3)]!,
+      stationId: rng.below(4) ? 1 + rng.below(4) : null,
+    }));
+    const vs: VisitNeed[] = Array.from({ length: 1 + rng.below(60) }, (_, i) => ({
+      entityId: 1000 + i,
+      stationId: 1 + rng.below(4),
+      departments: rng.below(2) ? ['a'] : ['a', 'b'],
+    }));
+    const conflicts = new Set(
+      Array.from({ length: rng.below(20) }, () => `${1 + rng.below(28)}:${1000 + rng.below(60)}`),
+    );
+    const o = { perEntity: 2 + rng.below(2), avoidOwnStation: rng.below(2) === 1, conflicts };
+    const heap = assignInspectors(seed, vs, pool, o);
+    const scan = scanAssign(seed, vs, pool, o);
+    assert.equal(heap.ok, scan !== undefined, `round ${round}`);
+    if (heap.ok && scan) assert.deepEqual([...heap.assignments], [...scan], `round ${round}`);
+  }
 });

@@ -22,10 +22,53 @@ export type AssignmentResult =
   | { ok: true; assignments: Map<number, number[]>; loads: Map<number, number> }
   | { ok: false; entityId: number; reason: string };
 
+/** Min-heap of inspectors by (load, tie-break, id): the lightest eligible is found without scanning everyone. */
+interface Slot {
+  inspector: PoolInspector;
+  load: number;
+  tie: number;
+}
+const less = (a: Slot, b: Slot) =>
+  a.load !== b.load ? a.load < b.load : a.tie !== b.tie ? a.tie < b.tie : a.inspector.id < b.inspector.id;
+
+class LoadHeap {
+  readonly items: Slot[] = [];
+  push(x: Slot) {
+    const a = this.items;
+    a.push(x);
+    for (let i = a.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (!less(a[i]!, a[p]!)) break;
+      [a[i], a[p]] = [a[p]!, a[i]!];
+      i = p;
+    }
+  }
+  pop(): Slot | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length && last) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && less(a[l]!, a[m]!)) m = l;
+        if (r < a.length && less(a[r]!, a[m]!)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
 /**
  * Greedy balanced assignment: for each visit (ids ascending) take, per needed department, the eligible
- * inspector with the lightest load so far, then top up to `perEntity`; ties are broken by the draw's own
- * stream, so the assignment is as reproducible as the draw.
+ * inspector with the lightest load so far, then top up to `perEntity` from the visit's departments; ties are
+ * broken by the draw's own stream (then by id), so the assignment is as reproducible as the draw. Loads change
+ * only between visits, so one heap per department answers "lightest eligible" in O(log n) per pick.
  */
 export function assignInspectors(
   seedHex: string,
@@ -34,45 +77,63 @@ export function assignInspectors(
   opts: AssignmentOptions,
 ): AssignmentResult {
   const stream = new DrawStream(seedHex, 'inspectors');
-  const loads = new Map(inspectors.map((i) => [i.id, 0]));
-  const tieBreak = new Map(inspectors.map((i) => [i.id, stream.below(2 ** 32)]));
-  const byDepartment = new Map<string, PoolInspector[]>();
-  for (const i of inspectors) byDepartment.set(i.department, [...(byDepartment.get(i.department) ?? []), i]);
+  // Mutable per-inspector state the heap compares directly (no map look-ups in the hot loop).
+  const slots: Slot[] = inspectors.map((inspector) => ({ inspector, load: 0, tie: stream.below(2 ** 32) }));
+  const heaps = new Map<string, LoadHeap>();
+  for (const slot of slots) {
+    const dept = slot.inspector.department;
+    if (!heaps.has(dept)) heaps.set(dept, new LoadHeap());
+    heaps.get(dept)!.push(slot);
+  }
   const assignments = new Map<number, number[]>();
 
   for (const visit of [...visits].sort((a, b) => a.entityId - b.entityId)) {
-    const eligible = (i: PoolInspector, taken: number[]) =>
-      !taken.includes(i.id) &&
-      !opts.conflicts.has(`${i.id}:${visit.entityId}`) &&
-      !(opts.avoidOwnStation && i.stationId === visit.stationId);
-    const lightest = (candidates: readonly PoolInspector[], taken: number[]) => {
-      let best: PoolInspector | undefined;
-      for (const c of candidates) {
-        if (!eligible(c, taken)) continue;
-        if (
-          !best ||
-          loads.get(c.id)! < loads.get(best.id)! ||
-          (loads.get(c.id) === loads.get(best.id) && tieBreak.get(c.id)! < tieBreak.get(best.id)!)
-        )
-          best = c;
-      }
-      return best;
+    const taken: Slot[] = [];
+    const skipped: Slot[] = [];
+    const eligible = ({ inspector: i }: Slot) =>
+      !(opts.avoidOwnStation && i.stationId === visit.stationId) &&
+      (opts.conflicts.size === 0 || !opts.conflicts.has(`${i.id}:${visit.entityId}`));
+    // Sets aside ineligible inspectors at the top of a department's heap; returns the eligible top, if any.
+    const top = (dept: string) => {
+      const heap = heaps.get(dept);
+      if (!heap) return undefined;
+      while (heap.items.length && !eligible(heap.items[0]!)) skipped.push(heap.pop()!);
+      return heap.items[0];
     };
-    const taken: number[] = [];
+    const putBack = (x: Slot) => heaps.get(x.inspector.department)!.push(x);
+    const restore = () => {
+      skipped.forEach(putBack);
+      taken.forEach(putBack);
+    };
     for (const dept of visit.departments) {
-      const pick = lightest(byDepartment.get(dept) ?? [], taken);
-      if (!pick) return { ok: false, entityId: visit.entityId, reason: `没有可派的${dept}检查人员（已回避后不足）` };
-      taken.push(pick.id);
+      if (!top(dept)) {
+        restore();
+        return { ok: false, entityId: visit.entityId, reason: `没有可派的${dept}检查人员（已回避后不足）` };
+      }
+      taken.push(heaps.get(dept)!.pop()!);
     }
-    const pool = visit.departments.flatMap((d) => byDepartment.get(d) ?? []);
     while (taken.length < opts.perEntity) {
-      const pick = lightest(pool, taken);
-      if (!pick)
+      let best: Slot | undefined;
+      for (const dept of visit.departments) {
+        const c = top(dept);
+        if (c && (!best || less(c, best))) best = c;
+      }
+      if (!best) {
+        restore();
         return { ok: false, entityId: visit.entityId, reason: `可派检查人员不足${opts.perEntity}人（已回避后）` };
-      taken.push(pick.id);
+      }
+      taken.push(heaps.get(best.inspector.department)!.pop()!);
     }
-    for (const id of taken) loads.set(id, loads.get(id)! + 1);
-    assignments.set(visit.entityId, taken);
+    skipped.forEach(putBack);
+    for (const slot of taken) {
+      slot.load++;
+      putBack(slot);
+    }
+    assignments.set(
+      visit.entityId,
+      taken.map((t) => t.inspector.id),
+    );
   }
+  const loads = new Map(slots.map((s) => [s.inspector.id, s.load]));
   return { ok: true, assignments, loads };
 }

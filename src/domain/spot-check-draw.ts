@@ -76,17 +76,28 @@ export const sampleSize = (n: number, ratio: number) => Math.min(n, Math.ceil(n 
 
 /** The draw itself: stratified, uniform within each class, deterministic in (seed, pool, ratios). */
 export function drawEntities(seedHex: string, pool: readonly PoolEntry[], ratios: Ratios): number[] {
+  const byClass = Object.fromEntries(RISK_CLASSES.map((c) => [c, [] as number[]])) as Record<RiskClass, number[]>;
+  for (const e of pool) byClass[e.riskClass].push(e.id);
+  for (const cls of RISK_CLASSES) byClass[cls].sort((a, b) => a - b);
+  return drawStratified(seedHex, byClass, ratios);
+}
+
+/**
+ * The same draw over ids already split by class and sorted ascending (the server reads the frozen pool that
+ * way, without building a million objects). The arrays are shuffled in place.
+ */
+export function drawStratified(seedHex: string, idsByClass: Record<RiskClass, number[]>, ratios: Ratios): number[] {
   const selected: number[] = [];
   for (const cls of RISK_CLASSES) {
-    const ids = pool.filter((e) => e.riskClass === cls).map((e) => e.id);
-    ids.sort((a, b) => a - b);
+    const ids = idsByClass[cls];
     const k = sampleSize(ids.length, ratios[cls]);
     const stream = new DrawStream(seedHex, `class-${cls}`);
     for (let i = 0; i < k; i++) {
       const j = i + stream.below(ids.length - i);
       [ids[i], ids[j]] = [ids[j]!, ids[i]!];
     }
-    selected.push(...ids.slice(0, k));
+    // A loop, not push(...spread): a class can contribute more items than a call may take arguments.
+    for (let i = 0; i < k; i++) selected.push(ids[i]!);
   }
   return selected.sort((a, b) => a - b);
 }

@@ -16,6 +16,9 @@ import { createFileService } from '../modules/files/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
 import { createJobService } from '../modules/jobs/service.ts';
 import { createOrgService } from '../modules/org/service.ts';
+import { createCatalogService } from '../modules/spot-checks/catalog-service.ts';
+import { createTaskService } from '../modules/spot-checks/task-service.ts';
+import { createVisitService } from '../modules/spot-checks/visit-service.ts';
 import type { TConfig } from './config.ts';
 import { createPiiCipher, resolveSecret } from './pii.ts';
 
@@ -37,6 +40,7 @@ export function createServices(db: Db, config: TConfig) {
   const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
   const jobs = createJobService(db);
   const credit = createCreditModule(db, { files, jobs, jobRunner, fontConfig: config });
+  const spotCheckCatalog = createCatalogService(db);
 
   jobRunner.register('sessions.cleanup', async () => ({
     deleted: await deleteIdleSessions(db, config.SESSION_IDLE_MINUTES),
@@ -68,6 +72,9 @@ export function createServices(db: Db, config: TConfig) {
     publicComplaints: createPublicComplaints(db),
     complaintAnalysis,
     credit,
+    spotCheckCatalog,
+    spotCheckTasks: createTaskService(db, spotCheckCatalog),
+    spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),
   };
 }
 

@@ -10,6 +10,8 @@ import { entityRoutes } from '../modules/entities/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
+import { publicSpotCheckRoutes } from '../modules/spot-checks/public-routes.ts';
+import { spotCheckRoutes } from '../modules/spot-checks/routes.ts';
 import type { TConfig } from './config.ts';
 import type { Services } from './container.ts';
 
@@ -43,4 +45,10 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     config,
     attachments: services.complaintAttachments,
   });
+  await app.register(spotCheckRoutes, {
+    catalog: services.spotCheckCatalog,
+    tasks: services.spotCheckTasks,
+    visits: services.spotCheckVisits,
+  });
+  await app.register(publicSpotCheckRoutes, { visits: services.spotCheckVisits, config });
 };

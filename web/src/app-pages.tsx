@@ -5,9 +5,11 @@ import {
   CalendarOutlined,
   CustomerServiceOutlined,
   FileAddOutlined,
+  FileSearchOutlined,
   FundOutlined,
   HomeOutlined,
   LoginOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -32,11 +34,12 @@ export interface AppPage {
   component: LazyExoticComponent<ComponentType>;
 }
 
-export type MenuGroup = 'org' | 'audit' | 'credit';
+export type MenuGroup = 'org' | 'audit' | 'credit' | 'spotCheck';
 export const menuGroups: Record<MenuGroup, { label: MessageKey; icon: ReactNode }> = {
   org: { label: 'nav.group.org', icon: <SettingOutlined /> },
   audit: { label: 'nav.group.audit', icon: <SafetyCertificateOutlined /> },
   credit: { label: 'nav.group.credit', icon: <FundOutlined /> },
+  spotCheck: { label: 'nav.group.spotCheck', icon: <FileSearchOutlined /> },
 };
 
 /** Every page behind the layout, in menu order. */
@@ -194,6 +197,54 @@ export const appPages: AppPage[] = [
     permission: 'credit:read',
     hideInMenu: true,
     component: lazyNamed(() => import('./pages/credit/credit-entity-page.tsx'), 'CreditEntityPage'),
+  },
+  {
+    path: '/spot-checks',
+    label: 'nav.spotChecks',
+    icon: <FileSearchOutlined />,
+    permission: 'spotcheck:read',
+    group: 'spotCheck',
+    component: lazyNamed(() => import('./pages/spot-checks/spot-checks-page.tsx'), 'SpotChecksPage'),
+  },
+  {
+    path: '/spot-checks/catalog',
+    label: 'nav.spotCheckCatalog',
+    icon: <ProfileOutlined />,
+    permission: 'spotcheck:read',
+    group: 'spotCheck',
+    component: lazyNamed(() => import('./pages/spot-checks/catalog-page.tsx'), 'SpotCheckCatalogPage'),
+  },
+  {
+    path: '/spot-checks/visits',
+    label: 'nav.spotCheckVisits',
+    icon: <FileSearchOutlined />,
+    permission: 'spotcheck:read',
+    group: 'spotCheck',
+    component: lazyNamed(() => import('./pages/spot-checks/visits-page.tsx'), 'VisitsPage'),
+  },
+  {
+    path: '/spot-checks/tasks/new',
+    label: 'nav.spotChecks',
+    icon: <FileSearchOutlined />,
+    permission: 'spotcheck:write',
+    hideInMenu: true,
+    component: lazyNamed(() => import('./pages/spot-checks/task-wizard-page.tsx'), 'TaskWizardPage'),
+  },
+  {
+    path: '/spot-checks/tasks/:id',
+    label: 'nav.spotChecks',
+    icon: <FileSearchOutlined />,
+    permission: 'spotcheck:read',
+    hideInMenu: true,
+    component: lazyNamed(() => import('./pages/spot-checks/task-detail-page.tsx'), 'TaskDetailPage'),
+  },
+  {
+    path: '/spot-checks/visits/:id',
+    label: 'nav.spotCheckVisits',
+    icon: <FileSearchOutlined />,
+    permission: 'spotcheck:read',
+    hideInMenu: true,
+    component: lazyNamed(() => import('./pages/spot-checks/visit-page.tsx'), 'VisitPage'),
   },
   {
     path: '/calendar',

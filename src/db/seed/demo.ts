@@ -5,6 +5,7 @@ import type { PiiCipher } from '../../server/pii.ts';
 import type { Db } from '../client.ts';
 import { type DemoLoadResult, loadDemoEntitiesInto, settleRegister } from './demo-entities-load.ts';
 import { builtinRoles, DEMO_DISTRICT, DEMO_PASSWORD, demoDepartments, demoStations, demoUsers } from './demo-org.ts';
+import { loadDemoSpotCheckCatalog } from './demo-spot-check-catalog.ts';
 
 export type ProgressFn = (step: string, done: number, total: number) => void;
 
@@ -55,6 +56,7 @@ export async function loadDemo(
     const roleIds = new Map<string, number>();
     for (const r of builtinRoles) roleIds.set(r.code, (await insertRole(tx, { ...r, builtin: true })).id);
     progress('演示账号', 2, 3);
+    const userIds = new Map<string, number>();
     for (const u of demoUsers) {
       const id = await insertUser(tx, {
         username: u.username,
@@ -64,7 +66,9 @@ export async function loadDemo(
         passwordHash,
       });
       await setUserRoles(tx, id, [roleIds.get(u.roleCode)!]);
+      userIds.set(u.username, id);
     }
+    await loadDemoSpotCheckCatalog(tx, unitIds, userIds);
     const register =
       entityCount > 0 && pii
         ? await loadDemoEntitiesInto(tx, {

@@ -25,6 +25,7 @@ export const enUS: Record<MessageKey, string> = {
   'nav.home': 'Home',
   'nav.group.org': 'Administration',
   'nav.group.audit': 'Security audit',
+  'nav.group.spotCheck': 'Random inspections',
   'nav.group.credit': 'Credit',
   'nav.credit': 'Risk classes',
   'nav.creditAbnormal': 'Abnormal operation list',
@@ -41,6 +42,9 @@ export const enUS: Record<MessageKey, string> = {
   'nav.complaints': 'Complaints',
   'nav.complaintsNew': 'Register complaint',
   'nav.complaintsAnalysis': 'Complaint analysis',
+  'nav.spotChecks': 'Random inspections',
+  'nav.spotCheckCatalog': 'Check items and pools',
+  'nav.spotCheckVisits': 'Inspections and publication',
 
   'header.changePassword': 'Change password',
   'password.current': 'Current password',

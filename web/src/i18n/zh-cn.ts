@@ -23,6 +23,7 @@ export const zhCN = {
   'nav.home': '首页',
   'nav.group.org': '系统管理',
   'nav.group.audit': '安全审计',
+  'nav.group.spotCheck': '双随机、一公开',
   'nav.group.credit': '信用监管',
   'nav.credit': '信用风险分类',
   'nav.creditAbnormal': '经营异常名录',
@@ -39,6 +40,9 @@ export const zhCN = {
   'nav.complaints': '投诉举报',
   'nav.complaintsNew': '登记投诉举报',
   'nav.complaintsAnalysis': '投诉举报分析',
+  'nav.spotChecks': '双随机抽查',
+  'nav.spotCheckCatalog': '抽查事项与名录库',
+  'nav.spotCheckVisits': '检查与公示',
 
   'header.changePassword': '修改密码',
   'password.current': '当前密码',

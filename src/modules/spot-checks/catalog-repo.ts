@@ -1,0 +1,154 @@
+import type { z } from 'zod';
+import type {
+  TCheckItem,
+  TInspector,
+  TPlan,
+  TPool,
+  TPoolFilter,
+  ZCheckItemCreate,
+  ZInspectorCreate,
+} from '../../contracts/spot-checks.ts';
+import type { Queryable } from '../../db/client.ts';
+import { escapeLike, Where } from '../../db/sql.ts';
+
+const itemColumns = `i.id, i.department_id AS "departmentId", d.name AS "departmentName", i.code, i.name, i.level,
+  i.legal_basis AS "legalBasis", i.checklist, i.active`;
+
+export async function listItems(q: Queryable, ids?: readonly number[]): Promise<TCheckItem[]> {
+  return q.query<TCheckItem>(
+    `SELECT ${itemColumns} FROM spot_check_items i JOIN org_units d ON d.id = i.department_id
+      ${ids ? 'WHERE i.id = ANY($1::bigint[])' : ''} ORDER BY d.sort_order, d.id, i.code`,
+    ids ? [ids] : [],
+  );
+}
+
+export async function insertItem(q: Queryable, i: z.infer<typeof ZCheckItemCreate>): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO spot_check_items (department_id, code, name, level, legal_basis, checklist)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [i.departmentId, i.code, i.name, i.level, i.legalBasis, i.checklist],
+  );
+  return row!.id;
+}
+
+export async function findUnitKind(q: Queryable, id: number): Promise<string | undefined> {
+  const [row] = await q.query<{ kind: string }>('SELECT kind FROM org_units WHERE id = $1', [id]);
+  return row?.kind;
+}
+
+export async function listInspectors(q: Queryable, opts: { departmentIds?: readonly number[] } = {}) {
+  return q.query<TInspector>(
+    `SELECT p.id, p.name, p.department_id AS "departmentId", d.name AS "departmentName", p.station_id AS "stationId",
+            s.name AS "stationName", p.qualifications, p.user_id AS "userId", u.username, p.active
+       FROM spot_check_inspectors p JOIN org_units d ON d.id = p.department_id
+       LEFT JOIN org_units s ON s.id = p.station_id LEFT JOIN users u ON u.id = p.user_id
+      ${opts.departmentIds ? 'WHERE p.active AND p.department_id = ANY($1::bigint[])' : ''}
+      ORDER BY p.department_id, p.id`,
+    opts.departmentIds ? [opts.departmentIds] : [],
+  );
+}
+
+export async function insertInspector(q: Queryable, p: z.infer<typeof ZInspectorCreate>): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO spot_check_inspectors (name, department_id, station_id, qualifications, user_id)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [p.name, p.departmentId, p.stationId, p.qualifications, p.userId],
+  );
+  return row!.id;
+}
+
+export async function insertConflict(q: Queryable, c: { inspectorId: number; entityId: number; reason: string }) {
+  await q.query(
+    `INSERT INTO spot_check_conflicts (inspector_id, entity_id, reason) VALUES ($1, $2, $3)
+     ON CONFLICT (inspector_id, entity_id) DO UPDATE SET reason = EXCLUDED.reason`,
+    [c.inspectorId, c.entityId, c.reason],
+  );
+}
+
+export async function conflictsFor(q: Queryable, entityIds: readonly number[]): Promise<Set<string>> {
+  const rows = await q.query<{ i: number; e: number }>(
+    'SELECT inspector_id AS i, entity_id AS e FROM spot_check_conflicts WHERE entity_id = ANY($1::bigint[])',
+    [entityIds],
+  );
+  return new Set(rows.map((r) => `${r.i}:${r.e}`));
+}
+
+export async function listPools(q: Queryable, w: Where): Promise<TPool[]> {
+  return q.query<TPool>(
+    `SELECT id, name, filter, owner_unit_id AS "ownerUnitId" FROM spot_check_entity_pools ${w} ORDER BY id DESC`,
+    w.params,
+  );
+}
+
+export async function insertPool(q: Queryable, p: { name: string; filter: TPoolFilter; unitId: number; by: number }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO spot_check_entity_pools (name, owner_unit_id, filter, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [p.name, p.unitId, JSON.stringify(p.filter), p.by],
+  );
+  return row!.id;
+}
+
+/** The registry filter of a pool (plus the caller's station scope), over entities e and their class r. */
+export function poolWhere(filter: TPoolFilter, stationScope: readonly number[] | null): Where {
+  // One status (the default 存续) as an equality: the (status, id) index then yields ids in order, so freezing
+  // the pool merge-joins the risk classes without a sort.
+  const w =
+    filter.statuses.length === 1
+      ? new Where().add('e.status = ?', filter.statuses[0])
+      : new Where().add('e.status = ANY(?::text[])', filter.statuses);
+  if (filter.types?.length) w.add('e.type = ANY(?::text[])', filter.types);
+  if (filter.stationIds?.length) w.add('e.station_id = ANY(?::bigint[])', filter.stationIds);
+  if (stationScope) w.add('e.station_id = ANY(?::bigint[])', stationScope);
+  if (filter.industryPrefix) w.add('e.industry_code LIKE ?', `${escapeLike(filter.industryPrefix)}%`);
+  if (filter.regionPrefix) w.add('e.region_code LIKE ?', `${escapeLike(filter.regionPrefix)}%`);
+  return w;
+}
+
+export async function previewPool(q: Queryable, w: Where) {
+  const [row] = await q.query<{ size: number; a: number; b: number; c: number; d: number; unclassified: number }>(
+    `SELECT count(*)::int AS size, count(*) FILTER (WHERE r.risk_class = 'A')::int AS a,
+            count(*) FILTER (WHERE r.risk_class = 'B' OR r.entity_id IS NULL)::int AS b,
+            count(*) FILTER (WHERE r.risk_class = 'C')::int AS c, count(*) FILTER (WHERE r.risk_class = 'D')::int AS d,
+            count(*) FILTER (WHERE r.entity_id IS NULL)::int AS unclassified
+       FROM entities e LEFT JOIN entity_risk_classes r ON r.entity_id = e.id ${w}`,
+    w.params,
+  );
+  const r = row!;
+  return { size: r.size, byClass: { A: r.a, B: r.b, C: r.c, D: r.d }, unclassified: r.unclassified };
+}
+
+export async function insertPlan(
+  q: Queryable,
+  p: { name: string; periodStart: string; periodEnd: string; unitId: number; by: number },
+) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO spot_check_plans (name, period_start, period_end, owner_unit_id, created_by)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [p.name, p.periodStart, p.periodEnd, p.unitId, p.by],
+  );
+  return row!.id;
+}
+
+/** Plans with what merging saved: checks drawn across tasks vs visits actually made. */
+export async function listPlans(q: Queryable, w: Where): Promise<(TPlan & { ownerUnitId: number })[]> {
+  return q
+    .query(
+      `SELECT p.id, p.name, p.period_start AS "periodStart", p.period_end AS "periodEnd", p.owner_unit_id AS "ownerUnitId",
+            (SELECT count(*)::int FROM spot_check_tasks t WHERE t.plan_id = p.id) AS "taskCount",
+            (SELECT coalesce(sum(cardinality(v.task_ids)), 0)::int FROM spot_check_visits v
+              WHERE v.plan_id = p.id) AS "drawnChecks",
+            (SELECT count(*)::int FROM spot_check_visits v WHERE v.plan_id = p.id) AS visits,
+            0 AS "visitsSaved"
+       FROM spot_check_plans p ${w} ORDER BY p.id DESC`,
+      w.params,
+    )
+    .then((rows) =>
+      (rows as (TPlan & { ownerUnitId: number })[]).map((r) => ({ ...r, visitsSaved: r.drawnChecks - r.visits })),
+    );
+}
+
+export async function departmentsAndStations(q: Queryable) {
+  return q.query<{ id: number; name: string; kind: string }>(
+    `SELECT id, name, kind FROM org_units WHERE active AND kind IN ('department', 'station') ORDER BY sort_order, id`,
+  );
+}

@@ -1,0 +1,234 @@
+import type { Queryable } from '../../db/client.ts';
+import type { Where } from '../../db/sql.ts';
+import { DRAW_ALGORITHM, type Ratios } from '../../domain/spot-check-draw.ts';
+
+export interface TaskRecord {
+  id: number;
+  planId: number;
+  planName: string;
+  name: string;
+  poolId: number;
+  poolName: string;
+  poolFilter: import('../../contracts/spot-checks.ts').TPoolFilter;
+  ratios: Ratios;
+  inspectorsPerVisit: number;
+  avoidOwnStation: boolean;
+  status: string;
+  version: number;
+  ownerUnitId: number;
+  createdBy: number | null;
+}
+
+const taskColumns = `t.id, t.plan_id AS "planId", p.name AS "planName", t.name, t.pool_id AS "poolId", ep.name AS "poolName",
+  ep.filter AS "poolFilter", t.ratios, t.inspectors_per_visit AS "inspectorsPerVisit", t.avoid_own_station AS "avoidOwnStation",
+  t.status, t.version, t.owner_unit_id AS "ownerUnitId", t.created_by AS "createdBy"`;
+const taskFrom = `spot_check_tasks t JOIN spot_check_plans p ON p.id = t.plan_id JOIN spot_check_entity_pools ep ON ep.id = t.pool_id`;
+
+export async function findTask(q: Queryable, id: number): Promise<TaskRecord | undefined> {
+  const [row] = await q.query<TaskRecord>(`SELECT ${taskColumns} FROM ${taskFrom} WHERE t.id = $1`, [id]);
+  return row;
+}
+
+export async function listTasks(q: Queryable, w: Where, limit: number): Promise<TaskRecord[]> {
+  return q.query<TaskRecord>(`SELECT ${taskColumns} FROM ${taskFrom} ${w} ORDER BY t.id DESC LIMIT ${limit}`, w.params);
+}
+
+export async function insertTask(
+  q: Queryable,
+  t: { planId: number; name: string; poolId: number; ratios: Ratios; perVisit: number; avoidOwnStation: boolean },
+  itemIds: readonly number[],
+  unitId: number,
+  by: number,
+): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO spot_check_tasks (plan_id, name, pool_id, ratios, inspectors_per_visit, avoid_own_station, owner_unit_id, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [t.planId, t.name, t.poolId, JSON.stringify(t.ratios), t.perVisit, t.avoidOwnStation, unitId, by],
+  );
+  await q.query('INSERT INTO spot_check_task_items (task_id, item_id) SELECT $1, unnest($2::bigint[])', [
+    row!.id,
+    itemIds,
+  ]);
+  return row!.id;
+}
+
+export async function taskItemIds(q: Queryable, taskIds: readonly number[]): Promise<number[]> {
+  const rows = await q.query<{ id: number }>(
+    'SELECT DISTINCT item_id AS id FROM spot_check_task_items WHERE task_id = ANY($1::bigint[]) ORDER BY 1',
+    [taskIds],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Optimistic status change; false when someone else changed the task first. */
+export async function setTaskStatus(q: Queryable, id: number, version: number, from: string, to: string) {
+  const rows = await q.query(
+    'UPDATE spot_check_tasks SET status = $4, version = version + 1 WHERE id = $1 AND version = $2 AND status = $3 RETURNING id',
+    [id, version, from, to],
+  );
+  return rows.length === 1;
+}
+
+export async function insertTaskEvent(
+  q: Queryable,
+  e: { taskId: number; action: string; from: string | null; to: string; data: unknown; actorId: number | null },
+) {
+  await q.query(
+    `INSERT INTO spot_check_task_events (task_id, action, from_status, to_status, data, actor_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [e.taskId, e.action, e.from, e.to, JSON.stringify(e.data ?? {}), e.actorId],
+  );
+}
+
+/**
+ * Freezes the pool in one statement: the canonical "id,class\n" text sorted by id, its SHA-256 (the pool hash of
+ * spot-check-draw.ts), class counts and the commitment. Entities without a risk class count as B. Nothing is
+ * written when the pool is empty.
+ */
+export async function freezePool(
+  q: Queryable,
+  args: { taskId: number; where: Where; commitment: string; seed: string; ratios: Ratios },
+): Promise<{ drawId: number | null; size: number; counts: Record<string, number> }> {
+  const w = args.where;
+  const p = (v: unknown) => w.param(v);
+  // One big aggregate: enough memory that it does not spill to disk (this transaction only).
+  await q.query(`SET LOCAL work_mem = '64MB'`);
+  const [row] = await q.query<{ drawId: number | null; size: number; counts: Record<string, number> }>(
+    `WITH agg AS (
+       -- Rows reach string_agg in the subquery's id order (checked again when the draw parses them).
+       SELECT string_agg(id::text || ',' || cls, E'\n') || E'\n' AS entries, count(*)::int AS size,
+              count(*) FILTER (WHERE unclassified)::int AS unclassified,
+              jsonb_build_object('A', count(*) FILTER (WHERE cls = 'A'), 'B', count(*) FILTER (WHERE cls = 'B'),
+                                 'C', count(*) FILTER (WHERE cls = 'C'), 'D', count(*) FILTER (WHERE cls = 'D')) AS counts
+         FROM (SELECT e.id, coalesce(r.risk_class, 'B') AS cls, r.entity_id IS NULL AS unclassified
+                 FROM entities e LEFT JOIN entity_risk_classes r ON r.entity_id = e.id ${w} ORDER BY e.id) pool),
+     d AS (
+       INSERT INTO spot_check_draws (task_id, algorithm, pool_hash, pool_size, unclassified_count, class_counts, commitment, seed, ratios)
+       SELECT ${p(args.taskId)}, ${p(DRAW_ALGORITHM)}, encode(sha256(convert_to(entries, 'UTF8')), 'hex'), size, unclassified,
+              counts, ${p(args.commitment)}, ${p(args.seed)}, ${p(JSON.stringify(args.ratios))}::jsonb
+         FROM agg WHERE size > 0 RETURNING id),
+     x AS (INSERT INTO spot_check_draw_pools (draw_id, entries) SELECT d.id, agg.entries FROM d, agg)
+     SELECT (SELECT id FROM d) AS "drawId", size, counts FROM agg`,
+    w.params,
+  );
+  return row!;
+}
+
+export interface DrawRecord {
+  id: number;
+  taskId: number;
+  algorithm: string;
+  poolHash: string;
+  poolSize: number;
+  unclassifiedCount: number;
+  classCounts: Record<string, number>;
+  commitment: string;
+  seed: string;
+  ratios: Ratios;
+  frozenAt: string;
+  drawnAt: string | null;
+  drawnCount: number | null;
+}
+
+const drawColumns = `id, task_id AS "taskId", algorithm, pool_hash AS "poolHash", pool_size AS "poolSize",
+  unclassified_count AS "unclassifiedCount", class_counts AS "classCounts", commitment, seed, ratios,
+  frozen_at AS "frozenAt", drawn_at AS "drawnAt", drawn_count AS "drawnCount"`;
+
+export async function findDraw(q: Queryable, by: { id?: number; taskId?: number }): Promise<DrawRecord | undefined> {
+  const [row] = await q.query<DrawRecord>(
+    `SELECT ${drawColumns} FROM spot_check_draws WHERE ${by.id !== undefined ? 'id' : 'task_id'} = $1`,
+    [by.id ?? by.taskId],
+  );
+  return row;
+}
+
+export async function poolEntries(q: Queryable, drawId: number): Promise<string> {
+  const [row] = await q.query<{ entries: string }>('SELECT entries FROM spot_check_draw_pools WHERE draw_id = $1', [
+    drawId,
+  ]);
+  return row?.entries ?? '';
+}
+
+export async function drawResult(q: Queryable, drawId: number): Promise<number[]> {
+  const rows = await q.query<{ id: number }>(
+    `SELECT entity_id AS id FROM spot_check_visits
+      WHERE task_ids @> ARRAY[(SELECT task_id FROM spot_check_draws WHERE id = $1)] ORDER BY entity_id`,
+    [drawId],
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function entityStations(q: Queryable, ids: readonly number[]) {
+  return q.query<{ id: number; stationId: number }>(
+    'SELECT id, station_id AS "stationId" FROM entities WHERE id = ANY($1::bigint[]) ORDER BY id',
+    [ids],
+  );
+}
+
+/** Visits the plan already has for these entities, with the departments their inspectors cover. */
+export async function existingVisits(q: Queryable, planId: number, entityIds: readonly number[]) {
+  return q.query<{ id: number; entityId: number; departments: number[] }>(
+    `SELECT v.id, v.entity_id AS "entityId",
+            coalesce((SELECT array_agg(DISTINCT i.department_id) FROM spot_check_inspectors i
+                       WHERE i.id = ANY(v.inspector_ids)), '{}') AS departments
+       FROM spot_check_visits v JOIN unnest($2::bigint[]) AS u(id) ON u.id = v.entity_id
+      WHERE v.plan_id = $1`,
+    [planId, entityIds],
+  );
+}
+
+const arrayLiteral = (ids: readonly number[]) => `{${ids.join(',')}}`;
+
+/**
+ * Persists a draw set-based (unnest arrays, no per-row SQL): the new visits with their task and inspectors, the
+ * task and any added inspectors on visits the plan already had, and the draw's completion.
+ */
+export async function persistDraw(
+  q: Queryable,
+  d: {
+    drawId: number;
+    taskId: number;
+    planId: number;
+    drawnCount: number;
+    newVisits: { entityId: number; stationId: number; inspectorIds: number[] }[];
+    merged: { id: number; inspectorIds: number[] }[];
+  },
+) {
+  await q.query(
+    `INSERT INTO spot_check_visits (plan_id, entity_id, station_id, task_ids, inspector_ids)
+     SELECT $1, e, s, ARRAY[$2::bigint], i::bigint[] FROM unnest($3::bigint[], $4::bigint[], $5::text[]) AS t(e, s, i)`,
+    [
+      d.planId,
+      d.taskId,
+      d.newVisits.map((v) => v.entityId),
+      d.newVisits.map((v) => v.stationId),
+      d.newVisits.map((v) => arrayLiteral(v.inspectorIds)),
+    ],
+  );
+  if (d.merged.length)
+    await q.query(
+      `UPDATE spot_check_visits v SET task_ids = array_append(v.task_ids, $1::bigint), inspector_ids = v.inspector_ids || m.i::bigint[]
+         FROM unnest($2::bigint[], $3::text[]) AS m(id, i) WHERE v.id = m.id`,
+      [d.taskId, d.merged.map((m) => m.id), d.merged.map((m) => arrayLiteral(m.inspectorIds))],
+    );
+  await q.query('UPDATE spot_check_draws SET drawn_at = now(), drawn_count = $2 WHERE id = $1', [
+    d.drawId,
+    d.drawnCount,
+  ]);
+}
+
+export async function visitCount(q: Queryable, taskId: number): Promise<number> {
+  const [row] = await q.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM spot_check_visits WHERE task_ids @> ARRAY[$1::bigint]',
+    [taskId],
+  );
+  return row!.n;
+}
+
+/** Visits of the task still waiting for their inspection. */
+export async function uninspectedVisits(q: Queryable, taskId: number): Promise<number> {
+  const [row] = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM spot_check_visits WHERE task_ids @> ARRAY[$1::bigint] AND status = 'assigned'`,
+    [taskId],
+  );
+  return row!.n;
+}

@@ -1,0 +1,217 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZIdParams, ZOk, ZPage, ZPageQuery } from '../../contracts/common.ts';
+import { ZStoredFile } from '../../contracts/files.ts';
+import {
+  ZCheckItem,
+  ZCheckItemCreate,
+  ZConflictCreate,
+  ZDrawProof,
+  ZInspector,
+  ZInspectorCreate,
+  ZPlan,
+  ZPlanCreate,
+  ZPool,
+  ZPoolCreate,
+  ZPoolPreview,
+  ZResultBody,
+  ZSpotCheckReference,
+  ZTask,
+  ZTaskCreate,
+  ZTaskTransitionBody,
+  ZVisitDetail,
+  ZVisitListQuery,
+  ZVisitSummary,
+  ZVisitTransitionBody,
+} from '../../contracts/spot-checks.ts';
+import { z } from '../../contracts/zod.ts';
+import { actorOf } from '../../server/auth-plugin.ts';
+import type { CatalogService } from './catalog-service.ts';
+import type { TaskService } from './task-service.ts';
+import type { VisitService } from './visit-service.ts';
+
+export const spotCheckRoutes: FastifyPluginAsyncZod<{
+  catalog: CatalogService;
+  tasks: TaskService;
+  visits: VisitService;
+}> = async (app, { catalog, tasks, visits }) => {
+  if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
+  const tags = ['spot-checks'];
+  const read = { permission: 'spotcheck:read' as const };
+  const write = { permission: 'spotcheck:write' as const };
+  const base = '/spot-checks';
+
+  app.get(
+    `${base}/reference`,
+    { config: read, schema: { tags, summary: '科室、所、结果类别', response: { 200: ZSpotCheckReference } } },
+    () => catalog.reference(),
+  );
+  app.get(
+    `${base}/items`,
+    { config: read, schema: { tags, summary: '抽查事项清单', response: { 200: z.array(ZCheckItem) } } },
+    () => catalog.listItems(),
+  );
+  app.post(
+    `${base}/items`,
+    { config: write, schema: { tags, summary: '新增抽查事项', body: ZCheckItemCreate, response: { 201: ZCheckItem } } },
+    async (req, reply) => reply.status(201).send(await catalog.createItem(actorOf(req), req.body)),
+  );
+  app.get(
+    `${base}/inspectors`,
+    { config: read, schema: { tags, summary: '执法检查人员名录库', response: { 200: z.array(ZInspector) } } },
+    () => catalog.listInspectors(),
+  );
+  app.post(
+    `${base}/inspectors`,
+    { config: write, schema: { tags, summary: '新增检查人员', body: ZInspectorCreate, response: { 201: ZInspector } } },
+    async (req, reply) => reply.status(201).send(await catalog.createInspector(actorOf(req), req.body)),
+  );
+  app.post(
+    `${base}/conflicts`,
+    {
+      config: write,
+      schema: { tags, summary: '申报回避（检查人员与市场主体）', body: ZConflictCreate, response: { 200: ZOk } },
+    },
+    async (req) => catalog.declareConflict(actorOf(req), req.body),
+  );
+  app.get(
+    `${base}/pools`,
+    { config: read, schema: { tags, summary: '检查对象名录库', response: { 200: z.array(ZPool) } } },
+    (req) => catalog.listPools(actorOf(req)),
+  );
+  app.post(
+    `${base}/pools`,
+    { config: write, schema: { tags, summary: '保存名录库筛选条件', body: ZPoolCreate, response: { 201: ZPool } } },
+    async (req, reply) => reply.status(201).send(await catalog.createPool(actorOf(req), req.body)),
+  );
+  app.get(
+    `${base}/pools/:id/preview`,
+    {
+      config: read,
+      schema: { tags, summary: '名录库当前规模（按风险分类）', params: ZIdParams, response: { 200: ZPoolPreview } },
+    },
+    (req) => catalog.previewPool(actorOf(req), req.params.id),
+  );
+  app.get(
+    `${base}/plans`,
+    { config: read, schema: { tags, summary: '抽查计划（含合并检查节省的次数）', response: { 200: z.array(ZPlan) } } },
+    (req) => catalog.listPlans(actorOf(req)),
+  );
+  app.post(
+    `${base}/plans`,
+    { config: write, schema: { tags, summary: '新建抽查计划', body: ZPlanCreate, response: { 201: ZPlan } } },
+    async (req, reply) => reply.status(201).send(await catalog.createPlan(actorOf(req), req.body)),
+  );
+  app.get(
+    `${base}/tasks`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '抽查任务',
+        querystring: ZPageQuery.extend({ planId: z.coerce.number().int().positive().optional() }),
+        response: { 200: ZPage(ZTask) },
+      },
+    },
+    (req) => tasks.list(actorOf(req), req.query),
+  );
+  app.post(
+    `${base}/tasks`,
+    {
+      config: write,
+      schema: { tags, summary: '新建抽查任务（可联合多个科室）', body: ZTaskCreate, response: { 201: ZTask } },
+    },
+    async (req, reply) => reply.status(201).send(await tasks.create(actorOf(req), req.body)),
+  );
+  app.get(
+    `${base}/tasks/:id`,
+    { config: read, schema: { tags, summary: '任务详情', params: ZIdParams, response: { 200: ZTask } } },
+    (req) => tasks.get(actorOf(req), req.params.id),
+  );
+  app.post(
+    `${base}/tasks/:id/transitions`,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '冻结名录库、抽取、结束、取消',
+        params: ZIdParams,
+        body: ZTaskTransitionBody,
+        response: { 200: ZTask },
+      },
+    },
+    (req) => tasks.transition(actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    `${base}/draws/:id/proof`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '抽取证明（可用 shijian verify-draw 复核）',
+        params: ZIdParams,
+        response: { 200: ZDrawProof },
+      },
+    },
+    (req) => tasks.proof(actorOf(req), req.params.id),
+  );
+  app.get(
+    `${base}/visits`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '检查（一户一次）',
+        querystring: ZVisitListQuery,
+        response: { 200: ZPage(ZVisitSummary) },
+      },
+    },
+    (req) => visits.list(actorOf(req), req.query),
+  );
+  app.get(
+    `${base}/visits/:id`,
+    { config: read, schema: { tags, summary: '检查详情', params: ZIdParams, response: { 200: ZVisitDetail } } },
+    (req) => visits.get(actorOf(req), req.params.id),
+  );
+  app.put(
+    `${base}/visits/:id/results`,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '录入一个事项的检查结果',
+        params: ZIdParams,
+        body: ZResultBody,
+        response: { 200: ZVisitDetail },
+      },
+    },
+    (req) => visits.recordResult(actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    `${base}/visits/:id/files`,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '上传检查取证材料（multipart：file）',
+        params: ZIdParams,
+        response: { 201: ZStoredFile },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await visits.uploadEvidence(actorOf(req), req.params.id, req)),
+  );
+  app.post(
+    `${base}/visits/:id/transitions`,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '检查完成、公示',
+        params: ZIdParams,
+        body: ZVisitTransitionBody,
+        response: { 200: ZVisitDetail },
+      },
+    },
+    (req) => visits.transition(actorOf(req), req.params.id, req.body),
+  );
+};

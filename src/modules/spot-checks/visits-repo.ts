@@ -1,0 +1,121 @@
+import type { Queryable } from '../../db/client.ts';
+import type { Where } from '../../db/sql.ts';
+
+export interface VisitRecord {
+  id: number;
+  planId: number;
+  planName: string;
+  entityId: number;
+  entityName: string;
+  uscc: string;
+  stationId: number;
+  stationName: string;
+  status: string;
+  inspectedOn: string | null;
+  publishDueOn: string | null;
+  publishedAt: string | null;
+  version: number;
+  inspectors: { id: number; name: string; departmentName: string; userId: number | null }[];
+}
+
+const visitSelect = `SELECT v.id, v.plan_id AS "planId", p.name AS "planName", v.entity_id AS "entityId", e.name AS "entityName",
+    e.uscc, v.station_id AS "stationId", s.name AS "stationName", v.status, v.inspected_on AS "inspectedOn",
+    v.publish_due_on AS "publishDueOn", v.published_at AS "publishedAt", v.version,
+    coalesce((SELECT json_agg(json_build_object('id', i.id, 'name', i.name, 'departmentName', d.name, 'userId', i.user_id)
+                ORDER BY i.id)
+       FROM spot_check_inspectors i JOIN org_units d ON d.id = i.department_id WHERE i.id = ANY(v.inspector_ids)), '[]')
+       AS inspectors
+  FROM spot_check_visits v JOIN spot_check_plans p ON p.id = v.plan_id JOIN entities e ON e.id = v.entity_id
+  JOIN org_units s ON s.id = v.station_id`;
+
+/** "Assigned to me": the caller is linked to one of the visit's inspectors. */
+export const assignedToUser = (alias = 'v') =>
+  `EXISTS (SELECT 1 FROM spot_check_inspectors i2 WHERE i2.id = ANY(${alias}.inspector_ids) AND i2.user_id = ?)`;
+
+export async function findVisit(q: Queryable, id: number): Promise<VisitRecord | undefined> {
+  const [row] = await q.query<VisitRecord>(`${visitSelect} WHERE v.id = $1`, [id]);
+  return row;
+}
+
+export async function listVisits(q: Queryable, w: Where, limit: number): Promise<VisitRecord[]> {
+  return q.query<VisitRecord>(`${visitSelect} ${w} ORDER BY v.id DESC LIMIT ${limit}`, w.params);
+}
+
+export async function visitTasks(q: Queryable, visitId: number) {
+  return q.query<{ id: number; name: string }>(
+    `SELECT t.id, t.name FROM spot_check_visits v JOIN spot_check_tasks t ON t.id = ANY(v.task_ids)
+      WHERE v.id = $1 ORDER BY t.id`,
+    [visitId],
+  );
+}
+
+export interface ResultRecord {
+  itemId: number;
+  category: string;
+  notes: string | null;
+  fileIds: number[];
+  caseLeadRef: string | null;
+}
+
+export async function resultsOf(q: Queryable, visitId: number): Promise<ResultRecord[]> {
+  return q.query<ResultRecord>(
+    `SELECT item_id AS "itemId", category, notes, file_ids AS "fileIds", case_lead_ref AS "caseLeadRef"
+       FROM spot_check_results WHERE visit_id = $1`,
+    [visitId],
+  );
+}
+
+export async function upsertResult(
+  q: Queryable,
+  r: ResultRecord & { visitId: number; recordedBy: number },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO spot_check_results (visit_id, item_id, category, notes, file_ids, case_lead_ref, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (visit_id, item_id) DO UPDATE SET category = EXCLUDED.category, notes = EXCLUDED.notes,
+       file_ids = EXCLUDED.file_ids, case_lead_ref = coalesce(EXCLUDED.case_lead_ref, spot_check_results.case_lead_ref),
+       recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
+    [r.visitId, r.itemId, r.category, r.notes, r.fileIds, r.caseLeadRef, r.recordedBy],
+  );
+}
+
+export async function queueRiskRecompute(q: Queryable, entityId: number, reason: string): Promise<void> {
+  await q.query('INSERT INTO risk_recompute_queue (entity_id, reason) VALUES ($1, $2)', [entityId, reason]);
+}
+
+/** Optimistic visit status change with the columns the transition writes. */
+export async function setVisitStatus(
+  q: Queryable,
+  v: { id: number; version: number; from: string; to: string; inspectedOn?: string; publishDueOn?: string },
+): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE spot_check_visits SET status = $4, version = version + 1,
+        inspected_on = coalesce($5, inspected_on), publish_due_on = coalesce($6, publish_due_on),
+        published_at = CASE WHEN $4 = 'published' THEN now() ELSE published_at END
+      WHERE id = $1 AND version = $2 AND status = $3 RETURNING id`,
+    [v.id, v.version, v.from, v.to, v.inspectedOn ?? null, v.publishDueOn ?? null],
+  );
+  return rows.length === 1;
+}
+
+/** Published results for the public register (no login): entity, date, and per item the category only. */
+export async function publishedResults(q: Queryable, w: Where, limit: number) {
+  return q.query<{
+    visitId: number;
+    entityName: string;
+    uscc: string;
+    planName: string;
+    inspectedOn: string;
+    publishedAt: string;
+    items: { name: string; departmentName: string; category: string }[];
+  }>(
+    `SELECT v.id AS "visitId", e.name AS "entityName", e.uscc, p.name AS "planName", v.inspected_on AS "inspectedOn",
+            v.published_at AS "publishedAt",
+            (SELECT json_agg(json_build_object('name', it.name, 'departmentName', d.name, 'category', r.category) ORDER BY it.code)
+               FROM spot_check_results r JOIN spot_check_items it ON it.id = r.item_id JOIN org_units d ON d.id = it.department_id
+              WHERE r.visit_id = v.id) AS items
+       FROM spot_check_visits v JOIN entities e ON e.id = v.entity_id JOIN spot_check_plans p ON p.id = v.plan_id
+      ${w} ORDER BY v.id DESC LIMIT ${limit}`,
+    w.params,
+  );
+}

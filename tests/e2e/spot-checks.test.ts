@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { TDrawProof } from '../../src/contracts/spot-checks.ts';
+import { verifyDrawProof } from '../../src/domain/draw-proof.ts';
+import { insertEntities, unitId } from '../helpers/spot-check-factories.ts';
+import { loginAs, type TestApp } from '../helpers/test-app.ts';
+import { launchBrowser, loginViaUi, openSession, startWebApp } from './helpers.ts';
+
+let app: TestApp;
+let browser: Browser;
+
+before(async () => {
+  [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
+  const db = app.testDb.db;
+  await insertEntities(db, { count: 20, stationCode: 's01', riskClass: 'C' });
+  await insertEntities(db, { count: 20, stationCode: 's02', riskClass: null });
+  const admin = await loginAs(app, 'admin');
+  const pool = await admin.post('/api/v1/spot-checks/pools', {
+    name: '桂城大沥名录库',
+    filter: { stationIds: [await unitId(db, 's01'), await unitId(db, 's02')] },
+  });
+  assert.equal(pool.status, 201);
+  const plan = await admin.post('/api/v1/spot-checks/plans', {
+    name: '浏览器测试计划',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+  });
+  assert.equal(plan.status, 201);
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** antd Select without search: open it, click the option by its label, wait until the dropdown has closed. */
+async function choose(page: Page, testId: string, label: string) {
+  const select = page.getByTestId(testId);
+  await select.click();
+  // Only a dropdown that has finished opening: a previous one may still be fading out with its own options.
+  const open = page.locator(
+    '.ant-select-dropdown:visible:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])',
+  );
+  await open.first().waitFor();
+  await open.last().locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+  await select.locator(`[title="${label}"]`).waitFor();
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
+}
+
+test('a joint task is created in the wizard, drawn with a verifiable proof, a result recorded on a phone and published', async () => {
+  const { page, errors } = await openSession(browser, app);
+  await loginViaUi(page, 'admin');
+
+  await page.goto('/spot-checks/tasks/new');
+  await choose(page, 'task-plan', '浏览器测试计划');
+  await page.getByTestId('task-name').fill('食品与公示信息联合抽查');
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('item-SP-01').click();
+  await page.getByTestId('item-DJ-01').click();
+  await page.getByTestId('wizard-next').click();
+  await choose(page, 'task-pool', '桂城大沥名录库');
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('wizard-save').click();
+  await page.waitForURL(/\/spot-checks\/tasks\/\d+$/);
+
+  await page.getByTestId('task-freeze').click();
+  await page.getByTestId('task-status').filter({ hasText: '名录库已冻结' }).waitFor();
+  await page.getByTestId('task-draw').click();
+  await page.getByTestId('task-status').filter({ hasText: '已抽取' }).waitFor();
+  await page.getByTestId('draw-seed').waitFor();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('proof-download').click()]);
+  const proof = JSON.parse(await readFile((await download.path())!, 'utf8')) as TDrawProof;
+  assert.equal(proof.pool.length, 40);
+  assert.equal(verifyDrawProof(proof).ok, true);
+
+  // Results on a phone-sized screen.
+  const href = (await page.locator('a[href^="/spot-checks/visits/"]').first().getAttribute('href'))!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(href);
+  await page.getByTestId('visit-status').filter({ hasText: '待检查' }).waitFor();
+  const saves = page.locator('[data-testid^="save-"]');
+  const n = await saves.count();
+  assert.equal(n, 2, 'one card per item of the joint task');
+  for (let i = 0; i < n; i++) {
+    const itemId = (await saves.nth(i).getAttribute('data-testid'))!.slice('save-'.length);
+    await choose(page, `result-${itemId}`, '未发现问题');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/results') && r.status() === 200),
+      saves.nth(i).click(),
+    ]);
+  }
+  await page.getByTestId('visit-complete').click();
+  await page.getByTestId('visit-status').filter({ hasText: '已检查待公示' }).waitFor();
+  await page.getByTestId('visit-publish').click();
+  await page.getByTestId('visit-status').filter({ hasText: '已公示' }).waitFor();
+  await page.screenshot({ path: '/tmp/spot-check-visit-mobile.png' });
+
+  const visitId = Number(page.url().split('/').pop());
+  const res = await fetch(`${app.baseUrl}/api/v1/public/spot-checks/results?limit=50`);
+  const published = (await res.json()) as { items: { visitId: number; items: { categoryLabel: string }[] }[] };
+  const mine = published.items.find((p) => p.visitId === visitId);
+  assert.ok(mine, 'the published result is on the public API without login');
+  assert.deepEqual(
+    mine.items.map((i) => i.categoryLabel),
+    ['未发现问题', '未发现问题'],
+  );
+  assert.deepEqual(errors, []);
+});

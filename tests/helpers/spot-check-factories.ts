@@ -1,0 +1,46 @@
+import type { Queryable } from '../../src/db/client.ts';
+import { makeUscc } from '../../src/domain/uscc.ts';
+
+let sequence = 0;
+
+/**
+ * Inserts `count` registry entities at a station (straight into the table: spot-check tests need many, not the
+ * registry's intake path), with a risk class for each unless `riskClass` is null (unclassified).
+ */
+export async function insertEntities(
+  q: Queryable,
+  opts: { count: number; stationCode: string; riskClass?: 'A' | 'B' | 'C' | 'D' | null; status?: string },
+): Promise<number[]> {
+  const [station] = await q.query<{ id: number }>('SELECT id FROM org_units WHERE code = $1', [opts.stationCode]);
+  const ids: number[] = [];
+  for (let i = 0; i < opts.count; i++) {
+    sequence++;
+    const subject = `W${String(process.pid % 100).padStart(2, '0')}${String(sequence).padStart(5, '0')}`;
+    const [row] = await q.query<{ id: number }>(
+      `INSERT INTO entities (uscc, type, name, name_bigrams, station_id, established_on, status, industry_code)
+       VALUES ($1, 'enterprise', $2, ''::tsvector, $3, '2020-01-01', $4, '5191') RETURNING id`,
+      [makeUscc('91', '440605', subject), `抽查测试${sequence}号商行`, station!.id, opts.status ?? 'active'],
+    );
+    ids.push(row!.id);
+  }
+  if (opts.riskClass !== null)
+    await q.query(
+      `INSERT INTO entity_risk_classes (entity_id, risk_class, score, model_version)
+       SELECT unnest($1::bigint[]), $2, 50, 1`,
+      [ids, opts.riskClass ?? 'B'],
+    );
+  return ids;
+}
+
+export async function unitId(q: Queryable, code: string): Promise<number> {
+  const [row] = await q.query<{ id: number }>('SELECT id FROM org_units WHERE code = $1', [code]);
+  return row!.id;
+}
+
+export async function itemIds(q: Queryable, codes: string[]): Promise<number[]> {
+  const rows = await q.query<{ id: number }>(
+    'SELECT id FROM spot_check_items WHERE code = ANY($1::text[]) ORDER BY id',
+    [codes],
+  );
+  return rows.map((r) => r.id);
+}

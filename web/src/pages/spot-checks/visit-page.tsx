@@ -1,0 +1,181 @@
+import { CameraOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Input, Select, Space, Tag, Typography, Upload } from 'antd';
+import { useCallback, useState } from 'react';
+import { useParams } from 'react-router';
+import type { TVisitDetail } from '../../../../src/contracts/spot-checks.ts';
+import { toApiError } from '../../api/errors.ts';
+import { spotChecksApi, uploadEvidence } from '../../api/spot-checks.ts';
+import { useAuth, useMe } from '../../auth/auth-context.tsx';
+import { LoadError } from '../../components/load-error.tsx';
+import { useAsync } from '../../lib/use-async.ts';
+
+type Item = TVisitDetail['items'][number];
+
+/**
+ * Results entry on a phone: one card per item, full-width large controls, photos from the camera. Nothing here
+ * needs a wide screen; the layout is a single column.
+ */
+export function VisitPage() {
+  const id = Number(useParams().id);
+  const { can } = useAuth();
+  const { modal, message } = App.useApp();
+  const visit = useAsync(useCallback(() => spotChecksApi.visit(id), [id]));
+  const ref = useAsync(useCallback(() => spotChecksApi.reference(), []));
+  const v = visit.data;
+  const editable = v?.status === 'assigned' && can('spotcheck:write');
+  const act = async (action: 'complete' | 'publish') => {
+    if (!v) return;
+    try {
+      const d = await spotChecksApi.transitionVisit(id, action, v.version);
+      visit.setData(() => d);
+      message.success(action === 'complete' ? '检查已完成，请在20个工作日内公示' : '结果已公示');
+    } catch (err) {
+      modal.error({ title: '操作未完成', content: toApiError(err).detail });
+    }
+  };
+  if (visit.error) return <LoadError error={visit.error} onRetry={visit.reload} />;
+  if (!v) return null;
+  return (
+    <div style={{ maxWidth: 640, margin: '0 auto' }}>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {v.entityName}
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Tag data-testid="visit-status">{v.statusLabel}</Tag>
+        <span>{v.stationName}</span>
+        <span>{v.inspectors.map((i) => i.name).join('、')}</span>
+        {v.publishDueOn && !v.publishedAt && (
+          <Typography.Text type={v.overdue ? 'danger' : 'secondary'}>公示期限 {v.publishDueOn}</Typography.Text>
+        )}
+      </Space>
+      <Typography.Paragraph type="secondary">{v.taskNames.join('；')}</Typography.Paragraph>
+      {v.items.map((item) => (
+        <ItemCard
+          key={item.itemId}
+          visitId={id}
+          item={item}
+          editable={!!editable}
+          categories={ref.data?.categories ?? []}
+          onSaved={(d) => visit.setData(() => d)}
+        />
+      ))}
+      {v.actions.includes('complete') && can('spotcheck:write') && (
+        <Button type="primary" size="large" block onClick={() => act('complete')} data-testid="visit-complete">
+          检查完成
+        </Button>
+      )}
+      {v.actions.includes('publish') && can('spotcheck:write') && (
+        <Button type="primary" size="large" block onClick={() => act('publish')} data-testid="visit-publish">
+          公示结果
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function ItemCard(props: {
+  visitId: number;
+  item: Item;
+  editable: boolean;
+  categories: { code: string; label: string }[];
+  onSaved: (d: TVisitDetail) => void;
+}) {
+  const { item } = props;
+  const me = useMe();
+  const { message } = App.useApp();
+  const [category, setCategory] = useState(item.result?.category);
+  const [notes, setNotes] = useState(item.result?.notes ?? '');
+  const [files, setFiles] = useState(item.result?.files ?? []);
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    if (!category) return message.warning('请选择检查结果');
+    setSaving(true);
+    try {
+      const d = await spotChecksApi.recordResult(props.visitId, {
+        itemId: item.itemId,
+        category: category as never,
+        notes: notes || undefined,
+        fileIds: files.map((f) => f.id),
+      });
+      props.onSaved(d);
+      message.success('已保存');
+    } catch (err) {
+      message.error(toApiError(err).detail);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Card
+      size="small"
+      title={item.name}
+      extra={item.level === 'key' && <Tag color="red">重点</Tag>}
+      style={{ marginBottom: 12 }}
+    >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {item.departmentName} · {item.checklist.join('；')}
+      </Typography.Paragraph>
+      {item.result?.caseLeadRef && <Tag color="orange">已生成案源 {item.result.caseLeadRef}</Tag>}
+      <Flex vertical gap={8}>
+        <Select
+          size="large"
+          placeholder="检查结果"
+          value={category}
+          onChange={setCategory}
+          disabled={!props.editable}
+          options={props.categories.map((c) => ({ value: c.code, label: c.label }))}
+          data-testid={`result-${item.itemId}`}
+        />
+        <Input.TextArea
+          rows={2}
+          placeholder="情况说明"
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+          disabled={!props.editable}
+        />
+        <Space wrap>
+          {files.map((f) => (
+            <a key={f.id} href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">
+              {f.filename}
+            </a>
+          ))}
+        </Space>
+        {props.editable && (
+          <Flex gap={8}>
+            <Upload
+              accept="image/*,application/pdf"
+              capture="environment"
+              showUploadList={false}
+              customRequest={({ file, onSuccess, onError }) =>
+                uploadEvidence(props.visitId, file as File, me.csrfToken).then(
+                  (f) => {
+                    setFiles((list) => [...list, f]);
+                    onSuccess?.(f);
+                  },
+                  (err) => {
+                    message.error(toApiError(err).detail);
+                    onError?.(err);
+                  },
+                )
+              }
+            >
+              <Button size="large" icon={<CameraOutlined />}>
+                拍照/附件
+              </Button>
+            </Upload>
+            <Button
+              type="primary"
+              size="large"
+              style={{ flex: 1 }}
+              loading={saving}
+              onClick={save}
+              data-testid={`save-${item.itemId}`}
+            >
+              保存
+            </Button>
+          </Flex>
+        )}
+      </Flex>
+    </Card>
+  );
+}
