@@ -6,7 +6,7 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import { CalendarStatusCard } from '../calendar/calendar-status.tsx';
 
 /** Business modules whose permissions exist already but whose pages are not built yet. */
-const upcomingPrefixes = ['entity:', 'credit:', 'spotcheck:', 'complaint:', 'dashboard:'];
+const upcomingPrefixes = ['dashboard:'];
 
 export function HomePage() {
   const t = useT();
