@@ -3,10 +3,11 @@ import type { Queryable } from '../../db/client.ts';
 
 export interface StoredFileRow extends TStoredFile {
   ownerUnitId: number;
+  createdBy: number | null;
 }
 
 const columns = `id, filename, mime_type AS "mimeType", size_bytes AS "sizeBytes", sha256, purpose,
-  owner_unit_id AS "ownerUnitId", created_at AS "createdAt"`;
+  owner_unit_id AS "ownerUnitId", created_by AS "createdBy", created_at AS "createdAt"`;
 
 export interface NewFile {
   sha256: string;

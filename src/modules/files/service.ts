@@ -52,6 +52,16 @@ export function createFileService(db: Db, opts: { maxBytes: number }) {
     receive: (req: FastifyRequest) => receiveUpload(req, maxBytes, attachmentTooLarge),
     /** Metadata of files a module links to (the module has already checked its own record's scope). */
     describe: (ids: readonly number[]) => findFiles(db, ids),
+    /**
+     * For a module that has already checked access to the record the file belongs to (an inspector assigned to a
+     * visit of another station opens the photos of that visit).
+     */
+    async openLinked(id: number): Promise<{ file: StoredFileRow; data: Buffer }> {
+      const file = await findFile(db, id);
+      const data = file && (await readBlob(db, file.sha256));
+      if (!file || !data) throw notFound('附件');
+      return { file, data };
+    },
     async open(actor: Actor, id: number): Promise<{ file: StoredFileRow; data: Buffer }> {
       const file = await findFile(db, id);
       // Out of scope looks the same as missing: ids must not reveal what exists elsewhere.

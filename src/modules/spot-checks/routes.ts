@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZIdParams, ZOk, ZPage, ZPageQuery } from '../../contracts/common.ts';
+import { ZId, ZIdParams, ZOk, ZPage, ZPageQuery } from '../../contracts/common.ts';
 import { ZStoredFile } from '../../contracts/files.ts';
 import {
   ZCheckItem,
@@ -26,6 +26,7 @@ import {
 } from '../../contracts/spot-checks.ts';
 import { z } from '../../contracts/zod.ts';
 import { actorOf } from '../../server/auth-plugin.ts';
+import { sendStoredFile } from '../files/routes.ts';
 import type { CatalogService } from './catalog-service.ts';
 import type { TaskService } from './task-service.ts';
 import type { VisitService } from './visit-service.ts';
@@ -199,6 +200,17 @@ export const spotCheckRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req, reply) => reply.status(201).send(await visits.uploadEvidence(actorOf(req), req.params.id, req)),
+  );
+  app.get(
+    `${base}/visits/:id/files/:fileId`,
+    {
+      config: read,
+      schema: { tags, summary: '查看检查取证材料', params: ZIdParams.extend({ fileId: ZId }) },
+    },
+    async (req, reply) => {
+      const { file, data } = await visits.evidenceFile(actorOf(req), req.params.id, req.params.fileId);
+      return sendStoredFile(reply, file, data);
+    },
   );
   app.post(
     `${base}/visits/:id/transitions`,

@@ -254,6 +254,28 @@ describe('spot checks: verifiable draws, joint visits, results published', () =>
     const result = recorded.body.items.find((i) => i.itemId === first!.itemId)!.result!;
     assert.match(result.caseLeadRef!, /^AY\d{8}$/);
     assert.equal(result.files[0]!.sha256, file.sha256);
+    const viaVisit = await admin.get(`/api/v1/spot-checks/visits/${visit.id}/files/${file.id}`);
+    assert.equal(viaVisit.status, 200);
+    assert.equal(viaVisit.headers.get('x-content-sha256'), file.sha256);
+    // Another station's evidence can neither be linked to this visit nor opened through it.
+    const [own] = await app.services.db.query<{ stationId: number }>(
+      'SELECT station_id AS "stationId" FROM spot_check_visits WHERE id = $1',
+      [visit.id],
+    );
+    const other = own!.stationId === s01 ? s02 : s01;
+    const png2 = Buffer.concat([png, Buffer.from('other')]);
+    const foreign = await app.services.files.store(
+      app.services.db,
+      { filename: 'x.png', mimeType: 'image/png', pieces: [png2], sizeBytes: png2.length },
+      { purpose: 'inspection-evidence', ownerUnitId: other, createdBy: null },
+    );
+    assert.equal((await admin.get(`/api/v1/spot-checks/visits/${visit.id}/files/${foreign.id}`)).status, 404);
+    const linkForeign = await admin.put<{ errors: { path: string }[] }>(
+      `/api/v1/spot-checks/visits/${visit.id}/results`,
+      { itemId: first!.itemId, category: 'pendingFollowUp', notes: '后厨未留样', fileIds: [file.id, foreign.id] },
+    );
+    assert.equal(linkForeign.status, 422);
+    assert.equal(linkForeign.body.errors[0]?.path, 'fileIds');
     assert.equal(await count(`SELECT count(*)::int AS n FROM case_leads WHERE source_type = 'inspection'`), 1);
     assert.equal(
       await count('SELECT count(*)::int AS n FROM risk_recompute_queue WHERE entity_id = $1', [visit.entityId]),

@@ -31,7 +31,7 @@ import * as repo from './visits-repo.ts';
 
 export interface VisitDeps {
   calendar: () => Promise<WorkingDayCalendar>;
-  files: Pick<FileService, 'receive' | 'store' | 'describe'>;
+  files: Pick<FileService, 'receive' | 'store' | 'describe' | 'openLinked'>;
   now?: () => Date;
 }
 
@@ -142,7 +142,9 @@ export function createVisitService(db: Db, deps: VisitDeps) {
       const item = items.find((i) => i.id === body.itemId);
       if (!item) throw validation('itemId', '该事项不在本次检查的任务中');
       const files = await deps.files.describe(body.fileIds);
-      if (files.length !== new Set(body.fileIds).size || files.some((f) => f.purpose !== 'inspection-evidence'))
+      const foreign = (f: (typeof files)[number]) =>
+        f.purpose !== 'inspection-evidence' || f.ownerUnitId !== v.stationId;
+      if (files.length !== new Set(body.fileIds).size || files.some(foreign))
         throw validation('fileIds', '附件不存在或不是检查取证材料');
       const category = categoryOf(body.category)!;
       await db.transaction(async (tx) => {
@@ -186,6 +188,18 @@ export function createVisitService(db: Db, deps: VisitDeps) {
           createdBy: actor.userId,
         }),
       );
+    },
+
+    /** Evidence of a visit, for whoever may see the visit (assigned inspectors of other stations included). */
+    async evidenceFile(actor: Actor, id: number, fileId: number) {
+      const v = await inScope(actor, id);
+      const linked = (await repo.resultsOf(db, id)).some((r) => r.fileIds.includes(fileId));
+      const opened = await deps.files.openLinked(fileId);
+      const { file } = opened;
+      // Not yet linked to a result: only the uploader sees it (the form shows it before saving).
+      const ownUpload = file.createdBy === actor.userId && file.ownerUnitId === v.stationId;
+      if (file.purpose !== 'inspection-evidence' || !(linked || ownUpload)) throw notFound('取证材料');
+      return opened;
     },
 
     async transition(actor: Actor, id: number, body: z.infer<typeof ZVisitTransitionBody>): Promise<TVisitDetail> {

@@ -135,7 +135,12 @@ function ItemCard(props: {
         />
         <Space wrap>
           {files.map((f) => (
-            <a key={f.id} href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">
+            <a
+              key={f.id}
+              href={`/api/v1/spot-checks/visits/${props.visitId}/files/${f.id}`}
+              target="_blank"
+              rel="noreferrer"
+            >
               {f.filename}
             </a>
           ))}
