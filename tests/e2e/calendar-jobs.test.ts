@@ -20,6 +20,8 @@ test('the working calendar colours holidays and computes deadlines, provisional 
   await from.press('Enter');
   await page.getByTestId('deadline-days').fill('1');
   await page.getByTestId('deadline-submit').click();
+  // Enter in the date field may already have computed with the default days: wait for this request's answer.
+  await page.getByTestId('deadline-result').getByText('起 1 个工作日').waitFor();
   // The National Day week is skipped: one working day after 30 September is 8 October.
   assert.match(await textOf(page.getByTestId('deadline-result')), /期限届满日：2026-10-08/);
 
