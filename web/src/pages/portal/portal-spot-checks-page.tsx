@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Descriptions, Empty, Input, List, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TPublicResult } from '../../../../src/contracts/spot-checks.ts';
@@ -81,10 +82,9 @@ export function PortalSpotChecksPage() {
                 <Descriptions.Item label="抽查任务">{r.taskNames.join('、') || r.planName}</Descriptions.Item>
                 <Descriptions.Item label="抽查计划">{r.planName}</Descriptions.Item>
                 <Descriptions.Item label="检查日期">{r.inspectedOn}</Descriptions.Item>
-                <Descriptions.Item label="公示日期">
-                  {new Date(r.publishedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}
-                </Descriptions.Item>
+                <Descriptions.Item label="公示日期">{dayjs(r.publishedAt).format('YYYY-MM-DD')}</Descriptions.Item>
               </Descriptions>
+              <Typography.Text type="secondary">检查事项及结果：</Typography.Text>
               <Space orientation="vertical" size={4} style={{ width: '100%', marginTop: 4 }}>
                 {r.items.map((i) => (
                   <div key={i.name} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
