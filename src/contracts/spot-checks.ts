@@ -199,6 +199,7 @@ export const ZPublicResult = z.object({
   entityName: z.string(),
   uscc: z.string(),
   planName: z.string(),
+  taskNames: z.array(z.string()),
   inspectedOn: z.string(),
   publishedAt: ZTimestamp,
   items: z.array(z.object({ name: z.string(), departmentName: z.string(), categoryLabel: z.string() })),

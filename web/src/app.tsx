@@ -16,6 +16,10 @@ import { NotFoundPage } from './pages/errors/not-found-page.tsx';
 const LoginPage = lazyNamed(() => import('./pages/login/login-page.tsx'), 'LoginPage');
 const PortalComplaintPage = lazyNamed(() => import('./pages/portal/portal-complaint-page.tsx'), 'PortalComplaintPage');
 const PortalTrackPage = lazyNamed(() => import('./pages/portal/portal-track-page.tsx'), 'PortalTrackPage');
+const PortalSpotChecksPage = lazyNamed(
+  () => import('./pages/portal/portal-spot-checks-page.tsx'),
+  'PortalSpotChecksPage',
+);
 
 function AppRoutes() {
   return (
@@ -42,6 +46,14 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PortalTrackPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/spot-checks"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalSpotChecksPage />
           </Suspense>
         }
       />

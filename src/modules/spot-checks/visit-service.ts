@@ -238,6 +238,7 @@ export function createVisitService(db: Db, deps: VisitDeps) {
       const rows = await repo.publishedResults(db, w, q.limit + 1);
       const items: TPublicResult[] = rows.map((r) => ({
         ...r,
+        taskNames: r.taskNames ?? [],
         items: (r.items ?? []).map((i) => ({
           name: i.name,
           departmentName: i.departmentName,

@@ -105,12 +105,14 @@ export async function publishedResults(q: Queryable, w: Where, limit: number) {
     entityName: string;
     uscc: string;
     planName: string;
+    taskNames: string[] | null;
     inspectedOn: string;
     publishedAt: string;
     items: { name: string; departmentName: string; category: string }[];
   }>(
     `SELECT v.id AS "visitId", e.name AS "entityName", e.uscc, p.name AS "planName", v.inspected_on AS "inspectedOn",
             v.published_at AS "publishedAt",
+            (SELECT array_agg(t.name ORDER BY t.id) FROM spot_check_tasks t WHERE t.id = ANY(v.task_ids)) AS "taskNames",
             (SELECT json_agg(json_build_object('name', it.name, 'departmentName', d.name, 'category', r.category) ORDER BY it.code)
                FROM spot_check_results r JOIN spot_check_items it ON it.id = r.item_id JOIN org_units d ON d.id = it.department_id
               WHERE r.visit_id = v.id) AS items

@@ -68,8 +68,8 @@ export const spotChecksApi = {
       body: { action, version },
       schema: ZVisitDetail,
     }),
-  publicResults: (q?: string) =>
-    request('/public/spot-checks/results', { query: { q, limit: 50 }, schema: ZPage(ZPublicResult) }),
+  publicResults: (q?: string, cursor?: string, limit = 20) =>
+    request('/public/spot-checks/results', { query: { q, cursor, limit }, schema: ZPage(ZPublicResult) }),
   ok: ZOk,
 };
 

@@ -8,7 +8,7 @@ export function PortalShell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
         <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
           12315 网上投诉举报
         </Typography.Text>
@@ -20,11 +20,12 @@ export function PortalShell({ children }: { children: ReactNode }) {
           items={[
             { key: '/portal/complaint', label: '我要投诉举报' },
             { key: '/portal/track', label: '进度查询' },
+            { key: '/portal/spot-checks', label: '抽查结果公示' },
           ]}
           style={{ flex: 1, minWidth: 0 }}
         />
       </Layout.Header>
-      <Layout.Content style={{ padding: 24, display: 'flex', justifyContent: 'center' }}>
+      <Layout.Content style={{ padding: '24px 12px', display: 'flex', justifyContent: 'center' }}>
         <div style={{ width: '100%', maxWidth: 760 }}>{children}</div>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center' }}>
