@@ -90,8 +90,9 @@ export async function insertPool(q: Queryable, p: { name: string; filter: TPoolF
 
 /** The registry filter of a pool (plus the caller's station scope), over entities e and their class r. */
 export function poolWhere(filter: TPoolFilter, stationScope: readonly number[] | null): Where {
-  // One status (the default 存续) as an equality: the (status, id) index then yields ids in order, so freezing
-  // the pool merge-joins the risk classes without a sort.
+  // One status (the default 存续) as an equality: for 'active' the covering partial index
+  // entities_active_station_idx then yields ids (and stations) in order without the heap, so freezing the pool
+  // merge-joins the risk classes without a sort.
   const w =
     filter.statuses.length === 1
       ? new Where().add('e.status = ?', filter.statuses[0])

@@ -1,12 +1,15 @@
-import type { Queryable } from '../../db/client.ts';
+import type { Transaction } from '../../db/client.ts';
 import { assignInspectors, type PoolInspector, type VisitNeed } from '../../domain/inspector-assignment.ts';
 import { drawStratified, type Ratios, type RiskClass } from '../../domain/spot-check-draw.ts';
 import { AppError } from '../../server/errors.ts';
 import { conflictsFor, listInspectors } from './catalog-repo.ts';
 import * as repo from './repo.ts';
 
-/** Parses the frozen pool text ("id,class\n" sorted by id) into ascending id arrays per class, without splitting. */
-export function parsePoolEntries(text: string): Record<RiskClass, number[]> {
+/**
+ * Parses the frozen pool text ("id,class\n" sorted by id) into ascending id arrays per class, without splitting;
+ * `all`, when given, receives every id in pool order.
+ */
+export function parsePoolEntries(text: string, all?: number[]): Record<RiskClass, number[]> {
   const out = { A: [], B: [], C: [], D: [] } as Record<RiskClass, number[]>;
   let id = 0;
   let last = -1;
@@ -17,10 +20,35 @@ export function parsePoolEntries(text: string): Record<RiskClass, number[]> {
       // The pool hash is over ids ascending; a frozen pool out of order would not verify.
       if (id <= last) throw new Error(`frozen pool out of order at id ${id}`);
       out[text[i + 1] as RiskClass].push(id);
+      all?.push(id);
       last = id;
       id = 0;
       i += 2; // the class letter and the newline
     }
+  }
+  return out;
+}
+
+/**
+ * The frozen station of each selected entity: `selected` and `poolIds` both ascend, so one merge walk pairs each
+ * selected id with its position in the pool, and thus in the comma-separated `stations` text.
+ */
+export function frozenStations(selected: readonly number[], poolIds: readonly number[], stations: string) {
+  const out: { id: number; stationId: number }[] = [];
+  let pos = 0; // pool position of the station being parsed
+  let value = 0;
+  let p = 0; // pool position reached for the next selected id
+  let c = 0; // character in stations
+  for (const id of selected) {
+    while (p < poolIds.length && poolIds[p]! < id) p++;
+    if (poolIds[p] !== id) throw new Error(`selected id ${id} is not in the frozen pool`);
+    for (; pos <= p; pos++) {
+      value = 0;
+      for (let ch = stations.charCodeAt(c); ch >= 48 && ch <= 57; ch = stations.charCodeAt(++c))
+        value = value * 10 + (ch - 48);
+      c++; // the comma
+    }
+    out.push({ id, stationId: value });
   }
   return out;
 }
@@ -41,12 +69,16 @@ const noInspectors = (reason: string) =>
  * The draw of a frozen task: recompute the selection from (seed, frozen pool, ratios), merge entities the plan
  * already visits, assign inspectors (≥ perVisit, 回避, balanced), and persist set-based. Runs in the caller's tx.
  */
-export async function executeDraw(tx: Queryable, draw: repo.DrawRecord, task: DrawTask) {
-  const sorted = parsePoolEntries(await repo.poolEntries(tx, draw.id));
+export async function executeDraw(tx: Transaction, draw: repo.DrawRecord, task: DrawTask) {
+  const frozen = await repo.poolEntries(tx, draw.id);
+  const poolIds: number[] = [];
+  const sorted = parsePoolEntries(frozen.entries, poolIds);
   const selected = drawStratified(draw.seed, sorted, task.ratios);
 
   // One connection per transaction: these run one after another.
-  const stations = await repo.entityStations(tx, selected);
+  const stations = frozen.stations
+    ? frozenStations(selected, poolIds, frozen.stations)
+    : await repo.entityStations(tx, selected); // pools frozen before stations were kept
   const existing = await repo.existingVisits(tx, task.planId, selected);
   const conflicts = await conflictsFor(tx, selected);
   const inspectorRows = await listInspectors(tx, { departmentIds: task.departmentIds });

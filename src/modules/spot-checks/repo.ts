@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
+import type { Queryable, Transaction } from '../../db/client.ts';
 import type { Where } from '../../db/sql.ts';
 import { DRAW_ALGORITHM, type Ratios } from '../../domain/spot-check-draw.ts';
 
@@ -81,7 +81,7 @@ export async function insertTaskEvent(
 
 /**
  * Freezes the pool in one statement: the canonical "id,class\n" text sorted by id, its SHA-256 (the pool hash of
- * spot-check-draw.ts), class counts and the commitment. Entities without a risk class count as B. Nothing is
+ * spot-check-draw.ts), each entity's station in the same order, class counts and the commitment. Entities without a risk class count as B. Nothing is
  * written when the pool is empty.
  */
 export async function freezePool(
@@ -92,21 +92,25 @@ export async function freezePool(
   const p = (v: unknown) => w.param(v);
   // One big aggregate: enough memory that it does not spill to disk (this transaction only).
   await q.query(`SET LOCAL work_mem = '64MB'`);
+  await q.query('SET LOCAL jit = off'); // compiling this one aggregate cost more than it saved (15–40 ms)
   const [row] = await q.query<{ drawId: number | null; size: number; counts: Record<string, number> }>(
     `WITH agg AS (
        -- Rows reach string_agg in the subquery's id order (checked again when the draw parses them).
-       SELECT string_agg(id::text || ',' || cls, E'\n') || E'\n' AS entries, count(*)::int AS size,
+       SELECT string_agg(line, E'\n') || E'\n' AS entries, string_agg(station_id::text, ',') AS stations,
+              count(*)::int AS size,
               count(*) FILTER (WHERE unclassified)::int AS unclassified,
               jsonb_build_object('A', count(*) FILTER (WHERE cls = 'A'), 'B', count(*) FILTER (WHERE cls = 'B'),
                                  'C', count(*) FILTER (WHERE cls = 'C'), 'D', count(*) FILTER (WHERE cls = 'D')) AS counts
-         FROM (SELECT e.id, coalesce(r.risk_class, 'B') AS cls, r.entity_id IS NULL AS unclassified
+         FROM (SELECT e.station_id, coalesce(r.risk_class, 'B') AS cls, r.entity_id IS NULL AS unclassified,
+                      -- One concatenation with a constant suffix: ~0.12 s less than id || ',' || cls at 1.3 M rows.
+                      e.id::text || CASE r.risk_class WHEN 'A' THEN ',A' WHEN 'C' THEN ',C' WHEN 'D' THEN ',D' ELSE ',B' END AS line
                  FROM entities e LEFT JOIN entity_risk_classes r ON r.entity_id = e.id ${w} ORDER BY e.id) pool),
      d AS (
        INSERT INTO spot_check_draws (task_id, algorithm, pool_hash, pool_size, unclassified_count, class_counts, commitment, seed, ratios)
        SELECT ${p(args.taskId)}, ${p(DRAW_ALGORITHM)}, encode(sha256(convert_to(entries, 'UTF8')), 'hex'), size, unclassified,
               counts, ${p(args.commitment)}, ${p(args.seed)}, ${p(JSON.stringify(args.ratios))}::jsonb
          FROM agg WHERE size > 0 RETURNING id),
-     x AS (INSERT INTO spot_check_draw_pools (draw_id, entries) SELECT d.id, agg.entries FROM d, agg)
+     x AS (INSERT INTO spot_check_draw_pools (draw_id, entries, stations) SELECT d.id, agg.entries, agg.stations FROM d, agg)
      SELECT (SELECT id FROM d) AS "drawId", size, counts FROM agg`,
     w.params,
   );
@@ -141,11 +145,13 @@ export async function findDraw(q: Queryable, by: { id?: number; taskId?: number 
   return row;
 }
 
-export async function poolEntries(q: Queryable, drawId: number): Promise<string> {
-  const [row] = await q.query<{ entries: string }>('SELECT entries FROM spot_check_draw_pools WHERE draw_id = $1', [
-    drawId,
-  ]);
-  return row?.entries ?? '';
+/** The frozen pool text and, for pools frozen with it, the comma-separated stations in the same order. */
+export async function poolEntries(q: Queryable, drawId: number): Promise<{ entries: string; stations: string | null }> {
+  const [row] = await q.query<{ entries: string; stations: string | null }>(
+    'SELECT entries, stations FROM spot_check_draw_pools WHERE draw_id = $1',
+    [drawId],
+  );
+  return row ?? { entries: '', stations: null };
 }
 
 export async function drawResult(q: Queryable, drawId: number): Promise<number[]> {
@@ -157,11 +163,19 @@ export async function drawResult(q: Queryable, drawId: number): Promise<number[]
   return rows.map((r) => r.id);
 }
 
+/**
+ * The station of each entity that still exists, ascending by id. One row of two comma-separated lists: tens of
+ * thousands of row objects cost the driver far more than splitting two strings.
+ */
 export async function entityStations(q: Queryable, ids: readonly number[]) {
-  return q.query<{ id: number; stationId: number }>(
-    'SELECT id, station_id AS "stationId" FROM entities WHERE id = ANY($1::bigint[]) ORDER BY id',
+  const [row] = await q.query<{ ids: string | null; stations: string | null }>(
+    `SELECT string_agg(e.id::text, ',' ORDER BY e.id) AS ids, string_agg(e.station_id::text, ',' ORDER BY e.id) AS stations
+       FROM entities e WHERE e.id = ANY($1::bigint[])`,
     [ids],
   );
+  if (!row?.ids) return [];
+  const stations = row.stations!.split(',');
+  return row.ids.split(',').map((id, i) => ({ id: Number(id), stationId: Number(stations[i]) }));
 }
 
 /** Visits the plan already has for these entities, with the departments their inspectors cover. */
@@ -183,7 +197,7 @@ const arrayLiteral = (ids: readonly number[]) => `{${ids.join(',')}}`;
  * task and any added inspectors on visits the plan already had, and the draw's completion.
  */
 export async function persistDraw(
-  q: Queryable,
+  q: Transaction,
   d: {
     drawId: number;
     taskId: number;
@@ -193,17 +207,19 @@ export async function persistDraw(
     merged: { id: number; inspectorIds: number[] }[];
   },
 ) {
-  await q.query(
-    `INSERT INTO spot_check_visits (plan_id, entity_id, station_id, task_ids, inspector_ids)
-     SELECT $1, e, s, ARRAY[$2::bigint], i::bigint[] FROM unnest($3::bigint[], $4::bigint[], $5::text[]) AS t(e, s, i)`,
-    [
-      d.planId,
-      d.taskId,
-      d.newVisits.map((v) => v.entityId),
-      d.newVisits.map((v) => v.stationId),
-      d.newVisits.map((v) => arrayLiteral(v.inspectorIds)),
-    ],
-  );
+  // COPY: numbers and int arrays only, nothing to escape; at 67 k rows 0.28–0.45 s vs 0.39–0.56 s for INSERT … unnest.
+  const lines = function* () {
+    for (let i = 0; i < d.newVisits.length; i += 10_000)
+      yield d.newVisits
+        .slice(i, i + 10_000)
+        .map((v) => `${d.planId}\t${v.entityId}\t${v.stationId}\t{${d.taskId}}\t{${v.inspectorIds.join(',')}}\n`)
+        .join('');
+  };
+  if (d.newVisits.length)
+    await q.copyFrom(
+      'COPY spot_check_visits (plan_id, entity_id, station_id, task_ids, inspector_ids) FROM STDIN',
+      lines(),
+    );
   if (d.merged.length)
     await q.query(
       `UPDATE spot_check_visits v SET task_ids = array_append(v.task_ids, $1::bigint), inspector_ids = v.inspector_ids || m.i::bigint[]

@@ -185,7 +185,7 @@ export function createTaskService(db: Db, catalog: CatalogService) {
       if (!draw) throw notFound('抽取记录');
       await inScope(actor, draw.taskId);
       if (!draw.drawnAt) throw new AppError('INVALID_STATE', '尚未抽取：种子在抽取后才公开');
-      const byClass = parsePoolEntries(await repo.poolEntries(db, draw.id));
+      const byClass = parsePoolEntries((await repo.poolEntries(db, draw.id)).entries);
       const pool = RISK_CLASSES.flatMap((c) => byClass[c].map((id) => ({ id, riskClass: c })));
       pool.sort((a, b) => a.id - b.id);
       return {
