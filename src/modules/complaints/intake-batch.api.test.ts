@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { createComplaintService } from './service.ts';
 
 type Intake = { items: { id: number; trackingCode: string; stationName: string }[] };
 
@@ -66,5 +67,30 @@ describe('12315 intake under concurrency: group commit keeps records, clocks, au
       `SELECT count(DISTINCT xmin::text)::int AS n FROM complaints WHERE person_name = '批量用户'`,
     );
     assert.ok(tx!.n < 20, `${tx!.n} transactions for 20 submissions`);
+  });
+
+  test('a tracking code already taken that day is drawn again, alone and in a batch', async () => {
+    const suffixes = ['DUPAAA', 'DUPAAA', 'DUPAAA', 'DUPBBB', 'DUPCCC'];
+    const complaints = createComplaintService(app.testDb.db, {
+      pii: app.services.pii,
+      calendar: app.services.calendar.calendar,
+      trackingSuffix: () => suffixes.shift() ?? 'DUPZZZ',
+    });
+    const input = (n: number) => ({
+      kind: 'complaint' as const,
+      channel: 'portal' as const,
+      receivedOn: '2026-11-20',
+      person: { name: '撞码用户', phone: `1360000${String(n).padStart(4, '0')}`, confidential: false },
+      description: `同一天的受理编号重复时应重新生成。编号${n}`,
+    });
+    const first = await complaints.intake(null, input(1), 'dup-code-1');
+    const [second, third] = await Promise.all([
+      complaints.intake(null, input(2), 'dup-code-2'),
+      complaints.intake(null, input(3), 'dup-code-3'),
+    ]);
+    const codes = [first, second, third].map((r) => r.items[0]!.trackingCode);
+    assert.equal(codes[0], 'TS20261120DUPAAA');
+    assert.equal(new Set(codes).size, 3, codes.join());
+    assert.ok([first, second, third].every((r) => r.created));
   });
 });

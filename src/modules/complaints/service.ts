@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { TComplaintDetail, TIntakeBody, ZComplaintListQuery } from '../../contracts/complaints.ts';
 import type { Db } from '../../db/client.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
+import { isUniqueViolation, violatedConstraint } from '../../db/errors.ts';
 import { decodeCursor, escapeLike, keysetPage, Where } from '../../db/sql.ts';
 import { ruleSetFor } from '../../domain/complaint-rules.ts';
 import { type ComplaintKind, clocksAtIntake } from '../../domain/complaint-workflow.ts';
@@ -25,16 +25,22 @@ export interface ComplaintDeps {
   pii: PiiCipher;
   calendar: () => Promise<WorkingDayCalendar>;
   now?: () => Date;
+  /** The random part of tracking codes (tests pin it to force a collision). */
+  trackingSuffix?: () => string;
 }
 
 export type IntakeInput = Omit<TIntakeBody, 'channel'> & { channel: TIntakeBody['channel'] | 'portal' | 'open311' };
 
 const TRACKING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-const trackingCode = (receivedOn: string) =>
-  `TS${receivedOn.replaceAll('-', '')}${Array.from({ length: 6 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('')}`;
+const randomSuffix = () =>
+  Array.from({ length: 6 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('');
+/** Short enough to read out on the phone; 32⁶ per day, so at tens of thousands a day two can meet (retried). */
+const TRACKING_CODE_RETRIES = 3;
 
 export function createComplaintService(db: Db, deps: ComplaintDeps) {
   const today = () => shanghaiToday(deps.now?.() ?? new Date());
+  const trackingCode = (receivedOn: string) =>
+    `TS${receivedOn.replaceAll('-', '')}${(deps.trackingSuffix ?? randomSuffix)()}`;
   const directory = createIntakeDirectory(db);
   const batch = createIntakeBatcher(db);
   type IntakeItem = { id: number; trackingCode: string; kind: ComplaintKind; stationName: string };
@@ -148,6 +154,19 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
     }
   }
 
+  async function writeOrFindEarlier(p: Prepared, idempotencyKey: string | null) {
+    const batched = await writeBatched(p, idempotencyKey);
+    if (batched) return batched;
+    try {
+      return { created: true, items: await write(p) };
+    } catch (err) {
+      const repeat = isUniqueViolation(err) && violatedConstraint(err) !== 'complaints_tracking_code_key';
+      const earlier = idempotencyKey && repeat ? await earlierItems(idempotencyKey) : undefined;
+      if (!earlier) throw err;
+      return { created: false, items: earlier };
+    }
+  }
+
   async function earlierItems(idempotencyKey: string): Promise<IntakeItem[] | undefined> {
     const first = await repo.findComplaintBy(db, 'idempotency_key', idempotencyKey);
     if (!first) return undefined;
@@ -168,14 +187,13 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
      */
     async intake(actor: Actor | null, input: IntakeInput, idempotencyKey: string | null = null) {
       const prepared = await prepare(input, actor, idempotencyKey);
-      const batched = await writeBatched(prepared, idempotencyKey);
-      if (batched) return batched;
-      try {
-        return { created: true, items: await write(prepared) };
-      } catch (err) {
-        const earlier = idempotencyKey && isUniqueViolation(err) ? await earlierItems(idempotencyKey) : undefined;
-        if (!earlier) throw err;
-        return { created: false, items: earlier };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await writeOrFindEarlier(prepared, idempotencyKey);
+        } catch (err) {
+          if (attempt > TRACKING_CODE_RETRIES || violatedConstraint(err) !== 'complaints_tracking_code_key') throw err;
+          for (const it of prepared.items) it.insert.trackingCode = trackingCode(it.insert.receivedOn);
+        }
       }
     },
 
