@@ -30,6 +30,8 @@ const kindLabels: Record<string, MessageKey> = {
   'complaints.escalate': 'jobs.kind.complaintsEscalate',
   'complaints.rollup': 'jobs.kind.complaintsRollup',
   'complaints.detect': 'jobs.kind.complaintsDetect',
+  'credit.recompute': 'jobs.kind.creditRecompute',
+  'credit.recompute-queue': 'jobs.kind.creditRecomputeQueue',
 };
 
 export function JobsPage() {
