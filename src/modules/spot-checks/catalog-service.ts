@@ -60,10 +60,22 @@ export function createCatalogService(db: Db) {
       const id = await write(actor, 'inspector.create', (tx) => repo.insertInspector(tx, body));
       return (await repo.listInspectors(db)).find((i) => i.id === id)!;
     },
+    listConflicts: (actor: Actor) => repo.listConflicts(db, stationScope(actor)),
     async declareConflict(actor: Actor, body: z.infer<typeof ZConflictCreate>) {
+      if (!(await repo.inspectorExists(db, body.inspectorId))) throw validation('inspectorId', '检查人员不存在');
+      if (!(await repo.entityInStations(db, body.entityId, stationScope(actor))))
+        throw validation('entityId', '市场主体不存在或不在本单位管辖范围内');
       await write(actor, 'conflict.declare', async (tx) => {
         await repo.insertConflict(tx, body);
         return `${body.inspectorId}:${body.entityId}`;
+      });
+      return { ok: true as const };
+    },
+    async removeConflict(actor: Actor, key: { inspectorId: number; entityId: number }) {
+      if (!(await repo.entityInStations(db, key.entityId, stationScope(actor)))) throw notFound('回避声明');
+      await write(actor, 'conflict.remove', async (tx) => {
+        if (!(await repo.deleteConflict(tx, key))) throw notFound('回避声明');
+        return `${key.inspectorId}:${key.entityId}`;
       });
       return { ok: true as const };
     },

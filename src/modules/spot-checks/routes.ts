@@ -5,7 +5,9 @@ import { ZStoredFile } from '../../contracts/files.ts';
 import {
   ZCheckItem,
   ZCheckItemCreate,
+  ZConflict,
   ZConflictCreate,
+  ZConflictKey,
   ZDrawProof,
   ZInspector,
   ZInspectorCreate,
@@ -74,6 +76,19 @@ export const spotCheckRoutes: FastifyPluginAsyncZod<{
       schema: { tags, summary: '申报回避（检查人员与市场主体）', body: ZConflictCreate, response: { 200: ZOk } },
     },
     async (req) => catalog.declareConflict(actorOf(req), req.body),
+  );
+  app.get(
+    `${base}/conflicts`,
+    {
+      config: read,
+      schema: { tags, summary: '回避声明（本单位管辖的市场主体）', response: { 200: z.array(ZConflict) } },
+    },
+    (req) => catalog.listConflicts(actorOf(req)),
+  );
+  app.delete(
+    `${base}/conflicts/:inspectorId/:entityId`,
+    { config: write, schema: { tags, summary: '撤销回避声明', params: ZConflictKey, response: { 200: ZOk } } },
+    (req) => catalog.removeConflict(actorOf(req), req.params),
   );
   app.get(
     `${base}/pools`,
