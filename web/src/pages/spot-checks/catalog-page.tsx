@@ -6,8 +6,10 @@ import { useAuth } from '../../auth/auth-context.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { UserSelect } from '../../components/user-select.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { ConflictsTab } from './conflicts-tab.tsx';
 
 const typeOptions = [
   { value: 'enterprise', label: '企业' },
@@ -89,6 +91,11 @@ export function SpotCheckCatalogPage() {
             ),
           },
           {
+            key: 'conflicts',
+            label: '回避声明',
+            children: <ConflictsTab inspectors={inspectors.data ?? []} />,
+          },
+          {
             key: 'pools',
             label: '检查对象名录库',
             children: (
@@ -115,6 +122,7 @@ export function SpotCheckCatalogPage() {
         onClose={() => setAdding(undefined)}
         departments={ref.data?.departments ?? []}
         stations={ref.data?.stations ?? []}
+        canPickUser={can('org:user:read')}
         onSaved={() => {
           items.reload();
           inspectors.reload();
@@ -160,6 +168,7 @@ interface AddValues {
   types?: ('enterprise' | 'individualBusiness' | 'farmerCooperative')[];
   stationIds?: number[];
   industryPrefix?: string;
+  userId?: number;
 }
 function AddModal(props: {
   what: 'item' | 'inspector' | 'pool' | undefined;
@@ -167,6 +176,8 @@ function AddModal(props: {
   onSaved: () => void;
   departments: Option[];
   stations: Option[];
+  /** Only a caller who may read users searches them for the account link. */
+  canPickUser: boolean;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<AddValues>();
@@ -194,6 +205,7 @@ function AddModal(props: {
           departmentId: v.departmentId,
           stationId: v.stationId ?? null,
           qualifications: lines(v.qualifications),
+          userId: v.userId ?? null,
         });
       if (props.what === 'pool')
         await spotChecksApi.createPool({
@@ -254,6 +266,11 @@ function AddModal(props: {
             <Form.Item name="qualifications" label="资格（每行一条）">
               <Input.TextArea rows={2} />
             </Form.Item>
+            {props.canPickUser && (
+              <Form.Item name="userId" label="关联系统账号" extra="可不填；关联后该人员登录即可看到分派给自己的检查">
+                <UserSelect placeholder="输入姓名或用户名搜索" />
+              </Form.Item>
+            )}
           </>
         )}
         {props.what === 'pool' && (
