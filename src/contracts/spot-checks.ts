@@ -27,6 +27,7 @@ export const ZInspectorCreate = z.object({
   qualifications: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
   userId: ZId.nullable().default(null),
 });
+export const ZInspectorUpdate = ZInspectorCreate.extend({ active: z.boolean().default(true) });
 export const ZInspector = ZInspectorCreate.extend({
   id: z.number().int(),
   departmentName: z.string(),

@@ -8,6 +8,7 @@ import type {
   TPoolFilter,
   ZCheckItemCreate,
   ZInspectorCreate,
+  ZInspectorUpdate,
 } from '../../contracts/spot-checks.ts';
 import type { Queryable } from '../../db/client.ts';
 import { escapeLike, Where } from '../../db/sql.ts';
@@ -64,6 +65,25 @@ export async function insertConflict(q: Queryable, c: { inspectorId: number; ent
      ON CONFLICT (inspector_id, entity_id) DO UPDATE SET reason = EXCLUDED.reason`,
     [c.inspectorId, c.entityId, c.reason],
   );
+}
+
+export async function updateInspector(q: Queryable, id: number, p: z.infer<typeof ZInspectorUpdate>) {
+  const rows = await q.query(
+    `UPDATE spot_check_inspectors SET name = $2, department_id = $3, station_id = $4, qualifications = $5,
+            user_id = $6, active = $7 WHERE id = $1 RETURNING id`,
+    [id, p.name, p.departmentId, p.stationId, p.qualifications, p.userId, p.active],
+  );
+  return rows.length > 0;
+}
+
+/** The inspector an account is linked to, if any (one account, one inspector). */
+export async function inspectorOfUser(q: Queryable, userId: number): Promise<number | undefined> {
+  const [row] = await q.query<{ id: number }>('SELECT id FROM spot_check_inspectors WHERE user_id = $1', [userId]);
+  return row?.id;
+}
+
+export async function userExists(q: Queryable, id: number) {
+  return (await q.query('SELECT 1 FROM users WHERE id = $1', [id])).length > 0;
 }
 
 /** Declared conflicts over entities at the given stations (null: all), newest first. */

@@ -4,6 +4,7 @@ import type {
   ZCheckItemCreate,
   ZConflictCreate,
   ZInspectorCreate,
+  ZInspectorUpdate,
   ZPlanCreate,
   ZPoolCreate,
 } from '../../contracts/spot-checks.ts';
@@ -24,6 +25,16 @@ const ownedBy = (actor: Actor, unitId: number) => actor.dataScope === 'all' || a
 export function createCatalogService(db: Db) {
   async function expectUnit(path: string, id: number, kind: string, label: string) {
     if ((await repo.findUnitKind(db, id)) !== kind) throw validation(path, `不是有效的${label}`);
+  }
+
+  /** Units of the right kind; the linked account exists and is not another inspector's. */
+  async function expectInspector(body: z.infer<typeof ZInspectorCreate>, self?: number) {
+    await expectUnit('departmentId', body.departmentId, 'department', '业务科室');
+    if (body.stationId !== null) await expectUnit('stationId', body.stationId, 'station', '市场监管所');
+    if (body.userId === null) return;
+    if (!(await repo.userExists(db, body.userId))) throw validation('userId', '系统账号不存在');
+    const linked = await repo.inspectorOfUser(db, body.userId);
+    if (linked !== undefined && linked !== self) throw validation('userId', '该账号已关联其他检查人员');
   }
 
   /** One write with its audit row; a foreign-key or unique violation is the caller's mistake, named. */
@@ -55,12 +66,19 @@ export function createCatalogService(db: Db) {
 
     listInspectors: () => repo.listInspectors(db),
     async createInspector(actor: Actor, body: z.infer<typeof ZInspectorCreate>) {
-      await expectUnit('departmentId', body.departmentId, 'department', '业务科室');
-      if (body.stationId !== null) await expectUnit('stationId', body.stationId, 'station', '市场监管所');
+      await expectInspector(body);
       const id = await write(actor, 'inspector.create', (tx) => repo.insertInspector(tx, body));
       return (await repo.listInspectors(db)).find((i) => i.id === id)!;
     },
     listConflicts: (actor: Actor) => repo.listConflicts(db, stationScope(actor)),
+    async updateInspector(actor: Actor, id: number, body: z.infer<typeof ZInspectorUpdate>) {
+      await expectInspector(body, id);
+      await write(actor, 'inspector.update', async (tx) => {
+        if (!(await repo.updateInspector(tx, id, body))) throw notFound('检查人员');
+        return id;
+      });
+      return (await repo.listInspectors(db)).find((i) => i.id === id)!;
+    },
     async declareConflict(actor: Actor, body: z.infer<typeof ZConflictCreate>) {
       if (!(await repo.inspectorExists(db, body.inspectorId))) throw validation('inspectorId', '检查人员不存在');
       if (!(await repo.entityInStations(db, body.entityId, stationScope(actor))))

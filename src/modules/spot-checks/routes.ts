@@ -11,6 +11,7 @@ import {
   ZDrawProof,
   ZInspector,
   ZInspectorCreate,
+  ZInspectorUpdate,
   ZPlan,
   ZPlanCreate,
   ZPool,
@@ -68,6 +69,20 @@ export const spotCheckRoutes: FastifyPluginAsyncZod<{
     `${base}/inspectors`,
     { config: write, schema: { tags, summary: '新增检查人员', body: ZInspectorCreate, response: { 201: ZInspector } } },
     async (req, reply) => reply.status(201).send(await catalog.createInspector(actorOf(req), req.body)),
+  );
+  app.put(
+    `${base}/inspectors/:id`,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '修改检查人员',
+        params: ZIdParams,
+        body: ZInspectorUpdate,
+        response: { 200: ZInspector },
+      },
+    },
+    (req) => catalog.updateInspector(actorOf(req), req.params.id, req.body),
   );
   app.post(
     `${base}/conflicts`,

@@ -10,6 +10,7 @@ import {
   ZDrawProof,
   ZInspector,
   type ZInspectorCreate,
+  type ZInspectorUpdate,
   ZPlan,
   type ZPlanCreate,
   ZPool,
@@ -52,6 +53,8 @@ export const spotChecksApi = {
   /** The registry search (name or USCC), as the entity pages use it. */
   searchEntities: (q: string) =>
     request('/entities', { query: { q, limit: 10 }, schema: z.object({ items: z.array(ZEntitySummary) }) }),
+  updateInspector: (id: number, body: z.input<typeof ZInspectorUpdate>) =>
+    request(`/spot-checks/inspectors/${id}`, { method: 'PUT', body, schema: ZInspector }),
   pools: () => request('/spot-checks/pools', { schema: z.array(ZPool) }),
   createPool: (body: z.input<typeof ZPoolCreate>) =>
     request('/spot-checks/pools', { method: 'POST', body, schema: ZPool }),

@@ -6,7 +6,7 @@ import type { TConflict, TInspector } from '../../contracts/spot-checks.ts';
 
 type Problem = { detail: string; errors?: { path: string; message: string }[] };
 
-describe('spot checks: 回避 declared, listed in scope, removed with audit', () => {
+describe('spot-check catalog: 回避 declared, listed in scope, removed; inspector accounts linked', () => {
   let app: TestApp;
   let admin: ApiClient;
   let chief: ApiClient;
@@ -100,5 +100,42 @@ describe('spot checks: 回避 declared, listed in scope, removed with audit', ()
       left.body.filter((c) => c.inspectorId === inspector.id).map((c) => c.entityId),
       [inS02],
     );
+  });
+
+  it('links an inspector to an account on edit, once per account, and names the field otherwise', async () => {
+    const db = app.services.db;
+    const [user] = await db.query<{ id: number; username: string }>(
+      `SELECT id, username FROM users u WHERE NOT EXISTS (SELECT 1 FROM spot_check_inspectors i WHERE i.user_id = u.id)
+        ORDER BY id LIMIT 1`,
+    );
+    const { name, departmentId, stationId } = inspector;
+    const body = { name, departmentId, stationId, qualifications: ['食品'], userId: user!.id, active: true };
+    const res = await admin.put<TInspector>(`/api/v1/spot-checks/inspectors/${inspector.id}`, body);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.username, user!.username);
+    assert.deepEqual(res.body.qualifications, ['食品']);
+    assert.equal((await admin.put(`/api/v1/spot-checks/inspectors/${inspector.id}`, body)).status, 200, 'own link');
+    assert.equal(await audits('spotcheck.inspector.update'), 2);
+
+    const second = await admin.post<Problem>('/api/v1/spot-checks/inspectors', {
+      name: '第二名检查员',
+      departmentId: inspector.departmentId,
+      userId: user!.id,
+    });
+    assert.equal(second.status, 422);
+    assert.equal(second.body.errors?.[0]?.path, 'userId');
+    assert.match(second.body.errors?.[0]?.message ?? '', /已关联/);
+    const ghost = await admin.put<Problem>(`/api/v1/spot-checks/inspectors/${inspector.id}`, {
+      ...body,
+      userId: 999999,
+    });
+    assert.equal(ghost.body.errors?.[0]?.path, 'userId');
+    const missing = await admin.put(`/api/v1/spot-checks/inspectors/999999`, { ...body, userId: null });
+    assert.equal(missing.status, 404);
+    const unlinked = await admin.put<TInspector>(`/api/v1/spot-checks/inspectors/${inspector.id}`, {
+      ...body,
+      userId: null,
+    });
+    assert.equal(unlinked.body.username, null);
   });
 });
