@@ -113,7 +113,13 @@ test('a 回避 is declared on the catalog page (inspector from the pool, entity 
   const { page, errors } = await openSession(browser, app);
   await loginViaUi(page, 'admin');
   const admin = await loginAs(app, 'admin');
-  const inspector = (await admin.get<TInspector[]>('/api/v1/spot-checks/inspectors')).body.find((i) => i.active)!;
+  const ref = (await admin.get<{ departments: { id: number }[] }>('/api/v1/spot-checks/reference')).body;
+  const created = await admin.post<TInspector>('/api/v1/spot-checks/inspectors', {
+    name: '回避浏览器测试员',
+    departmentId: ref.departments[0]!.id,
+  });
+  assert.equal(created.status, 201);
+  const inspector = created.body;
   const [entity] = await app.testDb.db.query<{ id: number; name: string; uscc: string; station: string }>(
     `SELECT e.id, e.name, e.uscc, s.name AS station FROM entities e JOIN org_units s ON s.id = e.station_id
       WHERE s.code = 's01' ORDER BY e.id LIMIT 1`,
@@ -124,7 +130,7 @@ test('a 回避 is declared on the catalog page (inspector from the pool, entity 
   await page.getByTestId('add-conflict').click();
   const modal = page.locator('.ant-modal-content');
   const title = modal.locator('.ant-modal-title');
-  const inspectorLabel = `${inspector.name}（${inspector.departmentName}）`;
+  const inspectorLabel = `${inspector.name}（${inspector.departmentName}，局机关）`;
   await pickOption(page, 'conflict-inspector', inspector.name, inspectorLabel, title);
   await pickOption(
     page,

@@ -116,7 +116,7 @@ function DeclareModal(props: { open: boolean; inspectors: TInspector[]; onClose:
             data-testid="conflict-inspector"
             options={props.inspectors
               .filter((i) => i.active)
-              .map((i) => ({ value: i.id, label: `${i.name}（${i.departmentName}）` }))}
+              .map((i) => ({ value: i.id, label: `${i.name}（${i.departmentName}，${i.stationName ?? '局机关'}）` }))}
           />
         </Form.Item>
         <Form.Item name="entityId" label="市场主体" rules={[{ required: true, message: '请选择市场主体' }]}>
