@@ -64,7 +64,8 @@ export function AddModal(props: {
           departmentId: v.departmentId,
           stationId: v.stationId ?? null,
           qualifications: lines(v.qualifications),
-          userId: v.userId ?? null,
+          // Without the picker (no org:user:read) an edit keeps the link it found.
+          userId: props.canPickUser ? (v.userId ?? null) : (edited?.userId ?? null),
         };
         if (edited) await spotChecksApi.updateInspector(edited.id, { ...body, active: edited.active });
         else await spotChecksApi.createInspector(body);
