@@ -28,9 +28,17 @@ export function createCatalogService(db: Db) {
   }
 
   /** Units of the right kind; the linked account exists and is not another inspector's. */
-  async function expectInspector(body: z.infer<typeof ZInspectorCreate>, self?: number) {
+  async function expectInspector(actor: Actor, body: z.infer<typeof ZInspectorCreate>, self?: number) {
     await expectUnit('departmentId', body.departmentId, 'department', '业务科室');
     if (body.stationId !== null) await expectUnit('stationId', body.stationId, 'station', '市场监管所');
+    // A station-scoped caller keeps the pool of its own stations only.
+    const stations = stationScope(actor);
+    if (stations && (body.stationId === null || !stations.includes(body.stationId)))
+      throw validation('stationId', '只能维护本单位管辖所的检查人员');
+    if (stations && self !== undefined) {
+      const current = (await repo.listInspectors(db)).find((i) => i.id === self);
+      if (current && (current.stationId === null || !stations.includes(current.stationId))) throw notFound('检查人员');
+    }
     if (body.userId === null) return;
     if (!(await repo.userExists(db, body.userId))) throw validation('userId', '系统账号不存在');
     const linked = await repo.inspectorOfUser(db, body.userId);
@@ -66,13 +74,13 @@ export function createCatalogService(db: Db) {
 
     listInspectors: () => repo.listInspectors(db),
     async createInspector(actor: Actor, body: z.infer<typeof ZInspectorCreate>) {
-      await expectInspector(body);
+      await expectInspector(actor, body);
       const id = await write(actor, 'inspector.create', (tx) => repo.insertInspector(tx, body));
       return (await repo.listInspectors(db)).find((i) => i.id === id)!;
     },
     listConflicts: (actor: Actor) => repo.listConflicts(db, stationScope(actor)),
     async updateInspector(actor: Actor, id: number, body: z.infer<typeof ZInspectorUpdate>) {
-      await expectInspector(body, id);
+      await expectInspector(actor, body, id);
       await write(actor, 'inspector.update', async (tx) => {
         if (!(await repo.updateInspector(tx, id, body))) throw notFound('检查人员');
         return id;

@@ -132,6 +132,14 @@ describe('spot-check catalog: 回避 declared, listed in scope, removed; inspect
     assert.equal(ghost.body.errors?.[0]?.path, 'userId');
     const missing = await admin.put(`/api/v1/spot-checks/inspectors/999999`, { ...body, userId: null });
     assert.equal(missing.status, 404);
+    const fromStation = await chief.put<Problem>(`/api/v1/spot-checks/inspectors/${inspector.id}`, {
+      ...body,
+      stationId: await unitId(db, 's02'),
+    });
+    assert.equal(fromStation.status, 422, 's01 cannot move an inspector to s02');
+    assert.equal(fromStation.body.errors?.[0]?.path, 'stationId');
+    const own = await chief.put(`/api/v1/spot-checks/inspectors/${inspector.id}`, body);
+    assert.equal(own.status, 200, 's01 edits its own inspector');
     const unlinked = await admin.put<TInspector>(`/api/v1/spot-checks/inspectors/${inspector.id}`, {
       ...body,
       userId: null,
