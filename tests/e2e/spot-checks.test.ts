@@ -128,7 +128,7 @@ test('a 回避 is declared on the catalog page (inspector from the pool, entity 
   await page.goto('/spot-checks/catalog');
   await page.getByRole('tab', { name: '回避声明' }).click();
   await page.getByTestId('add-conflict').click();
-  const modal = page.locator('.ant-modal-content');
+  const modal = page.getByTestId('conflict-modal');
   const title = modal.locator('.ant-modal-title');
   const inspectorLabel = `${inspector.name}（${inspector.departmentName}，局机关）`;
   await pickOption(page, 'conflict-inspector', inspector.name, inspectorLabel, title);
@@ -154,6 +154,7 @@ test('a 回避 is declared on the catalog page (inspector from the pool, entity 
   // The inspector form offers the account link to a caller who may read users.
   await page.getByRole('tab', { name: /执法检查人员/ }).click();
   await page.getByTestId('add-inspector').click();
-  await modal.getByText('关联系统账号').waitFor();
+  await page.locator('.ant-modal-title', { hasText: '新增检查人员' }).waitFor();
+  await page.getByText('关联系统账号').waitFor();
   assert.deepEqual(errors, []);
 });

@@ -105,6 +105,7 @@ function DeclareModal(props: { open: boolean; inspectors: TInspector[]; onClose:
       onCancel={props.onClose}
       onOk={save}
       okButtonProps={{ 'data-testid': 'conflict-save' }}
+      data-testid="conflict-modal"
       confirmLoading={submitting}
       destroyOnHidden
     >
