@@ -27,6 +27,7 @@ export const ZInspectorCreate = z.object({
   qualifications: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
   userId: ZId.nullable().default(null),
 });
+export const ZInspectorUpdate = ZInspectorCreate.extend({ active: z.boolean().default(true) });
 export const ZInspector = ZInspectorCreate.extend({
   id: z.number().int(),
   departmentName: z.string(),
@@ -35,6 +36,17 @@ export const ZInspector = ZInspectorCreate.extend({
   active: z.boolean(),
 });
 export const ZConflictCreate = z.object({ inspectorId: ZId, entityId: ZId, reason: z.string().trim().min(1).max(500) });
+export const ZConflictKey = z.object({ inspectorId: ZId, entityId: ZId });
+export const ZConflict = z.object({
+  inspectorId: z.number().int(),
+  inspectorName: z.string(),
+  departmentName: z.string(),
+  entityId: z.number().int(),
+  entityName: z.string(),
+  uscc: z.string(),
+  reason: z.string(),
+  declaredAt: ZTimestamp,
+});
 
 export const ZPoolFilter = z.object({
   types: z
@@ -213,6 +225,7 @@ export const ZSpotCheckReference = z.object({
 
 export type TCheckItem = z.infer<typeof ZCheckItem>;
 export type TInspector = z.infer<typeof ZInspector>;
+export type TConflict = z.infer<typeof ZConflict>;
 export type TPool = z.infer<typeof ZPool>;
 export type TPoolFilter = z.infer<typeof ZPoolFilter>;
 export type TPlan = z.infer<typeof ZPlan>;

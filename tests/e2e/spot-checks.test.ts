@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { TDrawProof } from '../../src/contracts/spot-checks.ts';
+import type { TConflict, TDrawProof, TInspector } from '../../src/contracts/spot-checks.ts';
 import { verifyDrawProof } from '../../src/domain/draw-proof.ts';
 import { insertEntities, unitId } from '../helpers/spot-check-factories.ts';
 import { loginAs, type TestApp } from '../helpers/test-app.ts';
-import { launchBrowser, loginViaUi, openSession, startWebApp } from './helpers.ts';
+import { launchBrowser, loginViaUi, openSession, pickOption, startWebApp } from './helpers.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -106,5 +106,55 @@ test('a joint task is created in the wizard, drawn with a verifiable proof, a re
     mine.items.map((i) => i.categoryLabel),
     ['未发现问题', '未发现问题'],
   );
+  assert.deepEqual(errors, []);
+});
+
+test('a 回避 is declared on the catalog page (inspector from the pool, entity found by USCC) and listed', async () => {
+  const { page, errors } = await openSession(browser, app);
+  await loginViaUi(page, 'admin');
+  const admin = await loginAs(app, 'admin');
+  const ref = (await admin.get<{ departments: { id: number }[] }>('/api/v1/spot-checks/reference')).body;
+  const created = await admin.post<TInspector>('/api/v1/spot-checks/inspectors', {
+    name: '回避浏览器测试员',
+    departmentId: ref.departments[0]!.id,
+  });
+  assert.equal(created.status, 201);
+  const inspector = created.body;
+  const [entity] = await app.testDb.db.query<{ id: number; name: string; uscc: string; station: string }>(
+    `SELECT e.id, e.name, e.uscc, s.name AS station FROM entities e JOIN org_units s ON s.id = e.station_id
+      WHERE s.code = 's01' ORDER BY e.id LIMIT 1`,
+  );
+
+  await page.goto('/spot-checks/catalog');
+  await page.getByRole('tab', { name: '回避声明' }).click();
+  await page.getByTestId('add-conflict').click();
+  const modal = page.getByTestId('conflict-modal');
+  const title = modal.locator('.ant-modal-title');
+  const inspectorLabel = `${inspector.name}（${inspector.departmentName}，局机关）`;
+  await pickOption(page, 'conflict-inspector', inspector.name, inspectorLabel, title);
+  await pickOption(
+    page,
+    'conflict-entity',
+    entity!.uscc,
+    `${entity!.name}（${entity!.uscc}，${entity!.station}）`,
+    title,
+  );
+  // Saved without a reason: the form says so and nothing is sent.
+  await page.getByTestId('conflict-save').click();
+  await modal.getByText('请填写回避理由').waitFor();
+  await page.getByTestId('conflict-reason').fill('配偶在该企业任职');
+  await page.getByTestId('conflict-save').click();
+  await modal.waitFor({ state: 'hidden' });
+
+  const row = page.getByTestId('conflicts-table').locator('tr').filter({ hasText: entity!.uscc });
+  await row.filter({ hasText: '配偶在该企业任职' }).filter({ hasText: inspector.name }).waitFor();
+  const listed = (await admin.get<TConflict[]>('/api/v1/spot-checks/conflicts')).body;
+  assert.ok(listed.some((c) => c.inspectorId === inspector.id && c.entityId === entity!.id));
+
+  // The inspector form offers the account link to a caller who may read users.
+  await page.getByRole('tab', { name: /执法检查人员/ }).click();
+  await page.getByTestId('add-inspector').click();
+  await page.locator('.ant-modal-title', { hasText: '新增检查人员' }).waitFor();
+  await page.getByText('关联系统账号').waitFor();
   assert.deepEqual(errors, []);
 });

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import type {
   TCheckItem,
+  TConflict,
   TInspector,
   TPlan,
   TPool,
   TPoolFilter,
   ZCheckItemCreate,
   ZInspectorCreate,
+  ZInspectorUpdate,
 } from '../../contracts/spot-checks.ts';
 import type { Queryable } from '../../db/client.ts';
 import { escapeLike, Where } from '../../db/sql.ts';
@@ -63,6 +65,59 @@ export async function insertConflict(q: Queryable, c: { inspectorId: number; ent
      ON CONFLICT (inspector_id, entity_id) DO UPDATE SET reason = EXCLUDED.reason`,
     [c.inspectorId, c.entityId, c.reason],
   );
+}
+
+export async function updateInspector(q: Queryable, id: number, p: z.infer<typeof ZInspectorUpdate>) {
+  const rows = await q.query(
+    `UPDATE spot_check_inspectors SET name = $2, department_id = $3, station_id = $4, qualifications = $5,
+            user_id = $6, active = $7 WHERE id = $1 RETURNING id`,
+    [id, p.name, p.departmentId, p.stationId, p.qualifications, p.userId, p.active],
+  );
+  return rows.length > 0;
+}
+
+/** The inspector an account is linked to, if any (one account, one inspector). */
+export async function inspectorOfUser(q: Queryable, userId: number): Promise<number | undefined> {
+  const [row] = await q.query<{ id: number }>('SELECT id FROM spot_check_inspectors WHERE user_id = $1', [userId]);
+  return row?.id;
+}
+
+export async function userExists(q: Queryable, id: number) {
+  return (await q.query('SELECT 1 FROM users WHERE id = $1', [id])).length > 0;
+}
+
+/** Declared conflicts over entities at the given stations (null: all), newest first. */
+export async function listConflicts(q: Queryable, stations: readonly number[] | null): Promise<TConflict[]> {
+  return q.query<TConflict>(
+    `SELECT c.inspector_id AS "inspectorId", p.name AS "inspectorName", d.name AS "departmentName",
+            c.entity_id AS "entityId", e.name AS "entityName", e.uscc, c.reason, c.created_at AS "declaredAt"
+       FROM spot_check_conflicts c JOIN spot_check_inspectors p ON p.id = c.inspector_id
+       JOIN org_units d ON d.id = p.department_id JOIN entities e ON e.id = c.entity_id
+      ${stations ? 'WHERE e.station_id = ANY($1::bigint[])' : ''}
+      ORDER BY c.created_at DESC, c.inspector_id, c.entity_id`,
+    stations ? [stations] : [],
+  );
+}
+
+export async function deleteConflict(q: Queryable, c: { inspectorId: number; entityId: number }): Promise<boolean> {
+  const rows = await q.query(
+    'DELETE FROM spot_check_conflicts WHERE inspector_id = $1 AND entity_id = $2 RETURNING inspector_id',
+    [c.inspectorId, c.entityId],
+  );
+  return rows.length > 0;
+}
+
+/** The entity's station, if it exists and lies in the given stations (null: all). */
+export async function entityInStations(q: Queryable, id: number, stations: readonly number[] | null) {
+  const [row] = await q.query<{ id: number }>(
+    `SELECT id FROM entities WHERE id = $1 ${stations ? 'AND station_id = ANY($2::bigint[])' : ''}`,
+    stations ? [id, stations] : [id],
+  );
+  return !!row;
+}
+
+export async function inspectorExists(q: Queryable, id: number) {
+  return (await q.query('SELECT 1 FROM spot_check_inspectors WHERE id = $1', [id])).length > 0;
 }
 
 export async function conflictsFor(q: Queryable, entityIds: readonly number[]): Promise<Set<string>> {

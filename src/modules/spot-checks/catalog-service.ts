@@ -4,6 +4,7 @@ import type {
   ZCheckItemCreate,
   ZConflictCreate,
   ZInspectorCreate,
+  ZInspectorUpdate,
   ZPlanCreate,
   ZPoolCreate,
 } from '../../contracts/spot-checks.ts';
@@ -24,6 +25,24 @@ const ownedBy = (actor: Actor, unitId: number) => actor.dataScope === 'all' || a
 export function createCatalogService(db: Db) {
   async function expectUnit(path: string, id: number, kind: string, label: string) {
     if ((await repo.findUnitKind(db, id)) !== kind) throw validation(path, `不是有效的${label}`);
+  }
+
+  /** Units of the right kind; the linked account exists and is not another inspector's. */
+  async function expectInspector(actor: Actor, body: z.infer<typeof ZInspectorCreate>, self?: number) {
+    await expectUnit('departmentId', body.departmentId, 'department', '业务科室');
+    if (body.stationId !== null) await expectUnit('stationId', body.stationId, 'station', '市场监管所');
+    // A station-scoped caller keeps the pool of its own stations only.
+    const stations = stationScope(actor);
+    if (stations && (body.stationId === null || !stations.includes(body.stationId)))
+      throw validation('stationId', '只能维护本单位管辖所的检查人员');
+    if (stations && self !== undefined) {
+      const current = (await repo.listInspectors(db)).find((i) => i.id === self);
+      if (current && (current.stationId === null || !stations.includes(current.stationId))) throw notFound('检查人员');
+    }
+    if (body.userId === null) return;
+    if (!(await repo.userExists(db, body.userId))) throw validation('userId', '系统账号不存在');
+    const linked = await repo.inspectorOfUser(db, body.userId);
+    if (linked !== undefined && linked !== self) throw validation('userId', '该账号已关联其他检查人员');
   }
 
   /** One write with its audit row; a foreign-key or unique violation is the caller's mistake, named. */
@@ -55,15 +74,34 @@ export function createCatalogService(db: Db) {
 
     listInspectors: () => repo.listInspectors(db),
     async createInspector(actor: Actor, body: z.infer<typeof ZInspectorCreate>) {
-      await expectUnit('departmentId', body.departmentId, 'department', '业务科室');
-      if (body.stationId !== null) await expectUnit('stationId', body.stationId, 'station', '市场监管所');
+      await expectInspector(actor, body);
       const id = await write(actor, 'inspector.create', (tx) => repo.insertInspector(tx, body));
       return (await repo.listInspectors(db)).find((i) => i.id === id)!;
     },
+    listConflicts: (actor: Actor) => repo.listConflicts(db, stationScope(actor)),
+    async updateInspector(actor: Actor, id: number, body: z.infer<typeof ZInspectorUpdate>) {
+      await expectInspector(actor, body, id);
+      await write(actor, 'inspector.update', async (tx) => {
+        if (!(await repo.updateInspector(tx, id, body))) throw notFound('检查人员');
+        return id;
+      });
+      return (await repo.listInspectors(db)).find((i) => i.id === id)!;
+    },
     async declareConflict(actor: Actor, body: z.infer<typeof ZConflictCreate>) {
+      if (!(await repo.inspectorExists(db, body.inspectorId))) throw validation('inspectorId', '检查人员不存在');
+      if (!(await repo.entityInStations(db, body.entityId, stationScope(actor))))
+        throw validation('entityId', '市场主体不存在或不在本单位管辖范围内');
       await write(actor, 'conflict.declare', async (tx) => {
         await repo.insertConflict(tx, body);
         return `${body.inspectorId}:${body.entityId}`;
+      });
+      return { ok: true as const };
+    },
+    async removeConflict(actor: Actor, key: { inspectorId: number; entityId: number }) {
+      if (!(await repo.entityInStations(db, key.entityId, stationScope(actor)))) throw notFound('回避声明');
+      await write(actor, 'conflict.remove', async (tx) => {
+        if (!(await repo.deleteConflict(tx, key))) throw notFound('回避声明');
+        return `${key.inspectorId}:${key.entityId}`;
       });
       return { ok: true as const };
     },

@@ -5,10 +5,13 @@ import { ZStoredFile } from '../../contracts/files.ts';
 import {
   ZCheckItem,
   ZCheckItemCreate,
+  ZConflict,
   ZConflictCreate,
+  ZConflictKey,
   ZDrawProof,
   ZInspector,
   ZInspectorCreate,
+  ZInspectorUpdate,
   ZPlan,
   ZPlanCreate,
   ZPool,
@@ -67,6 +70,20 @@ export const spotCheckRoutes: FastifyPluginAsyncZod<{
     { config: write, schema: { tags, summary: '新增检查人员', body: ZInspectorCreate, response: { 201: ZInspector } } },
     async (req, reply) => reply.status(201).send(await catalog.createInspector(actorOf(req), req.body)),
   );
+  app.put(
+    `${base}/inspectors/:id`,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '修改检查人员',
+        params: ZIdParams,
+        body: ZInspectorUpdate,
+        response: { 200: ZInspector },
+      },
+    },
+    (req) => catalog.updateInspector(actorOf(req), req.params.id, req.body),
+  );
   app.post(
     `${base}/conflicts`,
     {
@@ -74,6 +91,19 @@ export const spotCheckRoutes: FastifyPluginAsyncZod<{
       schema: { tags, summary: '申报回避（检查人员与市场主体）', body: ZConflictCreate, response: { 200: ZOk } },
     },
     async (req) => catalog.declareConflict(actorOf(req), req.body),
+  );
+  app.get(
+    `${base}/conflicts`,
+    {
+      config: read,
+      schema: { tags, summary: '回避声明（本单位管辖的市场主体）', response: { 200: z.array(ZConflict) } },
+    },
+    (req) => catalog.listConflicts(actorOf(req)),
+  );
+  app.delete(
+    `${base}/conflicts/:inspectorId/:entityId`,
+    { config: write, schema: { tags, summary: '撤销回避声明', params: ZConflictKey, response: { 200: ZOk } } },
+    (req) => catalog.removeConflict(actorOf(req), req.params),
   );
   app.get(
     `${base}/pools`,

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { ZOk, ZPage } from '../../../src/contracts/common.ts';
+import { ZEntitySummary } from '../../../src/contracts/entities.ts';
 import { ZStoredFile } from '../../../src/contracts/files.ts';
 import {
   ZCheckItem,
   type ZCheckItemCreate,
+  ZConflict,
+  type ZConflictCreate,
   ZDrawProof,
   ZInspector,
   type ZInspectorCreate,
+  type ZInspectorUpdate,
   ZPlan,
   type ZPlanCreate,
   ZPool,
@@ -41,6 +45,16 @@ export const spotChecksApi = {
   inspectors: () => request('/spot-checks/inspectors', { schema: z.array(ZInspector) }),
   createInspector: (body: z.input<typeof ZInspectorCreate>) =>
     request('/spot-checks/inspectors', { method: 'POST', body, schema: ZInspector }),
+  conflicts: () => request('/spot-checks/conflicts', { schema: z.array(ZConflict) }),
+  declareConflict: (body: z.input<typeof ZConflictCreate>) =>
+    request('/spot-checks/conflicts', { method: 'POST', body, schema: ZOk }),
+  removeConflict: (inspectorId: number, entityId: number) =>
+    request(`/spot-checks/conflicts/${inspectorId}/${entityId}`, { method: 'DELETE', schema: ZOk }),
+  /** The registry search (name or USCC), as the entity pages use it. */
+  searchEntities: (q: string) =>
+    request('/entities', { query: { q, limit: 10 }, schema: z.object({ items: z.array(ZEntitySummary) }) }),
+  updateInspector: (id: number, body: z.input<typeof ZInspectorUpdate>) =>
+    request(`/spot-checks/inspectors/${id}`, { method: 'PUT', body, schema: ZInspector }),
   pools: () => request('/spot-checks/pools', { schema: z.array(ZPool) }),
   createPool: (body: z.input<typeof ZPoolCreate>) =>
     request('/spot-checks/pools', { method: 'POST', body, schema: ZPool }),

@@ -8,12 +8,14 @@ interface Props {
   onChange?: (value: number | undefined) => void;
   placeholder?: string;
   style?: CSSProperties;
+  /** The label of the value already chosen (nothing is loaded up front, so it has no option yet). */
+  initialOption?: { value: number; label: string };
 }
 
 /** Picks a user by searching /org/users as one types (the list can be long, so nothing loads up front). */
-export function UserSelect({ value, onChange, placeholder, style }: Props) {
+export function UserSelect({ value, onChange, placeholder, style, initialOption }: Props) {
   const t = useT();
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const [options, setOptions] = useState<{ value: number; label: string }[]>(initialOption ? [initialOption] : []);
   const [searching, setSearching] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const latest = useRef('');

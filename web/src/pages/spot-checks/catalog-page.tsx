@@ -1,19 +1,13 @@
-import { App, Button, Card, Form, Input, Modal, Select, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Table, Tabs, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import type { TCheckItem, TInspector, TPool } from '../../../../src/contracts/spot-checks.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
-import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useAsync } from '../../lib/use-async.ts';
-import { useFormSubmit } from '../../lib/use-form-submit.ts';
-
-const typeOptions = [
-  { value: 'enterprise', label: '企业' },
-  { value: 'individualBusiness', label: '个体工商户' },
-  { value: 'farmerCooperative', label: '农民专业合作社' },
-];
+import { AddModal } from './catalog-add-modal.tsx';
+import { ConflictsTab } from './conflicts-tab.tsx';
 
 /** 抽查事项清单、执法检查人员名录库、检查对象名录库. */
 export function SpotCheckCatalogPage() {
@@ -22,6 +16,7 @@ export function SpotCheckCatalogPage() {
   const inspectors = useAsync(useCallback(() => spotChecksApi.inspectors(), []));
   const pools = useAsync(useCallback(() => spotChecksApi.pools(), []));
   const [adding, setAdding] = useState<'item' | 'inspector' | 'pool'>();
+  const [editing, setEditing] = useState<TInspector>();
   const { can } = useAuth();
   const error = ref.error ?? items.error ?? inspectors.error ?? pools.error;
   const add = (what: 'item' | 'inspector' | 'pool', label: string) =>
@@ -83,10 +78,36 @@ export function SpotCheckCatalogPage() {
                       render: (q: string[]) => q.map((x) => <Tag key={x}>{x}</Tag>),
                     },
                     { title: '账号', dataIndex: 'username', render: (u: string | null) => u ?? '—' },
+                    ...(can('spotcheck:write')
+                      ? [
+                          {
+                            title: '操作',
+                            key: 'edit',
+                            render: (_: unknown, i: TInspector) => (
+                              <Button
+                                type="link"
+                                size="small"
+                                data-testid={`edit-inspector-${i.id}`}
+                                onClick={() => {
+                                  setEditing(i);
+                                  setAdding('inspector');
+                                }}
+                              >
+                                编辑
+                              </Button>
+                            ),
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               </Card>
             ),
+          },
+          {
+            key: 'conflicts',
+            label: '回避声明',
+            children: <ConflictsTab inspectors={inspectors.data ?? []} />,
           },
           {
             key: 'pools',
@@ -112,9 +133,14 @@ export function SpotCheckCatalogPage() {
       />
       <AddModal
         what={adding}
-        onClose={() => setAdding(undefined)}
+        inspector={editing}
+        onClose={() => {
+          setAdding(undefined);
+          setEditing(undefined);
+        }}
         departments={ref.data?.departments ?? []}
         stations={ref.data?.stations ?? []}
+        canPickUser={can('org:user:read')}
         onSaved={() => {
           items.reload();
           inspectors.reload();
@@ -144,133 +170,5 @@ function PoolSize({ id }: { id: number }) {
     >
       统计
     </Button>
-  );
-}
-
-type Option = { id: number; name: string };
-interface AddValues {
-  name: string;
-  code?: string;
-  departmentId?: number;
-  stationId?: number;
-  level?: 'general' | 'key';
-  legalBasis?: string;
-  checklist?: string;
-  qualifications?: string;
-  types?: ('enterprise' | 'individualBusiness' | 'farmerCooperative')[];
-  stationIds?: number[];
-  industryPrefix?: string;
-}
-function AddModal(props: {
-  what: 'item' | 'inspector' | 'pool' | undefined;
-  onClose: () => void;
-  onSaved: () => void;
-  departments: Option[];
-  stations: Option[];
-}) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<AddValues>();
-  const { submit, submitting, failure } = useFormSubmit(form);
-  const options = (list: Option[]) => list.map((o) => ({ value: o.id, label: o.name }));
-  const lines = (s?: string) =>
-    (s ?? '')
-      .split('\n')
-      .map((x) => x.trim())
-      .filter(Boolean);
-  const save = () =>
-    submit(async (v: AddValues) => {
-      if (props.what === 'item')
-        await spotChecksApi.createItem({
-          name: v.name,
-          code: v.code ?? '',
-          departmentId: v.departmentId,
-          level: v.level ?? 'general',
-          legalBasis: v.legalBasis ?? '',
-          checklist: lines(v.checklist),
-        });
-      if (props.what === 'inspector')
-        await spotChecksApi.createInspector({
-          name: v.name,
-          departmentId: v.departmentId,
-          stationId: v.stationId ?? null,
-          qualifications: lines(v.qualifications),
-        });
-      if (props.what === 'pool')
-        await spotChecksApi.createPool({
-          name: v.name,
-          filter: { types: v.types, stationIds: v.stationIds, industryPrefix: v.industryPrefix || undefined },
-        });
-      message.success('已保存');
-      props.onSaved();
-      props.onClose();
-    });
-  const title = { item: '新增抽查事项', inspector: '新增检查人员', pool: '新增检查对象名录库' };
-  return (
-    <Modal
-      title={props.what && title[props.what]}
-      open={!!props.what}
-      onCancel={props.onClose}
-      onOk={save}
-      confirmLoading={submitting}
-      destroyOnHidden
-    >
-      <FormAlert failure={failure} />
-      <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写' }]}>
-          <Input />
-        </Form.Item>
-        {props.what === 'item' && (
-          <>
-            <Form.Item name="code" label="编号" rules={[{ required: true, message: '请填写' }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="departmentId" label="科室" rules={[{ required: true, message: '请选择' }]}>
-              <Select options={options(props.departments)} />
-            </Form.Item>
-            <Form.Item name="level" label="类别" initialValue="general">
-              <Select
-                options={[
-                  { value: 'general', label: '一般' },
-                  { value: 'key', label: '重点' },
-                ]}
-              />
-            </Form.Item>
-            <Form.Item name="legalBasis" label="法律依据" rules={[{ required: true, message: '请填写' }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="checklist" label="检查要点（每行一条）">
-              <Input.TextArea rows={3} />
-            </Form.Item>
-          </>
-        )}
-        {props.what === 'inspector' && (
-          <>
-            <Form.Item name="departmentId" label="科室" rules={[{ required: true, message: '请选择' }]}>
-              <Select options={options(props.departments)} />
-            </Form.Item>
-            <Form.Item name="stationId" label="所在所（局机关不选）">
-              <Select allowClear options={options(props.stations)} />
-            </Form.Item>
-            <Form.Item name="qualifications" label="资格（每行一条）">
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          </>
-        )}
-        {props.what === 'pool' && (
-          <>
-            <Form.Item name="types" label="主体类型">
-              <Select mode="multiple" options={typeOptions} />
-            </Form.Item>
-            <Form.Item name="stationIds" label="管辖所">
-              <Select mode="multiple" options={options(props.stations)} />
-            </Form.Item>
-            <Form.Item name="industryPrefix" label="行业代码前缀">
-              <Input placeholder="如 62（餐饮业）" />
-            </Form.Item>
-            <p>默认只含存续（在业）的市场主体。</p>
-          </>
-        )}
-      </Form>
-    </Modal>
   );
 }
