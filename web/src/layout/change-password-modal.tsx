@@ -4,7 +4,7 @@ import { useMe } from '../auth/auth-context.tsx';
 import { FormAlert } from '../components/form-alert.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../lib/use-form-submit.ts';
-import { confirmRules, passwordRules } from '../pages/org/password-rules.ts';
+import { NewPasswordFields } from '../pages/org/new-password-fields.tsx';
 
 interface Values {
   currentPassword: string;
@@ -44,22 +44,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('users.newPassword')}
-          extra={t('password.othersSignedOut')}
-          rules={passwordRules(t, () => me.user.username)}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('users.confirm')}
-          dependencies={['newPassword']}
-          rules={confirmRules(t, 'newPassword')}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" username={() => me.user.username} extra={t('password.othersSignedOut')} />
       </Form>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Result, Select, Space, TreeSelect } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Result, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -9,10 +9,10 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
-import { AttachmentUpload } from './attachment-upload.tsx';
 import { BusinessFields } from './business-field.tsx';
 import { toCategoryTree } from './category-tree.ts';
 import { intakeKindOptions, kindLabel, staffChannelOptions, yuanToFen } from './complaint-labels.ts';
+import { ComplaintMatterFields } from './complaint-matter-fields.tsx';
 
 interface IntakeValues {
   kind: 'complaint' | 'report' | 'inquiry' | 'complaintAndReport';
@@ -126,34 +126,16 @@ export function ComplaintIntakePage() {
             <Checkbox>举报人信息保密</Checkbox>
           </Form.Item>
           <BusinessFields />
-          <Form.Item name="categoryCode" label="商品和服务类别">
-            <TreeSelect
-              allowClear
-              treeData={tree}
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              loading={categories.loading}
-              placeholder="选择类别"
-              data-testid="intake-category"
-            />
-          </Form.Item>
-          <Form.Item name="amountYuan" label="涉及金额（元）">
-            <InputNumber min={0} precision={2} style={{ width: 200 }} data-testid="intake-amount" />
-          </Form.Item>
-          <Form.Item
-            name="description"
-            label="事由"
-            rules={[{ required: true, min: 10, message: '请至少用10个字说明事由' }]}
-          >
-            <Input.TextArea rows={5} maxLength={5000} showCount data-testid="intake-description" />
-          </Form.Item>
-          <Form.Item label="附件">
-            <AttachmentUpload
-              key={uploadKey}
-              upload={complaintsApi.upload}
-              onChange={setAttachments}
-              testId="intake-attachments"
-            />
-          </Form.Item>
+          <ComplaintMatterFields
+            testPrefix="intake"
+            categoryLabel="商品和服务类别"
+            categoryTree={tree}
+            categoriesLoading={categories.loading}
+            attachmentsLabel="附件"
+            uploadKey={uploadKey}
+            upload={complaintsApi.upload}
+            onAttachmentsChange={setAttachments}
+          />
           <Form.Item name="receivedOn" label="接收日期" extra="不填为今天；补录来信时填写收信日期">
             <DatePicker />
           </Form.Item>

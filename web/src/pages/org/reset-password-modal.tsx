@@ -1,10 +1,10 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Modal } from 'antd';
 import type { TUser } from '../../../../src/contracts/org.ts';
 import { orgApi } from '../../api/org.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
-import { confirmRules, passwordRules } from './password-rules.ts';
+import { NewPasswordFields } from './new-password-fields.tsx';
 
 interface Props {
   user: TUser;
@@ -35,22 +35,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: Props) {
     >
       <FormAlert failure={failure} />
       <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item
-          name="password"
-          label={t('users.newPassword')}
-          extra={t('users.resetHint')}
-          rules={passwordRules(t, () => user.username)}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('users.confirm')}
-          dependencies={['password']}
-          rules={confirmRules(t, 'password')}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" username={() => user.username} extra={t('users.resetHint')} />
       </Form>
     </Modal>
   );

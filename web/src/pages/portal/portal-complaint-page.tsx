@@ -1,13 +1,13 @@
-import { Button, Card, Checkbox, Form, Input, InputNumber, Radio, Result, TreeSelect, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Radio, Result, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { portalApi, type TIntakeResult } from '../../api/complaints.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
-import { AttachmentUpload } from '../complaints/attachment-upload.tsx';
 import { toCategoryTree } from '../complaints/category-tree.ts';
 import { intakeKindOptions, kindLabel, yuanToFen } from '../complaints/complaint-labels.ts';
+import { ComplaintMatterFields } from '../complaints/complaint-matter-fields.tsx';
 import { newIdempotencyKey, PortalShell } from './portal-shell.tsx';
 
 interface Values {
@@ -132,34 +132,16 @@ export function PortalComplaintPage() {
               data-testid="portal-business-address"
             />
           </Form.Item>
-          <Form.Item name="categoryCode" label="商品或服务类别（可不选）">
-            <TreeSelect
-              allowClear
-              treeData={tree}
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              loading={categories.loading}
-              placeholder="选择类别"
-              data-testid="portal-category"
-            />
-          </Form.Item>
-          <Form.Item name="amountYuan" label="涉及金额（元）">
-            <InputNumber min={0} precision={2} style={{ width: 200 }} data-testid="portal-amount" />
-          </Form.Item>
-          <Form.Item
-            name="description"
-            label="事由"
-            rules={[{ required: true, min: 10, message: '请至少用10个字说明事由' }]}
-          >
-            <Input.TextArea rows={5} maxLength={5000} showCount data-testid="portal-description" />
-          </Form.Item>
-          <Form.Item label="证据材料（可不传；单个文件不超过10 MB）">
-            <AttachmentUpload
-              key={uploadKey}
-              upload={portalApi.upload}
-              onChange={setAttachments}
-              testId="portal-attachments"
-            />
-          </Form.Item>
+          <ComplaintMatterFields
+            testPrefix="portal"
+            categoryLabel="商品或服务类别（可不选）"
+            categoryTree={tree}
+            categoriesLoading={categories.loading}
+            attachmentsLabel="证据材料（可不传；照片、票据、录音等）"
+            uploadKey={uploadKey}
+            upload={portalApi.upload}
+            onAttachmentsChange={setAttachments}
+          />
           <Button type="primary" onClick={onSubmit} loading={submitting} data-testid="portal-submit">
             提交
           </Button>
