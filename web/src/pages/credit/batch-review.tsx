@@ -1,6 +1,5 @@
 import { App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useCallback } from 'react';
-import { Link } from 'react-router';
 import type { TBatch, TListing } from '../../../../src/contracts/credit.ts';
 import { creditApi, type TDecision } from '../../api/credit.ts';
 import { toApiError } from '../../api/errors.ts';
@@ -9,6 +8,7 @@ import { LoadMore } from '../../components/load-more.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { creditListLabels, fileUrl, listingKey, statusLabels } from './credit-labels.ts';
+import { listingEntityColumns } from './listing-columns.tsx';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -57,13 +57,7 @@ export function BatchReview({ batch, onChanged }: { batch: TBatch; onChanged: (b
         dataSource={items.items}
         loading={items.loading}
         columns={[
-          { title: '统一社会信用代码', dataIndex: 'uscc' },
-          {
-            title: '名称',
-            dataIndex: 'entityName',
-            render: (n: string, l) => <Link to={`/credit/entities/${l.entityId}`}>{n}</Link>,
-          },
-          { title: '管辖所', dataIndex: 'stationName' },
+          ...listingEntityColumns,
           { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{statusLabels[s] ?? s}</Tag> },
           {
             title: '',

@@ -1,6 +1,5 @@
 import { App, Button, Card, Form, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useState } from 'react';
-import { Link } from 'react-router';
 import type { TBatch, TListing } from '../../../../src/contracts/credit.ts';
 import { creditApi } from '../../api/credit.ts';
 import { toApiError } from '../../api/errors.ts';
@@ -13,6 +12,7 @@ import { useStations } from '../entities/entity-refs.ts';
 import { AnnualReportImport } from './annual-report-import.tsx';
 import { BatchReview } from './batch-review.tsx';
 import { batchKey, creditListLabels, listingKey, statusLabels } from './credit-labels.ts';
+import { listingEntityColumns } from './listing-columns.tsx';
 
 type List = 'abnormal' | 'serious';
 
@@ -140,13 +140,7 @@ function CreditListPage({ list }: { list: List }) {
           dataSource={listed.items}
           loading={listed.loading}
           columns={[
-            { title: '统一社会信用代码', dataIndex: 'uscc' },
-            {
-              title: '名称',
-              dataIndex: 'entityName',
-              render: (n: string, l) => <Link to={`/credit/entities/${l.entityId}`}>{n}</Link>,
-            },
-            { title: '管辖所', dataIndex: 'stationName' },
+            ...listingEntityColumns,
             { title: '事由', dataIndex: 'groundLabel' },
             { title: '列入日期', dataIndex: 'listedOn' },
             { title: '文号', dataIndex: 'decisionNo' },
