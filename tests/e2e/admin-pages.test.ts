@@ -19,7 +19,7 @@ test('organisation and role pages show the demo data', async () => {
 test('audit log lists the logins and the hash chain verifies', async () => {
   const { page, errors } = fixture.admin;
   await page.goto('/audit');
-  await page.getByTestId('audit-table').getByText('auth.login.success').first().waitFor();
+  await page.getByTestId('audit-table').getByText('登录成功', { exact: true }).first().waitFor();
   await page.getByTestId('verify-chain').click();
   assert.match(await textOf(page.getByTestId('verify-result')), /哈希链完整/);
   await page.screenshot({ path: '/tmp/e2e-audit.png' });

@@ -38,12 +38,18 @@ export interface BrowserSession {
 }
 
 /** A fresh browser context (own cookies) pointed at the app. */
-export async function openSession(browser: Browser, app: TestApp): Promise<BrowserSession> {
+export async function openSession(
+  browser: Browser,
+  app: TestApp,
+  opts: { phone?: boolean } = {},
+): Promise<BrowserSession> {
   const context = await browser.newContext({
     baseURL: app.baseUrl,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
+    ...(opts.phone
+      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+      : { viewport: { width: 1440, height: 900 } }),
   });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -67,12 +73,12 @@ export async function submitLogin(page: Page, username: string, password: string
   return response.status();
 }
 
-/** Logs in through the UI and waits for the layout. */
+/** Logs in through the UI and waits for the layout (the header: on a phone the menu is a closed drawer). */
 export async function loginViaUi(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
   const status = await submitLogin(page, username, password);
   if (status !== 200) throw new Error(`login as ${username} answered ${status}`);
-  await page.getByTestId('side-menu').waitFor();
+  await page.getByTestId('user-menu').waitFor();
 }
 
 /** The labels of every menu entry in the sidebar (groups are open by default). */

@@ -51,6 +51,7 @@ export const enUS: Record<MessageKey, string> = {
   'password.changed': 'Password changed; your other sessions were signed out',
   'password.othersSignedOut': 'Your sessions on other devices will be signed out',
   'header.logout': 'Sign out',
+  'header.menu': 'Menu',
   'header.noRole': 'No role assigned',
 
   'error.forbidden': 'You do not have access to this page. Ask a system administrator if you need it.',

@@ -49,6 +49,7 @@ export const zhCN = {
   'password.changed': '密码已修改，其他设备上的登录已退出',
   'password.othersSignedOut': '修改后，您在其他设备上的登录将被退出',
   'header.logout': '退出登录',
+  'header.menu': '菜单',
   'header.noRole': '未分配角色',
 
   'error.forbidden': '您没有访问此页面的权限，如需开通请联系系统管理员。',

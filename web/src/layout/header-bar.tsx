@@ -1,4 +1,4 @@
-import { BankOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth, useMe } from '../auth/auth-context.tsx';
@@ -21,26 +21,37 @@ export function LanguageSwitch() {
   );
 }
 
-export function HeaderBar() {
+/** On a phone (narrow) the header keeps one line: menu button, the unit name cut short, language, avatar. */
+export function HeaderBar({ narrow = false, onOpenMenu }: { narrow?: boolean; onOpenMenu?: () => void }) {
   const me = useMe();
   const { logout } = useAuth();
   const { t } = useI18n();
   const [changingPassword, setChangingPassword] = useState(false);
   const roleNames = me.roles.map((r) => r.name).join('、');
   return (
-    <Flex justify="space-between" align="center" style={{ height: '100%' }}>
-      <Space>
-        <BankOutlined />
-        <Typography.Text strong data-testid="header-unit">
+    <Flex justify="space-between" align="center" gap={8} style={{ height: '100%' }}>
+      <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+        {narrow && (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            onClick={onOpenMenu}
+            aria-label={t('header.menu')}
+            data-testid="menu-toggle"
+          />
+        )}
+        {!narrow && <BankOutlined />}
+        <Typography.Text strong ellipsis={{ tooltip: me.user.unitName }} data-testid="header-unit">
           {me.user.unitName}
         </Typography.Text>
-      </Space>
-      <Space size="large">
+      </Flex>
+      <Space size={narrow ? 'small' : 'large'} style={{ flexShrink: 0 }}>
         <LanguageSwitch />
         <Dropdown
           trigger={['click']}
           menu={{
             items: [
+              ...(narrow ? [{ key: 'name', label: me.user.displayName, disabled: true }] : []),
               { key: 'roles', label: roleNames || t('header.noRole'), disabled: true },
               { type: 'divider' },
               { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
@@ -54,7 +65,7 @@ export function HeaderBar() {
         >
           <Button type="text" data-testid="user-menu">
             <Avatar size="small" icon={<UserOutlined />} />
-            {me.user.displayName}
+            {!narrow && me.user.displayName}
             <DownOutlined />
           </Button>
         </Dropdown>

@@ -14,7 +14,8 @@ export function activePage(pathname: string, pages: AppPage[] = appPages): AppPa
     .sort((a, b) => b.path.length - a.path.length)[0];
 }
 
-export function SideMenu() {
+/** onNavigate: called after a choice (the phone drawer closes then). */
+export function SideMenu({ onNavigate }: { onNavigate?: () => void } = {}) {
   const { can } = useAuth();
   const t = useT();
   const navigate = useNavigate();
@@ -56,7 +57,10 @@ export function SideMenu() {
       items={items}
       selectedKeys={selected ? [selected] : []}
       defaultOpenKeys={groupKeys}
-      onClick={({ key }) => navigate(key)}
+      onClick={({ key }) => {
+        navigate(key);
+        onNavigate?.();
+      }}
       data-testid="side-menu"
     />
   );

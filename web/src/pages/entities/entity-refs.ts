@@ -7,6 +7,7 @@ import {
 } from '../../../../src/contracts/entities.ts';
 import { INDUSTRY_SECTIONS, industriesAtLevel, industryByCode } from '../../../../src/domain/industry-codes.ts';
 import { orgApi } from '../../api/org.ts';
+import { useAuth } from '../../auth/auth-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 
 export const typeOptions = Object.entries(entityTypes).map(([value, label]) => ({ value, label }));
@@ -51,7 +52,10 @@ export const yuanFromFen = (fen: number | null): string =>
  * options and the forms leave the station to the server (it defaults to the user's own station).
  */
 export function useStations() {
-  const load = useCallback(() => orgApi.listUnits().catch(() => []), []);
+  const { can } = useAuth();
+  const canUnits = can('org:unit:read');
+  // Asking without the permission would only earn a 403 (and a console error) on every visit.
+  const load = useCallback(async () => (canUnits ? orgApi.listUnits().catch(() => []) : []), [canUnits]);
   const units = useAsync(load);
   return useMemo(
     () =>

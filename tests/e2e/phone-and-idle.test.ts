@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TestApp } from '../helpers/test-app.ts';
+import { launchBrowser, loginViaUi, openSession, startWebApp } from './helpers.ts';
+
+let app: TestApp;
+let browser: Browser;
+
+before(async () => {
+  [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** Counts the page's API requests; `since()` gives how many started after a mark. */
+function countApiRequests(page: Page) {
+  let n = 0;
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) n++;
+  });
+  return { mark: () => n, since: (mark: number) => n - mark };
+}
+
+/** The menu's page paths (antd keeps the item key at the end of data-menu-id). */
+async function menuPaths(page: Page): Promise<string[]> {
+  const ids = await page.locator('.ant-menu-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-menu-id')));
+  return ids.map((id) => (id ?? '').replace(/^.*?-(\/.*)$/, '$1')).filter((p) => p.startsWith('/'));
+}
+
+const overflowsX = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+
+test('phone: the inspector reads the header, picks each page from the menu, and the menu closes', async () => {
+  const { context, page, errors } = await openSession(browser, app, { phone: true });
+  await loginViaUi(page, 's01.inspector');
+  const unit = await page.getByTestId('header-unit').boundingBox();
+  const user = await page.getByTestId('user-menu').boundingBox();
+  assert.ok(unit && user, 'header shows the unit and the user menu');
+  assert.ok(unit.height < 32, `the unit name stays on one line (height ${unit.height})`);
+  assert.ok(unit.x + unit.width <= user.x, 'the unit name does not run under the user menu');
+  assert.equal(await overflowsX(page), false, 'no horizontal scrolling on the home page');
+
+  await page.getByTestId('menu-toggle').click();
+  await page.getByTestId('side-menu').waitFor();
+  const paths = await menuPaths(page);
+  for (const want of ['/entities', '/complaints', '/spot-checks/visits']) assert.ok(paths.includes(want), want);
+  for (const path of paths) {
+    if (!(await page.getByTestId('side-menu').isVisible())) await page.getByTestId('menu-toggle').click();
+    await page.locator(`.ant-menu-item[data-menu-id$="-${path}"]`).click();
+    await page.waitForURL((u) => u.pathname === path);
+    await page.getByTestId('side-menu').waitFor({ state: 'hidden' });
+    await page.waitForLoadState('networkidle');
+    assert.equal(await overflowsX(page), false, `${path}: no horizontal scrolling`);
+    await page.screenshot({ path: `/tmp/e2e-phone${path.replaceAll('/', '-')}.png`, fullPage: true });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Opens every menu page of a role in its own tab, lets them settle, then counts API calls over 5 s of idle. */
+async function idleRequestsPerPage(context: BrowserContext, paths: string[]): Promise<Record<string, number>> {
+  const tabs = await Promise.all(
+    paths.map(async (path) => {
+      const page = await context.newPage();
+      const counter = countApiRequests(page);
+      await page.goto(path);
+      // A page in a request loop never reaches network idle; it is then measured as it is.
+      await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
+      return { path, page, counter };
+    }),
+  );
+  const marks = tabs.map((t) => t.counter.mark());
+  await new Promise((r) => setTimeout(r, 5_000));
+  const out = Object.fromEntries(tabs.map((t, i) => [t.path, t.counter.since(marks[i]!)]));
+  await Promise.all(tabs.map((t) => t.page.close()));
+  return out;
+}
+
+for (const role of ['admin', 's01.chief', 's01.inspector']) {
+  test(`no page keeps requesting while idle (${role})`, async () => {
+    const { context, page } = await openSession(browser, app);
+    await loginViaUi(page, role);
+    const paths = await menuPaths(page);
+    assert.ok(paths.length >= 5, `menu of ${role}: ${paths.join(',')}`);
+    const idle = await idleRequestsPerPage(context, paths);
+    const looping = Object.entries(idle).filter(([, n]) => n > 0);
+    assert.deepEqual(looping, [], `API requests during 5 s of idle: ${JSON.stringify(looping)}`);
+    await context.close();
+  });
+}
