@@ -16,6 +16,7 @@ import { upsertSchedule } from '../modules/jobs/repo.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { createPiiCipher, type PiiCipher, resolveSecret } from '../server/pii.ts';
+import { createShutdown } from './shutdown.ts';
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -84,12 +85,12 @@ export async function serve(args: string[]): Promise<void> {
   await server.listen({ port: config.PORT, host: config.HOST });
   console.log(`Shijian 已启动：http://localhost:${config.PORT}  （接口文档 /api/docs）`);
 
-  const shutdown = async () => {
-    await services.jobRunner.stop();
-    await server.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  const shutdown = createShutdown({
+    steps: [() => services.jobRunner.stop(), () => server.close(), () => db.close()],
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    log: (message) => console.log(message),
+    exit: (code) => process.exit(code),
+  });
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }

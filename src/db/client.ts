@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { PGlite, type Transaction as PgliteTransaction, types } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 import pg from 'pg';
-import { from as copyFromStdin } from 'pg-copy-streams';
+import { databaseUnavailable } from '../server/errors.ts';
+import { pgCopy, pgliteCopy } from './copy-stream.ts';
+import { isConnectionError } from './errors.ts';
+import { assertOutsideTransaction, brief, runTransaction } from './tx-guard.ts';
 
 export type DbKind = 'pglite' | 'postgresql';
 
@@ -36,6 +37,9 @@ const toIso = (v: string) => new Date(v).toISOString();
 const toNumber = (v: string) => Number(v);
 const keep = (v: string) => v;
 
+/** How long a request waits for a PostgreSQL connection before it is answered 503. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Db> {
   if (dataDir && !dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, {
@@ -48,32 +52,41 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
     },
   });
   await client.exec(`SET TIME ZONE 'UTC'`);
-  return {
+  // The one connection: while a transaction holds it, only that transaction's handle may query.
+  const db: Db = {
     kind: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
+      assertOutsideTransaction(db, `db.query(${brief(sql)})`);
       return (await client.query<T>(sql, params)).rows;
     },
     async exec(sql: string) {
+      assertOutsideTransaction(db, `db.exec(${brief(sql)})`);
       await client.exec(sql);
     },
-    transaction<T>(fn: (tx: Transaction) => Promise<T>) {
-      return client.transaction((tx) =>
-        fn({
-          query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows,
-          copyFrom: (sql, source) => pgliteCopy(tx, sql, source),
-        }),
+    async transaction<T>(fn: (tx: Transaction) => Promise<T>) {
+      assertOutsideTransaction(db, 'db.transaction()');
+      return client.transaction((t) =>
+        runTransaction(
+          db,
+          {
+            query: async <R>(sql: string, params?: unknown[]) => (await t.query<R>(sql, params)).rows,
+            copyFrom: (sql, source) => pgliteCopy(t, sql, source),
+          },
+          fn,
+        ),
       );
     },
     // Several blobs must land together, as one COPY does on PostgreSQL.
-    copyFrom(sql: string, source: CopySource) {
-      return client.transaction((tx) => pgliteCopy(tx, sql, source));
+    async copyFrom(sql: string, source: CopySource) {
+      assertOutsideTransaction(db, `db.copyFrom(${brief(sql)})`);
+      return client.transaction((t) => pgliteCopy(t, sql, source));
     },
     async close() {
       await client.close();
     },
-    // PGlite-only extras for tests (snapshot cloning); not part of the interface.
-    ...{ dumpDataDir: () => client.dumpDataDir('none') },
-  } as Db;
+  };
+  // PGlite-only extra for tests (snapshot cloning); not part of the interface.
+  return Object.assign(db, { dumpDataDir: () => client.dumpDataDir('none') });
 }
 
 const pgTypes = {
@@ -87,118 +100,116 @@ const pgTypes = {
   },
 };
 
-export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
+/** A lost connection becomes a 503 for the caller; any other error is the statement's and passes unchanged. */
+function unavailableIfLost(err: unknown): unknown {
+  return isConnectionError(err) ? databaseUnavailable(err) : err;
+}
+
+/** A checked-out client's state: once lost, it is released with the error and so discarded. */
+interface Checkout {
+  lost(): boolean;
+  discard(err: unknown): void;
+}
+
+export interface PostgresOptions {
+  max?: number;
+  /** Where a connection lost while checked out is reported (once per connection). */
+  log?: (message: string, err: unknown) => void;
+}
+
+const defaultLog = (message: string, err: unknown) =>
+  console.warn(`[db] ${message}: ${err instanceof Error ? err.message : String(err)}`);
+
+export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Db> {
+  const log = opts.log ?? defaultLog;
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     types: pgTypes as pg.CustomTypesConfig,
     // JIT costs tens of ms on short OLTP queries and buys nothing here.
     options: '-c TimeZone=UTC -c jit=off',
+    // Waiting for a connection (server unreachable, pool exhausted) ends in a 503 instead of hanging.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
   // An idle client can be cut off (server restart, DROP DATABASE … FORCE); the pool replaces it.
   pool.on('error', () => {});
   await pool.query('SELECT 1');
-  return {
+
+  /**
+   * One checked-out connection for `fn`. While it is out, the pool does not listen for its errors: a
+   * server-side disconnect (57P01) between two statements would be an unhandled 'error' event and end the
+   * process. A broken client is released with its error, so the pool discards it instead of lending it again.
+   */
+  async function withClient<T>(fn: (c: pg.PoolClient, conn: Checkout) => Promise<T>): Promise<T> {
+    const c = await pool.connect().catch((err) => Promise.reject(unavailableIfLost(err)));
+    let lost: Error | undefined;
+    const conn: Checkout = {
+      lost: () => lost !== undefined,
+      discard(err) {
+        if (lost) return;
+        lost = err instanceof Error ? err : new Error(String(err));
+        log('checked-out database connection lost', err);
+      },
+    };
+    c.on('error', conn.discard);
+    try {
+      return await fn(c, conn);
+    } catch (err) {
+      if (isConnectionError(err)) conn.discard(err);
+      throw unavailableIfLost(err);
+    } finally {
+      c.release(lost);
+      c.removeListener('error', conn.discard); // release() has put the pool's own listener back
+    }
+  }
+
+  const db: Db = {
     kind: 'postgresql',
     async query<T>(sql: string, params?: unknown[]) {
-      return (await pool.query(sql, params)).rows as T[];
+      assertOutsideTransaction(db, `db.query(${brief(sql)})`);
+      try {
+        return (await pool.query(sql, params)).rows as T[];
+      } catch (err) {
+        throw unavailableIfLost(err);
+      }
     },
     async exec(sql: string) {
-      await pool.query(sql);
+      assertOutsideTransaction(db, `db.exec(${brief(sql)})`);
+      try {
+        await pool.query(sql);
+      } catch (err) {
+        throw unavailableIfLost(err);
+      }
     },
     async transaction<T>(fn: (tx: Transaction) => Promise<T>) {
-      const c = await pool.connect();
-      try {
+      assertOutsideTransaction(db, 'db.transaction()');
+      return withClient(async (c, conn) => {
         await c.query('BEGIN');
-        const result = await fn({
-          query: async <R>(sql: string, params?: unknown[]) => (await c.query(sql, params)).rows as R[],
-          copyFrom: (sql, source) => pgCopy(c, sql, source),
-        });
-        await c.query('COMMIT');
-        return result;
-      } catch (err) {
-        await c.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        c.release();
-      }
+        try {
+          const result = await runTransaction(
+            db,
+            {
+              query: async <R>(sql: string, params?: unknown[]) => (await c.query(sql, params)).rows as R[],
+              copyFrom: (sql, source) => pgCopy(c, sql, source),
+            },
+            fn,
+          );
+          await c.query('COMMIT');
+          return result;
+        } catch (err) {
+          // A lost connection has rolled back already; a failed ROLLBACK leaves the client unusable too.
+          if (!conn.lost() && !isConnectionError(err)) await c.query('ROLLBACK').catch(conn.discard);
+          throw err;
+        }
+      });
     },
     async copyFrom(sql: string, source: CopySource) {
-      const c = await pool.connect();
-      try {
-        return await pgCopy(c, sql, source);
-      } finally {
-        c.release();
-      }
+      assertOutsideTransaction(db, `db.copyFrom(${brief(sql)})`);
+      return withClient((c) => pgCopy(c, sql, source));
     },
     async close() {
       await pool.end();
     },
   };
-}
-
-/** Groups the source into arrays of at most maxItems items / maxChars characters. */
-function* chunkSync(source: Iterable<string>, maxItems: number, maxChars: number): Generator<string[]> {
-  let parts: string[] = [];
-  let size = 0;
-  for (const item of source) {
-    parts.push(item);
-    size += item.length;
-    if (parts.length >= maxItems || size >= maxChars) {
-      yield parts;
-      parts = [];
-      size = 0;
-    }
-  }
-  if (parts.length) yield parts;
-}
-
-// A sync source is chunked synchronously: for-await over millions of lines would cost a microtask each.
-async function* chunks(source: CopySource, maxItems: number, maxChars: number): AsyncGenerator<string[]> {
-  if (Symbol.iterator in source) return yield* chunkSync(source, maxItems, maxChars);
-  let parts: string[] = [];
-  let size = 0;
-  for await (const item of source) {
-    parts.push(item);
-    size += item.length;
-    if (parts.length >= maxItems || size >= maxChars) {
-      yield parts;
-      parts = [];
-      size = 0;
-    }
-  }
-  if (parts.length) yield parts;
-}
-
-async function* joined(source: CopySource): AsyncGenerator<string> {
-  for await (const parts of chunks(source, Number.POSITIVE_INFINITY, 256 * 1024)) yield parts.join('');
-}
-
-/** COPY … FROM STDIN streamed with backpressure; a failing source sends CopyFail, so nothing is half-loaded. */
-async function pgCopy(c: pg.PoolClient, sql: string, source: CopySource): Promise<number> {
-  const stream = c.query(copyFromStdin(sql));
-  await pipeline(Readable.from(joined(source)), stream);
-  return stream.rowCount;
-}
-
-/** Items per blob: PGlite needs the whole blob in memory, so millions of rows go as a series of COPYs. */
-const PGLITE_COPY_ITEMS = 50_000;
-const PGLITE_COPY_CHARS = 32 * 1024 * 1024;
-
-/** Blob assembly is per part: 50 k one-row parts took 1.0 s to build and read back, grouped like this 0.37 s. */
-function joinedGroups(parts: string[], size = 4096): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < parts.length; i += size) out.push(parts.slice(i, i + size).join(''));
-  return out;
-}
-
-async function pgliteCopy(tx: PgliteTransaction, sql: string, source: CopySource): Promise<number> {
-  const blobSql = sql.replace(/\bFROM\s+STDIN\b/i, `FROM '/dev/blob'`);
-  if (blobSql === sql) throw new Error('copyFrom expects COPY … FROM STDIN');
-  let total = 0;
-  for await (const parts of chunks(source, PGLITE_COPY_ITEMS, PGLITE_COPY_CHARS)) {
-    const result = await tx.query(blobSql, [], { blob: new Blob(joinedGroups(parts)) });
-    total += result.affectedRows ?? 0;
-  }
-  return total;
+  return db;
 }

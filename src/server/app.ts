@@ -28,6 +28,8 @@ export interface AppOptions {
   /** Directory of the built web UI; served with an SPA fallback when present. */
   webDist?: string;
   logger?: boolean;
+  /** The services' clock (tests advance it past cache lifetimes); the wall clock by default. */
+  now?: () => Date;
 }
 
 export interface App {
@@ -57,7 +59,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   server.setSerializerCompiler(serializerCompiler);
   server.setErrorHandler(errorHandler);
 
-  const services = createServices(db, config);
+  const services = createServices(db, config, { now: opts.now });
 
   await server.register(cookie);
   await server.register(rateLimit, { global: false });

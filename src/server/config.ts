@@ -61,6 +61,8 @@ export const ZConfig = z.object({
   /** PostScript name inside a .ttc collection, e.g. NotoSansCJKsc-Regular; not needed for .ttf/.otf. */
   CJK_FONT_NAME: z.string().min(1).optional(),
   JOB_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** On SIGTERM/SIGINT: how long running requests may take to finish before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   WORKERS: z
     .enum(['true', 'false'])
     .default('true')

@@ -28,11 +28,11 @@ function monthsAgo(n: number): string {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - n, 1)).toISOString().slice(0, 10);
 }
 
-/** The one place where real dependencies are wired together. */
-export function createServices(db: Db, config: TConfig) {
+/** The one place where real dependencies are wired together; `now` lets tests move the clock of caches. */
+export function createServices(db: Db, config: TConfig, opts: { now?: () => Date } = {}) {
   const jobRunner = createJobRunner(db, { pollMs: config.JOB_POLL_MS });
   const pii = createPiiCipher(resolveSecret(config));
-  const calendar = createCalendarService(db);
+  const calendar = createCalendarService(db, opts.now);
   const complaintDeps = { pii, calendar: calendar.calendar };
   const complaints = createComplaintService(db, complaintDeps);
   const complaintWorkflow = createComplaintWorkflow(db, complaintDeps, complaints);

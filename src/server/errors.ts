@@ -16,7 +16,11 @@ export const errorCodes = {
   LOCKED: { status: 423, title: '账户已锁定' },
   RATE_LIMITED: { status: 429, title: '请求过于频繁' },
   INTERNAL: { status: 500, title: '服务器内部错误' },
+  UNAVAILABLE: { status: 503, title: '服务暂时不可用' },
 } as const;
+
+/** Seconds a client is asked to wait (Retry-After) when the database is away, e.g. while it restarts. */
+const UNAVAILABLE_RETRY_SECONDS = 5;
 
 export type ErrorCode = keyof typeof errorCodes;
 export interface FieldError {
@@ -29,8 +33,9 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly detail: string,
     readonly errors: FieldError[] = [],
+    options?: { cause?: unknown },
   ) {
-    super(detail);
+    super(detail, options);
   }
   get status(): number {
     return errorCodes[this.code].status;
@@ -42,6 +47,9 @@ export const forbidden = (detail = '您没有执行此操作的权限') => new A
 export const conflict = (detail: string, errors: FieldError[] = []) => new AppError('CONFLICT', detail, errors);
 export const validation = (path: string, message: string) =>
   new AppError('VALIDATION', `字段 ${path}：${message}`, [{ path, message }]);
+/** A lost or unobtainable database connection: the request may succeed when retried. */
+export const databaseUnavailable = (cause: unknown) =>
+  new AppError('UNAVAILABLE', '数据库暂时不可用，请稍后重试', [], { cause });
 
 export interface Problem {
   type: string;
@@ -106,7 +114,10 @@ export function toProblem(err: unknown): Problem {
 
 export function errorHandler(err: unknown, request: FastifyRequest, reply: FastifyReply) {
   const body = toProblem(err);
-  if (body.status >= 500) request.log.error({ err }, 'unhandled error');
+  if (body.code === 'UNAVAILABLE') {
+    request.log.warn({ err }, 'database unavailable');
+    reply.header('retry-after', String(UNAVAILABLE_RETRY_SECONDS));
+  } else if (body.status >= 500) request.log.error({ err }, 'unhandled error');
   return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 

@@ -12,7 +12,7 @@ export interface TestApp extends App {
 
 /** The real server on a fresh database, listening on a random port: tests talk HTTP to it. */
 export async function startTestApp(
-  opts: { env?: Record<string, string>; webDist?: string; testDb?: TestDb } = {},
+  opts: { env?: Record<string, string>; webDist?: string; testDb?: TestDb; now?: () => Date } = {},
 ): Promise<TestApp> {
   const testDb = opts.testDb ?? (await createTestDb());
   const config: TConfig = loadConfig({
@@ -22,7 +22,7 @@ export async function startTestApp(
     SECRET_KEY: 'test-secret-key-for-personal-data-0123456789',
     ...opts.env,
   });
-  const app = await buildApp({ config, db: testDb.db, webDist: opts.webDist, logger: false });
+  const app = await buildApp({ config, db: testDb.db, webDist: opts.webDist, logger: false, now: opts.now });
   await app.server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.server.address() as AddressInfo;
   return {

@@ -7,16 +7,17 @@ import { appendAudit } from '../audit/repo.ts';
 import * as repo from './repo.ts';
 
 // Other processes may edit overrides too; a short TTL bounds how stale this process's copy gets.
-const CACHE_TTL_MS = 10_000;
+export const CALENDAR_CACHE_TTL_MS = 10_000;
 
+/** `now` is the clock for both the year warnings and the cache's age (tests move it past the TTL). */
 export function createCalendarService(db: Db, now: () => Date = () => new Date()) {
   let cached: { calendar: WorkingDayCalendar; at: number } | undefined;
 
   async function calendar(): Promise<WorkingDayCalendar> {
-    if (cached && Date.now() - cached.at < CACHE_TTL_MS) return cached.calendar;
+    if (cached && now().getTime() - cached.at < CALENDAR_CACHE_TTL_MS) return cached.calendar;
     const [overrides, years] = await Promise.all([repo.listOverrides(db), repo.listConfirmedYears(db)]);
     const fresh = buildCalendar({ overrides, confirmedYears: years.map((y) => y.year) });
-    cached = { calendar: fresh, at: Date.now() };
+    cached = { calendar: fresh, at: now().getTime() };
     return fresh;
   }
 

@@ -10,7 +10,7 @@ import { dueDate, shanghaiToday } from '../../domain/deadlines.ts';
 import { maskIdCard } from '../../domain/id-card.ts';
 import type { WorkingDayCalendar } from '../../domain/working-days.ts';
 import { type Actor, canReachUnit, scopeWhere } from '../../server/actor.ts';
-import { notFound, validation } from '../../server/errors.ts';
+import { AppError, notFound, validation } from '../../server/errors.ts';
 import type { PiiCipher } from '../../server/pii.ts';
 import { appendAudit } from '../audit/repo.ts';
 import { findEntityRef } from '../entities/directory.ts';
@@ -149,7 +149,9 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
       if (item) return { created: true, items: [item] };
       const earlier = idempotencyKey ? await earlierItems(idempotencyKey) : undefined;
       return earlier && { created: false, items: earlier };
-    } catch {
+    } catch (err) {
+      // A lost connection may have lost the COMMIT's answer, not the COMMIT: writing again could store it twice.
+      if (err instanceof AppError && err.code === 'UNAVAILABLE') throw err;
       return undefined; // a batch failed as a whole: written alone, this submission gets its own answer
     }
   }

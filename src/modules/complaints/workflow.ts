@@ -3,7 +3,7 @@ import type { TComplaintDetail, TTransitionBody, ZReassignBody } from '../../con
 import type { Db, Queryable } from '../../db/client.ts';
 import { checkTransition, type Transition } from '../../domain/complaint-workflow.ts';
 import { dueDate } from '../../domain/deadlines.ts';
-import { addWorkingDays } from '../../domain/working-days.ts';
+import { addWorkingDays, type WorkingDayCalendar } from '../../domain/working-days.ts';
 import { type Actor, canReachUnit } from '../../server/actor.ts';
 import { AppError, conflict, forbidden, validation } from '../../server/errors.ts';
 import { appendAudit } from '../audit/repo.ts';
@@ -49,8 +49,13 @@ function fieldsFor(body: TTransitionBody): Record<string, unknown> {
 }
 
 export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints: ComplaintService) {
-  async function startClocks(tx: Queryable, row: repo.ComplaintRecord, t: Transition, today: string) {
-    const cal = await deps.calendar();
+  async function startClocks(
+    tx: Queryable,
+    cal: WorkingDayCalendar,
+    row: repo.ComplaintRecord,
+    t: Transition,
+    today: string,
+  ) {
     const set = ruleSetByCode(row.ruleSetCode);
     for (const step of t.starts)
       await repo.insertDeadline(tx, {
@@ -61,13 +66,13 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
       });
   }
 
-  async function extendVerification(tx: Queryable, row: repo.ComplaintRecord, reason: string) {
+  async function extendVerification(tx: Queryable, cal: WorkingDayCalendar, row: repo.ComplaintRecord, reason: string) {
     const current = (await repo.deadlinesOf(tx, row.id)).find(
       (d) => d.step === 'reportVerification' && d.metAt === null,
     );
     if (!current) throw new AppError('INVALID_STATE', '没有进行中的核查期限');
     const extra = ruleSetByCode(row.ruleSetCode).clocks.reportVerificationExtension;
-    const newDue = addWorkingDays(await deps.calendar(), current.dueOn, extra.days).date;
+    const newDue = addWorkingDays(cal, current.dueOn, extra.days).date;
     if (!(await repo.extendDeadline(tx, row.id, 'reportVerification', newDue, reason)))
       throw new AppError('INVALID_STATE', '核查期限只能延长一次');
   }
@@ -81,6 +86,8 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
       const t = check.transition;
       checkRequirements(t, body, row);
       const today = complaints.today();
+      // Loaded before the transaction: the calendar service reads through the pool, never through `tx`.
+      const cal = await deps.calendar();
       await db.transaction(async (tx) => {
         const set = fieldsFor(body);
         if (t.to) set.status = t.to;
@@ -94,10 +101,10 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
             createdBy: actor.userId,
           });
         }
-        if (body.action === 'extendVerification') await extendVerification(tx, row, body.reason!);
+        if (body.action === 'extendVerification') await extendVerification(tx, cal, row, body.reason!);
         if (!(await repo.updateComplaint(tx, id, body.version, set))) throw stale();
         await repo.completeDeadlines(tx, id, t.completes);
-        await startClocks(tx, row, t, today);
+        await startClocks(tx, cal, row, t, today);
         await repo.insertEvent(tx, {
           complaintId: id,
           action: body.action,
