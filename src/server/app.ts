@@ -17,7 +17,7 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { open311Routes } from '../modules/complaints/open311.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { authPlugin } from './auth-plugin.ts';
-import type { TConfig } from './config.ts';
+import type { TConfig, TrustProxy } from './config.ts';
 import { createServices, type Services } from './container.ts';
 import { errorHandler, notFoundHandler, problem } from './errors.ts';
 import { moduleRoutes } from './routes.ts';
@@ -35,6 +35,12 @@ export interface App {
   services: Services;
 }
 
+/**
+ * Fastify 5 treats a bare hop count as "trust nothing"; a count here means what TRUST_PROXY documents: the
+ * nearest `n` hops are our proxies, so the client is the address they forwarded.
+ */
+const trustProxyOption = (t: TrustProxy) => (typeof t === 'number' ? (_address: string, hop: number) => hop < t : t);
+
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { config, db } = opts;
   const server = Fastify({
@@ -43,7 +49,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         ? false
         : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     // Long junk in a path segment should reach validation (422), not the router's bare 414.
     routerOptions: { maxParamLength: 1000 },
     frameworkErrors: (err, _req, reply: FastifyReply) => {
