@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -21,6 +22,7 @@ import type { TConfig, TrustProxy } from './config.ts';
 import { createServices, type Services } from './container.ts';
 import { errorHandler, notFoundHandler, problem } from './errors.ts';
 import { moduleRoutes } from './routes.ts';
+import { bareSecurityHeaders, securityHeaders } from './security-headers.ts';
 
 export interface AppOptions {
   config: TConfig;
@@ -43,6 +45,7 @@ const trustProxyOption = (t: TrustProxy) => (typeof t === 'number' ? (_address: 
 
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { config, db } = opts;
+  const bareHeaders = bareSecurityHeaders(config);
   const server = Fastify({
     logger:
       opts.logger === false
@@ -52,7 +55,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     trustProxy: trustProxyOption(config.TRUST_PROXY),
     // Long junk in a path segment should reach validation (422), not the router's bare 414.
     routerOptions: { maxParamLength: 1000 },
-    frameworkErrors: (err, _req, reply: FastifyReply) => {
+    frameworkErrors: (err, req, reply: FastifyReply) => {
+      bareHeaders(req.raw, reply.raw);
       reply
         .status(400)
         .type('application/problem+json; charset=utf-8')
@@ -65,6 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   const services = createServices(db, config);
 
+  await server.register(helmet, { global: true, ...securityHeaders(config) });
   await server.register(cookie);
   await server.register(rateLimit, { global: false });
   await server.register(swagger, {
