@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -17,10 +18,11 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { open311Routes } from '../modules/complaints/open311.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { authPlugin } from './auth-plugin.ts';
-import type { TConfig } from './config.ts';
+import type { TConfig, TrustProxy } from './config.ts';
 import { createServices, type Services } from './container.ts';
 import { errorHandler, notFoundHandler, problem } from './errors.ts';
 import { moduleRoutes } from './routes.ts';
+import { bareSecurityHeaders, securityHeaders } from './security-headers.ts';
 
 export interface AppOptions {
   config: TConfig;
@@ -37,18 +39,26 @@ export interface App {
   services: Services;
 }
 
+/**
+ * Fastify 5 treats a bare hop count as "trust nothing"; a count here means what TRUST_PROXY documents: the
+ * nearest `n` hops are our proxies, so the client is the address they forwarded.
+ */
+const trustProxyOption = (t: TrustProxy) => (typeof t === 'number' ? (_address: string, hop: number) => hop < t : t);
+
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { config, db } = opts;
+  const bareHeaders = bareSecurityHeaders(config);
   const server = Fastify({
     logger:
       opts.logger === false
         ? false
         : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     // Long junk in a path segment should reach validation (422), not the router's bare 414.
     routerOptions: { maxParamLength: 1000 },
-    frameworkErrors: (err, _req, reply: FastifyReply) => {
+    frameworkErrors: (err, req, reply: FastifyReply) => {
+      bareHeaders(req.raw, reply.raw);
       reply
         .status(400)
         .type('application/problem+json; charset=utf-8')
@@ -61,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   const services = createServices(db, config, { now: opts.now });
 
+  await server.register(helmet, { global: true, ...securityHeaders(config) });
   await server.register(cookie);
   await server.register(rateLimit, { global: false });
   await server.register(swagger, {

@@ -18,3 +18,19 @@ test('a bad value fails fast, naming the variable', () => {
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
   assert.throws(() => loadConfig({ COOKIE_SECURE: 'yes' }), /COOKIE_SECURE/);
 });
+
+test('TRUST_PROXY: off by default; true/false, a hop count or a list of proxy IPs/CIDRs', () => {
+  assert.equal(loadConfig({}).TRUST_PROXY, false);
+  assert.equal(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY, true);
+  assert.equal(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY, false);
+  assert.equal(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY, 2);
+  assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,::1,loopback' }).TRUST_PROXY, [
+    '10.0.0.0/8',
+    '192.168.1.5',
+    '::1',
+    'loopback',
+  ]);
+  assert.throws(() => loadConfig({ TRUST_PROXY: 'yes' }), /TRUST_PROXY/);
+  assert.throws(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' }), /TRUST_PROXY/);
+  assert.throws(() => loadConfig({ TRUST_PROXY: '10.0.0.1,proxy.local' }), /proxy\.local/);
+});

@@ -1,4 +1,38 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** Names proxy-addr understands for the usual private ranges. */
+const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (proxyRangeNames.has(entry)) return true;
+  const [ip = '', bits, ...rest] = entry.split('/');
+  const version = isIP(ip);
+  if (!version || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const max = version === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
+
+/**
+ * TRUST_PROXY: which X-Forwarded-For entries to believe. false (default): none, the socket address is the client;
+ * a number: that many proxy hops in front; a comma-separated list: the proxies' IPs/CIDRs; true: every hop.
+ */
+export type TrustProxy = boolean | number | string[];
+
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (bad.length === 0) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message: `应为 true/false、代理层数或以逗号分隔的 IP/CIDR，无法识别：${bad.join(', ')}`,
+  });
+  return z.NEVER;
+}
 
 /** The one place that reads process.env: parsed once at boot, failing fast with a clear message. */
 export const ZConfig = z.object({
@@ -28,6 +62,7 @@ export const ZConfig = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  TRUST_PROXY: z.string().trim().default('false').transform(parseTrustProxy),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

@@ -15,22 +15,26 @@ after(async () => {
   await app?.close();
 });
 
-test('five wrong passwords lock the account: the right password then shows the lock message', async () => {
+test('five wrong passwords lock the account: the right password is then refused with the same message', async () => {
   const { context, page, errors } = await openSession(browser, app);
   await page.goto('/login');
   const formError = page.getByTestId('form-error');
   for (let attempt = 1; attempt <= 5; attempt++) {
-    const status = await submitLogin(page, 's02.inspector', `Wrong@${attempt}x`);
-    assert.ok(status === 401 || status === 423, `attempt ${attempt} answered ${status}`);
+    assert.equal(await submitLogin(page, 's02.inspector', `Wrong@${attempt}x`), 401);
   }
-  assert.match(await textOf(formError), /锁定/);
+  const wrongMessage = await textOf(formError);
+  assert.match(wrongMessage, /用户名或密码错误/);
+  assert.match(wrongMessage, /锁定/);
 
+  // Locked: the right password is refused, and the answer does not tell a locked account from a wrong password.
   const status = await submitLogin(page, 's02.inspector', DEMO_PASSWORD);
-  assert.equal(status, 423);
-  const message = await textOf(formError);
-  assert.match(message, /锁定/);
-  assert.match(message, /分钟后再试/);
+  assert.equal(status, 401);
+  assert.equal(await textOf(formError), wrongMessage);
   assert.match(page.url(), /\/login$/);
+  const [last] = await app.testDb.db.query<{ result: string }>(
+    `SELECT result FROM login_log WHERE username = 's02.inspector' ORDER BY id DESC LIMIT 1`,
+  );
+  assert.equal(last?.result, 'locked');
   await page.screenshot({ path: '/tmp/e2e-login-locked.png' });
   assert.deepEqual(errors, []);
   await context.close();

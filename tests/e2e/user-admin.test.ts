@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { TestApp } from '../helpers/test-app.ts';
+import { loginAs, type TestApp } from '../helpers/test-app.ts';
 import { launchBrowser, loginViaUi, openSession, pickOption, sideMenuLabels, startWebApp, textOf } from './helpers.ts';
 
 let app: TestApp;
@@ -80,5 +80,31 @@ test('a duplicate username comes back from the server onto the username field', 
   await page.getByTestId('user-confirm').fill('Another#2026');
   await page.getByTestId('user-form-ok').click();
   await page.locator('.ant-form-item-explain-error', { hasText: '用户名已存在' }).waitFor();
+  await context.close();
+});
+
+test('a station chief sees no actions on a user of their station who holds more than they do', async () => {
+  const adminApi = await loginAs(app, 'admin');
+  const [s01] = await app.testDb.db.query<{ id: number }>(`SELECT id FROM org_units WHERE code = 's01'`);
+  const [hotline] = await app.testDb.db.query<{ id: number }>(`SELECT id FROM roles WHERE code = 'hotline'`);
+  const created = await adminApi.post('/api/v1/org/users', {
+    username: 's01.wide',
+    displayName: '全局话务员',
+    unitId: s01?.id,
+    roleIds: [hotline?.id],
+    password: 'Welcome#2026',
+  });
+  assert.equal(created.status, 201);
+
+  const { context, page, errors } = await openSession(browser, app);
+  await loginViaUi(page, 's01.chief');
+  await page.goto('/org/users');
+  const table = page.getByTestId('users-table');
+  const wide = table.locator('tr', { hasText: 's01.wide' });
+  await wide.getByTestId('user-beyond-you').waitFor();
+  assert.equal(await wide.getByRole('button', { name: '重置密码' }).count(), 0);
+  const inspector = table.locator('tr', { hasText: 's01.inspector' });
+  await inspector.getByRole('button', { name: '重置密码' }).waitFor();
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -22,25 +22,28 @@ export async function findLoginCandidate(db: Queryable, username: string): Promi
   return row;
 }
 
-/** Counts a failure; the `maxFailures`-th consecutive one locks the account. Returns the new state. */
-export async function recordLoginFailure(
-  tx: Queryable,
+/**
+ * Reserves one password check, atomically: the row lock of this one UPDATE serialises concurrent logins (and
+ * PostgreSQL re-checks the WHERE on the row it waited for), so at most `maxFailures` checks run between two
+ * successes. The reservation counts as a failure until a success resets it; the one that reaches the limit
+ * starts the lock at once. An expired lock restarts the count. No row: locked, the password must not be checked.
+ */
+export async function reserveLoginAttempt(
+  db: Queryable,
   userId: number,
   maxFailures: number,
   lockMinutes: number,
-): Promise<{ failedLoginCount: number; lockedUntil: string | null }> {
-  const [row] = await tx.query<{ failedLoginCount: number; lockedUntil: string | null }>(
-    `UPDATE users SET
-        failed_login_count = CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1
-                                  ELSE failed_login_count + 1 END,
-        locked_until = CASE
-          WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_login_count + 1 END) >= $2
-          THEN now() + make_interval(mins => $3) ELSE NULL END
-      WHERE id = $1
-      RETURNING failed_login_count AS "failedLoginCount", locked_until AS "lockedUntil"`,
+): Promise<{ failedLoginCount: number; locked: boolean } | undefined> {
+  // Not locked (WHERE), so a non-null locked_until has expired: the count starts again.
+  const next = 'CASE WHEN locked_until IS NULL THEN failed_login_count + 1 ELSE 1 END';
+  const [row] = await db.query<{ failedLoginCount: number; locked: boolean }>(
+    `UPDATE users SET failed_login_count = ${next},
+        locked_until = CASE WHEN ${next} >= $2 THEN now() + make_interval(mins => $3) END
+      WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
+      RETURNING failed_login_count AS "failedLoginCount", locked_until IS NOT NULL AS locked`,
     [userId, maxFailures, lockMinutes],
   );
-  return row!;
+  return row;
 }
 
 export async function resetLoginFailures(tx: Queryable, userId: number): Promise<void> {

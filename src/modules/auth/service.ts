@@ -52,6 +52,13 @@ export function createAuthService(
   db: Db,
   config: Pick<TConfig, 'SESSION_IDLE_MINUTES' | 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_MINUTES'>,
 ) {
+  /** One message for unknown user, wrong password and locked account, so a name cannot be probed. */
+  const refused = () =>
+    new AppError(
+      'UNAUTHENTICATED',
+      `用户名或密码错误（连续输错${config.LOGIN_MAX_FAILURES}次将锁定${config.LOGIN_LOCK_MINUTES}分钟）`,
+    );
+
   async function logAttempt(
     candidate: repo.LoginCandidate | undefined,
     username: string,
@@ -60,15 +67,8 @@ export function createAuthService(
     detail: Record<string, unknown> = {},
   ) {
     await db.transaction(async (tx) => {
-      if (candidate && result === 'bad_password') {
-        const state = await repo.recordLoginFailure(
-          tx,
-          candidate.id,
-          config.LOGIN_MAX_FAILURES,
-          config.LOGIN_LOCK_MINUTES,
-        );
-        detail = { ...detail, failedLoginCount: state.failedLoginCount, locked: state.lockedUntil !== null };
-      }
+      // The right password ends a run of failures, even when the account may not sign in.
+      if (candidate && result === 'inactive') await repo.resetLoginFailures(tx, candidate.id);
       await repo.insertLoginLog(tx, {
         username,
         userId: candidate?.id ?? null,
@@ -92,28 +92,32 @@ export function createAuthService(
     });
   }
 
+  /**
+   * Verifies a password only after reserving the attempt (see reserveLoginAttempt); argon2 runs outside any
+   * transaction. Unknown and locked accounts pay a dummy verification, so all refusals look and last alike.
+   */
+  async function checkPassword(username: string, password: string, meta: RequestMeta) {
+    const candidate = await repo.findLoginCandidate(db, username);
+    const reserved =
+      candidate &&
+      (await repo.reserveLoginAttempt(db, candidate.id, config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES));
+    if (!candidate || !reserved) {
+      await verifyPassword(await dummyPasswordHash(), password);
+      await logAttempt(candidate, username, meta, candidate ? 'locked' : 'unknown_user');
+      throw refused();
+    }
+    if (!(await verifyPassword(candidate.passwordHash, password))) {
+      const detail = { failedLoginCount: reserved.failedLoginCount, locked: reserved.locked };
+      await logAttempt(candidate, username, meta, 'bad_password', detail);
+      throw refused();
+    }
+    return candidate;
+  }
+
   return {
     async login(input: TLoginBody, meta: RequestMeta): Promise<{ token: string; actor: Actor; csrfToken: string }> {
       const username = input.username.trim().toLowerCase();
-      const candidate = await repo.findLoginCandidate(db, username);
-      const lockedUntil = candidate?.lockedUntil ? new Date(candidate.lockedUntil) : null;
-      if (candidate && lockedUntil && lockedUntil > new Date()) {
-        await logAttempt(candidate, username, meta, 'locked');
-        const minutes = Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000);
-        throw new AppError('LOCKED', `连续登录失败次数过多，账户已锁定，请${minutes}分钟后再试`);
-      }
-      const ok = await verifyPassword(candidate?.passwordHash ?? (await dummyPasswordHash()), input.password);
-      if (!candidate || !ok) {
-        await logAttempt(candidate, username, meta, candidate ? 'bad_password' : 'unknown_user');
-        const after = candidate ? await repo.findLoginCandidate(db, username) : undefined;
-        if (after?.lockedUntil && new Date(after.lockedUntil) > new Date()) {
-          throw new AppError(
-            'LOCKED',
-            `连续${config.LOGIN_MAX_FAILURES}次密码错误，账户已锁定${config.LOGIN_LOCK_MINUTES}分钟`,
-          );
-        }
-        throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
-      }
+      const candidate = await checkPassword(username, input.password, meta);
       if (!candidate.active) {
         await logAttempt(candidate, username, meta, 'inactive');
         throw new AppError('FORBIDDEN', '账户已停用，请联系管理员');

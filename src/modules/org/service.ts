@@ -14,6 +14,7 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { decodeCursor, keysetPage } from '../../db/sql.ts';
+import { beyondHolder, type Grant, grantOf } from '../../domain/grant.ts';
 import { type Actor, canReachUnit, scopeUnitPath } from '../../server/actor.ts';
 import { AppError, conflict, forbidden, notFound } from '../../server/errors.ts';
 import { assertPasswordPolicy as assertPassword, hashPassword } from '../../server/passwords.ts';
@@ -23,7 +24,6 @@ import * as repo from './repo.ts';
 
 const stale = (what: string) =>
   conflict(`${what}已被他人修改，请刷新后重试`, [{ path: 'version', message: '版本已过期' }]);
-const scopeRank = { self: 0, unit_and_below: 1, all: 2 } as const;
 
 const publicUser = ({ unitPath: _, ...user }: repo.UserRow): TUser => user;
 const publicUnit = ({ path: _, ...unit }: repo.OrgUnitRow): TOrgUnit => unit;
@@ -36,7 +36,11 @@ export function createOrgService(db: Db) {
     return unit;
   }
 
-  /** A caller without the "all" scope may only hand out roles that are no wider than their own. */
+  /** The one check for handing out a role: never more permissions or a wider data scope than the caller's. */
+  function assertGrantable(actor: Actor, role: Grant & { name: string }) {
+    if (beyondHolder(actor, role).length > 0) throw forbidden(`不能授予超出本人权限或数据范围的角色：${role.name}`);
+  }
+
   async function assignableRoles(actor: Actor, roleIds: number[]): Promise<TRole[]> {
     const roles = await repo.findRolesByIds(db, roleIds);
     if (roles.length !== new Set(roleIds).size) {
@@ -44,13 +48,7 @@ export function createOrgService(db: Db) {
         { path: 'roleIds', message: '包含不存在的角色' },
       ]);
     }
-    if (actor.dataScope !== 'all') {
-      for (const r of roles) {
-        const wider =
-          r.permissions.some((p) => !actor.permissions.has(p)) || scopeRank[r.dataScope] > scopeRank[actor.dataScope];
-        if (wider) throw forbidden(`不能授予超出本人权限的角色：${r.name}`);
-      }
-    }
+    for (const r of roles) assertGrantable(actor, r);
     return roles;
   }
 
@@ -59,6 +57,20 @@ export function createOrgService(db: Db) {
     const visible =
       user && (actor.dataScope === 'self' ? user.id === actor.userId : canReachUnit(actor, user.unitPath));
     if (!user || !visible) throw notFound('用户');
+    return user;
+  }
+
+  /**
+   * Every change to a user (edit, disable, roles, password reset, unlock) goes through here: the user must be in
+   * the caller's reach (else 404) and hold no permission or data scope beyond the caller's (else 403), so a
+   * station chief cannot take over a broader account in their station.
+   */
+  async function manageableUser(actor: Actor, id: number): Promise<repo.UserRow> {
+    const user = await userInScope(actor, id);
+    const grant = grantOf(await repo.findRolesByIds(db, user.roleIds));
+    if (beyondHolder(actor, grant).length > 0) {
+      throw forbidden(`用户 ${user.username} 的权限或数据范围超出您本人的，不能修改、重置密码或解锁`);
+    }
     return user;
   }
 
@@ -106,6 +118,7 @@ export function createOrgService(db: Db) {
     listRoles: () => repo.listRoles(db),
 
     async createRole(actor: Actor, input: z.infer<typeof ZRoleCreate>): Promise<TRole> {
+      assertGrantable(actor, input);
       try {
         return await db.transaction(async (tx) => {
           const role = await repo.insertRole(tx, input);
@@ -128,6 +141,12 @@ export function createOrgService(db: Db) {
       const [before] = await repo.findRolesByIds(db, [id]);
       if (!before) throw notFound('角色');
       if (before.code === 'admin') throw new AppError('INVALID_STATE', '系统管理员角色不可修改，以免无人能管理系统');
+      assertGrantable(actor, before);
+      assertGrantable(actor, {
+        name: input.name ?? before.name,
+        permissions: input.permissions ?? before.permissions,
+        dataScope: input.dataScope ?? before.dataScope,
+      });
       const { version, ...patch } = input;
       return db.transaction(async (tx) => {
         const after = await repo.updateRole(tx, id, version, patch);
@@ -185,7 +204,7 @@ export function createOrgService(db: Db) {
     },
 
     async updateUser(actor: Actor, id: number, input: z.infer<typeof ZUserUpdate>): Promise<TUser> {
-      const before = await userInScope(actor, id);
+      const before = await manageableUser(actor, id);
       if (input.unitId !== undefined) await reachableUnit(actor, input.unitId, 'unitId');
       if (input.roleIds) await assignableRoles(actor, input.roleIds);
       if (id === actor.userId && input.active === false) throw new AppError('INVALID_STATE', '不能停用自己的账户');
@@ -205,7 +224,7 @@ export function createOrgService(db: Db) {
     },
 
     async resetPassword(actor: Actor, id: number, password: string): Promise<void> {
-      const user = await userInScope(actor, id);
+      const user = await manageableUser(actor, id);
       assertPassword(password, user.username);
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
@@ -216,7 +235,7 @@ export function createOrgService(db: Db) {
     },
 
     async unlockUser(actor: Actor, id: number): Promise<void> {
-      await userInScope(actor, id);
+      await manageableUser(actor, id);
       await db.transaction(async (tx) => {
         await repo.unlockUser(tx, id);
         await appendAudit(tx, actor, { action: 'org.user.unlock', targetType: 'user', targetId: id });

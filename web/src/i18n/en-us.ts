@@ -138,6 +138,7 @@ export const enUS: Record<MessageKey, string> = {
   'users.resetPasswordOf': 'Reset password: {name}',
   'users.resetHint': 'All of this user’s sessions end and any lock is lifted',
   'users.passwordReset': 'Password of {name} reset',
+  'users.beyondYou': 'Holds more than you: no changes',
   'users.unlock': 'Unlock',
   'users.unlockConfirm': 'Lift the sign-in lock of {name}?',
   'users.unlocked': '{name} unlocked',

@@ -134,6 +134,7 @@ export const zhCN = {
   'users.resetPasswordOf': '重置密码：{name}',
   'users.resetHint': '重置后该用户的所有登录会话将失效，锁定也会解除',
   'users.passwordReset': '已重置 {name} 的密码',
+  'users.beyondYou': '权限高于本人，不可操作',
   'users.unlock': '解锁',
   'users.unlockConfirm': '解除 {name} 的登录锁定？',
   'users.unlocked': '已解除 {name} 的锁定',

@@ -1,20 +1,23 @@
 import { useCallback, useMemo } from 'react';
 import type { TMe } from '../../../../src/contracts/auth.ts';
-import type { TOrgUnit, TRole } from '../../../../src/contracts/org.ts';
-import type { DataScope } from '../../../../src/contracts/permissions.ts';
+import type { TOrgUnit, TRole, TUser } from '../../../../src/contracts/org.ts';
+import { beyondHolder, grantOf } from '../../../../src/domain/grant.ts';
 import { orgApi } from '../../api/org.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { buildUnitTree, findSubtree, type UnitNode } from './unit-tree.ts';
 
-const scopeRank: Record<DataScope, number> = { self: 0, unit_and_below: 1, all: 2 };
+/** Mirrors the server rule: one may only grant roles no wider than one's own permissions and scope. */
+export const canAssignRole = (me: TMe, role: TRole): boolean => beyondHolder(me, role).length === 0;
 
-/** Mirrors the server rule: without the "all" scope one may only grant roles no wider than one's own. */
-export function canAssignRole(me: TMe, role: TRole): boolean {
-  if (me.dataScope === 'all') return true;
-  return (
-    role.permissions.every((p) => me.permissions.includes(p)) && scopeRank[role.dataScope] <= scopeRank[me.dataScope]
-  );
+/**
+ * Mirrors the server rule for editing, resetting, unlocking or disabling: the user's roles must stay within
+ * mine. When their roles are not loaded (no role permission), the actions stay and the server decides.
+ */
+export function canManageUser(me: TMe, user: TUser, roleById: ReadonlyMap<number, TRole>): boolean {
+  const roles = user.roleIds.map((id) => roleById.get(id));
+  if (roles.some((r) => r === undefined)) return true;
+  return beyondHolder(me, grantOf(roles as TRole[])).length === 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Space } from 'antd';
+import { App, Button, Popconfirm, Space, Typography } from 'antd';
 import type { TUser } from '../../../../src/contracts/org.ts';
 import { toApiError } from '../../api/errors.ts';
 import { orgApi } from '../../api/org.ts';
@@ -7,13 +7,15 @@ import { useT } from '../../i18n/i18n-context.tsx';
 
 interface Props {
   user: TUser;
+  /** False when the user holds permissions or a data scope beyond mine: the server refuses every change. */
+  manageable: boolean;
   onEdit: () => void;
   onResetPassword: () => void;
   /** Called with the user as the server now has it (version bumped). */
   onChanged: (user: TUser) => void;
 }
 
-export function UserActions({ user, onEdit, onResetPassword, onChanged }: Props) {
+export function UserActions({ user, manageable, onEdit, onResetPassword, onChanged }: Props) {
   const t = useT();
   const me = useMe();
   const { message } = App.useApp();
@@ -33,6 +35,14 @@ export function UserActions({ user, onEdit, onResetPassword, onChanged }: Props)
       () => orgApi.updateUser(user.id, { active: !user.active, version: user.version }),
       user.active ? t('users.disabled', { name: user.displayName }) : t('users.enabled', { name: user.displayName }),
     );
+
+  if (!manageable) {
+    return (
+      <Typography.Text type="secondary" data-testid="user-beyond-you">
+        {t('users.beyondYou')}
+      </Typography.Text>
+    );
+  }
 
   return (
     <Space size={0} wrap>

@@ -12,7 +12,7 @@ import { formatDateTime, maskPhone } from '../../lib/format.ts';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { ResetPasswordModal } from './reset-password-modal.tsx';
 import { toUnitOptions } from './unit-tree.ts';
-import { useOrgRefs } from './use-org-refs.ts';
+import { canManageUser, useOrgRefs } from './use-org-refs.ts';
 import { UserActions } from './user-actions.tsx';
 import { UserFormModal } from './user-form-modal.tsx';
 
@@ -23,7 +23,7 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; user: TUser } | { kind: 'pass
 
 export function UsersPage() {
   const { t, lang } = useI18n();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const canWrite = can('org:user:write');
   const refs = useOrgRefs();
   const [unitId, setUnitId] = useState<number>();
@@ -84,6 +84,7 @@ export function UsersPage() {
       render: (_, u) => (
         <UserActions
           user={u}
+          manageable={!me || canManageUser(me, u, refs.roleById)}
           onEdit={() => setDialog({ kind: 'edit', user: u })}
           onResetPassword={() => setDialog({ kind: 'password', user: u })}
           onChanged={list.upsertItem}
