@@ -57,7 +57,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   server.setSerializerCompiler(serializerCompiler);
   server.setErrorHandler(errorHandler);
 
-  const services = createServices(db, config);
+  const services = createServices(db, config, server.log);
 
   await server.register(cookie);
   await server.register(rateLimit, { global: false });
