@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import type { Db } from '../../src/db/client.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { type App, buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { loadInChild } from '../lib/load.ts';
 import type { LoadJob, LoadResult } from '../lib/load-generator.ts';
@@ -10,6 +10,8 @@ import type { ScenarioContext, ScenarioResult } from '../lib/scenario.ts';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+/** How often the audit checkpoint writer runs during the app load (the server's job: every 60 s); 0: never. */
+const CHECKPOINT_MS = Number(process.env.BENCH_CHECKPOINT_MS ?? 1000);
 
 // A person on the portal: a business by name with an address naming a township (routed by address), a
 // different phone and Idempotency-Key per request, as distinct people submitting.
@@ -56,6 +58,7 @@ async function appServer(ctx: ScenarioContext) {
     LOG_LEVEL: 'silent',
     WORKERS: 'false',
     SECRET_KEY: ctx.secret,
+    AUDIT_KEY: ctx.secret,
     // The bench is one client IP: the portal's per-IP limit would answer 429 after 20 requests.
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
   });
@@ -63,6 +66,26 @@ async function appServer(ctx: ScenarioContext) {
   await app.server.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.server.address() as AddressInfo).port;
   return { app, url: `http://127.0.0.1:${port}/api/v1/public/complaints` };
+}
+
+/** The audit checkpoint writer in a loop beside the load, as the scheduled job runs it (but more often). */
+function checkpointLoop(checkpoints: App['services']['auditCheckpoints'], everyMs: number) {
+  const written: number[] = [];
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const t0 = performance.now();
+      const r = await checkpoints.write({ force: false });
+      if (r.written) written.push(performance.now() - t0);
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+    written.sort((a, b) => a - b);
+    return { written: written.length, p50: written[written.length >> 1] ?? 0, max: written.at(-1) ?? 0 };
+  };
 }
 
 const rowsFor = (name: string, r: LoadResult, target: boolean): ResultRow[] => [
@@ -101,8 +124,10 @@ export async function intakeScenario(ctx: ScenarioContext): Promise<ScenarioResu
 
   const { app, url } = await appServer(ctx);
   try {
-    ctx.log(`public intake: ${CONCURRENCY} connections for ${SECONDS} s`);
+    ctx.log(`public intake: ${CONCURRENCY} connections for ${SECONDS} s, checkpoints every ${CHECKPOINT_MS} ms`);
+    const stopCheckpoints = CHECKPOINT_MS > 0 ? checkpointLoop(app.services.auditCheckpoints, CHECKPOINT_MS) : null;
     const appResult = await loadInChild(job(url));
+    const checkpoints = (await stopCheckpoints?.()) ?? null;
     // What the speed must not cost: the chain still verifies and a repeated key is still one record.
     const verify = await app.services.audit.verify();
     const again = await fetch(url, {
@@ -124,8 +149,17 @@ export async function intakeScenario(ctx: ScenarioContext): Promise<ScenarioResu
           unit: '%',
           note: `audit chain ${verify.ok ? 'verifies' : 'BROKEN'} over ${verify.checked} rows; repeated key → ${again.status}, ${count?.n} record`,
         },
+        {
+          scenario: 'intake',
+          metric: 'audit checkpoints during the load',
+          value: checkpoints?.written ?? 0,
+          unit: 'written',
+          note: checkpoints
+            ? `writer every ${CHECKPOINT_MS} ms, 1 per 1000 rows; write p50 ${checkpoints.p50.toFixed(1)} ms, max ${checkpoints.max.toFixed(1)} ms`
+            : 'writer off (BENCH_CHECKPOINT_MS=0)',
+        },
       ],
-      detail: { raw: rawResult, app: appResult, auditVerify: verify, concurrency: CONCURRENCY },
+      detail: { raw: rawResult, app: appResult, auditVerify: verify, checkpoints, concurrency: CONCURRENCY },
     };
   } finally {
     await app.server.close();

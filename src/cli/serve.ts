@@ -80,6 +80,13 @@ export async function serve(args: string[]): Promise<void> {
   await upsertSchedule(db, { name: 'credit.recompute-queue', kind: 'credit.recompute-queue', intervalSeconds: 60 });
   await upsertSchedule(db, { name: 'credit.recompute', kind: 'credit.recompute', intervalSeconds: 86_400 });
   await upsertSchedule(db, { name: 'complaints.detect', kind: 'complaints.detect', intervalSeconds: 86_400 });
+  await upsertSchedule(db, { name: 'audit.checkpoint', kind: 'audit.checkpoint', intervalSeconds: 60 });
+  await upsertSchedule(db, {
+    name: 'audit.checkpoint.daily',
+    kind: 'audit.checkpoint',
+    intervalSeconds: 86_400,
+    payload: { force: true },
+  });
   const { server, services } = await buildApp({ config, db, webDist });
   if (config.WORKERS) services.jobRunner.start();
   await server.listen({ port: config.PORT, host: config.HOST });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, type KeyObject } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -42,4 +42,18 @@ export function canonicalJsonAroundId(row: Omit<AuditFields, 'id'>): [string, st
   // Top-level keys are sorted and the ones after "id" hold strings or numbers, where an unescaped `"id":` cannot occur.
   const at = text.lastIndexOf(',"id":0,');
   return [text.slice(0, at + 6), text.slice(at + 7)];
+}
+
+/** What a checkpoint signs: the chain's head row, how many rows the chain had up to it, and when. */
+export interface CheckpointFields {
+  auditId: number;
+  auditHash: string;
+  rowCount: number;
+  at: string;
+}
+
+/** HMAC-SHA256 of a checkpoint with AUDIT_KEY, a key that is not in the database. */
+export function checkpointMac(key: KeyObject, cp: CheckpointFields): string {
+  const text = ['shijian.audit-checkpoint.v1', cp.auditId, cp.auditHash, cp.rowCount, new Date(cp.at).toISOString()];
+  return createHmac('sha256', key).update(text.join('\n')).digest('hex');
 }

@@ -69,7 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   server.setSerializerCompiler(serializerCompiler);
   server.setErrorHandler(errorHandler);
 
-  const services = createServices(db, config, { now: opts.now });
+  const services = createServices(db, config, { now: opts.now, log: server.log });
 
   await server.register(helmet, { global: true, ...securityHeaders(config) });
   await server.register(cookie);

@@ -70,6 +70,13 @@ export const ZConfig = z.object({
     .default(1024 * 1024),
   /** Key material for personal data at rest (ID numbers). Unset: a key file under DATA_DIR is created once. */
   SECRET_KEY: z.string().min(32, 'SECRET_KEY 至少32个字符').optional(),
+  /**
+   * Key of the audit log's checkpoints (HMAC of the chain head). Unset: a key file under DATA_DIR is created once;
+   * the guarantee holds only while the key is kept off the database host (docs/AUDIT.md).
+   */
+  AUDIT_KEY: z.string().min(32, 'AUDIT_KEY 至少32个字符').optional(),
+  /** A checkpoint is written once this many audit rows have been added since the last (checked every minute). */
+  AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(1000),
   /** Cap for one attachment (12315 evidence, inspection photos); larger uploads get a 422 naming the field. */
   FILE_MAX_BYTES: z.coerce
     .number()

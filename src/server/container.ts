@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { type CheckpointLog, createAuditCheckpoints } from '../modules/audit/checkpoints.ts';
 import { createAuditService } from '../modules/audit/service.ts';
 import { deleteIdleSessions } from '../modules/auth/repo.ts';
 import { createAuthService } from '../modules/auth/service.ts';
@@ -19,6 +20,7 @@ import { createOrgService } from '../modules/org/service.ts';
 import { createCatalogService } from '../modules/spot-checks/catalog-service.ts';
 import { createTaskService } from '../modules/spot-checks/task-service.ts';
 import { createVisitService } from '../modules/spot-checks/visit-service.ts';
+import { resolveAuditKey } from './audit-key.ts';
 import type { TConfig } from './config.ts';
 import { createPiiCipher, resolveSecret } from './pii.ts';
 
@@ -29,9 +31,18 @@ function monthsAgo(n: number): string {
 }
 
 /** The one place where real dependencies are wired together; `now` lets tests move the clock of caches. */
-export function createServices(db: Db, config: TConfig, opts: { now?: () => Date } = {}) {
-  const jobRunner = createJobRunner(db, { pollMs: config.JOB_POLL_MS });
+export function createServices(db: Db, config: TConfig, opts: { now?: () => Date; log?: CheckpointLog } = {}) {
+  const log = opts.log;
+  const jobRunner = createJobRunner(db, {
+    pollMs: config.JOB_POLL_MS,
+    log: (msg, err) => log?.error({ err }, msg),
+  });
   const pii = createPiiCipher(resolveSecret(config));
+  const auditCheckpoints = createAuditCheckpoints(db, {
+    key: resolveAuditKey(config),
+    every: config.AUDIT_CHECKPOINT_EVERY,
+    log,
+  });
   const calendar = createCalendarService(db, opts.now);
   const complaintDeps = { pii, calendar: calendar.calendar };
   const complaints = createComplaintService(db, complaintDeps);
@@ -45,6 +56,10 @@ export function createServices(db: Db, config: TConfig, opts: { now?: () => Date
   jobRunner.register('sessions.cleanup', async () => ({
     deleted: await deleteIdleSessions(db, config.SESSION_IDLE_MINUTES),
   }));
+  // One kind, two schedules (serve.ts): every minute it writes once AUDIT_CHECKPOINT_EVERY rows are new; daily, always.
+  jobRunner.register('audit.checkpoint', (ctx) =>
+    auditCheckpoints.write({ force: (ctx.payload as { force?: unknown } | null)?.force === true }),
+  );
   jobRunner.register('complaints.escalate', () => complaintWorkflow.escalateOverdue());
   // Recent months only: older months do not change, and a full rebuild is a one-off (demo load, repair).
   jobRunner.register('complaints.rollup', () => complaintAnalysis.rebuildStats(monthsAgo(1)));
@@ -58,7 +73,8 @@ export function createServices(db: Db, config: TConfig, opts: { now?: () => Date
     pii,
     auth: createAuthService(db, config),
     org: createOrgService(db),
-    audit: createAuditService(db),
+    audit: createAuditService(db, auditCheckpoints),
+    auditCheckpoints,
     calendar,
     jobs,
     jobRunner,

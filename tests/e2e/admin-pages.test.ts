@@ -18,10 +18,12 @@ test('organisation and role pages show the demo data', async () => {
 
 test('audit log lists the logins and the hash chain verifies', async () => {
   const { page, errors } = fixture.admin;
+  await fixture.app.services.auditCheckpoints.write({ force: true });
   await page.goto('/audit');
   await page.getByTestId('audit-table').getByText('登录成功', { exact: true }).first().waitFor();
   await page.getByTestId('verify-chain').click();
   assert.match(await textOf(page.getByTestId('verify-result')), /哈希链完整/);
+  assert.match(await textOf(page.getByTestId('verify-checkpoints')), /检查点一致/);
   await page.screenshot({ path: '/tmp/e2e-audit.png' });
   await page.keyboard.press('Escape');
   await page.goto('/audit/logins');

@@ -20,6 +20,7 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     WORKERS: 'false',
     SECRET_KEY: 'test-secret-key-for-personal-data-0123456789',
+    AUDIT_KEY: 'test-audit-key-for-checkpoints-0123456789',
     ...opts.env,
   });
   const app = await buildApp({ config, db: testDb.db, webDist: opts.webDist, logger: false, now: opts.now });

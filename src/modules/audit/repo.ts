@@ -59,11 +59,66 @@ export interface AuditRow extends AuditFields {
 const auditColumns = `id, at, actor_id AS "actorId", actor_name AS "actorName", unit_id AS "unitId", action,
   target_type AS "targetType", target_id AS "targetId", detail, ip, prev_hash AS "prevHash", hash`;
 
-export async function auditBatchAfter(db: Queryable, afterId: number, limit: number): Promise<AuditRow[]> {
-  return db.query<AuditRow>(`SELECT ${auditColumns} FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`, [
+/** Rows after `afterId` in chain order, up to `upToId` when given. */
+export async function auditBatchAfter(
+  db: Queryable,
+  afterId: number,
+  limit: number,
+  upToId = Number.MAX_SAFE_INTEGER,
+): Promise<AuditRow[]> {
+  return db.query<AuditRow>(`SELECT ${auditColumns} FROM audit_log WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3`, [
     afterId,
+    upToId,
     limit,
   ]);
+}
+
+export async function chainHead(db: Queryable): Promise<{ id: number; hash: string } | undefined> {
+  const [row] = await db.query<{ id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+  return row;
+}
+
+export async function auditHashOf(db: Queryable, id: number): Promise<string | undefined> {
+  const [row] = await db.query<{ hash: string }>('SELECT hash FROM audit_log WHERE id = $1', [id]);
+  return row?.hash;
+}
+
+export interface CheckpointRow {
+  id: number;
+  at: string;
+  auditId: number;
+  auditHash: string;
+  rowCount: number;
+  reason: 'rows' | 'daily';
+  mac: string;
+}
+
+const checkpointColumns = `id, at, audit_id AS "auditId", audit_hash AS "auditHash", row_count AS "rowCount", reason, mac`;
+
+/** All checkpoints in chain order (a few thousand a year: one per AUDIT_CHECKPOINT_EVERY rows and one a day). */
+export async function listCheckpoints(db: Queryable): Promise<CheckpointRow[]> {
+  return db.query<CheckpointRow>(`SELECT ${checkpointColumns} FROM audit_checkpoints ORDER BY audit_id, id`);
+}
+
+export async function newestCheckpoints(db: Queryable, limit: number): Promise<CheckpointRow[]> {
+  return db.query<CheckpointRow>(
+    `SELECT ${checkpointColumns} FROM audit_checkpoints ORDER BY audit_id DESC, id DESC LIMIT $1`,
+    [limit],
+  );
+}
+
+/** Checkpoint writers in several processes take their own lock, never the chain's: appends are not held up. */
+export async function lockCheckpoints(tx: Queryable): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(7301116)');
+}
+
+export async function insertCheckpoint(tx: Queryable, cp: Omit<CheckpointRow, 'id'>): Promise<number> {
+  const [row] = await tx.query<{ id: number }>(
+    `INSERT INTO audit_checkpoints (at, audit_id, audit_hash, row_count, reason, mac)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [cp.at, cp.auditId, cp.auditHash, cp.rowCount, cp.reason, cp.mac],
+  );
+  return row!.id;
 }
 
 export interface AuditFilter {

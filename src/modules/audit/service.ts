@@ -4,47 +4,57 @@ import type { Db } from '../../db/client.ts';
 import { decodeCursor, escapeLike, keysetPage, Where } from '../../db/sql.ts';
 import { auditHash, GENESIS_HASH } from '../../domain/audit-chain.ts';
 import { type Actor, scopeUnitPath } from '../../server/actor.ts';
+import type { AuditCheckpoints } from './checkpoints.ts';
 import * as repo from './repo.ts';
 
 const VERIFY_BATCH = 5_000;
 
-export function createAuditService(db: Db) {
+type Broken = NonNullable<TAuditVerify['firstBroken']>;
+
+export function createAuditService(db: Db, checkpoints: Pick<AuditCheckpoints, 'checker'>) {
   return {
-    /** Walks the chain in id order, recomputing each hash; reports the first row that does not fit. */
+    /**
+     * Walks the whole chain in id order, recomputing each hash, and compares every keyed checkpoint with the row
+     * it names. Reports the first row that does not fit and each checkpoint that no longer matches.
+     */
     async verify(): Promise<TAuditVerify> {
-      let prevHash = GENESIS_HASH;
-      let afterId = 0;
+      const check = await checkpoints.checker();
+      let head: { id: number; hash: string } | null = null;
+      let rows = 0;
       let checked = 0;
+      let firstBroken: Broken | null = null;
       for (;;) {
-        const rows = await repo.auditBatchAfter(db, afterId, VERIFY_BATCH);
-        for (const row of rows) {
+        const batch = await repo.auditBatchAfter(db, head?.id ?? 0, VERIFY_BATCH);
+        for (const row of batch) {
           const { prevHash: storedPrev, hash: storedHash, ...fields } = row;
+          const prevHash = head?.hash ?? GENESIS_HASH;
           const expectedHash = auditHash(prevHash, fields);
-          if (storedPrev !== prevHash) {
-            return {
-              ok: false,
-              checked,
-              firstBroken: {
-                id: row.id,
-                reason: '前一条记录的哈希不匹配（记录被删除或插入）',
-                expectedHash,
-                storedHash,
-              },
+          if (!firstBroken && storedPrev !== prevHash)
+            firstBroken = {
+              id: row.id,
+              reason: '前一条记录的哈希不匹配（记录被删除或插入）',
+              expectedHash,
+              storedHash,
             };
-          }
-          if (storedHash !== expectedHash) {
-            return {
-              ok: false,
-              checked,
-              firstBroken: { id: row.id, reason: '记录内容与哈希不符（记录被篡改）', expectedHash, storedHash },
-            };
-          }
-          prevHash = storedHash;
-          checked++;
+          else if (!firstBroken && storedHash !== expectedHash)
+            firstBroken = { id: row.id, reason: '记录内容与哈希不符（记录被篡改）', expectedHash, storedHash };
+          if (!firstBroken) checked++;
+          // Past a break the walk goes on from the stored hashes: the checkpoints further on are still compared.
+          head = { id: row.id, hash: storedHash };
+          rows++;
+          check.row(row.id, storedHash, rows);
         }
-        if (rows.length < VERIFY_BATCH) return { ok: true, checked, firstBroken: null };
-        afterId = rows.at(-1)!.id;
+        if (batch.length < VERIFY_BATCH) break;
       }
+      const { warnings, ...report } = check.finish(head && { ...head, rows });
+      return {
+        ok: !firstBroken && report.ok,
+        checked,
+        head: head && { ...head, rows },
+        firstBroken,
+        checkpoints: report,
+        warnings,
+      };
     },
 
     async list(actor: Actor, q: z.infer<typeof ZAuditQuery>) {

@@ -190,6 +190,10 @@ export const enUS: Record<MessageKey, string> = {
   'audit.brokenReason': 'Reason',
   'audit.expectedHash': 'Expected',
   'audit.storedHash': 'Stored',
+  'audit.checkpointsOk':
+    'Checkpoints agree: {count} checkpoints carry a valid signature and match the chain; the newest, #{id}, covers up to record {auditId} ({at}); {uncovered} later records await the next checkpoint.',
+  'audit.checkpointsBroken':
+    'Checkpoints fail: {count} problems (tail records deleted, records rewritten with recomputed hashes, or forged checkpoints).',
 
   'logins.username': 'Username',
   'logins.usernamePlaceholder': 'Username (prefix)',
@@ -252,6 +256,7 @@ export const enUS: Record<MessageKey, string> = {
   'jobs.kind.creditRecompute': 'Recompute all credit-risk classes',
   'jobs.kind.creditRecomputeQueue': 'Recompute queued credit-risk classes',
   'jobs.kind.sessionsCleanup': 'Clean up expired sessions',
+  'jobs.kind.auditCheckpoint': 'Audit log checkpoint',
   'jobs.status': 'Status',
   'jobs.filterStatus': 'Filter by status',
   'jobs.progress': 'Progress',

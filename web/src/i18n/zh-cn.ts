@@ -186,6 +186,10 @@ export const zhCN = {
   'audit.brokenReason': '原因',
   'audit.expectedHash': '应为',
   'audit.storedHash': '实际',
+  'audit.checkpointsOk':
+    '检查点一致：{count} 个检查点签名有效且与哈希链相符；最新的检查点 #{id} 覆盖到第 {auditId} 号记录（{at}），其后 {uncovered} 条记录待下一个检查点覆盖。',
+  'audit.checkpointsBroken':
+    '检查点校验未通过：发现 {count} 处问题（末尾记录被删除、记录被改写并重算哈希，或检查点被伪造）。',
 
   'logins.username': '用户名',
   'logins.usernamePlaceholder': '用户名（前缀匹配）',
@@ -247,6 +251,7 @@ export const zhCN = {
   'jobs.kind.creditRecompute': '信用风险分类全量重算',
   'jobs.kind.creditRecomputeQueue': '信用风险分类增量重算',
   'jobs.kind.sessionsCleanup': '清理过期会话',
+  'jobs.kind.auditCheckpoint': '审计日志检查点',
   'jobs.status': '状态',
   'jobs.filterStatus': '按状态筛选',
   'jobs.progress': '进度',

@@ -32,6 +32,7 @@ const kindLabels: Record<string, MessageKey> = {
   'complaints.detect': 'jobs.kind.complaintsDetect',
   'credit.recompute': 'jobs.kind.creditRecompute',
   'credit.recompute-queue': 'jobs.kind.creditRecomputeQueue',
+  'audit.checkpoint': 'jobs.kind.auditCheckpoint',
 };
 
 export function JobsPage() {
