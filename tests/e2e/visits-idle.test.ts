@@ -79,3 +79,23 @@ for (const username of ['admin', 's01.chief', 's01.inspector']) {
     }
   });
 }
+
+test('the jobs page polls a queued job while shown and stops while the tab is hidden', async () => {
+  // No workers run in tests: the job stays queued, so the page keeps polling it.
+  await app.services.jobs.enqueue({ kind: 'credit.recompute', payload: {} });
+  const { context, page, errors } = await openSession(browser, app);
+  try {
+    await loginViaUi(page, 'admin');
+    await page.goto('/jobs');
+    await page.getByTestId('jobs-table').locator('.ant-table-row').first().waitFor();
+    assert.ok((await apiRequestsWhileIdle(page, 5_000)).length > 0, 'deliberate polling while shown');
+    // A string, not a function: tsx would wrap a function's inner arrows in a helper the page does not have.
+    await page.evaluate(`Object.defineProperty(document, 'hidden', { configurable: true, value: true });
+      document.dispatchEvent(new Event('visibilitychange'));`);
+    await page.waitForTimeout(2_500); // a request already under way may still finish
+    assert.deepEqual(await apiRequestsWhileIdle(page, 5_000), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
