@@ -57,7 +57,7 @@ export async function analysisScenario(ctx: ScenarioContext): Promise<ScenarioRe
     ],
     ['hot topics, last 12 months, cold', (a) => analysis.hotTopics(a, `${from}-01`, dayBack())],
     ['hot topics, last 30 days, cached', (a) => analysis.hotTopics(a, daysBefore(today, 30), today)],
-    ['alerts', () => analysis.alerts()],
+    ['alerts', (a) => analysis.alerts(a)],
   ];
   const rows: ResultRow[] = [
     {

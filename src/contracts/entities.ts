@@ -202,8 +202,11 @@ export const ZEntityPage = z.object({
   /**
    * True when `total` is the planner's estimate: more than 1,000 matches, or a name search the statistics expect
    * to match 2,000 or more. False means exact (a name search served by the bigram index counts every match).
+   * Only a caller who sees the whole register gets an estimate (the statistics cover every station).
    */
   totalIsEstimate: z.boolean(),
+  /** True when there are more than `total` (1,000) matches: a caller limited to some stations, counted up to a cap. */
+  totalIsCapped: z.boolean(),
 });
 
 export type TEntityCreate = z.infer<typeof ZEntityCreate>;

@@ -196,6 +196,8 @@ export const ZVisitDetail = ZVisitSummary.extend({
   taskNames: z.array(z.string()),
   items: z.array(ZVisitItem),
   actions: z.array(z.enum(['complete', 'publish'])),
+  /** The caller is one of the visit's drawn inspectors and it is still open: they may enter results. */
+  canRecord: z.boolean(),
 });
 export const ZResultBody = z.object({
   itemId: ZId,

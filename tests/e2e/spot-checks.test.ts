@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { TConflict, TDrawProof, TInspector } from '../../src/contracts/spot-checks.ts';
 import { verifyDrawProof } from '../../src/domain/draw-proof.ts';
-import { insertEntities, unitId } from '../helpers/spot-check-factories.ts';
+import { assignVisitTo, insertEntities, unitId } from '../helpers/spot-check-factories.ts';
 import { loginAs, type TestApp } from '../helpers/test-app.ts';
 import { launchBrowser, loginViaUi, openSession, pickOption, startWebApp } from './helpers.ts';
 
@@ -75,29 +75,37 @@ test('a joint task is created in the wizard, drawn with a verifiable proof, a re
   assert.equal(proof.pool.length, 40);
   assert.equal(verifyDrawProof(proof).ok, true);
 
-  // Results on a phone-sized screen.
-  const href = (await page.locator('a[href^="/spot-checks/visits/"]').first().getAttribute('href'))!;
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(href);
-  await page.getByTestId('visit-status').filter({ hasText: '待检查' }).waitFor();
-  const saves = page.locator('[data-testid^="save-"]');
+  // Results on a phone-sized screen, by the visit's inspector (the draw is random: fix who that is).
+  const taskId = Number(page.url().split('/').pop());
+  const [visit] = await app.testDb.db.query<{ id: number }>(
+    'SELECT id FROM spot_check_visits WHERE task_ids @> ARRAY[$1::bigint] ORDER BY id LIMIT 1',
+    [taskId],
+  );
+  await assignVisitTo(app.testDb.db, visit!.id, ['s03.inspector']);
+  const inspector = await openSession(browser, app);
+  await loginViaUi(inspector.page, 's03.inspector');
+  await inspector.page.setViewportSize({ width: 390, height: 844 });
+  const phone = inspector.page;
+  await phone.goto(`/spot-checks/visits/${visit!.id}`);
+  await phone.getByTestId('visit-status').filter({ hasText: '待检查' }).waitFor();
+  const saves = phone.locator('[data-testid^="save-"]');
   const n = await saves.count();
   assert.equal(n, 2, 'one card per item of the joint task');
   for (let i = 0; i < n; i++) {
     const itemId = (await saves.nth(i).getAttribute('data-testid'))!.slice('save-'.length);
-    await choose(page, `result-${itemId}`, '未发现问题');
+    await choose(phone, `result-${itemId}`, '未发现问题');
     await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/results') && r.status() === 200),
+      phone.waitForResponse((r) => r.url().endsWith('/results') && r.status() === 200),
       saves.nth(i).click(),
     ]);
   }
-  await page.getByTestId('visit-complete').click();
-  await page.getByTestId('visit-status').filter({ hasText: '已检查待公示' }).waitFor();
-  await page.getByTestId('visit-publish').click();
-  await page.getByTestId('visit-status').filter({ hasText: '已公示' }).waitFor();
-  await page.screenshot({ path: '/tmp/spot-check-visit-mobile.png' });
+  await phone.getByTestId('visit-complete').click();
+  await phone.getByTestId('visit-status').filter({ hasText: '已检查待公示' }).waitFor();
+  await phone.getByTestId('visit-publish').click();
+  await phone.getByTestId('visit-status').filter({ hasText: '已公示' }).waitFor();
+  await phone.screenshot({ path: '/tmp/spot-check-visit-mobile.png' });
 
-  const visitId = Number(page.url().split('/').pop());
+  const visitId = visit!.id;
   const res = await fetch(`${app.baseUrl}/api/v1/public/spot-checks/results?limit=50`);
   const published = (await res.json()) as { items: { visitId: number; items: { categoryLabel: string }[] }[] };
   const mine = published.items.find((p) => p.visitId === visitId);
@@ -107,6 +115,8 @@ test('a joint task is created in the wizard, drawn with a verifiable proof, a re
     ['未发现问题', '未发现问题'],
   );
   assert.deepEqual(errors, []);
+  assert.deepEqual(inspector.errors, []);
+  await inspector.context.close();
 });
 
 test('a 回避 is declared on the catalog page (inspector from the pool, entity found by USCC) and listed', async () => {

@@ -1,4 +1,6 @@
 import type { TEntityCreate } from '../../src/contracts/entities.ts';
+import type { Queryable } from '../../src/db/client.ts';
+import { bigramTsvector } from '../../src/domain/bigrams.ts';
 import { makeIdCard } from '../../src/domain/id-card.ts';
 import { makeUscc } from '../../src/domain/uscc.ts';
 
@@ -22,4 +24,22 @@ export function makeEntity(overrides: Partial<TEntityCreate> = {}): TEntityCreat
     industryCode: '5191',
     ...overrides,
   } as TEntityCreate;
+}
+
+/**
+ * Inserts `count` entities at a station named `${prefix}${n}${suffix}` in one statement (searches and totals need
+ * thousands). The name's bigrams are those of prefix + suffix: the number adds none a test searches for.
+ */
+export async function insertNamedEntities(
+  q: Queryable,
+  opts: { stationCode: string; count: number; prefix: string; suffix?: string },
+): Promise<void> {
+  const suffix = opts.suffix ?? '';
+  await q.query(
+    `INSERT INTO entities (uscc, type, name, name_bigrams, station_id, established_on)
+     SELECT 'N' || $5 || lpad(g::text, 10, '0') || md5($1 || g)::char(4), 'enterprise', $1 || g || $2, $3::tsvector,
+            (SELECT id FROM org_units WHERE code = $5), '2020-01-01'
+       FROM generate_series(1, $4::int) g`,
+    [opts.prefix, suffix, bigramTsvector(opts.prefix + suffix), opts.count, opts.stationCode],
+  );
 }

@@ -44,3 +44,14 @@ export async function itemIds(q: Queryable, codes: string[]): Promise<number[]> 
   );
   return rows.map((r) => r.id);
 }
+
+/** Sets a visit's inspectors to those linked to the given accounts (tests that need to know who was drawn). */
+export async function assignVisitTo(q: Queryable, visitId: number, usernames: string[]): Promise<void> {
+  await q.query(
+    `UPDATE spot_check_visits SET inspector_ids = ARRAY(
+        SELECT i.id FROM spot_check_inspectors i JOIN users u ON u.id = i.user_id
+         WHERE u.username = ANY($2::text[]) ORDER BY i.id)
+      WHERE id = $1`,
+    [visitId, usernames],
+  );
+}

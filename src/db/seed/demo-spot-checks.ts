@@ -68,7 +68,7 @@ export async function loadDemoSpotChecks(
     let detail = await visits.get(actor, v.id);
     for (const item of detail.items) {
       const category = rng.chance(0.85) ? 'noProblem' : rng.pick(resultCategories.slice(1, 5)).code;
-      detail = await visits.recordResult(actor, v.id, { itemId: item.itemId, category, fileIds: [] });
+      detail = await visits.importResult(actor, v.id, { itemId: item.itemId, category, fileIds: [] });
     }
     detail = await visits.transition(actor, v.id, { action: 'complete', version: detail.version });
     // A few left unpublished, so the publication queue shows something.

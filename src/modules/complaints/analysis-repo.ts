@@ -92,17 +92,32 @@ export async function insertAlert(
     expected: number;
     title: string;
     draftText: string;
+    /** The business's station for an alert about one business; null for a district-wide one. */
+    stationId: number | null;
   },
 ): Promise<boolean> {
   const rows = await tx.query(
-    `INSERT INTO complaint_alerts (scope, scope_key, scope_name, window_start, window_end, observed, expected, title, draft_text)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (scope, scope_key, window_end) DO NOTHING RETURNING 1`,
-    [a.scope, a.scopeKey, a.scopeName, a.windowStart, a.windowEnd, a.observed, a.expected, a.title, a.draftText],
+    `INSERT INTO complaint_alerts (scope, scope_key, scope_name, window_start, window_end, observed, expected, title,
+       draft_text, station_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (scope, scope_key, window_end) DO NOTHING RETURNING 1`,
+    [
+      a.scope,
+      a.scopeKey,
+      a.scopeName,
+      a.windowStart,
+      a.windowEnd,
+      a.observed,
+      a.expected,
+      a.title,
+      a.draftText,
+      a.stationId,
+    ],
   );
   return rows.length === 1;
 }
 
-export async function listAlerts(db: Queryable, limit: number) {
+/** The latest alerts; with `stationIds`, only those about businesses of these stations (null: all). */
+export async function listAlerts(db: Queryable, limit: number, stationIds: readonly number[] | null) {
   return db.query<{
     id: number;
     scope: string;
@@ -118,8 +133,8 @@ export async function listAlerts(db: Queryable, limit: number) {
   }>(
     `SELECT id, scope, scope_name AS "scopeName", window_start AS "windowStart", window_end AS "windowEnd", observed,
             expected::float8 AS expected, title, draft_text AS "draftText", status, created_at AS "createdAt"
-       FROM complaint_alerts ORDER BY id DESC LIMIT $1`,
-    [limit],
+       FROM complaint_alerts ${stationIds ? 'WHERE station_id = ANY($2::bigint[])' : ''} ORDER BY id DESC LIMIT $1`,
+    stationIds ? [limit, stationIds] : [limit],
   );
 }
 

@@ -47,8 +47,11 @@ export const complaintAnalysisRoutes: FastifyPluginAsyncZod<{
   );
   app.get(
     '/complaints/alerts',
-    { config, schema: { tags, summary: '消费预警草稿（异常增长检测）', response: { 200: z.array(ZAlert) } } },
-    async () => analysis.alerts(),
+    {
+      config,
+      schema: { tags, summary: '消费预警草稿（异常增长检测；所只见本所经营者的）', response: { 200: z.array(ZAlert) } },
+    },
+    async (req) => analysis.alerts(actorOf(req)),
   );
   app.get(
     '/complaints/:id/related',

@@ -94,4 +94,20 @@ describe('12315 analysis: year-on-year, hot topics, spikes, duplicates', () => {
     assert.ok(related.length >= 1);
     assert.ok(related.every((r) => r.similarity >= 0.3));
   });
+
+  test('alerts: a station sees those about its own businesses; district-wide ones need a district-wide role', async () => {
+    type Alert = { scope: string; scopeName: string };
+    const list = async (username: string) =>
+      (await (await loginAs(app, username)).get<Alert[]>('/api/v1/complaints/alerts')).body;
+    const everyone = await list('admin');
+    assert.ok(everyone.some((a) => a.scope === 'category'));
+    assert.ok(everyone.some((a) => a.scope === 'entity' && a.scopeName === entity.name));
+    // The business is in 桂城 (s01): its chief sees that alert only, 大沥 (s02) sees none.
+    assert.deepEqual(
+      (await list('s01.chief')).map((a) => [a.scope, a.scopeName]),
+      [['entity', entity.name]],
+    );
+    assert.deepEqual(await list('s02.chief'), []);
+    assert.deepEqual(await list('s02.inspector'), []);
+  });
 });

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { shanghaiToday } from '../../domain/deadlines.ts';
 import { detectSpike, textSimilarity } from '../../domain/spike.ts';
 import { type Actor, scopeUnitPath } from '../../server/actor.ts';
+import { findEntityRef } from '../entities/directory.ts';
 import { listUnits } from '../org/repo.ts';
 import * as repo from './analysis-repo.ts';
 import { listCategories } from './repo.ts';
@@ -122,6 +123,8 @@ export function createComplaintAnalysis(db: Db, now: () => Date = () => new Date
           const s = detectSpike(observed, baseline);
           if (!s.spike) continue;
           const what = scope === 'category' ? `“${name}”类` : `涉及“${name}”的`;
+          const stationId =
+            scope === 'entity' ? ((await findEntityRef(db, { entityId: Number(key) }))?.stationId ?? null) : null;
           const inserted = await db.transaction((tx) =>
             repo.insertAlert(tx, {
               scope,
@@ -133,6 +136,7 @@ export function createComplaintAnalysis(db: Db, now: () => Date = () => new Date
               expected: s.expected,
               title: `关于${name}的消费预警（草稿）`,
               draftText: `近7日（${windowStart}至${today}）共收到${what}投诉举报${observed}件，前8周周均${s.expected}件。请消费者提高警惕，保留购物凭证，遇到问题可拨打12315或登录全国12315平台反映。`,
+              stationId,
             }),
           );
           if (inserted) drafted++;
@@ -156,7 +160,14 @@ export function createComplaintAnalysis(db: Db, now: () => Date = () => new Date
       return { linked };
     },
 
-    alerts: () => repo.listAlerts(db, 100),
+    /**
+     * Drafted alerts the caller may see: all of them for a district-wide caller; for one limited to some stations
+     * only those about businesses of their stations (a category alert covers the whole district).
+     */
+    alerts: (actor: Actor) =>
+      actor.dataScope === 'all'
+        ? repo.listAlerts(db, 100, null)
+        : repo.listAlerts(db, 100, actor.dataScope === 'unit_and_below' ? actor.scopeUnitIds : []),
     related: (id: number) => repo.linksOf(db, id),
   };
 

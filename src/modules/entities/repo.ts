@@ -33,15 +33,19 @@ export async function listEntities(db: Queryable, w: Where, limit: number): Prom
 /**
  * The same page and the exact number of matches, in one pass: for a search served by the GIN index, which reads
  * every match anyway to sort them newest first. The matches' ids are materialised once; 0 rows means 0 matches.
+ * With `cap`, at most that many matches are read (in no order): when `matches` reaches it, the page is not the
+ * newest one and only "at least `cap`" is known.
  */
 export async function listEntitiesCounted(
   db: Queryable,
   w: Where,
   limit: number,
+  cap?: number,
 ): Promise<{ rows: EntitySummaryRow[]; matches: number }> {
+  const capped = cap === undefined ? '' : ` LIMIT ${w.param(cap)}`;
   const lim = w.param(limit);
   const rows = await db.query<EntitySummaryRow & { matches: number }>(
-    `WITH m AS MATERIALIZED (SELECT e.id FROM entities e ${w})
+    `WITH m AS MATERIALIZED (SELECT e.id FROM entities e ${w}${capped})
      SELECT ${summaryColumns}, (SELECT count(*) FROM m)::int AS matches
        FROM entities e JOIN org_units o ON o.id = e.station_id
       WHERE e.id IN (SELECT id FROM m ORDER BY id DESC LIMIT ${lim}) ORDER BY e.id DESC`,
@@ -50,7 +54,32 @@ export async function listEntitiesCounted(
   return { rows: rows.map(({ matches: _, ...row }) => row), matches: rows[0]?.matches ?? 0 };
 }
 
-/** Exact count up to `cap`; past it the caller falls back to the planner's estimate. */
+/** Ids of up to `limit` matches, newest first (the page's plan is in `w`). */
+export async function newestEntityIds(db: Queryable, w: Where, limit: number): Promise<number[]> {
+  const lim = w.param(limit);
+  const rows = await db.query<{ id: number }>(
+    `SELECT e.id FROM entities e ${w} ORDER BY e.id DESC LIMIT ${lim}`,
+    w.params,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Summary rows of the given ids, newest first. */
+export async function listEntitiesByIds(db: Queryable, ids: readonly number[]): Promise<EntitySummaryRow[]> {
+  if (ids.length === 0) return [];
+  return db.query<EntitySummaryRow>(
+    `SELECT ${summaryColumns} FROM entities e JOIN org_units o ON o.id = e.station_id
+      WHERE e.id = ANY($1::bigint[]) ORDER BY e.id DESC`,
+    [ids],
+  );
+}
+
+export async function maxEntityId(db: Queryable): Promise<number> {
+  const [r] = await db.query<{ id: number | null }>('SELECT max(id)::float8 AS id FROM entities');
+  return r?.id ?? 0;
+}
+
+/** Exact count up to `cap`; past it an all-scope caller falls back to the planner's estimate. */
 export async function countEntitiesCapped(db: Queryable, w: Where, cap: number): Promise<number> {
   const lim = w.param(cap);
   const [r] = await db.query<{ n: number }>(

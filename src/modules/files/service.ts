@@ -15,6 +15,13 @@ export interface FileOwner {
   createdBy: number | null;
 }
 
+/**
+ * Purposes whose access depends on the record, not only on the owning unit: inspection evidence is opened by the
+ * visit's team (inspectors of other stations included) and, before a result links it, by its uploader only. The
+ * generic download would bypass that rule, so these files are served through their record alone (openLinked).
+ */
+const servedThroughRecord: ReadonlySet<FilePurpose> = new Set(['inspection-evidence']);
+
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION', `${path}：${message}`, [{ path, message }]);
 
@@ -42,6 +49,7 @@ export function createFileService(db: Db, opts: { maxBytes: number }) {
 
   function canOpen(actor: Actor, file: StoredFileRow): boolean {
     if (!actor.permissions.has(filePurposes[file.purpose])) return false;
+    if (servedThroughRecord.has(file.purpose)) return false;
     return actor.dataScope === 'all' || actor.scopeUnitIds.includes(file.ownerUnitId);
   }
 
@@ -53,12 +61,13 @@ export function createFileService(db: Db, opts: { maxBytes: number }) {
     /** Metadata of files a module links to (the module has already checked its own record's scope). */
     describe: (ids: readonly number[]) => findFiles(db, ids),
     /**
-     * For a module that has already checked access to the record the file belongs to (an inspector assigned to a
-     * visit of another station opens the photos of that visit).
+     * For a module that has already checked access to the record the file belongs to and that the file is that
+     * record's own (an inspector assigned to a visit of another station opens the photos of that visit). A file
+     * stored for another purpose is not found, whatever id the module passes.
      */
-    async openLinked(id: number): Promise<{ file: StoredFileRow; data: Buffer }> {
+    async openLinked(id: number, purpose: FilePurpose): Promise<{ file: StoredFileRow; data: Buffer }> {
       const file = await findFile(db, id);
-      const data = file && (await readBlob(db, file.sha256));
+      const data = file?.purpose === purpose && (await readBlob(db, file.sha256));
       if (!file || !data) throw notFound('附件');
       return { file, data };
     },

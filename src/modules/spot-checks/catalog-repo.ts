@@ -38,15 +38,30 @@ export async function findUnitKind(q: Queryable, id: number): Promise<string | u
   return row?.kind;
 }
 
-export async function listInspectors(q: Queryable, opts: { departmentIds?: readonly number[] } = {}) {
+/**
+ * The inspector pool. `departmentIds`: the active inspectors of those departments (a draw's candidates, any
+ * station). `visibleTo`: only those a caller may list — of their units (station or department) or their own record.
+ */
+export async function listInspectors(
+  q: Queryable,
+  opts: { departmentIds?: readonly number[]; visibleTo?: { unitIds: readonly number[]; userId: number } } = {},
+) {
+  const w = new Where();
+  if (opts.departmentIds) w.add('p.active AND p.department_id = ANY(?::bigint[])', opts.departmentIds);
+  if (opts.visibleTo)
+    w.add(
+      '(p.station_id = ANY(?::bigint[]) OR p.department_id = ANY(?::bigint[]) OR p.user_id = ?)',
+      opts.visibleTo.unitIds,
+      opts.visibleTo.unitIds,
+      opts.visibleTo.userId,
+    );
   return q.query<TInspector>(
     `SELECT p.id, p.name, p.department_id AS "departmentId", d.name AS "departmentName", p.station_id AS "stationId",
             s.name AS "stationName", p.qualifications, p.user_id AS "userId", u.username, p.active
        FROM spot_check_inspectors p JOIN org_units d ON d.id = p.department_id
        LEFT JOIN org_units s ON s.id = p.station_id LEFT JOIN users u ON u.id = p.user_id
-      ${opts.departmentIds ? 'WHERE p.active AND p.department_id = ANY($1::bigint[])' : ''}
-      ORDER BY p.department_id, p.id`,
-    opts.departmentIds ? [opts.departmentIds] : [],
+      ${w} ORDER BY p.department_id, p.id`,
+    w.params,
   );
 }
 
@@ -82,8 +97,13 @@ export async function inspectorOfUser(q: Queryable, userId: number): Promise<num
   return row?.id;
 }
 
-export async function userExists(q: Queryable, id: number) {
-  return (await q.query('SELECT 1 FROM users WHERE id = $1', [id])).length > 0;
+/** The account exists and, with `unitIds`, belongs to one of those units (null: any). */
+export async function userExists(q: Queryable, id: number, unitIds: readonly number[] | null = null) {
+  const rows = await q.query('SELECT 1 FROM users WHERE id = $1 AND ($2::bigint[] IS NULL OR unit_id = ANY($2))', [
+    id,
+    unitIds,
+  ]);
+  return rows.length > 0;
 }
 
 /** Declared conflicts over entities at the given stations (null: all), newest first. */

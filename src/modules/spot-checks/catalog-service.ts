@@ -22,12 +22,25 @@ export const stationScope = (actor: Actor): number[] | null => (actor.dataScope 
 
 const ownedBy = (actor: Actor, unitId: number) => actor.dataScope === 'all' || actor.scopeUnitIds.includes(unitId);
 
+/**
+ * Which inspectors a caller may list or name: everyone for a district-wide caller (the departments that organise
+ * joint draws); otherwise those of their own units (a station's, a department's) and their own record. A draw
+ * still picks from the whole pool: it is the server's, not a listing.
+ */
+const inspectorsVisibleTo = (actor: Actor) =>
+  actor.dataScope === 'all'
+    ? undefined
+    : { unitIds: actor.dataScope === 'unit_and_below' ? actor.scopeUnitIds : [], userId: actor.userId };
+
 export function createCatalogService(db: Db) {
   async function expectUnit(path: string, id: number, kind: string, label: string) {
     if ((await repo.findUnitKind(db, id)) !== kind) throw validation(path, `不是有效的${label}`);
   }
 
-  /** Units of the right kind; the linked account exists and is not another inspector's. */
+  /**
+   * Units of the right kind; the linked account exists and is not another inspector's; a station-scoped caller
+   * links only accounts of its own units (as its user picker lists them).
+   */
   async function expectInspector(actor: Actor, body: z.infer<typeof ZInspectorCreate>, self?: number) {
     await expectUnit('departmentId', body.departmentId, 'department', '业务科室');
     if (body.stationId !== null) await expectUnit('stationId', body.stationId, 'station', '市场监管所');
@@ -35,12 +48,13 @@ export function createCatalogService(db: Db) {
     const stations = stationScope(actor);
     if (stations && (body.stationId === null || !stations.includes(body.stationId)))
       throw validation('stationId', '只能维护本单位管辖所的检查人员');
-    if (stations && self !== undefined) {
-      const current = (await repo.listInspectors(db)).find((i) => i.id === self);
-      if (current && (current.stationId === null || !stations.includes(current.stationId))) throw notFound('检查人员');
-    }
+    const current = self === undefined ? undefined : (await repo.listInspectors(db)).find((i) => i.id === self);
+    if (stations && current && (current.stationId === null || !stations.includes(current.stationId)))
+      throw notFound('检查人员');
     if (body.userId === null) return;
-    if (!(await repo.userExists(db, body.userId))) throw validation('userId', '系统账号不存在');
+    const unchanged = current?.userId === body.userId;
+    if (!(await repo.userExists(db, body.userId, unchanged ? null : stations)))
+      throw validation('userId', '系统账号不存在或不在本单位管辖范围内');
     const linked = await repo.inspectorOfUser(db, body.userId);
     if (linked !== undefined && linked !== self) throw validation('userId', '该账号已关联其他检查人员');
   }
@@ -72,7 +86,7 @@ export function createCatalogService(db: Db) {
       return (await repo.listItems(db, [id]))[0]!;
     },
 
-    listInspectors: () => repo.listInspectors(db),
+    listInspectors: (actor: Actor) => repo.listInspectors(db, { visibleTo: inspectorsVisibleTo(actor) }),
     async createInspector(actor: Actor, body: z.infer<typeof ZInspectorCreate>) {
       await expectInspector(actor, body);
       const id = await write(actor, 'inspector.create', (tx) => repo.insertInspector(tx, body));
@@ -88,7 +102,11 @@ export function createCatalogService(db: Db) {
       return (await repo.listInspectors(db)).find((i) => i.id === id)!;
     },
     async declareConflict(actor: Actor, body: z.infer<typeof ZConflictCreate>) {
-      if (!(await repo.inspectorExists(db, body.inspectorId))) throw validation('inspectorId', '检查人员不存在');
+      const visibleTo = inspectorsVisibleTo(actor);
+      const known = visibleTo
+        ? (await repo.listInspectors(db, { visibleTo })).some((i) => i.id === body.inspectorId)
+        : await repo.inspectorExists(db, body.inspectorId);
+      if (!known) throw validation('inspectorId', '检查人员不存在或不在本单位管辖范围内');
       if (!(await repo.entityInStations(db, body.entityId, stationScope(actor))))
         throw validation('entityId', '市场主体不存在或不在本单位管辖范围内');
       await write(actor, 'conflict.declare', async (tx) => {

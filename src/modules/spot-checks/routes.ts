@@ -62,8 +62,11 @@ export const spotCheckRoutes: FastifyPluginAsyncZod<{
   );
   app.get(
     `${base}/inspectors`,
-    { config: read, schema: { tags, summary: '执法检查人员名录库', response: { 200: z.array(ZInspector) } } },
-    () => catalog.listInspectors(),
+    {
+      config: read,
+      schema: { tags, summary: '执法检查人员名录库（本单位的；局级可见全部）', response: { 200: z.array(ZInspector) } },
+    },
+    (req) => catalog.listInspectors(actorOf(req)),
   );
   app.post(
     `${base}/inspectors`,

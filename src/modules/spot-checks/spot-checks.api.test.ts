@@ -222,9 +222,15 @@ describe('spot checks: verifiable draws, joint visits, results published', () =>
   });
 
   it('records results with evidence, opens a lead for a problem, and publishes within 20 working days', async () => {
-    const list = (await admin.get<Page<TVisitSummary>>('/api/v1/spot-checks/visits?limit=200')).body.items;
-    const visit = (await admin.get<TVisitDetail>(`/api/v1/spot-checks/visits/${list[0]!.id}`)).body;
+    // Results are entered by an inspector drawn for the visit (one with an account).
+    const [pick] = await app.services.db.query<{ id: number; username: string }>(
+      `SELECT v.id, u.username FROM spot_check_visits v JOIN spot_check_inspectors i ON i.id = ANY(v.inspector_ids)
+         JOIN users u ON u.id = i.user_id WHERE v.status = 'assigned' ORDER BY v.id DESC LIMIT 1`,
+    );
+    const inspector = await loginAs(app, pick!.username);
+    const visit = (await inspector.get<TVisitDetail>(`/api/v1/spot-checks/visits/${pick!.id}`)).body;
     assert.ok(visit.items.length >= 1);
+    assert.equal(visit.canRecord, true);
 
     const form = new FormData();
     const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 3)]);
@@ -232,7 +238,7 @@ describe('spot checks: verifiable draws, joint visits, results published', () =>
     const upload = await fetch(`${app.baseUrl}/api/v1/spot-checks/visits/${visit.id}/files`, {
       method: 'POST',
       body: form,
-      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+      headers: { cookie: inspector.cookie, 'x-csrf-token': inspector.csrfToken },
     });
     assert.equal(upload.status, 201);
     const file = (await upload.json()) as { id: number; sha256: string };
@@ -244,7 +250,7 @@ describe('spot checks: verifiable draws, joint visits, results published', () =>
     assert.equal(early.status, 422, 'every item needs a result first');
 
     const [first, ...rest] = visit.items;
-    const recorded = await admin.put<TVisitDetail>(`/api/v1/spot-checks/visits/${visit.id}/results`, {
+    const recorded = await inspector.put<TVisitDetail>(`/api/v1/spot-checks/visits/${visit.id}/results`, {
       itemId: first!.itemId,
       category: 'pendingFollowUp',
       notes: '后厨未留样',
@@ -270,7 +276,7 @@ describe('spot checks: verifiable draws, joint visits, results published', () =>
       { purpose: 'inspection-evidence', ownerUnitId: other, createdBy: null },
     );
     assert.equal((await admin.get(`/api/v1/spot-checks/visits/${visit.id}/files/${foreign.id}`)).status, 404);
-    const linkForeign = await admin.put<{ errors: { path: string }[] }>(
+    const linkForeign = await inspector.put<{ errors: { path: string }[] }>(
       `/api/v1/spot-checks/visits/${visit.id}/results`,
       { itemId: first!.itemId, category: 'pendingFollowUp', notes: '后厨未留样', fileIds: [file.id, foreign.id] },
     );
@@ -281,9 +287,14 @@ describe('spot checks: verifiable draws, joint visits, results published', () =>
       await count('SELECT count(*)::int AS n FROM risk_recompute_queue WHERE entity_id = $1', [visit.entityId]),
       1,
     );
-    for (const item of rest)
-      await admin.put(`/api/v1/spot-checks/visits/${visit.id}/results`, { itemId: item.itemId, category: 'noProblem' });
-    const bad = await admin.put<{ errors: { path: string }[] }>(`/api/v1/spot-checks/visits/${visit.id}/results`, {
+    for (const item of rest) {
+      const res = await inspector.put(`/api/v1/spot-checks/visits/${visit.id}/results`, {
+        itemId: item.itemId,
+        category: 'noProblem',
+      });
+      assert.equal(res.status, 200);
+    }
+    const bad = await inspector.put<{ errors: { path: string }[] }>(`/api/v1/spot-checks/visits/${visit.id}/results`, {
       itemId: first!.itemId,
       category: 'made-up',
     });

@@ -21,12 +21,13 @@ import {
 } from '../../domain/spot-check-workflow.ts';
 import type { WorkingDayCalendar } from '../../domain/working-days.ts';
 import type { Actor } from '../../server/actor.ts';
-import { AppError, conflict, notFound, validation } from '../../server/errors.ts';
+import { AppError, conflict, forbidden, notFound, validation } from '../../server/errors.ts';
 import { appendAudit } from '../audit/repo.ts';
-import { createCaseLead } from '../cases/leads.ts';
 import type { FileService } from '../files/service.ts';
 import { listItems } from './catalog-repo.ts';
 import { taskItemIds } from './repo.ts';
+import { assertAssignedTo, canSeeVisit, isAssignedTo } from './visit-access.ts';
+import { writeResult } from './visit-results.ts';
 import * as repo from './visits-repo.ts';
 
 export interface VisitDeps {
@@ -40,15 +41,16 @@ const stale = () => conflict('检查记录已被他人更新，请刷新后重�
 export function createVisitService(db: Db, deps: VisitDeps) {
   const today = () => shanghaiToday(deps.now?.() ?? new Date());
 
-  const canSee = (actor: Actor, v: repo.VisitRecord) =>
-    actor.dataScope === 'all' ||
-    (actor.dataScope === 'unit_and_below' && actor.scopeUnitIds.includes(v.stationId)) ||
-    v.inspectors.some((i) => i.userId === actor.userId);
-
   async function inScope(actor: Actor, id: number) {
     const v = await repo.findVisit(db, id);
-    if (!v || !canSee(actor, v)) throw notFound('抽查检查记录');
+    if (!v || !canSeeVisit(actor, v)) throw notFound('抽查检查记录');
     return v;
+  }
+
+  /** Every file must have been uploaded for this visit (by any of its inspectors). */
+  async function expectOwnEvidence(visitId: number, fileIds: readonly number[]) {
+    const own = await repo.visitFiles(db, visitId, fileIds);
+    if (own.length !== new Set(fileIds).size) throw validation('fileIds', '附件不存在或不是本次检查上传的取证材料');
   }
 
   const summary = (v: repo.VisitRecord, now: string): TVisitSummary => ({
@@ -82,6 +84,15 @@ export function createVisitService(db: Db, deps: VisitDeps) {
     };
   }
 
+  async function saveResult(actor: Actor, v: repo.VisitRecord, body: TResultBody) {
+    if (v.status !== 'assigned') throw new AppError('INVALID_STATE', '检查已完成，结果不能再修改');
+    const { items } = await itemsOf(v.id);
+    const item = items.find((i) => i.id === body.itemId);
+    if (!item) throw validation('itemId', '该事项不在本次检查的任务中');
+    await expectOwnEvidence(v.id, body.fileIds);
+    await writeResult(db, actor, v, item, body);
+  }
+
   return {
     today,
     async list(actor: Actor, q: z.infer<typeof ZVisitListQuery>) {
@@ -105,7 +116,9 @@ export function createVisitService(db: Db, deps: VisitDeps) {
     async get(actor: Actor, id: number): Promise<TVisitDetail> {
       const v = await inScope(actor, id);
       const [{ tasks, items }, results] = await Promise.all([itemsOf(id), repo.resultsOf(db, id)]);
-      const files = await deps.files.describe(results.flatMap((r) => r.fileIds));
+      // Only this visit's own uploads are described, whatever ids a result row may hold.
+      const own = await repo.visitFiles(db, id, [...new Set(results.flatMap((r) => r.fileIds))]);
+      const files = await deps.files.describe(own.map((f) => f.fileId));
       return {
         ...summary(v, today()),
         taskNames: tasks.map((t) => t.name),
@@ -131,75 +144,55 @@ export function createVisitService(db: Db, deps: VisitDeps) {
         actions: (['complete', 'publish'] as const).filter((a) =>
           (spotCheckTransitions[a].from as readonly string[]).includes(v.status),
         ),
+        canRecord: v.status === 'assigned' && isAssignedTo(actor, v),
       };
     },
 
-    /** One item's result; a problem queues the entity for risk recompute and, where it needs one, opens a lead. */
+    /** One item's result, entered by one of the visit's drawn inspectors. */
     async recordResult(actor: Actor, id: number, body: TResultBody): Promise<TVisitDetail> {
       const v = await inScope(actor, id);
-      if (v.status !== 'assigned') throw new AppError('INVALID_STATE', '检查已完成，结果不能再修改');
-      const { items } = await itemsOf(id);
-      const item = items.find((i) => i.id === body.itemId);
-      if (!item) throw validation('itemId', '该事项不在本次检查的任务中');
-      const files = await deps.files.describe(body.fileIds);
-      const foreign = (f: (typeof files)[number]) =>
-        f.purpose !== 'inspection-evidence' || f.ownerUnitId !== v.stationId;
-      if (files.length !== new Set(body.fileIds).size || files.some(foreign))
-        throw validation('fileIds', '附件不存在或不是检查取证材料');
-      const category = categoryOf(body.category)!;
-      await db.transaction(async (tx) => {
-        let caseLeadRef: string | null = null;
-        if (category.lead)
-          caseLeadRef = await createCaseLead(tx, {
-            sourceType: 'inspection',
-            sourceRef: `SC${v.id}-${item.id}`,
-            entityId: v.entityId,
-            stationId: v.stationId,
-            summary: `双随机抽查「${item.name}」：${category.label}${body.notes ? `。${body.notes}` : ''}`,
-            createdBy: actor.userId,
-          });
-        if (category.problem) await repo.queueRiskRecompute(tx, v.entityId, `spot-check:${v.id}:${category.code}`);
-        await repo.upsertResult(tx, {
-          visitId: v.id,
-          itemId: item.id,
-          category: category.code,
-          notes: body.notes || null,
-          fileIds: body.fileIds,
-          caseLeadRef,
-          recordedBy: actor.userId,
-        });
-        await appendAudit(tx, actor, {
-          action: 'spotcheck.result.record',
-          targetType: 'spotCheckVisit',
-          targetId: v.id,
-          detail: { itemId: item.id, category: category.code, caseLeadRef },
-        });
-      });
+      assertAssignedTo(actor, v);
+      await saveResult(actor, v, body);
       return this.get(actor, id);
     },
 
+    /**
+     * A paper record entered for the visit's team by trusted code (the demo's history, a migration from the
+     * previous platform): no route exposes it. Evidence is still limited to the visit's own uploads.
+     */
+    async importResult(actor: Actor, id: number, body: TResultBody): Promise<TVisitDetail> {
+      if (actor.dataScope !== 'all') throw forbidden();
+      await saveResult(actor, await inScope(actor, id), body);
+      return this.get(actor, id);
+    },
+
+    /** A photo or document for this visit, by one of its inspectors; the file is recorded as this visit's. */
     async uploadEvidence(actor: Actor, id: number, req: FastifyRequest) {
       const v = await inScope(actor, id);
+      assertAssignedTo(actor, v);
+      if (v.status !== 'assigned') throw new AppError('INVALID_STATE', '检查已完成，不能再上传取证材料');
       const { file } = await deps.files.receive(req);
-      return db.transaction((tx) =>
-        deps.files.store(tx, file, {
+      return db.transaction(async (tx) => {
+        const stored = await deps.files.store(tx, file, {
           purpose: 'inspection-evidence',
           ownerUnitId: v.stationId,
           createdBy: actor.userId,
-        }),
-      );
+        });
+        await repo.linkVisitFile(tx, { visitId: v.id, fileId: stored.id, uploadedBy: actor.userId });
+        return stored;
+      });
     },
 
-    /** Evidence of a visit, for whoever may see the visit (assigned inspectors of other stations included). */
+    /**
+     * Evidence of a visit, for whoever may see the visit (assigned inspectors of other stations included): only
+     * a file uploaded for this visit, and until a result links it only its uploader (the form shows it first).
+     */
     async evidenceFile(actor: Actor, id: number, fileId: number) {
-      const v = await inScope(actor, id);
+      await inScope(actor, id);
+      const [own] = await repo.visitFiles(db, id, [fileId]);
       const linked = (await repo.resultsOf(db, id)).some((r) => r.fileIds.includes(fileId));
-      const opened = await deps.files.openLinked(fileId);
-      const { file } = opened;
-      // Not yet linked to a result: only the uploader sees it (the form shows it before saving).
-      const ownUpload = file.createdBy === actor.userId && file.ownerUnitId === v.stationId;
-      if (file.purpose !== 'inspection-evidence' || !(linked || ownUpload)) throw notFound('取证材料');
-      return opened;
+      if (!own || !(linked || own.uploadedBy === actor.userId)) throw notFound('取证材料');
+      return deps.files.openLinked(fileId, 'inspection-evidence');
     },
 
     async transition(actor: Actor, id: number, body: z.infer<typeof ZVisitTransitionBody>): Promise<TVisitDetail> {

@@ -121,3 +121,26 @@ export async function publishedResults(q: Queryable, w: Where, limit: number) {
     w.params,
   );
 }
+
+/** Records that an uploaded file is evidence of this visit (inside the upload's transaction). */
+export async function linkVisitFile(q: Queryable, f: { visitId: number; fileId: number; uploadedBy: number }) {
+  await q.query('INSERT INTO spot_check_visit_files (file_id, visit_id, uploaded_by) VALUES ($1, $2, $3)', [
+    f.fileId,
+    f.visitId,
+    f.uploadedBy,
+  ]);
+}
+
+/** Of the given files, those uploaded for this visit, with who uploaded them. */
+export async function visitFiles(
+  q: Queryable,
+  visitId: number,
+  fileIds: readonly number[],
+): Promise<{ fileId: number; uploadedBy: number | null }[]> {
+  if (fileIds.length === 0) return [];
+  return q.query(
+    `SELECT file_id AS "fileId", uploaded_by AS "uploadedBy" FROM spot_check_visit_files
+      WHERE visit_id = $1 AND file_id = ANY($2::bigint[])`,
+    [visitId, fileIds],
+  );
+}

@@ -290,6 +290,7 @@ export const enUS: Record<MessageKey, string> = {
   'entities.searchPlaceholder': 'Name fragment or USCC prefix',
   'entities.total': '{count} entities',
   'entities.totalEstimate': 'About {count} entities',
+  'entities.totalCapped': 'More than {count} entities',
   'entities.exportXlsx': 'Export XLSX',
   'entities.exportCsv': 'Export CSV',
   'entities.import': 'Import',

@@ -285,6 +285,7 @@ export const zhCN = {
   'entities.searchPlaceholder': '名称关键字或统一社会信用代码前缀',
   'entities.total': '共 {count} 户',
   'entities.totalEstimate': '约 {count} 户',
+  'entities.totalCapped': '超过 {count} 户',
   'entities.exportXlsx': '导出 Excel',
   'entities.exportCsv': '导出 CSV',
   'entities.import': '批量导入',

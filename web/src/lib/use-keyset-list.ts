@@ -22,6 +22,8 @@ export interface KeysetList<T> {
 /**
  * A "加载更多" list over a keyset-paginated endpoint. `fetchPage` carries the filters: when it changes
  * (memoise it with useCallback) the list starts again from the first page and older answers are dropped.
+ * `keyOf` only identifies rows: it is read through a ref, so an inline arrow (a new function each render) cannot
+ * restart the list — it once made 检查与公示 reload in a loop.
  */
 export function useKeysetList<T>(
   fetchPage: (cursor?: string) => Promise<KeysetPage<T>>,
@@ -32,6 +34,8 @@ export function useKeysetList<T>(
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError>();
   const generation = useRef(0);
+  const keyRef = useRef(keyOf);
+  keyRef.current = keyOf;
 
   const run = useCallback(
     async (cursor: string | undefined, gen: number) => {
@@ -43,8 +47,9 @@ export function useKeysetList<T>(
         setItems((prev) => {
           if (!cursor) return page.items;
           // A row added locally (upsertItem) may come again on a later page.
-          const seen = new Set(prev.map(keyOf));
-          return [...prev, ...page.items.filter((item) => !seen.has(keyOf(item)))];
+          const key = keyRef.current;
+          const seen = new Set(prev.map(key));
+          return [...prev, ...page.items.filter((item) => !seen.has(key(item)))];
         });
         setNextCursor(page.nextCursor);
       } catch (err) {
@@ -53,7 +58,7 @@ export function useKeysetList<T>(
         if (gen === generation.current) setLoading(false);
       }
     },
-    [fetchPage, keyOf],
+    [fetchPage],
   );
 
   const reload = useCallback(() => {
@@ -69,21 +74,19 @@ export function useKeysetList<T>(
     if (nextCursor) void run(nextCursor, generation.current);
   }, [run, nextCursor]);
 
-  const upsertItem = useCallback(
-    (next: T) => {
-      setItems((prev) => {
-        const key = keyOf(next);
-        const exists = prev.some((item) => keyOf(item) === key);
-        return exists ? prev.map((item) => (keyOf(item) === key ? next : item)) : [next, ...prev];
-      });
-    },
-    [keyOf],
-  );
+  const upsertItem = useCallback((next: T) => {
+    const keyOfItem = keyRef.current;
+    setItems((prev) => {
+      const key = keyOfItem(next);
+      const exists = prev.some((item) => keyOfItem(item) === key);
+      return exists ? prev.map((item) => (keyOfItem(item) === key ? next : item)) : [next, ...prev];
+    });
+  }, []);
 
-  const replaceItem = useCallback(
-    (next: T) => setItems((prev) => prev.map((item) => (keyOf(item) === keyOf(next) ? next : item))),
-    [keyOf],
-  );
+  const replaceItem = useCallback((next: T) => {
+    const keyOfItem = keyRef.current;
+    setItems((prev) => prev.map((item) => (keyOfItem(item) === keyOfItem(next) ? next : item)));
+  }, []);
 
   return { items, hasMore: nextCursor !== null, loading, error, reload, loadMore, upsertItem, replaceItem };
 }

@@ -28,12 +28,12 @@ export function EntitiesPage() {
   const query = params.toString();
   const filters = useMemo(() => filtersFromParams(new URLSearchParams(query)), [query]);
   const setFilters = (next: EntityFilters) => setParams(filtersToParams(next));
-  const [total, setTotal] = useState<{ total: number; estimate: boolean }>();
+  const [total, setTotal] = useState<{ total: number; estimate: boolean; capped: boolean }>();
 
   const fetchPage = useCallback(
     async (cursor?: string) => {
       const page = await entitiesApi.list(filters, cursor, PAGE_SIZE);
-      if (!cursor) setTotal({ total: page.total, estimate: page.totalIsEstimate });
+      if (!cursor) setTotal({ total: page.total, estimate: page.totalIsEstimate, capped: page.totalIsCapped });
       return page;
     },
     [filters],
@@ -65,8 +65,12 @@ export function EntitiesPage() {
     { title: t('entities.establishedOn'), dataIndex: 'establishedOn' },
   ];
 
-  const totalText =
-    total && t(total.estimate ? 'entities.totalEstimate' : 'entities.total', { count: total.total.toLocaleString() });
+  const totalKey = total?.capped
+    ? 'entities.totalCapped'
+    : total?.estimate
+      ? 'entities.totalEstimate'
+      : 'entities.total';
+  const totalText = total && t(totalKey, { count: total.total.toLocaleString() });
 
   return (
     <>

@@ -34,6 +34,11 @@ export function EntityImportPage() {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
+      // A hidden tab waits (no request) and reads the status again once it is shown.
+      if (document.hidden) {
+        timer = setTimeout(poll, POLL_MS);
+        return;
+      }
       try {
         const status = await entitiesApi.importStatus(jobId);
         if (stopped) return;

@@ -22,7 +22,8 @@ export function VisitPage() {
   const visit = useAsync(useCallback(() => spotChecksApi.visit(id), [id]));
   const ref = useAsync(useCallback(() => spotChecksApi.reference(), []));
   const v = visit.data;
-  const editable = v?.status === 'assigned' && can('spotcheck:write');
+  // Only the visit's drawn inspectors enter results (the server refuses anyone else).
+  const editable = v?.canRecord === true;
   const act = async (action: 'complete' | 'publish') => {
     if (!v) return;
     try {

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { TPlan, TTask } from '../../src/contracts/spot-checks.ts';
+import { insertEntities, itemIds, unitId } from '../helpers/spot-check-factories.ts';
+import { loginAs, type TestApp } from '../helpers/test-app.ts';
+import { launchBrowser, loginViaUi, openSession, startWebApp } from './helpers.ts';
+
+let app: TestApp;
+let browser: Browser;
+
+before(async () => {
+  [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
+  const db = app.testDb.db;
+  await insertEntities(db, { count: 12, stationCode: 's01', riskClass: 'C' });
+  await insertEntities(db, { count: 12, stationCode: 's02', riskClass: 'C' });
+  const admin = await loginAs(app, 'admin');
+  const pool = await admin.post<{ id: number }>('/api/v1/spot-checks/pools', {
+    name: '空闲测试名录库',
+    filter: { stationIds: [await unitId(db, 's01'), await unitId(db, 's02')] },
+  });
+  const plan = await admin.post<TPlan>('/api/v1/spot-checks/plans', {
+    name: '空闲测试计划',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+  });
+  let task = (
+    await admin.post<TTask>('/api/v1/spot-checks/tasks', {
+      planId: plan.body.id,
+      poolId: pool.body.id,
+      name: '空闲测试任务',
+      itemIds: await itemIds(db, ['SP-01', 'DJ-01']),
+      ratios: { A: 100, B: 100, C: 100, D: 100 },
+      avoidOwnStation: true,
+    })
+  ).body;
+  for (const action of ['freeze', 'draw']) {
+    const res = await admin.post<TTask>(`/api/v1/spot-checks/tasks/${task.id}/transitions`, {
+      action,
+      version: task.version,
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    task = res.body;
+  }
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** API requests the page sends during `ms` of doing nothing. */
+async function apiRequestsWhileIdle(page: Page, ms: number): Promise<string[]> {
+  const seen: string[] = [];
+  const onRequest = (r: { url(): string }) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) seen.push(r.url());
+  };
+  page.on('request', onRequest);
+  await page.waitForTimeout(ms);
+  page.off('request', onRequest);
+  return seen;
+}
+
+for (const username of ['admin', 's01.chief', 's01.inspector']) {
+  test(`检查与公示 settles for ${username}: no API request over 5 s of idle`, async () => {
+    const { context, page, errors } = await openSession(browser, app);
+    try {
+      await loginViaUi(page, username);
+      await page.goto('/spot-checks/visits');
+      // Settled: rows (or the empty state) shown and no spinner over the table.
+      await page.locator('.ant-table-row, .ant-empty').first().waitFor();
+      await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' });
+      const rows = await page.locator('.ant-table-row').count();
+      assert.ok(username === 's01.inspector' || rows > 0, `${username} sees visits`);
+      const requests = await apiRequestsWhileIdle(page, 5_000);
+      assert.deepEqual(requests.slice(0, 5), [], `${requests.length} API requests while idle`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('the jobs page polls a queued job while shown and stops while the tab is hidden', async () => {
+  // No workers run in tests: the job stays queued, so the page keeps polling it.
+  await app.services.jobs.enqueue({ kind: 'credit.recompute', payload: {} });
+  const { context, page, errors } = await openSession(browser, app);
+  try {
+    await loginViaUi(page, 'admin');
+    await page.goto('/jobs');
+    await page.getByTestId('jobs-table').locator('.ant-table-row').first().waitFor();
+    assert.ok((await apiRequestsWhileIdle(page, 5_000)).length > 0, 'deliberate polling while shown');
+    // A string, not a function: tsx would wrap a function's inner arrows in a helper the page does not have.
+    await page.evaluate(`Object.defineProperty(document, 'hidden', { configurable: true, value: true });
+      document.dispatchEvent(new Event('visibilitychange'));`);
+    await page.waitForTimeout(2_500); // a request already under way may still finish
+    assert.deepEqual(await apiRequestsWhileIdle(page, 5_000), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
