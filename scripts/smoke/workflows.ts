@@ -162,7 +162,7 @@ export function spotCheckWorkflow(baseUrl: string): Workflow {
             poolId: expectStatus(pool, 201, 'pool').id,
             name: '冒烟测试联合抽查',
             itemIds: items.slice(0, 2).map((i) => i.id),
-            ratios: { A: 0.1, B: 0.1, C: 0.1, D: 0.1 },
+            ratios: { A: 1, B: 1, C: 1, D: 1 },
             avoidOwnStation: true,
           });
           task = expectStatus(res, 201, 'task');
@@ -171,31 +171,29 @@ export function spotCheckWorkflow(baseUrl: string): Workflow {
       },
       { label: '抽取', run: () => act('draw') },
       {
-        label: '录入结果并完成',
+        label: '检查人员录入结果并完成',
         run: async () => {
-          const visits = expectStatus(
-            await admin.get<{ items: { id: number }[] }>(`/api/v1/spot-checks/visits?taskId=${task.id}&limit=1`),
-            200,
-            'visits',
-          );
-          const visitId = visits.items[0]?.id;
-          if (!visitId) throw new Error('the draw saved no visit');
+          const { inspector, visitId } = await drawnInspectorVisit(baseUrl, task.id);
           const visit = expectStatus(
-            await admin.get<Json & { items: { itemId: number }[] }>(`/api/v1/spot-checks/visits/${visitId}`),
+            await inspector.get<Json & { items: { itemId: number }[] }>(`/api/v1/spot-checks/visits/${visitId}`),
             200,
             'visit',
           );
           for (const item of visit.items)
             expectStatus(
-              await admin.put(`/api/v1/spot-checks/visits/${visitId}/results`, {
+              await inspector.put(`/api/v1/spot-checks/visits/${visitId}/results`, {
                 itemId: item.itemId,
                 category: 'noProblem',
               }),
               200,
               'result',
             );
-          const current = expectStatus(await admin.get<Json>(`/api/v1/spot-checks/visits/${visitId}`), 200, 'visit');
-          const done = await admin.post<Json>(`/api/v1/spot-checks/visits/${visitId}/transitions`, {
+          const current = expectStatus(
+            await inspector.get<Json>(`/api/v1/spot-checks/visits/${visitId}`),
+            200,
+            'visit',
+          );
+          const done = await inspector.post<Json>(`/api/v1/spot-checks/visits/${visitId}/transitions`, {
             action: 'complete',
             version: current.version,
           });
@@ -204,6 +202,23 @@ export function spotCheckWorkflow(baseUrl: string): Workflow {
       },
     ],
   };
+}
+
+/** Results are entered by a drawn inspector: the demo's sNN.inspector accounts are in the pool. */
+async function drawnInspectorVisit(
+  baseUrl: string,
+  taskId: number,
+): Promise<{ inspector: ApiClient; visitId: number }> {
+  for (let n = 1; n <= 8; n++) {
+    const inspector = await login(baseUrl, `s0${n}.inspector`);
+    const mine = expectStatus(
+      await inspector.get<{ items: { id: number }[] }>(`/api/v1/spot-checks/visits?taskId=${taskId}&mine=true&limit=1`),
+      200,
+      'my visits',
+    );
+    if (mine.items[0]) return { inspector, visitId: mine.items[0].id };
+  }
+  throw new Error('no demo inspector account was drawn for this task');
 }
 
 /** A valid import file: `count` enterprises of station s01 with fresh codes (the tag keeps runs apart). */
