@@ -1,3 +1,4 @@
+import { setImmediate as turn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode, type FieldError } from '../../../server/errors.ts';
 import { type ImportLimits, limitErrors } from './limits.ts';
@@ -83,6 +84,8 @@ export async function* readRowsInWorker(source: ImportSource, limits: ImportLimi
       }
       yield* m.rows;
       worker.postMessage('more');
+      // Row checks resolve as microtasks (PGlite too): let timers and requests in between batches.
+      await turn();
     }
   } finally {
     await worker.terminate();
