@@ -3,18 +3,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-function newest(dir) {
+/** Newest modification time under a path: a file's own, a directory's newest file (recursively). */
+function newest(path) {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
   let t = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const s = statSync(path);
-    t = Math.max(t, s.isDirectory() ? newest(path) : s.mtimeMs);
-  }
+  for (const name of readdirSync(path)) t = Math.max(t, newest(join(path, name)));
   return t;
 }
 
 const built = 'web/dist/index.html';
-const sources = ['web/src', 'web/index.html', 'src/contracts'];
+const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'src/contracts'];
 const stale = !existsSync(built) || sources.some((s) => existsSync(s) && newest(s) > statSync(built).mtimeMs);
 if (stale) {
   console.log('正在构建前端（首次启动约需一分钟）……');

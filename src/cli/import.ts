@@ -11,6 +11,7 @@ import { actorForUser } from '../modules/entities/import/actor.ts';
 import { errorReportXlsx } from '../modules/entities/import/error-report.ts';
 import { sniffFormat } from '../modules/entities/import/file-type.ts';
 import { type ImportOutcome, type ImportProgress, importEntities } from '../modules/entities/import/import-entities.ts';
+import { importLimits } from '../modules/entities/import/limits.ts';
 import { loadConfig } from '../server/config.ts';
 import { AppError } from '../server/errors.ts';
 import { createPiiCipher, resolveSecret } from '../server/pii.ts';
@@ -81,9 +82,10 @@ async function run(db: Db, opts: Options): Promise<ImportOutcome> {
   await migrate(db);
   const actor = await actorForUser(db, { username: opts.username });
   const format = sniffFormat(await fileHead(opts.file), opts.file);
-  const source = { filename: basename(opts.file), format, open: () => createReadStream(opts.file) };
+  const source = { filename: basename(opts.file), format, path: opts.file, open: () => createReadStream(opts.file) };
   const pii = createPiiCipher(resolveSecret(config));
-  return importEntities({ db, pii }, { actor, source, mode: opts.mode }, { onProgress: progressPrinter() });
+  const deps = { db, pii, limits: importLimits(config) };
+  return importEntities(deps, { actor, source, mode: opts.mode }, { onProgress: progressPrinter() });
 }
 
 /**

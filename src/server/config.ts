@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { IMPORT_MAX_ROWS } from '../contracts/entity-import.ts';
 
 /** Names proxy-addr understands for the usual private ranges. */
 const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -102,6 +103,23 @@ export const ZConfig = z.object({
   CJK_FONT_PATH: z.string().min(1).optional(),
   /** PostScript name inside a .ttc collection, e.g. NotoSansCJKsc-Regular; not needed for .ttf/.otf. */
   CJK_FONT_NAME: z.string().min(1).optional(),
+  /** Entity import (XLSX/CSV) bounds, checked while the file streams; a file beyond one fails with a Chinese reason. */
+  IMPORT_MAX_UNZIPPED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024 * 1024),
+  /** XLSX shared-string table, held in memory while the sheet is read. */
+  IMPORT_MAX_SHARED_STRINGS_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(128 * 1024 * 1024),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(IMPORT_MAX_ROWS),
+  IMPORT_MAX_COLUMNS: z.coerce.number().int().min(20).max(16_384).default(200),
+  IMPORT_MAX_CELL_CHARS: z.coerce.number().int().min(100).default(32_767),
+  /** Heap of the thread that parses an import: a file that needs more kills that thread, not the server. */
+  IMPORT_WORKER_MAX_HEAP_MB: z.coerce.number().int().min(16).default(512),
   JOB_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** On SIGTERM/SIGINT: how long running requests may take to finish before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),

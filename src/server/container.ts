@@ -11,6 +11,7 @@ import { createComplaintService } from '../modules/complaints/service.ts';
 import { createComplaintWorkflow } from '../modules/complaints/workflow.ts';
 import { createCreditModule } from '../modules/credit/module.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
+import { importLimits } from '../modules/entities/import/limits.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
 import { createEntityService } from '../modules/entities/service.ts';
 import { createFileService } from '../modules/files/service.ts';
@@ -80,7 +81,7 @@ export function createServices(db: Db, config: TConfig, opts: { now?: () => Date
     jobRunner,
     files,
     entities: createEntityService(db, { pii }),
-    entityImports: createEntityImportService(db, { pii, jobs, jobRunner }),
+    entityImports: createEntityImportService(db, { pii, jobs, jobRunner, limits: importLimits(config) }),
     entityExports: createEntityExportService(db),
     complaints,
     complaintWorkflow,

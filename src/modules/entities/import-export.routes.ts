@@ -50,7 +50,7 @@ export const entityImportExportRoutes: FastifyPluginAsyncZod<{
         );
       }
       return download(reply, XLSX_TYPE, '市场主体导入模板.xlsx', 'entity-import-template.xlsx').send(
-        await templateXlsx(),
+        await templateXlsx(imports.limits.maxRows),
       );
     },
   );

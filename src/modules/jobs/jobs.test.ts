@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { type Db, openPostgres } from '../../db/client.ts';
@@ -88,5 +90,85 @@ describe('background jobs stored in PostgreSQL', () => {
     const inspector = await loginAs(app, 's01.inspector');
     assert.equal((await inspector.get(`/api/v1/jobs/${id}`)).status, 404);
     assert.equal((await admin.get(`/api/v1/jobs/${id}`)).status, 200);
+  });
+
+  /** A job claimed (one attempt counted) by a worker that then died, its heartbeat `silentSeconds` old. */
+  async function diedWhileRunning(kind: string, maxAttempts: number, lockedBy: string, silentSeconds: number) {
+    const db = app.testDb.db;
+    const id = await repo.enqueue(db, { kind, maxAttempts });
+    const claimed = await repo.claimNext(db, lockedBy, [kind]);
+    assert.equal(claimed?.id, id);
+    await db.query(`UPDATE jobs SET heartbeat_at = now() - make_interval(secs => $2) WHERE id = $1`, [
+      id,
+      silentSeconds,
+    ]);
+    return id;
+  }
+  const jobState = async (id: number) =>
+    (
+      await app.testDb.db.query<{ status: string; attempts: number; error: string | null; finished: boolean }>(
+        `SELECT status, attempts, error, finished_at IS NOT NULL AS finished FROM jobs WHERE id = $1`,
+        [id],
+      )
+    )[0]!;
+
+  test('a job whose process died counts that run: at max_attempts it fails, else it is retried after a backoff', async () => {
+    const db = app.testDb.db;
+    let runs = 0;
+    const runner = createJobRunner(db, { pollMs: 10 });
+    runner.register('test.died', async () => {
+      runs++;
+    });
+    const once = await diedWhileRunning('test.died', 1, 'elsewhere:4242:gone', 600);
+    assert.equal(await repo.requeueStale(db, 300), 1);
+    assert.deepEqual(await jobState(once), {
+      status: 'failed',
+      attempts: 1,
+      error: repo.PROCESS_DIED,
+      finished: true,
+    });
+    await runner.drain();
+    assert.equal(runs, 0, 'a job at max_attempts never runs again');
+
+    const twice = await diedWhileRunning('test.died', 2, 'elsewhere:4242:gone', 600);
+    await runner.tick();
+    assert.deepEqual(await jobState(twice), {
+      status: 'queued',
+      attempts: 1,
+      error: repo.PROCESS_DIED,
+      finished: false,
+    });
+    assert.equal(runs, 0, 'retried only after the backoff');
+    await db.query(`UPDATE jobs SET run_at = now() WHERE id = $1`, [twice]);
+    await runner.drain();
+    assert.equal(runs, 1);
+    assert.deepEqual(
+      { ...(await jobState(twice)), error: undefined },
+      { status: 'succeeded', attempts: 2, error: undefined, finished: true },
+    );
+  });
+
+  test('a restarted process recovers the jobs its dead predecessor left running within a minute, not five', async () => {
+    const db = app.testDb.db;
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid; // a pid that has just exited
+    const runner = createJobRunner(db, { pollMs: 10 });
+    let runs = 0;
+    runner.register('test.orphan', async () => {
+      runs++;
+    });
+    const orphan = await diedWhileRunning('test.orphan', 1, `${hostname()}:${dead}:old001`, 90);
+    // Same pid as this process (a container's pid 1) but not one of its runners: a previous process too.
+    const samePid = await diedWhileRunning('test.orphan', 1, `${hostname()}:${process.pid}:old002`, 90);
+    // Alive or elsewhere: left alone until their heartbeat is five minutes old.
+    const alive = await diedWhileRunning('test.orphan', 1, `${hostname()}:${process.ppid}:live01`, 90);
+    const remote = await diedWhileRunning('test.orphan', 1, 'another-host:1:live02', 90);
+    const recent = await diedWhileRunning('test.orphan', 1, `${hostname()}:${dead}:old003`, 10);
+    await runner.tick();
+    assert.equal((await jobState(orphan)).status, 'failed');
+    assert.equal((await jobState(orphan)).error, repo.PROCESS_DIED);
+    assert.equal((await jobState(samePid)).status, 'failed');
+    for (const id of [alive, remote, recent]) assert.equal((await jobState(id)).status, 'running', `job ${id}`);
+    assert.equal(runs, 0);
+    await db.query(`UPDATE jobs SET status = 'cancelled' WHERE id = ANY($1::bigint[])`, [[alive, remote, recent]]);
   });
 });

@@ -84,12 +84,45 @@ export async function heartbeat(db: Queryable, id: number) {
   await db.query(`UPDATE jobs SET heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [id]);
 }
 
-/** Jobs whose process died mid-run (no heartbeat) go back to the queue. */
+/** The error a job records when the process running it stopped (killed, out of memory, power cut). */
+export const PROCESS_DIED = '执行该任务的进程意外终止';
+
+/**
+ * A running job whose process died: that run counted as an attempt when it was claimed, so a job that had used
+ * its last attempt fails (a file that crashes the server must not crash it again after every restart); others
+ * go back to the queue with the same backoff as a failure.
+ */
+const releaseDied = (where: string) =>
+  `UPDATE jobs SET locked_by = NULL, error = '${PROCESS_DIED}',
+      status = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
+      run_at = CASE WHEN attempts >= max_attempts THEN run_at ELSE now() + make_interval(secs => 5 * attempts * attempts) END,
+      finished_at = CASE WHEN attempts >= max_attempts THEN now() END
+    WHERE status = 'running' AND ${where} RETURNING id`;
+
+/** Jobs with no heartbeat for `staleSeconds`, wherever they ran. */
 export async function requeueStale(db: Queryable, staleSeconds: number): Promise<number> {
+  const rows = await db.query(releaseDied('heartbeat_at < now() - make_interval(secs => $1)'), [staleSeconds]);
+  return rows.length;
+}
+
+/** Running jobs locked by a worker whose id starts with `prefix` (this host) and silent for `seconds`. */
+export async function silentJobs(
+  db: Queryable,
+  prefix: string,
+  seconds: number,
+): Promise<{ id: number; lockedBy: string }[]> {
+  return db.query(
+    `SELECT id, locked_by AS "lockedBy" FROM jobs
+      WHERE status = 'running' AND starts_with(locked_by, $1) AND heartbeat_at < now() - make_interval(secs => $2)`,
+    [prefix, seconds],
+  );
+}
+
+/** Releases these jobs as died, unless a heartbeat came in meanwhile (then their process is alive after all). */
+export async function releaseDead(db: Queryable, ids: number[], seconds: number): Promise<number> {
   const rows = await db.query(
-    `UPDATE jobs SET status = 'queued', locked_by = NULL
-      WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => $1) RETURNING id`,
-    [staleSeconds],
+    releaseDied('id = ANY($1::bigint[]) AND heartbeat_at < now() - make_interval(secs => $2)'),
+    [ids, seconds],
   );
   return rows.length;
 }

@@ -12,10 +12,32 @@ export type JobHandler = (ctx: JobContext) => Promise<unknown>;
 
 const STALE_SECONDS = 300;
 const HEARTBEAT_MS = 30_000;
+/** A job of this host silent this long whose process is gone is released at once, not after STALE_SECONDS. */
+const ORPHAN_SECONDS = (2 * HEARTBEAT_MS) / 1000;
+
+/** Worker ids of this process's runners: a lock with this pid but another id is a previous process's (pid 1). */
+const liveWorkers = new Set<string>();
+
+/**
+ * Whether the process holding a lock of this host (`host:pid:random`) still runs. Only trusted together with a
+ * silent heartbeat: another machine may share the host name, and its live workers keep heartbeating.
+ */
+function holderAlive(lockedBy: string): boolean {
+  const pid = Number(lockedBy.split(':').at(-2));
+  if (pid === process.pid) return liveWorkers.has(lockedBy);
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 export function createJobRunner(db: Db, opts: { pollMs: number; log?: (msg: string, err?: unknown) => void }) {
   const handlers = new Map<string, JobHandler>();
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  liveWorkers.add(workerId);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<boolean> | undefined;
   let stopped = true;
@@ -46,9 +68,22 @@ export function createJobRunner(db: Db, opts: { pollMs: number; log?: (msg: stri
     }
   }
 
+  /**
+   * Jobs left `running` by a process that died: on this host found at once (a restarted server recovers its own
+   * jobs within a minute), elsewhere once their heartbeat is STALE_SECONDS old. Either way the run counts.
+   */
+  async function releaseDied(): Promise<void> {
+    const silent = await repo.silentJobs(db, `${hostname()}:`, ORPHAN_SECONDS);
+    const dead = silent.filter((j) => !holderAlive(j.lockedBy)).map((j) => j.id);
+    const released =
+      (dead.length ? await repo.releaseDead(db, dead, ORPHAN_SECONDS) : 0) +
+      (await repo.requeueStale(db, STALE_SECONDS));
+    if (released) opts.log?.(`${released} job(s) whose process died were failed or requeued`);
+  }
+
   /** One polling round: housekeeping, then at most one job. Returns whether a job ran. */
   async function tick(): Promise<boolean> {
-    await repo.requeueStale(db, STALE_SECONDS);
+    await releaseDied();
     await db.transaction((tx) => repo.enqueueDueSchedules(tx));
     if (handlers.size === 0) return false;
     const job = await repo.claimNext(db, workerId, [...handlers.keys()]);

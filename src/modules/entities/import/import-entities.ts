@@ -1,4 +1,4 @@
-import { IMPORT_MAX_ROWS, type TEntityImportError, type TEntityImportMode } from '../../../contracts/entity-import.ts';
+import type { TEntityImportError, TEntityImportMode } from '../../../contracts/entity-import.ts';
 import type { Db, Transaction } from '../../../db/client.ts';
 import { entityCopyLine, entityCopySql } from '../../../db/copy.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
@@ -10,7 +10,9 @@ import { withIndexesDeferred } from '../repo.ts';
 import { toEntityRow } from '../row.ts';
 import { ImportCollector } from './collect.ts';
 import { columnLabel, type HeaderMap, mapHeaders } from './headers.ts';
-import { type ImportSource, readRows } from './read-rows.ts';
+import { defaultImportLimits, fileError, type ImportLimits } from './limits.ts';
+import type { ImportSource } from './read-rows.ts';
+import { readRowsInWorker } from './read-rows-worker.ts';
 import { existingUsccs, insertEstablishEvents, listOrgUnitRefs } from './repo.ts';
 import { type StationDirectory, stationDirectory } from './stations.ts';
 import { validateRow } from './validate-row.ts';
@@ -19,6 +21,8 @@ import { cellText } from './values.ts';
 export interface ImportDeps {
   db: Db;
   pii: PiiCipher;
+  /** Bounds on the file (size when unzipped, rows, columns, cells, parser memory); the defaults when not given. */
+  limits?: ImportLimits;
 }
 
 export interface ImportRequest {
@@ -54,8 +58,6 @@ export interface ImportOutcome {
 
 const PROGRESS_EVERY = 1000;
 const EVENT_BATCH = 5000;
-
-const fileError = (detail: string) => new AppError('VALIDATION', detail, [{ path: 'file', message: detail }]);
 
 function headerMapOf(cells: unknown[]): HeaderMap {
   const mapped = mapHeaders(cells);
@@ -116,7 +118,7 @@ async function validateFile(
 ): Promise<{ collector: ImportCollector; map: HeaderMap }> {
   let map: HeaderMap | undefined;
   let collector: ImportCollector | undefined;
-  for await (const { row, cells } of readRows(req.source)) {
+  for await (const { row, cells } of readRowsInWorker(req.source, deps.limits ?? defaultImportLimits)) {
     if (cells.every((c) => cellText(c) === '')) continue;
     if (!map || !collector) {
       map = headerMapOf(cells);
@@ -128,7 +130,6 @@ async function validateFile(
       });
       continue;
     }
-    if (collector.total >= IMPORT_MAX_ROWS) throw fileError(`文件超过 ${IMPORT_MAX_ROWS} 行，请拆分后分批导入`);
     await collector.add(row, validateRow(row, cells, { map, stations, actor: req.actor }));
     if (collector.total % PROGRESS_EVERY === 0) {
       await progress('validating', collector.total, `已读取并校验 ${collector.total} 行`);

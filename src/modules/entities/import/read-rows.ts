@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../../server/errors.ts';
 import { decodeChunks, detectEncoding } from './encoding.ts';
 import type { SpreadsheetFormat } from './file-type.ts';
-import { knownHeaderCount } from './headers.ts';
+import { fileError, type ImportLimits, limitErrors } from './limits.ts';
 import { cellText } from './values.ts';
+import { readXlsxRows } from './xlsx-reader.ts';
 
 /** Where an import reads its bytes from: an upload in the database, or a local file for the CLI. */
 export interface ImportSource {
@@ -13,6 +13,8 @@ export interface ImportSource {
   format: SpreadsheetFormat;
   /** The file's bytes from the start; called once more for CSV, to detect the encoding first. */
   open(): AsyncIterable<Uint8Array>;
+  /** A local file (the CLI): the parsing thread reads it itself. */
+  path?: string;
 }
 
 /** One row of the sheet: its number as Excel shows it (1-based) and its cells in column order. */
@@ -21,10 +23,21 @@ export interface SheetRow {
   cells: unknown[];
 }
 
-const fileError = (detail: string) => new AppError('VALIDATION', detail, [{ path: 'file', message: detail }]);
-
-export function readRows(source: ImportSource): AsyncGenerator<SheetRow> {
-  return source.format === 'xlsx' ? readXlsxRows(source) : readCsvRows(source);
+/** Rows as they stream, within the limits; run in the import's worker thread (read-rows-worker.ts). */
+export async function* readRows(source: ImportSource, limits: ImportLimits): AsyncGenerator<SheetRow> {
+  if (source.format === 'csv') {
+    yield* readCsvRows(source, limits);
+    return;
+  }
+  // A zip is read through its directory at the end, so the whole file is needed (it is within the upload cap).
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of source.open()) chunks.push(chunk);
+  try {
+    yield* readXlsxRows(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), limits);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw fileError('无法读取 XLSX 文件：文件已损坏或不是有效的 Excel 工作簿，请用 Excel 重新保存后上传');
+  }
 }
 
 /** Comma unless the first line has more tabs (Excel's "Unicode 文本" is tab-separated). */
@@ -34,7 +47,7 @@ function guessDelimiter(text: string): string {
   return count('\t') > count(',') ? '\t' : ',';
 }
 
-async function* readCsvRows(source: ImportSource): AsyncGenerator<SheetRow> {
+async function* readCsvRows(source: ImportSource, limits: ImportLimits): AsyncGenerator<SheetRow> {
   const encoding = await detectEncoding(source.open());
   const texts = decodeChunks(source.open(), encoding);
   const first = await texts.next();
@@ -44,14 +57,26 @@ async function* readCsvRows(source: ImportSource): AsyncGenerator<SheetRow> {
     yield* texts;
   }
   const input = Readable.from(all());
-  const parser = parse({ delimiter: guessDelimiter(first.value), relax_column_count: true, relax_quotes: true });
+  const parser = parse({
+    delimiter: guessDelimiter(first.value),
+    relax_column_count: true,
+    relax_quotes: true,
+    // Characters in one record: no legitimate row comes near it, and the parser would buffer it whole.
+    max_record_size: limits.maxColumns * limits.maxCellChars,
+  });
   input.on('error', (err) => parser.destroy(err));
   input.pipe(parser);
   let row = 0;
+  let rows = -1; // non-empty records after the header
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row++;
-      yield { row, cells: record };
+      const last = record.findLastIndex((cell) => cellText(cell) !== '');
+      if (last < 0) continue;
+      if (last >= limits.maxColumns) throw limitErrors.columns(limits, row);
+      if (record.some((cell) => cell.length > limits.maxCellChars)) throw limitErrors.cellChars(limits, row);
+      if (++rows > limits.maxRows) throw limitErrors.rows(limits);
+      yield { row, cells: record.length > limits.maxColumns ? record.slice(0, limits.maxColumns) : record };
     }
   } catch (err) {
     if (err instanceof CsvError)
@@ -73,43 +98,5 @@ function csvReason(err: CsvError): string {
       return '单行内容过长';
     default:
       return '无法解析该行';
-  }
-}
-
-/**
- * Rows of the data sheet: the first worksheet whose first non-empty row names at least two known columns
- * (so an instructions sheet placed first is skipped). Other sheets are read through and ignored.
- */
-async function* readXlsxRows(source: ImportSource): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source.open()), {
-    styles: 'cache', // needed to tell date cells from numbers
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let found = false;
-  try {
-    for await (const sheet of reader) {
-      let state: 'probe' | 'data' | 'skip' = found ? 'skip' : 'probe';
-      for await (const row of sheet) {
-        if (state === 'skip') continue;
-        const values = row.values as unknown[];
-        const cells = values.slice(1);
-        if (state === 'probe') {
-          if (cells.every((c) => cellText(c) === '')) continue;
-          if (knownHeaderCount(cells) < 2) {
-            state = 'skip';
-            continue;
-          }
-          state = 'data';
-          found = true;
-        }
-        yield { row: row.number, cells };
-      }
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw fileError('无法读取 XLSX 文件：文件已损坏或不是有效的 Excel 工作簿，请用 Excel 重新保存后上传');
   }
 }

@@ -19,7 +19,9 @@ import type { JobService } from '../../jobs/service.ts';
 import { actorForUser } from './actor.ts';
 import { sniffFormat } from './file-type.ts';
 import { type ImportOutcome, importEntities } from './import-entities.ts';
+import type { ImportLimits } from './limits.ts';
 import { deleteUpload, findUpload, insertUpload, uploadChunks } from './uploads-repo.ts';
+import { checkUploadedXlsx } from './xlsx-parts.ts';
 
 export const ENTITY_IMPORT_JOB = 'entities.import';
 
@@ -40,7 +42,12 @@ function toResult(outcome: ImportOutcome): TEntityImportResult {
 
 export function createEntityImportService(
   db: Db,
-  deps: { pii: PiiCipher; jobs: Pick<JobService, 'enqueue' | 'get'>; jobRunner: Pick<JobRunner, 'register'> },
+  deps: {
+    pii: PiiCipher;
+    jobs: Pick<JobService, 'enqueue' | 'get'>;
+    jobRunner: Pick<JobRunner, 'register'>;
+    limits: ImportLimits;
+  },
 ) {
   /** The import job runs as the user who uploaded, wherever it runs; the file is deleted once read. */
   async function runJob(ctx: JobContext): Promise<TEntityImportResult> {
@@ -55,7 +62,7 @@ export function createEntityImportService(
         open: () => uploadChunks(db, upload.id),
       };
       const outcome = await importEntities(
-        { db, pii: deps.pii },
+        { db, pii: deps.pii, limits: deps.limits },
         { actor, source, mode, jobId: ctx.id },
         { onProgress: (p) => ctx.progress(p.rows, p.phase === 'validating' ? null : p.rows, p.message) },
       );
@@ -100,11 +107,13 @@ export function createEntityImportService(
 
   return {
     runJob,
+    limits: deps.limits,
 
     /** Checks the file type, stores the file and queues the job, all in one transaction. */
     async submit(actor: Actor, file: ReceivedFile, mode: TEntityImportMode): Promise<{ jobId: number }> {
       requirePermission(actor, 'entity:write');
       const format = sniffFormat(headOf(file.pieces), file.filename);
+      if (format === 'xlsx') checkUploadedXlsx(file.pieces, file.sizeBytes, deps.limits);
       const hash = createHash('sha256');
       for (const piece of file.pieces) hash.update(piece);
       const jobId = await db.transaction(async (tx) => {

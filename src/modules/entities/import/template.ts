@@ -15,7 +15,7 @@ const examples: Record<string, string> = {
 };
 const exampleOf = (c: (typeof entityImportColumns)[number]) => examples[c.key] ?? c.example;
 
-const notes = [
+const notes = (maxRows: number) => [
   '1. 在“市场主体”工作表第一行下方逐行填写，不要修改、删除第一行表头；不需要的选填列可以删除。',
   '2. 表头可用中文列名，也可用英文字段名（如 uscc、name）。',
   `3. 主体类型填写：${Object.values(entityTypes).join('、')}；须与统一社会信用代码第2位（1/2/3）一致。`,
@@ -24,11 +24,11 @@ const notes = [
   '6. 注册资本单位为元，最多两位小数，可写“100万”；系统按“分”精确保存。',
   '7. 管辖所编码优先；未填写时按行政区划代码（9位乡镇街道代码）确定管辖所，仍无法确定时归入本人所在的所。只能导入到本单位及下级的管辖所。',
   `8. 导入方式：“全部”= ${entityImportModes.all}；“仅有效行”= ${entityImportModes.validOnly}。`,
-  `9. 单个文件不超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB、${IMPORT_MAX_ROWS} 行。CSV 文件可为 UTF-8 或 GBK（Excel“CSV（逗号分隔）”）编码。`,
+  `9. 单个文件不超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB、${maxRows} 行。CSV 文件可为 UTF-8 或 GBK（Excel“CSV（逗号分隔）”）编码。`,
   '10. 同一文件内统一社会信用代码重复的行、系统中已登记的代码，均列入错误报告。',
 ];
 
-function dataSheet(workbook: ExcelJS.Workbook): void {
+function dataSheet(workbook: ExcelJS.Workbook, maxRows: number): void {
   const sheet = workbook.addWorksheet('市场主体', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = entityImportColumns.map((c) => ({
     header: c.label,
@@ -47,7 +47,7 @@ function dataSheet(workbook: ExcelJS.Workbook): void {
   // A drop-down for the type column (exceljs applies a range validation; its typings lack the collection).
   const validations = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
     .dataValidations;
-  validations.add(`A2:A${IMPORT_MAX_ROWS + 1}`, {
+  validations.add(`A2:A${maxRows + 1}`, {
     type: 'list',
     allowBlank: true,
     formulae: [`"${Object.values(entityTypes).join(',')}"`],
@@ -57,22 +57,22 @@ function dataSheet(workbook: ExcelJS.Workbook): void {
   });
 }
 
-function instructionsSheet(workbook: ExcelJS.Workbook): void {
+function instructionsSheet(workbook: ExcelJS.Workbook, maxRows: number): void {
   const sheet = workbook.addWorksheet('填写说明');
   sheet.columns = [{ width: 22 }, { width: 22 }, { width: 8 }, { width: 48 }, { width: 34 }];
   sheet.addRow(['市场主体批量导入 填写说明']).font = { bold: true, size: 14 };
-  for (const note of notes) sheet.addRow([note]);
+  for (const note of notes(maxRows)) sheet.addRow([note]);
   sheet.addRow([]);
   sheet.addRow(['列名', '英文字段名', '必填', '说明', '示例']).font = { bold: true };
   for (const c of entityImportColumns) sheet.addRow([c.label, c.key, c.required ? '是' : '否', c.hint, exampleOf(c)]);
 }
 
 /** The XLSX template: the data sheet first (the importer reads the first sheet with known headers). */
-export async function templateXlsx(): Promise<Buffer> {
+export async function templateXlsx(maxRows = IMPORT_MAX_ROWS): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Shijian 市监';
-  dataSheet(workbook);
-  instructionsSheet(workbook);
+  dataSheet(workbook, maxRows);
+  instructionsSheet(workbook, maxRows);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

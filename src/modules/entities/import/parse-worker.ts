@@ -1,0 +1,54 @@
+import { createReadStream } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../../server/errors.ts';
+import { readRows, type SheetRow } from './read-rows.ts';
+import type { ParseMessage, ParseRequest } from './read-rows-worker.ts';
+
+/** Rows per message, and messages sent ahead of the main thread's acknowledgements. */
+const BATCH = 500;
+const WINDOW = 4;
+
+async function* bytesOf(bytes: Uint8Array) {
+  yield bytes;
+}
+
+/** Runs in the worker thread: reads the file within the limits and posts its rows in acknowledged batches. */
+async function run(port: NonNullable<typeof parentPort>, req: ParseRequest): Promise<void> {
+  const post = (m: ParseMessage) => port.postMessage(m);
+  let credits = WINDOW;
+  let wake: (() => void) | undefined;
+  port.on('message', () => {
+    credits++;
+    wake?.();
+  });
+  let batch: SheetRow[] = [];
+  const send = async () => {
+    while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+    credits--;
+    post({ type: 'rows', rows: batch });
+    batch = [];
+  };
+  const source = {
+    filename: req.filename,
+    format: req.format,
+    open: () => (req.path ? createReadStream(req.path) : bytesOf(req.bytes ?? new Uint8Array())),
+  };
+  try {
+    for await (const row of readRows(source, req.limits)) {
+      batch.push(row);
+      if (batch.length >= BATCH) await send();
+    }
+    if (batch.length) await send();
+    post({ type: 'done' });
+  } catch (err) {
+    post({
+      type: 'error',
+      error:
+        err instanceof AppError
+          ? { code: err.code, detail: err.detail, errors: err.errors }
+          : { message: err instanceof Error ? err.message : String(err) },
+    });
+  }
+}
+
+if (parentPort) await run(parentPort, workerData as ParseRequest);

@@ -1,0 +1,98 @@
+import { setImmediate as turn } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode, type FieldError } from '../../../server/errors.ts';
+import { type ImportLimits, limitErrors } from './limits.ts';
+import type { ImportSource, SheetRow } from './read-rows.ts';
+
+export interface ParseRequest {
+  filename: string;
+  format: ImportSource['format'];
+  limits: ImportLimits;
+  bytes?: Uint8Array;
+  path?: string;
+}
+
+export type ParseMessage =
+  | { type: 'rows'; rows: SheetRow[] }
+  | { type: 'done' }
+  | { type: 'error'; error: { code: ErrorCode; detail: string; errors: FieldError[] } | { message: string } };
+
+const workerUrl = new URL('./parse-worker.mjs', import.meta.url);
+
+/** The source's bytes in one transferable buffer (an upload is within the upload cap). */
+async function allBytes(source: ImportSource): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of source.open()) {
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+/**
+ * The file's rows, parsed in a worker thread whose heap is capped: a file that needs more memory than allowed
+ * (a zip bomb the byte limits did not catch, a parser bug) ends that thread and fails the import; the server
+ * and its other requests are not affected. Rows arrive in batches the consumer acknowledges, so a slow
+ * consumer (database lookups) holds at most a few batches.
+ */
+export async function* readRowsInWorker(source: ImportSource, limits: ImportLimits): AsyncGenerator<SheetRow> {
+  const request: ParseRequest = { filename: source.filename, format: source.format, limits, path: source.path };
+  if (!source.path) request.bytes = await allBytes(source);
+  const worker = new Worker(workerUrl, {
+    workerData: request,
+    transferList: request.bytes ? [request.bytes.buffer as ArrayBuffer] : [],
+    resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb },
+  });
+  const inbox: ParseMessage[] = [];
+  let failure: Error | undefined;
+  let exited = false;
+  let wake: (() => void) | undefined;
+  const notify = () => wake?.();
+  worker.on('message', (m: ParseMessage) => {
+    inbox.push(m);
+    notify();
+  });
+  worker.on('error', (err) => {
+    failure = err;
+    notify();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    notify();
+  });
+  try {
+    for (;;) {
+      const m = inbox.shift();
+      if (!m) {
+        if (failure) throw workerFailure(failure, limits);
+        if (exited) throw new Error('解析文件的线程意外退出');
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (m.type === 'done') return;
+      if (m.type === 'error') {
+        throw 'code' in m.error
+          ? new AppError(m.error.code, m.error.detail, m.error.errors)
+          : new Error(m.error.message);
+      }
+      yield* m.rows;
+      worker.postMessage('more');
+      // Row checks resolve as microtasks (PGlite too): let timers and requests in between batches.
+      await turn();
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+function workerFailure(err: Error, limits: ImportLimits): Error {
+  if ((err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return limitErrors.heap(limits);
+  return new Error(`解析文件的线程出错：${err.message}`);
+}
