@@ -21,6 +21,7 @@ import type { TConfig } from './config.ts';
 import { createServices, type Services } from './container.ts';
 import { errorHandler, notFoundHandler, problem } from './errors.ts';
 import { moduleRoutes } from './routes.ts';
+import { addTextGuard } from './text-guard.ts';
 
 export interface AppOptions {
   config: TConfig;
@@ -56,6 +57,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
   server.setErrorHandler(errorHandler);
+  addTextGuard(server);
 
   const services = createServices(db, config);
 
