@@ -5,6 +5,7 @@ import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
 import { createComplaintAnalysis } from '../modules/complaints/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/attachments.ts';
+import { createComplaintIdentity } from '../modules/complaints/identity.ts';
 import { createPublicComplaints } from '../modules/complaints/public.ts';
 import { createComplaintService } from '../modules/complaints/service.ts';
 import { createComplaintWorkflow } from '../modules/complaints/workflow.ts';
@@ -69,6 +70,7 @@ export function createServices(db: Db, config: TConfig) {
     complaints,
     complaintWorkflow,
     complaintAttachments: createComplaintAttachments(db, { files, complaints }),
+    complaintIdentity: createComplaintIdentity(db, { pii, complaints }),
     publicComplaints: createPublicComplaints(db),
     complaintAnalysis,
     credit,
