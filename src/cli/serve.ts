@@ -79,6 +79,11 @@ export async function serve(args: string[]): Promise<void> {
   await upsertSchedule(db, { name: 'credit.recompute-queue', kind: 'credit.recompute-queue', intervalSeconds: 60 });
   await upsertSchedule(db, { name: 'credit.recompute', kind: 'credit.recompute', intervalSeconds: 86_400 });
   await upsertSchedule(db, { name: 'complaints.detect', kind: 'complaints.detect', intervalSeconds: 86_400 });
+  await upsertSchedule(db, {
+    name: 'complaints.uploads-cleanup',
+    kind: 'complaints.uploads-cleanup',
+    intervalSeconds: 3600,
+  });
   const { server, services } = await buildApp({ config, db, webDist });
   if (config.WORKERS) services.jobRunner.start();
   await server.listen({ port: config.PORT, host: config.HOST });

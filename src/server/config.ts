@@ -61,6 +61,13 @@ export const ZConfig = z.object({
     ),
   /** Open311 requests per api_key per minute (filing, listing and single lookups each count on their own). */
   OPEN311_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Upload-first attachments never claimed by a submission are deleted after this many hours (hourly job). */
+  UPLOAD_UNCLAIMED_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   /** CJK font embedded in decision documents (PDF); unset: common system fonts are tried (fonts-noto-cjk first). */
   CJK_FONT_PATH: z.string().min(1).optional(),
   /** PostScript name inside a .ttc collection, e.g. NotoSansCJKsc-Regular; not needed for .ttf/.otf. */

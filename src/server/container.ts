@@ -42,10 +42,14 @@ export function createServices(db: Db, config: TConfig) {
   const jobs = createJobService(db);
   const credit = createCreditModule(db, { files, jobs, jobRunner, fontConfig: config });
   const spotCheckCatalog = createCatalogService(db);
+  const complaintAttachments = createComplaintAttachments(db, { files, complaints });
 
   jobRunner.register('sessions.cleanup', async () => ({
     deleted: await deleteIdleSessions(db, config.SESSION_IDLE_MINUTES),
   }));
+  jobRunner.register('complaints.uploads-cleanup', () =>
+    complaintAttachments.deleteUnclaimed(config.UPLOAD_UNCLAIMED_HOURS),
+  );
   jobRunner.register('complaints.escalate', () => complaintWorkflow.escalateOverdue());
   // Recent months only: older months do not change, and a full rebuild is a one-off (demo load, repair).
   jobRunner.register('complaints.rollup', () => complaintAnalysis.rebuildStats(monthsAgo(1)));
@@ -69,7 +73,7 @@ export function createServices(db: Db, config: TConfig) {
     entityExports: createEntityExportService(db),
     complaints,
     complaintWorkflow,
-    complaintAttachments: createComplaintAttachments(db, { files, complaints }),
+    complaintAttachments,
     complaintIdentity: createComplaintIdentity(db, { pii, complaints }),
     publicComplaints: createPublicComplaints(db),
     complaintAnalysis,
