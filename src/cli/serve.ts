@@ -87,6 +87,11 @@ export async function serve(args: string[]): Promise<void> {
     intervalSeconds: 86_400,
     payload: { force: true },
   });
+  await upsertSchedule(db, {
+    name: 'complaints.uploads-cleanup',
+    kind: 'complaints.uploads-cleanup',
+    intervalSeconds: 3600,
+  });
   const { server, services } = await buildApp({ config, db, webDist });
   if (config.WORKERS) services.jobRunner.start();
   await server.listen({ port: config.PORT, host: config.HOST });

@@ -139,8 +139,11 @@ export const ZComplaintDetail = ZComplaintSummary.extend({
   ruleSet: z.object({ code: z.string(), name: z.string(), citation: z.string() }),
   personIdMasked: z.string().nullable(),
   confidential: z.boolean(),
-  /** False when the caller sees masked contact data (not a handler of the owning unit). */
-  personVisible: z.boolean(),
+  /**
+   * Identity is masked for everyone; true when the caller may reveal it (POST …/identity with a reason): handlers
+   * of the owning unit, and the 12315 centre unless the reporter asked for confidentiality.
+   */
+  canRevealIdentity: z.boolean(),
   businessAddress: z.string().nullable(),
   regionCode: z.string().nullable(),
   amountFen: z.number().nullable(),
@@ -211,7 +214,26 @@ export const ZReassignBody = z.object({
 
 export const ZSatisfactionBody = z.object({ satisfaction: z.number().int().min(1).max(5), version: ZVersion });
 
-export const ZTrackingQuery = z.object({ phoneLast4: z.string().regex(/^\d{4}$/, '请输入登记手机号的后4位') });
+/** A reason is required and audited; the identity itself never goes into the audit log. */
+export const ZRevealIdentityBody = z.object({
+  reason: z.string().trim().min(4, '请说明查看原因（4–200字）').max(200, '查看原因最多200字'),
+});
+export const ZComplaintIdentity = z.object({
+  name: z.string(),
+  phone: z.string(),
+  idNumber: z.string().nullable(),
+});
+
+const ZTrackingCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^TS\d{8}[2-9A-Z]{6}$/, '查询码格式不正确');
+/** Code and phone digits travel in a POST body, never in a URL (URLs end up in access logs and browser history). */
+export const ZTrackingBody = z.object({
+  trackingCode: ZTrackingCode,
+  phoneLast4: z.string().regex(/^\d{4}$/, '请输入登记手机号的后4位'),
+});
 export const ZPublicTracking = z.object({
   trackingCode: z.string(),
   kind: ZComplaintKind,
@@ -247,13 +269,7 @@ export const ZRuleSetView = z.object({
   notAcceptedGrounds: z.array(z.object({ code: z.string(), label: z.string() })),
   terminationGrounds: z.array(z.object({ code: z.string(), label: z.string() })),
 });
-export const ZTrackingParams = z.object({
-  trackingCode: z
-    .string()
-    .trim()
-    .regex(/^TS\d{8}[2-9A-Z]{6}$/, '查询码格式不正确'),
-});
-export const ZPublicSatisfaction = ZTrackingQuery.extend({ satisfaction: z.number().int().min(1).max(5) });
+export const ZPublicSatisfaction = ZTrackingBody.extend({ satisfaction: z.number().int().min(1).max(5) });
 
 const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 export const ZAnalysisQuery = z

@@ -36,6 +36,7 @@ export type TEntityStatus = z.infer<typeof ZEntityStatus>;
 /** USCC normalised (trim, upper case, full-width) and checked; a bad check character is a clear error. */
 export const ZUscc = z
   .string()
+  .max(40)
   .transform(normaliseUscc)
   .superRefine((code, ctx) => {
     const v = validateUscc(code);
@@ -44,12 +45,14 @@ export const ZUscc = z
 /** Like ZUscc, but only the shape; used when the user explicitly overrides a failing check character. */
 export const ZUsccShape = z
   .string()
+  .max(40)
   .transform(normaliseUscc)
   .refine((c) => /^[0-9A-HJ-NP-RTUW-Y]{18}$/.test(c), '统一社会信用代码应为18位（数字或大写字母，不含 I、O、Z、S、V）');
 
 export const ZIdCardNumber = z
   .string()
   .trim()
+  .max(30)
   .transform((s) => s.toUpperCase())
   .superRefine((id, ctx) => {
     const v = validateIdCard(id);
@@ -58,6 +61,7 @@ export const ZIdCardNumber = z
 export const ZIndustryCode = z
   .string()
   .trim()
+  .max(10)
   .refine(isValidIndustryCode, '不是有效的国民经济行业分类代码（GB/T 4754-2017）');
 export const ZPhone = z
   .string()

@@ -23,6 +23,7 @@ import { createServices, type Services } from './container.ts';
 import { errorHandler, notFoundHandler, problem } from './errors.ts';
 import { moduleRoutes } from './routes.ts';
 import { bareSecurityHeaders, securityHeaders } from './security-headers.ts';
+import { addTextGuard } from './text-guard.ts';
 
 export interface AppOptions {
   config: TConfig;
@@ -68,6 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
   server.setErrorHandler(errorHandler);
+  addTextGuard(server);
 
   const services = createServices(db, config, { now: opts.now, log: server.log });
 

@@ -89,7 +89,10 @@ export const ZConfig = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Public attachment uploads per client IP per minute (each up to FILE_MAX_BYTES, so fewer). */
   PUBLIC_UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-  /** Comma-separated keys for Open311 partner systems (filing and listing); empty: listing is closed. */
+  /**
+   * Comma-separated keys for Open311 partner systems; every request but the service list needs one (empty: Open311
+   * files and answers nothing; the public has the portal form).
+   */
   OPEN311_API_KEYS: z
     .string()
     .default('')
@@ -99,6 +102,15 @@ export const ZConfig = z.object({
         .map((k) => k.trim())
         .filter(Boolean),
     ),
+  /** Open311 requests per api_key per minute (filing, listing and single lookups each count on their own). */
+  OPEN311_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Upload-first attachments never claimed by a submission are deleted after this many hours (hourly job). */
+  UPLOAD_UNCLAIMED_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   /** CJK font embedded in decision documents (PDF); unset: common system fonts are tried (fonts-noto-cjk first). */
   CJK_FONT_PATH: z.string().min(1).optional(),
   /** PostScript name inside a .ttc collection, e.g. NotoSansCJKsc-Regular; not needed for .ttf/.otf. */

@@ -6,6 +6,7 @@ import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
 import { createComplaintAnalysis } from '../modules/complaints/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/attachments.ts';
+import { createComplaintIdentity } from '../modules/complaints/identity.ts';
 import { createPublicComplaints } from '../modules/complaints/public.ts';
 import { createComplaintService } from '../modules/complaints/service.ts';
 import { createComplaintWorkflow } from '../modules/complaints/workflow.ts';
@@ -53,6 +54,7 @@ export function createServices(db: Db, config: TConfig, opts: { now?: () => Date
   const jobs = createJobService(db);
   const credit = createCreditModule(db, { files, jobs, jobRunner, fontConfig: config });
   const spotCheckCatalog = createCatalogService(db);
+  const complaintAttachments = createComplaintAttachments(db, { files, complaints });
 
   jobRunner.register('sessions.cleanup', async () => ({
     deleted: await deleteIdleSessions(db, config.SESSION_IDLE_MINUTES),
@@ -60,6 +62,9 @@ export function createServices(db: Db, config: TConfig, opts: { now?: () => Date
   // One kind, two schedules (serve.ts): every minute it writes once AUDIT_CHECKPOINT_EVERY rows are new; daily, always.
   jobRunner.register('audit.checkpoint', (ctx) =>
     auditCheckpoints.write({ force: (ctx.payload as { force?: unknown } | null)?.force === true }),
+  );
+  jobRunner.register('complaints.uploads-cleanup', () =>
+    complaintAttachments.deleteUnclaimed(config.UPLOAD_UNCLAIMED_HOURS),
   );
   jobRunner.register('complaints.escalate', () => complaintWorkflow.escalateOverdue());
   // Recent months only: older months do not change, and a full rebuild is a one-off (demo load, repair).
@@ -85,7 +90,8 @@ export function createServices(db: Db, config: TConfig, opts: { now?: () => Date
     entityExports: createEntityExportService(db),
     complaints,
     complaintWorkflow,
-    complaintAttachments: createComplaintAttachments(db, { files, complaints }),
+    complaintAttachments,
+    complaintIdentity: createComplaintIdentity(db, { pii, complaints }),
     publicComplaints: createPublicComplaints(db),
     complaintAnalysis,
     credit,

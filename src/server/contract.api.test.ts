@@ -1,13 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
+import { type JsonSchema, leafPaths, sample, withField } from '../../tests/helpers/openapi-samples.ts';
 import { ApiClient, loginAs, startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
+
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema: JsonSchema;
+}
 
 interface Operation {
   method: string;
   path: string;
   bodyProps: string[];
   queryNames: string[];
+  parameters: Parameter[];
+  body?: JsonSchema;
 }
 
 type OpenApi = {
@@ -17,8 +27,8 @@ type OpenApi = {
     Record<
       string,
       {
-        parameters?: { name: string; in: string }[];
-        requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
+        parameters?: Parameter[];
+        requestBody?: { content: Record<string, { schema: JsonSchema }> };
       }
     >
   >;
@@ -31,6 +41,8 @@ function operations(doc: OpenApi): Operation[] {
       path,
       bodyProps: Object.keys(op.requestBody?.content['application/json']?.schema.properties ?? {}),
       queryNames: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+      parameters: op.parameters ?? [],
+      body: op.requestBody?.content['application/json']?.schema,
     })),
   );
 }
@@ -150,5 +162,112 @@ describe('error contract: malformed requests never produce a 5xx', () => {
   test('health reports the database kind', async () => {
     const res = await new ApiClient(app.baseUrl).get<{ status: string; database: string }>('/api/v1/health');
     assert.deepEqual(res.body, { status: 'ok', database: app.testDb.db.kind });
+  });
+});
+
+/** Text PostgreSQL refuses (NUL), text UTF-8 cannot carry (a lone surrogate) and text far past any field's max. */
+const badText = [
+  { label: 'NUL', body: 'a\u0000b', url: 'a%00b' },
+  { label: 'lone surrogate', body: 'a\ud800b', url: 'a%ED%A0%80b' },
+  // A URL stays under Node's 16 KB header limit, or the request would not reach the app at all.
+  { label: 'over-long', body: 'x'.repeat(100_000), url: 'x'.repeat(8_000) },
+];
+
+const urlValue = (p: Parameter) => encodeURIComponent(String(sample(p.schema)));
+
+function buildUrl(op: Operation, bad?: { name: string; in: string; value: string }): string {
+  const value = (p: Parameter) => (bad && bad.name === p.name && bad.in === p.in ? bad.value : urlValue(p));
+  let path = op.path;
+  for (const p of op.parameters.filter((x) => x.in === 'path')) path = path.replace(`{${p.name}}`, value(p));
+  const query = op.parameters
+    .filter((p) => p.in === 'query' && (p.required || (bad?.in === 'query' && bad.name === p.name)))
+    .map((p) => `${p.name}=${value(p)}`)
+    .join('&');
+  return query ? `${path}?${query}` : path;
+}
+
+describe('text contract: NUL, lone surrogates and over-long strings in any parameter never produce a 5xx', () => {
+  let app: TestApp;
+  let admin: ApiClient;
+  let ops: Operation[];
+  before(async () => {
+    // Limits high enough that every bad value reaches its handler instead of a 429.
+    app = await startTestApp({
+      env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_UPLOAD_RATE_LIMIT_PER_MINUTE: '100000' },
+    });
+    admin = await loginAs(app, 'admin');
+    const doc = (await new ApiClient(app.baseUrl).get<OpenApi>('/api/v1/openapi.json')).body;
+    ops = operations(doc).filter((op) => !['/api/v1/auth/logout', '/api/v1/auth/password'].includes(op.path));
+  });
+  after(() => app.close());
+
+  test('a NUL in a search, a public complaint or a path answers 422 naming the field', async () => {
+    const anon = new ApiClient(app.baseUrl);
+    type P = { code: string; detail: string; errors: { path: string }[] };
+    const search = await anon.get<P>('/api/v1/public/spot-checks/results?q=%00');
+    assert.equal(search.status, 422);
+    assert.match(search.headers.get('content-type') ?? '', /problem\+json/);
+    assert.deepEqual([search.body.code, search.body.errors[0]?.path], ['VALIDATION', 'q']);
+    assert.match(search.body.detail, /查询参数字段 q：含有不允许的空字符/);
+    const intake = await anon.post<P>('/api/v1/public/complaints', {
+      kind: 'complaint',
+      person: { name: '张三', phone: '13800138000' },
+      description: '买到的商品有质量问题\u0000请处理',
+    });
+    assert.equal(intake.status, 422);
+    assert.equal(intake.body.errors[0]?.path, 'description');
+    const surrogate = await admin.request<P>('POST', '/api/v1/org/units', '{"name":"a\\ud800"}');
+    assert.deepEqual([surrogate.status, surrogate.body.errors[0]?.path], [422, 'name']);
+    assert.equal((await admin.get<P>('/api/v1/complaints/1%00')).status, 422);
+    const open311 = await fetch(`${app.baseUrl}/open311/v2/services/a%00b.json`);
+    assert.equal(open311.status, 422);
+  });
+
+  test('every request string in the OpenAPI document has a bound (max length, pattern or enum)', () => {
+    const unbounded: string[] = [];
+    const walk = (s: JsonSchema, path: string): void => {
+      const variants = s.anyOf ?? s.oneOf ?? [];
+      for (const [i, x] of variants.entries()) walk(x, variants.length > 1 ? `${path}|${i}` : path);
+      if (s.type === 'object') for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, `${path}.${k}`);
+      if (s.type === 'array' && s.items) walk(s.items, `${path}[]`);
+      if (s.type === 'string' && !s.enum && !s.pattern && !s.format && s.maxLength === undefined) unbounded.push(path);
+    };
+    for (const op of ops) {
+      for (const p of op.parameters) walk(p.schema, `${op.method} ${op.path} ${p.in}:${p.name}`);
+      if (op.body) walk(op.body, `${op.method} ${op.path} body`);
+    }
+    assert.deepEqual(unbounded, []);
+  });
+
+  test('every route × every query, path and body field', async () => {
+    const failures: string[] = [];
+    let sent = 0;
+    const check = async (label: string, method: string, url: string, body?: unknown) => {
+      const res = await admin.request(method, url, body);
+      sent++;
+      if (res.status >= 500) failures.push(`${label} → ${res.status}`);
+    };
+    for (const op of ops) {
+      const hasBody = !['GET', 'DELETE', 'HEAD'].includes(op.method);
+      const base = op.body ? sample(op.body) : hasBody ? {} : undefined;
+      for (const bad of badText) {
+        for (const p of op.parameters.filter((x) => x.in === 'query' || x.in === 'path'))
+          await check(
+            `${op.method} ${op.path} ${p.in} ${p.name} ${bad.label}`,
+            op.method,
+            buildUrl(op, { name: p.name, in: p.in, value: bad.url }),
+            base,
+          );
+        for (const leaf of op.body ? leafPaths(op.body) : [])
+          await check(
+            `${op.method} ${op.path} body ${leaf.join('.')} ${bad.label}`,
+            op.method,
+            buildUrl(op),
+            withField(op.body!, base, leaf, bad.body),
+          );
+      }
+    }
+    assert.ok(sent > 600, `only ${sent} requests`);
+    assert.deepEqual(failures.slice(0, 40), [], `${failures.length} of ${sent} requests answered 5xx`);
   });
 });

@@ -37,6 +37,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     complaints: services.complaints,
     workflow: services.complaintWorkflow,
     attachments: services.complaintAttachments,
+    identity: services.complaintIdentity,
   });
   await app.register(creditRoutes, { credit: services.credit });
   await app.register(publicComplaintRoutes, {

@@ -54,6 +54,8 @@ async function act(page: Page, action: string, status: string, fill?: () => Prom
 test('public files on the portal, the s01 handler mediates it to closed, the person tracks the result', async () => {
   const publicSession = await openSession(browser, app);
   const portal = publicSession.page;
+  const portalUrls: string[] = [];
+  portal.on('request', (r) => portalUrls.push(r.url()));
   await portal.goto('/portal/complaint');
   await portal.getByTestId('portal-name').fill('李市民');
   await portal.getByTestId('portal-phone').fill('13912345678');
@@ -84,7 +86,8 @@ test('public files on the portal, the s01 handler mediates it to closed, the per
   await page.getByTestId('side-menu').getByText('投诉举报', { exact: true }).click();
   const row = page.getByTestId('complaints-table').locator('tr', { hasText: code });
   await row.waitFor();
-  assert.match(await textOf(row), /投诉[\s\S]*待受理[\s\S]*李市民[\s\S]*桂城好味餐饮店/);
+  // The queue and the detail show the complainant masked, to the handler too.
+  assert.match(await textOf(row), /投诉[\s\S]*待受理[\s\S]*李\*\* 139\*\*\*\*5678[\s\S]*桂城好味餐饮店/);
   await page.screenshot({ path: '/tmp/complaints-queue.png', fullPage: true });
 
   await row.getByRole('link', { name: code }).click();
@@ -92,6 +95,7 @@ test('public files on the portal, the s01 handler mediates it to closed, the per
   assert.match(await textOf(page.getByTestId('complaint-rule-set')), /国家市场监督管理总局令/);
   assert.match(await textOf(page.getByTestId('complaint-deadlines')), /受理/);
   assert.match(await textOf(page.getByTestId('complaint-attachments')), /菜品照片\.png[\s\S]*SHA-256 [0-9a-f]{64}/);
+  assert.equal(await textOf(page.getByTestId('complaint-person')), '李** 139****5678');
   await page.screenshot({ path: '/tmp/complaints-detail.png', fullPage: true });
 
   await act(page, 'accept', '已受理');
@@ -116,6 +120,15 @@ test('public files on the portal, the s01 handler mediates it to closed, the per
   assert.match(await textOf(page.getByTestId('complaint-facts')), /¥100\.00/);
   await page.screenshot({ path: '/tmp/complaints-detail-closed.png', fullPage: true });
 
+  // 查看完整信息: a reason is required, then the handler sees the number to call back.
+  await page.getByTestId('identity-reveal').click();
+  await page.getByTestId('identity-ok').click();
+  await page.getByText('请说明查看原因').waitFor();
+  await page.getByTestId('identity-reason').fill('电话联系投诉人了解情况');
+  await page.getByTestId('identity-ok').click();
+  await page.getByTestId('complaint-person').filter({ hasText: '李市民 13912345678' }).waitFor();
+  await page.getByText('本次查看已留痕').waitFor();
+
   await portal.goto('/portal/track');
   await portal.getByTestId('track-code').fill(code);
   await portal.getByTestId('track-last4').fill('5678');
@@ -134,9 +147,11 @@ test('public files on the portal, the s01 handler mediates it to closed, the per
   await portal.getByText('已评价').waitFor();
   await portal.screenshot({ path: '/tmp/complaints-portal-track.png', fullPage: true });
 
-  // The link on the submit page carries the code and the phone digits and shows the progress at once.
-  await portal.goto(`/portal/track?code=${code}&last4=5678`);
-  await portal.getByTestId('track-status').filter({ hasText: '已办结' }).waitFor();
+  // Neither the code nor the phone digits ever went into a URL the browser requested (logs, history, referrers).
+  assert.deepEqual(
+    portalUrls.filter((u) => u.includes(code) || /last4|phone/i.test(u)),
+    [],
+  );
 
   assert.deepEqual(publicSession.errors, []);
   assert.deepEqual(staff.errors, []);
@@ -155,7 +170,17 @@ test('the portal shows server errors: an unregistered USCC on its field, a wrong
   const fieldError = page.locator('.ant-form-item', { has: page.getByTestId('portal-business-uscc') });
   await fieldError.locator('.ant-form-item-explain-error').waitFor();
 
-  await page.goto('/portal/track?code=TS20260101ABCDEF&last4=0000');
+  // Corrected, it goes through; 查询进度 hands the code and phone digits over in router state, not in the URL.
+  await page.getByTestId('portal-business-uscc').fill(entity.uscc);
+  await page.getByTestId('portal-submit').click();
+  await page.getByTestId('portal-tracking-code').waitFor();
+  await page.getByRole('link', { name: '查询进度' }).click();
+  await page.getByTestId('track-status').filter({ hasText: '待受理' }).waitFor();
+  assert.equal(new URL(page.url()).search, '');
+
+  await page.goto('/portal/track');
+  await page.getByTestId('track-code').fill('TS20260101ABCDEF');
+  await page.getByTestId('track-last4').fill('0000');
   await page.getByTestId('track-submit').click();
   await page.getByTestId('form-error').filter({ hasText: '查询码或手机号后4位不正确' }).waitFor();
   assert.deepEqual(errors, []);

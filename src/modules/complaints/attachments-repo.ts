@@ -19,6 +19,24 @@ export async function claimPendingUploads(q: Queryable, tokenSha256s: readonly s
   return rows.map((r) => Number(r.fileId)).sort((a, b) => a - b);
 }
 
+/**
+ * Removes up to `limit` tokens older than `hours` that no submission claimed (a claim deletes its token) and returns
+ * their files, leaving out any an item links to after all.
+ */
+export async function deleteUnclaimedUploads(q: Queryable, hours: number, limit: number): Promise<number[]> {
+  const rows = await q.query<{ fileId: number }>(
+    `WITH gone AS (
+       DELETE FROM complaint_pending_uploads WHERE token_sha256 IN (
+         SELECT token_sha256 FROM complaint_pending_uploads WHERE created_at < now() - make_interval(hours => $1)
+          ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING file_id)
+     SELECT g.file_id AS "fileId" FROM gone g
+      WHERE NOT EXISTS (SELECT 1 FROM complaint_attachments a WHERE a.file_id = g.file_id)`,
+    [hours, limit],
+  );
+  return rows.map((r) => Number(r.fileId));
+}
+
 export async function linkAttachments(
   q: Queryable,
   complaintId: number,

@@ -53,8 +53,28 @@ export function createComplaintAttachments(db: Db, deps: { files: FileService; c
     return { token, filename: stored.filename, sizeBytes: stored.sizeBytes, sha256: stored.sha256 };
   }
 
+  /**
+   * Uploads no submission claimed within `hours` (the form was abandoned, or someone filled the disk on purpose):
+   * tokens, files and bytes, in short transactions of 500 so a backlog never holds the database for long.
+   */
+  async function deleteUnclaimed(hours: number) {
+    const removed = { uploads: 0, files: 0, blobs: 0, bytes: 0 };
+    for (;;) {
+      const batch = await db.transaction(async (tx) => {
+        const fileIds = await links.deleteUnclaimedUploads(tx, hours, 500);
+        return { count: fileIds.length, ...(await files.remove(tx, fileIds)) };
+      });
+      removed.uploads += batch.count;
+      removed.files += batch.files;
+      removed.blobs += batch.blobs;
+      removed.bytes += batch.bytes;
+      if (batch.count < 500) return removed;
+    }
+  }
+
   return {
     upload,
+    deleteUnclaimed,
 
     /** A handler adds evidence to an item in their scope: on the timeline and audited. */
     async add(actor: Actor, id: number, req: FastifyRequest): Promise<TComplaintDetail> {

@@ -196,14 +196,21 @@ describe('12315 API: intake, routing, clocks, workflow, privacy, portal', () => 
     assert.equal(leads.length, 1);
   });
 
-  test('identity and contacts: full for the owning station’s handlers, masked for readers, invisible elsewhere', async () => {
+  test('identity and contacts: masked for everyone, revealed to the owning station’s handler, invisible elsewhere', async () => {
     const [item] = await intake(complaintBody({ business: { entityId: entity.id } }));
     const handler = (await s01.get<TComplaintDetail>(`/api/v1/complaints/${item!.id}`)).body;
-    assert.equal(handler.personPhone, person.phone);
-    assert.equal(handler.personVisible, true);
+    assert.deepEqual(
+      [handler.personName, handler.personPhone, handler.canRevealIdentity],
+      ['张*', '139****5678', true],
+    );
+    const revealed = await s01.post<{ phone: string }>(`/api/v1/complaints/${item!.id}/identity`, {
+      reason: '电话回访',
+    });
+    assert.equal(revealed.body.phone, person.phone);
     const leader = (await (await loginAs(app, 'leader')).get<TComplaintDetail>(`/api/v1/complaints/${item!.id}`)).body;
     assert.equal(leader.personPhone, '139****5678');
     assert.equal(leader.personName, '张*');
+    assert.equal(leader.canRevealIdentity, false);
     const other = await loginAs(app, 's02.inspector');
     assert.equal((await other.get(`/api/v1/complaints/${item!.id}`)).status, 404);
     const audit = await app.testDb.db.query<{ d: string }>(
@@ -248,11 +255,13 @@ describe('12315 API: intake, routing, clocks, workflow, privacy, portal', () => 
     const code = first.body.items[0]!.trackingCode;
     const rows = await app.testDb.db.query(`SELECT 1 FROM complaints WHERE person_phone = '13700001111'`);
     assert.equal(rows.length, 1);
-    const tracked = await anon.get<{ statusLabel: string; stationName: string }>(
-      `/api/v1/public/complaints/${code}?phoneLast4=1111`,
-    );
+    const tracked = await anon.post<{ statusLabel: string; stationName: string }>('/api/v1/public/complaints/track', {
+      trackingCode: code,
+      phoneLast4: '1111',
+    });
     assert.equal(tracked.status, 200);
     assert.equal(tracked.body.statusLabel, '待受理');
-    assert.equal((await anon.get(`/api/v1/public/complaints/${code}?phoneLast4=9999`)).status, 404);
+    const wrong = await anon.post('/api/v1/public/complaints/track', { trackingCode: code, phoneLast4: '9999' });
+    assert.equal(wrong.status, 404);
   });
 });

@@ -1,13 +1,14 @@
 import formbody from '@fastify/formbody';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { type TOpen311Post, ZOpen311ListQuery, ZOpen311Post } from '../../contracts/open311.ts';
 import type { Db } from '../../db/client.ts';
-import { Where } from '../../db/sql.ts';
 import { complaintStatusLabels } from '../../domain/complaint-workflow.ts';
+import { maskPersonalText, maskPersonalTextOrNull } from '../../domain/personal-text.ts';
 import type { TConfig } from '../../server/config.ts';
 import { toProblem } from '../../server/errors.ts';
-import * as repo from './repo.ts';
+import { type Open311Row, open311Rows } from './open311-repo.ts';
+import { listCategories } from './repo.ts';
 import type { ComplaintService } from './service.ts';
 
 const yuanToFen = (s: string) => {
@@ -15,21 +16,22 @@ const yuanToFen = (s: string) => {
   return Number(int) * 100 + Number(dec.padEnd(2, '0'));
 };
 
-function toRequest(r: repo.Open311Row, withDescription: boolean) {
+/** Free text leaves through maskPersonalText: a description may hold the reporter's phone or ID number. */
+function toRequest(r: Open311Row) {
   return {
     service_request_id: r.trackingCode,
     status: r.status === 'closed' ? 'closed' : 'open',
     status_notes: complaintStatusLabels[r.status],
     service_name: r.categoryName ?? r.kind,
     service_code: r.categoryCode ?? r.kind,
-    description: withDescription ? r.description : undefined,
+    description: maskPersonalText(r.description),
     agency_responsible: r.stationName,
     service_notice: '依据《市场监督管理投诉举报处理办法》办理，期限按工作日计算',
     requested_datetime: r.receivedAt,
     updated_datetime: r.updatedAt,
     // Due at the end of the deadline day in China Standard Time.
     expected_datetime: r.nextDueOn ? `${r.nextDueOn}T23:59:59+08:00` : null,
-    address: r.businessAddress,
+    address: maskPersonalTextOrNull(r.businessAddress),
   };
 }
 
@@ -49,11 +51,36 @@ export const open311Routes: FastifyPluginAsync<{ db: Db; complaints: ComplaintSe
     const description = p.errors.length ? p.errors.map((e) => `${e.path}: ${e.message}`).join('；') : p.detail;
     return reply.status(p.status).send([{ code: p.status, description }]);
   });
-  const hasKey = (key: string | undefined) => key !== undefined && config.OPEN311_API_KEYS.includes(key);
-  const denied = (reply: FastifyReply) => reply.status(403).send([{ code: 403, description: '缺少或无效的 api_key' }]);
+  /**
+   * Partners only: every request but the service list names a configured api_key (no keys configured: nobody; the
+   * public files through the portal, whose tracking asks for the phone's last 4 digits as well as the code). The
+   * key is checked before the body is validated, so an unknown caller learns nothing about the form; then each key
+   * has its own per-minute budget.
+   */
+  const keyOf = (req: FastifyRequest) =>
+    ((req.method === 'POST' ? req.body : req.query) as { api_key?: unknown } | undefined)?.api_key;
+  const requireKey = async (req: FastifyRequest, reply: FastifyReply) => {
+    const key = keyOf(req);
+    if (typeof key === 'string' && config.OPEN311_API_KEYS.includes(key)) return;
+    const description = config.OPEN311_API_KEYS.length
+      ? '缺少或无效的 api_key'
+      : '本系统未开放 Open311 接入；公众请通过网上投诉举报平台提交和查询';
+    return reply.status(403).send([{ code: 403, description }]);
+  };
+  const keyed = {
+    preValidation: requireKey,
+    config: {
+      rateLimit: {
+        max: config.OPEN311_RATE_LIMIT_PER_MINUTE,
+        timeWindow: '1 minute',
+        hook: 'preValidation' as const,
+        keyGenerator: (req: FastifyRequest) => `open311:${String(keyOf(req))}`,
+      },
+    },
+  };
 
   app.get('/services.json', async () => {
-    const rows = await repo.listCategories(db);
+    const rows = await listCategories(db);
     return rows
       .filter((c) => c.parentCode !== null)
       .map((c) => ({
@@ -110,64 +137,51 @@ export const open311Routes: FastifyPluginAsync<{ db: Db; complaints: ComplaintSe
     ],
   }));
 
-  // The key is checked before the body is validated, so an unknown caller learns nothing about the form.
-  const requireKeyToFile = async (req: { body: unknown }, reply: FastifyReply) => {
-    const key = (req.body as { api_key?: string } | undefined)?.api_key;
-    if (config.OPEN311_API_KEYS.length > 0 && !hasKey(key)) return denied(reply);
-  };
-
-  app.post(
-    '/requests.json',
-    { schema: { body: ZOpen311Post }, preValidation: requireKeyToFile },
-    async (req, reply) => {
-      const b = req.body as TOpen311Post;
-      const name = `${b.last_name ?? ''}${b.first_name ?? ''}`;
-      const uscc = b['attribute[uscc]'];
-      const result = await complaints.intake(null, {
-        kind: b['attribute[kind]'],
-        channel: 'open311',
-        person: { name, phone: b.phone, confidential: false },
-        business:
-          uscc || b['attribute[business_name]'] || b.address_string
-            ? { uscc, name: b['attribute[business_name]'], address: b.address_string }
-            : undefined,
-        categoryCode: b.service_code,
-        amountFen: b['attribute[amount_yuan]'] ? yuanToFen(b['attribute[amount_yuan]']) : undefined,
-        description: b.description,
-      });
-      return reply.status(201).send(
-        result.items.map((i) => ({
-          service_request_id: i.trackingCode,
-          service_notice: `已受理登记，由${i.stationName}办理`,
-          account_id: b.account_id ?? null,
-        })),
-      );
-    },
-  );
-
-  app.get('/requests.json', { schema: { querystring: ZOpen311ListQuery } }, async (req, reply) => {
-    const q = req.query as ReturnType<typeof ZOpen311ListQuery.parse>;
-    if (!hasKey(q.api_key)) return denied(reply);
-    const since = q.start_date ?? new Date(Date.now() - 90 * 86_400_000).toISOString();
-    const w = new Where()
-      .add('c.confidential = false')
-      .add('c.received_at >= ?', since)
-      .addIf(q.end_date, 'c.received_at < ?')
-      .addIf(q.service_code, 'c.category_code = ?');
-    if (q.status) w.add(q.status === 'closed' ? "c.status = 'closed'" : "c.status <> 'closed'");
-    if (q.service_request_id)
-      w.add(
-        'c.tracking_code = ANY(?::text[])',
-        q.service_request_id.split(',').map((s) => s.trim()),
-      );
-    return (await repo.open311Rows(db, w, 1000)).map((r) => toRequest(r, true));
+  app.post('/requests.json', { ...keyed, schema: { body: ZOpen311Post } }, async (req, reply) => {
+    const b = req.body as TOpen311Post;
+    const name = `${b.last_name ?? ''}${b.first_name ?? ''}`;
+    const uscc = b['attribute[uscc]'];
+    const result = await complaints.intake(null, {
+      kind: b['attribute[kind]'],
+      channel: 'open311',
+      person: { name, phone: b.phone, confidential: false },
+      business:
+        uscc || b['attribute[business_name]'] || b.address_string
+          ? { uscc, name: b['attribute[business_name]'], address: b.address_string }
+          : undefined,
+      categoryCode: b.service_code,
+      amountFen: b['attribute[amount_yuan]'] ? yuanToFen(b['attribute[amount_yuan]']) : undefined,
+      description: b.description,
+    });
+    return reply.status(201).send(
+      result.items.map((i) => ({
+        service_request_id: i.trackingCode,
+        service_notice: `已受理登记，由${i.stationName}办理`,
+        account_id: b.account_id ?? null,
+      })),
+    );
   });
 
-  app.get('/requests/:id.json', async (req, reply) => {
-    const w = new Where().add('c.tracking_code = ?', (req.params as { id: string }).id);
-    const [row] = await repo.open311Rows(db, w, 1);
+  app.get('/requests.json', { ...keyed, schema: { querystring: ZOpen311ListQuery } }, async (req) => {
+    const q = req.query as ReturnType<typeof ZOpen311ListQuery.parse>;
+    const rows = await open311Rows(
+      db,
+      {
+        receivedFrom: q.start_date ?? new Date(Date.now() - 90 * 86_400_000).toISOString(),
+        receivedBefore: q.end_date,
+        categoryCode: q.service_code,
+        status: q.status,
+        trackingCodes: q.service_request_id?.split(',').map((s) => s.trim()),
+      },
+      1000,
+    );
+    return rows.map(toRequest);
+  });
+
+  app.get('/requests/:id.json', keyed, async (req, reply) => {
+    const id = (req.params as { id: string }).id;
+    const [row] = await open311Rows(db, { trackingCodes: [id] }, 1);
     if (!row) return reply.status(404).send([{ code: 404, description: '未找到该请求' }]);
-    const key = (req.query as { api_key?: string }).api_key;
-    return [toRequest(row, hasKey(key))];
+    return [toRequest(row)];
   });
 };

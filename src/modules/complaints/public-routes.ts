@@ -7,8 +7,7 @@ import {
   ZPublicIntakeBody,
   ZPublicSatisfaction,
   ZPublicTracking,
-  ZTrackingParams,
-  ZTrackingQuery,
+  ZTrackingBody,
   ZUploadedAttachment,
 } from '../../contracts/complaints.ts';
 import { z } from '../../contracts/zod.ts';
@@ -21,7 +20,7 @@ const ZIdempotencyHeaders = z.object({
   'idempotency-key': z.string().trim().min(8, 'Idempotency-Key 至少8个字符').max(100).optional(),
 });
 
-/** The no-login 12315 portal: submit, then follow by tracking code and phone. */
+/** The no-login 12315 portal: submit, then follow by tracking code and phone (both in POST bodies). */
 export const publicComplaintRoutes: FastifyPluginAsyncZod<{
   complaints: ComplaintService;
   portal: PublicComplaints;
@@ -78,34 +77,33 @@ export const publicComplaintRoutes: FastifyPluginAsyncZod<{
       return reply.status(result.created ? 201 : 200).send({ items: result.items });
     },
   );
-  app.get(
-    '/public/complaints/:trackingCode',
+  // Code and phone digits in the body, never in the URL: URLs land in access logs, proxies and browser history.
+  app.post(
+    '/public/complaints/track',
     {
       config: limited,
       schema: {
         tags,
-        summary: '凭查询码和手机号后4位查询办理进度',
-        params: ZTrackingParams,
-        querystring: ZTrackingQuery,
+        summary: '凭查询码和手机号后4位查询办理进度（POST，查询码和手机号不出现在网址中）',
+        body: ZTrackingBody,
         response: { 200: ZPublicTracking },
       },
     },
-    async (req) => portal.track(req.params.trackingCode, req.query.phoneLast4),
+    async (req) => portal.track(req.body.trackingCode, req.body.phoneLast4),
   );
   app.post(
-    '/public/complaints/:trackingCode/satisfaction',
+    '/public/complaints/satisfaction',
     {
       config: limited,
       schema: {
         tags,
         summary: '对办理结果评价（1–5）',
-        params: ZTrackingParams,
         body: ZPublicSatisfaction,
         response: { 200: ZOk },
       },
     },
     async (req) => {
-      await portal.rate(req.params.trackingCode, req.body.phoneLast4, req.body.satisfaction);
+      await portal.rate(req.body.trackingCode, req.body.phoneLast4, req.body.satisfaction);
       return { ok: true as const };
     },
   );

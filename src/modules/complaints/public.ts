@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { complaintStatusLabels, complaintTransitions } from '../../domain/complaint-workflow.ts';
+import { maskPersonalTextOrNull } from '../../domain/personal-text.ts';
 import { AppError } from '../../server/errors.ts';
 import { appendAudit } from '../audit/repo.ts';
 import * as repo from './repo.ts';
@@ -36,8 +37,9 @@ export function createPublicComplaints(db: Db) {
         receivedOn: row.receivedOn,
         stationName: row.stationName,
         nextDueOn: row.nextDueOn,
-        resultText: row.status === 'closed' || row.kind === 'inquiry' ? row.resultText : null,
-        feedbackText: row.feedbackText,
+        // Staff-written text leaves masked: a result may quote a phone or an ID number.
+        resultText: maskPersonalTextOrNull(row.status === 'closed' || row.kind === 'inquiry' ? row.resultText : null),
+        feedbackText: maskPersonalTextOrNull(row.feedbackText),
         recoveredFen: row.recoveredFen,
         timeline,
       };

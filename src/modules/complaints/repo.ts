@@ -320,31 +320,3 @@ export async function listCategories(db: Queryable) {
     `SELECT code, name, parent_code AS "parentCode" FROM complaint_categories WHERE active ORDER BY parent_code NULLS FIRST, sort_order`,
   );
 }
-
-export interface Open311Row {
-  trackingCode: string;
-  kind: ComplaintKind;
-  status: ComplaintStatus;
-  categoryCode: string | null;
-  categoryName: string | null;
-  description: string;
-  stationName: string;
-  businessAddress: string | null;
-  receivedAt: string;
-  updatedAt: string;
-  nextDueOn: string | null;
-}
-
-/** The columns Open311 publishes: no personal data; confidential items are left out by the caller's WHERE. */
-export async function open311Rows(db: Queryable, w: Where, limit: number): Promise<Open311Row[]> {
-  const lim = w.param(limit);
-  return db.query<Open311Row>(
-    `SELECT c.tracking_code AS "trackingCode", c.kind, c.status, c.category_code AS "categoryCode", cat.name AS "categoryName",
-            c.description, o.name AS "stationName", c.business_address AS "businessAddress", c.received_at AS "receivedAt",
-            c.updated_at AS "updatedAt",
-            (SELECT min(d.due_on) FROM complaint_deadlines d WHERE d.complaint_id = c.id AND d.met_at IS NULL) AS "nextDueOn"
-       FROM complaints c JOIN org_units o ON o.id = c.station_id LEFT JOIN complaint_categories cat ON cat.code = c.category_code
-       ${w} ORDER BY c.id DESC LIMIT ${lim}`,
-    w.params,
-  );
-}

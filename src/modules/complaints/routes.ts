@@ -4,11 +4,13 @@ import { ZIdParams, ZPage } from '../../contracts/common.ts';
 import {
   ZCategory,
   ZComplaintDetail,
+  ZComplaintIdentity,
   ZComplaintListQuery,
   ZComplaintSummary,
   ZIntakeBody,
   ZIntakeResult,
   ZReassignBody,
+  ZRevealIdentityBody,
   ZRuleSetView,
   ZTransitionBody,
   ZUploadedAttachment,
@@ -18,6 +20,7 @@ import type { Db } from '../../db/client.ts';
 import { complaintRuleSets } from '../../domain/complaint-rules.ts';
 import { actorOf } from '../../server/auth-plugin.ts';
 import type { ComplaintAttachments } from './attachments.ts';
+import type { ComplaintIdentity } from './identity.ts';
 import { handlingUnits, listCategories } from './repo.ts';
 import type { ComplaintService } from './service.ts';
 import type { ComplaintWorkflow } from './workflow.ts';
@@ -27,7 +30,8 @@ export const complaintRoutes: FastifyPluginAsyncZod<{
   complaints: ComplaintService;
   workflow: ComplaintWorkflow;
   attachments: ComplaintAttachments;
-}> = async (app, { db, complaints, workflow, attachments }) => {
+  identity: ComplaintIdentity;
+}> = async (app, { db, complaints, workflow, attachments, identity }) => {
   if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
   const tags = ['complaints'];
   const read = { permission: 'complaint:read' as const };
@@ -93,6 +97,20 @@ export const complaintRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req) => complaints.get(actorOf(req), req.params.id),
+  );
+  app.post(
+    '/complaints/:id/identity',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '查看当事人完整信息（须说明原因，留痕；承办单位和12315中心可用，保密举报人仅承办单位）',
+        params: ZIdParams,
+        body: ZRevealIdentityBody,
+        response: { 200: ZComplaintIdentity },
+      },
+    },
+    async (req) => identity.reveal(actorOf(req), req.params.id, req.body.reason),
   );
   app.post(
     '/complaints/:id/transitions',

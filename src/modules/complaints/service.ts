@@ -230,7 +230,7 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
       const rows = await repo.listComplaints(db, w, q.limit + 1);
       const now = today();
       return keysetPage(
-        rows.map((r) => toSummary(actor, r, now)),
+        rows.map((r) => toSummary(r, now)),
         q.limit,
         (r) => [r.id],
       );

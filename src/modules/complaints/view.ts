@@ -2,7 +2,8 @@ import type { TComplaintDetail, TComplaintSummary } from '../../contracts/compla
 import { type ComplaintRuleSet, complaintRuleSets } from '../../domain/complaint-rules.ts';
 import { checkTransition, complaintStatusLabels, complaintTransitions } from '../../domain/complaint-workflow.ts';
 import { maskPhone } from '../../domain/id-card.ts';
-import { type Actor, canReachUnit } from '../../server/actor.ts';
+import type { Actor } from '../../server/actor.ts';
+import { canRevealIdentity } from './identity.ts';
 import type * as repo from './repo.ts';
 
 export const clockLabels: Record<keyof ComplaintRuleSet['clocks'], string> = {
@@ -15,21 +16,16 @@ export const clockLabels: Record<keyof ComplaintRuleSet['clocks'], string> = {
   inquiryAnswer: '咨询答复',
 };
 
-/** Identity and contacts are for handlers of the owning unit only; everyone else sees them masked. */
-export function canSeePerson(actor: Actor, row: Pick<repo.ComplaintRow, 'stationPath'>): boolean {
-  return actor.permissions.has('complaint:write') && canReachUnit(actor, row.stationPath);
-}
-
 const maskName = (name: string) => (name.length <= 1 ? '*' : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`);
 
-export function toSummary(actor: Actor, row: repo.ComplaintRow, today: string): TComplaintSummary {
-  const visible = canSeePerson(actor, row);
+/** Identity is masked for everyone, handlers included; the full form is revealed on demand (identity.ts). */
+export function toSummary(row: repo.ComplaintRow, today: string): TComplaintSummary {
   const { stationPath: _, ...rest } = row;
   return {
     ...rest,
     statusLabel: complaintStatusLabels[row.status],
-    personName: visible ? row.personName : maskName(row.personName),
-    personPhone: visible ? row.personPhone : maskPhone(row.personPhone),
+    personName: maskName(row.personName),
+    personPhone: maskPhone(row.personPhone),
     overdue: row.nextDueOn !== null && row.nextDueOn < today,
   };
 }
@@ -47,7 +43,6 @@ export function toDetail(
   events: TComplaintDetail['events'],
   today: string,
 ): Omit<TComplaintDetail, 'attachments'> {
-  const visible = canSeePerson(actor, row);
   const set = ruleSetByCode(row.ruleSetCode);
   const { stationPath: _, ruleSetCode: __, createdBy: ___, ...rest } = row;
   const allowedActions = actor.permissions.has('complaint:write')
@@ -57,10 +52,9 @@ export function toDetail(
     : [];
   return {
     ...rest,
-    ...toSummary(actor, row, today),
+    ...toSummary(row, today),
     ruleSet: { code: set.code, name: set.name, citation: set.citation },
-    personIdMasked: visible ? row.personIdMasked : null,
-    personVisible: visible,
+    canRevealIdentity: canRevealIdentity(actor, row),
     deadlines: deadlines.map((d) => ({
       ...d,
       label: clockLabels[d.step as keyof typeof clockLabels] ?? d.step,

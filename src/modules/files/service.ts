@@ -6,7 +6,7 @@ import type { Db, Queryable } from '../../db/client.ts';
 import { type Actor, requirePermission } from '../../server/actor.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import { attachmentTooLarge, type ReceivedFile, receiveUpload } from '../../server/receive-upload.ts';
-import { findFile, findFiles, insertFile, readBlob, type StoredFileRow } from './repo.ts';
+import { deleteFiles, findFile, findFiles, insertFile, readBlob, type StoredFileRow } from './repo.ts';
 import { acceptedKinds, sniffMimeType } from './sniff.ts';
 
 export interface FileOwner {
@@ -58,6 +58,8 @@ export function createFileService(db: Db, opts: { maxBytes: number }) {
     store,
     /** The multipart body of an upload request, the file capped at the attachment limit (422 beyond it). */
     receive: (req: FastifyRequest) => receiveUpload(req, maxBytes, attachmentTooLarge),
+    /** Inside the caller's transaction: files the calling module knows are linked nowhere, and their unshared bytes. */
+    remove: (q: Queryable, ids: readonly number[]) => deleteFiles(q, ids),
     /** Metadata of files a module links to (the module has already checked its own record's scope). */
     describe: (ids: readonly number[]) => findFiles(db, ids),
     /**

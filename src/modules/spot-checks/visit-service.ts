@@ -11,6 +11,7 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, escapeLike, keysetPage, Where } from '../../db/sql.ts';
 import { dueDate, shanghaiToday } from '../../domain/deadlines.ts';
+import { maskPersonalText } from '../../domain/personal-text.ts';
 import {
   categoryOf,
   checkSpotCheckTransition,
@@ -229,11 +230,15 @@ export function createVisitService(db: Db, deps: VisitDeps) {
       const w = new Where().add(`v.status = 'published'`).addIf(beforeId, 'v.id < ?');
       if (q.q) w.add('(e.uscc = ? OR e.name LIKE ?)', q.q.toUpperCase(), `%${escapeLike(q.q)}%`);
       const rows = await repo.publishedResults(db, w, q.limit + 1);
+      // Names leave through the personal-text mask (an individual business may carry its owner's phone); the USCC
+      // is public by law and is the register's key, so it stays as it is.
       const items: TPublicResult[] = rows.map((r) => ({
         ...r,
-        taskNames: r.taskNames ?? [],
+        entityName: maskPersonalText(r.entityName),
+        planName: maskPersonalText(r.planName),
+        taskNames: (r.taskNames ?? []).map(maskPersonalText),
         items: (r.items ?? []).map((i) => ({
-          name: i.name,
+          name: maskPersonalText(i.name),
           departmentName: i.departmentName,
           categoryLabel: categoryOf(i.category)?.label ?? i.category,
         })),

@@ -5,6 +5,7 @@ import {
   ZAnalysisResult,
   ZCategory,
   ZComplaintDetail,
+  ZComplaintIdentity,
   ZComplaintSummary,
   ZHotTopic,
   type ZIntakeBody,
@@ -42,6 +43,7 @@ export type TCategory = z.output<typeof ZCategory>;
 export type TAnalysis = z.output<typeof ZAnalysisResult>;
 export type TReassignInput = z.input<typeof ZReassignBody>;
 export type TUploaded = z.output<typeof ZUploadedAttachment>;
+export type TComplaintIdentity = z.output<typeof ZComplaintIdentity>;
 export type TAnalysisBy = 'kind' | 'category' | 'station' | 'month';
 
 export interface ComplaintListQuery {
@@ -70,6 +72,9 @@ export const complaintsApi = {
     request('/complaints/stations', {
       schema: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })),
     }),
+  /** The complainant in full; the reason is required and the reveal is audited. */
+  revealIdentity: (id: number, reason: string) =>
+    request(`/complaints/${id}/identity`, { method: 'POST', body: { reason }, schema: ZComplaintIdentity }),
   reassign: (id: number, body: TReassignInput) =>
     request(`/complaints/${id}/reassign`, { method: 'POST', body, schema: ZComplaintDetail }),
   /** A file for a submission being registered: the token goes into the intake's `attachments`. */
@@ -107,12 +112,17 @@ export const portalApi = {
   categories: () => request('/public/complaints/categories', { schema: z.array(ZCategory) }),
   upload: (file: File) =>
     request('/public/complaints/uploads', { method: 'POST', body: fileForm(file), schema: ZUploadedAttachment }),
-  track: (code: string, phoneLast4: string) =>
-    request(`/public/complaints/${encodeURIComponent(code)}`, { query: { phoneLast4 }, schema: ZPublicTracking }),
-  rate: (code: string, phoneLast4: string, satisfaction: number) =>
-    request(`/public/complaints/${encodeURIComponent(code)}/satisfaction`, {
+  // The code and the phone digits go in the body, never in a URL (which access logs and history keep).
+  track: (trackingCode: string, phoneLast4: string) =>
+    request('/public/complaints/track', {
       method: 'POST',
-      body: { phoneLast4, satisfaction },
+      body: { trackingCode, phoneLast4 },
+      schema: ZPublicTracking,
+    }),
+  rate: (trackingCode: string, phoneLast4: string, satisfaction: number) =>
+    request('/public/complaints/satisfaction', {
+      method: 'POST',
+      body: { trackingCode, phoneLast4, satisfaction },
       schema: ZOk,
     }),
 };

@@ -253,6 +253,7 @@ export const enUS: Record<MessageKey, string> = {
   'jobs.kind.complaintsEscalate': 'Escalate overdue 12315 items',
   'jobs.kind.complaintsRollup': 'Roll up 12315 statistics',
   'jobs.kind.complaintsDetect': 'Detect spikes and duplicates',
+  'jobs.kind.complaintsUploadsCleanup': 'Remove unclaimed complaint uploads',
   'jobs.kind.creditRecompute': 'Recompute all credit-risk classes',
   'jobs.kind.creditRecomputeQueue': 'Recompute queued credit-risk classes',
   'jobs.kind.sessionsCleanup': 'Clean up expired sessions',

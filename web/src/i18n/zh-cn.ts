@@ -248,6 +248,7 @@ export const zhCN = {
   'jobs.kind.complaintsEscalate': '投诉举报超期督办',
   'jobs.kind.complaintsRollup': '投诉举报统计汇总',
   'jobs.kind.complaintsDetect': '热点突增与重复件识别',
+  'jobs.kind.complaintsUploadsCleanup': '清理未提交的投诉附件',
   'jobs.kind.creditRecompute': '信用风险分类全量重算',
   'jobs.kind.creditRecomputeQueue': '信用风险分类增量重算',
   'jobs.kind.sessionsCleanup': '清理过期会话',

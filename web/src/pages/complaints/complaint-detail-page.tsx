@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import { useParams } from 'react-router';
 import type { TComplaintDetail } from '../../../../src/contracts/complaints.ts';
 import { type ComplaintAction, complaintTransitions } from '../../../../src/domain/complaint-workflow.ts';
-import { complaintsApi } from '../../api/complaints.ts';
+import { complaintsApi, type TComplaintIdentity } from '../../api/complaints.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -13,6 +13,7 @@ import { useAsync } from '../../lib/use-async.ts';
 import { ActionModal } from './action-modal.tsx';
 import { ComplaintAttachmentsCard } from './complaint-attachments-card.tsx';
 import { channelLabel, formatFen, kindLabel } from './complaint-labels.ts';
+import { IdentityRevealModal } from './identity-reveal-modal.tsx';
 import { ReassignModal } from './reassign-modal.tsx';
 
 type Deadline = TComplaintDetail['deadlines'][number];
@@ -37,11 +38,14 @@ export function ComplaintDetailPage() {
   const categories = useAsync(complaintsApi.categories);
   const [action, setAction] = useState<ComplaintAction>();
   const [reassigning, setReassigning] = useState(false);
+  const [revealing, setRevealing] = useState(false);
+  const [revealed, setRevealed] = useState<{ id: number; identity: TComplaintIdentity; reason: string }>();
 
   if (detail.error) return <LoadError error={detail.error} onRetry={detail.reload} />;
   const item = detail.data;
   if (!item) return <Spin />;
   const ruleSet = ruleSets.data?.find((r) => r.code === item.ruleSet.code);
+  const identity = revealed?.id === item.id ? revealed.identity : undefined;
 
   const deadlineColumns = [
     { title: '环节', dataIndex: 'label' },
@@ -100,10 +104,19 @@ export function ComplaintDetailPage() {
               <Descriptions.Item label="登记日期">{item.receivedOn}</Descriptions.Item>
               <Descriptions.Item label="管辖所">{item.stationName}</Descriptions.Item>
               <Descriptions.Item label="当事人">
-                {item.personName} {item.personPhone}
+                <span data-testid="complaint-person">
+                  {identity ? `${identity.name} ${identity.phone}` : `${item.personName} ${item.personPhone}`}
+                </span>
                 {item.confidential && <Tag style={{ marginLeft: 8 }}>保密</Tag>}
+                {item.canRevealIdentity && !identity && (
+                  <Button size="small" type="link" onClick={() => setRevealing(true)} data-testid="identity-reveal">
+                    查看完整信息
+                  </Button>
+                )}
               </Descriptions.Item>
-              <Descriptions.Item label="身份证号">{item.personIdMasked ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="身份证号">
+                {(identity ? identity.idNumber : item.personIdMasked) ?? '—'}
+              </Descriptions.Item>
               <Descriptions.Item label="经营者">{item.businessName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="经营地址">{item.businessAddress ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="类别">
@@ -135,8 +148,22 @@ export function ComplaintDetailPage() {
                 <Descriptions.Item label="满意度">{`${item.satisfaction} / 5`}</Descriptions.Item>
               )}
             </Descriptions>
-            {!item.personVisible && (
-              <Alert type="info" showIcon title="您不是承办单位人员，当事人联系方式已隐去" style={{ marginTop: 8 }} />
+            {identity ? (
+              <Alert
+                type="warning"
+                showIcon
+                title={`已显示当事人完整信息，本次查看已留痕（原因：${revealed?.reason}）`}
+                style={{ marginTop: 8 }}
+              />
+            ) : (
+              !item.canRevealIdentity && (
+                <Alert
+                  type="info"
+                  showIcon
+                  title="当事人身份信息已脱敏；承办单位（保密举报人仅承办单位）或12315中心的办理人员可说明原因后查看"
+                  style={{ marginTop: 8 }}
+                />
+              )
             )}
           </Card>
           <Card title="办理期限" size="small" style={{ marginTop: 16 }}>
@@ -180,6 +207,17 @@ export function ComplaintDetailPage() {
           </Card>
         </Col>
       </Row>
+      {revealing && (
+        <IdentityRevealModal
+          complaintId={item.id}
+          confidential={item.confidential}
+          onClose={() => setRevealing(false)}
+          onRevealed={(found, reason) => {
+            setRevealed({ id: item.id, identity: found, reason });
+            setRevealing(false);
+          }}
+        />
+      )}
       {reassigning && (
         <ReassignModal
           item={item}

@@ -9,7 +9,6 @@ import { LoadError } from '../../components/load-error.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { maskPhone } from '../../lib/format.ts';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { dueColours, dueState, kindLabel, kindOptions, statusOptions } from './complaint-labels.ts';
 
@@ -46,7 +45,8 @@ export function ComplaintQueuePage() {
     { title: '类型', dataIndex: 'kind', render: (k: string) => kindLabel(k) },
     { title: '状态', dataIndex: 'statusLabel', render: (label: string) => <Tag>{label}</Tag> },
     { title: '登记日期', dataIndex: 'receivedOn' },
-    { title: '当事人', key: 'person', render: (_, c) => `${c.personName} ${maskPhone(c.personPhone)}` },
+    // Masked by the server for everyone; the detail page reveals it with a reason.
+    { title: '当事人', key: 'person', render: (_, c) => `${c.personName} ${c.personPhone}` },
     { title: '被投诉（举报）经营者', dataIndex: 'businessName', render: (name: string | null) => name ?? '—' },
     { title: '管辖所', dataIndex: 'stationName' },
     {

@@ -30,6 +30,7 @@ const kindLabels: Record<string, MessageKey> = {
   'complaints.escalate': 'jobs.kind.complaintsEscalate',
   'complaints.rollup': 'jobs.kind.complaintsRollup',
   'complaints.detect': 'jobs.kind.complaintsDetect',
+  'complaints.uploads-cleanup': 'jobs.kind.complaintsUploadsCleanup',
   'credit.recompute': 'jobs.kind.creditRecompute',
   'credit.recompute-queue': 'jobs.kind.creditRecomputeQueue',
   'audit.checkpoint': 'jobs.kind.auditCheckpoint',

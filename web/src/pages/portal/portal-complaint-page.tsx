@@ -74,7 +74,12 @@ export function PortalComplaintPage() {
                 </div>
               ))}
             </div>,
-            <Link key="track" to={`/portal/track?code=${result.items[0]?.trackingCode ?? ''}&last4=${phone.slice(-4)}`}>
+            // Router state, not the query string: the code and phone digits stay out of URLs and server logs.
+            <Link
+              key="track"
+              to="/portal/track"
+              state={{ code: result.items[0]?.trackingCode ?? '', last4: phone.slice(-4) }}
+            >
               <Button type="primary">查询进度</Button>
             </Link>,
             <Button

@@ -1,6 +1,6 @@
 import { Button, Card, Descriptions, Form, Input, message, Rate, Space, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation } from 'react-router';
 import { portalApi, type TPublicTracking } from '../../api/complaints.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
@@ -12,8 +12,14 @@ interface Values {
   phoneLast4: string;
 }
 
+/** What the submit page hands over in router state (never in the URL). */
+interface Arrival {
+  code?: string;
+  last4?: string;
+}
+
 export function PortalTrackPage() {
-  const [params] = useSearchParams();
+  const arrival = (useLocation().state ?? {}) as Arrival;
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
   const [progress, setProgress] = useState<TPublicTracking>();
@@ -41,7 +47,7 @@ export function PortalTrackPage() {
   };
 
   // Arriving from the submit page with the code and phone digits: show the progress straight away.
-  const autoSearch = Boolean(params.get('code') && params.get('last4'));
+  const autoSearch = Boolean(arrival.code && arrival.last4);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
   useEffect(() => {
     if (autoSearch) void onSearch();
@@ -56,7 +62,7 @@ export function PortalTrackPage() {
         <Form<Values>
           form={form}
           layout="inline"
-          initialValues={{ code: params.get('code') ?? '', phoneLast4: params.get('last4') ?? '' }}
+          initialValues={{ code: arrival.code ?? '', phoneLast4: arrival.last4 ?? '' }}
           onFinish={onSearch}
         >
           <Form.Item name="code" rules={[{ required: true, message: '请输入查询码' }]}>
