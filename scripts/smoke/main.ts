@@ -74,7 +74,11 @@ async function pgliteStage(): Promise<void> {
     if (!/演示数据载入完成/.test(app.output())) throw new Error('no demo load on a fresh data folder');
     total = await entityTotal(app.baseUrl);
   });
-  await check('SIGTERM 后进程退出', async () => `exit ${await app?.stop()}`);
+  await check('SIGTERM 后进程有序退出', async () => {
+    await app?.stop();
+    const out = app?.output() ?? '';
+    if (!/正在停止服务/.test(out) || /强制退出/.test(out)) throw new Error(`no orderly stop:\n${out.slice(-1500)}`);
+  });
   await check('再次 npm start：同样的数据，不再载入演示数据', async () => {
     app = await startApp({ name: 'pglite-2', port, env, logDir });
     if (/首次启动/.test(app.output())) throw new Error('the second start loaded the demo again');

@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 
 /**
@@ -10,7 +11,8 @@ import pg from 'pg';
  */
 export interface PgCluster {
   readonly url: string;
-  restart(): void;
+  /** Asynchronous, so a load generated in this process goes on while the server restarts. */
+  restart(): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   destroy(): void;
 }
@@ -38,13 +40,18 @@ export function createPgCluster(port: number): PgCluster {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`;
-  const ctl = (...args: string[]) =>
-    run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', ...args]);
+  const ctlArgs = (args: string[]) => ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', ...args];
+  const ctl = (...args: string[]) => run('pg_ctl', ctlArgs(args));
+  const runAsync = promisify(execFile);
   ctl('start');
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
-    restart: () => ctl('-m', 'fast', 'restart'),
+    async restart() {
+      const args = ctlArgs(['-m', 'fast', 'restart']);
+      if (asRoot) await runAsync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args]);
+      else await runAsync(join(bin, 'pg_ctl'), args);
+    },
     async query<T>(sql: string, params?: unknown[]) {
       const client = new pg.Client({ connectionString: url });
       await client.connect();

@@ -59,8 +59,9 @@ export async function pgRestartUnderLoad(check: Check, opts: { app: AppProcess; 
     const load = publicIntakeLoad([opts.app.baseUrl], 16);
     await sleep(3_000);
     const beforeRestart = load.acknowledged.length;
-    opts.cluster.restart();
     const restartedAt = Date.now();
+    await opts.cluster.restart();
+    const restartSeconds = (Date.now() - restartedAt) / 1000;
     const recovered = await waitFor('health 200 after the restart', 30_000, async () =>
       (await healthStatus(opts.app.baseUrl, 2_000)) === 200 ? true : undefined,
     );
@@ -78,7 +79,10 @@ export async function pgRestartUnderLoad(check: Check, opts: { app: AppProcess; 
     );
     if (found!.n !== codes.length) throw new Error(`${codes.length - found!.n} acknowledged submissions are missing`);
     const failures = [...load.failures].map(([k, v]) => `${k}×${v}`).join(' ') || '无';
-    return `${codes.length} 条已确认全部在库，恢复用时 ${recoverySeconds.toFixed(1)} 秒，失败应答 ${failures}`;
+    return (
+      `${codes.length} 条已确认全部在库；重启 ${restartSeconds.toFixed(1)} 秒，` +
+      `从重启开始到恢复 ${recoverySeconds.toFixed(1)} 秒；失败应答 ${failures}`
+    );
   });
   if (opts.app.output().match(/Unhandled|uncaught/i)) throw new Error('the app logged an unhandled error');
 }

@@ -73,7 +73,7 @@ export function complaintWorkflow(baseUrl: string): Workflow {
         label: '调解成功',
         run: async () => {
           await act({ action: 'startMediation' }, 'mediating');
-          await act({ action: 'mediationSucceeded', recoveredFen: 5_000 }, 'mediated');
+          await act({ action: 'mediationSucceeded', recoveredFen: 5_000 }, 'mediationSucceeded');
         },
       },
       {
@@ -226,7 +226,9 @@ export function entityCsv(count: number, tag: string): Buffer {
   const rows: string[][] = [];
   for (let i = 0; i < count; i++) {
     const uscc = makeUscc('91', '440605', `K${tag}${String(i).padStart(5, '0')}`);
-    rows.push(['企业', uscc, `佛山市南海区冒烟测试${tag}${i}号商行`, `佛山市南海区桂城街道测试路${i}号`, '2024-03-15']);
+    const name = `佛山市南海区冒烟测试${tag}${i}号商行`;
+    // Template order (rowFor): type, USCC, name, address, founded, legal rep, ID, phone, region, station, …
+    rows.push(['企业', uscc, name, `佛山市南海区桂城街道测试路${i}号`, '2024-03-15', '', '', '', '', 's01']);
   }
   return csvOf(
     rows.map((r) => [...r, ...Array(templateHeaders.length - r.length).fill('')]),
