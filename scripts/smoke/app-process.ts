@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** One running `npm start` (its whole process group), with its output kept for the checks and a log file. */
@@ -56,16 +56,21 @@ export async function startApp(opts: StartOptions): Promise<AppProcess> {
     exited,
     async stop(timeoutMs = 20_000) {
       signalGroup('SIGTERM');
-      const code = await Promise.race([exited, sleep(timeoutMs).then(() => 'timeout' as const)]);
-      if (code === 'timeout') {
-        signalGroup('SIGKILL');
-        throw new Error(`${opts.name}: still running ${timeoutMs / 1000} s after SIGTERM`);
+      // npm may exit before the server it started has closed the database: wait for the whole group.
+      const deadline = Date.now() + timeoutMs;
+      while (groupAlive(child.pid as number)) {
+        if (Date.now() > deadline) {
+          signalGroup('SIGKILL');
+          throw new Error(`${opts.name}: still running ${timeoutMs / 1000} s after SIGTERM`);
+        }
+        await sleep(100);
       }
-      return code;
+      return exited;
     },
     async kill9() {
       signalGroup('SIGKILL');
       await exited;
+      while (groupAlive(child.pid as number)) await sleep(50);
     },
   };
   await waitHealthy(app, opts.readyTimeoutMs ?? 240_000);
@@ -95,6 +100,23 @@ export async function healthStatus(baseUrl: string, timeoutMs: number): Promise<
   } catch {
     return 0;
   }
+}
+
+/** Whether any live (not zombie) process of the group led by `pgid` is still there (Linux /proc). */
+function groupAlive(pgid: number): boolean {
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // pid (comm) state ppid pgrp …; comm may hold spaces, so split after its closing parenthesis.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === pgid && state !== 'Z') return true;
+  }
+  return false;
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

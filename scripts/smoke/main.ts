@@ -86,6 +86,24 @@ async function pgliteStage(): Promise<void> {
     if (again !== total) throw new Error(`entities ${again}, before the restart ${total}`);
     return `${total.toLocaleString()} 户`;
   });
+  await check('同一数据目录上的第二个 npm start 被拒绝，数据不受影响', async () => {
+    const second = startApp({
+      name: 'pglite-twice',
+      port: port + 1,
+      env: { ...env, SHUTDOWN_TIMEOUT_MS: '500' },
+      logDir,
+    });
+    const refused = await second.then(
+      async (extra) => {
+        await extra.stop();
+        return '';
+      },
+      (err: Error) => err.message,
+    );
+    if (!/正由进程 \d+ 使用/.test(refused))
+      throw new Error(`a second process opened the embedded database: ${refused}`);
+    if ((await entityTotal(app!.baseUrl)) !== total) throw new Error('the first process lost data');
+  });
   await runWorkflows(workflowsFor(app!.baseUrl));
   await killDuringImport(check, { app: app!, restart: () => startApp({ name: 'pglite-3', port, env, logDir }) }).then(
     (next) => {

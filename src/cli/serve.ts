@@ -92,7 +92,7 @@ export async function serve(args: string[]): Promise<void> {
     kind: 'complaints.uploads-cleanup',
     intervalSeconds: 3600,
   });
-  const { server, services } = await buildApp({ config, db, webDist });
+  const { server, services } = await buildApp({ config, db, webDist, soleDatabaseUser: db.kind === 'pglite' });
   if (config.WORKERS) services.jobRunner.start();
   await server.listen({ port: config.PORT, host: config.HOST });
   console.log(`Shijian 已启动：http://localhost:${config.PORT}  （接口文档 /api/docs）`);

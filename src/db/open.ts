@@ -1,8 +1,28 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TConfig } from '../server/config.ts';
 import { type Db, openPglite, openPostgres } from './client.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
-/** DATABASE_URL selects a PostgreSQL server; otherwise the embedded PGlite under DATA_DIR. */
-export function openDatabase(config: Pick<TConfig, 'DATABASE_URL' | 'DATA_DIR'>): Promise<Db> {
-  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite(join(config.DATA_DIR, 'pglite'));
+/** DATABASE_URL selects a PostgreSQL server; otherwise the embedded PGlite under DATA_DIR, one process at a time. */
+export async function openDatabase(
+  config: Pick<TConfig, 'DATABASE_URL' | 'DATA_DIR' | 'SHUTDOWN_TIMEOUT_MS'>,
+): Promise<Db> {
+  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  // A previous process may still be closing: wait as long as it may take to stop.
+  const release = await lockDataDir(config.DATA_DIR, config.SHUTDOWN_TIMEOUT_MS + 5_000);
+  try {
+    const db = await openPglite(join(config.DATA_DIR, 'pglite'));
+    return {
+      ...db,
+      async close() {
+        await db.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
 }

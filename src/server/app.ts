@@ -33,6 +33,8 @@ export interface AppOptions {
   logger?: boolean;
   /** The services' clock (tests advance it past cache lifetimes); the wall clock by default. */
   now?: () => Date;
+  /** Nothing else uses this database (the embedded one, locked to this process): running jobs of others died. */
+  soleDatabaseUser?: boolean;
 }
 
 export interface App {
@@ -71,7 +73,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   server.setErrorHandler(errorHandler);
   addTextGuard(server);
 
-  const services = createServices(db, config, { now: opts.now, log: server.log });
+  const services = createServices(db, config, {
+    now: opts.now,
+    log: server.log,
+    soleDatabaseUser: opts.soleDatabaseUser,
+  });
 
   await server.register(helmet, { global: true, ...securityHeaders(config) });
   await server.register(cookie);

@@ -33,10 +33,15 @@ function monthsAgo(n: number): string {
 }
 
 /** The one place where real dependencies are wired together; `now` lets tests move the clock of caches. */
-export function createServices(db: Db, config: TConfig, opts: { now?: () => Date; log?: CheckpointLog } = {}) {
+export function createServices(
+  db: Db,
+  config: TConfig,
+  opts: { now?: () => Date; log?: CheckpointLog; soleDatabaseUser?: boolean } = {},
+) {
   const log = opts.log;
   const jobRunner = createJobRunner(db, {
     pollMs: config.JOB_POLL_MS,
+    soleDatabaseUser: opts.soleDatabaseUser,
     log: (msg, err) => log?.error({ err }, msg),
   });
   const pii = createPiiCipher(resolveSecret(config));

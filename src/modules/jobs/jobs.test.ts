@@ -171,4 +171,18 @@ describe('background jobs stored in PostgreSQL', () => {
     assert.equal(runs, 0);
     await db.query(`UPDATE jobs SET status = 'cancelled' WHERE id = ANY($1::bigint[])`, [[alive, remote, recent]]);
   });
+
+  test('the sole user of the embedded database releases every job another process left running, at once', async () => {
+    const db = app.testDb.db;
+    const runner = createJobRunner(db, { pollMs: 10, soleDatabaseUser: true });
+    runner.register('test.sole', async () => {});
+    // Only a killed predecessor can have left these: the embedded database admits one process (db/data-dir-lock.ts).
+    const fresh = await diedWhileRunning('test.sole', 1, 'another-host:1:live03', 1);
+    const retried = await diedWhileRunning('test.sole', 3, `${hostname()}:${process.ppid}:live04`, 1);
+    await runner.tick();
+    assert.equal((await jobState(fresh)).status, 'failed');
+    assert.equal((await jobState(fresh)).error, repo.PROCESS_DIED);
+    assert.equal((await jobState(retried)).status, 'queued');
+    await db.query(`UPDATE jobs SET status = 'cancelled' WHERE id = $1`, [retried]);
+  });
 });

@@ -34,7 +34,14 @@ function holderAlive(lockedBy: string): boolean {
   }
 }
 
-export function createJobRunner(db: Db, opts: { pollMs: number; log?: (msg: string, err?: unknown) => void }) {
+export interface JobRunnerOptions {
+  pollMs: number;
+  log?: (msg: string, err?: unknown) => void;
+  /** This process is the database's only user (the embedded one is locked to it): others' running jobs died. */
+  soleDatabaseUser?: boolean;
+}
+
+export function createJobRunner(db: Db, opts: JobRunnerOptions) {
   const handlers = new Map<string, JobHandler>();
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   liveWorkers.add(workerId);
@@ -69,15 +76,17 @@ export function createJobRunner(db: Db, opts: { pollMs: number; log?: (msg: stri
   }
 
   /**
-   * Jobs left `running` by a process that died: on this host found at once (a restarted server recovers its own
-   * jobs within a minute), elsewhere once their heartbeat is STALE_SECONDS old. Either way the run counts.
+   * Jobs left `running` by a process that died: as the database's sole user at once; on this host found at once
+   * (a restarted server recovers its own jobs within a minute), elsewhere once their heartbeat is STALE_SECONDS
+   * old. Either way the run counts.
    */
   async function releaseDied(): Promise<void> {
-    const silent = await repo.silentJobs(db, `${hostname()}:`, ORPHAN_SECONDS);
-    const dead = silent.filter((j) => !holderAlive(j.lockedBy)).map((j) => j.id);
+    const silentFor = opts.soleDatabaseUser ? 0 : ORPHAN_SECONDS;
+    const silent = await repo.silentJobs(db, opts.soleDatabaseUser ? '' : `${hostname()}:`, silentFor);
+    const isDead = (lockedBy: string) => (opts.soleDatabaseUser ? !liveWorkers.has(lockedBy) : !holderAlive(lockedBy));
+    const dead = silent.filter((j) => isDead(j.lockedBy)).map((j) => j.id);
     const released =
-      (dead.length ? await repo.releaseDead(db, dead, ORPHAN_SECONDS) : 0) +
-      (await repo.requeueStale(db, STALE_SECONDS));
+      (dead.length ? await repo.releaseDead(db, dead, silentFor) : 0) + (await repo.requeueStale(db, STALE_SECONDS));
     if (released) opts.log?.(`${released} job(s) whose process died were failed or requeued`);
   }
 
