@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { TPlan, TTask } from '../../src/contracts/spot-checks.ts';
-import { insertEntities, itemIds, unitId } from '../helpers/spot-check-factories.ts';
+import { drawnTask, insertEntities } from '../helpers/spot-check-factories.ts';
 import { loginAs, type TestApp } from '../helpers/test-app.ts';
 import { launchBrowser, loginViaUi, openSession, startWebApp } from './helpers.ts';
 
@@ -15,33 +14,7 @@ before(async () => {
   await insertEntities(db, { count: 12, stationCode: 's01', riskClass: 'C' });
   await insertEntities(db, { count: 12, stationCode: 's02', riskClass: 'C' });
   const admin = await loginAs(app, 'admin');
-  const pool = await admin.post<{ id: number }>('/api/v1/spot-checks/pools', {
-    name: '空闲测试名录库',
-    filter: { stationIds: [await unitId(db, 's01'), await unitId(db, 's02')] },
-  });
-  const plan = await admin.post<TPlan>('/api/v1/spot-checks/plans', {
-    name: '空闲测试计划',
-    periodStart: '2026-01-01',
-    periodEnd: '2026-12-31',
-  });
-  let task = (
-    await admin.post<TTask>('/api/v1/spot-checks/tasks', {
-      planId: plan.body.id,
-      poolId: pool.body.id,
-      name: '空闲测试任务',
-      itemIds: await itemIds(db, ['SP-01', 'DJ-01']),
-      ratios: { A: 100, B: 100, C: 100, D: 100 },
-      avoidOwnStation: true,
-    })
-  ).body;
-  for (const action of ['freeze', 'draw']) {
-    const res = await admin.post<TTask>(`/api/v1/spot-checks/tasks/${task.id}/transitions`, {
-      action,
-      version: task.version,
-    });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    task = res.body;
-  }
+  await drawnTask(admin, db, { name: '空闲测试任务', stationCodes: ['s01', 's02'], itemCodes: ['SP-01', 'DJ-01'] });
 });
 after(async () => {
   await browser?.close();

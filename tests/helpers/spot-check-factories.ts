@@ -1,5 +1,8 @@
+import assert from 'node:assert/strict';
+import type { TPlan, TTask } from '../../src/contracts/spot-checks.ts';
 import type { Queryable } from '../../src/db/client.ts';
 import { makeUscc } from '../../src/domain/uscc.ts';
+import type { ApiClient } from './test-app.ts';
 
 let sequence = 0;
 
@@ -54,4 +57,45 @@ export async function assignVisitTo(q: Queryable, visitId: number, usernames: st
       WHERE id = $1`,
     [visitId, usernames],
   );
+}
+
+/**
+ * A joint task drawn at 100 % over the given stations' pool (回避本所 on), through the API as `client`:
+ * pool, plan, task, freeze, draw. Returns the drawn task.
+ */
+export async function drawnTask(
+  client: ApiClient,
+  q: Queryable,
+  opts: { name: string; stationCodes: string[]; itemCodes: string[] },
+): Promise<TTask> {
+  const stationIds = await Promise.all(opts.stationCodes.map((code) => unitId(q, code)));
+  const pool = await client.post<{ id: number }>('/api/v1/spot-checks/pools', {
+    name: `${opts.name}名录库`,
+    filter: { stationIds },
+  });
+  assert.equal(pool.status, 201, JSON.stringify(pool.body));
+  const plan = await client.post<TPlan>('/api/v1/spot-checks/plans', {
+    name: `${opts.name}计划`,
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+  });
+  const created = await client.post<TTask>('/api/v1/spot-checks/tasks', {
+    planId: plan.body.id,
+    poolId: pool.body.id,
+    name: opts.name,
+    itemIds: await itemIds(q, opts.itemCodes),
+    ratios: { A: 100, B: 100, C: 100, D: 100 },
+    avoidOwnStation: true,
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  let task = created.body;
+  for (const action of ['freeze', 'draw']) {
+    const res = await client.post<TTask>(`/api/v1/spot-checks/tasks/${task.id}/transitions`, {
+      action,
+      version: task.version,
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    task = res.body;
+  }
+  return task;
 }

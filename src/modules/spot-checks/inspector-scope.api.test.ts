@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { insertEntities, itemIds, unitId } from '../../../tests/helpers/spot-check-factories.ts';
+import { drawnTask, insertEntities, unitId } from '../../../tests/helpers/spot-check-factories.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import type { TInspector, TPlan, TTask, TVisitSummary } from '../../contracts/spot-checks.ts';
+import type { TInspector, TVisitSummary } from '../../contracts/spot-checks.ts';
 
 type Problem = { errors?: { path: string }[] };
 
@@ -77,34 +77,11 @@ describe('the inspector directory is limited to the caller’s units; draws stil
 
   it('a station chief’s joint draw still assigns inspectors of other stations (回避本所)', async () => {
     await insertEntities(app.services.db, { count: 6, stationCode: 's01', riskClass: 'B' });
-    const pool = await chief.post<{ id: number }>('/api/v1/spot-checks/pools', {
-      name: '桂城本所名录库',
-      filter: { stationIds: [s01] },
+    const task = await drawnTask(chief, app.services.db, {
+      name: '桂城所联合抽查',
+      stationCodes: ['s01'],
+      itemCodes: ['SP-01', 'DJ-01'],
     });
-    assert.equal(pool.status, 201, JSON.stringify(pool.body));
-    const plan = await chief.post<TPlan>('/api/v1/spot-checks/plans', {
-      name: '桂城所抽查计划',
-      periodStart: '2026-01-01',
-      periodEnd: '2026-12-31',
-    });
-    let task = (
-      await chief.post<TTask>('/api/v1/spot-checks/tasks', {
-        planId: plan.body.id,
-        poolId: pool.body.id,
-        name: '桂城所联合抽查',
-        itemIds: await itemIds(app.services.db, ['SP-01', 'DJ-01']),
-        ratios: { A: 100, B: 100, C: 100, D: 100 },
-        avoidOwnStation: true,
-      })
-    ).body;
-    for (const action of ['freeze', 'draw']) {
-      const res = await chief.post<TTask>(`/api/v1/spot-checks/tasks/${task.id}/transitions`, {
-        action,
-        version: task.version,
-      });
-      assert.equal(res.status, 200, JSON.stringify(res.body));
-      task = res.body;
-    }
     const visits = (await chief.get<{ items: TVisitSummary[] }>(`/api/v1/spot-checks/visits?taskId=${task.id}`)).body
       .items;
     assert.ok(visits.length >= 7);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { assignVisitTo, insertEntities, itemIds, unitId } from '../../../tests/helpers/spot-check-factories.ts';
+import { assignVisitTo, drawnTask, insertEntities, itemIds } from '../../../tests/helpers/spot-check-factories.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import type { TPlan, TTask, TVisitDetail, TVisitSummary } from '../../contracts/spot-checks.ts';
+import type { TVisitDetail, TVisitSummary } from '../../contracts/spot-checks.ts';
 
 type Problem = { code: string; errors: { path: string }[] };
 
@@ -18,33 +18,7 @@ describe('spot-check visits: only the drawn inspectors enter results, evidence s
     admin = await loginAs(app, 'admin');
     const db = app.services.db;
     await insertEntities(db, { count: 4, stationCode: 's02', riskClass: 'B' });
-    const pool = await admin.post<{ id: number }>('/api/v1/spot-checks/pools', {
-      name: '大沥名录库',
-      filter: { stationIds: [await unitId(db, 's02')] },
-    });
-    const plan = await admin.post<TPlan>('/api/v1/spot-checks/plans', {
-      name: '访问规则测试计划',
-      periodStart: '2026-01-01',
-      periodEnd: '2026-12-31',
-    });
-    let task = (
-      await admin.post<TTask>('/api/v1/spot-checks/tasks', {
-        planId: plan.body.id,
-        poolId: pool.body.id,
-        name: '登记事项抽查',
-        itemIds: await itemIds(db, ['DJ-01']),
-        ratios: { A: 100, B: 100, C: 100, D: 100 },
-        avoidOwnStation: true,
-      })
-    ).body;
-    for (const action of ['freeze', 'draw']) {
-      const res = await admin.post<TTask>(`/api/v1/spot-checks/tasks/${task.id}/transitions`, {
-        action,
-        version: task.version,
-      });
-      assert.equal(res.status, 200, JSON.stringify(res.body));
-      task = res.body;
-    }
+    const task = await drawnTask(admin, db, { name: '登记事项抽查', stationCodes: ['s02'], itemCodes: ['DJ-01'] });
     const visits = (await admin.get<{ items: TVisitSummary[] }>(`/api/v1/spot-checks/visits?taskId=${task.id}`)).body;
     [visit1, visit2] = visits.items as [TVisitSummary, TVisitSummary];
     // The draw picks at random: fix who is on each visit (both s02 entities, inspectors of other stations).
