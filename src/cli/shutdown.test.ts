@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -60,6 +60,7 @@ describe('shutdown on SIGTERM/SIGINT', () => {
   });
 
   test('the server process exits on SIGTERM while a request is stuck', { timeout: 90_000 }, async () => {
+    mkdirSync(join(process.cwd(), '.tmp'), { recursive: true }); // absent in a fresh clone
     const dataDir = mkdtempSync(join(process.cwd(), '.tmp', 'shutdown-'));
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-demo'], {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { webDist } from '../../tests/e2e/helpers.ts';
 import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
@@ -26,6 +27,9 @@ async function headersOf(app: TestApp, path: string, status = 200): Promise<Head
 describe('security headers', () => {
   let app: TestApp;
   before(async () => {
+    // The headers of the real built page and its assets are the point: build the web UI as `npm start` would.
+    const build = spawnSync(process.execPath, ['scripts/ensure-web-build.mjs'], { stdio: 'inherit' });
+    assert.equal(build.status, 0, 'the web UI builds');
     app = await startTestApp({ webDist });
   });
   after(() => app.close());
