@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { TestApp } from '../helpers/test-app.ts';
-import { launchBrowser, loginViaUi, openSession, startWebApp } from './helpers.ts';
+import { test } from 'node:test';
+import { loginViaUi, openSession, webAppFixture } from './helpers.ts';
 
-let app: TestApp;
-let browser: Browser;
-
-before(async () => {
-  [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const web = webAppFixture();
 
 /** Records every Content-Security-Policy violation the page reports, before any of its scripts run. */
 const recordViolations = () => {
@@ -26,7 +15,7 @@ const recordViolations = () => {
 const violations = () => (window as unknown as { cspViolations: string[] }).cspViolations;
 
 test('Swagger UI at /api/docs renders its operations under the CSP', async () => {
-  const { context, page, errors } = await openSession(browser, app);
+  const { context, page, errors } = await openSession(web.browser, web.app);
   await page.addInitScript(recordViolations);
   const res = await page.goto('/api/docs');
   assert.match(res?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
@@ -40,7 +29,7 @@ test('Swagger UI at /api/docs renders its operations under the CSP', async () =>
 });
 
 test('the web app signs in and renders under the CSP with no violation', async () => {
-  const { context, page, errors } = await openSession(browser, app);
+  const { context, page, errors } = await openSession(web.browser, web.app);
   await page.addInitScript(recordViolations);
   await loginViaUi(page, 'admin');
   await page.getByTestId('side-menu').getByText('用户管理').click();

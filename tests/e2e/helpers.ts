@@ -113,6 +113,26 @@ export async function textOf(locator: Locator): Promise<string> {
   return (await locator.textContent()) ?? '';
 }
 
+/** One app serving the web UI and one Chromium for a whole test file (hooks registered here). */
+export function webAppFixture(): { readonly app: TestApp; readonly browser: Browser } {
+  const state: { app?: TestApp; browser?: Browser } = {};
+  before(async () => {
+    [state.app, state.browser] = await Promise.all([startWebApp(), launchBrowser()]);
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.app?.close();
+  });
+  return {
+    get app() {
+      return state.app!;
+    },
+    get browser() {
+      return state.browser!;
+    },
+  };
+}
+
 /** One app, one Chromium and a signed-in admin page for a whole test file (hooks registered here). */
 export function adminSessionFixture(): { readonly app: TestApp; readonly admin: BrowserSession } {
   const state: { app?: TestApp; browser?: Browser; admin?: BrowserSession } = {};

@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { TestApp } from '../helpers/test-app.ts';
-import { DEMO_PASSWORD, launchBrowser, loginViaUi, openSession, startWebApp, submitLogin, textOf } from './helpers.ts';
+import { test } from 'node:test';
+import { DEMO_PASSWORD, loginViaUi, openSession, submitLogin, textOf, webAppFixture } from './helpers.ts';
 
-let app: TestApp;
-let browser: Browser;
-
-before(async () => {
-  [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const web = webAppFixture();
 
 test('five wrong passwords lock the account: the right password is then refused with the same message', async () => {
-  const { context, page, errors } = await openSession(browser, app);
+  const { context, page, errors } = await openSession(web.browser, web.app);
   await page.goto('/login');
   const formError = page.getByTestId('form-error');
   for (let attempt = 1; attempt <= 5; attempt++) {
@@ -31,7 +20,7 @@ test('five wrong passwords lock the account: the right password is then refused 
   assert.equal(status, 401);
   assert.equal(await textOf(formError), wrongMessage);
   assert.match(page.url(), /\/login$/);
-  const [last] = await app.testDb.db.query<{ result: string }>(
+  const [last] = await web.app.testDb.db.query<{ result: string }>(
     `SELECT result FROM login_log WHERE username = 's02.inspector' ORDER BY id DESC LIMIT 1`,
   );
   assert.equal(last?.result, 'locked');
@@ -41,7 +30,7 @@ test('five wrong passwords lock the account: the right password is then refused 
 });
 
 test('a wrong password shows the server message and keeps the user on the login page', async () => {
-  const { context, page } = await openSession(browser, app);
+  const { context, page } = await openSession(web.browser, web.app);
   await page.goto('/login');
   assert.equal(await submitLogin(page, 's03.inspector', 'Nope@1234'), 401);
   assert.match(await textOf(page.getByTestId('form-error')), /用户名或密码错误/);
@@ -49,7 +38,7 @@ test('a wrong password shows the server message and keeps the user on the login 
 });
 
 test('a user changes their own password from the header menu and signs in with the new one', async () => {
-  const { context, page, errors } = await openSession(browser, app);
+  const { context, page, errors } = await openSession(web.browser, web.app);
   await loginViaUi(page, 's04.inspector');
   await page.getByTestId('user-menu').click();
   await page.getByText('修改密码').click();
@@ -64,7 +53,7 @@ test('a user changes their own password from the header menu and signs in with t
   await page.getByRole('button', { name: /确\s*定/ }).click();
   await page.getByText('密码已修改').waitFor();
 
-  const fresh = await openSession(browser, app);
+  const fresh = await openSession(web.browser, web.app);
   await fresh.page.goto('/login');
   assert.equal(await submitLogin(fresh.page, 's04.inspector', DEMO_PASSWORD), 401);
   assert.equal(await submitLogin(fresh.page, 's04.inspector', 'Newpass@2027'), 200);

@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { TestApp } from '../helpers/test-app.ts';
-import { launchBrowser, loginViaUi, openSession, sideMenuLabels, startWebApp, textOf } from './helpers.ts';
+import { test } from 'node:test';
+import { loginViaUi, openSession, sideMenuLabels, textOf, webAppFixture } from './helpers.ts';
 
-let app: TestApp;
-let browser: Browser;
-
-before(async () => {
-  [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const web = webAppFixture();
 
 test('admin sees every admin entry in the sidebar and the home page shows real account data', async () => {
-  const { context, page, errors } = await openSession(browser, app);
+  const { context, page, errors } = await openSession(web.browser, web.app);
   await loginViaUi(page, 'admin');
   const labels = await sideMenuLabels(page);
   for (const entry of ['首页', '组织机构', '用户管理', '角色管理', '审计日志', '登录日志', '工作日历', '后台任务']) {
@@ -30,7 +19,7 @@ test('admin sees every admin entry in the sidebar and the home page shows real a
 });
 
 test('an inspector sees no user admin entry and gets 403 when opening it directly', async () => {
-  const { context, page, errors } = await openSession(browser, app);
+  const { context, page, errors } = await openSession(web.browser, web.app);
   await loginViaUi(page, 's01.inspector');
   const labels = await sideMenuLabels(page);
   assert.ok(!labels.includes('用户管理'), `inspector menu: ${labels.join(',')}`);
@@ -43,7 +32,7 @@ test('an inspector sees no user admin entry and gets 403 when opening it directl
 });
 
 test('an unknown path shows 404 and a signed-out visitor is sent to /login keeping the path', async () => {
-  const { context, page } = await openSession(browser, app);
+  const { context, page } = await openSession(web.browser, web.app);
   await page.goto('/audit/logins');
   await page.waitForURL(/\/login\?next=%2Faudit%2Flogins$/);
   await page.getByTestId('login-username').fill('admin');
@@ -57,7 +46,7 @@ test('an unknown path shows 404 and a signed-out visitor is sent to /login keepi
 });
 
 test('logging out ends the session', async () => {
-  const { context, page } = await openSession(browser, app);
+  const { context, page } = await openSession(web.browser, web.app);
   await loginViaUi(page, 'leader');
   await page.getByTestId('user-menu').click();
   await page.getByText('退出登录').click();
@@ -68,7 +57,7 @@ test('logging out ends the session', async () => {
 });
 
 test('when the session ends, the next API call sends the user to /login and back after signing in', async () => {
-  const { context, page } = await openSession(browser, app);
+  const { context, page } = await openSession(web.browser, web.app);
   await loginViaUi(page, 'admin');
   // The home page's own call (calendar status) must be done, so that the 401 comes from the roles page.
   await page.getByText('已收录年度').waitFor();

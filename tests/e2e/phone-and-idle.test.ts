@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { TestApp } from '../helpers/test-app.ts';
-import { launchBrowser, loginViaUi, openSession, startWebApp } from './helpers.ts';
+import { test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { loginViaUi, openSession, webAppFixture } from './helpers.ts';
 
-let app: TestApp;
-let browser: Browser;
-
-before(async () => {
-  [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const web = webAppFixture();
 
 /**
  * Counts the page's API requests and tells when the page has been quiet for `quietMs`: nothing in flight, of any
@@ -58,7 +48,7 @@ async function menuPaths(page: Page): Promise<string[]> {
 const overflowsX = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 
 test('phone: the inspector reads the header, picks each page from the menu, and the menu closes', async () => {
-  const { context, page, errors } = await openSession(browser, app, { phone: true });
+  const { context, page, errors } = await openSession(web.browser, web.app, { phone: true });
   await loginViaUi(page, 's01.inspector');
   const unit = await page.getByTestId('header-unit').boundingBox();
   const user = await page.getByTestId('user-menu').boundingBox();
@@ -106,7 +96,7 @@ async function idleRequestsPerPage(context: BrowserContext, paths: string[]): Pr
 
 for (const role of ['admin', 's01.chief', 's01.inspector']) {
   test(`no page keeps requesting while idle (${role})`, async () => {
-    const { context, page } = await openSession(browser, app);
+    const { context, page } = await openSession(web.browser, web.app);
     await loginViaUi(page, role);
     const paths = await menuPaths(page);
     assert.ok(paths.length >= 5, `menu of ${role}: ${paths.join(',')}`);

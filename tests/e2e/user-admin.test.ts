@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { loginAs, type TestApp } from '../helpers/test-app.ts';
-import { launchBrowser, loginViaUi, openSession, pickOption, sideMenuLabels, startWebApp, textOf } from './helpers.ts';
+import { test } from 'node:test';
+import { loginAs } from '../helpers/test-app.ts';
+import { loginViaUi, openSession, pickOption, sideMenuLabels, textOf, webAppFixture } from './helpers.ts';
 
-let app: TestApp;
-let browser: Browser;
-
-before(async () => {
-  [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const web = webAppFixture();
 
 const NEW_USER = { username: 'e2e.wang', displayName: '王测试', password: 'Guicheng#2026' };
 
 test('admin creates a user through the modal; the user is listed and can log in', async () => {
-  const admin = await openSession(browser, app);
+  const admin = await openSession(web.browser, web.app);
   const { page } = admin;
   await loginViaUi(page, 'admin');
   await page.getByTestId('side-menu').getByText('用户管理').click();
@@ -58,7 +48,7 @@ test('admin creates a user through the modal; the user is listed and can log in'
   await page.screenshot({ path: '/tmp/e2e-users-created.png', fullPage: true });
   assert.deepEqual(admin.errors, []);
 
-  const fresh = await openSession(browser, app);
+  const fresh = await openSession(web.browser, web.app);
   await loginViaUi(fresh.page, NEW_USER.username, NEW_USER.password);
   assert.match(await textOf(fresh.page.getByTestId('header-unit')), /桂城市场监管所/);
   assert.ok(!(await sideMenuLabels(fresh.page)).includes('用户管理'));
@@ -67,7 +57,7 @@ test('admin creates a user through the modal; the user is listed and can log in'
 });
 
 test('a duplicate username comes back from the server onto the username field', async () => {
-  const { context, page } = await openSession(browser, app);
+  const { context, page } = await openSession(web.browser, web.app);
   await loginViaUi(page, 'admin');
   await page.goto('/org/users');
   await page.getByTestId('user-create').click();
@@ -84,9 +74,9 @@ test('a duplicate username comes back from the server onto the username field', 
 });
 
 test('a station chief sees no actions on a user of their station who holds more than they do', async () => {
-  const adminApi = await loginAs(app, 'admin');
-  const [s01] = await app.testDb.db.query<{ id: number }>(`SELECT id FROM org_units WHERE code = 's01'`);
-  const [hotline] = await app.testDb.db.query<{ id: number }>(`SELECT id FROM roles WHERE code = 'hotline'`);
+  const adminApi = await loginAs(web.app, 'admin');
+  const [s01] = await web.app.testDb.db.query<{ id: number }>(`SELECT id FROM org_units WHERE code = 's01'`);
+  const [hotline] = await web.app.testDb.db.query<{ id: number }>(`SELECT id FROM roles WHERE code = 'hotline'`);
   const created = await adminApi.post('/api/v1/org/users', {
     username: 's01.wide',
     displayName: '全局话务员',
@@ -96,7 +86,7 @@ test('a station chief sees no actions on a user of their station who holds more 
   });
   assert.equal(created.status, 201);
 
-  const { context, page, errors } = await openSession(browser, app);
+  const { context, page, errors } = await openSession(web.browser, web.app);
   await loginViaUi(page, 's01.chief');
   await page.goto('/org/users');
   const table = page.getByTestId('users-table');
