@@ -2,8 +2,8 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { migrate } from '../src/db/migrate.ts';
-import { loadDemo } from '../src/db/seed/demo.ts';
-import { createPiiCipher } from '../src/server/pii.ts';
+import { loadDemo } from '../src/demo/demo.ts';
+import { createPiiCipher } from '../src/platform/pii.ts';
 import { type BenchDbKind, openBenchDb } from './lib/bench-db.ts';
 import { machineInfo, printTable, type ResultRow, writeResults } from './lib/report.ts';
 import type { ScenarioContext } from './lib/scenario.ts';

@@ -1,8 +1,8 @@
 import { allPermissions, type Permission } from '../../src/contracts/permissions.ts';
 import type { Db } from '../../src/db/client.ts';
-import { builtinRoles } from '../../src/db/seed/demo-org.ts';
 import { SCOPE_UNIT_IDS } from '../../src/modules/auth/repo.ts';
-import type { Actor } from '../../src/server/actor.ts';
+import { builtinRoles } from '../../src/modules/org/builtin-roles.ts';
+import type { Actor } from '../../src/platform/actor.ts';
 
 interface UserUnit {
   userId: number;

@@ -1,8 +1,8 @@
 import type { Db } from '../../src/db/client.ts';
 import { decodeCursor, encodeCursor, escapeLike, Where } from '../../src/db/sql.ts';
 import { bigramTsquery } from '../../src/domain/bigrams.ts';
-import { type Actor, scopeWhere } from '../../src/server/actor.ts';
-import type { PiiCipher } from '../../src/server/pii.ts';
+import { type Actor, scopeWhere } from '../../src/platform/actor.ts';
+import type { PiiCipher } from '../../src/platform/pii.ts';
 
 export interface ListQuery {
   q?: string;

@@ -1,7 +1,7 @@
 import type { Db } from '../../src/db/client.ts';
-import type { DemoStation } from '../../src/db/seed/demo-entities.ts';
-import { loadDemoEntities } from '../../src/db/seed/demo-entities-load.ts';
-import type { PiiCipher } from '../../src/server/pii.ts';
+import type { DemoStation } from '../../src/demo/demo-entities.ts';
+import { loadDemoEntities } from '../../src/demo/demo-entities-load.ts';
+import type { PiiCipher } from '../../src/platform/pii.ts';
 import type { BenchDbKind } from './bench-db.ts';
 import type { ResultRow } from './report.ts';
 

@@ -1,7 +1,7 @@
-import { copyDemoComplaints, demoComplaintTotal } from '../../src/db/seed/demo-complaints-copy.ts';
+import { copyDemoComplaints, demoComplaintTotal } from '../../src/demo/demo-complaints-copy.ts';
 import { shanghaiToday } from '../../src/domain/deadlines.ts';
 import { createComplaintAnalysis } from '../../src/modules/complaints/analysis.ts';
-import type { Actor } from '../../src/server/actor.ts';
+import type { Actor } from '../../src/platform/actor.ts';
 import { benchActors } from '../lib/actors.ts';
 import type { ResultRow } from '../lib/report.ts';
 import { loadBenchRegister, type ScenarioContext, type ScenarioResult } from '../lib/scenario.ts';

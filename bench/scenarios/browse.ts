@@ -1,7 +1,7 @@
 import type { Db } from '../../src/db/client.ts';
-import { Rng } from '../../src/db/seed/random.ts';
 import { encodeCursor } from '../../src/db/sql.ts';
-import type { Actor } from '../../src/server/actor.ts';
+import { Rng } from '../../src/demo/random.ts';
+import type { Actor } from '../../src/platform/actor.ts';
 import type { EntityApi, ListQuery } from '../lib/entity-api.ts';
 import type { ResultRow } from '../lib/report.ts';
 import { sample, summarise } from '../lib/timing.ts';

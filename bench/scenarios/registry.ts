@@ -1,4 +1,4 @@
-import { settleRegister } from '../../src/db/seed/demo-entities-load.ts';
+import { settleRegister } from '../../src/demo/demo-entities-load.ts';
 import { benchActors } from '../lib/actors.ts';
 import { entityApi } from '../lib/entity-api.ts';
 import type { ResultRow } from '../lib/report.ts';

@@ -1,7 +1,7 @@
 import { entityCopyLine } from '../../src/db/copy.ts';
-import { type DemoStation, generateDemoEntities } from '../../src/db/seed/demo-entities.ts';
+import { type DemoStation, generateDemoEntities } from '../../src/demo/demo-entities.ts';
 import { bigramTsvector } from '../../src/domain/bigrams.ts';
-import type { PiiCipher } from '../../src/server/pii.ts';
+import type { PiiCipher } from '../../src/platform/pii.ts';
 import type { ResultRow } from '../lib/report.ts';
 
 const N = 20_000;
@@ -36,11 +36,11 @@ export function rowCostScenario(opts: { pii: PiiCipher; secret: string; stations
       perCall(() => rows.next()),
     ),
     row(
-      'pii.encrypt (server/pii.ts)',
+      'pii.encrypt (platform/pii.ts)',
       perCall((i) => opts.pii.encrypt(ids[i % N]!)),
     ),
     row(
-      'pii.lookupHash (server/pii.ts)',
+      'pii.lookupHash (platform/pii.ts)',
       perCall((i) => opts.pii.lookupHash(ids[i % N]!)),
     ),
     row(

@@ -1,7 +1,7 @@
 import type { Db } from '../../src/db/client.ts';
 import { escapeLike } from '../../src/db/sql.ts';
 import { bigramTsquery } from '../../src/domain/bigrams.ts';
-import type { Actor } from '../../src/server/actor.ts';
+import type { Actor } from '../../src/platform/actor.ts';
 import type { EntityApi } from '../lib/entity-api.ts';
 import type { ResultRow } from '../lib/report.ts';
 import { sample, summarise } from '../lib/timing.ts';

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Db } from '../../src/db/client.ts';
 import { createCatalogService } from '../../src/modules/spot-checks/catalog-service.ts';
 import { createTaskService } from '../../src/modules/spot-checks/task-service.ts';
-import type { Actor } from '../../src/server/actor.ts';
+import type { Actor } from '../../src/platform/actor.ts';
 import { benchActors } from '../lib/actors.ts';
 import type { ResultRow } from '../lib/report.ts';
 import { loadBenchRegister, type Scenario } from '../lib/scenario.ts';

@@ -1,4 +1,4 @@
-import { Rng } from '../../src/db/seed/random.ts';
+import { Rng } from '../../src/demo/random.ts';
 import {
   drawEntities,
   type PoolEntry,

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
-import { isDatabaseEmpty, loadDemo } from '../db/seed/demo.ts';
-import { DEMO_ENTITY_COUNT, MAX_DEMO_ENTITIES } from '../db/seed/demo-entities.ts';
-import { loadDemoEntities } from '../db/seed/demo-entities-load.ts';
+import { isDatabaseEmpty, loadDemo } from '../demo/demo.ts';
+import { DEMO_ENTITY_COUNT, MAX_DEMO_ENTITIES } from '../demo/demo-entities.ts';
+import { loadDemoEntities } from '../demo/demo-entities-load.ts';
+import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 import { loadConfig } from '../server/config.ts';
-import { createPiiCipher, resolveSecret } from '../server/pii.ts';
 
 export const seedUsage = `用法: shijian seed [--entities N] [--seed S]
   空数据库：载入演示组织机构、账号和 N 个市场主体（默认 ${DEMO_ENTITY_COUNT}）

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import pg from 'pg';
-import { databaseUnavailable } from '../server/errors.ts';
+import { databaseUnavailable } from '../platform/errors.ts';
 import { pgCopy, pgliteCopy } from './copy-stream.ts';
 import { isConnectionError } from './errors.ts';
 import { assertOutsideTransaction, brief, runTransaction } from './tx-guard.ts';

@@ -5,7 +5,7 @@ import { createTestDb, type TestDb } from '../../tests/helpers/test-db.ts';
 import { makeIdCard } from '../domain/id-card.ts';
 import { makeUscc } from '../domain/uscc.ts';
 import { type EntityRow, toEntityRow } from '../modules/entities/row.ts';
-import { createPiiCipher } from '../server/pii.ts';
+import { createPiiCipher } from '../platform/pii.ts';
 import { copyEntityRows, copyLine, copyValue } from './copy.ts';
 
 const pii = createPiiCipher('copy-test');

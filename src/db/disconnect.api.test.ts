@@ -5,7 +5,7 @@ import pg from 'pg';
 import { ApiClient, loginAs, startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
 import { testDbKind } from '../../tests/helpers/test-db.ts';
 import type { TComplaintDetail } from '../contracts/complaints.ts';
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../platform/errors.ts';
 
 const skip = testDbKind() === 'postgresql' ? false : 'PGlite is embedded: there is no server connection to lose';
 

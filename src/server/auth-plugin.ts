@@ -1,38 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Permission } from '../contracts/permissions.ts';
-import type { AuthService, RequestMeta } from '../modules/auth/service.ts';
-import type { Actor } from './actor.ts';
+import type { AuthService } from '../modules/auth/service.ts';
+import { AppError } from '../platform/errors.ts';
+import { requestMeta, SESSION_COOKIE } from '../platform/http.ts';
 import type { TConfig } from './config.ts';
-import { AppError } from './errors.ts';
-
-export const SESSION_COOKIE = 'sj_session';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-    csrfToken: string | null;
-    sessionToken: string | null;
-  }
-  interface FastifyContextConfig {
-    /** 'public' routes need no session; otherwise a session and, when given, this permission. */
-    auth?: 'public' | 'session';
-    permission?: Permission;
-  }
-}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export const requestMeta = (req: FastifyRequest): RequestMeta => ({
-  ip: req.ip ?? null,
-  userAgent: (req.headers['user-agent'] as string | undefined) ?? null,
-});
-
-/** The signed-in caller; routes behind the auth check can rely on it. */
-export function actorOf(req: FastifyRequest): Actor {
-  if (!req.actor) throw new AppError('UNAUTHENTICATED', '请先登录');
-  return req.actor;
-}
 
 export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthService; config: TConfig }) => {
   app.decorateRequest('actor', null);

@@ -22,9 +22,9 @@ import { createOrgService } from '../modules/org/service.ts';
 import { createCatalogService } from '../modules/spot-checks/catalog-service.ts';
 import { createTaskService } from '../modules/spot-checks/task-service.ts';
 import { createVisitService } from '../modules/spot-checks/visit-service.ts';
+import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 import { resolveAuditKey } from './audit-key.ts';
 import type { TConfig } from './config.ts';
-import { createPiiCipher, resolveSecret } from './pii.ts';
 
 /** First day of the month `n` months before this one, for incremental rollups. */
 function monthsAgo(n: number): string {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findTextFault } from '../contracts/text.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../platform/errors.ts';
 
 const parts = [
   ['params', '路径参数'],

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo-org.ts';
+import { DEMO_PASSWORD } from '../../src/demo/demo-org.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 export { DEMO_PASSWORD };

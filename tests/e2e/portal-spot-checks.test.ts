@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { TPublicResult } from '../../src/contracts/spot-checks.ts';
-import { loadDemoSpotChecks } from '../../src/db/seed/demo-spot-checks.ts';
+import { loadDemoSpotChecks } from '../../src/demo/demo-spot-checks.ts';
 import { resultCategories } from '../../src/domain/spot-check-workflow.ts';
 import { createFileService } from '../../src/modules/files/service.ts';
 import { insertEntities } from '../helpers/spot-check-factories.ts';

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo-org.ts';
+import { DEMO_PASSWORD } from '../../src/demo/demo-org.ts';
 import { type App, buildApp } from '../../src/server/app.ts';
 import { loadConfig, type TConfig } from '../../src/server/config.ts';
 import { createTestDb, type TestDb } from './test-db.ts';

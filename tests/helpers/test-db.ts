@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { type Db, openPglite, openPostgres } from '../../src/db/client.ts';
 import { listMigrations, migrate } from '../../src/db/migrate.ts';
-import { loadDemo } from '../../src/db/seed/demo.ts';
+import { loadDemo } from '../../src/demo/demo.ts';
 
 /**
  * Test databases. PGlite by default; the PostgreSQL server at TEST_DATABASE_URL when
@@ -16,6 +17,19 @@ export const testDbKind = (): 'pglite' | 'postgresql' =>
   process.env.SHIJIAN_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite';
 
 const snapshotDir = join(process.cwd(), '.tmp');
+/**
+ * The demo load runs module services, so any source file may change the template: hash them all (a few ms).
+ */
+function sourceFingerprint(): string {
+  const root = fileURLToPath(new URL('../../src/', import.meta.url));
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|sql)$/.test(f) && !f.endsWith('.test.ts'))
+    .sort();
+  const h = createHash('sha256');
+  for (const f of files) h.update(f).update(readFileSync(join(root, f)));
+  return h.digest('hex');
+}
+
 const templateKey = () =>
   createHash('sha256')
     .update(
@@ -23,8 +37,7 @@ const templateKey = () =>
         .map((m) => m.checksum)
         .join(),
     )
-    .update(readFileSync(new URL('../../src/db/seed/demo-org.ts', import.meta.url)))
-    .update(readFileSync(new URL('../../src/db/seed/demo.ts', import.meta.url)))
+    .update(sourceFingerprint())
     .digest('hex')
     .slice(0, 12);
 

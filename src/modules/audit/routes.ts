@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZAuditEntry, ZAuditQuery, ZAuditVerify, ZLoginLogEntry, ZLoginLogQuery } from '../../contracts/audit.ts';
 import { ZPage } from '../../contracts/common.ts';
-import { actorOf } from '../../server/auth-plugin.ts';
+import { actorOf } from '../../platform/http.ts';
 import type { AuditService } from './service.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditService }> = async (app, { audit }) => {

@@ -3,7 +3,7 @@ import type { TAuditVerify, ZAuditQuery, ZLoginLogEntry, ZLoginLogQuery } from '
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, escapeLike, keysetPage, Where } from '../../db/sql.ts';
 import { auditHash, GENESIS_HASH } from '../../domain/audit-chain.ts';
-import { type Actor, scopeUnitPath } from '../../server/actor.ts';
+import { type Actor, scopeUnitPath } from '../../platform/actor.ts';
 import type { AuditCheckpoints } from './checkpoints.ts';
 import * as repo from './repo.ts';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApiClient, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../db/seed/demo-org.ts';
-import { AppError } from '../../server/errors.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-org.ts';
+import { AppError } from '../../platform/errors.ts';
 
 const burst = (n: number) => Array.from({ length: n }, (_, i) => i);
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZChangePasswordBody, ZLoginBody, ZMe } from '../../contracts/auth.ts';
 import { ZOk } from '../../contracts/common.ts';
-import { actorOf, requestMeta, SESSION_COOKIE } from '../../server/auth-plugin.ts';
+import { actorOf, requestMeta, SESSION_COOKIE } from '../../platform/http.ts';
 import type { TConfig } from '../../server/config.ts';
 import type { AuthService } from './service.ts';
 

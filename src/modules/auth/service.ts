@@ -2,18 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { TLoginBody, TMe } from '../../contracts/auth.ts';
 import type { DataScope, Permission } from '../../contracts/permissions.ts';
 import type { Db } from '../../db/client.ts';
-import type { Actor } from '../../server/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { RequestMeta } from '../../platform/http.ts';
+import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import type { TConfig } from '../../server/config.ts';
-import { AppError } from '../../server/errors.ts';
-import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from '../../server/passwords.ts';
-import { appendAudit } from '../audit/repo.ts';
 import { setPassword } from '../org/repo.ts';
 import * as repo from './repo.ts';
-
-export interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-}
 
 const scopeRank: Record<DataScope, number> = { self: 0, unit_and_below: 1, all: 2 };
 

@@ -11,7 +11,7 @@ import {
 } from '../../contracts/calendar.ts';
 import { ZOk } from '../../contracts/common.ts';
 import { z } from '../../contracts/zod.ts';
-import { actorOf } from '../../server/auth-plugin.ts';
+import { actorOf } from '../../platform/http.ts';
 import type { CalendarService } from './service.ts';
 
 export const calendarRoutes: FastifyPluginAsyncZod<{ calendar: CalendarService }> = async (app, { calendar }) => {

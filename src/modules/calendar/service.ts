@@ -1,9 +1,9 @@
 import type { TCalendarOverride } from '../../contracts/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { addWorkingDays, buildCalendar, type WorkingDayCalendar } from '../../domain/working-days.ts';
-import type { Actor } from '../../server/actor.ts';
-import { notFound } from '../../server/errors.ts';
-import { appendAudit } from '../audit/repo.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { notFound } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
 
 // Other processes may edit overrides too; a short TTL bounds how stale this process's copy gets.

@@ -9,7 +9,7 @@ import {
   ZRelated,
 } from '../../contracts/complaints.ts';
 import { z } from '../../contracts/zod.ts';
-import { actorOf } from '../../server/auth-plugin.ts';
+import { actorOf } from '../../platform/http.ts';
 import type { ComplaintAnalysis } from './analysis.ts';
 import type { ComplaintService } from './service.ts';
 

@@ -3,7 +3,7 @@ import { complaintKinds } from '../../contracts/complaints.ts';
 import type { Db } from '../../db/client.ts';
 import { shanghaiToday } from '../../domain/deadlines.ts';
 import { detectSpike, textSimilarity } from '../../domain/spike.ts';
-import { type Actor, scopeUnitPath } from '../../server/actor.ts';
+import { type Actor, scopeUnitPath } from '../../platform/actor.ts';
 import { findEntityRef } from '../entities/directory.ts';
 import { listUnits } from '../org/repo.ts';
 import * as repo from './analysis-repo.ts';

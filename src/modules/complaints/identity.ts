@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import { maskPersonalText } from '../../domain/personal-text.ts';
-import type { Actor } from '../../server/actor.ts';
-import { forbidden, notFound } from '../../server/errors.ts';
-import type { PiiCipher } from '../../server/pii.ts';
-import { appendAudit } from '../audit/repo.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
+import type { PiiCipher } from '../../platform/pii.ts';
 import { findIdentity } from './identity-repo.ts';
 import type { ComplaintService } from './service.ts';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { type AuditActor, appendAuditRows } from '../audit/repo.ts';
+import { type AuditActor, appendAuditRows } from '../../platform/audit.ts';
 import { type BatchedIntake, type InsertedIntake, insertIntakeBatch } from './intake-batch-repo.ts';
 
 export interface IntakeJob extends BatchedIntake {

@@ -5,8 +5,8 @@ import { type TOpen311Post, ZOpen311ListQuery, ZOpen311Post } from '../../contra
 import type { Db } from '../../db/client.ts';
 import { complaintStatusLabels } from '../../domain/complaint-workflow.ts';
 import { maskPersonalText, maskPersonalTextOrNull } from '../../domain/personal-text.ts';
+import { toProblem } from '../../platform/errors.ts';
 import type { TConfig } from '../../server/config.ts';
-import { toProblem } from '../../server/errors.ts';
 import { type Open311Row, open311Rows } from './open311-repo.ts';
 import { listCategories } from './repo.ts';
 import type { ComplaintService } from './service.ts';

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { complaintStatusLabels, complaintTransitions } from '../../domain/complaint-workflow.ts';
 import { maskPersonalTextOrNull } from '../../domain/personal-text.ts';
-import { AppError } from '../../server/errors.ts';
-import { appendAudit } from '../audit/repo.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
 
 /** What the person sees: progress and results, never staff names or other people's data. */

@@ -18,7 +18,7 @@ import {
 import { z } from '../../contracts/zod.ts';
 import type { Db } from '../../db/client.ts';
 import { complaintRuleSets } from '../../domain/complaint-rules.ts';
-import { actorOf } from '../../server/auth-plugin.ts';
+import { actorOf } from '../../platform/http.ts';
 import type { ComplaintAttachments } from './attachments.ts';
 import type { ComplaintIdentity } from './identity.ts';
 import { handlingUnits, listCategories } from './repo.ts';

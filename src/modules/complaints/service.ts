@@ -9,10 +9,10 @@ import { type ComplaintKind, clocksAtIntake } from '../../domain/complaint-workf
 import { dueDate, shanghaiToday } from '../../domain/deadlines.ts';
 import { maskIdCard } from '../../domain/id-card.ts';
 import type { WorkingDayCalendar } from '../../domain/working-days.ts';
-import { type Actor, canReachUnit, scopeWhere } from '../../server/actor.ts';
-import { AppError, notFound, validation } from '../../server/errors.ts';
-import type { PiiCipher } from '../../server/pii.ts';
-import { appendAudit } from '../audit/repo.ts';
+import { type Actor, canReachUnit, scopeWhere } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError, notFound, validation } from '../../platform/errors.ts';
+import type { PiiCipher } from '../../platform/pii.ts';
 import { findEntityRef } from '../entities/directory.ts';
 import { claimUploads } from './attachments.ts';
 import { attachmentsOf } from './attachments-repo.ts';

@@ -2,7 +2,7 @@ import type { TComplaintDetail, TComplaintSummary } from '../../contracts/compla
 import { type ComplaintRuleSet, complaintRuleSets } from '../../domain/complaint-rules.ts';
 import { checkTransition, complaintStatusLabels, complaintTransitions } from '../../domain/complaint-workflow.ts';
 import { maskPhone } from '../../domain/id-card.ts';
-import type { Actor } from '../../server/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { canRevealIdentity } from './identity.ts';
 import type * as repo from './repo.ts';
 

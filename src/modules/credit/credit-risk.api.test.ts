@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { loadDemoEntities } from '../../db/seed/demo-entities-load.ts';
-import { demoStations } from '../../db/seed/demo-org.ts';
-import { Rng } from '../../db/seed/random.ts';
+import { loadDemoEntities } from '../../demo/demo-entities-load.ts';
+import { demoStations } from '../../demo/demo-org.ts';
+import { Rng } from '../../demo/random.ts';
 import { latestClosedReportYear, mustReport, yearsBefore } from '../../domain/credit-rules.ts';
 import { shanghaiToday } from '../../domain/deadlines.ts';
 import { assessRisk, defaultRiskModel, type RiskFacts, type RiskModel } from '../../domain/risk-model.ts';

@@ -19,8 +19,8 @@ import {
   yearsBefore,
 } from '../../domain/credit-rules.ts';
 import { actionsFrom } from '../../domain/credit-workflow.ts';
-import { type Actor, canReachUnit, requirePermission, scopeWhere } from '../../server/actor.ts';
-import { AppError, forbidden, notFound, validation } from '../../server/errors.ts';
+import { type Actor, canReachUnit, requirePermission, scopeWhere } from '../../platform/actor.ts';
+import { AppError, forbidden, notFound, validation } from '../../platform/errors.ts';
 import type { FileService } from '../files/service.ts';
 import { findUnit } from '../org/repo.ts';
 import { type CjkFont, renderDecisionPdf } from './documents.ts';

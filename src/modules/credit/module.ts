@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { shanghaiToday } from '../../domain/deadlines.ts';
-import type { Actor } from '../../server/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { FileService } from '../files/service.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import type { JobService } from '../jobs/service.ts';

@@ -10,9 +10,9 @@ import {
   validateModel,
 } from '../../domain/risk-model.ts';
 import type { RiskClass } from '../../domain/spot-check-draw.ts';
-import { type Actor, requirePermission } from '../../server/actor.ts';
-import { AppError, notFound } from '../../server/errors.ts';
-import { appendAudit } from '../audit/repo.ts';
+import { type Actor, requirePermission } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import type { JobContext } from '../jobs/runner.ts';
 import type { JobService } from '../jobs/service.ts';
 import * as repo from './risk-repo.ts';

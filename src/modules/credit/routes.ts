@@ -22,7 +22,7 @@ import {
   ZRepairReviewBody,
 } from '../../contracts/credit.ts';
 import { z } from '../../contracts/zod.ts';
-import { actorOf } from '../../server/auth-plugin.ts';
+import { actorOf } from '../../platform/http.ts';
 import type { CreditModule } from './module.ts';
 
 export const creditRoutes: FastifyPluginAsyncZod<{ credit: CreditModule }> = async (app, { credit }) => {

@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db/client.ts';
 import { type CreditSubject, type CreditTransition, checkCreditTransition } from '../../domain/credit-workflow.ts';
-import type { Actor } from '../../server/actor.ts';
-import { AppError, conflict, validation } from '../../server/errors.ts';
-import { appendAudit } from '../audit/repo.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError, conflict, validation } from '../../platform/errors.ts';
 import { insertEvent } from './listing-repo.ts';
 
 export const stale = () => conflict('该记录已被他人处理，请刷新后重试', [{ path: 'version', message: '版本已过期' }]);

@@ -4,7 +4,7 @@ import { makeEntity } from '../../../tests/helpers/factories.ts';
 import { createTestDb, type TestDb } from '../../../tests/helpers/test-db.ts';
 import { copyEntityRows } from '../../db/copy.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { createPiiCipher } from '../../server/pii.ts';
+import { createPiiCipher } from '../../platform/pii.ts';
 import { withIndexesDeferred } from './repo.ts';
 import { toEntityRow } from './row.ts';
 

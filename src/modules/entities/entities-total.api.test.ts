@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { loadDemoEntities } from '../../db/seed/demo-entities-load.ts';
+import { loadDemoEntities } from '../../demo/demo-entities-load.ts';
 import { EXACT_TOTAL_LIMIT } from './list.ts';
 
 type Page = { items: { id: number; stationId: number }[]; total: number; totalIsEstimate: boolean };

@@ -11,9 +11,9 @@ import {
   ZEntityImportStatus,
   ZEntityTemplateQuery,
 } from '../../contracts/entity-import.ts';
-import { actorOf } from '../../server/auth-plugin.ts';
-import { validation } from '../../server/errors.ts';
-import { receiveUpload } from '../../server/receive-upload.ts';
+import { validation } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http.ts';
+import { receiveUpload } from '../../platform/uploads.ts';
 import type { EntityExportService } from './export/service.ts';
 import { errorReportXlsx } from './import/error-report.ts';
 import type { EntityImportService } from './import/service.ts';

@@ -1,8 +1,8 @@
 import type { TEntityListQuery } from '../../contracts/entities.ts';
 import type { Queryable } from '../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../db/sql.ts';
-import type { Actor } from '../../server/actor.ts';
-import { validation } from '../../server/errors.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { validation } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
 import { entityWhere, hasNameSearch, type NameSearchPlan } from './where.ts';
 

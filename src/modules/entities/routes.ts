@@ -9,7 +9,7 @@ import {
   ZEntityUpdate,
 } from '../../contracts/entities.ts';
 import { z } from '../../contracts/zod.ts';
-import { actorOf } from '../../server/auth-plugin.ts';
+import { actorOf } from '../../platform/http.ts';
 import type { EntityService } from './service.ts';
 
 export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityService }> = async (app, { entities }) => {

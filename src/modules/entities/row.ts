@@ -1,7 +1,7 @@
 import type { TEntityStatus, TEntityType } from '../../contracts/entities.ts';
 import { bigramTsvector } from '../../domain/bigrams.ts';
 import { maskIdCard } from '../../domain/id-card.ts';
-import type { PiiCipher } from '../../server/pii.ts';
+import type { PiiCipher } from '../../platform/pii.ts';
 
 /** An entity as stored: the one shape used by single inserts, imports, the demo generator and the bench. */
 export interface EntityRow {

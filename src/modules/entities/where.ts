@@ -1,7 +1,7 @@
 import type { TEntityListQuery } from '../../contracts/entities.ts';
 import { escapeLike, Where } from '../../db/sql.ts';
 import { bigramTsquery } from '../../domain/bigrams.ts';
-import { type Actor, scopeWhere } from '../../server/actor.ts';
+import { type Actor, scopeWhere } from '../../platform/actor.ts';
 
 const USCC_PREFIX = /^[0-9A-HJ-NP-RTUW-Y]{2,18}$/;
 

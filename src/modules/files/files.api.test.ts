@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { AppError } from '../../server/errors.ts';
-import type { ReceivedFile } from '../../server/receive-upload.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { ReceivedFile } from '../../platform/uploads.ts';
 import type { FileOwner } from './service.ts';
 
 const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 7)]);

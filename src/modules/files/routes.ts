@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../contracts/common.ts';
 import { ZStoredFile } from '../../contracts/files.ts';
-import { actorOf } from '../../server/auth-plugin.ts';
+import { actorOf } from '../../platform/http.ts';
 import type { StoredFileRow } from './repo.ts';
 import type { FileService } from './service.ts';
 

@@ -3,9 +3,9 @@ import { basename } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { type FilePurpose, filePurposes } from '../../contracts/files.ts';
 import type { Db, Queryable } from '../../db/client.ts';
-import { type Actor, requirePermission } from '../../server/actor.ts';
-import { AppError, notFound } from '../../server/errors.ts';
-import { attachmentTooLarge, type ReceivedFile, receiveUpload } from '../../server/receive-upload.ts';
+import { type Actor, requirePermission } from '../../platform/actor.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { attachmentTooLarge, type ReceivedFile, receiveUpload } from '../../platform/uploads.ts';
 import { deleteFiles, findFile, findFiles, insertFile, readBlob, type StoredFileRow } from './repo.ts';
 import { acceptedKinds, sniffMimeType } from './sniff.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams, ZPage } from '../../contracts/common.ts';
 import { ZJob, ZJobListQuery } from '../../contracts/jobs.ts';
-import { actorOf } from '../../server/auth-plugin.ts';
+import { actorOf } from '../../platform/http.ts';
 import type { JobService } from './service.ts';
 
 export const jobRoutes: FastifyPluginAsyncZod<{ jobs: JobService }> = async (app, { jobs }) => {

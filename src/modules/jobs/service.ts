@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { ZJobListQuery } from '../../contracts/jobs.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../db/sql.ts';
-import { type Actor, canReachUnit, scopeUnitPath } from '../../server/actor.ts';
-import { notFound } from '../../server/errors.ts';
+import { type Actor, canReachUnit, scopeUnitPath } from '../../platform/actor.ts';
+import { notFound } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
 
 export function createJobService(db: Db) {

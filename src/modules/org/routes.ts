@@ -14,7 +14,7 @@ import {
   ZUserUpdate,
 } from '../../contracts/org.ts';
 import { z } from '../../contracts/zod.ts';
-import { actorOf } from '../../server/auth-plugin.ts';
+import { actorOf } from '../../platform/http.ts';
 import type { OrgService } from './service.ts';
 
 export const orgRoutes: FastifyPluginAsyncZod<{ org: OrgService }> = async (app, { org }) => {

@@ -15,10 +15,10 @@ import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { decodeCursor, keysetPage } from '../../db/sql.ts';
 import { beyondHolder, type Grant, grantOf } from '../../domain/grant.ts';
-import { type Actor, canReachUnit, scopeUnitPath } from '../../server/actor.ts';
-import { AppError, conflict, forbidden, notFound } from '../../server/errors.ts';
-import { assertPasswordPolicy as assertPassword, hashPassword } from '../../server/passwords.ts';
-import { appendAudit } from '../audit/repo.ts';
+import { type Actor, canReachUnit, scopeUnitPath } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { assertPasswordPolicy as assertPassword, hashPassword } from '../../platform/passwords.ts';
 import { deleteUserSessions } from '../auth/repo.ts';
 import * as repo from './repo.ts';
 

@@ -12,9 +12,9 @@ import type { Db } from '../../db/client.ts';
 import { isUniqueViolation, sqlState } from '../../db/errors.ts';
 import { Where } from '../../db/sql.ts';
 import { resultCategories } from '../../domain/spot-check-workflow.ts';
-import { type Actor, scopeWhere } from '../../server/actor.ts';
-import { conflict, notFound, validation } from '../../server/errors.ts';
-import { appendAudit } from '../audit/repo.ts';
+import { type Actor, scopeWhere } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { conflict, notFound, validation } from '../../platform/errors.ts';
 import * as repo from './catalog-repo.ts';
 
 /** Entity stations a caller's draws may cover: everything, or the stations in their data scope. */

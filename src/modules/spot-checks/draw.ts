@@ -1,7 +1,7 @@
 import type { Transaction } from '../../db/client.ts';
 import { assignInspectors, type PoolInspector, type VisitNeed } from '../../domain/inspector-assignment.ts';
 import { drawStratified, type Ratios, type RiskClass } from '../../domain/spot-check-draw.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { conflictsFor, listInspectors } from './catalog-repo.ts';
 import * as repo from './repo.ts';
 

@@ -28,7 +28,7 @@ import {
   ZVisitTransitionBody,
 } from '../../contracts/spot-checks.ts';
 import { z } from '../../contracts/zod.ts';
-import { actorOf } from '../../server/auth-plugin.ts';
+import { actorOf } from '../../platform/http.ts';
 import { sendStoredFile } from '../files/routes.ts';
 import type { CatalogService } from './catalog-service.ts';
 import type { TaskService } from './task-service.ts';

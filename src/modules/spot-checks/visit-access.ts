@@ -1,5 +1,5 @@
-import type { Actor } from '../../server/actor.ts';
-import { forbidden } from '../../server/errors.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { forbidden } from '../../platform/errors.ts';
 import type { VisitRecord } from './visits-repo.ts';
 
 /** Who may see a visit: everyone for an all-scope caller, the entity's station, and the assigned inspectors. */

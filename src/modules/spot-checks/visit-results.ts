@@ -1,8 +1,8 @@
 import type { TResultBody } from '../../contracts/spot-checks.ts';
 import type { Db } from '../../db/client.ts';
 import { categoryOf } from '../../domain/spot-check-workflow.ts';
-import type { Actor } from '../../server/actor.ts';
-import { appendAudit } from '../audit/repo.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
 import { createCaseLead } from '../cases/leads.ts';
 import * as repo from './visits-repo.ts';
 

@@ -21,9 +21,9 @@ import {
   visitStatusLabels,
 } from '../../domain/spot-check-workflow.ts';
 import type { WorkingDayCalendar } from '../../domain/working-days.ts';
-import type { Actor } from '../../server/actor.ts';
-import { AppError, conflict, forbidden, notFound, validation } from '../../server/errors.ts';
-import { appendAudit } from '../audit/repo.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError, conflict, forbidden, notFound, validation } from '../../platform/errors.ts';
 import type { FileService } from '../files/service.ts';
 import { listItems } from './catalog-repo.ts';
 import { taskItemIds } from './repo.ts';

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../db/client.ts';
-import type { Actor } from '../../../server/actor.ts';
-import { AppError } from '../../../server/errors.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { findActorRow } from '../../auth/repo.ts';
 import { actorFromRow } from '../../auth/service.ts';
 

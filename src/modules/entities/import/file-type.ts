@@ -1,4 +1,4 @@
-import { AppError } from '../../../server/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 
 export type SpreadsheetFormat = 'csv' | 'xlsx';
 

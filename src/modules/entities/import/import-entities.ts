@@ -2,10 +2,10 @@ import type { TEntityImportError, TEntityImportMode } from '../../../contracts/e
 import type { Db, Transaction } from '../../../db/client.ts';
 import { entityCopyLine, entityCopySql } from '../../../db/copy.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
-import { type Actor, requirePermission } from '../../../server/actor.ts';
-import { AppError } from '../../../server/errors.ts';
-import type { PiiCipher } from '../../../server/pii.ts';
-import { appendAudit } from '../../audit/repo.ts';
+import { type Actor, requirePermission } from '../../../platform/actor.ts';
+import { appendAudit } from '../../../platform/audit.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { PiiCipher } from '../../../platform/pii.ts';
 import { withIndexesDeferred } from '../repo.ts';
 import { toEntityRow } from '../row.ts';
 import { ImportCollector } from './collect.ts';

@@ -1,5 +1,5 @@
+import { AppError } from '../../../platform/errors.ts';
 import { loadConfig, type TConfig } from '../../../server/config.ts';
-import { AppError } from '../../../server/errors.ts';
 
 /**
  * Bounds on what one import file may expand to, enforced while it streams: a small upload must not be able to

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../../server/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { readRows, type SheetRow } from './read-rows.ts';
 import type { ParseMessage, ParseRequest } from './read-rows-worker.ts';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { AppError } from '../../../server/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { csvField, csvLine } from '../export/csv.ts';
 import { decodeChunks, detectEncoding } from './encoding.ts';
 import { sniffFormat } from './file-type.ts';

@@ -1,6 +1,6 @@
 import { setImmediate as turn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { AppError, type ErrorCode, type FieldError } from '../../../server/errors.ts';
+import { AppError, type ErrorCode, type FieldError } from '../../../platform/errors.ts';
 import { type ImportLimits, limitErrors } from './limits.ts';
 import type { ImportSource, SheetRow } from './read-rows.ts';
 

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { AppError } from '../../../server/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { decodeChunks, detectEncoding } from './encoding.ts';
 import type { SpreadsheetFormat } from './file-type.ts';
 import { fileError, type ImportLimits, limitErrors } from './limits.ts';

@@ -10,10 +10,10 @@ import {
   ZEntityImportMode,
 } from '../../../contracts/entity-import.ts';
 import type { Db } from '../../../db/client.ts';
-import { type Actor, requirePermission } from '../../../server/actor.ts';
-import { AppError, notFound } from '../../../server/errors.ts';
-import type { PiiCipher } from '../../../server/pii.ts';
-import type { ReceivedFile } from '../../../server/receive-upload.ts';
+import { type Actor, requirePermission } from '../../../platform/actor.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
+import type { PiiCipher } from '../../../platform/pii.ts';
+import type { ReceivedFile } from '../../../platform/uploads.ts';
 import type { JobContext, JobRunner } from '../../jobs/runner.ts';
 import type { JobService } from '../../jobs/service.ts';
 import { actorForUser } from './actor.ts';

@@ -1,4 +1,4 @@
-import { type Actor, canReachUnit } from '../../../server/actor.ts';
+import { type Actor, canReachUnit } from '../../../platform/actor.ts';
 import { toHalfWidth } from './values.ts';
 
 export interface OrgUnitRef {

@@ -3,7 +3,7 @@ import type { TEntityImportError, TEntityImportField } from '../../../contracts/
 import { maskIdCard, maskPhone, normaliseIdCard, normalisePhone } from '../../../domain/id-card.ts';
 import { industryByCode } from '../../../domain/industry-codes.ts';
 import { normaliseUscc } from '../../../domain/uscc.ts';
-import type { Actor } from '../../../server/actor.ts';
+import type { Actor } from '../../../platform/actor.ts';
 import { columnLabel, type HeaderMap } from './headers.ts';
 import { resolveStation, type StationDirectory } from './stations.ts';
 import { cellText, type Parsed, parseDate, toHalfWidth, yuanToFen } from './values.ts';

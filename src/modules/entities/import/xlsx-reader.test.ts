@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type Part, zipOf } from '../../../../tests/fixtures/xlsx-parts.ts';
-import { AppError } from '../../../server/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { defaultImportLimits } from './limits.ts';
 import { readXlsxRows } from './xlsx-reader.ts';
 

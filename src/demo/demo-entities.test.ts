@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { createTestDb, type TestDb, testDbKind } from '../../../tests/helpers/test-db.ts';
-import { isValidIdCard } from '../../domain/id-card.ts';
-import { isValidIndustryCode } from '../../domain/industry-codes.ts';
-import { usccEntityType, validateUscc } from '../../domain/uscc.ts';
-import { createPiiCipher, type PiiCipher } from '../../server/pii.ts';
-import { openPglite } from '../client.ts';
-import { migrate } from '../migrate.ts';
+import { createTestDb, type TestDb, testDbKind } from '../../tests/helpers/test-db.ts';
+import { openPglite } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { isValidIdCard } from '../domain/id-card.ts';
+import { isValidIndustryCode } from '../domain/industry-codes.ts';
+import { usccEntityType, validateUscc } from '../domain/uscc.ts';
+import { createPiiCipher, type PiiCipher } from '../platform/pii.ts';
 import { loadDemo } from './demo.ts';
 import {
   DEMO_AS_OF,

@@ -1,6 +1,6 @@
-import { withIndexesDeferred } from '../../modules/entities/repo.ts';
-import type { Db, Transaction } from '../client.ts';
-import { copyEntityRows, copyLine } from '../copy.ts';
+import type { Db, Transaction } from '../db/client.ts';
+import { copyEntityRows, copyLine } from '../db/copy.ts';
+import { withIndexesDeferred } from '../modules/entities/repo.ts';
 import { DEMO_ENTITY_COUNT, type DemoEntity, type DemoEntityOptions, generateDemoEntities } from './demo-entities.ts';
 
 export interface DemoLoadOptions extends DemoEntityOptions {

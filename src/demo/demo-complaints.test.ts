@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { makeEntity } from '../../../tests/helpers/factories.ts';
-import { loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { makeEntity } from '../../tests/helpers/factories.ts';
+import { loginAs, startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
 import { loadDemoComplaints } from './demo-complaints.ts';
 
 describe('demo 12315 items', () => {

@@ -1,5 +1,5 @@
-import type { TEntityStatus, TEntityType } from '../../contracts/entities.ts';
-import { makeIdCard } from '../../domain/id-card.ts';
+import type { TEntityStatus, TEntityType } from '../contracts/entities.ts';
+import { makeIdCard } from '../domain/id-card.ts';
 import {
   addressTails,
   capitalsYuan,

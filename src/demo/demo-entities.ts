@@ -1,7 +1,7 @@
-import type { TEntityType } from '../../contracts/entities.ts';
-import { makeUscc, USCC_ALPHABET } from '../../domain/uscc.ts';
-import { type EntityRow, toEntityRow } from '../../modules/entities/row.ts';
-import type { PiiCipher } from '../../server/pii.ts';
+import type { TEntityType } from '../contracts/entities.ts';
+import { makeUscc, USCC_ALPHABET } from '../domain/uscc.ts';
+import { type EntityRow, toEntityRow } from '../modules/entities/row.ts';
+import type { PiiCipher } from '../platform/pii.ts';
 import {
   cooperativeTrades,
   type DemoLicenceKind,

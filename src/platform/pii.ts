@@ -9,7 +9,6 @@ import {
 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TConfig } from './config.ts';
 
 /**
  * Personal data at rest (resident ID numbers): AES-256-GCM for the value, an HMAC for exact lookup
@@ -59,7 +58,7 @@ export function createPiiCipher(secret: string): PiiCipher {
   };
 }
 
-export function resolveSecret(config: Pick<TConfig, 'SECRET_KEY' | 'DATA_DIR'>): string {
+export function resolveSecret(config: { SECRET_KEY?: string | undefined; DATA_DIR: string }): string {
   if (config.SECRET_KEY) return config.SECRET_KEY;
   const file = join(config.DATA_DIR, 'secret.key');
   if (!existsSync(file)) {

@@ -1,6 +1,3 @@
-import type { DataScope, Permission } from '../../contracts/permissions.ts';
-import { allPermissions } from '../../contracts/permissions.ts';
-
 /**
  * The demo district: 佛山市南海区 (GB/T 2260 code 440605) with its seven towns/streets. Township codes
  * follow the statistical division codes (9 digits); the demo is a model, not an official register.
@@ -30,71 +27,6 @@ export const demoStations = [
   { code: 's07', name: '丹灶市场监管所', regionCodes: ['440605123'] },
   { code: 's08', name: '罗村市场监管所', regionCodes: ['440605124'] },
 ] as const;
-
-const readAll: Permission[] = allPermissions.filter((p) => p.endsWith(':read'));
-
-export const builtinRoles: { code: string; name: string; permissions: Permission[]; dataScope: DataScope }[] = [
-  { code: 'admin', name: '系统管理员', permissions: allPermissions, dataScope: 'all' },
-  { code: 'leader', name: '局领导', permissions: readAll, dataScope: 'all' },
-  {
-    code: 'dept_staff',
-    name: '科室工作人员',
-    permissions: [
-      'entity:read',
-      'entity:write',
-      'credit:read',
-      'credit:write',
-      'spotcheck:read',
-      'spotcheck:write',
-      'complaint:read',
-      'dashboard:read',
-      'calendar:read',
-      'jobs:read',
-    ],
-    dataScope: 'all',
-  },
-  {
-    code: 'station_chief',
-    name: '市场监管所所长',
-    permissions: [
-      'org:unit:read',
-      'org:user:read',
-      'org:user:write',
-      'org:role:read',
-      'audit:read',
-      'entity:read',
-      'entity:write',
-      'credit:read',
-      'spotcheck:read',
-      'spotcheck:write',
-      'complaint:read',
-      'complaint:write',
-      'dashboard:read',
-      'calendar:read',
-      'jobs:read',
-    ],
-    dataScope: 'unit_and_below',
-  },
-  {
-    code: 'inspector',
-    name: '执法检查人员',
-    permissions: [
-      'entity:read',
-      'spotcheck:read',
-      'spotcheck:write',
-      'complaint:read',
-      'complaint:write',
-      'calendar:read',
-    ],
-    dataScope: 'unit_and_below',
-  },
-  {
-    code: 'hotline',
-    name: '12315话务处理人员',
-    permissions: ['entity:read', 'complaint:read', 'complaint:write', 'calendar:read'],
-    dataScope: 'all',
-  },
-];
 
 export interface DemoUser {
   username: string;

@@ -1,4 +1,4 @@
-import type { Queryable } from '../client.ts';
+import type { Queryable } from '../db/client.ts';
 import { Rng } from './random.ts';
 
 /** A few departments' 抽查事项 (modelled on published 抽查事项清单; the wording is a demo, not an official list). */

@@ -1,10 +1,11 @@
-import { appendAudit } from '../../modules/audit/repo.ts';
-import { insertRole, insertUnit, insertUser, setUserRoles } from '../../modules/org/repo.ts';
-import { hashPassword } from '../../server/passwords.ts';
-import type { PiiCipher } from '../../server/pii.ts';
-import type { Db } from '../client.ts';
+import type { Db } from '../db/client.ts';
+import { builtinRoles } from '../modules/org/builtin-roles.ts';
+import { insertRole, insertUnit, insertUser, setUserRoles } from '../modules/org/repo.ts';
+import { appendAudit } from '../platform/audit.ts';
+import { hashPassword } from '../platform/passwords.ts';
+import type { PiiCipher } from '../platform/pii.ts';
 import { type DemoLoadResult, loadDemoEntitiesInto, settleRegister } from './demo-entities-load.ts';
-import { builtinRoles, DEMO_DISTRICT, DEMO_PASSWORD, demoDepartments, demoStations, demoUsers } from './demo-org.ts';
+import { DEMO_DISTRICT, DEMO_PASSWORD, demoDepartments, demoStations, demoUsers } from './demo-org.ts';
 import { loadDemoSpotCheckCatalog } from './demo-spot-check-catalog.ts';
 
 export type ProgressFn = (step: string, done: number, total: number) => void;

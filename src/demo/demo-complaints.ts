@@ -1,8 +1,8 @@
-import { complaintRuleSets, ruleSetFor } from '../../domain/complaint-rules.ts';
-import { type ComplaintKind, type ComplaintStatus, clocksAtIntake } from '../../domain/complaint-workflow.ts';
-import { dueDate, shanghaiToday } from '../../domain/deadlines.ts';
-import { packagedCalendar } from '../../domain/working-days.ts';
-import type { Db, Queryable } from '../client.ts';
+import type { Db, Queryable } from '../db/client.ts';
+import { complaintRuleSets, ruleSetFor } from '../domain/complaint-rules.ts';
+import { type ComplaintKind, type ComplaintStatus, clocksAtIntake } from '../domain/complaint-workflow.ts';
+import { dueDate, shanghaiToday } from '../domain/deadlines.ts';
+import { packagedCalendar } from '../domain/working-days.ts';
 import {
   categoryWeights,
   complaintTemplates,

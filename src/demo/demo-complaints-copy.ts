@@ -1,7 +1,7 @@
-import { complaintRuleSets } from '../../domain/complaint-rules.ts';
-import { shanghaiToday } from '../../domain/deadlines.ts';
-import type { Db } from '../client.ts';
-import { copyLine } from '../copy.ts';
+import type { Db } from '../db/client.ts';
+import { copyLine } from '../db/copy.ts';
+import { complaintRuleSets } from '../domain/complaint-rules.ts';
+import { shanghaiToday } from '../domain/deadlines.ts';
 import { monthWeights } from './demo-complaints.data.ts';
 import {
   complaintColumns,

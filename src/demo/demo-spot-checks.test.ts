@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { insertEntities } from '../../../tests/helpers/spot-check-factories.ts';
-import { createTestDb, type TestDb } from '../../../tests/helpers/test-db.ts';
-import { createCalendarService } from '../../modules/calendar/service.ts';
-import { createFileService } from '../../modules/files/service.ts';
+import { insertEntities } from '../../tests/helpers/spot-check-factories.ts';
+import { createTestDb, type TestDb } from '../../tests/helpers/test-db.ts';
+import { createCalendarService } from '../modules/calendar/service.ts';
+import { createFileService } from '../modules/files/service.ts';
 import { loadDemoSpotChecks } from './demo-spot-checks.ts';
 
 let t: TestDb;

@@ -1,5 +1,5 @@
-import type { TEntityStatus } from '../../contracts/entities.ts';
-import type { EntityRow } from '../../modules/entities/row.ts';
+import type { TEntityStatus } from '../contracts/entities.ts';
+import type { EntityRow } from '../modules/entities/row.ts';
 import type { DemoTown } from './demo-entities.data.ts';
 import * as parts from './demo-entity-parts.ts';
 import { dayToIso, type Rng } from './random.ts';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { appendAudit } from '../../modules/audit/repo.ts';
-import { insertRole, insertUnit, insertUser, setUserRoles } from '../../modules/org/repo.ts';
-import { hashPassword } from '../../server/passwords.ts';
-import type { Db } from '../client.ts';
-import { builtinRoles } from './demo-org.ts';
+import type { Db } from '../../db/client.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { hashPassword } from '../../platform/passwords.ts';
+import { builtinRoles } from './builtin-roles.ts';
+import { insertRole, insertUnit, insertUser, setUserRoles } from './repo.ts';
 
 /**
  * A production install without demo data: the built-in roles, one bureau and an `admin` whose random

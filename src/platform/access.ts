@@ -1,0 +1,149 @@
+import type { Permission } from '../contracts/permissions.ts';
+import type { Where } from '../db/sql.ts';
+import type { Actor } from './actor.ts';
+import { forbidden, notFound } from './errors.ts';
+
+/**
+ * The one access policy. Every kind of business row a caller may or may not see is registered here with
+ * its owning-unit column and the columns that make a row "the caller's own"; repos take the predicate
+ * this module builds, services take its checks, and nothing else decides data scope.
+ *
+ * Data scopes (a user holds the widest of their roles'):
+ * - `all`: every row.
+ * - `unit_and_below`: rows owned by the caller's unit or a unit below it (actor.scopeUnitIds, resolved at login).
+ * - `self`: rows the caller created or is assigned to handle: one of the kind's `selfColumns` holds their
+ *   user id. Nothing unit-wide: a self-scoped user sees no colleague's row, not even in counts or downloads.
+ * In every scope a kind may add `participant` rows (e.g. a drawn inspector's visits in another station).
+ * The same predicate serves list, get, count/total, export and download; write needs the kind's write
+ * permission and a readable row. A row outside the scope answers 404 (its existence is not revealed),
+ * a missing permission 403.
+ */
+export const operations = ['list', 'get', 'count', 'export', 'download', 'write'] as const;
+export type Operation = (typeof operations)[number];
+
+export interface ResourceKind {
+  /** kebab-case, unique: 'complaint', 'credit-listing'. */
+  name: string;
+  /** Chinese noun for messages: '投诉举报'. */
+  label: string;
+  read: Permission;
+  /** null: no write through the API. */
+  write: Permission | null;
+  /** SQL expression of the owning unit's id, e.g. 'c.station_id'. */
+  unitColumn: string;
+  /** SQL expressions of user ids that make a row the caller's own under `self` (creator, handler …). */
+  selfColumns: readonly string[];
+  /** SQL with one `?` for the caller's user id: rows they take part in wherever they lie. */
+  participant?: string;
+  /** SQL naming the rows the public portal may show; absent: none. */
+  publicRows?: string;
+}
+
+const kinds = new Map<string, ResourceKind>();
+
+/** Registers a kind once (at module load); the access matrix test covers every registered kind. */
+export function defineResource<K extends ResourceKind>(kind: K): K {
+  const known = kinds.get(kind.name);
+  if (known && known !== kind) throw new Error(`资源类型重复登记：${kind.name}`);
+  kinds.set(kind.name, kind);
+  return kind;
+}
+
+export const registeredResources = (): ResourceKind[] => [...kinds.values()];
+
+/** 403 unless the caller holds the permission the operation needs. */
+export function assertPermitted(actor: Actor, kind: ResourceKind, op: Operation): void {
+  const needed = op === 'write' ? kind.write : kind.read;
+  if (!needed || !actor.permissions.has(needed)) throw forbidden(`缺少权限：${needed ?? `${kind.label}不可修改`}`);
+}
+
+/** Adds the rows of `kind` the caller may read to `w` (list, get, count, export and download alike). */
+export function readableWhere(actor: Actor, kind: ResourceKind, w: Where): Where {
+  const reach: string[] = [];
+  const values: unknown[] = [];
+  if (actor.dataScope === 'all') return w;
+  if (actor.dataScope === 'unit_and_below') {
+    // An explicit id list lets the planner estimate the share of rows; a subquery it guesses at 2 rows.
+    reach.push(`${kind.unitColumn} = ANY(?::bigint[])`);
+    values.push(actor.scopeUnitIds);
+  } else {
+    for (const col of kind.selfColumns) {
+      reach.push(`${col} = ?`);
+      values.push(actor.userId);
+    }
+  }
+  if (kind.participant) {
+    reach.push(kind.participant);
+    values.push(actor.userId);
+  }
+  return reach.length ? w.add(`(${reach.join(' OR ')})`, ...values) : w.add('false');
+}
+
+/** Adds the kind's public rule; a kind without one shows nothing publicly. */
+export function publicWhere(kind: ResourceKind, w: Where): Where {
+  return w.add(kind.publicRows ?? 'false');
+}
+
+/** What makes one loaded row reachable: its owning unit, its own-user ids, whether the caller takes part. */
+export interface RowReach {
+  unitId: number | null;
+  userIds: readonly (number | null | undefined)[];
+  participant?: boolean;
+}
+
+/** The TypeScript twin of readableWhere for a row already loaded. */
+export function canRead(actor: Actor, row: RowReach): boolean {
+  if (actor.dataScope === 'all' || row.participant) return true;
+  if (actor.dataScope === 'unit_and_below') return row.unitId !== null && actor.scopeUnitIds.includes(row.unitId);
+  return row.userIds.includes(actor.userId);
+}
+
+/** For get/download: 403 without the permission, 404 when missing or out of scope. */
+export function assertReadable<T>(
+  actor: Actor,
+  kind: ResourceKind,
+  row: T | undefined,
+  reach: (row: T) => RowReach,
+): T {
+  assertPermitted(actor, kind, 'get');
+  if (row === undefined || !canRead(actor, reach(row))) throw notFound(kind.label);
+  return row;
+}
+
+/** For a write on an existing row: 403 without the write permission, 404 when the row is out of reach. */
+export function assertWritable<T>(
+  actor: Actor,
+  kind: ResourceKind,
+  row: T | undefined,
+  reach: (row: T) => RowReach,
+): T {
+  assertPermitted(actor, kind, 'write');
+  if (row === undefined || !canRead(actor, reach(row))) throw notFound(kind.label);
+  return row;
+}
+
+/**
+ * Whether the caller may place a new row in (or move one to) a unit: `all` anywhere, `unit_and_below` in
+ * their units, `self` only in their own unit (the row becomes theirs).
+ */
+export function canPlaceIn(actor: Actor, unitId: number): boolean {
+  if (actor.dataScope === 'all') return true;
+  if (actor.dataScope === 'unit_and_below') return actor.scopeUnitIds.includes(unitId);
+  return unitId === actor.unitId;
+}
+
+export function assertPlaceable(actor: Actor, kind: ResourceKind, unitId: number): void {
+  assertPermitted(actor, kind, 'write');
+  if (!canPlaceIn(actor, unitId)) throw forbidden(`不能在本人数据范围以外的单位办理${kind.label}`);
+}
+
+/**
+ * The reach of aggregates kept per unit (monthly rollups): all units, a unit list, or, for `self`, the
+ * caller's own rows, which a per-unit rollup cannot answer, so the repo counts them from the base table.
+ */
+export type AggregateReach = { all: true } | { unitIds: readonly number[] } | { userId: number };
+export function aggregateReach(actor: Actor): AggregateReach {
+  if (actor.dataScope === 'all') return { all: true };
+  if (actor.dataScope === 'unit_and_below') return { unitIds: actor.scopeUnitIds };
+  return { userId: actor.userId };
+}
