@@ -11,11 +11,11 @@ import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
 import { createComplaintAnalysis } from '../modules/complaints/analysis.ts';
 import { createFileService } from '../modules/files/service.ts';
-import { upsertSchedule } from '../modules/jobs/repo.ts';
 import { loadBaseline } from '../modules/org/baseline.ts';
 import { createPiiCipher, type PiiCipher, resolveSecret } from '../platform/pii.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
+import { writeSchedules } from '../server/jobs.ts';
 import { createShutdown } from './shutdown.ts';
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -74,25 +74,8 @@ export async function serve(args: string[]): Promise<void> {
     }
   }
 
-  await upsertSchedule(db, { name: 'sessions.cleanup', kind: 'sessions.cleanup', intervalSeconds: 600 });
-  await upsertSchedule(db, { name: 'complaints.escalate', kind: 'complaints.escalate', intervalSeconds: 3600 });
-  await upsertSchedule(db, { name: 'complaints.rollup', kind: 'complaints.rollup', intervalSeconds: 600 });
-  await upsertSchedule(db, { name: 'credit.recompute-queue', kind: 'credit.recompute-queue', intervalSeconds: 60 });
-  await upsertSchedule(db, { name: 'credit.recompute', kind: 'credit.recompute', intervalSeconds: 86_400 });
-  await upsertSchedule(db, { name: 'complaints.detect', kind: 'complaints.detect', intervalSeconds: 86_400 });
-  await upsertSchedule(db, { name: 'audit.checkpoint', kind: 'audit.checkpoint', intervalSeconds: 60 });
-  await upsertSchedule(db, {
-    name: 'audit.checkpoint.daily',
-    kind: 'audit.checkpoint',
-    intervalSeconds: 86_400,
-    payload: { force: true },
-  });
-  await upsertSchedule(db, {
-    name: 'complaints.uploads-cleanup',
-    kind: 'complaints.uploads-cleanup',
-    intervalSeconds: 3600,
-  });
   const { server, services } = await buildApp({ config, db, webDist, soleDatabaseUser: db.kind === 'pglite' });
+  await writeSchedules(db, services.jobDefinitions);
   if (config.WORKERS) services.jobRunner.start();
   await server.listen({ port: config.PORT, host: config.HOST });
   console.log(`Shijian 已启动：http://localhost:${config.PORT}  （接口文档 /api/docs）`);

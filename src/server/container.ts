@@ -1,19 +1,23 @@
 import type { Db } from '../db/client.ts';
 import { type CheckpointLog, createAuditCheckpoints } from '../modules/audit/checkpoints.ts';
+import { auditJobs } from '../modules/audit/jobs.ts';
 import { createAuditService } from '../modules/audit/service.ts';
-import { deleteIdleSessions } from '../modules/auth/repo.ts';
+import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
 import { createComplaintAnalysis } from '../modules/complaints/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/attachments.ts';
 import { createComplaintIdentity } from '../modules/complaints/identity.ts';
+import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createPublicComplaints } from '../modules/complaints/public.ts';
 import { createComplaintService } from '../modules/complaints/service.ts';
 import { createComplaintWorkflow } from '../modules/complaints/workflow.ts';
+import { creditJobs } from '../modules/credit/jobs.ts';
 import { createCreditModule } from '../modules/credit/module.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
 import { importLimits } from '../modules/entities/import/limits.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
+import { entityJobs } from '../modules/entities/jobs.ts';
 import { createEntityService } from '../modules/entities/service.ts';
 import { createFileService } from '../modules/files/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
@@ -25,12 +29,7 @@ import { createVisitService } from '../modules/spot-checks/visit-service.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 import { resolveAuditKey } from './audit-key.ts';
 import type { TConfig } from './config.ts';
-
-/** First day of the month `n` months before this one, for incremental rollups. */
-function monthsAgo(n: number): string {
-  const d = new Date();
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - n, 1)).toISOString().slice(0, 10);
-}
+import { registerJobs } from './jobs.ts';
 
 /** The one place where real dependencies are wired together; `now` lets tests move the clock of caches. */
 export function createServices(
@@ -57,27 +56,24 @@ export function createServices(
   const complaintAnalysis = createComplaintAnalysis(db);
   const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
   const jobs = createJobService(db);
-  const credit = createCreditModule(db, { files, jobs, jobRunner, fontConfig: config });
+  const credit = createCreditModule(db, { files, jobs, fontConfig: config });
   const spotCheckCatalog = createCatalogService(db);
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
+  const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
 
-  jobRunner.register('sessions.cleanup', async () => ({
-    deleted: await deleteIdleSessions(db, config.SESSION_IDLE_MINUTES),
-  }));
-  // One kind, two schedules (serve.ts): every minute it writes once AUDIT_CHECKPOINT_EVERY rows are new; daily, always.
-  jobRunner.register('audit.checkpoint', (ctx) =>
-    auditCheckpoints.write({ force: (ctx.payload as { force?: unknown } | null)?.force === true }),
-  );
-  jobRunner.register('complaints.uploads-cleanup', () =>
-    complaintAttachments.deleteUnclaimed(config.UPLOAD_UNCLAIMED_HOURS),
-  );
-  jobRunner.register('complaints.escalate', () => complaintWorkflow.escalateOverdue());
-  // Recent months only: older months do not change, and a full rebuild is a one-off (demo load, repair).
-  jobRunner.register('complaints.rollup', () => complaintAnalysis.rebuildStats(monthsAgo(1)));
-  jobRunner.register('complaints.detect', async () => ({
-    ...(await complaintAnalysis.detectSpikes()),
-    ...(await complaintAnalysis.linkDuplicates(monthsAgo(0))),
-  }));
+  const jobDefinitions = [
+    ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
+    ...auditJobs(auditCheckpoints),
+    ...complaintJobs({
+      workflow: complaintWorkflow,
+      analysis: complaintAnalysis,
+      attachments: complaintAttachments,
+      uploadUnclaimedHours: config.UPLOAD_UNCLAIMED_HOURS,
+    }),
+    ...creditJobs(credit.risk),
+    ...entityJobs(entityImports),
+  ];
+  registerJobs(jobRunner, jobDefinitions);
 
   return {
     db,
@@ -89,9 +85,10 @@ export function createServices(
     calendar,
     jobs,
     jobRunner,
+    jobDefinitions,
     files,
     entities: createEntityService(db, { pii }),
-    entityImports: createEntityImportService(db, { pii, jobs, jobRunner, limits: importLimits(config) }),
+    entityImports,
     entityExports: createEntityExportService(db),
     complaints,
     complaintWorkflow,

@@ -2,24 +2,22 @@ import type { Db } from '../../db/client.ts';
 import { shanghaiToday } from '../../domain/deadlines.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { FileService } from '../files/service.ts';
-import type { JobRunner } from '../jobs/runner.ts';
 import type { JobService } from '../jobs/service.ts';
 import { findCjkFont } from './documents.ts';
 import { createListingService } from './listings.ts';
 import { createRepairService } from './repairs.ts';
 import { createReportService } from './reports.ts';
-import { createRiskService, QUEUE_JOB, RECOMPUTE_JOB } from './risk.ts';
+import { createRiskService } from './risk.ts';
 import { entityCredit } from './view.ts';
 
 export interface CreditModuleDeps {
   files: Pick<FileService, 'store'>;
   jobs: Pick<JobService, 'enqueue'>;
-  jobRunner: Pick<JobRunner, 'register'>;
   fontConfig: { CJK_FONT_PATH?: string; CJK_FONT_NAME?: string };
   now?: () => Date;
 }
 
-/** 信用监管: wires the credit services together and registers its jobs. */
+/** 信用监管: wires the credit services together (its jobs are in jobs.ts). */
 export function createCreditModule(db: Db, deps: CreditModuleDeps) {
   const today = () => shanghaiToday(deps.now?.() ?? new Date());
   const risk = createRiskService(db, { today, jobs: deps.jobs });
@@ -30,8 +28,6 @@ export function createCreditModule(db: Db, deps: CreditModuleDeps) {
   const listings = createListingService(db, creditDeps);
   const repairs = createRepairService(db, creditDeps, listings);
   const reports = createReportService(db, creditDeps);
-  deps.jobRunner.register(RECOMPUTE_JOB, (ctx) => risk.recomputeAll(ctx.progress));
-  deps.jobRunner.register(QUEUE_JOB, () => risk.drainQueue());
   return {
     today,
     risk,

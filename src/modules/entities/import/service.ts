@@ -14,7 +14,7 @@ import { type Actor, requirePermission } from '../../../platform/actor.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { PiiCipher } from '../../../platform/pii.ts';
 import type { ReceivedFile } from '../../../platform/uploads.ts';
-import type { JobContext, JobRunner } from '../../jobs/runner.ts';
+import type { JobContext } from '../../jobs/runner.ts';
 import type { JobService } from '../../jobs/service.ts';
 import { actorForUser } from './actor.ts';
 import { sniffFormat } from './file-type.ts';
@@ -45,7 +45,6 @@ export function createEntityImportService(
   deps: {
     pii: PiiCipher;
     jobs: Pick<JobService, 'enqueue' | 'get'>;
-    jobRunner: Pick<JobRunner, 'register'>;
     limits: ImportLimits;
   },
 ) {
@@ -102,8 +101,6 @@ export function createEntityImportService(
     }
     return job;
   }
-
-  deps.jobRunner.register(ENTITY_IMPORT_JOB, runJob);
 
   return {
     runJob,
