@@ -1,4 +1,4 @@
-import type { DataScope, Permission } from '../contracts/permissions.ts';
+import type { DataScope, Permission } from './permissions.ts';
 
 /** What a role, or a user through all their roles, may do: permissions and how far their data reaches. */
 export interface Grant {

@@ -1,0 +1,37 @@
+/**
+ * Every permission the platform checks. Roles carry a subset; the web sidebar shows a menu entry
+ * only when the user holds its permission.
+ */
+export const permissions = {
+  'org:unit:read': '查看组织机构',
+  'org:unit:write': '维护组织机构',
+  'org:user:read': '查看用户',
+  'org:user:write': '维护用户',
+  'org:role:read': '查看角色',
+  'org:role:write': '维护角色',
+  'audit:read': '查看审计日志',
+  'audit:login:read': '查看登录日志',
+  'calendar:read': '查看工作日历',
+  'calendar:write': '维护工作日历',
+  'jobs:read': '查看后台任务',
+  'entity:read': '查看市场主体',
+  'entity:write': '登记维护市场主体',
+  'credit:read': '查看信用监管',
+  'credit:write': '信用监管操作',
+  'spotcheck:read': '查看双随机抽查',
+  'spotcheck:write': '双随机抽查操作',
+  'complaint:read': '查看投诉举报',
+  'complaint:write': '处理投诉举报',
+  'dashboard:read': '查看数据看板',
+} as const;
+
+export type Permission = keyof typeof permissions;
+export const allPermissions = Object.keys(permissions) as Permission[];
+export const isPermission = (p: string): p is Permission => p in permissions;
+
+export const dataScopes = {
+  all: '全部数据',
+  unit_and_below: '本单位及下级',
+  self: '仅本人',
+} as const;
+export type DataScope = keyof typeof dataScopes;
