@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { seedCreditFacts } from '../../src/demo/demo-credit.ts';
+import { seedCreditFacts } from '../../src/demo/demo-credit-repo.ts';
 import { shanghaiToday } from '../../src/domain/deadlines.ts';
 import { defaultRiskModel } from '../../src/domain/risk-model.ts';
 import { recomputeAllEntities } from '../../src/modules/credit/risk.ts';
