@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts';
 // Each module's resource kinds, registered with the access policy before any service runs (the access matrix
 // covers every registered kind).
 import '../modules/audit/access.ts';
+import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';

@@ -1,9 +1,11 @@
-import { defineResource, type ResourceKind, type RowReach } from '../../platform/access.ts';
+import { defineResource, type RowReach } from '../../platform/access.ts';
 
 /**
  * The credit module's resource kinds (see platform/access.ts for what the scopes mean). The SQL aliases are the
  * ones the credit repos use: b = credit_listing_batches, l = credit_listings (lb = the batch that proposed it),
- * r = credit_repairs, e = entities.
+ * r = credit_repairs. An entity's credit (its page, its annual reports, the entities a batch proposes, the class
+ * distribution) follows the entity's own readability: the entities module's 'entity' kind (e.station_id; self:
+ * e.created_by).
  */
 
 /** 拟列入批次: owned by the unit it was proposed for; `self`: the batches the caller proposed. */
@@ -50,21 +52,4 @@ export const repairKind = defineResource({
 export const repairReach = (r: { stationId: number; createdBy: number | null }): RowReach => ({
   unitId: r.stationId,
   userIds: [r.createdBy],
-});
-
-/**
- * An entity's credit (its page, its annual reports, the entities a batch may propose, the class distribution)
- * follows the entity's own readability: the 'entity' kind of the entities module (e.station_id; self e.created_by).
- */
-export const entityKind: ResourceKind = {
-  name: 'entity',
-  label: '市场主体',
-  read: 'entity:read',
-  write: 'entity:write',
-  unitColumn: 'e.station_id',
-  selfColumns: ['e.created_by'],
-};
-export const entityReach = (e: { stationId: number; createdBy: number | null }): RowReach => ({
-  unitId: e.stationId,
-  userIds: [e.createdBy],
 });

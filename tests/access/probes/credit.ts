@@ -98,6 +98,7 @@ const noExport = 'the credit module has no export';
 export const probes: AccessProbe[] = [
   {
     kind: 'credit-batch',
+    tables: ['credit_listing_batches'],
     seed: (ctx, owners, outsider) => seedRows(ctx, owners, outsider, (q, unit, user) => insertBatch(q, unit, user)),
     ops: {
       list: (caller, { ids }) => listed(caller, '/api/v1/credit/batches?limit=200&status=proposed', ids),
@@ -119,6 +120,7 @@ export const probes: AccessProbe[] = [
   },
   {
     kind: 'credit-listing',
+    tables: ['credit_listings'],
     seed: (ctx, owners, outsider) =>
       seedRows(
         ctx,
@@ -146,6 +148,7 @@ export const probes: AccessProbe[] = [
   },
   {
     kind: 'credit-repair',
+    tables: ['credit_repairs'],
     seed: (ctx, owners, outsider) => seedRows(ctx, owners, outsider, insertRepair),
     ops: {
       list: (caller, { ids }) => listed(caller, '/api/v1/credit/repairs?limit=200&status=applied', ids),

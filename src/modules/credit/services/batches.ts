@@ -21,8 +21,9 @@ import { assertPlaceable, assertReadable, assertWritable, readableWhere } from '
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError, validation } from '../../../platform/errors.ts';
 import { staleVersion } from '../../../platform/workflow.ts';
+import { entityResource } from '../../entities/access.ts';
 import { findUnit } from '../../org/repo.ts';
-import { batchKind, batchReach, entityKind, listingKind } from '../access.ts';
+import { batchKind, batchReach, listingKind } from '../access.ts';
 import * as repo from '../repos/batches.ts';
 import { authorityName, insertBatchListingEvents, insertDocument } from '../repos/events.ts';
 import { queueRecompute } from '../repos/risk.ts';
@@ -77,7 +78,7 @@ export function createBatchService(db: Db, deps: CreditDeps) {
                 tx,
                 batchId,
                 reportYear,
-                readableWhere(actor, entityKind, new Where()),
+                readableWhere(actor, entityResource, new Where()),
                 body.stationId,
               )
             : await repo.proposeSerious(

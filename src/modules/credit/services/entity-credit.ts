@@ -4,7 +4,7 @@ import { Where } from '../../../db/sql.ts';
 import { canRead } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { notFound } from '../../../platform/errors.ts';
-import { entityReach } from '../access.ts';
+import { entityReach } from '../../entities/access.ts';
 import { documentsOfEntity } from '../repos/events.ts';
 import { listListings } from '../repos/listings.ts';
 import { entitiesFor, reportsOf } from '../repos/reports.ts';

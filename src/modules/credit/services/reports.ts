@@ -6,7 +6,7 @@ import { canRead } from '../../../platform/access.ts';
 import { type Actor, requirePermission } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, type FieldError } from '../../../platform/errors.ts';
-import { entityReach } from '../access.ts';
+import { entityReach } from '../../entities/access.ts';
 import * as repo from '../repos/reports.ts';
 import { queueRecompute } from '../repos/risk.ts';
 import type { CreditDeps } from './deps.ts';

@@ -15,9 +15,9 @@ import { readableWhere } from '../../../platform/access.ts';
 import { type Actor, requirePermission } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
+import { entityResource } from '../../entities/access.ts';
 import type { JobContext } from '../../jobs/runner.ts';
 import type { JobService } from '../../jobs/service.ts';
-import { entityKind } from '../access.ts';
 import * as repo from '../repos/risk.ts';
 
 /** Entities per statement in a full recompute: one progress step, and a bound on how long PGlite is busy. */
@@ -201,7 +201,7 @@ export function createRiskService(db: Db, deps: RiskDeps) {
 
     /** Class counts over the entities the caller may read (the entity's readability, as on its credit page). */
     async distribution(actor: Actor): Promise<TDistribution> {
-      const reach = readableWhere(actor, entityKind, new Where());
+      const reach = readableWhere(actor, entityResource, new Where());
       const { byStation, byDivision } = await repo.distribution(db, reach);
       const totals = emptyCounts();
       const stations = new Map<number, TDistribution['byStation'][number]>();
