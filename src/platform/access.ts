@@ -1,5 +1,5 @@
 import type { Permission } from '../contracts/permissions.ts';
-import type { Where } from '../db/sql.ts';
+import { Where } from '../db/sql.ts';
 import type { Actor } from './actor.ts';
 import { forbidden, notFound } from './errors.ts';
 
@@ -78,6 +78,9 @@ export function readableWhere(actor: Actor, kind: ResourceKind, w: Where): Where
   }
   return reach.length ? w.add(`(${reach.join(' OR ')})`, ...values) : w.add('false');
 }
+
+/** A fresh WHERE holding only the caller's reach over `kind`; the repo adds its own filters to it. */
+export const readable = (actor: Actor, kind: ResourceKind): Where => readableWhere(actor, kind, new Where());
 
 /** Adds the kind's public rule; a kind without one shows nothing publicly. */
 export function publicWhere(kind: ResourceKind, w: Where): Where {
