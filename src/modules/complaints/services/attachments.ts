@@ -1,15 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
-import type { TComplaintDetail } from '../../contracts/complaints.ts';
-import type { Db, Queryable } from '../../db/client.ts';
-import type { Actor } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { AppError, validation } from '../../platform/errors.ts';
-import { moveFiles } from '../files/repo.ts';
-import type { FileService } from '../files/service.ts';
-import * as links from './attachments-repo.ts';
-import * as repo from './repo.ts';
-import type { ComplaintService } from './service.ts';
+import type { TComplaintDetail } from '../../../contracts/complaints.ts';
+import type { Db, Queryable } from '../../../db/client.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { AppError, notFound, validation } from '../../../platform/errors.ts';
+import type { ReceivedFile } from '../../../platform/uploads.ts';
+import { moveFiles } from '../../files/repo.ts';
+import type { FileService } from '../../files/service.ts';
+import { complaintAttachmentKind } from '../access.ts';
+import * as links from '../repos/attachments.ts';
+import { intakeUnit } from '../repos/reference.ts';
+import type { ComplaintService } from './complaints.ts';
+import { recordStep } from './record-step.ts';
 
 const purpose = 'complaint-attachment' as const;
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -39,10 +40,9 @@ export async function claimUploads(
 export function createComplaintAttachments(db: Db, deps: { files: FileService; complaints: ComplaintService }) {
   const { files, complaints } = deps;
 
-  /** Reads the upload (422 when oversized, before anything is written) and keeps it until a submission claims it. */
-  async function upload(req: FastifyRequest, actor: Actor | null) {
-    const { file } = await files.receive(req);
-    const ownerUnitId = actor?.unitId ?? (await repo.intakeUnit(db));
+  /** Keeps an upload (already read and capped by the route) until a submission claims it. */
+  async function upload(file: ReceivedFile, actor: Actor | null) {
+    const ownerUnitId = actor?.unitId ?? (await intakeUnit(db));
     if (ownerUnitId == null) throw new AppError('INVALID_STATE', '没有投诉举报中心，暂不能接收附件');
     const token = randomBytes(24).toString('base64url');
     const stored = await db.transaction(async (tx) => {
@@ -76,30 +76,30 @@ export function createComplaintAttachments(db: Db, deps: { files: FileService; c
     upload,
     deleteUnclaimed,
 
-    /** A handler adds evidence to an item in their scope: on the timeline and audited. */
-    async add(actor: Actor, id: number, req: FastifyRequest): Promise<TComplaintDetail> {
-      const row = await complaints.inScope(actor, id);
-      const { file } = await files.receive(req);
+    /** The largest file an upload may carry (the route reads the request body up to it). */
+    maxBytes: files.maxBytes,
+
+    /** A handler adds evidence to an item in their reach: on the timeline and audited. */
+    async add(actor: Actor, id: number, file: ReceivedFile): Promise<TComplaintDetail> {
+      const row = await complaints.writable(actor, id);
       await db.transaction(async (tx) => {
         const stored = await files.store(tx, file, { purpose, ownerUnitId: row.stationId, createdBy: actor.userId });
-        await links.linkAttachments(tx, id, [stored.id], actor.userId);
-        await repo.insertEvent(tx, {
-          complaintId: id,
-          action: 'attach',
-          fromStatus: row.status,
-          toStatus: row.status,
-          note: stored.filename,
-          data: { fileId: stored.id, sha256: stored.sha256 },
-          actorId: actor.userId,
-        });
-        await appendAudit(tx, actor, {
-          action: 'complaint.attach',
-          targetType: 'complaint',
-          targetId: id,
-          detail: { fileId: stored.id, sha256: stored.sha256 },
+        const detail = { fileId: stored.id, sha256: stored.sha256 };
+        const step = { complaintId: id, action: 'attach', fromStatus: row.status, toStatus: row.status };
+        await recordStep(tx, actor, { ...step, note: stored.filename, data: detail, audit: detail }, async () => {
+          await links.linkAttachments(tx, id, [stored.id], actor.userId);
+          return true;
         });
       });
       return complaints.get(actor, id);
+    },
+
+    /** A file of an item: exactly as readable as the item (404 for a file the item does not have). */
+    async download(actor: Actor, id: number, fileId: number) {
+      await complaints.readable(actor, id);
+      const linked = await links.findAttachment(db, id, fileId);
+      if (linked === undefined) throw notFound(complaintAttachmentKind.label);
+      return files.openLinked(linked, purpose);
     },
   };
 }
