@@ -36,3 +36,14 @@ export async function listCategories(db: Queryable) {
     `SELECT code, name, parent_code AS "parentCode" FROM complaint_categories WHERE active ORDER BY parent_code NULLS FIRST, sort_order`,
   );
 }
+
+/** A unit's kind, to check a transfer target (only a station or the centre handles items). */
+export async function unitKind(db: Queryable, id: number): Promise<string | undefined> {
+  const [row] = await db.query<{ kind: string }>('SELECT kind FROM org_units WHERE id = $1', [id]);
+  return row?.kind;
+}
+
+/** Every unit's name, for the figures by station. */
+export async function unitNames(db: Queryable): Promise<{ id: number; name: string }[]> {
+  return db.query('SELECT id, name FROM org_units ORDER BY path, sort_order, id');
+}

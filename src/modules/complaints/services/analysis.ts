@@ -6,9 +6,8 @@ import { detectSpike, textSimilarity } from '../../../domain/spike.ts';
 import { aggregateReach } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { findEntityRef } from '../../entities/directory.ts';
-import { listUnits } from '../../org/repo.ts';
 import * as repo from '../repos/analysis.ts';
-import { listCategories } from '../repos/reference.ts';
+import { listCategories, unitNames } from '../repos/reference.ts';
 
 const require = createRequire(import.meta.url);
 type Jieba = { cut(text: string, hmm: boolean): string[] };
@@ -170,7 +169,7 @@ export function createComplaintAnalysis(db: Db, now: () => Date = () => new Date
   async function dimensionLabels(by: repo.Dimension): Promise<Map<string, string>> {
     if (by === 'category') return new Map((await listCategories(db)).map((c) => [c.code, c.name]));
     if (by === 'kind') return new Map(Object.entries(complaintKinds));
-    if (by === 'station') return new Map((await listUnits(db)).map((u) => [String(u.id), u.name]));
+    if (by === 'station') return new Map((await unitNames(db)).map((u) => [String(u.id), u.name]));
     return new Map(Array.from({ length: 12 }, (_, i) => [String(i + 1).padStart(2, '0'), `${i + 1}月`]));
   }
 }

@@ -1,36 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { TComplaintDetail } from '../../../contracts/complaints.ts';
-import type { Db, Queryable } from '../../../db/client.ts';
+import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/actor.ts';
-import { AppError, notFound, validation } from '../../../platform/errors.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ReceivedFile } from '../../../platform/uploads.ts';
-import { moveFiles } from '../../files/repo.ts';
 import type { FileService } from '../../files/service.ts';
 import { complaintAttachmentKind } from '../access.ts';
 import * as links from '../repos/attachments.ts';
 import { intakeUnit } from '../repos/reference.ts';
+import { purpose, tokenHash } from './claim-uploads.ts';
 import type { ComplaintService } from './complaints.ts';
 import { recordStep } from './record-step.ts';
-
-const purpose = 'complaint-attachment' as const;
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-
-/** Inside the intake transaction: links the tokens' files to the new items, moved to their station. */
-export async function claimUploads(
-  tx: Queryable,
-  tokens: readonly string[],
-  itemIds: readonly number[],
-  stationId: number,
-  by: number | null,
-): Promise<number> {
-  if (tokens.length === 0) return 0;
-  const unique = [...new Set(tokens)];
-  const fileIds = await links.claimPendingUploads(tx, unique.map(tokenHash));
-  if (fileIds.length !== unique.length) throw validation('attachments', '附件已过期或已提交过，请重新上传');
-  for (const id of itemIds) await links.linkAttachments(tx, id, fileIds, by);
-  await moveFiles(tx, fileIds, stationId);
-  return fileIds.length;
-}
 
 /**
  * Evidence on 12315 items. A submission's files are uploaded first (each answered with a one-time token)

@@ -5,7 +5,6 @@ import { appendAudit } from '../../../platform/audit.ts';
 import { forbidden, notFound } from '../../../platform/errors.ts';
 import type { PiiCipher } from '../../../platform/pii.ts';
 import { findIdentity } from '../repos/identity.ts';
-import type { ComplaintService } from './complaints.ts';
 
 /**
  * Who may see a complainant's identity in full, among those who may read the item (access.ts) (docs/SECURITY.md): the handlers of the unit that owns the item
@@ -23,7 +22,14 @@ export function canRevealIdentity(
 }
 
 /** Reveal on demand: the reason is required and audited (masked), the identity never enters the audit log. */
-export function createComplaintIdentity(db: Db, deps: { pii: PiiCipher; complaints: ComplaintService }) {
+export function createComplaintIdentity(
+  db: Db,
+  deps: {
+    pii: PiiCipher;
+    /** The item, when the caller may read it (services/complaints.ts). */
+    complaints: { readable(actor: Actor, id: number): Promise<{ stationId: number; confidential: boolean }> };
+  },
+) {
   return {
     async reveal(actor: Actor, id: number, reason: string) {
       const row = await deps.complaints.readable(actor, id);

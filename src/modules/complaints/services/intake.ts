@@ -14,7 +14,7 @@ import type { PiiCipher } from '../../../platform/pii.ts';
 import { findEntityRef } from '../../entities/directory.ts';
 import * as repo from '../repos/complaints.ts';
 import { insertIntake, linkComplaints } from '../repos/intake.ts';
-import { claimUploads } from './attachments.ts';
+import { claimUploads } from './claim-uploads.ts';
 import { createIntakeBatcher } from './intake-batch.ts';
 import { createIntakeDirectory, routeItem } from './routing.ts';
 

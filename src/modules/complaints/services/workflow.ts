@@ -14,11 +14,10 @@ import { AppError, validation } from '../../../platform/errors.ts';
 import { allowTransition } from '../../../platform/workflow.ts';
 import { createCaseLead } from '../../cases/leads.ts';
 import { moveFiles } from '../../files/repo.ts';
-import { findUnit } from '../../org/repo.ts';
 import { complaintKind } from '../access.ts';
 import { attachmentIdsOf } from '../repos/attachments.ts';
 import * as repo from '../repos/complaints.ts';
-import { stationChiefs } from '../repos/reference.ts';
+import { stationChiefs, unitKind } from '../repos/reference.ts';
 import { completeDeadlines, deadlinesOf, extendDeadline, insertDeadline } from '../repos/timeline.ts';
 import { ruleSetByCode } from '../view.ts';
 import type { ComplaintDeps, ComplaintService } from './complaints.ts';
@@ -139,8 +138,8 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
       if (row.status === 'closed') throw new AppError('INVALID_STATE', '已办结的事项不能转办');
       const set: Record<string, unknown> = {};
       if (body.stationId !== undefined && body.stationId !== row.stationId) {
-        const unit = await findUnit(db, body.stationId);
-        if (!unit || !['station', 'centre'].includes(unit.kind))
+        const kind = await unitKind(db, body.stationId);
+        if (!kind || !['station', 'centre'].includes(kind))
           throw validation('stationId', '只能转办到市场监管所或投诉举报中心');
         assertPlaceable(actor, complaintKind, body.stationId);
         set.station_id = body.stationId;
