@@ -22,7 +22,7 @@ export interface ComplaintStep {
  */
 export function recordStep(
   tx: Queryable,
-  actor: (AuditActor & { userId: number | null }) | null,
+  actor: AuditActor | null,
   step: ComplaintStep,
   change: () => Promise<boolean>,
 ): Promise<void> {

@@ -21,7 +21,7 @@ import { stationChiefs, unitKind } from '../repos/reference.ts';
 import { completeDeadlines, deadlinesOf, extendDeadline, insertDeadline } from '../repos/timeline.ts';
 import { ruleSetByCode } from '../view.ts';
 import type { ComplaintDeps, ComplaintService } from './complaints.ts';
-import { type ComplaintStep, recordStep } from './record-step.ts';
+import { recordStep } from './record-step.ts';
 
 /**
  * The 12315 table (src/domain/complaint-workflow.ts) through the shared check: the action must fit the item's
@@ -97,35 +97,35 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
       await db.transaction(async (tx) => {
         const set = fieldsFor(body);
         if (t.to) set.status = t.to;
-        const step: ComplaintStep = {
+        if (body.action === 'openCase') {
+          set.case_lead_ref = await createCaseLead(tx, {
+            sourceType: 'report',
+            sourceRef: row.trackingCode,
+            entityId: row.entityId,
+            stationId: row.stationId,
+            summary: `${row.businessName ?? '未知经营者'}：${row.description.slice(0, 200)}`,
+            createdBy: actor.userId,
+          });
+        }
+        if (body.action === 'extendVerification') await extendVerification(tx, cal, row, body.reason!);
+        const step = {
           complaintId: id,
           action: body.action,
           fromStatus: row.status,
           toStatus: t.to ?? row.status,
           note: body.note ?? body.reason ?? null,
-          audit: { from: row.status, to: t.to ?? row.status, ground: body.ground },
-        };
-        await recordStep(tx, actor, step, async () => {
-          if (body.action === 'openCase') {
-            set.case_lead_ref = await createCaseLead(tx, {
-              sourceType: 'report',
-              sourceRef: row.trackingCode,
-              entityId: row.entityId,
-              stationId: row.stationId,
-              summary: `${row.businessName ?? '未知经营者'}：${row.description.slice(0, 200)}`,
-              createdBy: actor.userId,
-            });
-          }
-          if (body.action === 'extendVerification') await extendVerification(tx, cal, row, body.reason!);
-          if (!(await repo.updateComplaint(tx, id, body.version, set))) return false;
-          await completeDeadlines(tx, id, t.completes);
-          await startClocks(tx, cal, row, t, today);
-          step.data = {
+          data: {
             ground: body.ground,
             recoveredFen: body.recoveredFen,
             authority: body.authority,
             caseLeadRef: set.case_lead_ref,
-          };
+          },
+          audit: { from: row.status, to: t.to ?? row.status, ground: body.ground },
+        };
+        await recordStep(tx, actor, step, async () => {
+          if (!(await repo.updateComplaint(tx, id, body.version, set))) return false;
+          await completeDeadlines(tx, id, t.completes);
+          await startClocks(tx, cal, row, t, today);
           return true;
         });
       });
