@@ -113,7 +113,7 @@ describe('12315 access: one reach for list, get, figures, alerts, related items 
     assert.deepEqual(colleagueQueue, []);
   });
 
-  test('self: the figures count only the caller’s own items, not the whole station', async () => {
+  test('self: the figures and hot topics count only the caller’s own items, not the whole station', async () => {
     const totals = async (client: ApiClient) =>
       (await client.get<Analysis>(`/api/v1/complaints/analysis?from=${month}&to=${month}&by=kind`)).body.totals
         .received;
@@ -121,6 +121,12 @@ describe('12315 access: one reach for list, get, figures, alerts, related items 
     assert.equal(await totals(colleague), 0);
     assert.equal(await totals(s01Chief), 3);
     assert.equal(await totals(hotline), 4);
+    const topics = async (client: ApiClient) =>
+      (await client.get<{ word: string }[]>(`/api/v1/complaints/analysis/hot-topics?from=${month}-01&to=${month}-28`))
+        .body;
+    assert.deepEqual(await topics(colleague), []);
+    const own = (await topics(self)).map((t) => t.word);
+    assert.ok(own.includes('预付卡') && !own.includes('理发店'), own.join(','));
   });
 
   test('alerts: a station sees those about its businesses, a self-scoped user none, district-wide ones the district', async () => {
