@@ -1,6 +1,6 @@
 import { copyDemoComplaints, demoComplaintTotal } from '../../src/demo/demo-complaints-copy.ts';
 import { shanghaiToday } from '../../src/domain/deadlines.ts';
-import { createComplaintAnalysis } from '../../src/modules/complaints/analysis.ts';
+import { createComplaintAnalysis } from '../../src/modules/complaints/services/analysis.ts';
 import type { Actor } from '../../src/platform/actor.ts';
 import { benchActors } from '../lib/actors.ts';
 import type { ResultRow } from '../lib/report.ts';

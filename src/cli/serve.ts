@@ -9,7 +9,7 @@ import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
 import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
-import { createComplaintAnalysis } from '../modules/complaints/analysis.ts';
+import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createFileService } from '../modules/files/service.ts';
 import { loadBaseline } from '../modules/org/baseline.ts';
 import { createPiiCipher, type PiiCipher, resolveSecret } from '../platform/pii.ts';

@@ -4,7 +4,7 @@ import { complaintRuleSets, ruleSetFor } from './complaint-rules.ts';
 import {
   type ComplaintAction,
   type ComplaintStatus,
-  checkTransition,
+  checkComplaintTransition,
   clocksAtIntake,
   complaintTransitions,
 } from './complaint-workflow.ts';
@@ -34,13 +34,13 @@ test('a complaint goes received → accepted → mediating → succeeded → clo
     ['mediationSucceeded', 'mediating'],
     ['feedback', 'mediationSucceeded'],
   ];
-  for (const [action, from] of path) assert.equal(checkTransition('complaint', from, action).ok, true, action);
+  for (const [action, from] of path) assert.equal(checkComplaintTransition('complaint', from, action).ok, true, action);
 });
 
 test('illegal moves are refused with a Chinese reason', () => {
-  const wrongKind = checkTransition('inquiry', 'received', 'accept');
+  const wrongKind = checkComplaintTransition('inquiry', 'received', 'accept');
   assert.equal(wrongKind.ok, false);
-  const wrongState = checkTransition('complaint', 'closed', 'accept');
+  const wrongState = checkComplaintTransition('complaint', 'closed', 'accept');
   assert.equal(wrongState.ok, false);
   assert.match(wrongState.ok ? '' : wrongState.reason, /已办结/);
 });

@@ -1,4 +1,5 @@
 import type { ComplaintRuleSet } from './complaint-rules.ts';
+import { checkTransition, type Transition } from './transition.ts';
 
 export type ComplaintKind = 'complaint' | 'report' | 'inquiry';
 export type ComplaintStatus =
@@ -47,21 +48,19 @@ export type ComplaintAction =
   | 'transfer'
   | 'feedback';
 
-export interface Transition {
-  label: string;
+/** What a request must carry for an action ('ground' is checked against the item's own rule set). */
+export type ComplaintRequirement = 'ground' | 'reason' | 'recoveredFen' | 'authority' | 'feedbackText' | 'answerText';
+
+/** The shared Transition, plus the item kinds an action applies to and the legal clocks it stops and starts. */
+export interface ComplaintTransition extends Transition<ComplaintStatus, ComplaintRequirement> {
   kinds: readonly ComplaintKind[];
-  from: readonly ComplaintStatus[];
-  /** null: the status stays (an extension); the action is still recorded. */
-  to: ComplaintStatus | null;
-  /** What the request must carry. */
-  requires: readonly ('ground' | 'reason' | 'recoveredFen' | 'authority' | 'feedbackText' | 'answerText')[];
   /** Clocks this action stops (met) and starts (from the action's date). */
   completes: readonly ClockStep[];
   starts: readonly ClockStep[];
 }
 
 /** The one transition table of the 12315 workflow. */
-export const complaintTransitions: Record<ComplaintAction, Transition> = {
+export const complaintTransitions: Readonly<Record<ComplaintAction, ComplaintTransition>> = {
   accept: {
     label: '受理',
     kinds: ['complaint'],
@@ -187,18 +186,18 @@ export const clocksAtIntake: Record<ComplaintKind, readonly ClockStep[]> = {
   inquiry: ['inquiryAnswer'],
 };
 
-export type TransitionCheck = { ok: true; transition: Transition } | { ok: false; reason: string };
+export type ComplaintTransitionCheck = { ok: true; transition: ComplaintTransition } | { ok: false; reason: string };
 
-export function checkTransition(
+/** The shared check (status and action) after the one the 12315 table adds: whether the action fits the kind. */
+export function checkComplaintTransition(
   kind: ComplaintKind,
   status: ComplaintStatus,
   action: ComplaintAction,
-): TransitionCheck {
+): ComplaintTransitionCheck {
   const t = complaintTransitions[action];
-  if (!t.kinds.includes(kind)) return { ok: false, reason: `“${t.label}”不适用于此类事项` };
-  if (!t.from.includes(status))
-    return { ok: false, reason: `当前状态“${complaintStatusLabels[status]}”不能执行“${t.label}”` };
-  return { ok: true, transition: t };
+  if (t && !t.kinds.includes(kind)) return { ok: false, reason: `“${t.label}”不适用于此类事项` };
+  const check = checkTransition(complaintTransitions, action, status, complaintStatusLabels);
+  return check.ok ? { ok: true, transition: t } : check;
 }
 
 /** Open311 has two states; the Chinese status goes to status_notes. */

@@ -15,7 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
-import { open311Routes } from '../modules/complaints/open311.ts';
+import { open311Routes } from '../modules/complaints/open311-routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { errorHandler, notFoundHandler, problem } from '../platform/errors.ts';
 import { authPlugin } from './auth-plugin.ts';
@@ -104,7 +104,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     { prefix: '/api/v1' },
   );
 
-  await server.register(open311Routes, { prefix: '/open311/v2', db, complaints: services.complaints, config });
+  await server.register(open311Routes, {
+    prefix: '/open311/v2',
+    open311: services.open311,
+    apiKeys: config.OPEN311_API_KEYS,
+    rateLimitPerMinute: config.OPEN311_RATE_LIMIT_PER_MINUTE,
+  });
 
   const webDist = opts.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {

@@ -13,13 +13,14 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
-import { createComplaintAnalysis } from '../modules/complaints/analysis.ts';
-import { createComplaintAttachments } from '../modules/complaints/attachments.ts';
-import { createComplaintIdentity } from '../modules/complaints/identity.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
-import { createPublicComplaints } from '../modules/complaints/public.ts';
-import { createComplaintService } from '../modules/complaints/service.ts';
-import { createComplaintWorkflow } from '../modules/complaints/workflow.ts';
+import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
+import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
+import { createComplaintService } from '../modules/complaints/services/complaints.ts';
+import { createComplaintIdentity } from '../modules/complaints/services/identity.ts';
+import { createOpen311 } from '../modules/complaints/services/open311.ts';
+import { createPublicComplaints } from '../modules/complaints/services/public.ts';
+import { createComplaintWorkflow } from '../modules/complaints/services/workflow.ts';
 import { creditJobs } from '../modules/credit/jobs.ts';
 import { createCreditService } from '../modules/credit/service.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
@@ -103,6 +104,7 @@ export function createServices(
     complaintAttachments,
     complaintIdentity: createComplaintIdentity(db, { pii, complaints }),
     publicComplaints: createPublicComplaints(db),
+    open311: createOpen311(db, { complaints }),
     complaintAnalysis,
     credit,
     spotCheckCatalog,

@@ -33,7 +33,6 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     complaints: services.complaints,
   });
   await app.register(complaintRoutes, {
-    db: services.db,
     complaints: services.complaints,
     workflow: services.complaintWorkflow,
     attachments: services.complaintAttachments,
@@ -43,8 +42,11 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(publicComplaintRoutes, {
     complaints: services.complaints,
     portal: services.publicComplaints,
-    config,
     attachments: services.complaintAttachments,
+    rateLimits: {
+      perMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+      uploadsPerMinute: config.PUBLIC_UPLOAD_RATE_LIMIT_PER_MINUTE,
+    },
   });
   await app.register(spotCheckRoutes, {
     catalog: services.spotCheckCatalog,

@@ -10,8 +10,8 @@ import {
 } from '../../contracts/complaints.ts';
 import { z } from '../../contracts/zod.ts';
 import { actorOf } from '../../platform/http.ts';
-import type { ComplaintAnalysis } from './analysis.ts';
-import type { ComplaintService } from './service.ts';
+import type { ComplaintAnalysis } from './services/analysis.ts';
+import type { ComplaintService } from './services/complaints.ts';
 
 export const complaintAnalysisRoutes: FastifyPluginAsyncZod<{
   analysis: ComplaintAnalysis;
@@ -59,9 +59,6 @@ export const complaintAnalysisRoutes: FastifyPluginAsyncZod<{
       config,
       schema: { tags, summary: '疑似重复或关联事项', params: ZIdParams, response: { 200: z.array(ZRelated) } },
     },
-    async (req) => {
-      await complaints.inScope(actorOf(req), req.params.id);
-      return analysis.related(req.params.id);
-    },
+    async (req) => complaints.related(actorOf(req), req.params.id),
   );
 };

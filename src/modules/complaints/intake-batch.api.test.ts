@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { createComplaintService } from './service.ts';
+import { createComplaintService } from './services/complaints.ts';
 
 type Intake = { items: { id: number; trackingCode: string; stationName: string }[] };
 

@@ -1,7 +1,7 @@
 import type { JobDefinition } from '../jobs/definition.ts';
-import type { ComplaintAnalysis } from './analysis.ts';
-import type { ComplaintAttachments } from './attachments.ts';
-import type { ComplaintWorkflow } from './workflow.ts';
+import type { ComplaintAnalysis } from './services/analysis.ts';
+import type { ComplaintAttachments } from './services/attachments.ts';
+import type { ComplaintWorkflow } from './services/workflow.ts';
 
 /** First day of the month `n` months before this one, for incremental rollups. */
 function monthsAgo(n: number): string {

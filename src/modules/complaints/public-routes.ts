@@ -11,10 +11,10 @@ import {
   ZUploadedAttachment,
 } from '../../contracts/complaints.ts';
 import { z } from '../../contracts/zod.ts';
-import type { TConfig } from '../../server/config.ts';
-import type { ComplaintAttachments } from './attachments.ts';
-import type { PublicComplaints } from './public.ts';
-import type { ComplaintService } from './service.ts';
+import { attachmentTooLarge, receiveUpload } from '../../platform/uploads.ts';
+import type { ComplaintAttachments } from './services/attachments.ts';
+import type { ComplaintService } from './services/complaints.ts';
+import type { PublicComplaints } from './services/public.ts';
 
 const ZIdempotencyHeaders = z.object({
   'idempotency-key': z.string().trim().min(8, 'Idempotency-Key 至少8个字符').max(100).optional(),
@@ -24,14 +24,15 @@ const ZIdempotencyHeaders = z.object({
 export const publicComplaintRoutes: FastifyPluginAsyncZod<{
   complaints: ComplaintService;
   portal: PublicComplaints;
-  config: TConfig;
   attachments: ComplaintAttachments;
-}> = async (app, { complaints, portal, config, attachments }) => {
+  /** Requests per minute and client address: the portal's forms, and its uploads. */
+  rateLimits: { perMinute: number; uploadsPerMinute: number };
+}> = async (app, { complaints, portal, attachments, rateLimits }) => {
   if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
   const tags = ['public'];
   const limited = {
     auth: 'public' as const,
-    rateLimit: { max: config.PUBLIC_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
+    rateLimit: { max: rateLimits.perMinute, timeWindow: '1 minute' },
   };
   app.get(
     '/public/complaints/categories',
@@ -46,7 +47,7 @@ export const publicComplaintRoutes: FastifyPluginAsyncZod<{
     {
       config: {
         auth: 'public' as const,
-        rateLimit: { max: config.PUBLIC_UPLOAD_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
+        rateLimit: { max: rateLimits.uploadsPerMinute, timeWindow: '1 minute' },
       },
       schema: {
         tags,
@@ -54,7 +55,10 @@ export const publicComplaintRoutes: FastifyPluginAsyncZod<{
         response: { 201: ZUploadedAttachment },
       },
     },
-    async (req, reply) => reply.status(201).send(await attachments.upload(req, null)),
+    async (req, reply) => {
+      const { file } = await receiveUpload(req, attachments.maxBytes, attachmentTooLarge);
+      return reply.status(201).send(await attachments.upload(file, null));
+    },
   );
   app.post(
     '/public/complaints',

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZIdParams, ZPage } from '../../contracts/common.ts';
+import { ZId, ZIdParams, ZPage } from '../../contracts/common.ts';
 import {
   ZCategory,
   ZComplaintDetail,
@@ -16,23 +17,26 @@ import {
   ZUploadedAttachment,
 } from '../../contracts/complaints.ts';
 import { z } from '../../contracts/zod.ts';
-import type { Db } from '../../db/client.ts';
-import { complaintRuleSets } from '../../domain/complaint-rules.ts';
 import { actorOf } from '../../platform/http.ts';
-import type { ComplaintAttachments } from './attachments.ts';
-import type { ComplaintIdentity } from './identity.ts';
-import { handlingUnits, listCategories } from './repo.ts';
-import type { ComplaintService } from './service.ts';
-import type { ComplaintWorkflow } from './workflow.ts';
+import { attachmentTooLarge, receiveUpload } from '../../platform/uploads.ts';
+import { sendStoredFile } from '../files/routes.ts';
+import type { ComplaintAttachments } from './services/attachments.ts';
+import type { ComplaintService } from './services/complaints.ts';
+import type { ComplaintIdentity } from './services/identity.ts';
+import type { ComplaintWorkflow } from './services/workflow.ts';
+
+const ZAttachmentParams = z.object({ id: ZId, fileId: ZId });
 
 export const complaintRoutes: FastifyPluginAsyncZod<{
-  db: Db;
   complaints: ComplaintService;
   workflow: ComplaintWorkflow;
   attachments: ComplaintAttachments;
   identity: ComplaintIdentity;
-}> = async (app, { db, complaints, workflow, attachments, identity }) => {
+}> = async (app, { complaints, workflow, attachments, identity }) => {
   if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
+  /** The request's file part, capped at the attachment limit (422 naming `file` beyond it). */
+  const fileOf = async (req: FastifyRequest) =>
+    (await receiveUpload(req, attachments.maxBytes, attachmentTooLarge)).file;
   const tags = ['complaints'];
   const read = { permission: 'complaint:read' as const };
   const write = { permission: 'complaint:write' as const };
@@ -40,7 +44,7 @@ export const complaintRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/complaints/categories',
     { config: read, schema: { tags, summary: '商品和服务类别', response: { 200: z.array(ZCategory) } } },
-    async () => listCategories(db),
+    async () => complaints.categories(),
   );
   app.get(
     '/complaints/stations',
@@ -52,12 +56,12 @@ export const complaintRoutes: FastifyPluginAsyncZod<{
         response: { 200: z.array(z.object({ id: z.number().int(), name: z.string(), kind: z.string() })) },
       },
     },
-    async () => handlingUnits(db),
+    async () => complaints.stations(),
   );
   app.get(
     '/complaints/rule-sets',
     { config: read, schema: { tags, summary: '投诉举报处理规则（版本）', response: { 200: z.array(ZRuleSetView) } } },
-    async () => [...complaintRuleSets],
+    async () => complaints.ruleSets(),
   );
   app.post(
     '/complaints',
@@ -150,7 +154,7 @@ export const complaintRoutes: FastifyPluginAsyncZod<{
         response: { 201: ZUploadedAttachment },
       },
     },
-    async (req, reply) => reply.status(201).send(await attachments.upload(req, actorOf(req))),
+    async (req, reply) => reply.status(201).send(await attachments.upload(await fileOf(req), actorOf(req))),
   );
   app.post(
     '/complaints/:id/attachments',
@@ -163,6 +167,17 @@ export const complaintRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZComplaintDetail },
       },
     },
-    async (req) => attachments.add(actorOf(req), req.params.id, req),
+    async (req) => attachments.add(actorOf(req), req.params.id, await fileOf(req)),
+  );
+  app.get(
+    '/complaints/:id/attachments/:fileId',
+    {
+      config: read,
+      schema: { tags, summary: '下载事项的附件（与事项本身同样的可见范围）', params: ZAttachmentParams },
+    },
+    async (req, reply) => {
+      const { file, data } = await attachments.download(actorOf(req), req.params.id, req.params.fileId);
+      return sendStoredFile(reply, file, data);
+    },
   );
 };

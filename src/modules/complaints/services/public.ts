@@ -1,9 +1,11 @@
-import type { Db } from '../../db/client.ts';
-import { complaintStatusLabels, complaintTransitions } from '../../domain/complaint-workflow.ts';
-import { maskPersonalTextOrNull } from '../../domain/personal-text.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { AppError } from '../../platform/errors.ts';
-import * as repo from './repo.ts';
+import type { Db } from '../../../db/client.ts';
+import { complaintStatusLabels, complaintTransitions } from '../../../domain/complaint-workflow.ts';
+import { maskPersonalTextOrNull } from '../../../domain/personal-text.ts';
+import { AppError } from '../../../platform/errors.ts';
+import * as repo from '../repos/complaints.ts';
+import { listCategories } from '../repos/reference.ts';
+import { eventsOf } from '../repos/timeline.ts';
+import { recordStep } from './record-step.ts';
 
 /** What the person sees: progress and results, never staff names or other people's data. */
 export function createPublicComplaints(db: Db) {
@@ -15,11 +17,11 @@ export function createPublicComplaints(db: Db) {
   }
 
   return {
-    categories: () => repo.listCategories(db),
+    categories: () => listCategories(db),
 
     async track(trackingCode: string, phoneLast4: string) {
       const row = await owned(trackingCode, phoneLast4);
-      const events = await repo.eventsOf(db, row.id);
+      const events = await eventsOf(db, row.id);
       const timeline = events
         .filter((e) => e.action === 'intake' || e.action in complaintTransitions)
         .map((e) => ({
@@ -48,26 +50,12 @@ export function createPublicComplaints(db: Db) {
     async rate(trackingCode: string, phoneLast4: string, satisfaction: number) {
       const row = await owned(trackingCode, phoneLast4);
       if (row.status !== 'closed') throw new AppError('INVALID_STATE', '事项办结后才能评价');
-      await db.transaction(async (tx) => {
-        await tx.query('UPDATE complaints SET satisfaction = $2, updated_at = now() WHERE id = $1', [
-          row.id,
-          satisfaction,
-        ]);
-        await repo.insertEvent(tx, {
-          complaintId: row.id,
-          action: 'satisfaction',
-          fromStatus: row.status,
-          toStatus: row.status,
-          data: { satisfaction },
-          actorId: null,
-        });
-        await appendAudit(tx, null, {
-          action: 'complaint.satisfaction',
-          targetType: 'complaint',
-          targetId: row.id,
-          detail: { satisfaction },
-        });
-      });
+      const step = { complaintId: row.id, action: 'satisfaction', fromStatus: row.status, toStatus: row.status };
+      await db.transaction((tx) =>
+        recordStep(tx, null, { ...step, data: { satisfaction }, audit: { satisfaction } }, () =>
+          repo.setSatisfaction(tx, row.id, satisfaction),
+        ),
+      );
     },
   };
 }

@@ -1,6 +1,6 @@
-import type { Queryable } from '../../db/client.ts';
-import type { EntityRef } from '../entities/directory.ts';
-import * as repo from './repo.ts';
+import type { Queryable } from '../../../db/client.ts';
+import type { EntityRef } from '../../entities/directory.ts';
+import * as repo from '../repos/reference.ts';
 
 export interface RoutingResult {
   stationId: number;

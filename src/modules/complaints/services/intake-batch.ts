@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client.ts';
-import { type AuditActor, appendAuditRows } from '../../platform/audit.ts';
-import { type BatchedIntake, type InsertedIntake, insertIntakeBatch } from './intake-batch-repo.ts';
+import type { Db } from '../../../db/client.ts';
+import { type AuditActor, appendAuditRows } from '../../../platform/audit.ts';
+import { type BatchedIntake, type InsertedIntake, insertIntakeBatch } from '../repos/intake.ts';
 
 export interface IntakeJob extends BatchedIntake {
   actor: AuditActor | null;

@@ -1,5 +1,5 @@
-import type { TComplaintAttachment } from '../../contracts/complaints.ts';
-import type { Queryable } from '../../db/client.ts';
+import type { TComplaintAttachment } from '../../../contracts/complaints.ts';
+import type { Queryable } from '../../../db/client.ts';
 
 /** A token is good for a day: long enough to finish a form, short enough that a leaked one soon expires. */
 const TOKEN_LIFETIME = '1 day';
@@ -66,4 +66,13 @@ export async function attachmentIdsOf(q: Queryable, complaintId: number): Promis
     [complaintId],
   );
   return rows.map((r) => Number(r.fileId));
+}
+
+/** One file of one item (the caller has checked the item): its id back, or undefined when the item has no such file. */
+export async function findAttachment(q: Queryable, complaintId: number, fileId: number): Promise<number | undefined> {
+  const [row] = await q.query<{ fileId: number }>(
+    'SELECT file_id AS "fileId" FROM complaint_attachments WHERE complaint_id = $1 AND file_id = $2',
+    [complaintId, fileId],
+  );
+  return row && Number(row.fileId);
 }

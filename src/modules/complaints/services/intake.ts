@@ -1,25 +1,22 @@
 import { randomInt } from 'node:crypto';
-import type { z } from 'zod';
-import type { TComplaintDetail, TIntakeBody, ZComplaintListQuery } from '../../contracts/complaints.ts';
-import type { Db } from '../../db/client.ts';
-import { isUniqueViolation, violatedConstraint } from '../../db/errors.ts';
-import { decodeCursor, escapeLike, keysetPage, Where } from '../../db/sql.ts';
-import { ruleSetFor } from '../../domain/complaint-rules.ts';
-import { type ComplaintKind, clocksAtIntake } from '../../domain/complaint-workflow.ts';
-import { dueDate, shanghaiToday } from '../../domain/deadlines.ts';
-import { maskIdCard } from '../../domain/id-card.ts';
-import type { WorkingDayCalendar } from '../../domain/working-days.ts';
-import { type Actor, canReachUnit, scopeWhere } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { AppError, notFound, validation } from '../../platform/errors.ts';
-import type { PiiCipher } from '../../platform/pii.ts';
-import { findEntityRef } from '../entities/directory.ts';
-import { claimUploads } from './attachments.ts';
-import { attachmentsOf } from './attachments-repo.ts';
+import type { TIntakeBody } from '../../../contracts/complaints.ts';
+import type { Db } from '../../../db/client.ts';
+import { isUniqueViolation, violatedConstraint } from '../../../db/errors.ts';
+import { ruleSetFor } from '../../../domain/complaint-rules.ts';
+import { type ComplaintKind, clocksAtIntake } from '../../../domain/complaint-workflow.ts';
+import { dueDate, shanghaiToday } from '../../../domain/deadlines.ts';
+import { maskIdCard } from '../../../domain/id-card.ts';
+import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { appendAudit } from '../../../platform/audit.ts';
+import { AppError, validation } from '../../../platform/errors.ts';
+import type { PiiCipher } from '../../../platform/pii.ts';
+import { findEntityRef } from '../../entities/directory.ts';
+import * as repo from '../repos/complaints.ts';
+import { insertIntake, linkComplaints } from '../repos/intake.ts';
+import { claimUploads } from './claim-uploads.ts';
 import { createIntakeBatcher } from './intake-batch.ts';
-import * as repo from './repo.ts';
 import { createIntakeDirectory, routeItem } from './routing.ts';
-import { toDetail, toSummary } from './view.ts';
 
 export interface ComplaintDeps {
   pii: PiiCipher;
@@ -37,24 +34,14 @@ const randomSuffix = () =>
 /** Short enough to read out on the phone; 32⁶ per day, so at tens of thousands a day two can meet (retried). */
 const TRACKING_CODE_RETRIES = 3;
 
-export function createComplaintService(db: Db, deps: ComplaintDeps) {
+/** 登记: staff, the portal and Open311 partners register items here. Routing decides the station, not the caller. */
+export function createIntake(db: Db, deps: ComplaintDeps) {
   const today = () => shanghaiToday(deps.now?.() ?? new Date());
   const trackingCode = (receivedOn: string) =>
     `TS${receivedOn.replaceAll('-', '')}${(deps.trackingSuffix ?? randomSuffix)()}`;
   const directory = createIntakeDirectory(db);
   const batch = createIntakeBatcher(db);
   type IntakeItem = { id: number; trackingCode: string; kind: ComplaintKind; stationName: string };
-
-  async function inScope(actor: Actor, id: number): Promise<repo.ComplaintRecord> {
-    const row = await repo.findComplaint(db, id);
-    const visible =
-      row &&
-      (actor.dataScope === 'self'
-        ? row.handlerId === actor.userId || row.createdBy === actor.userId
-        : canReachUnit(actor, row.stationPath));
-    if (!row || !visible) throw notFound('投诉举报事项');
-    return row;
-  }
 
   async function resolveBusiness(input: IntakeInput) {
     const b = input.business;
@@ -124,9 +111,9 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
     const actorId = p.actor?.userId ?? null;
     return db.transaction(async (tx) => {
       const items: IntakeItem[] = [];
-      for (const it of p.items) items.push(await repo.insertIntake(tx, it.insert, it.record));
+      for (const it of p.items) items.push(await insertIntake(tx, it.insert, it.record));
       const ids = items.map((it) => it.id);
-      if (ids.length === 2) await repo.linkComplaints(tx, ids[0]!, ids[1]!);
+      if (ids.length === 2) await linkComplaints(tx, ids[0]!, ids[1]!);
       await claimUploads(tx, p.attachments, ids, p.stationId, actorId);
       // Last, so the chain's lock is held for as short a time as possible (it is released at COMMIT).
       for (const item of items)
@@ -198,47 +185,5 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
         }
       }
     },
-
-    async get(actor: Actor, id: number): Promise<TComplaintDetail> {
-      const row = await inScope(actor, id);
-      const [deadlines, events, attachments] = await Promise.all([
-        repo.deadlinesOf(db, id),
-        repo.eventsOf(db, id),
-        attachmentsOf(db, id),
-      ]);
-      return { ...toDetail(actor, row, deadlines, events, today()), attachments };
-    },
-
-    async list(actor: Actor, q: z.infer<typeof ZComplaintListQuery>) {
-      const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
-      const w = scopeWhere(actor, new Where(), { unit: 'c.station_id', owner: 'c.handler_id' })
-        .addIf(q.kind, 'c.kind = ?')
-        .addIf(q.status, 'c.status = ?')
-        .addIf(q.stationId, 'c.station_id = ?')
-        .addIf(q.handlerId, 'c.handler_id = ?')
-        .addIf(q.mine === 'true' ? actor.userId : undefined, 'c.handler_id = ?')
-        .addIf(q.entityId, 'c.entity_id = ?')
-        .addIf(q.receivedFrom, 'c.received_on >= ?')
-        .addIf(q.receivedTo, 'c.received_on <= ?')
-        .addIf(beforeId, 'c.id < ?');
-      if (q.overdue === 'true')
-        w.add(
-          'EXISTS (SELECT 1 FROM complaint_deadlines d WHERE d.complaint_id = c.id AND d.met_at IS NULL AND d.due_on < ?)',
-          today(),
-        );
-      if (q.q) w.add('(c.tracking_code = ? OR c.business_name LIKE ?)', q.q.toUpperCase(), `%${escapeLike(q.q)}%`);
-      const rows = await repo.listComplaints(db, w, q.limit + 1);
-      const now = today();
-      return keysetPage(
-        rows.map((r) => toSummary(r, now)),
-        q.limit,
-        (r) => [r.id],
-      );
-    },
-
-    inScope,
-    today,
   };
 }
-
-export type ComplaintService = ReturnType<typeof createComplaintService>;

@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module';
-import { complaintKinds } from '../../contracts/complaints.ts';
-import type { Db } from '../../db/client.ts';
-import { shanghaiToday } from '../../domain/deadlines.ts';
-import { detectSpike, textSimilarity } from '../../domain/spike.ts';
-import { type Actor, scopeUnitPath } from '../../platform/actor.ts';
-import { findEntityRef } from '../entities/directory.ts';
-import { listUnits } from '../org/repo.ts';
-import * as repo from './analysis-repo.ts';
-import { listCategories } from './repo.ts';
+import { complaintKinds } from '../../../contracts/complaints.ts';
+import type { Db } from '../../../db/client.ts';
+import { shanghaiToday } from '../../../domain/deadlines.ts';
+import { detectSpike, textSimilarity } from '../../../domain/spike.ts';
+import { aggregateReach } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { findEntityRef } from '../../entities/directory.ts';
+import * as repo from '../repos/analysis.ts';
+import { listCategories, unitNames } from '../repos/reference.ts';
 
 const require = createRequire(import.meta.url);
 type Jieba = { cut(text: string, hmm: boolean): string[] };
@@ -54,10 +54,9 @@ export function createComplaintAnalysis(db: Db, now: () => Date = () => new Date
   return {
     /** Counts by a dimension for [from, to] (YYYY-MM), with the same months a year earlier. */
     async summary(actor: Actor, by: repo.Dimension, from: string, to: string) {
-      const path = scopeUnitPath(actor);
       const [current, previous] = await Promise.all([
-        repo.statsBy(db, by, monthStart(from), monthStart(to), path),
-        repo.statsBy(db, by, monthStart(shiftYear(from, -1)), monthStart(shiftYear(to, -1)), path),
+        repo.statsBy(db, actor, by, monthStart(from), monthStart(to)),
+        repo.statsBy(db, actor, by, monthStart(shiftYear(from, -1)), monthStart(shiftYear(to, -1))),
       ]);
       const labels = await dimensionLabels(by);
       const before = new Map(previous.map((r) => [r.key, r.received]));
@@ -91,11 +90,10 @@ export function createComplaintAnalysis(db: Db, now: () => Date = () => new Date
      * the monthly figures beside it are.
      */
     async hotTopics(actor: Actor, from: string, to: string, top = 30) {
-      const unitIds = actor.dataScope === 'all' ? null : actor.scopeUnitIds;
-      const key = `${unitIds?.join(',') ?? '*'}|${from}|${to}|${top}`;
+      const key = `${JSON.stringify(aggregateReach(actor))}|${from}|${to}|${top}`;
       const hit = hotTopicCache.get(key);
       if (hit && Date.now() - hit.at < HOT_TOPIC_TTL_MS) return hit.words;
-      const words = segmentTopics(await repo.descriptionsSample(db, from, to, unitIds, HOT_TOPIC_SAMPLE), top);
+      const words = segmentTopics(await repo.descriptionsSample(db, actor, from, to, HOT_TOPIC_SAMPLE), top);
       if (hotTopicCache.size >= 200) hotTopicCache.delete(hotTopicCache.keys().next().value!);
       hotTopicCache.set(key, { at: Date.now(), words });
       return words;
@@ -161,20 +159,17 @@ export function createComplaintAnalysis(db: Db, now: () => Date = () => new Date
     },
 
     /**
-     * Drafted alerts the caller may see: all of them for a district-wide caller; for one limited to some stations
-     * only those about businesses of their stations (a category alert covers the whole district).
+     * Drafted alerts the caller may read (access.ts, kind complaint-alert): a district-wide caller all of them, one
+     * limited to some stations those about businesses of their stations (a category alert covers the whole
+     * district), a self-scoped caller none (no alert is anyone's own).
      */
-    alerts: (actor: Actor) =>
-      actor.dataScope === 'all'
-        ? repo.listAlerts(db, 100, null)
-        : repo.listAlerts(db, 100, actor.dataScope === 'unit_and_below' ? actor.scopeUnitIds : []),
-    related: (id: number) => repo.linksOf(db, id),
+    alerts: (actor: Actor) => repo.listAlerts(db, actor, 100),
   };
 
   async function dimensionLabels(by: repo.Dimension): Promise<Map<string, string>> {
     if (by === 'category') return new Map((await listCategories(db)).map((c) => [c.code, c.name]));
     if (by === 'kind') return new Map(Object.entries(complaintKinds));
-    if (by === 'station') return new Map((await listUnits(db)).map((u) => [String(u.id), u.name]));
+    if (by === 'station') return new Map((await unitNames(db)).map((u) => [String(u.id), u.name]));
     return new Map(Array.from({ length: 12 }, (_, i) => [String(i + 1).padStart(2, '0'), `${i + 1}月`]));
   }
 }

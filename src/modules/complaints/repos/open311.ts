@@ -1,6 +1,6 @@
-import type { Queryable } from '../../db/client.ts';
-import { Where } from '../../db/sql.ts';
-import type { ComplaintKind, ComplaintStatus } from '../../domain/complaint-workflow.ts';
+import type { Queryable } from '../../../db/client.ts';
+import { Where } from '../../../db/sql.ts';
+import type { ComplaintKind, ComplaintStatus } from '../../../domain/complaint-workflow.ts';
 
 export interface Open311Row {
   trackingCode: string;

@@ -1,14 +1,13 @@
-import type { Db } from '../../db/client.ts';
-import { maskPersonalText } from '../../domain/personal-text.ts';
-import type { Actor } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { forbidden, notFound } from '../../platform/errors.ts';
-import type { PiiCipher } from '../../platform/pii.ts';
-import { findIdentity } from './identity-repo.ts';
-import type { ComplaintService } from './service.ts';
+import type { Db } from '../../../db/client.ts';
+import { maskPersonalText } from '../../../domain/personal-text.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { appendAudit } from '../../../platform/audit.ts';
+import { forbidden, notFound } from '../../../platform/errors.ts';
+import type { PiiCipher } from '../../../platform/pii.ts';
+import { findIdentity } from '../repos/identity.ts';
 
 /**
- * Who may see a complainant's identity in full (docs/SECURITY.md): the handlers of the unit that owns the item
+ * Who may see a complainant's identity in full, among those who may read the item (access.ts) (docs/SECURITY.md): the handlers of the unit that owns the item
  * and, to call back, the 12315 centre; a reporter who asked for confidentiality only the owning unit. Holding every
  * permission is not enough: a system administrator (admin, 等保三级 separation of system administration and
  * business data) belongs to neither, and a leader or department reads without handling.
@@ -23,10 +22,17 @@ export function canRevealIdentity(
 }
 
 /** Reveal on demand: the reason is required and audited (masked), the identity never enters the audit log. */
-export function createComplaintIdentity(db: Db, deps: { pii: PiiCipher; complaints: ComplaintService }) {
+export function createComplaintIdentity(
+  db: Db,
+  deps: {
+    pii: PiiCipher;
+    /** The item, when the caller may read it (services/complaints.ts). */
+    complaints: { readable(actor: Actor, id: number): Promise<{ stationId: number; confidential: boolean }> };
+  },
+) {
   return {
     async reveal(actor: Actor, id: number, reason: string) {
-      const row = await deps.complaints.inScope(actor, id);
+      const row = await deps.complaints.readable(actor, id);
       if (!canRevealIdentity(actor, row))
         throw forbidden(
           row.confidential

@@ -1,5 +1,8 @@
-import type { Queryable } from '../../db/client.ts';
-import { Where } from '../../db/sql.ts';
+import type { Queryable } from '../../../db/client.ts';
+import { Where } from '../../../db/sql.ts';
+import { aggregateReach, readableWhere } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { complaintAlertKind, complaintKind } from '../access.ts';
 
 /** Recomputes the monthly rollup from `fromMonth` on, in the caller's transaction. */
 export async function rebuildMonthlyStats(tx: Queryable, fromMonth: string): Promise<number> {
@@ -16,11 +19,17 @@ export async function rebuildMonthlyStats(tx: Queryable, fromMonth: string): Pro
 }
 
 export type Dimension = 'kind' | 'category' | 'station' | 'month';
-const dimensionSql: Record<Dimension, string> = {
+const rollupKey: Record<Dimension, string> = {
   kind: 's.kind',
   category: 's.category_code',
   station: 's.station_id::text',
   month: `to_char(s.month, 'MM')`,
+};
+const itemKey: Record<Dimension, string> = {
+  kind: 'c.kind',
+  category: `COALESCE(c.category_code, '')`,
+  station: 'c.station_id::text',
+  month: `to_char(c.received_on, 'MM')`,
 };
 
 export interface StatRow {
@@ -30,34 +39,52 @@ export interface StatRow {
   recoveredFen: number;
 }
 
-/** Sums over [fromMonth, toMonth] grouped by a dimension, within a unit path (null = all). */
+/**
+ * Sums over [fromMonth, toMonth] grouped by a dimension, within the caller's reach: from the monthly rollup for
+ * whole units; under `self` from the items themselves, since a per-unit rollup cannot tell whose rows it counts.
+ */
 export async function statsBy(
   db: Queryable,
+  actor: Actor,
   by: Dimension,
   fromMonth: string,
   toMonth: string,
-  unitPath: string | null,
 ): Promise<StatRow[]> {
+  const reach = aggregateReach(actor);
+  if ('userId' in reach) {
+    const w = readableWhere(actor, complaintKind, new Where())
+      .add('c.received_on >= ?::date', fromMonth)
+      .add(`c.received_on < ?::date + interval '1 month'`, toMonth);
+    return db.query<StatRow>(
+      `SELECT ${itemKey[by]} AS key, count(*)::int AS received, (count(*) FILTER (WHERE c.status = 'closed'))::int AS closed,
+              COALESCE(sum(c.recovered_fen), 0)::bigint AS "recoveredFen"
+         FROM complaints c ${w} GROUP BY 1 ORDER BY 2 DESC`,
+      w.params,
+    );
+  }
   const w = new Where().add('s.month >= ?', fromMonth).add('s.month <= ?', toMonth);
-  if (unitPath) w.add('s.station_id IN (SELECT id FROM org_units WHERE path LIKE ?)', `${unitPath}%`);
+  // Unit ids, as the items' own predicate uses (the caller's units resolved at login).
+  if ('unitIds' in reach) w.add('s.station_id = ANY(?::bigint[])', reach.unitIds);
   return db.query<StatRow>(
-    `SELECT ${dimensionSql[by]} AS key, sum(s.received)::int AS received, sum(s.closed)::int AS closed,
+    `SELECT ${rollupKey[by]} AS key, sum(s.received)::int AS received, sum(s.closed)::int AS closed,
             sum(s.recovered_fen)::bigint AS "recoveredFen"
        FROM complaint_monthly_stats s ${w} GROUP BY 1 ORDER BY 2 DESC`,
     w.params,
   );
 }
 
+/** The latest descriptions of [from, to] among the items the caller may read. */
 export async function descriptionsSample(
   db: Queryable,
+  actor: Actor,
   from: string,
   to: string,
-  unitIds: readonly number[] | null,
   limit: number,
 ): Promise<string[]> {
-  const w = new Where().add('c.received_on >= ?', from).add('c.received_on <= ?', to);
   // Unit ids, not a path subquery: the planner then reads one station's latest items by index.
-  if (unitIds) w.add('c.station_id = ANY(?::bigint[])', unitIds);
+  const w = readableWhere(actor, complaintKind, new Where())
+    .add('c.received_on >= ?', from)
+    .add('c.received_on <= ?', to);
   const lim = w.param(limit);
   const rows = await db.query<{ d: string }>(
     `SELECT c.description AS d FROM complaints c ${w} ORDER BY c.received_on DESC, c.id DESC LIMIT ${lim}`,
@@ -116,8 +143,10 @@ export async function insertAlert(
   return rows.length === 1;
 }
 
-/** The latest alerts; with `stationIds`, only those about businesses of these stations (null: all). */
-export async function listAlerts(db: Queryable, limit: number, stationIds: readonly number[] | null) {
+/** The latest alerts the caller may read (a district-wide one, without a station, only district-wide roles). */
+export async function listAlerts(db: Queryable, actor: Actor, limit: number) {
+  const w = readableWhere(actor, complaintAlertKind, new Where());
+  const lim = w.param(limit);
   return db.query<{
     id: number;
     scope: string;
@@ -131,10 +160,11 @@ export async function listAlerts(db: Queryable, limit: number, stationIds: reado
     status: string;
     createdAt: string;
   }>(
-    `SELECT id, scope, scope_name AS "scopeName", window_start AS "windowStart", window_end AS "windowEnd", observed,
-            expected::float8 AS expected, title, draft_text AS "draftText", status, created_at AS "createdAt"
-       FROM complaint_alerts ${stationIds ? 'WHERE station_id = ANY($2::bigint[])' : ''} ORDER BY id DESC LIMIT $1`,
-    stationIds ? [limit, stationIds] : [limit],
+    `SELECT a.id, a.scope, a.scope_name AS "scopeName", a.window_start AS "windowStart", a.window_end AS "windowEnd",
+            a.observed, a.expected::float8 AS expected, a.title, a.draft_text AS "draftText", a.status,
+            a.created_at AS "createdAt"
+       FROM complaint_alerts a ${w} ORDER BY a.id DESC LIMIT ${lim}`,
+    w.params,
   );
 }
 
@@ -165,11 +195,14 @@ export async function insertLink(
   );
 }
 
-export async function linksOf(db: Queryable, id: number) {
+/** Items linked to `id` that the caller may read (a link must not reveal another station's item). */
+export async function linksOf(db: Queryable, actor: Actor, id: number) {
+  const w = new Where().add('(l.a_id = ? OR l.b_id = ?)', id, id);
+  readableWhere(actor, complaintKind, w);
   return db.query<{ id: number; trackingCode: string; similarity: number; reason: string }>(
     `SELECT c.id, c.tracking_code AS "trackingCode", l.similarity::float8 AS similarity, l.reason
        FROM complaint_links l JOIN complaints c ON c.id = CASE WHEN l.a_id = $1 THEN l.b_id ELSE l.a_id END
-      WHERE l.a_id = $1 OR l.b_id = $1 ORDER BY l.similarity DESC`,
-    [id],
+       ${w} ORDER BY l.similarity DESC`,
+    w.params,
   );
 }

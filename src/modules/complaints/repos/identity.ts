@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../../db/client.ts';
 
 /** The complainant's identity in full; read only by the audited reveal. */
 export async function findIdentity(q: Queryable, complaintId: number) {

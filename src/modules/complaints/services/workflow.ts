@@ -1,35 +1,46 @@
 import type { z } from 'zod';
-import type { TComplaintDetail, TTransitionBody, ZReassignBody } from '../../contracts/complaints.ts';
-import type { Db, Queryable } from '../../db/client.ts';
-import { checkTransition, type Transition } from '../../domain/complaint-workflow.ts';
-import { dueDate } from '../../domain/deadlines.ts';
-import { addWorkingDays, type WorkingDayCalendar } from '../../domain/working-days.ts';
-import { type Actor, canReachUnit } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { AppError, conflict, forbidden, validation } from '../../platform/errors.ts';
-import { createCaseLead } from '../cases/leads.ts';
-import { moveFiles } from '../files/repo.ts';
-import { findUnit } from '../org/repo.ts';
-import { attachmentIdsOf } from './attachments-repo.ts';
-import * as repo from './repo.ts';
-import type { ComplaintDeps, ComplaintService } from './service.ts';
-import { ruleSetByCode } from './view.ts';
+import type { TComplaintDetail, TTransitionBody, ZReassignBody } from '../../../contracts/complaints.ts';
+import type { Db, Queryable } from '../../../db/client.ts';
+import {
+  type ComplaintTransition,
+  complaintStatusLabels,
+  complaintTransitions,
+} from '../../../domain/complaint-workflow.ts';
+import { dueDate } from '../../../domain/deadlines.ts';
+import { addWorkingDays, type WorkingDayCalendar } from '../../../domain/working-days.ts';
+import { assertPlaceable } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { AppError, validation } from '../../../platform/errors.ts';
+import { allowTransition } from '../../../platform/workflow.ts';
+import { createCaseLead } from '../../cases/leads.ts';
+import { moveFiles } from '../../files/repo.ts';
+import { complaintKind } from '../access.ts';
+import { attachmentIdsOf } from '../repos/attachments.ts';
+import * as repo from '../repos/complaints.ts';
+import { stationChiefs, unitKind } from '../repos/reference.ts';
+import { completeDeadlines, deadlinesOf, extendDeadline, insertDeadline } from '../repos/timeline.ts';
+import { ruleSetByCode } from '../view.ts';
+import type { ComplaintDeps, ComplaintService } from './complaints.ts';
+import { recordStep } from './record-step.ts';
 
-const stale = () => conflict('该事项已被他人处理，请刷新后重试', [{ path: 'version', message: '版本已过期' }]);
-
-/** What each required field must be; grounds must come from the item's own rule set. */
-function checkRequirements(t: Transition, body: TTransitionBody, row: repo.ComplaintRecord) {
-  const set = ruleSetByCode(row.ruleSetCode);
-  for (const need of t.requires) {
-    if (need === 'ground') {
-      const grounds = body.action === 'reject' ? set.notAcceptedGrounds : set.terminationGrounds;
-      if (!body.ground || !grounds.some((g) => g.code === body.ground)) {
-        throw validation('ground', `请选择${set.citation}规定的理由之一：${grounds.map((g) => g.code).join('、')}`);
-      }
-    } else if (body[need] === undefined) {
-      throw validation(need, '此操作必须填写该项');
+/**
+ * The 12315 table (src/domain/complaint-workflow.ts) through the shared check: the action must fit the item's
+ * kind, then its status and the fields it requires (allowTransition); grounds must come from the item's own
+ * rule set.
+ */
+function allowAction(row: repo.ComplaintRecord, body: TTransitionBody): ComplaintTransition {
+  const t = complaintTransitions[body.action];
+  if (!t.kinds.includes(row.kind)) throw new AppError('INVALID_STATE', `“${t.label}”不适用于此类事项`);
+  // 'ground' is checked below against the rule set, with a message naming the grounds.
+  allowTransition(complaintTransitions, body.action, row.status, complaintStatusLabels, { ...body, ground: true });
+  if (t.requires.includes('ground')) {
+    const set = ruleSetByCode(row.ruleSetCode);
+    const grounds = body.action === 'reject' ? set.notAcceptedGrounds : set.terminationGrounds;
+    if (!body.ground || !grounds.some((g) => g.code === body.ground)) {
+      throw validation('ground', `请选择${set.citation}规定的理由之一：${grounds.map((g) => g.code).join('、')}`);
     }
   }
+  return t;
 }
 
 /** Columns an action writes besides the status. */
@@ -53,12 +64,12 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
     tx: Queryable,
     cal: WorkingDayCalendar,
     row: repo.ComplaintRecord,
-    t: Transition,
+    t: ComplaintTransition,
     today: string,
   ) {
     const set = ruleSetByCode(row.ruleSetCode);
     for (const step of t.starts)
-      await repo.insertDeadline(tx, {
+      await insertDeadline(tx, {
         complaintId: row.id,
         step,
         startedOn: today,
@@ -67,24 +78,19 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
   }
 
   async function extendVerification(tx: Queryable, cal: WorkingDayCalendar, row: repo.ComplaintRecord, reason: string) {
-    const current = (await repo.deadlinesOf(tx, row.id)).find(
-      (d) => d.step === 'reportVerification' && d.metAt === null,
-    );
+    const current = (await deadlinesOf(tx, row.id)).find((d) => d.step === 'reportVerification' && d.metAt === null);
     if (!current) throw new AppError('INVALID_STATE', '没有进行中的核查期限');
     const extra = ruleSetByCode(row.ruleSetCode).clocks.reportVerificationExtension;
     const newDue = addWorkingDays(cal, current.dueOn, extra.days).date;
-    if (!(await repo.extendDeadline(tx, row.id, 'reportVerification', newDue, reason)))
+    if (!(await extendDeadline(tx, row.id, 'reportVerification', newDue, reason)))
       throw new AppError('INVALID_STATE', '核查期限只能延长一次');
   }
 
   return {
     /** Every status change of an item goes through here: the transition table, its clocks, one audit row. */
     async transition(actor: Actor, id: number, body: TTransitionBody): Promise<TComplaintDetail> {
-      const row = await complaints.inScope(actor, id);
-      const check = checkTransition(row.kind, row.status, body.action);
-      if (!check.ok) throw new AppError('INVALID_STATE', check.reason);
-      const t = check.transition;
-      checkRequirements(t, body, row);
+      const row = await complaints.writable(actor, id);
+      const t = allowAction(row, body);
       const today = complaints.today();
       // Loaded before the transaction: the calendar service reads through the pool, never through `tx`.
       const cal = await deps.calendar();
@@ -102,10 +108,7 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
           });
         }
         if (body.action === 'extendVerification') await extendVerification(tx, cal, row, body.reason!);
-        if (!(await repo.updateComplaint(tx, id, body.version, set))) throw stale();
-        await repo.completeDeadlines(tx, id, t.completes);
-        await startClocks(tx, cal, row, t, today);
-        await repo.insertEvent(tx, {
+        const step = {
           complaintId: id,
           action: body.action,
           fromStatus: row.status,
@@ -117,13 +120,13 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
             authority: body.authority,
             caseLeadRef: set.case_lead_ref,
           },
-          actorId: actor.userId,
-        });
-        await appendAudit(tx, actor, {
-          action: `complaint.${body.action}`,
-          targetType: 'complaint',
-          targetId: id,
-          detail: { from: row.status, to: t.to ?? row.status, ground: body.ground },
+          audit: { from: row.status, to: t.to ?? row.status, ground: body.ground },
+        };
+        await recordStep(tx, actor, step, async () => {
+          if (!(await repo.updateComplaint(tx, id, body.version, set))) return false;
+          await completeDeadlines(tx, id, t.completes);
+          await startClocks(tx, cal, row, t, today);
+          return true;
         });
       });
       return complaints.get(actor, id);
@@ -131,37 +134,34 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
 
     /** 转办: to another station or handler; not a status change, still on the timeline and audited. */
     async reassign(actor: Actor, id: number, body: z.infer<typeof ZReassignBody>): Promise<TComplaintDetail> {
-      const row = await complaints.inScope(actor, id);
+      const row = await complaints.writable(actor, id);
       if (row.status === 'closed') throw new AppError('INVALID_STATE', '已办结的事项不能转办');
       const set: Record<string, unknown> = {};
       if (body.stationId !== undefined && body.stationId !== row.stationId) {
-        const unit = await findUnit(db, body.stationId);
-        if (!unit || !['station', 'centre'].includes(unit.kind))
+        const kind = await unitKind(db, body.stationId);
+        if (!kind || !['station', 'centre'].includes(kind))
           throw validation('stationId', '只能转办到市场监管所或投诉举报中心');
-        if (actor.dataScope !== 'all' && !canReachUnit(actor, unit.path)) throw forbidden('不能转办到本单位及下级以外');
+        assertPlaceable(actor, complaintKind, body.stationId);
         set.station_id = body.stationId;
         set.handler_id = null;
       }
       if (body.handlerId !== undefined) set.handler_id = body.handlerId;
       if (Object.keys(set).length === 0) throw validation('stationId', '请选择新的管辖所或承办人');
       await db.transaction(async (tx) => {
-        if (!(await repo.updateComplaint(tx, id, body.version, set))) throw stale();
-        // The evidence goes with the item: its files are scoped by their owner unit.
-        if (set.station_id !== undefined) await moveFiles(tx, await attachmentIdsOf(tx, id), body.stationId!);
-        await repo.insertEvent(tx, {
+        const step = {
           complaintId: id,
           action: 'reassign',
           fromStatus: row.status,
           toStatus: row.status,
           note: body.reason,
           data: { stationId: set.station_id, handlerId: set.handler_id },
-          actorId: actor.userId,
-        });
-        await appendAudit(tx, actor, {
-          action: 'complaint.reassign',
-          targetType: 'complaint',
-          targetId: id,
-          detail: { from: row.stationId, to: set.station_id ?? row.stationId },
+          audit: { from: row.stationId, to: set.station_id ?? row.stationId },
+        };
+        await recordStep(tx, actor, step, async () => {
+          if (!(await repo.updateComplaint(tx, id, body.version, set))) return false;
+          // The evidence goes with the item: its files are scoped by their owner unit.
+          if (set.station_id !== undefined) await moveFiles(tx, await attachmentIdsOf(tx, id), body.stationId!);
+          return true;
         });
       });
       return complaints.get(actor, id);
@@ -174,28 +174,22 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
       for (const item of due) {
         if (seen.has(item.id)) continue;
         seen.add(item.id);
-        const chiefs = await repo.stationChiefs(db, item.stationId);
-        await db.transaction(async (tx) => {
-          await tx.query(
-            'UPDATE complaints SET escalation_level = escalation_level + 1, escalated_at = now() WHERE id = $1 AND escalation_level = $2',
-            [item.id, item.escalationLevel],
-          );
-          await repo.insertEvent(tx, {
-            complaintId: item.id,
-            action: 'escalate',
-            fromStatus: null,
-            toStatus: null,
-            note: `超期自动督办（${item.step} 应于 ${item.dueOn} 前完成）`,
-            data: { step: item.step, dueOn: item.dueOn, notify: chiefs },
-            actorId: null,
+        const chiefs = await stationChiefs(db, item.stationId);
+        const step = {
+          complaintId: item.id,
+          action: 'escalate',
+          fromStatus: null,
+          toStatus: null,
+          note: `超期自动督办（${item.step} 应于 ${item.dueOn} 前完成）`,
+          data: { step: item.step, dueOn: item.dueOn, notify: chiefs },
+          audit: { step: item.step, dueOn: item.dueOn },
+        };
+        // Another sweep that escalated it first answers 409 here: nothing more to do for this item.
+        await db
+          .transaction((tx) => recordStep(tx, null, step, () => repo.escalate(tx, item.id, item.escalationLevel)))
+          .catch((err) => {
+            if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
           });
-          await appendAudit(tx, null, {
-            action: 'complaint.escalate',
-            targetType: 'complaint',
-            targetId: item.id,
-            detail: { step: item.step, dueOn: item.dueOn },
-          });
-        });
       }
       return { escalated: seen.size };
     },
