@@ -294,6 +294,7 @@ describe('access matrix', () => {
     const unitColumns = columns.filter((r) => r.fk || unitColumnName.test(r.c)).map((r) => `${r.t}.${r.c}`);
     const tablesWith = (column: string) => new Set(columns.filter((r) => r.c === column).map((r) => r.t));
     const covered = new Map<string, string>();
+    const unresolved: string[] = [];
     for (const kind of registered.values()) {
       const [qualifier, column] = kind.unitColumn.includes('.')
         ? (kind.unitColumn.split('.', 2) as [string, string])
@@ -308,15 +309,18 @@ describe('access matrix', () => {
         declared ? declared.includes(t) : !qualifier || t === qualifier || initials(t) === qualifier,
       );
       if (candidates.length === 1 || declared) for (const t of candidates) covered.set(`${t}.${column}`, kind.name);
+      else
+        unresolved.push(`${kind.name}: ${kind.unitColumn} fits [${candidates}]; name the table in its probe's tables`);
     }
     const uncovered = unitColumns.filter((c) => !covered.has(c) && !(c in excludedUnitColumns));
     const stale = Object.keys(excludedUnitColumns).filter((c) => !unitColumns.includes(c));
     assert.deepEqual(
-      { uncovered, stale },
-      { uncovered: [], stale: [] },
+      { uncovered, stale, unresolved },
+      { uncovered: [], stale: [], unresolved: [] },
       'uncovered: tables with an owning-unit column that no registered kind serves (register the kind with ' +
         'defineResource and write its probe, name the table in the probe`s tables when the unitColumn uses an ' +
-        'alias, or add it to excludedUnitColumns with the reason); stale: exclusions naming no such column',
+        'alias, or add it to excludedUnitColumns with the reason); stale: exclusions naming no such column; ' +
+        'unresolved: registered kinds whose table the matrix cannot tell from the unitColumn',
     );
   });
 
