@@ -120,7 +120,9 @@ function oracle(
   const visible = [...new Set(rows.filter((r) => whole || reaches(caller, probe, r)).map((r) => r.id))].sort();
   if (op === 'list' || op === 'export') return { status: '2xx', ids: visible };
   if (op === 'count') return { status: '2xx', total: visible.length };
-  return visible.length ? { status: '2xx' } : { status: 404 };
+  if (visible.length) return { status: '2xx' };
+  // 404 hides a row's existence; a row every reader sees (unscopedReads) is refused with 403 instead.
+  return probe.unscopedReads && rows.some((r) => !reaches(caller, probe, r)) ? { status: 403 } : { status: 404 };
 }
 
 function compare(want: Expectation, got: Outcome, seeded: ReadonlySet<string>): string | null {
@@ -153,6 +155,7 @@ const clients: InjectClient[] = [];
 const report = new Map<string, { probe: AccessProbe; seconds: number }>();
 let checks = 0;
 let setupSeconds = 0;
+let appSeconds = 0;
 
 async function one<T>(db: MatrixContext['db'], sql: string, params: unknown[]): Promise<T> {
   const [row] = await db.query<T>(sql, params);
@@ -182,6 +185,7 @@ async function makeUser(
 
 before(async () => {
   app = await startTestApp();
+  appSeconds = (Date.now() - started) / 1000;
   const db = app.testDb.db;
   registered = new Map(registeredResources().map((k) => [k.name, k]));
   loaded = await loadProbes();
@@ -256,7 +260,7 @@ after(async () => {
   console.log(
     [
       `access matrix: ${callers.length} callers × ${report.size} kinds: ${checks} checks, ${calls} HTTP calls, ` +
-        `${seconds} s (setup ${setupSeconds.toFixed(1)} s)`,
+        `${seconds} s (app ${appSeconds.toFixed(1)} s, callers ${(setupSeconds - appSeconds).toFixed(1)} s)`,
       ...lines,
     ].join('\n'),
   );

@@ -70,7 +70,8 @@ export interface AccessProbe {
   noOwnRows?: string;
   /**
    * Optional. Set (with the reason) when the kind's rows are read whole by every holder of the read permission
-   * (the org tree every picker needs): list/get/count/export/download then ignore the data scope; write does not.
+   * (the org tree every picker needs): list/get/count/export/download then ignore the data scope; write does not,
+   * and a write out of scope answers 403 (the row is visibly there, so a 404 would hide nothing).
    */
   unscopedReads?: string;
   /**
