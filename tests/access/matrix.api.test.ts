@@ -262,6 +262,9 @@ before(async () => {
 after(async () => {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const calls = clients.reduce((n, c) => n + c.calls, 0);
+  const cells = [...report.values()]
+    .filter(({ probe }) => registered.has(probe.kind))
+    .reduce((n, { probe }) => n + callers.length * operations.filter((op) => probe.ops[op]).length, 0);
   const lines = [`  ${'kind'.padEnd(16)}${operations.map((op) => op.padEnd(9)).join('')}seconds`];
   for (const [kind, { probe, seconds: kindSeconds }] of report) {
     const cells = operations.map((op) => (probe.ops[op] ? 'yes' : 'no').padEnd(9));
@@ -278,7 +281,8 @@ after(async () => {
   }
   console.log(
     [
-      `access matrix: ${callers.length} callers × ${report.size} kinds: ${checks} checks, ${calls} HTTP calls, ` +
+      `access matrix: ${callers.length} callers × ${report.size} kinds × their offered operations = ${cells} cells, ` +
+        `${checks} checks, ${calls} HTTP calls, ` +
         `${seconds} s (app ${appSeconds.toFixed(1)} s, callers ${(setupSeconds - appSeconds).toFixed(1)} s)`,
       ...lines,
     ].join('\n'),
