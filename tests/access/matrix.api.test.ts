@@ -265,10 +265,10 @@ after(async () => {
   const cells = [...report.values()]
     .filter(({ probe }) => registered.has(probe.kind))
     .reduce((n, { probe }) => n + callers.length * operations.filter((op) => probe.ops[op]).length, 0);
-  const lines = [`  ${'kind'.padEnd(16)}${operations.map((op) => op.padEnd(9)).join('')}seconds`];
+  const lines = [`  ${'kind'.padEnd(22)}${operations.map((op) => op.padEnd(9)).join('')}seconds`];
   for (const [kind, { probe, seconds: kindSeconds }] of report) {
     const cells = operations.map((op) => (probe.ops[op] ? 'yes' : 'no').padEnd(9));
-    lines.push(`  ${kind.padEnd(16)}${cells.join('')}${kindSeconds.toFixed(1)}`);
+    lines.push(`  ${kind.padEnd(22)}${cells.join('')}${kindSeconds.toFixed(1)}`);
     const absent = operations.filter((op) => !probe.ops[op]);
     if (absent.length)
       lines.push(
