@@ -1,9 +1,9 @@
 import { closeSync, createReadStream, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../src/db/client.ts';
-import { entityCopyLine, entityCopySql } from '../../src/db/copy.ts';
 import { type DemoStation, generateDemoEntities } from '../../src/demo/demo-entities.ts';
 import { loadDemoEntities } from '../../src/demo/demo-entities-load.ts';
+import { entityCopyLine, entityCopySql } from '../../src/modules/entities/copy-repo.ts';
 import type { PiiCipher } from '../../src/platform/pii.ts';
 import type { ResultRow } from '../lib/report.ts';
 

@@ -1,6 +1,6 @@
-import { entityCopyLine } from '../../src/db/copy.ts';
 import { type DemoStation, generateDemoEntities } from '../../src/demo/demo-entities.ts';
 import { bigramTsvector } from '../../src/domain/bigrams.ts';
+import { entityCopyLine } from '../../src/modules/entities/copy-repo.ts';
 import type { PiiCipher } from '../../src/platform/pii.ts';
 import type { ResultRow } from '../lib/report.ts';
 
@@ -48,7 +48,7 @@ export function rowCostScenario(opts: { pii: PiiCipher; secret: string; stations
       perCall((i) => bigramTsvector(names[i % N]!)),
     ),
     row(
-      'entityCopyLine (db/copy.ts)',
+      'entityCopyLine (modules/entities/copy-repo.ts)',
       perCall((i) => entityCopyLine(sample[i % N]!.row)),
     ),
   ];

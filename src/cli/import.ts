@@ -11,10 +11,9 @@ import { actorForUser } from '../modules/entities/import/actor.ts';
 import { errorReportXlsx } from '../modules/entities/import/error-report.ts';
 import { sniffFormat } from '../modules/entities/import/file-type.ts';
 import { type ImportOutcome, type ImportProgress, importEntities } from '../modules/entities/import/import-entities.ts';
-import { importLimits } from '../modules/entities/import/limits.ts';
 import { AppError } from '../platform/errors.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
-import { loadConfig } from '../server/config.ts';
+import { importLimits, loadConfig } from '../server/config.ts';
 
 const usage = `用法: shijian import entities 文件.xlsx|文件.csv [--mode all|validOnly] [--as 用户名] [--errors 错误报告.xlsx]
   --mode    all（默认）：全部行校验通过才导入；validOnly：仅导入校验通过的行

@@ -4,6 +4,8 @@ import { openDatabase } from '../db/open.ts';
 import { isDatabaseEmpty, loadDemo } from '../demo/demo.ts';
 import { DEMO_ENTITY_COUNT, MAX_DEMO_ENTITIES } from '../demo/demo-entities.ts';
 import { loadDemoEntities } from '../demo/demo-entities-load.ts';
+import { anyEntity } from '../modules/entities/repo.ts';
+import { listActiveStations } from '../modules/org/repo.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 import { loadConfig } from '../server/config.ts';
 
@@ -64,13 +66,8 @@ async function seed({ entities, seed }: { entities: number; seed: number }): Pro
       const result = await loadDemo(db, progress, { entities, seed, pii });
       console.log(`已载入演示组织机构和账号：${result.users.join(', ')}`);
     } else {
-      const [existing] = await db.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM (SELECT 1 FROM entities LIMIT 1) t',
-      );
-      if (existing?.n) throw new SeedUsageError('数据库中已有市场主体；演示数据只载入空的主体库');
-      const stations = await db.query<{ id: number; code: string; regionCodes: string[] }>(
-        `SELECT id, code, region_codes AS "regionCodes" FROM org_units WHERE kind = 'station' AND active ORDER BY sort_order, id`,
-      );
+      if (await anyEntity(db)) throw new SeedUsageError('数据库中已有市场主体；演示数据只载入空的主体库');
+      const stations = await listActiveStations(db);
       await loadDemoEntities(db, {
         entities,
         seed,

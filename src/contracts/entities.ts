@@ -1,3 +1,4 @@
+import { entityStatusLabels, entityStatusValues } from '../domain/entity-lifecycle.ts';
 import { validateIdCard } from '../domain/id-card.ts';
 import { isValidIndustryCode } from '../domain/industry-codes.ts';
 import { normaliseUscc, usccEntityType, validateUscc } from '../domain/uscc.ts';
@@ -10,13 +11,7 @@ export const entityTypes = {
   individualBusiness: '个体工商户',
   farmerCooperative: '农民专业合作社',
 } as const;
-export const entityStatuses = {
-  active: '存续（在业）',
-  suspended: '停业',
-  revoked: '吊销',
-  deregistered: '注销',
-  movedOut: '迁出',
-} as const;
+export const entityStatuses = entityStatusLabels;
 export const entityEventKinds = {
   establish: '设立',
   change: '变更',
@@ -29,7 +24,7 @@ export const entityEventKinds = {
 } as const;
 
 export const ZEntityType = z.enum(['enterprise', 'individualBusiness', 'farmerCooperative']);
-export const ZEntityStatus = z.enum(['active', 'suspended', 'revoked', 'deregistered', 'movedOut']);
+export const ZEntityStatus = z.enum(entityStatusValues);
 export type TEntityType = z.infer<typeof ZEntityType>;
 export type TEntityStatus = z.infer<typeof ZEntityStatus>;
 

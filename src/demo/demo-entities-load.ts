@@ -1,5 +1,6 @@
 import type { Db, Transaction } from '../db/client.ts';
-import { copyEntityRows, copyLine } from '../db/copy.ts';
+import { copyLine } from '../db/copy.ts';
+import { copyEntityRows } from '../modules/entities/copy-repo.ts';
 import { withIndexesDeferred } from '../modules/entities/repo.ts';
 import { DEMO_ENTITY_COUNT, type DemoEntity, type DemoEntityOptions, generateDemoEntities } from './demo-entities.ts';
 import { copyEntityEvents, copyEntityLicences } from './demo-repo.ts';

@@ -1,3 +1,5 @@
+import type { DataScope } from './grant.ts';
+
 /**
  * Every permission the platform checks. Roles carry a subset; the web sidebar shows a menu entry
  * only when the user holds its permission.
@@ -33,5 +35,5 @@ export const dataScopes = {
   all: '全部数据',
   unit_and_below: '本单位及下级',
   self: '仅本人',
-} as const;
-export type DataScope = keyof typeof dataScopes;
+} as const satisfies Record<DataScope, string>;
+export type { DataScope };

@@ -97,8 +97,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await server.register(
     async (api) => {
       api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => server.swagger());
-      await api.register(healthRoutes, { db });
-      await api.register(authRoutes, { auth: services.auth, config });
+      await api.register(healthRoutes, { health: services.health });
+      await api.register(authRoutes, { auth: services.auth, cookieSecure: config.COOKIE_SECURE });
       await api.register(moduleRoutes, { services, config });
     },
     { prefix: '/api/v1' },

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { IMPORT_MAX_ROWS } from '../contracts/entity-import.ts';
+import { defaultImportLimits, type ImportLimits } from '../modules/entities/import/limits.ts';
 
 /** Names proxy-addr understands for the usual private ranges. */
 const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -116,22 +116,14 @@ export const ZConfig = z.object({
   /** PostScript name inside a .ttc collection, e.g. NotoSansCJKsc-Regular; not needed for .ttf/.otf. */
   CJK_FONT_NAME: z.string().min(1).optional(),
   /** Entity import (XLSX/CSV) bounds, checked while the file streams; a file beyond one fails with a Chinese reason. */
-  IMPORT_MAX_UNZIPPED_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(1024 * 1024 * 1024),
+  IMPORT_MAX_UNZIPPED_BYTES: z.coerce.number().int().min(1024).default(defaultImportLimits.maxUnzippedBytes),
   /** XLSX shared-string table, held in memory while the sheet is read. */
-  IMPORT_MAX_SHARED_STRINGS_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(128 * 1024 * 1024),
-  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(IMPORT_MAX_ROWS),
-  IMPORT_MAX_COLUMNS: z.coerce.number().int().min(20).max(16_384).default(200),
-  IMPORT_MAX_CELL_CHARS: z.coerce.number().int().min(100).default(32_767),
+  IMPORT_MAX_SHARED_STRINGS_BYTES: z.coerce.number().int().min(1024).default(defaultImportLimits.maxSharedStringsBytes),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(defaultImportLimits.maxRows),
+  IMPORT_MAX_COLUMNS: z.coerce.number().int().min(20).max(16_384).default(defaultImportLimits.maxColumns),
+  IMPORT_MAX_CELL_CHARS: z.coerce.number().int().min(100).default(defaultImportLimits.maxCellChars),
   /** Heap of the thread that parses an import: a file that needs more kills that thread, not the server. */
-  IMPORT_WORKER_MAX_HEAP_MB: z.coerce.number().int().min(16).default(512),
+  IMPORT_WORKER_MAX_HEAP_MB: z.coerce.number().int().min(16).default(defaultImportLimits.workerHeapMb),
   JOB_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** On SIGTERM/SIGINT: how long running requests may take to finish before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
@@ -152,4 +144,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration (环境变量配置错误):\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The entity import's bounds from the configuration. */
+export function importLimits(config: TConfig): ImportLimits {
+  return {
+    maxUnzippedBytes: config.IMPORT_MAX_UNZIPPED_BYTES,
+    maxSharedStringsBytes: config.IMPORT_MAX_SHARED_STRINGS_BYTES,
+    maxRows: config.IMPORT_MAX_ROWS,
+    maxColumns: config.IMPORT_MAX_COLUMNS,
+    maxCellChars: config.IMPORT_MAX_CELL_CHARS,
+    workerHeapMb: config.IMPORT_WORKER_MAX_HEAP_MB,
+  };
 }

@@ -24,11 +24,11 @@ import { createComplaintWorkflow } from '../modules/complaints/services/workflow
 import { creditJobs } from '../modules/credit/jobs.ts';
 import { createCreditService } from '../modules/credit/service.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
-import { importLimits } from '../modules/entities/import/limits.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
 import { entityJobs } from '../modules/entities/jobs.ts';
 import { createEntityService } from '../modules/entities/service.ts';
 import { createFileService } from '../modules/files/service.ts';
+import { createHealthService } from '../modules/health/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
 import { createJobService } from '../modules/jobs/service.ts';
 import { createOrgService } from '../modules/org/service.ts';
@@ -37,7 +37,7 @@ import { createTaskService } from '../modules/spot-checks/task-service.ts';
 import { createVisitService } from '../modules/spot-checks/visit-service.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 import { resolveAuditKey } from './audit-key.ts';
-import type { TConfig } from './config.ts';
+import { importLimits, type TConfig } from './config.ts';
 import { registerJobs } from './jobs.ts';
 
 /** The one place where real dependencies are wired together; `now` lets tests move the clock of caches. */
@@ -87,8 +87,13 @@ export function createServices(
   return {
     db,
     pii,
-    auth: createAuthService(db, config),
+    auth: createAuthService(db, {
+      sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
+      loginMaxFailures: config.LOGIN_MAX_FAILURES,
+      loginLockMinutes: config.LOGIN_LOCK_MINUTES,
+    }),
     org: createOrgService(db),
+    health: createHealthService(db),
     audit: createAuditService(db, auditCheckpoints),
     auditCheckpoints,
     calendar,

@@ -5,7 +5,8 @@ import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.t
 import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
 import { complaintRoutes } from '../modules/complaints/routes.ts';
 import { creditRoutes } from '../modules/credit/routes.ts';
-import { entityImportExportRoutes } from '../modules/entities/import-export.routes.ts';
+import { entityExportRoutes } from '../modules/entities/export/routes.ts';
+import { entityImportRoutes } from '../modules/entities/import/routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
@@ -26,7 +27,8 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(jobRoutes, { jobs: services.jobs });
   await app.register(fileRoutes, { files: services.files });
   await app.register(entityRoutes, { entities: services.entities });
-  await app.register(entityImportExportRoutes, { imports: services.entityImports, exports: services.entityExports });
+  await app.register(entityImportRoutes, { imports: services.entityImports });
+  await app.register(entityExportRoutes, { exports: services.entityExports });
   // Analysis before the item routes, so /complaints/analysis is not taken for an id.
   await app.register(complaintAnalysisRoutes, {
     analysis: services.complaintAnalysis,

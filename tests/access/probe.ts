@@ -68,4 +68,15 @@ export interface AccessProbe {
    * then sees none of them, not even the row `seed` lists as theirs.
    */
   noOwnRows?: string;
+  /**
+   * Optional. Set (with the reason) when the kind's rows are read whole by every holder of the read permission
+   * (the org tree every picker needs): list/get/count/export/download then ignore the data scope; write does not,
+   * and a write out of scope answers 403 (the row is visibly there, so a 404 would hide nothing).
+   */
+  unscopedReads?: string;
+  /**
+   * Optional. Set (with the reason) when a caller gets (get/download) their own row without the read permission
+   * (whoever started a job follows its progress).
+   */
+  ownRowWithoutPermission?: string;
 }

@@ -2,12 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZChangePasswordBody, ZLoginBody, ZMe } from '../../contracts/auth.ts';
 import { ZOk } from '../../contracts/common.ts';
 import { actorOf, requestMeta, SESSION_COOKIE } from '../../platform/http.ts';
-import type { TConfig } from '../../server/config.ts';
 import type { AuthService } from './service.ts';
 
-export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: TConfig }> = async (
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; cookieSecure: boolean }> = async (
   app,
-  { auth, config },
+  { auth, cookieSecure },
 ) => {
   app.post(
     '/auth/login',
@@ -21,7 +20,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: TCon
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: config.COOKIE_SECURE,
+        secure: cookieSecure,
       });
       return auth.me(actor, csrfToken);
     },

@@ -7,7 +7,6 @@ import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RequestMeta } from '../../platform/http.ts';
 import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/passwords.ts';
-import type { TConfig } from '../../server/config.ts';
 import { setPassword } from '../org/repo.ts';
 import * as repo from './repo.ts';
 
@@ -44,15 +43,19 @@ export type ActorSourceRow = Pick<
   'userId' | 'username' | 'displayName' | 'unitId' | 'unitName' | 'unitKind' | 'unitPath' | 'scopeUnitIds' | 'roles'
 >;
 
-export function createAuthService(
-  db: Db,
-  config: Pick<TConfig, 'SESSION_IDLE_MINUTES' | 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_MINUTES'>,
-) {
+/** Session and lockout settings (the container passes them from the configuration). */
+export interface AuthOptions {
+  sessionIdleMinutes: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+}
+
+export function createAuthService(db: Db, opts: AuthOptions) {
   /** One message for unknown user, wrong password and locked account, so a name cannot be probed. */
   const refused = () =>
     new AppError(
       'UNAUTHENTICATED',
-      `用户名或密码错误（连续输错${config.LOGIN_MAX_FAILURES}次将锁定${config.LOGIN_LOCK_MINUTES}分钟）`,
+      `用户名或密码错误（连续输错${opts.loginMaxFailures}次将锁定${opts.loginLockMinutes}分钟）`,
     );
 
   async function logAttempt(
@@ -95,8 +98,7 @@ export function createAuthService(
   async function checkPassword(username: string, password: string, meta: RequestMeta) {
     const candidate = await repo.findLoginCandidate(db, username);
     const reserved =
-      candidate &&
-      (await repo.reserveLoginAttempt(db, candidate.id, config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES));
+      candidate && (await repo.reserveLoginAttempt(db, candidate.id, opts.loginMaxFailures, opts.loginLockMinutes));
     if (!candidate || !reserved) {
       await verifyPassword(await dummyPasswordHash(), password);
       await logAttempt(candidate, username, meta, candidate ? 'locked' : 'unknown_user');
@@ -150,7 +152,7 @@ export function createAuthService(
       const tokenHash = sessionTokenHash(token);
       const row = await repo.findSessionActor(db, tokenHash);
       if (!row) return { reason: 'missing' };
-      if (row.idleSeconds > config.SESSION_IDLE_MINUTES * 60) {
+      if (row.idleSeconds > opts.sessionIdleMinutes * 60) {
         await db.transaction(async (tx) => {
           await repo.deleteSession(tx, tokenHash);
           await repo.insertLoginLog(tx, {
@@ -216,7 +218,7 @@ export function createAuthService(
         permissions: [...actor.permissions].sort(),
         dataScope: actor.dataScope,
         csrfToken,
-        idleTimeoutMinutes: config.SESSION_IDLE_MINUTES,
+        idleTimeoutMinutes: opts.sessionIdleMinutes,
       };
     },
   };

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeEntity } from '../../../tests/helpers/factories.ts';
 import { createTestDb, type TestDb } from '../../../tests/helpers/test-db.ts';
-import { copyEntityRows } from '../../db/copy.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { createPiiCipher } from '../../platform/pii.ts';
+import { copyEntityRows } from './copy-repo.ts';
 import { withIndexesDeferred } from './repo.ts';
 import { toEntityRow } from './row.ts';
 

@@ -1,11 +1,12 @@
 import type { TEntityListQuery } from '../../contracts/entities.ts';
 import type { Queryable } from '../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../db/sql.ts';
-import { aggregateReach } from '../../platform/access.ts';
+import { aggregateReach, readableWhere } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { validation } from '../../platform/errors.ts';
+import { entityResource } from './access.ts';
 import * as repo from './repo.ts';
-import { entityWhere, hasNameSearch, type NameSearchPlan } from './where.ts';
+import { type EntityFilters, hasNameSearch, type NameSearchPlan } from './search.ts';
 
 /**
  * Up to this many matches the total is exact; beyond it, the planner's estimate (totalIsEstimate) for a caller who
@@ -28,6 +29,15 @@ interface Totals {
  * global frequency of the words times the station's share, so they count other stations' rows (a fragment only
  * another station's names hold was "about 10,597" for a station chief). Only a caller who sees everything gets one.
  */
+/** The caller's readable entities with the list's filters (the repo turns it into SQL). */
+export function entitySelection(
+  actor: Actor,
+  filters: EntityFilters,
+  opts: Omit<repo.EntitySelection, 'readable' | 'filters'> = {},
+): repo.EntitySelection {
+  return { readable: (w) => readableWhere(actor, entityResource, w), filters, ...opts };
+}
+
 const mayEstimate = (actor: Actor) => 'all' in aggregateReach(actor);
 
 /**
@@ -61,10 +71,10 @@ function readCursor(cursor: string | undefined) {
  * scoped caller "more than the limit".
  */
 async function countTotals(db: Queryable, actor: Actor, q: TEntityListQuery, estimate?: number): Promise<Totals> {
-  const exact = await repo.countEntitiesCapped(db, entityWhere(actor, q), EXACT_TOTAL_LIMIT + 1);
+  const exact = await repo.countEntitiesCapped(db, entitySelection(actor, q), EXACT_TOTAL_LIMIT + 1);
   if (exact <= EXACT_TOTAL_LIMIT) return exactly(exact);
   if (!mayEstimate(actor)) return { total: EXACT_TOTAL_LIMIT, totalIsEstimate: false, totalIsCapped: true };
-  const planned = estimate ?? (await repo.estimateEntities(db, entityWhere(actor, q, { forEstimate: true })));
+  const planned = estimate ?? (await repo.estimateEntities(db, entitySelection(actor, q)));
   return { total: Math.max(exact, planned), totalIsEstimate: true, totalIsCapped: false };
 }
 
@@ -84,24 +94,22 @@ type Page = { rows: repo.EntitySummaryRow[]; totals: Totals; plan: NameSearchPla
  */
 async function scopedFirstPage(db: Queryable, actor: Actor, q: TEntityListQuery): Promise<Page> {
   const capped: Totals = { total: EXACT_TOTAL_LIMIT, totalIsEstimate: false, totalIsCapped: true };
-  const estimate = hasNameSearch(q)
-    ? await repo.estimateEntities(db, entityWhere(actor, q, { forEstimate: true }))
-    : undefined;
+  const estimate = hasNameSearch(q) ? await repo.estimateEntities(db, entitySelection(actor, q)) : undefined;
   const tableRows = estimate === undefined ? 0 : await repo.estimatedEntityRows(db);
   if (estimate !== undefined && estimate >= ESTIMATE_ONLY_FROM) {
     const floor = (await repo.maxEntityId(db)) - WALK_ROW_BUDGET;
-    const w = entityWhere(actor, q, { plan: 'walk' }).add('e.id > ?', floor);
-    const ids = await repo.newestEntityIds(db, w, EXACT_TOTAL_LIMIT + 1);
+    const walk = entitySelection(actor, q, { plan: 'walk', afterId: floor });
+    const ids = await repo.newestEntityIds(db, walk, EXACT_TOTAL_LIMIT + 1);
     if (ids.length > EXACT_TOTAL_LIMIT)
       return { rows: await repo.listEntitiesByIds(db, ids.slice(0, q.limit + 1)), totals: capped, plan: 'walk' };
   }
-  const counted = await repo.listEntitiesCounted(db, entityWhere(actor, q), q.limit + 1, EXACT_TOTAL_LIMIT + 1);
+  const counted = await repo.listEntitiesCounted(db, entitySelection(actor, q), q.limit + 1, EXACT_TOTAL_LIMIT + 1);
   if (counted.matches <= EXACT_TOTAL_LIMIT)
     return { rows: counted.rows, totals: exactly(counted.matches), plan: 'index' };
   // More than the cap in scope: the estimate only picks the plan here (the walk when matches are dense).
   const plan =
     estimate === undefined ? 'index' : chooseNamePlan(Math.max(estimate, EXACT_TOTAL_LIMIT + 1), tableRows, q.limit);
-  return { rows: await repo.listEntities(db, entityWhere(actor, q, { plan }), q.limit + 1), totals: capped, plan };
+  return { rows: await repo.listEntities(db, entitySelection(actor, q, { plan }), q.limit + 1), totals: capped, plan };
 }
 
 /** First page for a caller who sees the whole register: the planner's estimates may stand for the total. */
@@ -112,17 +120,17 @@ async function firstPage(db: Queryable, actor: Actor, q: TEntityListQuery): Prom
   if (hasNameSearch(q)) {
     // When the planner expects many matches its estimate is the total and it picks the plan; otherwise the
     // matches must be counted, and the index plan does that in the same pass.
-    estimate = await repo.estimateEntities(db, entityWhere(actor, q, { forEstimate: true }));
+    estimate = await repo.estimateEntities(db, entitySelection(actor, q));
     if (estimate >= ESTIMATE_ONLY_FROM) {
       totals = { total: estimate, totalIsEstimate: true, totalIsCapped: false };
       plan = chooseNamePlan(estimate, await repo.estimatedEntityRows(db), q.limit);
     } else {
       // The index plan reads every match to sort them: counting them all on the way costs nothing more.
-      const counted = await repo.listEntitiesCounted(db, entityWhere(actor, q, { plan }), q.limit + 1);
+      const counted = await repo.listEntitiesCounted(db, entitySelection(actor, q, { plan }), q.limit + 1);
       return { rows: counted.rows, totals: exactly(counted.matches), plan };
     }
   }
-  const rows = await repo.listEntities(db, entityWhere(actor, q, { plan }), q.limit + 1);
+  const rows = await repo.listEntities(db, entitySelection(actor, q, { plan }), q.limit + 1);
   return { rows, totals: totals ?? (await countTotals(db, actor, q, estimate)), plan };
 }
 
@@ -136,7 +144,7 @@ export async function listEntityPage<T extends { id: number }>(
   const cursor = readCursor(q.cursor);
   let page: Page;
   if (cursor) {
-    const w = entityWhere(actor, q, { plan: cursor.plan }).add('e.id < ?', cursor.beforeId);
+    const w = entitySelection(actor, q, { plan: cursor.plan, beforeId: cursor.beforeId });
     const totals = cursor.totals ?? (await countTotals(db, actor, q));
     page = { rows: await repo.listEntities(db, w, q.limit + 1), totals, plan: cursor.plan };
   } else page = mayEstimate(actor) ? await firstPage(db, actor, q) : await scopedFirstPage(db, actor, q);

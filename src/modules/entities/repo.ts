@@ -1,7 +1,11 @@
-import type { TEntityDetail, TEntityStatus, TEntitySummary } from '../../contracts/entities.ts';
+import type { TEntityDetail, TEntitySummary } from '../../contracts/entities.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { Where } from '../../db/sql.ts';
+import { escapeLike, Where } from '../../db/sql.ts';
+import { bigramTsquery } from '../../domain/bigrams.ts';
+import type { EntityStatus } from '../../domain/entity-lifecycle.ts';
+import { updateVersioned } from '../../platform/versioned-update.ts';
 import { type EntityRow, entityRowColumns } from './row.ts';
+import { type EntityFilters, type NameSearchPlan, usccPrefix } from './search.ts';
 
 const summaryColumns = `e.id, e.uscc, e.type, e.name, e.legal_rep_name AS "legalRepName",
   e.legal_rep_id_masked AS "legalRepIdMasked", e.phone, e.address, e.region_code AS "regionCode",
@@ -9,6 +13,51 @@ const summaryColumns = `e.id, e.uscc, e.type, e.name, e.legal_rep_name AS "legal
   e.established_on AS "establishedOn", e.status`;
 
 export type EntitySummaryRow = Omit<TEntitySummary, 'phoneMasked'> & { phone: string | null };
+
+/** Which entities a query reads: the caller's readable rows, the list's filters, the plan and the keyset bounds. */
+export interface EntitySelection {
+  /** access.ts readableWhere for the entity kind, bound to the caller. */
+  readable: (w: Where) => Where;
+  filters: EntityFilters;
+  plan?: NameSearchPlan;
+  /** For the planner's estimate: the name test without its LIKE recheck. */
+  forEstimate?: boolean;
+  /** Keyset: only rows older than this id. */
+  beforeId?: number;
+  /** Only rows newer than this id (the bounded walk over the newest rows). */
+  afterId?: number;
+}
+
+/** Filters and the caller's scope as one WHERE; shared by list, count and export. */
+export function entityWhere(s: EntitySelection): Where {
+  const { filters: q, ...opts } = s;
+  const w = s
+    .readable(new Where())
+    .addIf(q.type, 'e.type = ?')
+    .addIf(q.status, 'e.status = ?')
+    .addIf(q.stationId, 'e.station_id = ?')
+    .addIf(q.industryCode && `${escapeLike(q.industryCode.replace(/^[A-T]/, ''))}%`, 'e.industry_code LIKE ?')
+    .addIf(q.regionCode && `${escapeLike(q.regionCode)}%`, 'e.region_code LIKE ?')
+    .addIf(q.establishedFrom, 'e.established_on >= ?')
+    .addIf(q.establishedTo, 'e.established_on <= ?')
+    .addIf(s.beforeId, 'e.id < ?')
+    .addIf(s.afterId, 'e.id > ?');
+  const text = q.q?.trim();
+  if (!text) return w;
+  const uscc = usccPrefix(text);
+  const tsquery = bigramTsquery(text);
+  const like = `%${escapeLike(text)}%`;
+  if (uscc) w.add('e.uscc LIKE ?', `${uscc}%`);
+  // The planner's estimate of the LIKE recheck is far too low (餐饮: 3.7 k of 51 k), so estimates leave it out.
+  else if (tsquery && opts.forEstimate) w.add('e.name_bigrams @@ ?::tsquery', tsquery);
+  // The same test, hidden from the planner in coalesce(): no index can serve it and its selectivity is a guess
+  // of one half, so the planner walks the primary key newest first and stops after one page (no parallel scan).
+  else if (tsquery && opts.plan === 'walk')
+    w.add('coalesce(e.name_bigrams @@ ?::tsquery AND e.name LIKE ?, false)', tsquery, like);
+  else if (tsquery) w.add('e.name_bigrams @@ ?::tsquery AND e.name LIKE ?', tsquery, like);
+  else w.add('e.name LIKE ?', like);
+  return w;
+}
 
 export async function insertEntity(tx: Queryable, row: EntityRow): Promise<number> {
   const cols = entityRowColumns.map(([c]) => c);
@@ -22,7 +71,8 @@ export async function insertEntity(tx: Queryable, row: EntityRow): Promise<numbe
 }
 
 /** Keyset page, newest first; `w` already holds filters and scope. */
-export async function listEntities(db: Queryable, w: Where, limit: number): Promise<EntitySummaryRow[]> {
+export async function listEntities(db: Queryable, s: EntitySelection, limit: number): Promise<EntitySummaryRow[]> {
+  const w = entityWhere(s);
   const lim = w.param(limit);
   return db.query<EntitySummaryRow>(
     `SELECT ${summaryColumns} FROM entities e JOIN org_units o ON o.id = e.station_id ${w} ORDER BY e.id DESC LIMIT ${lim}`,
@@ -38,10 +88,11 @@ export async function listEntities(db: Queryable, w: Where, limit: number): Prom
  */
 export async function listEntitiesCounted(
   db: Queryable,
-  w: Where,
+  s: EntitySelection,
   limit: number,
   cap?: number,
 ): Promise<{ rows: EntitySummaryRow[]; matches: number }> {
+  const w = entityWhere(s);
   const capped = cap === undefined ? '' : ` LIMIT ${w.param(cap)}`;
   const lim = w.param(limit);
   const rows = await db.query<EntitySummaryRow & { matches: number }>(
@@ -55,7 +106,8 @@ export async function listEntitiesCounted(
 }
 
 /** Ids of up to `limit` matches, newest first (the page's plan is in `w`). */
-export async function newestEntityIds(db: Queryable, w: Where, limit: number): Promise<number[]> {
+export async function newestEntityIds(db: Queryable, s: EntitySelection, limit: number): Promise<number[]> {
+  const w = entityWhere(s);
   const lim = w.param(limit);
   const rows = await db.query<{ id: number }>(
     `SELECT e.id FROM entities e ${w} ORDER BY e.id DESC LIMIT ${lim}`,
@@ -74,13 +126,20 @@ export async function listEntitiesByIds(db: Queryable, ids: readonly number[]): 
   );
 }
 
+/** Whether the register holds any entity at all. */
+export async function anyEntity(db: Queryable): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM entities LIMIT 1');
+  return rows.length > 0;
+}
+
 export async function maxEntityId(db: Queryable): Promise<number> {
   const [r] = await db.query<{ id: number | null }>('SELECT max(id)::float8 AS id FROM entities');
   return r?.id ?? 0;
 }
 
 /** Exact count up to `cap`; past it an all-scope caller falls back to the planner's estimate. */
-export async function countEntitiesCapped(db: Queryable, w: Where, cap: number): Promise<number> {
+export async function countEntitiesCapped(db: Queryable, s: EntitySelection, cap: number): Promise<number> {
+  const w = entityWhere(s);
   const lim = w.param(cap);
   const [r] = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM entities e ${w} LIMIT ${lim}) t`,
@@ -89,7 +148,8 @@ export async function countEntitiesCapped(db: Queryable, w: Where, cap: number):
   return r!.n;
 }
 
-export async function estimateEntities(db: Queryable, w: Where): Promise<number> {
+export async function estimateEntities(db: Queryable, s: EntitySelection): Promise<number> {
+  const w = entityWhere({ ...s, forEstimate: true });
   const [r] = await db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
     `EXPLAIN (FORMAT JSON) SELECT 1 FROM entities e ${w}`,
     w.params,
@@ -179,31 +239,12 @@ export async function insertEntityEvent(
   );
 }
 
-/** Sets changed columns (already mapped to column names) if the version still matches. */
-export async function updateEntityColumns(
-  tx: Queryable,
-  id: number,
-  version: number,
-  set: Record<string, unknown>,
-): Promise<boolean> {
-  const cols = Object.keys(set);
-  const assignments = cols.map((c, i) => `${c} = $${i + 3}${c === 'name_bigrams' ? '::tsvector' : ''}`);
-  const rows = await tx.query(
-    `UPDATE entities SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
-      WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, ...cols.map((c) => set[c])],
-  );
-  return rows.length === 1;
-}
+/** Sets changed columns (already mapped to column names) if the version still matches; false when stale. */
+export const updateEntityColumns = (tx: Queryable, id: number, version: number, set: Record<string, unknown>) =>
+  updateVersioned(tx, 'entities', { id, version }, set, { name_bigrams: 'tsvector' });
 
-export async function setEntityStatus(
-  tx: Queryable,
-  id: number,
-  version: number,
-  status: TEntityStatus,
-): Promise<boolean> {
-  return updateEntityColumns(tx, id, version, { status });
-}
+export const setEntityStatus = (tx: Queryable, id: number, version: number, status: EntityStatus) =>
+  updateEntityColumns(tx, id, version, { status });
 
 /** The station whose township codes cover this region code (9-digit prefix), if exactly one does. */
 export async function stationForRegion(db: Queryable, regionCode: string): Promise<number | undefined> {
@@ -245,3 +286,27 @@ export async function withIndexesDeferred<T>(
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** An entity as other modules see it (entities/directory.ts): no scope, no personal data. */
+export interface EntityRef {
+  id: number;
+  uscc: string;
+  name: string;
+  address: string | null;
+  regionCode: string | null;
+  stationId: number;
+  status: string;
+}
+
+export async function findEntityRef(
+  db: Queryable,
+  by: { entityId?: number; uscc?: string },
+): Promise<EntityRef | undefined> {
+  if (by.entityId === undefined && !by.uscc) return undefined;
+  const [row] = await db.query<EntityRef>(
+    `SELECT id, uscc, name, address, region_code AS "regionCode", station_id AS "stationId", status
+       FROM entities WHERE ${by.entityId !== undefined ? 'id = $1' : 'uscc = $1'}`,
+    [by.entityId ?? by.uscc],
+  );
+  return row;
+}

@@ -7,9 +7,8 @@ import { loadDemoEntities } from '../../demo/demo-entities-load.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { findActorRow } from '../auth/repo.ts';
 import { actorFromRow } from '../auth/service.ts';
-import { chooseNamePlan, WALK_ROW_BUDGET } from './list.ts';
+import { chooseNamePlan, entitySelection, WALK_ROW_BUDGET } from './list.ts';
 import { listEntities, listEntitiesCounted } from './repo.ts';
-import { entityWhere } from './where.ts';
 
 type Page = { items: TEntitySummary[]; nextCursor: string | null; total: number; totalIsEstimate: boolean };
 
@@ -64,10 +63,10 @@ describe('name search plans return the same rows, inside the caller’s scope', 
           if (expected.length) nonEmpty++;
           const label = `${actor.username} ${fragment} ${status ?? ''}`;
           for (const plan of ['walk', 'index'] as const) {
-            const ids = (await listEntities(db, entityWhere(actor, q, { plan }), 100_000)).map((r) => r.id);
+            const ids = (await listEntities(db, entitySelection(actor, q, { plan }), 100_000)).map((r) => r.id);
             assert.deepEqual(ids, expected, `${label} ${plan}`);
           }
-          const counted = await listEntitiesCounted(db, entityWhere(actor, q, { plan: 'index' }), 21);
+          const counted = await listEntitiesCounted(db, entitySelection(actor, q, { plan: 'index' }), 21);
           assert.deepEqual(
             counted.rows.map((r) => r.id),
             expected.slice(0, 21),

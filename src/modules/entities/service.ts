@@ -3,32 +3,33 @@ import type {
   TEntityCreate,
   TEntityDetail,
   TEntityListQuery,
-  TEntitySummary,
   ZEntityLifecycle,
   ZEntityUpdate,
 } from '../../contracts/entities.ts';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { bigramTsvector } from '../../domain/bigrams.ts';
-import { nextEntityStatus } from '../../domain/entity-lifecycle.ts';
-import { maskIdCard, maskPhone } from '../../domain/id-card.ts';
+import { entityLifecycle, entityStatusLabels } from '../../domain/entity-lifecycle.ts';
+import { maskIdCard } from '../../domain/id-card.ts';
 import { assertPlaceable, assertReadable, assertWritable } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { AppError, conflict, validation } from '../../platform/errors.ts';
+import { conflict, validation } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
+import { allowTransition, recordTransition } from '../../platform/workflow.ts';
 import { findUnit } from '../org/repo.ts';
 import { entityReach, entityResource } from './access.ts';
 import { listEntityPage } from './list.ts';
 import * as repo from './repo.ts';
 import { toEntityRow } from './row.ts';
-
-const toSummary = ({ phone, ...row }: repo.EntitySummaryRow): TEntitySummary => ({
-  ...row,
-  phoneMasked: phone ? maskPhone(phone) : null,
-});
+import { auditView, pickDetail, toSummary } from './view.ts';
 
 const stale = () => conflict('该市场主体已被他人修改，请刷新后重试', [{ path: 'version', message: '版本已过期' }]);
+/** A versioned update that lost the race answers with the entity's own 409 message. */
+const changed = async (updated: Promise<boolean>) => {
+  if (!(await updated)) throw stale();
+  return true;
+};
 
 export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
   const readable = async (actor: Actor, id: number) =>
@@ -136,71 +137,59 @@ export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
         if (version !== before.version) throw stale();
         return this.get(actor, id);
       }
-      await db.transaction(async (tx) => {
-        if (!(await repo.updateEntityColumns(tx, id, version, set))) throw stale();
-        const beforeView = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.before]));
-        const afterView = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.after]));
-        const today = new Date().toISOString().slice(0, 10);
-        await repo.insertEntityEvent(tx, {
-          entityId: id,
-          kind: 'change',
-          occurredOn: today,
-          before: beforeView,
-          after: afterView,
-          actorId: actor.userId,
-        });
-        await appendAudit(tx, actor, {
-          action: 'entity.update',
-          targetType: 'entity',
-          targetId: id,
-          detail: { before: beforeView, after: afterView },
-        });
-      });
+      const beforeView = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.before]));
+      const afterView = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.after]));
+      await db.transaction((tx) =>
+        recordTransition(tx, actor, {
+          change: () => changed(repo.updateEntityColumns(tx, id, version, set)),
+          event: () =>
+            repo.insertEntityEvent(tx, {
+              entityId: id,
+              kind: 'change',
+              occurredOn: new Date().toISOString().slice(0, 10),
+              before: beforeView,
+              after: afterView,
+              actorId: actor.userId,
+            }),
+          audit: {
+            action: 'entity.update',
+            targetType: 'entity',
+            targetId: id,
+            detail: { before: beforeView, after: afterView },
+          },
+        }),
+      );
       return this.get(actor, id);
     },
 
     /** 注销、迁出、迁入、停业、恢复、吊销: through the lifecycle transition table only. */
     async lifecycle(actor: Actor, id: number, input: z.infer<typeof ZEntityLifecycle>): Promise<TEntityDetail> {
       const before = await writable(actor, id);
-      const to = nextEntityStatus(before.status, input.kind);
-      if (!to) throw new AppError('INVALID_STATE', `当前状态“${before.status}”不能办理该业务（${input.kind}）`);
-      await db.transaction(async (tx) => {
-        if (!(await repo.setEntityStatus(tx, id, input.version, to))) throw stale();
-        await repo.insertEntityEvent(tx, {
-          entityId: id,
-          kind: input.kind,
-          occurredOn: input.occurredOn,
-          before: { status: before.status },
-          after: { status: to },
-          note: input.note,
-          actorId: actor.userId,
-        });
-        await appendAudit(tx, actor, {
-          action: `entity.${input.kind}`,
-          targetType: 'entity',
-          targetId: id,
-          detail: { from: before.status, to, occurredOn: input.occurredOn },
-        });
-      });
+      const { to } = allowTransition(entityLifecycle, input.kind, before.status, entityStatusLabels, input);
+      const status = to ?? before.status;
+      await db.transaction((tx) =>
+        recordTransition(tx, actor, {
+          change: () => changed(repo.setEntityStatus(tx, id, input.version, status)),
+          event: () =>
+            repo.insertEntityEvent(tx, {
+              entityId: id,
+              kind: input.kind,
+              occurredOn: input.occurredOn,
+              before: { status: before.status },
+              after: { status },
+              note: input.note,
+              actorId: actor.userId,
+            }),
+          audit: {
+            action: `entity.${input.kind}`,
+            targetType: 'entity',
+            targetId: id,
+            detail: { from: before.status, to: status, occurredOn: input.occurredOn },
+          },
+        }),
+      );
       return this.get(actor, id);
     },
-  };
-}
-
-/** What history and audit keep of the input: never the plain ID number. */
-function auditView(input: TEntityCreate) {
-  const { legalRepIdNumber, ...rest } = input;
-  return { ...rest, legalRepIdNumber: legalRepIdNumber ? maskIdCard(legalRepIdNumber) : undefined };
-}
-
-function pickDetail(row: Omit<repo.EntityRecord, 'stationPath' | 'legalRepIdCipher' | 'createdBy'>) {
-  return {
-    registeredCapitalFen: row.registeredCapitalFen,
-    businessScope: row.businessScope,
-    usccOverrideReason: row.usccOverrideReason,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
   };
 }
 

@@ -12,6 +12,16 @@ export async function listUnits(db: Queryable): Promise<OrgUnitRow[]> {
   return db.query<OrgUnitRow>(`SELECT ${unitColumns}, path FROM org_units ORDER BY path, sort_order, id`);
 }
 
+/** Active stations in their display order, with the township codes they cover. */
+export async function listActiveStations(
+  db: Queryable,
+): Promise<{ id: number; code: string; regionCodes: string[] }[]> {
+  return db.query(
+    `SELECT id, code, region_codes AS "regionCodes" FROM org_units WHERE kind = 'station' AND active
+      ORDER BY sort_order, id`,
+  );
+}
+
 export async function findUnit(db: Queryable, id: number): Promise<OrgUnitRow | undefined> {
   const [row] = await db.query<OrgUnitRow>(`SELECT ${unitColumns}, path FROM org_units WHERE id = $1`, [id]);
   return row;

@@ -173,12 +173,42 @@ const auditEntry: AccessProbe = {
   },
 };
 
+// --- login-entry -------------------------------------------------------------------------------------------------
+
+const LOGIN_PREFIX = 'mx.login-probe.';
+
+const loginEntry: AccessProbe = {
+  kind: 'login-entry',
+  tables: ['login_log'],
+  async seed(ctx, owners, outsider) {
+    return seedEach(ctx, owners, outsider, (owner, unitId) =>
+      insertOne(
+        ctx.db,
+        `INSERT INTO login_log (username, user_id, unit_id, result) VALUES ($1, $2, $3, 'bad_password') RETURNING id`,
+        [`${LOGIN_PREFIX}${owner}`, owner, unitId],
+      ),
+    );
+  },
+  ops: {
+    list: async (c) => page(await c.get(`/api/v1/audit/logins?username=${LOGIN_PREFIX}&limit=200`)),
+  },
+  notOffered: {
+    get: 'the login log is read as a list; no single-entry route',
+    count: 'the login list has no total (keyset pages)',
+    export: 'no login-log export',
+    download: 'login entries carry no file',
+    write: 'the login log is written by sign-in only',
+  },
+};
+
 // --- org-unit ----------------------------------------------------------------------------------------------------
 
 const orgUnit: AccessProbe = {
   kind: 'org-unit',
   tables: ['org_units'],
   noOwnRows: 'units belong to no user',
+  unscopedReads:
+    'the whole tree is read by every holder of org:unit:read (every unit picker needs it); scope governs writes',
   async seed(ctx, owners) {
     remember(ctx);
     // The stations themselves: a new unit would lie outside the scopes the callers resolved when they signed in.
@@ -238,6 +268,7 @@ const JOB_KIND = 'mx.matrix-probe';
 const job: AccessProbe = {
   kind: 'job',
   tables: ['jobs'],
+  ownRowWithoutPermission: 'whoever started a job follows its progress without jobs:read',
   async seed(ctx, owners, outsider) {
     return seedEach(ctx, owners, outsider, (owner, unitId) =>
       insertOne(
@@ -260,4 +291,4 @@ const job: AccessProbe = {
   },
 };
 
-export const probes: AccessProbe[] = [entity, file, auditEntry, orgUnit, user, job];
+export const probes: AccessProbe[] = [entity, file, auditEntry, loginEntry, orgUnit, user, job];

@@ -1,6 +1,6 @@
 import type { TEntityStatus, TEntityType } from '../../../contracts/entities.ts';
 import type { Queryable } from '../../../db/client.ts';
-import type { Where } from '../../../db/sql.ts';
+import { type EntitySelection, entityWhere } from '../repo.ts';
 
 export interface ExportRow {
   id: number;
@@ -21,8 +21,9 @@ export interface ExportRow {
   status: TEntityStatus;
 }
 
-/** One keyset batch, newest first like the list; `w` holds the list's filters, the scope and the cursor. */
-export async function exportBatch(db: Queryable, w: Where, limit: number): Promise<ExportRow[]> {
+/** One keyset batch, newest first like the list; `s` holds the list's filters, the scope and the cursor. */
+export async function exportBatch(db: Queryable, s: EntitySelection, limit: number): Promise<ExportRow[]> {
+  const w = entityWhere(s);
   const lim = w.param(limit);
   return db.query<ExportRow>(
     `SELECT e.id, e.uscc, e.type, e.name, e.address, e.established_on AS "establishedOn",

@@ -6,7 +6,7 @@ import { maskPhone } from '../../../domain/id-card.ts';
 import { type Actor, requirePermission } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { fenToYuan } from '../import/values.ts';
-import { entityWhere } from '../where.ts';
+import { entitySelection } from '../list.ts';
 import { csvPieces } from './csv.ts';
 import { type ExportRow, exportBatch } from './repo.ts';
 import { type SheetColumn, writeXlsx } from './xlsx-stream.ts';
@@ -54,9 +54,7 @@ const exportColumns: ExportColumn[] = [
 async function* batches(db: Db, actor: Actor, q: TEntityExportQuery, format: 'csv' | 'xlsx') {
   let beforeId: number | undefined;
   for (;;) {
-    const w = entityWhere(actor, q);
-    if (beforeId !== undefined) w.add('e.id < ?', beforeId);
-    const rows = await exportBatch(db, w, EXPORT_BATCH);
+    const rows = await exportBatch(db, entitySelection(actor, q, { beforeId }), EXPORT_BATCH);
     if (rows.length === 0) return;
     yield rows.map((r) => exportColumns.map((c) => (format === 'xlsx' && c.xlsx ? c.xlsx(r) : c.value(r))));
     if (rows.length < EXPORT_BATCH) return;

@@ -1,11 +1,11 @@
 import type { TEntityImportError, TEntityImportMode } from '../../../contracts/entity-import.ts';
 import type { Db, Transaction } from '../../../db/client.ts';
-import { entityCopyLine, entityCopySql } from '../../../db/copy.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
 import { type Actor, requirePermission } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { PiiCipher } from '../../../platform/pii.ts';
+import { entityCopyLine, entityCopySql } from '../copy-repo.ts';
 import { withIndexesDeferred } from '../repo.ts';
 import { toEntityRow } from '../row.ts';
 import { ImportCollector } from './collect.ts';

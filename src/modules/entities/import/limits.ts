@@ -1,5 +1,5 @@
+import { IMPORT_MAX_ROWS } from '../../../contracts/entity-import.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { loadConfig, type TConfig } from '../../../server/config.ts';
 
 /**
  * Bounds on what one import file may expand to, enforced while it streams: a small upload must not be able to
@@ -18,19 +18,15 @@ export interface ImportLimits {
   workerHeapMb: number;
 }
 
-export function importLimits(config: TConfig): ImportLimits {
-  return {
-    maxUnzippedBytes: config.IMPORT_MAX_UNZIPPED_BYTES,
-    maxSharedStringsBytes: config.IMPORT_MAX_SHARED_STRINGS_BYTES,
-    maxRows: config.IMPORT_MAX_ROWS,
-    maxColumns: config.IMPORT_MAX_COLUMNS,
-    maxCellChars: config.IMPORT_MAX_CELL_CHARS,
-    workerHeapMb: config.IMPORT_WORKER_MAX_HEAP_MB,
-  };
-}
-
-/** The defaults of the configuration schema, for callers that were given none (tests). */
-export const defaultImportLimits: ImportLimits = importLimits(loadConfig({}));
+/** The defaults (server/config.ts uses them as the configuration's defaults). */
+export const defaultImportLimits: ImportLimits = {
+  maxUnzippedBytes: 1024 * 1024 * 1024,
+  maxSharedStringsBytes: 128 * 1024 * 1024,
+  maxRows: IMPORT_MAX_ROWS,
+  maxColumns: 200,
+  maxCellChars: 32_767,
+  workerHeapMb: 512,
+};
 
 export const fileError = (detail: string) => new AppError('VALIDATION', detail, [{ path: 'file', message: detail }]);
 

@@ -1,38 +1,23 @@
 import multipart from '@fastify/multipart';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   IMPORT_MAX_BYTES,
-  ZEntityExportQuery,
   ZEntityImportAccepted,
   ZEntityImportMode,
   ZEntityImportParams,
   ZEntityImportQuery,
   ZEntityImportStatus,
   ZEntityTemplateQuery,
-} from '../../contracts/entity-import.ts';
-import { validation } from '../../platform/errors.ts';
-import { actorOf } from '../../platform/http.ts';
-import { receiveUpload } from '../../platform/uploads.ts';
-import type { EntityExportService } from './export/service.ts';
-import { errorReportXlsx } from './import/error-report.ts';
-import type { EntityImportService } from './import/service.ts';
-import { templateCsv, templateXlsx } from './import/template.ts';
+} from '../../../contracts/entity-import.ts';
+import { validation } from '../../../platform/errors.ts';
+import { actorOf } from '../../../platform/http.ts';
+import { receiveUpload } from '../../../platform/uploads.ts';
+import { download, XLSX_TYPE } from '../download.ts';
+import { errorReportXlsx } from './error-report.ts';
+import type { EntityImportService } from './service.ts';
+import { templateCsv, templateXlsx } from './template.ts';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** RFC 6266 / 5987: an ASCII fallback for old clients, the Chinese name as filename*. */
-export function attachment(filename: string, asciiFallback: string): string {
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
-const download = (reply: FastifyReply, type: string, filename: string, ascii: string) =>
-  reply.type(type).header('content-disposition', attachment(filename, ascii)).header('cache-control', 'no-store');
-
-export const entityImportExportRoutes: FastifyPluginAsyncZod<{
-  imports: EntityImportService;
-  exports: EntityExportService;
-}> = async (app, { imports, exports }) => {
+export const entityImportRoutes: FastifyPluginAsyncZod<{ imports: EntityImportService }> = async (app, { imports }) => {
   const tags = ['entities'];
   // Registered here, not app-wide, so only these routes accept multipart bodies (unless the app already does).
   if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
@@ -98,23 +83,6 @@ export const entityImportExportRoutes: FastifyPluginAsyncZod<{
       const errors = await imports.errors(actorOf(req), req.params.jobId);
       const name = `导入错误报告_${req.params.jobId}.xlsx`;
       return download(reply, XLSX_TYPE, name, `import-errors-${req.params.jobId}.xlsx`).send(errorReportXlsx(errors));
-    },
-  );
-
-  app.get(
-    '/entities/export',
-    {
-      config: { permission: 'entity:read' },
-      schema: {
-        tags,
-        summary: '导出市场主体（与列表相同的筛选条件与数据范围；证件号、电话脱敏）',
-        querystring: ZEntityExportQuery,
-      },
-    },
-    async (req, reply) => {
-      const file = await exports.export(actorOf(req), req.query);
-      const ascii = file.filename.replace(/^市场主体/, 'entities');
-      return download(reply, file.contentType, file.filename, ascii).send(file.body);
     },
   );
 };
