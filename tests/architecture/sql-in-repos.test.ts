@@ -9,8 +9,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A repo is a file named *repo.ts or inside a repos/ folder; src/db is the database handle itself. */
 const isRepo = (f: string) => /(^|\/)repos\/|repo\.ts$/.test(f) || f.startsWith('src/db/');
-/** Platform helpers that are one statement each, shared by every repo (the audit chain, optimistic locking). */
-const platformSql = new Set(['src/platform/audit.ts', 'src/platform/versioned-update.ts']);
+/** Platform SQL shared by every repo: the audit chain, optimistic locking, the access predicate. */
+const platformSql = new Set(['src/platform/audit.ts', 'src/platform/versioned-update.ts', 'src/platform/access.ts']);
 
 const SQL =
   /\b(SELECT\s+(?:[\w"*(]|DISTINCT)|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|COPY\s+\w+|CREATE\s+(?:TABLE|INDEX|TEMP)|ALTER\s+TABLE|TRUNCATE\s+\w+|ON\s+CONFLICT)\b|new\s+Where\(/;
