@@ -1,4 +1,11 @@
 import type { Db } from '../db/client.ts';
+// Each module's resource kinds, registered with the access policy before any service runs (the access matrix
+// covers every registered kind).
+import '../modules/audit/access.ts';
+import '../modules/entities/access.ts';
+import '../modules/files/access.ts';
+import '../modules/jobs/access.ts';
+import '../modules/org/access.ts';
 import { type CheckpointLog, createAuditCheckpoints } from '../modules/audit/checkpoints.ts';
 import { auditJobs } from '../modules/audit/jobs.ts';
 import { createAuditService } from '../modules/audit/service.ts';

@@ -1,3 +1,4 @@
+import type { Permission } from '../../src/contracts/permissions.ts';
 import type { Db } from '../../src/db/client.ts';
 import type { Operation } from '../../src/platform/access.ts';
 import type { ApiClient, TestApp } from '../helpers/test-app.ts';
@@ -50,4 +51,32 @@ export interface AccessProbe {
   >;
   /** Operations the API does not offer for this kind, each with its reason (printed in the matrix report). */
   notOffered: Partial<Record<Operation, string>>;
+  /**
+   * Optional. The base tables this kind serves, when its unitColumn names an alias ('e.station_id'): the matrix
+   * checks that every table with an owning-unit column belongs to a registered kind or is excluded with a reason.
+   * Without it the matrix matches the alias against the table's name or its initials (c → complaints).
+   */
+  tables?: readonly string[];
+  /**
+   * Optional. The permissions the seeded rows need, when they differ from the kind's read/write (a file's
+   * permission follows its purpose). The matrix's oracle uses these instead of the registered kind's.
+   */
+  readPermission?: Permission;
+  writePermission?: Permission | null;
+  /**
+   * Optional. Set (with the reason) when rows of this kind belong to no user (no selfColumns): a self-scoped caller
+   * then sees none of them, not even the row `seed` lists as theirs.
+   */
+  noOwnRows?: string;
+  /**
+   * Optional. Set (with the reason) when the kind's rows are read whole by every holder of the read permission
+   * (the org tree every picker needs): list/get/count/export/download then ignore the data scope; write does not,
+   * and a write out of scope answers 403 (the row is visibly there, so a 404 would hide nothing).
+   */
+  unscopedReads?: string;
+  /**
+   * Optional. Set (with the reason) when a caller gets (get/download) their own row without the read permission
+   * (whoever started a job follows its progress).
+   */
+  ownRowWithoutPermission?: string;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { checkpoint, newestIds, rewriteAndRehash, writeRows } from '../../../tests/helpers/audit-tamper.ts';
+import { selfScopedUser } from '../../../tests/helpers/scoped-users.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TAuditEntry, TAuditVerify } from '../../contracts/audit.ts';
 
@@ -43,6 +44,22 @@ describe('audit log: hash chain, filters, scope', () => {
       { id: number },
     ];
     assert.ok(res.body.items.every((e) => e.unitId === id));
+  });
+
+  test('self scope: only the caller’s own actions and sign-ins, nothing else of their unit', async () => {
+    const me = await selfScopedUser(app, admin, {
+      username: 's01.audit.self',
+      unitCode: 's01',
+      permissions: ['audit:read', 'audit:login:read'],
+    });
+    const entries = await me.client.get<{ items: TAuditEntry[] }>('/api/v1/audit?limit=200');
+    assert.equal(entries.status, 200);
+    assert.ok(entries.body.items.length >= 1, 'their own login is there');
+    assert.deepEqual([...new Set(entries.body.items.map((e) => e.actorId))], [me.id]);
+    const logins = await me.client.get<{ items: { userId: number | null }[] }>('/api/v1/audit/logins?limit=200');
+    assert.equal(logins.status, 200);
+    assert.ok(logins.body.items.length >= 1);
+    assert.deepEqual([...new Set(logins.body.items.map((e) => e.userId))], [me.id]);
   });
 
   test('editing a row in SQL breaks the chain at that row', async () => {

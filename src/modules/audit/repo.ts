@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { ZLoginLogEntry } from '../../contracts/audit.ts';
 import type { Queryable } from '../../db/client.ts';
 import { escapeLike, Where } from '../../db/sql.ts';
 import type { AuditFields } from '../../domain/audit-chain.ts';
@@ -79,20 +81,42 @@ export interface AuditFilter {
   from?: string;
   to?: string;
   beforeId?: number;
-  /** Restricts to units under this path (data scope), null = all. */
-  unitPath: string | null;
   limit: number;
 }
 
-export async function listAudit(db: Queryable, f: AuditFilter): Promise<AuditRow[]> {
-  const w = new Where()
-    .addIf(f.actorId, 'actor_id = ?')
-    .addIf(f.unitId, 'unit_id = ?')
-    .addIf(f.action && `${escapeLike(f.action)}%`, 'action LIKE ?')
-    .addIf(f.from, 'at >= ?')
-    .addIf(f.to, 'at < ?')
-    .addIf(f.beforeId, 'id < ?')
-    .addIf(f.unitPath && `${f.unitPath}%`, 'unit_id IN (SELECT id FROM org_units WHERE path LIKE ?)');
+/** The caller's readable rows (access.ts readableWhere, bound to the caller by the service). */
+export type Readable = (w: Where) => Where;
+
+export async function listAudit(db: Queryable, readable: Readable, f: AuditFilter): Promise<AuditRow[]> {
+  const w = readable(new Where())
+    .addIf(f.actorId, 'a.actor_id = ?')
+    .addIf(f.unitId, 'a.unit_id = ?')
+    .addIf(f.action && `${escapeLike(f.action)}%`, 'a.action LIKE ?')
+    .addIf(f.from, 'a.at >= ?')
+    .addIf(f.to, 'a.at < ?')
+    .addIf(f.beforeId, 'a.id < ?');
   const limit = w.param(f.limit);
-  return db.query<AuditRow>(`SELECT ${auditColumns} FROM audit_log ${w} ORDER BY id DESC LIMIT ${limit}`, w.params);
+  return db.query<AuditRow>(`SELECT ${auditColumns} FROM audit_log a ${w} ORDER BY a.id DESC LIMIT ${limit}`, w.params);
+}
+
+type LoginLogRow = z.infer<typeof ZLoginLogEntry>;
+
+export interface LoginFilter {
+  username?: string;
+  result?: string;
+  beforeId?: number;
+  limit: number;
+}
+
+export async function listLogins(db: Queryable, readable: Readable, f: LoginFilter): Promise<LoginLogRow[]> {
+  const w = readable(new Where())
+    .addIf(f.username && `${escapeLike(f.username)}%`, 'l.username LIKE ?')
+    .addIf(f.result, 'l.result = ?')
+    .addIf(f.beforeId, 'l.id < ?');
+  const limit = w.param(f.limit);
+  return db.query<LoginLogRow>(
+    `SELECT l.id, l.at, l.username, l.user_id AS "userId", l.ip, l.user_agent AS "userAgent", l.result
+       FROM login_log l ${w} ORDER BY l.id DESC LIMIT ${limit}`,
+    w.params,
+  );
 }

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
-import type { TAuditVerify, ZAuditQuery, ZLoginLogEntry, ZLoginLogQuery } from '../../contracts/audit.ts';
+import type { TAuditVerify, ZAuditQuery, ZLoginLogQuery } from '../../contracts/audit.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, escapeLike, keysetPage, Where } from '../../db/sql.ts';
+import { decodeCursor, keysetPage, type Where } from '../../db/sql.ts';
 import { auditHash, GENESIS_HASH } from '../../domain/audit-chain.ts';
-import { type Actor, scopeUnitPath } from '../../platform/actor.ts';
+import { readableWhere } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { auditEntryResource, loginEntryResource } from './access.ts';
 import type { AuditCheckpoints } from './checkpoints.ts';
 import * as repo from './repo.ts';
 
@@ -59,7 +61,8 @@ export function createAuditService(db: Db, checkpoints: Pick<AuditCheckpoints, '
 
     async list(actor: Actor, q: z.infer<typeof ZAuditQuery>) {
       const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
-      const rows = await repo.listAudit(db, { ...q, beforeId, unitPath: scopeUnitPath(actor), limit: q.limit + 1 });
+      const readable = (w: Where) => readableWhere(actor, auditEntryResource, w);
+      const rows = await repo.listAudit(db, readable, { ...q, beforeId, limit: q.limit + 1 });
       return keysetPage(
         rows.map(({ prevHash: _, ...r }) => r),
         q.limit,
@@ -69,18 +72,8 @@ export function createAuditService(db: Db, checkpoints: Pick<AuditCheckpoints, '
 
     async loginLog(actor: Actor, q: z.infer<typeof ZLoginLogQuery>) {
       const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
-      const unitPath = scopeUnitPath(actor);
-      const w = new Where()
-        .addIf(q.username && `${escapeLike(q.username)}%`, 'username LIKE ?')
-        .addIf(q.result, 'result = ?')
-        .addIf(beforeId, 'id < ?')
-        .addIf(unitPath && `${unitPath}%`, 'unit_id IN (SELECT id FROM org_units WHERE path LIKE ?)');
-      const limit = w.param(q.limit + 1);
-      const rows = await db.query<z.infer<typeof ZLoginLogEntry>>(
-        `SELECT id, at, username, user_id AS "userId", ip, user_agent AS "userAgent", result
-           FROM login_log ${w} ORDER BY id DESC LIMIT ${limit}`,
-        w.params,
-      );
+      const readable = (w: Where) => readableWhere(actor, loginEntryResource, w);
+      const rows = await repo.listLogins(db, readable, { ...q, beforeId, limit: q.limit + 1 });
       return keysetPage(rows, q.limit, (r) => [r.id]);
     },
   };

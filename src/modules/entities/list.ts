@@ -1,6 +1,7 @@
 import type { TEntityListQuery } from '../../contracts/entities.ts';
 import type { Queryable } from '../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../db/sql.ts';
+import { aggregateReach } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { validation } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
@@ -27,7 +28,7 @@ interface Totals {
  * global frequency of the words times the station's share, so they count other stations' rows (a fragment only
  * another station's names hold was "about 10,597" for a station chief). Only a caller who sees everything gets one.
  */
-const mayEstimate = (actor: Actor) => actor.dataScope === 'all';
+const mayEstimate = (actor: Actor) => 'all' in aggregateReach(actor);
 
 /**
  * Which plan serves a name search. The GIN index reads every candidate (heap fetch, then a sort for the newest

@@ -12,11 +12,13 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { bigramTsvector } from '../../domain/bigrams.ts';
 import { nextEntityStatus } from '../../domain/entity-lifecycle.ts';
 import { maskIdCard, maskPhone } from '../../domain/id-card.ts';
-import { type Actor, canReachUnit, requirePermission } from '../../platform/actor.ts';
+import { assertPlaceable, assertReadable, assertWritable } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { AppError, conflict, forbidden, notFound, validation } from '../../platform/errors.ts';
+import { AppError, conflict, validation } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { findUnit } from '../org/repo.ts';
+import { entityReach, entityResource } from './access.ts';
 import { listEntityPage } from './list.ts';
 import * as repo from './repo.ts';
 import { toEntityRow } from './row.ts';
@@ -29,13 +31,10 @@ const toSummary = ({ phone, ...row }: repo.EntitySummaryRow): TEntitySummary => 
 const stale = () => conflict('该市场主体已被他人修改，请刷新后重试', [{ path: 'version', message: '版本已过期' }]);
 
 export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
-  async function inScope(actor: Actor, id: number): Promise<repo.EntityRecord> {
-    const row = await repo.findEntity(db, id);
-    const visible =
-      row && (actor.dataScope === 'self' ? row.createdBy === actor.userId : canReachUnit(actor, row.stationPath));
-    if (!row || !visible) throw notFound('市场主体');
-    return row;
-  }
+  const readable = async (actor: Actor, id: number) =>
+    assertReadable(actor, entityResource, await repo.findEntity(db, id), entityReach);
+  const writable = async (actor: Actor, id: number) =>
+    assertWritable(actor, entityResource, await repo.findEntity(db, id), entityReach);
 
   /** Explicit station, else the one covering the region code, else the caller's own station. */
   async function resolveStation(
@@ -50,7 +49,7 @@ export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
     if (id === undefined) throw validation('stationId', '请选择管辖所（无法从行政区划代码确定）');
     const unit = await findUnit(db, id);
     if (unit?.kind !== 'station') throw validation('stationId', '管辖所不存在');
-    if (!canReachUnit(actor, unit.path)) throw forbidden('不能登记到本单位及下级以外的管辖所');
+    assertPlaceable(actor, entityResource, id);
     return id;
   }
 
@@ -60,15 +59,14 @@ export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
     },
 
     async get(actor: Actor, id: number): Promise<TEntityDetail> {
-      const { stationPath: _, legalRepIdCipher: __, createdBy: ___, ...row } = await inScope(actor, id);
+      const { stationPath: _, legalRepIdCipher: __, createdBy: ___, ...row } = await readable(actor, id);
       const [licences, events] = await Promise.all([repo.entityLicences(db, id), repo.entityEvents(db, id)]);
       return { ...toSummary(row), ...pickDetail(row), licences, events };
     },
 
     /** The full ID number, for staff who must see it; every reveal is audited. */
     async revealLegalRepId(actor: Actor, id: number): Promise<{ legalRepIdNumber: string | null }> {
-      requirePermission(actor, 'entity:write');
-      const row = await inScope(actor, id);
+      const row = await writable(actor, id);
       const plain = row.legalRepIdCipher ? deps.pii.decrypt(row.legalRepIdCipher) : null;
       await db.transaction((tx) =>
         appendAudit(tx, actor, { action: 'entity.pii.reveal', targetType: 'entity', targetId: id }),
@@ -107,7 +105,7 @@ export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
     },
 
     async update(actor: Actor, id: number, input: z.infer<typeof ZEntityUpdate>): Promise<TEntityDetail> {
-      const before = await inScope(actor, id);
+      const before = await writable(actor, id);
       const { version, ...patch } = input;
       const set: Record<string, unknown> = {};
       const changes: Record<string, { before: unknown; after: unknown }> = {};
@@ -163,7 +161,7 @@ export function createEntityService(db: Db, deps: { pii: PiiCipher }) {
 
     /** 注销、迁出、迁入、停业、恢复、吊销: through the lifecycle transition table only. */
     async lifecycle(actor: Actor, id: number, input: z.infer<typeof ZEntityLifecycle>): Promise<TEntityDetail> {
-      const before = await inScope(actor, id);
+      const before = await writable(actor, id);
       const to = nextEntityStatus(before.status, input.kind);
       if (!to) throw new AppError('INVALID_STATE', `当前状态“${before.status}”不能办理该业务（${input.kind}）`);
       await db.transaction(async (tx) => {

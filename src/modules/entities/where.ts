@@ -1,7 +1,9 @@
 import type { TEntityListQuery } from '../../contracts/entities.ts';
 import { escapeLike, Where } from '../../db/sql.ts';
 import { bigramTsquery } from '../../domain/bigrams.ts';
-import { type Actor, scopeWhere } from '../../platform/actor.ts';
+import { readableWhere } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { entityResource } from './access.ts';
 
 const USCC_PREFIX = /^[0-9A-HJ-NP-RTUW-Y]{2,18}$/;
 
@@ -27,7 +29,7 @@ export function entityWhere(
   q: Filters,
   opts: { forEstimate?: boolean; plan?: NameSearchPlan } = {},
 ): Where {
-  const w = scopeWhere(actor, new Where(), { unit: 'e.station_id', owner: 'e.created_by' })
+  const w = readableWhere(actor, entityResource, new Where())
     .addIf(q.type, 'e.type = ?')
     .addIf(q.status, 'e.status = ?')
     .addIf(q.stationId, 'e.station_id = ?')

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { selfScopedUser } from '../../../tests/helpers/scoped-users.ts';
 import { loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ReceivedFile } from '../../platform/uploads.ts';
@@ -76,5 +77,31 @@ describe('files: content-addressed attachments, scoped downloads', () => {
     await reject(received(Buffer.from('MZ\x90\x00 this is an exe renamed to png'), 'evil.png'), /不支持的附件类型/);
     const [n] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stored_files');
     assert.equal(n!.n, 3);
+  });
+
+  it('answers 404, not 403, for a file outside the caller’s scope whatever its purpose', async () => {
+    const { files, db } = app.services;
+    const doc = await files.store(db, received(Buffer.from('%PDF-1.7 s01 only'), 'e.pdf'), owner('credit-document'));
+    const s02 = await loginAs(app, 's02.inspector');
+    assert.equal((await s02.get(`/api/v1/files/${doc.id}`)).status, 404, 'its existence is not revealed');
+    assert.equal((await s02.get(`/api/v1/files/${doc.id}/meta`)).status, 404);
+  });
+
+  it('self scope: a user downloads the files they uploaded, not a colleague’s of the same station', async () => {
+    const { files, db } = app.services;
+    const admin = await loginAs(app, 'admin');
+    const me = await selfScopedUser(app, admin, {
+      username: 's01.files.self',
+      unitCode: 's01',
+      permissions: ['complaint:read'],
+    });
+    const mine = await files.store(db, received(png, 'mine.png'), {
+      ...owner('complaint-attachment'),
+      createdBy: me.id,
+    });
+    const colleagues = await files.store(db, received(png, 'theirs.png'), owner('complaint-attachment'));
+    assert.equal((await me.client.get(`/api/v1/files/${mine.id}`)).status, 200);
+    assert.equal((await me.client.get(`/api/v1/files/${colleagues.id}`)).status, 404);
+    assert.equal((await me.client.get(`/api/v1/files/${colleagues.id}/meta`)).status, 404);
   });
 });

@@ -3,9 +3,11 @@ import { basename } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { type FilePurpose, filePurposes } from '../../contracts/files.ts';
 import type { Db, Queryable } from '../../db/client.ts';
+import { canRead } from '../../platform/access.ts';
 import { type Actor, requirePermission } from '../../platform/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { attachmentTooLarge, type ReceivedFile, receiveUpload } from '../../platform/uploads.ts';
+import { fileReach } from './access.ts';
 import { deleteFiles, findFile, findFiles, insertFile, readBlob, type StoredFileRow } from './repo.ts';
 import { acceptedKinds, sniffMimeType } from './sniff.ts';
 
@@ -47,12 +49,6 @@ export function createFileService(db: Db, opts: { maxBytes: number }) {
     return insertFile(q, { sha256, data, filename, mimeType, ...owner });
   }
 
-  function canOpen(actor: Actor, file: StoredFileRow): boolean {
-    if (!actor.permissions.has(filePurposes[file.purpose])) return false;
-    if (servedThroughRecord.has(file.purpose)) return false;
-    return actor.dataScope === 'all' || actor.scopeUnitIds.includes(file.ownerUnitId);
-  }
-
   return {
     maxBytes,
     store,
@@ -75,11 +71,10 @@ export function createFileService(db: Db, opts: { maxBytes: number }) {
     },
     async open(actor: Actor, id: number): Promise<{ file: StoredFileRow; data: Buffer }> {
       const file = await findFile(db, id);
-      // Out of scope looks the same as missing: ids must not reveal what exists elsewhere.
-      if (!file || !canOpen(actor, file)) {
-        if (file) requirePermission(actor, filePurposes[file.purpose]);
-        throw notFound('附件');
-      }
+      // Out of scope looks the same as missing: ids must not reveal what exists elsewhere. Only a file the caller
+      // may reach answers 403 for lacking its purpose's permission.
+      if (!file || servedThroughRecord.has(file.purpose) || !canRead(actor, fileReach(file))) throw notFound('附件');
+      requirePermission(actor, filePurposes[file.purpose]);
       const data = await readBlob(db, file.sha256);
       if (!data) throw notFound('附件内容');
       return { file, data };

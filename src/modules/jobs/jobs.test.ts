@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { after, before, describe, test } from 'node:test';
+import { selfScopedUser } from '../../../tests/helpers/scoped-users.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { type Db, openPostgres } from '../../db/client.ts';
 import * as repo from './repo.ts';
@@ -90,6 +91,32 @@ describe('background jobs stored in PostgreSQL', () => {
     const inspector = await loginAs(app, 's01.inspector');
     assert.equal((await inspector.get(`/api/v1/jobs/${id}`)).status, 404);
     assert.equal((await admin.get(`/api/v1/jobs/${id}`)).status, 200);
+  });
+
+  test('scope: a station chief sees their unit’s jobs; a self-scoped user only the jobs they started', async () => {
+    const db = app.testDb.db;
+    const unit = async (code: string) =>
+      (await db.query<{ id: number }>('SELECT id FROM org_units WHERE code = $1', [code]))[0]!.id;
+    const s01 = await unit('s01');
+    const me = await selfScopedUser(app, admin, {
+      username: 's01.jobs.self',
+      unitCode: 's01',
+      permissions: ['jobs:read'],
+    });
+    const mine = await repo.enqueue(db, { kind: 'test.scoped', unitId: s01, createdBy: me.id });
+    const colleagues = await repo.enqueue(db, { kind: 'test.scoped', unitId: s01 });
+    const elsewhere = await repo.enqueue(db, { kind: 'test.scoped', unitId: await unit('s02') });
+    const listed = async (client: typeof admin) =>
+      (await client.get<{ items: { id: number }[] }>('/api/v1/jobs?kind=test.scoped&limit=100')).body.items
+        .map((j) => j.id)
+        .sort((a, b) => a - b);
+    assert.deepEqual(await listed(me.client), [mine]);
+    assert.equal((await me.client.get(`/api/v1/jobs/${mine}`)).status, 200);
+    assert.equal((await me.client.get(`/api/v1/jobs/${colleagues}`)).status, 404);
+    const chief = await loginAs(app, 's01.chief');
+    assert.deepEqual(await listed(chief), [mine, colleagues]);
+    assert.equal((await chief.get(`/api/v1/jobs/${colleagues}`)).status, 200);
+    assert.equal((await chief.get(`/api/v1/jobs/${elsewhere}`)).status, 404);
   });
 
   /** A job claimed (one attempt counted) by a worker that then died, its heartbeat `silentSeconds` old. */

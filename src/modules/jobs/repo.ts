@@ -150,31 +150,25 @@ export async function upsertSchedule(
   );
 }
 
-export async function findJob(db: Queryable, id: number): Promise<(TJob & { unitPath: string | null }) | undefined> {
-  const [row] = await db.query<TJob & { unitPath: string | null }>(
-    `SELECT ${jobColumns}, (SELECT path FROM org_units WHERE id = jobs.unit_id) AS "unitPath" FROM jobs WHERE id = $1`,
-    [id],
-  );
+export type JobRecord = TJob & { unitId: number | null };
+
+export async function findJob(db: Queryable, id: number): Promise<JobRecord | undefined> {
+  const [row] = await db.query<JobRecord>(`SELECT ${jobColumns}, unit_id AS "unitId" FROM jobs WHERE id = $1`, [id]);
   return row;
 }
 
+/** The caller's readable rows (access.ts readableWhere, bound to the caller by the service). */
+export type Readable = (w: Where) => Where;
+
 export async function listJobs(
   db: Queryable,
-  f: {
-    status?: string;
-    kind?: string;
-    beforeId?: number;
-    unitPath: string | null;
-    createdBy: number | null;
-    limit: number;
-  },
+  readable: Readable,
+  f: { status?: string; kind?: string; beforeId?: number; limit: number },
 ): Promise<TJob[]> {
-  const w = new Where()
-    .addIf(f.status, 'status = ?')
-    .addIf(f.kind, 'kind = ?')
-    .addIf(f.beforeId, 'id < ?')
-    .addIf(f.createdBy, 'created_by = ?')
-    .addIf(f.unitPath && `${f.unitPath}%`, 'unit_id IN (SELECT id FROM org_units WHERE path LIKE ?)');
+  const w = readable(new Where())
+    .addIf(f.status, 'j.status = ?')
+    .addIf(f.kind, 'j.kind = ?')
+    .addIf(f.beforeId, 'j.id < ?');
   const limit = w.param(f.limit);
-  return db.query<TJob>(`SELECT ${jobColumns} FROM jobs ${w} ORDER BY id DESC LIMIT ${limit}`, w.params);
+  return db.query<TJob>(`SELECT ${jobColumns} FROM jobs j ${w} ORDER BY j.id DESC LIMIT ${limit}`, w.params);
 }

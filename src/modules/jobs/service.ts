@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import type { ZJobListQuery } from '../../contracts/jobs.ts';
 import type { Db, Queryable } from '../../db/client.ts';
-import { decodeCursor, keysetPage } from '../../db/sql.ts';
-import { type Actor, canReachUnit, scopeUnitPath } from '../../platform/actor.ts';
+import { decodeCursor, keysetPage, type Where } from '../../db/sql.ts';
+import { canRead, readableWhere } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
+import { jobReach, jobResource } from './access.ts';
 import * as repo from './repo.ts';
 
 export function createJobService(db: Db) {
@@ -13,25 +15,22 @@ export function createJobService(db: Db) {
 
     async list(actor: Actor, q: z.infer<typeof ZJobListQuery>) {
       const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
-      const rows = await repo.listJobs(db, {
-        ...q,
-        beforeId,
-        unitPath: actor.dataScope === 'unit_and_below' ? scopeUnitPath(actor) : null,
-        createdBy: actor.dataScope === 'self' ? actor.userId : null,
-        limit: q.limit + 1,
-      });
+      const readable = (w: Where) => readableWhere(actor, jobResource, w);
+      const rows = await repo.listJobs(db, readable, { ...q, beforeId, limit: q.limit + 1 });
       return keysetPage(rows, q.limit, (r) => [r.id]);
     },
 
+    /**
+     * Whoever started a job follows it; anyone else needs jobs:read and the job in their scope. Both failures
+     * answer 404, as the route needs no permission: a job id must not reveal that it exists.
+     */
     async get(actor: Actor, id: number) {
       const job = await repo.findJob(db, id);
+      const reach = job && jobReach(job, actor.userId);
       const visible =
-        job &&
-        (actor.dataScope === 'all' ||
-          job.createdBy === actor.userId ||
-          (actor.dataScope === 'unit_and_below' && job.unitPath !== null && canReachUnit(actor, job.unitPath)));
-      if (!job || !visible) throw notFound('后台任务');
-      const { unitPath: _, ...rest } = job;
+        reach && (reach.participant || (actor.permissions.has(jobResource.read) && canRead(actor, reach)));
+      if (!job || !visible) throw notFound(jobResource.label);
+      const { unitId: _, ...rest } = job;
       return rest;
     },
   };

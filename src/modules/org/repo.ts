@@ -107,9 +107,10 @@ export async function findUser(db: Queryable, id: number): Promise<UserRow | und
   return row;
 }
 
+/** The caller's readable rows (access.ts readableWhere, bound to the caller by the service). */
+export type Readable = (w: Where) => Where;
+
 export interface UserFilter {
-  unitPath: string | null;
-  selfId: number | null;
   unitId?: number;
   includeSubUnits?: boolean;
   q?: string;
@@ -117,10 +118,8 @@ export interface UserFilter {
   limit: number;
 }
 
-export async function listUsers(db: Queryable, f: UserFilter): Promise<UserRow[]> {
-  const w = new Where()
-    .addIf(f.unitPath && `${f.unitPath}%`, 'o.path LIKE ?')
-    .addIf(f.selfId, 'u.id = ?')
+export async function listUsers(db: Queryable, readable: Readable, f: UserFilter): Promise<UserRow[]> {
+  const w = readable(new Where())
     .addIf(f.includeSubUnits ? undefined : f.unitId, 'u.unit_id = ?')
     .addIf(f.includeSubUnits ? f.unitId : undefined, "o.path LIKE (SELECT path || '%' FROM org_units WHERE id = ?)")
     .addIf(f.afterId, 'u.id > ?');

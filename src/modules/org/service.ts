@@ -13,13 +13,15 @@ import type {
 } from '../../contracts/org.ts';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { decodeCursor, keysetPage } from '../../db/sql.ts';
+import { decodeCursor, keysetPage, type Where } from '../../db/sql.ts';
 import { beyondHolder, type Grant, grantOf } from '../../domain/grant.ts';
-import { type Actor, canReachUnit, scopeUnitPath } from '../../platform/actor.ts';
+import { canRead, readableWhere } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { assertPasswordPolicy as assertPassword, hashPassword } from '../../platform/passwords.ts';
 import { deleteUserSessions } from '../auth/repo.ts';
+import { orgUnitReach, userReach, userResource } from './access.ts';
 import * as repo from './repo.ts';
 
 const stale = (what: string) =>
@@ -32,7 +34,7 @@ export function createOrgService(db: Db) {
   async function reachableUnit(actor: Actor, unitId: number, field: string) {
     const unit = await repo.findUnit(db, unitId);
     if (!unit) throw new AppError('VALIDATION', `字段 ${field}：单位不存在`, [{ path: field, message: '单位不存在' }]);
-    if (!canReachUnit(actor, unit.path)) throw forbidden('不能操作本单位及下级以外的单位');
+    if (!canRead(actor, orgUnitReach(unit))) throw forbidden('不能操作本单位及下级以外的单位');
     return unit;
   }
 
@@ -54,9 +56,7 @@ export function createOrgService(db: Db) {
 
   async function userInScope(actor: Actor, id: number): Promise<repo.UserRow> {
     const user = await repo.findUser(db, id);
-    const visible =
-      user && (actor.dataScope === 'self' ? user.id === actor.userId : canReachUnit(actor, user.unitPath));
-    if (!user || !visible) throw notFound('用户');
+    if (!user || !canRead(actor, userReach(user))) throw notFound(userResource.label);
     return user;
   }
 
@@ -163,9 +163,8 @@ export function createOrgService(db: Db) {
 
     async listUsers(actor: Actor, q: z.infer<typeof ZUserListQuery>) {
       const [afterId] = (decodeCursor(q.cursor) ?? []) as [number?];
-      const rows = await repo.listUsers(db, {
-        unitPath: scopeUnitPath(actor),
-        selfId: actor.dataScope === 'self' ? actor.userId : null,
+      const readable = (w: Where) => readableWhere(actor, userResource, w);
+      const rows = await repo.listUsers(db, readable, {
         unitId: q.unitId,
         includeSubUnits: q.includeSubUnits,
         q: q.q,

@@ -93,12 +93,10 @@ export function createEntityImportService(
     );
   }
 
-  /** The creator sees their import; so do users whose data scope is everything (administrators). */
+  /** An import is a job: who may follow it is the job kind's rule (jobs/access.ts); other kinds are not found. */
   async function visibleJob(actor: Actor, jobId: number) {
     const job = await deps.jobs.get(actor, jobId).catch(() => undefined);
-    if (!job || job.kind !== ENTITY_IMPORT_JOB || (job.createdBy !== actor.userId && actor.dataScope !== 'all')) {
-      throw notFound('导入任务');
-    }
+    if (job?.kind !== ENTITY_IMPORT_JOB) throw notFound('导入任务');
     return job;
   }
 

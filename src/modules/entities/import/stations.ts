@@ -1,4 +1,5 @@
-import { type Actor, canReachUnit } from '../../../platform/actor.ts';
+import { canPlaceIn } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
 import { toHalfWidth } from './values.ts';
 
 export interface OrgUnitRef {
@@ -61,7 +62,7 @@ export function resolveStation(
 }
 
 function reachable(actor: Actor, unit: OrgUnitRef, field: 'stationCode' | 'regionCode'): StationResolution {
-  if (!canReachUnit(actor, unit.path)) {
+  if (!canPlaceIn(actor, unit.id)) {
     return { ok: false, field, reason: '不能导入到本单位及下级以外的管辖所' };
   }
   return { ok: true, stationId: unit.id };
