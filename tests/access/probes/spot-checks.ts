@@ -103,6 +103,7 @@ async function seedEach(
 
 const taskProbe: AccessProbe = {
   kind: 'spot-check-task',
+  tables: ['spot_check_tasks'],
   seed: (ctx, owners, outsider) =>
     seedEach(ctx, owners, outsider, async (unit, by) => {
       const planId = await insertPlan(ctx.db, unit.id, by);
@@ -130,6 +131,7 @@ const taskProbe: AccessProbe = {
 
 const visitProbe: AccessProbe = {
   kind: 'spot-check-visit',
+  tables: ['spot_check_visits'],
   async seed(ctx, owners, outsider) {
     return seedEach(ctx, owners, outsider, async (unit, userId) => {
       const planId = await insertPlan(ctx.db, unit.id, null);
@@ -170,6 +172,7 @@ const visitProbe: AccessProbe = {
 
 const poolProbe: AccessProbe = {
   kind: 'spot-check-pool',
+  tables: ['spot_check_entity_pools'],
   seed: (ctx, owners, outsider) => seedEach(ctx, owners, outsider, (unit, by) => insertPool(ctx.db, unit.id, by)),
   ops: {
     list: (caller, { ids }) => arrayIds<{ id: number }>(caller, `${api}/pools`, ids, (p) => p.id),
@@ -185,6 +188,7 @@ const poolProbe: AccessProbe = {
 
 const planProbe: AccessProbe = {
   kind: 'spot-check-plan',
+  tables: ['spot_check_plans'],
   seed: (ctx, owners, outsider) => seedEach(ctx, owners, outsider, (unit, by) => insertPlan(ctx.db, unit.id, by)),
   ops: {
     list: (caller, { ids }) => arrayIds<{ id: number }>(caller, `${api}/plans`, ids, (p) => p.id),
@@ -210,6 +214,7 @@ type Inspector = {
 
 const inspectorProbe: AccessProbe = {
   kind: 'spot-check-inspector',
+  tables: ['spot_check_inspectors'],
   seed: (ctx, owners, outsider) =>
     seedEach(ctx, owners, outsider, (unit, userId) => inspectorOf(ctx.db, userId, unit.id)),
   ops: {
@@ -238,6 +243,7 @@ const declaredBy = new Map<string, number>();
 
 const entityProbe: AccessProbe = {
   kind: 'spot-check-entity',
+  tables: ['entities'],
   seed: (ctx, owners, outsider) =>
     seedEach(ctx, owners, outsider, async (unit, userId) => {
       const [entityId] = await insertEntities(ctx.db, { count: 1, stationCode: unit.code });
