@@ -6,6 +6,7 @@ import { join } from 'node:path';
 function findTests(dir, out = []) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
+    if (path === join('tests', 'e2e')) continue; // browser tests: npm run test:e2e
     if (statSync(path).isDirectory()) findTests(path, out);
     else if (name.endsWith('.test.ts')) out.push(path);
   }
@@ -13,7 +14,7 @@ function findTests(dir, out = []) {
 }
 
 const only = process.argv.slice(2);
-const files = only.length ? only : findTests('src').sort();
+const files = only.length ? only : [...findTests('src'), ...findTests('tests')].sort();
 const targets = [['pglite', {}]];
 if (process.env.TEST_DATABASE_URL) targets.push(['postgresql', { SHIJIAN_TEST_DB: 'postgresql' }]);
 

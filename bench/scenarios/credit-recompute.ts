@@ -1,8 +1,8 @@
 import { loadavg } from 'node:os';
-import { seedCreditFacts } from '../../src/demo/demo-credit.ts';
+import { seedCreditFacts } from '../../src/demo/demo-credit-repo.ts';
 import { shanghaiToday } from '../../src/domain/deadlines.ts';
 import { defaultRiskModel } from '../../src/domain/risk-model.ts';
-import { recomputeAllEntities } from '../../src/modules/credit/risk.ts';
+import { recomputeAllEntities } from '../../src/modules/credit/services/risk.ts';
 import type { ResultRow } from '../lib/report.ts';
 import { loadBenchRegister, type ScenarioContext, type ScenarioResult } from '../lib/scenario.ts';
 

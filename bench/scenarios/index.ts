@@ -1,6 +1,7 @@
 import type { Scenario } from '../lib/scenario.ts';
 import { analysisScenario } from './analysis.ts';
 import { creditRecomputeScenario } from './credit-recompute.ts';
+import { exportWritersScenario } from './export-writers.ts';
 import { intakeScenario } from './intake.ts';
 import { registryScenario } from './registry.ts';
 import { spotcheckScaleScenario } from './spotcheck-scale.ts';
@@ -14,4 +15,5 @@ export const scenarios: Record<string, Scenario> = {
   'credit-recompute': creditRecomputeScenario,
   'spotcheck-scale': spotcheckScaleScenario,
   targeting: targetingScenario,
+  'export-writers': exportWritersScenario,
 };

@@ -5,7 +5,7 @@ import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
 import { isDatabaseEmpty, loadDemo } from '../demo/demo.ts';
 import { loadDemoComplaints } from '../demo/demo-complaints.ts';
-import { loadDemoCredit } from '../demo/demo-credit.ts';
+import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
 import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';

@@ -5,32 +5,9 @@ import { databaseUnavailable } from '../platform/errors.ts';
 import { pgCopy, pgliteCopy } from './copy-stream.ts';
 import { isConnectionError } from './errors.ts';
 import { assertOutsideTransaction, brief, runTransaction } from './tx-guard.ts';
+import type { CopySource, Db, Transaction } from './types.ts';
 
-export type DbKind = 'pglite' | 'postgresql';
-
-/** What repos need: parameterised queries. Both a Db and a transaction handle satisfy it. */
-export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-}
-
-/** Text-format COPY data: each item one or more complete lines, each ending in '\n' (see db/copy.ts). */
-export type CopySource = AsyncIterable<string> | Iterable<string>;
-
-/** Bulk load: `sql` is `COPY table (cols) FROM STDIN`; resolves to the number of rows copied. */
-export interface Copyable {
-  copyFrom(sql: string, source: CopySource): Promise<number>;
-}
-
-/** The handle passed to `transaction(fn)`: queries and COPY on the transaction's one connection. */
-export interface Transaction extends Queryable, Copyable {}
-
-export interface Db extends Queryable, Copyable {
-  readonly kind: DbKind;
-  /** Runs several statements at once (migrations); no parameters. */
-  exec(sql: string): Promise<void>;
-  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type { Copyable, CopySource, Db, DbKind, Queryable, Transaction } from './types.ts';
 
 // One representation on both drivers: int8 → number, date → 'YYYY-MM-DD', timestamptz → ISO string.
 const toIso = (v: string) => new Date(v).toISOString();

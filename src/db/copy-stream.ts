@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
-import type { CopySource } from './client.ts';
+import type { CopySource } from './types.ts';
 
 /** Groups the source into arrays of at most maxItems items / maxChars characters. */
 function* chunkSync(source: Iterable<string>, maxItems: number, maxChars: number): Generator<string[]> {

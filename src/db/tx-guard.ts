@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Transaction } from './client.ts';
+import type { Transaction } from './types.ts';
 
 /** One open transaction of one Db, as seen from the code running inside it. */
 interface Frame {

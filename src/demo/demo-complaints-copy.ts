@@ -11,6 +11,7 @@ import {
   demoEntityRefs,
   itemsInYear,
 } from './demo-complaints.ts';
+import { copyComplaints, setComplaintSequence } from './demo-repo.ts';
 import { Rng } from './random.ts';
 
 const weightSum = monthWeights.reduce((a, w) => a + w, 0);
@@ -69,8 +70,8 @@ export async function copyDemoComplaints(
         }
       }
     }
-    const copied = await tx.copyFrom(`COPY complaints (${complaintColumns}) FROM STDIN`, lines());
-    await tx.query(`SELECT setval(pg_get_serial_sequence('complaints', 'id'), $1)`, [id - 1]);
+    const copied = await copyComplaints(tx, complaintColumns, lines());
+    await setComplaintSequence(tx, id - 1);
     return copied;
   });
   await db.exec('ANALYZE complaints');

@@ -10,6 +10,7 @@ import {
   personGiven,
   personSurnames,
 } from './demo-complaints.data.ts';
+import { insertRows } from './demo-repo.ts';
 import { Rng, Weighted } from './random.ts';
 
 export interface DemoComplaintOptions {
@@ -269,15 +270,4 @@ async function insertBatch(tx: Queryable, items: Item[], rng: Rng): Promise<void
     deadlineRows,
   );
   await insertRows(tx, 'complaint_events (complaint_id, action, from_status, to_status, note, at)', eventRows);
-}
-
-/** One multi-row INSERT per call; values are parameters. Complaint ids are given, so identity is overridden. */
-async function insertRows(tx: Queryable, target: string, rows: unknown[][]): Promise<void> {
-  if (rows.length === 0) return;
-  const width = rows[0]!.length;
-  const values = rows
-    .map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`)
-    .join(', ');
-  const overriding = target.startsWith('complaints ') ? ' OVERRIDING SYSTEM VALUE' : '';
-  await tx.query(`INSERT INTO ${target}${overriding} VALUES ${values}`, rows.flat());
 }

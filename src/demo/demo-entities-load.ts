@@ -2,6 +2,7 @@ import type { Db, Transaction } from '../db/client.ts';
 import { copyEntityRows, copyLine } from '../db/copy.ts';
 import { withIndexesDeferred } from '../modules/entities/repo.ts';
 import { DEMO_ENTITY_COUNT, type DemoEntity, type DemoEntityOptions, generateDemoEntities } from './demo-entities.ts';
+import { copyEntityEvents, copyEntityLicences } from './demo-repo.ts';
 
 export interface DemoLoadOptions extends DemoEntityOptions {
   progress?: (done: number, total: number) => void;
@@ -24,9 +25,6 @@ export interface DemoLoadResult {
 
 /** Entities per round: their licences and events wait in memory until the round's ids are known. */
 const ROUND = 100_000;
-
-const LICENCE_COPY = 'COPY entity_licences (entity_id, kind, number, issued_on, valid_until) FROM STDIN';
-const EVENT_COPY = 'COPY entity_events (entity_id, kind, occurred_on, before, after, note, created_at) FROM STDIN';
 
 type Children = Pick<DemoEntity, 'licences' | 'events'> & { ordinal: number };
 
@@ -106,8 +104,8 @@ async function copyRounds(
     if ((await idOf(tx, ends[1]!)) - firstId !== copied - 1)
       throw new Error('演示主体的编号不连续，无法关联许可证和事件');
     const childrenStarted = performance.now();
-    result.licences += await tx.copyFrom(LICENCE_COPY, licenceLines(children, firstId));
-    result.events += await tx.copyFrom(EVENT_COPY, eventLines(children, firstId));
+    result.licences += await copyEntityLicences(tx, licenceLines(children, firstId));
+    result.events += await copyEntityEvents(tx, eventLines(children, firstId));
     childSeconds += (performance.now() - childrenStarted) / 1000;
     result.entities += copied;
     opts.progress?.(result.entities, total);

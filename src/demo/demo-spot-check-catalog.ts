@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.ts';
+import { insertCheckItem, insertInspectors } from './demo-repo.ts';
 import { Rng } from './random.ts';
 
 /** A few departments' 抽查事项 (modelled on published 抽查事项清单; the wording is a demo, not an official list). */
@@ -108,10 +109,7 @@ export async function loadDemoSpotCheckCatalog(
   userIds: ReadonlyMap<string, number>,
 ): Promise<{ items: number; inspectors: number }> {
   for (const [dept, code, name, level, basis, checklist] of demoCheckItems)
-    await tx.query(
-      `INSERT INTO spot_check_items (department_id, code, name, level, legal_basis, checklist) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [unitIds.get(dept), code, name, level, basis, [...checklist]],
-    );
+    await insertCheckItem(tx, { departmentId: unitIds.get(dept), code, name, level, basis, checklist: [...checklist] });
   const rng = new Rng(2026);
   const depts = ['registration', 'registration', 'food', 'food', 'equipment', 'quality', 'credit'];
   const rows: { name: string; dept: string; station: string; user: string | null }[] = [];
@@ -127,16 +125,15 @@ export async function loadDemoSpotCheckCatalog(
   }
   for (const dept of ['enforcement', 'enforcement', 'equipment', 'quality'])
     rows.push({ name: `${rng.pick(surnames)}${rng.pick(givenNames)}`, dept, station: '', user: null });
-  await tx.query(
-    `INSERT INTO spot_check_inspectors (name, department_id, station_id, qualifications, user_id)
-     SELECT n, d, s, q::text[], u FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::bigint[]) AS t(n, d, s, q, u)`,
-    [
-      rows.map((r) => r.name),
-      rows.map((r) => unitIds.get(r.dept)),
-      rows.map((r) => (r.station ? unitIds.get(r.station) : null)),
-      rows.map((r) => `{${(qualificationsOf[r.dept] ?? []).join(',')}}`),
-      rows.map((r) => (r.user ? userIds.get(r.user) : null)),
-    ],
+  await insertInspectors(
+    tx,
+    rows.map((r) => ({
+      name: r.name,
+      departmentId: unitIds.get(r.dept),
+      stationId: r.station ? unitIds.get(r.station) : null,
+      qualifications: `{${(qualificationsOf[r.dept] ?? []).join(',')}}`,
+      userId: r.user ? userIds.get(r.user) : null,
+    })),
   );
   return { items: demoCheckItems.length, inspectors: rows.length };
 }

@@ -5,6 +5,7 @@ import { createCatalogService } from '../modules/spot-checks/services/catalog.ts
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
 import { createVisitService } from '../modules/spot-checks/services/visits.ts';
 import type { Actor } from '../platform/actor.ts';
+import { unitIdsByCode, userWithUnit } from './demo-repo.ts';
 import { Rng } from './random.ts';
 
 /**
@@ -15,14 +16,9 @@ export async function loadDemoSpotChecks(
   db: Db,
   deps: Parameters<typeof createVisitService>[1],
 ): Promise<{ visits: number }> {
-  const [admin] = await db.query<{ id: number; unitId: number; unitPath: string }>(
-    `SELECT u.id, u.unit_id AS "unitId", o.path AS "unitPath" FROM users u JOIN org_units o ON o.id = u.unit_id
-      WHERE u.username = 'admin'`,
-  );
-  const [stations] = await db.query<{ ids: number[] }>(
-    `SELECT array_agg(id ORDER BY id) AS ids FROM org_units WHERE code IN ('s01', 's03')`,
-  );
-  if (!admin || !stations?.ids) return { visits: 0 };
+  const admin = await userWithUnit(db, 'admin');
+  const stationIds = await unitIdsByCode(db, ['s01', 's03']);
+  if (!admin || stationIds.length === 0) return { visits: 0 };
   const actor: Actor = {
     userId: admin.id,
     username: 'admin',
@@ -48,7 +44,7 @@ export async function loadDemoSpotChecks(
   });
   const pool = await catalog.createPool(actor, {
     name: '桂城、里水存续企业',
-    filter: { types: ['enterprise'], stationIds: stations.ids, statuses: ['active'] },
+    filter: { types: ['enterprise'], stationIds, statuses: ['active'] },
   });
   const items = (await catalog.listItems()).filter((i) => ['DJ-01', 'SP-03'].includes(i.code)).map((i) => i.id);
   let task = await tasks.create(actor, {

@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts';
 // Each module's resource kinds, registered with the access policy before any service runs (the access matrix
 // covers every registered kind).
 import '../modules/audit/access.ts';
+import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
@@ -20,7 +21,7 @@ import { createPublicComplaints } from '../modules/complaints/public.ts';
 import { createComplaintService } from '../modules/complaints/service.ts';
 import { createComplaintWorkflow } from '../modules/complaints/workflow.ts';
 import { creditJobs } from '../modules/credit/jobs.ts';
-import { createCreditModule } from '../modules/credit/module.ts';
+import { createCreditService } from '../modules/credit/service.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
 import { importLimits } from '../modules/entities/import/limits.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
@@ -63,7 +64,7 @@ export function createServices(
   const complaintAnalysis = createComplaintAnalysis(db);
   const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
   const jobs = createJobService(db);
-  const credit = createCreditModule(db, { files, jobs, fontConfig: config });
+  const credit = createCreditService(db, { files, jobs, fontConfig: config });
   const spotCheckCatalog = createCatalogService(db);
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });

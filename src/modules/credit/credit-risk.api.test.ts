@@ -190,7 +190,7 @@ describe('credit risk: the SQL recompute agrees with assessRisk', () => {
   }
 
   test('the facts the SQL gathers are the facts the fixture wrote', async () => {
-    const { factsOf } = await import('./risk-repo.ts');
+    const { factsOf } = await import('./repos/risk.ts');
     const rows = await factsOf(
       app.services.db,
       truth.map((t) => t.id),

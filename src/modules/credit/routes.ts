@@ -23,13 +23,13 @@ import {
 } from '../../contracts/credit.ts';
 import { z } from '../../contracts/zod.ts';
 import { actorOf } from '../../platform/http.ts';
-import type { CreditModule } from './module.ts';
+import type { CreditService } from './service.ts';
 
-export const creditRoutes: FastifyPluginAsyncZod<{ credit: CreditModule }> = async (app, { credit }) => {
+export const creditRoutes: FastifyPluginAsyncZod<{ credit: CreditService }> = async (app, { credit }) => {
   const tags = ['credit'];
   const read = { permission: 'credit:read' as const };
   const write = { permission: 'credit:write' as const };
-  const { risk, listings, repairs, reports } = credit;
+  const { risk, batches, listings, repairs, reports } = credit;
 
   app.get(
     '/credit/distribution',
@@ -69,7 +69,7 @@ export const creditRoutes: FastifyPluginAsyncZod<{ credit: CreditModule }> = asy
       config: read,
       schema: { tags, summary: '拟列入批次', querystring: ZBatchQuery, response: { 200: ZPage(ZBatch) } },
     },
-    async (req) => listings.listBatches(actorOf(req), req.query),
+    async (req) => batches.list(actorOf(req), req.query),
   );
   app.post(
     '/credit/batches',
@@ -82,12 +82,12 @@ export const creditRoutes: FastifyPluginAsyncZod<{ credit: CreditModule }> = asy
         response: { 201: ZBatch },
       },
     },
-    async (req, reply) => reply.status(201).send(await listings.propose(actorOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await batches.propose(actorOf(req), req.body)),
   );
   app.get(
     '/credit/batches/:id',
     { config: read, schema: { tags, summary: '拟列入批次详情', params: ZIdParams, response: { 200: ZBatch } } },
-    async (req) => listings.getBatch(actorOf(req), req.params.id),
+    async (req) => batches.get(actorOf(req), req.params.id),
   );
   app.post(
     '/credit/batches/:id/approve',
@@ -101,7 +101,7 @@ export const creditRoutes: FastifyPluginAsyncZod<{ credit: CreditModule }> = asy
         response: { 200: ZBatch },
       },
     },
-    async (req) => listings.approve(actorOf(req), req.params.id, req.body),
+    async (req) => batches.approve(actorOf(req), req.params.id, req.body),
   );
   app.post(
     '/credit/batches/:id/discard',
@@ -109,7 +109,7 @@ export const creditRoutes: FastifyPluginAsyncZod<{ credit: CreditModule }> = asy
       config: write,
       schema: { tags, summary: '整批不予列入', params: ZIdParams, body: ZDiscardBody, response: { 200: ZBatch } },
     },
-    async (req) => listings.discard(actorOf(req), req.params.id, req.body),
+    async (req) => batches.discard(actorOf(req), req.params.id, req.body),
   );
   app.get(
     '/credit/listings',
@@ -122,7 +122,7 @@ export const creditRoutes: FastifyPluginAsyncZod<{ credit: CreditModule }> = asy
         response: { 200: ZPage(ZListing) },
       },
     },
-    async (req) => listings.listListings(actorOf(req), req.query),
+    async (req) => listings.list(actorOf(req), req.query),
   );
   app.post(
     '/credit/listings/:id/discard',
@@ -136,7 +136,7 @@ export const creditRoutes: FastifyPluginAsyncZod<{ credit: CreditModule }> = asy
         response: { 200: ZListing },
       },
     },
-    async (req) => listings.discardListing(actorOf(req), req.params.id, req.body),
+    async (req) => listings.discard(actorOf(req), req.params.id, req.body),
   );
 
   app.get(

@@ -1,45 +1,54 @@
-import type { TEntityCredit } from '../../contracts/credit.ts';
-import type { Db } from '../../db/client.ts';
-import { Where } from '../../db/sql.ts';
+import {
+  listingGroundLabels,
+  type TBatch,
+  type TEntityCredit,
+  type TListing,
+  type TRepair,
+} from '../../contracts/credit.ts';
 import { latestClosedReportYear, mustReport, REPORT_YEARS_COUNTED } from '../../domain/credit-rules.ts';
-import { type Actor, canReachUnit } from '../../platform/actor.ts';
-import { notFound } from '../../platform/errors.ts';
-import * as listingRepo from './listing-repo.ts';
-import { toListing } from './listings.ts';
-import * as reportRepo from './report-repo.ts';
-import type { RiskService } from './risk.ts';
-import * as riskRepo from './risk-repo.ts';
+import { actionsFrom } from '../../domain/credit-workflow.ts';
+import type { BatchRow } from './repos/batches.ts';
+import type { ListingRow } from './repos/listings.ts';
+import type { RepairRow } from './repos/repairs.ts';
+import type { EntityBrief } from './repos/reports.ts';
 
-/** One entity's credit picture: class and why, history, listings, annual reports, documents. */
-export async function entityCredit(
-  db: Db,
-  risk: Pick<RiskService, 'breakdown'>,
+/** Rows → contracts. The access columns (who proposed or registered it) stay on the server. */
+export const toListing = (r: ListingRow): TListing => {
+  const { proposedBy: _, ...rest } = r;
+  return { ...rest, groundLabel: listingGroundLabels[r.ground] ?? r.ground };
+};
+
+export const toBatch = (r: BatchRow): TBatch => {
+  const { proposedBy: _, ...rest } = r;
+  return { ...rest, groundLabel: listingGroundLabels[r.ground] ?? r.ground, actions: actionsFrom('batch', r.status) };
+};
+
+export const toRepair = (r: RepairRow): TRepair => {
+  const { stationId: _, createdBy: __, ...rest } = r;
+  return { ...rest, actions: actionsFrom('repair', r.status) };
+};
+
+/** One entity's credit picture: class and why, history, listings, the annual reports due and filed, documents. */
+export function toEntityCredit(
   today: string,
-  actor: Actor,
-  entityId: number,
-): Promise<TEntityCredit> {
-  const [entity] = await reportRepo.entitiesFor(db, [entityId], []);
-  if (!entity || !canReachUnit(actor, entity.stationPath)) throw notFound('市场主体');
-  const [current, breakdown, history, listings, reports, documents] = await Promise.all([
-    riskRepo.currentClass(db, entityId),
-    risk.breakdown(entityId),
-    riskRepo.classHistory(db, entityId),
-    listingRepo.listListings(db, new Where().add('l.entity_id = ?', entityId), 50),
-    reportRepo.reportsOf(db, entityId),
-    listingRepo.documentsOfEntity(db, entityId),
-  ]);
+  entity: EntityBrief,
+  parts: Omit<TEntityCredit, 'entity' | 'listings' | 'annualReports'> & {
+    listings: ListingRow[];
+    reports: { reportYear: number; filedOn: string }[];
+  },
+): TEntityCredit {
   const latest = latestClosedReportYear(today);
-  const filed = new Map(reports.map((r) => [r.reportYear, r.filedOn]));
+  const filed = new Map(parts.reports.map((r) => [r.reportYear, r.filedOn]));
   const years = [latest + 1, ...Array.from({ length: REPORT_YEARS_COUNTED + 1 }, (_, i) => latest - i)];
   return {
     entity: { id: entity.id, uscc: entity.uscc, name: entity.name, stationName: entity.stationName },
-    current: current ?? null,
-    breakdown,
-    history,
-    listings: listings.map(toListing),
+    current: parts.current ?? null,
+    breakdown: parts.breakdown,
+    history: parts.history,
+    listings: parts.listings.map(toListing),
     annualReports: years
       .filter((y) => mustReport(entity.establishedOn, y) || filed.has(y))
       .map((y) => ({ reportYear: y, filedOn: filed.get(y) ?? null, due: y <= latest })),
-    documents,
+    documents: parts.documents,
   };
 }

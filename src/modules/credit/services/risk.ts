@@ -1,21 +1,24 @@
-import type { TDistribution, TModelBody } from '../../contracts/credit.ts';
-import type { Db } from '../../db/client.ts';
-import { checkModelFacts, latestClosedReportYear, riskFacts } from '../../domain/credit-rules.ts';
-import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../domain/industry-codes.ts';
+import type { TDistribution, TModelBody } from '../../../contracts/credit.ts';
+import type { Db } from '../../../db/client.ts';
+import { Where } from '../../../db/sql.ts';
+import { checkModelFacts, latestClosedReportYear, riskFacts } from '../../../domain/credit-rules.ts';
+import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../domain/industry-codes.ts';
 import {
   assessRisk,
   defaultRiskModel,
   type RiskFacts,
   type RiskModel,
   validateModel,
-} from '../../domain/risk-model.ts';
-import type { RiskClass } from '../../domain/spot-check-draw.ts';
-import { type Actor, requirePermission } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
-import type { JobContext } from '../jobs/runner.ts';
-import type { JobService } from '../jobs/service.ts';
-import * as repo from './risk-repo.ts';
+} from '../../../domain/risk-model.ts';
+import type { RiskClass } from '../../../domain/spot-check-draw.ts';
+import { readableWhere } from '../../../platform/access.ts';
+import { type Actor, requirePermission } from '../../../platform/actor.ts';
+import { appendAudit } from '../../../platform/audit.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
+import { entityResource } from '../../entities/access.ts';
+import type { JobContext } from '../../jobs/runner.ts';
+import type { JobService } from '../../jobs/service.ts';
+import * as repo from '../repos/risk.ts';
 
 /** Entities per statement in a full recompute: one progress step, and a bound on how long PGlite is busy. */
 export const RECOMPUTE_CHUNK = 100_000;
@@ -196,11 +199,10 @@ export function createRiskService(db: Db, deps: RiskDeps) {
       });
     },
 
+    /** Class counts over the entities the caller may read (the entity's readability, as on its credit page). */
     async distribution(actor: Actor): Promise<TDistribution> {
-      const { byStation, byDivision } = await repo.distribution(
-        db,
-        actor.dataScope === 'all' ? null : actor.dataScope === 'unit_and_below' ? actor.scopeUnitIds : [],
-      );
+      const reach = readableWhere(actor, entityResource, new Where());
+      const { byStation, byDivision } = await repo.distribution(db, reach);
       const totals = emptyCounts();
       const stations = new Map<number, TDistribution['byStation'][number]>();
       for (const r of byStation) {

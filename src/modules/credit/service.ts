@@ -3,39 +3,39 @@ import { shanghaiToday } from '../../domain/deadlines.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { FileService } from '../files/service.ts';
 import type { JobService } from '../jobs/service.ts';
-import { findCjkFont } from './documents.ts';
-import { createListingService } from './listings.ts';
-import { createRepairService } from './repairs.ts';
-import { createReportService } from './reports.ts';
-import { createRiskService } from './risk.ts';
-import { entityCredit } from './view.ts';
+import { createBatchService } from './services/batches.ts';
+import { findCjkFont } from './services/documents.ts';
+import { entityCredit } from './services/entity-credit.ts';
+import { createListingService } from './services/listings.ts';
+import { createRepairService } from './services/repairs.ts';
+import { createReportService } from './services/reports.ts';
+import { createRiskService } from './services/risk.ts';
 
-export interface CreditModuleDeps {
+export interface CreditServiceDeps {
   files: Pick<FileService, 'store'>;
   jobs: Pick<JobService, 'enqueue'>;
   fontConfig: { CJK_FONT_PATH?: string; CJK_FONT_NAME?: string };
   now?: () => Date;
 }
 
-/** 信用监管: wires the credit services together (its jobs are in jobs.ts). */
-export function createCreditModule(db: Db, deps: CreditModuleDeps) {
+/** 信用监管: wires the credit use cases (services/) together; its jobs are in jobs.ts. */
+export function createCreditService(db: Db, deps: CreditServiceDeps) {
   const today = () => shanghaiToday(deps.now?.() ?? new Date());
   const risk = createRiskService(db, { today, jobs: deps.jobs });
   const font = () => findCjkFont(deps.fontConfig);
   // The outbox rows a write just added are recomputed right after its commit; the scheduled job catches the rest.
   const afterQueue = () => risk.drainQueue().catch(() => undefined);
   const creditDeps = { today, files: deps.files, font, afterQueue };
-  const listings = createListingService(db, creditDeps);
-  const repairs = createRepairService(db, creditDeps, listings);
-  const reports = createReportService(db, creditDeps);
+  const listings = createListingService(db);
   return {
     today,
     risk,
+    batches: createBatchService(db, creditDeps),
     listings,
-    repairs,
-    reports,
+    repairs: createRepairService(db, creditDeps, listings),
+    reports: createReportService(db, creditDeps),
     entityCredit: (actor: Actor, entityId: number) => entityCredit(db, risk, today(), actor, entityId),
   };
 }
 
-export type CreditModule = ReturnType<typeof createCreditModule>;
+export type CreditService = ReturnType<typeof createCreditService>;

@@ -1,15 +1,20 @@
 import type { z } from 'zod';
-import type { ZAnnualReportBody } from '../../contracts/credit.ts';
-import type { Db } from '../../db/client.ts';
-import { mustReport } from '../../domain/credit-rules.ts';
-import { type Actor, canReachUnit, requirePermission } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { AppError, type FieldError } from '../../platform/errors.ts';
-import type { CreditDeps } from './listings.ts';
-import * as repo from './report-repo.ts';
-import { queueRecompute } from './risk-repo.ts';
+import type { ZAnnualReportBody } from '../../../contracts/credit.ts';
+import type { Db } from '../../../db/client.ts';
+import { mustReport } from '../../../domain/credit-rules.ts';
+import { canRead } from '../../../platform/access.ts';
+import { type Actor, requirePermission } from '../../../platform/actor.ts';
+import { appendAudit } from '../../../platform/audit.ts';
+import { AppError, type FieldError } from '../../../platform/errors.ts';
+import { entityReach } from '../../entities/access.ts';
+import * as repo from '../repos/reports.ts';
+import { queueRecompute } from '../repos/risk.ts';
+import type { CreditDeps } from './deps.ts';
 
-/** 年报 filings, entered or imported in bulk: all rows valid or nothing is written. */
+/**
+ * 年报 filings, entered or imported in bulk: all rows valid or nothing is written. A filing is recorded for an
+ * entity the caller may read (the entity's readability, as on its credit page).
+ */
 export function createReportService(db: Db, deps: Pick<CreditDeps, 'today' | 'afterQueue'>) {
   return {
     async record(actor: Actor, body: z.infer<typeof ZAnnualReportBody>, source: 'entered' | 'import' = 'entered') {
@@ -29,7 +34,7 @@ export function createReportService(db: Db, deps: Pick<CreditDeps, 'today' | 'af
           return [];
         };
         const e = item.entityId ? byId.get(item.entityId) : byUscc.get(item.uscc!);
-        if (!e || !canReachUnit(actor, e.stationPath))
+        if (!e || !canRead(actor, entityReach(e)))
           return at(item.entityId ? 'entityId' : 'uscc', '登记库中（本单位范围内）未找到该市场主体');
         if (!mustReport(e.establishedOn, item.reportYear))
           return at('reportYear', `该主体成立于${e.establishedOn}，无需报送${item.reportYear}年度报告`);

@@ -1,6 +1,7 @@
-import type { Queryable } from '../../db/client.ts';
-import type { RiskModel } from '../../domain/risk-model.ts';
-import type { RiskClass } from '../../domain/spot-check-draw.ts';
+import type { Queryable } from '../../../db/client.ts';
+import type { Where } from '../../../db/sql.ts';
+import type { RiskModel } from '../../../domain/risk-model.ts';
+import type { RiskClass } from '../../../domain/spot-check-draw.ts';
 import { type EntityFilter, factsSelect, Params, recomputeStatement } from './risk-sql.ts';
 
 export interface RecomputeCounts {
@@ -125,22 +126,20 @@ export async function classHistory(db: Queryable, entityId: number) {
   );
 }
 
-/** Class counts per station and per industry division (2 digits), within the caller's stations (null: all). */
-export async function distribution(db: Queryable, stationIds: number[] | null) {
-  const scope = stationIds ? 'WHERE e.station_id = ANY($1::bigint[])' : '';
-  const params = stationIds ? [stationIds] : [];
+/** Class counts per station and per industry division (2 digits), over the entities `reach` admits (alias e). */
+export async function distribution(db: Queryable, reach: Where) {
   const [byStation, byDivision] = await Promise.all([
     db.query<{ stationId: number; stationName: string; riskClass: RiskClass; n: number }>(
       `SELECT e.station_id AS "stationId", u.name AS "stationName", c.risk_class AS "riskClass", count(*)::int AS n
          FROM entity_risk_classes c JOIN entities e ON e.id = c.entity_id JOIN org_units u ON u.id = e.station_id
-         ${scope} GROUP BY e.station_id, u.name, u.sort_order, c.risk_class ORDER BY u.sort_order, e.station_id`,
-      params,
+         ${reach} GROUP BY e.station_id, u.name, u.sort_order, c.risk_class ORDER BY u.sort_order, e.station_id`,
+      reach.params,
     ),
     db.query<{ division: string | null; riskClass: RiskClass; n: number }>(
       `SELECT left(e.industry_code, 2) AS division, c.risk_class AS "riskClass", count(*)::int AS n
          FROM entity_risk_classes c JOIN entities e ON e.id = c.entity_id
-         ${scope} GROUP BY 1, 2`,
-      params,
+         ${reach} GROUP BY 1, 2`,
+      reach.params,
     ),
   ]);
   return { byStation, byDivision };

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../../db/client.ts';
 
 export interface EntityBrief {
   id: number;
@@ -6,13 +6,13 @@ export interface EntityBrief {
   name: string;
   stationId: number;
   stationName: string;
-  stationPath: string;
+  createdBy: number | null;
   establishedOn: string;
 }
 
 export async function entitiesFor(db: Queryable, ids: number[], usccs: string[]): Promise<EntityBrief[]> {
   return db.query<EntityBrief>(
-    `SELECT e.id, e.uscc, e.name, e.station_id AS "stationId", u.name AS "stationName", u.path AS "stationPath",
+    `SELECT e.id, e.uscc, e.name, e.station_id AS "stationId", u.name AS "stationName", e.created_by AS "createdBy",
             e.established_on AS "establishedOn"
        FROM entities e JOIN org_units u ON u.id = e.station_id
       WHERE e.id = ANY($1::bigint[]) OR e.uscc = ANY($2::text[])`,

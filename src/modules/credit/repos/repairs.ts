@@ -1,6 +1,8 @@
-import type { Queryable } from '../../db/client.ts';
-import type { Where } from '../../db/sql.ts';
-import type { RepairCondition } from '../../domain/credit-rules.ts';
+import type { Queryable } from '../../../db/client.ts';
+import type { Where } from '../../../db/sql.ts';
+import type { RepairCondition } from '../../../domain/credit-rules.ts';
+import type { RepairStatus } from '../../../domain/credit-workflow.ts';
+import { updateVersioned } from '../../../platform/versioned-update.ts';
 
 export interface RepairRow {
   id: number;
@@ -11,8 +13,7 @@ export interface RepairRow {
   list: 'abnormal' | 'serious';
   stationId: number;
   stationName: string;
-  stationPath: string;
-  status: string;
+  status: RepairStatus;
   applicantName: string;
   applicationText: string;
   appliedOn: string;
@@ -22,14 +23,16 @@ export interface RepairRow {
   decisionReason: string | null;
   decidedOn: string | null;
   documentFileId: number | null;
+  createdBy: number | null;
   version: number;
 }
 
 const cols = `r.id, r.entity_id AS "entityId", e.name AS "entityName", e.uscc, r.listing_id AS "listingId", l.list,
-  r.station_id AS "stationId", u.name AS "stationName", u.path AS "stationPath", r.status,
+  r.station_id AS "stationId", u.name AS "stationName", r.status,
   r.applicant_name AS "applicantName", r.application_text AS "applicationText", r.applied_on AS "appliedOn",
   r.conditions, r.review_opinion AS "reviewOpinion", r.decision_no AS "decisionNo",
-  r.decision_reason AS "decisionReason", r.decided_on AS "decidedOn", r.document_file_id AS "documentFileId", r.version`;
+  r.decision_reason AS "decisionReason", r.decided_on AS "decidedOn", r.document_file_id AS "documentFileId",
+  r.created_by AS "createdBy", r.version`;
 const from = `credit_repairs r JOIN entities e ON e.id = r.entity_id JOIN credit_listings l ON l.id = r.listing_id
   JOIN org_units u ON u.id = r.station_id`;
 
@@ -58,26 +61,39 @@ export async function findRepair(db: Queryable, id: number): Promise<RepairRow |
   return row;
 }
 
-export async function listRepairs(db: Queryable, w: Where, limit: number): Promise<RepairRow[]> {
+/** One page of applications, newest first, within `scope` (the caller's readable applications, alias r). */
+export async function listRepairs(
+  db: Queryable,
+  scope: Where,
+  q: { status?: RepairStatus; entityId?: number; beforeId?: number },
+  limit: number,
+): Promise<RepairRow[]> {
+  const w = scope.addIf(q.status, 'r.status = ?').addIf(q.entityId, 'r.entity_id = ?').addIf(q.beforeId, 'r.id < ?');
   const lim = w.param(limit);
   return db.query<RepairRow>(`SELECT ${cols} FROM ${from} ${w} ORDER BY r.id DESC LIMIT ${lim}`, w.params);
 }
 
+/** Review or decision, if nobody changed the application since `version`. */
 export async function updateRepair(
   tx: Queryable,
-  id: number,
-  version: number,
-  status: string,
-  set: Record<string, unknown>,
+  key: { id: number; version: number },
+  set: {
+    status: RepairStatus;
+    review_opinion?: string;
+    conditions?: RepairCondition[];
+    decision_no?: string;
+    decision_reason?: string;
+    decided_on?: string;
+  },
 ): Promise<boolean> {
-  const keys = Object.keys(set);
-  const assignments = keys.map((k, i) => `${k} = $${i + 4}`).join(', ');
-  const rows = await tx.query(
-    `UPDATE credit_repairs SET ${assignments}, version = version + 1
-      WHERE id = $1 AND version = $2 AND status = $3 RETURNING 1`,
-    [id, version, status, ...keys.map((k) => (k === 'conditions' ? JSON.stringify(set[k]) : set[k]))],
+  const { conditions, ...rest } = set;
+  return updateVersioned(
+    tx,
+    'credit_repairs',
+    key,
+    conditions ? { ...rest, conditions: JSON.stringify(conditions) } : rest,
+    { conditions: 'jsonb' },
   );
-  return rows.length === 1;
 }
 
 /** The report year behind a listing (a serious listing's comes from the abnormal listing it grew from). */

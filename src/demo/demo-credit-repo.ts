@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../db/client.ts';
 import { latestClosedReportYear } from '../domain/credit-rules.ts';
 import { shanghaiToday } from '../domain/deadlines.ts';
 import { defaultRiskModel } from '../domain/risk-model.ts';
-import { recomputeAllEntities } from '../modules/credit/risk.ts';
+import { recomputeAllEntities } from '../modules/credit/services/risk.ts';
 
 /**
  * Demo credit data over the loaded register, set-based so it stays fast at any size: two years of annual reports

@@ -1,5 +1,5 @@
-import { REPORT_YEARS_COUNTED } from '../../domain/credit-rules.ts';
-import type { Indicator, RiskModel } from '../../domain/risk-model.ts';
+import { REPORT_YEARS_COUNTED } from '../../../domain/credit-rules.ts';
+import type { Indicator, RiskModel } from '../../../domain/risk-model.ts';
 
 /**
  * Turns the indicator model (data) into one set-based statement: facts joined per entity, the score as a sum of

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { AppError } from '../../platform/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 
 /** Where a CJK font is looked for after CJK_FONT_PATH: Debian/Ubuntu packages first, then other systems. */
 const SYSTEM_FONTS: readonly { path: string; name?: string }[] = [

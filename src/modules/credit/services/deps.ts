@@ -1,0 +1,11 @@
+import type { FileService } from '../../files/service.ts';
+import type { CjkFont } from './documents.ts';
+
+/** What the credit use cases need besides the database. */
+export interface CreditDeps {
+  today: () => string;
+  files: Pick<FileService, 'store'>;
+  font: () => CjkFont | undefined;
+  /** Runs after a commit that queued entities, so the listed entity shows its new class at once. */
+  afterQueue: () => Promise<unknown>;
+}
