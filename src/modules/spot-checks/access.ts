@@ -76,12 +76,15 @@ export const spotCheckEntityKind = defineResource({
   selfColumns: ['e.created_by'],
 });
 
-export const taskReach = (row: { ownerUnitId: number; createdBy: number | null }): RowReach => ({
+/** The TypeScript twin of the task, pool and plan kinds' columns, for a loaded row. */
+export const ownedReach = (row: { ownerUnitId: number; createdBy: number | null }): RowReach => ({
   unitId: row.ownerUnitId,
   userIds: [row.createdBy],
 });
 
-export const ownedReach = taskReach;
+/** The user's account is linked to one of the visit's drawn inspectors (the TypeScript twin of the participant rule). */
+export const isDrawnFor = (userId: number, row: { inspectors: readonly { userId: number | null }[] }) =>
+  row.inspectors.some((i) => i.userId !== null && i.userId === userId);
 
 /** A visit's reach for one caller: its station, and whether the caller is one of its drawn inspectors. */
 export const visitReach =
@@ -89,9 +92,10 @@ export const visitReach =
   (row: { stationId: number; inspectors: readonly { userId: number | null }[] }): RowReach => ({
     unitId: row.stationId,
     userIds: [],
-    participant: row.inspectors.some((i) => i.userId !== null && i.userId === userId),
+    participant: isDrawnFor(userId, row),
   });
 
+/** The TypeScript twin of the inspector kind's columns. */
 export const inspectorReach = (row: {
   stationId: number | null;
   departmentId: number;

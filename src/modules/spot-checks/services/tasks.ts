@@ -15,7 +15,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, notFound, validation } from '../../../platform/errors.ts';
 import { allowTransition, recordTransition, staleVersion } from '../../../platform/workflow.ts';
-import { spotCheckTaskKind, taskReach } from '../access.ts';
+import { ownedReach, spotCheckTaskKind } from '../access.ts';
 import { listItems } from '../repos/catalog.ts';
 import * as repo from '../repos/tasks.ts';
 import { taskView } from '../view.ts';
@@ -27,7 +27,7 @@ const toFractions = (p: TTaskCreate['ratios']): Ratios => ({ A: p.A / 100, B: p.
 /** Tasks: create, list, the transitions (freeze → draw → close, cancel) and the published proof of a draw. */
 export function createTaskService(db: Db, catalog: Pick<CatalogService, 'planInScope' | 'poolInScope'>) {
   async function inScope(actor: Actor, id: number): Promise<repo.TaskRecord> {
-    return assertReadable(actor, spotCheckTaskKind, await repo.findTask(db, id), taskReach);
+    return assertReadable(actor, spotCheckTaskKind, await repo.findTask(db, id), ownedReach);
   }
 
   async function view(row: repo.TaskRecord): Promise<TTask> {

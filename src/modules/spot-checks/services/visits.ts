@@ -21,7 +21,7 @@ import { AppError, forbidden, notFound, validation } from '../../../platform/err
 import type { ReceivedFile } from '../../../platform/uploads.ts';
 import { allowTransition, recordTransition } from '../../../platform/workflow.ts';
 import type { FileService } from '../../files/service.ts';
-import { spotCheckVisitKind, visitReach } from '../access.ts';
+import { isDrawnFor, spotCheckVisitKind, visitReach } from '../access.ts';
 import { listItems } from '../repos/catalog.ts';
 import { taskItemIds } from '../repos/tasks.ts';
 import * as repo from '../repos/visits.ts';
@@ -40,8 +40,7 @@ export interface VisitDeps {
  * seeing the visit — by station scope or a bureau-wide role — is not enough to act as its inspector. A domain
  * rule on top of the access policy (which decides who sees and changes the visit at all).
  */
-const isAssignedTo = (actor: Actor, v: repo.VisitRecord) =>
-  v.inspectors.some((i) => i.userId !== null && i.userId === actor.userId);
+const isAssignedTo = (actor: Actor, v: repo.VisitRecord) => isDrawnFor(actor.userId, v);
 
 function assertAssignedTo(actor: Actor, v: repo.VisitRecord) {
   if (!isAssignedTo(actor, v)) throw forbidden('只有本次检查抽中的检查人员才能录入结果或上传取证材料');
