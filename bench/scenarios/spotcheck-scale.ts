@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../../src/db/client.ts';
-import { createCatalogService } from '../../src/modules/spot-checks/catalog-service.ts';
-import { createTaskService } from '../../src/modules/spot-checks/task-service.ts';
+import { createCatalogService } from '../../src/modules/spot-checks/services/catalog.ts';
+import { createTaskService } from '../../src/modules/spot-checks/services/tasks.ts';
 import type { Actor } from '../../src/platform/actor.ts';
 import { benchActors } from '../lib/actors.ts';
 import type { ResultRow } from '../lib/report.ts';

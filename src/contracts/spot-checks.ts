@@ -141,8 +141,11 @@ export const ZTaskTransitionBody = z.object({
   version: ZVersion,
 });
 
+/** A published draw proof; `shijian verify-draw` reads exactly this shape. */
 export const ZDrawProof = z.object({
   algorithm: z.string(),
+  /** The algorithm's version (1: shijian-draw-v1); absent in proofs published before the field. */
+  version: z.number().int().positive().optional(),
   drawId: z.number().int(),
   poolHash: z.string(),
   commitment: z.string(),

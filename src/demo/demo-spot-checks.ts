@@ -1,9 +1,9 @@
 import { allPermissions } from '../contracts/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { resultCategories } from '../domain/spot-check-workflow.ts';
-import { createCatalogService } from '../modules/spot-checks/catalog-service.ts';
-import { createTaskService } from '../modules/spot-checks/task-service.ts';
-import { createVisitService } from '../modules/spot-checks/visit-service.ts';
+import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
+import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
+import { createVisitService } from '../modules/spot-checks/services/visits.ts';
 import type { Actor } from '../platform/actor.ts';
 import { unitIdsByCode, userWithUnit } from './demo-repo.ts';
 import { Rng } from './random.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Verifiable stratified draw, algorithm "shijian-draw-v1" (documented in docs/VERIFIABLE-DRAWS.md):
+ * Verifiable stratified draw, algorithm "shijian-draw-v1", version 1 (documented in docs/VERIFIABLE-DRAWS.md):
  *   poolHash   = sha256 of the pool's lines "id,class\n" sorted by id
  *   commitment = sha256(seed), published before the draw; the seed is revealed after it
  *   stream     = sha256(seed ‖ ":" ‖ label ‖ ":" ‖ counter) blocks, read as big-endian uint32 words
@@ -10,6 +10,18 @@ import { createHash } from 'node:crypto';
  *   picks the first k. The result is sorted by id. Anyone holding (seed, pool, ratios) gets the same.
  */
 export const DRAW_ALGORITHM = 'shijian-draw-v1';
+/**
+ * The version new draws use. Version 1 is frozen: a published proof must verify forever (the known-answer test,
+ * tests/fixtures/draw-proof-v1.json). A change to what a draw selects is a new version with a new name; the old
+ * version's code stays for verify-draw (src/domain/draw-proof.ts dispatches on the version).
+ */
+export const DRAW_VERSION = 1;
+
+/** The version an algorithm name carries ("shijian-draw-v1" → 1); null for a name that is not ours. */
+export function drawVersionOf(algorithm: string): number | null {
+  const m = /^shijian-draw-v([1-9][0-9]*)$/.exec(algorithm);
+  return m ? Number(m[1]) : null;
+}
 export const RISK_CLASSES = ['A', 'B', 'C', 'D'] as const;
 export type RiskClass = (typeof RISK_CLASSES)[number];
 

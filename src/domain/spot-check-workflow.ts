@@ -1,7 +1,10 @@
-/** The one transition table of the 双随机 workflow: tasks (draft → frozen → drawn → closed) and visits. */
+import type { Transition } from './transition.ts';
+
+/** The 双随机 workflow: one transition table per subject, tasks (draft → frozen → drawn → closed) and visits. */
 export type TaskStatus = 'draft' | 'frozen' | 'drawn' | 'closed' | 'cancelled';
 export type VisitStatus = 'assigned' | 'inspected' | 'published';
-export type SpotCheckAction = 'freeze' | 'draw' | 'close' | 'cancel' | 'complete' | 'publish';
+export type TaskAction = 'freeze' | 'draw' | 'close' | 'cancel';
+export type VisitAction = 'complete' | 'publish';
 
 export const taskStatusLabels: Record<TaskStatus, string> = {
   draft: '草稿',
@@ -16,34 +19,18 @@ export const visitStatusLabels: Record<VisitStatus, string> = {
   published: '已公示',
 };
 
-type Transition =
-  | { subject: 'task'; label: string; from: readonly TaskStatus[]; to: TaskStatus }
-  | { subject: 'visit'; label: string; from: readonly VisitStatus[]; to: VisitStatus };
-
-export const spotCheckTransitions: Record<SpotCheckAction, Transition> = {
-  freeze: { subject: 'task', label: '冻结名录库并公布承诺值', from: ['draft'], to: 'frozen' },
-  draw: { subject: 'task', label: '抽取并公开种子', from: ['frozen'], to: 'drawn' },
-  close: { subject: 'task', label: '结束任务', from: ['drawn'], to: 'closed' },
-  cancel: { subject: 'task', label: '取消任务', from: ['draft', 'frozen'], to: 'cancelled' },
-  // Every item has a result: the 20-working-day publication clock starts.
-  complete: { subject: 'visit', label: '检查完成', from: ['assigned'], to: 'inspected' },
-  publish: { subject: 'visit', label: '公示结果', from: ['inspected'], to: 'published' },
+export const taskTransitions: Record<TaskAction, Transition<TaskStatus, never>> = {
+  freeze: { label: '冻结名录库并公布承诺值', from: ['draft'], to: 'frozen', requires: [] },
+  draw: { label: '抽取并公开种子', from: ['frozen'], to: 'drawn', requires: [] },
+  close: { label: '结束任务', from: ['drawn'], to: 'closed', requires: [] },
+  cancel: { label: '取消任务', from: ['draft', 'frozen'], to: 'cancelled', requires: [] },
 };
 
-export function checkSpotCheckTransition(
-  action: SpotCheckAction,
-  subject: 'task' | 'visit',
-  status: string,
-): { ok: true; to: string } | { ok: false; reason: string } {
-  const t = spotCheckTransitions[action];
-  if (t.subject !== subject)
-    return { ok: false, reason: `操作 ${action} 不适用于${subject === 'task' ? '任务' : '检查'}` };
-  if (!(t.from as readonly string[]).includes(status)) {
-    const labels: Record<string, string> = { ...taskStatusLabels, ...visitStatusLabels };
-    return { ok: false, reason: `当前状态“${labels[status] ?? status}”不能执行“${t.label}”` };
-  }
-  return { ok: true, to: t.to };
-}
+export const visitTransitions: Record<VisitAction, Transition<VisitStatus, never>> = {
+  // Every item has a result (checked by the service): the 20-working-day publication clock starts.
+  complete: { label: '检查完成', from: ['assigned'], to: 'inspected', requires: [] },
+  publish: { label: '公示结果', from: ['inspected'], to: 'published', requires: [] },
+};
 
 /** Publication deadline after the inspection (results published within 20 working days). */
 export const PUBLICATION_WORKING_DAYS = 20;

@@ -55,5 +55,8 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     tasks: services.spotCheckTasks,
     visits: services.spotCheckVisits,
   });
-  await app.register(publicSpotCheckRoutes, { visits: services.spotCheckVisits, config });
+  await app.register(publicSpotCheckRoutes, {
+    visits: services.spotCheckVisits,
+    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
 };

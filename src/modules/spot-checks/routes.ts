@@ -29,10 +29,11 @@ import {
 } from '../../contracts/spot-checks.ts';
 import { z } from '../../contracts/zod.ts';
 import { actorOf } from '../../platform/http.ts';
+import { attachmentTooLarge, receiveUpload } from '../../platform/uploads.ts';
 import { sendStoredFile } from '../files/routes.ts';
-import type { CatalogService } from './catalog-service.ts';
-import type { TaskService } from './task-service.ts';
-import type { VisitService } from './visit-service.ts';
+import type { CatalogService } from './services/catalog.ts';
+import type { TaskService } from './services/tasks.ts';
+import type { VisitService } from './services/visits.ts';
 
 export const spotCheckRoutes: FastifyPluginAsyncZod<{
   catalog: CatalogService;
@@ -232,7 +233,11 @@ export const spotCheckRoutes: FastifyPluginAsyncZod<{
         response: { 201: ZStoredFile },
       },
     },
-    async (req, reply) => reply.status(201).send(await visits.uploadEvidence(actorOf(req), req.params.id, req)),
+    async (req, reply) => {
+      // Read only once the service has checked the caller may add evidence to this visit.
+      const file = async () => (await receiveUpload(req, visits.maxUploadBytes, attachmentTooLarge)).file;
+      return reply.status(201).send(await visits.uploadEvidence(actorOf(req), req.params.id, file));
+    },
   );
   app.get(
     `${base}/visits/:id/files/:fileId`,

@@ -7,64 +7,64 @@ import type {
   ZInspectorUpdate,
   ZPlanCreate,
   ZPoolCreate,
-} from '../../contracts/spot-checks.ts';
-import type { Db } from '../../db/client.ts';
-import { isUniqueViolation, sqlState } from '../../db/errors.ts';
-import { Where } from '../../db/sql.ts';
-import { resultCategories } from '../../domain/spot-check-workflow.ts';
-import { type Actor, scopeWhere } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { conflict, notFound, validation } from '../../platform/errors.ts';
-import * as repo from './catalog-repo.ts';
-
-/** Entity stations a caller's draws may cover: everything, or the stations in their data scope. */
-export const stationScope = (actor: Actor): number[] | null => (actor.dataScope === 'all' ? null : actor.scopeUnitIds);
-
-const ownedBy = (actor: Actor, unitId: number) => actor.dataScope === 'all' || actor.scopeUnitIds.includes(unitId);
+} from '../../../contracts/spot-checks.ts';
+import type { Db, Transaction } from '../../../db/client.ts';
+import { isUniqueViolation, sqlState } from '../../../db/errors.ts';
+import { resultCategories } from '../../../domain/spot-check-workflow.ts';
+import {
+  assertPermitted,
+  assertPlaceable,
+  assertReadable,
+  assertWritable,
+  canPlaceIn,
+  canRead,
+} from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { appendAudit } from '../../../platform/audit.ts';
+import { conflict, notFound, validation } from '../../../platform/errors.ts';
+import {
+  inspectorReach,
+  inspectorUnit,
+  ownedReach,
+  spotCheckEntityKind,
+  spotCheckInspectorKind,
+  spotCheckPlanKind,
+  spotCheckPoolKind,
+} from '../access.ts';
+import * as repo from '../repos/catalog.ts';
+import { planView, poolView } from '../view.ts';
 
 /**
- * Which inspectors a caller may list or name: everyone for a district-wide caller (the departments that organise
- * joint draws); otherwise those of their own units (a station's, a department's) and their own record. A draw
- * still picks from the whole pool: it is the server's, not a listing.
+ * The catalog of the 双随机 module: check items (shared reference data), the inspector pool and 回避
+ * declarations, entity pools and plans. Every reach comes from access.ts.
  */
-const inspectorsVisibleTo = (actor: Actor) =>
-  actor.dataScope === 'all'
-    ? undefined
-    : { unitIds: actor.dataScope === 'unit_and_below' ? actor.scopeUnitIds : [], userId: actor.userId };
-
 export function createCatalogService(db: Db) {
   async function expectUnit(path: string, id: number, kind: string, label: string) {
     if ((await repo.findUnitKind(db, id)) !== kind) throw validation(path, `不是有效的${label}`);
   }
 
   /**
-   * Units of the right kind; the linked account exists and is not another inspector's; a station-scoped caller
-   * links only accounts of its own units (as its user picker lists them).
+   * Units of the right kind; the record lies where the caller may keep one (a station keeps its own
+   * stations' people); the linked account exists and is not another inspector's; a caller links only accounts
+   * of units they may place records in (as their user picker lists them), unless the link is unchanged.
    */
   async function expectInspector(actor: Actor, body: z.infer<typeof ZInspectorCreate>, self?: number) {
     await expectUnit('departmentId', body.departmentId, 'department', '业务科室');
     if (body.stationId !== null) await expectUnit('stationId', body.stationId, 'station', '市场监管所');
-    // A station-scoped caller keeps the pool of its own stations only.
-    const stations = stationScope(actor);
-    if (stations && (body.stationId === null || !stations.includes(body.stationId)))
-      throw validation('stationId', '只能维护本单位管辖所的检查人员');
-    const current = self === undefined ? undefined : (await repo.listInspectors(db)).find((i) => i.id === self);
-    if (stations && current && (current.stationId === null || !stations.includes(current.stationId)))
-      throw notFound('检查人员');
+    const current = self === undefined ? undefined : await repo.findInspector(db, self);
+    if (self !== undefined) assertWritable(actor, spotCheckInspectorKind, current, inspectorReach);
+    if (!canPlaceIn(actor, inspectorUnit(body))) throw validation('stationId', '只能维护本单位管辖所的检查人员');
     if (body.userId === null) return;
     const unchanged = current?.userId === body.userId;
-    if (!(await repo.userExists(db, body.userId, unchanged ? null : stations)))
+    const accountUnit = await repo.userUnit(db, body.userId);
+    if (accountUnit === undefined || (!unchanged && !canPlaceIn(actor, accountUnit)))
       throw validation('userId', '系统账号不存在或不在本单位管辖范围内');
     const linked = await repo.inspectorOfUser(db, body.userId);
     if (linked !== undefined && linked !== self) throw validation('userId', '该账号已关联其他检查人员');
   }
 
   /** One write with its audit row; a foreign-key or unique violation is the caller's mistake, named. */
-  async function write<T>(
-    actor: Actor,
-    action: string,
-    fn: (tx: import('../../db/client.ts').Transaction) => Promise<T>,
-  ) {
+  async function write<T>(actor: Actor, action: string, fn: (tx: Transaction) => Promise<T>) {
     try {
       return await db.transaction(async (tx) => {
         const out = await fn(tx);
@@ -86,28 +86,25 @@ export function createCatalogService(db: Db) {
       return (await repo.listItems(db, [id]))[0]!;
     },
 
-    listInspectors: (actor: Actor) => repo.listInspectors(db, { visibleTo: inspectorsVisibleTo(actor) }),
+    listInspectors: (actor: Actor) => repo.listInspectors(db, { reader: actor }),
     async createInspector(actor: Actor, body: z.infer<typeof ZInspectorCreate>) {
       await expectInspector(actor, body);
       const id = await write(actor, 'inspector.create', (tx) => repo.insertInspector(tx, body));
-      return (await repo.listInspectors(db)).find((i) => i.id === id)!;
+      return (await repo.findInspector(db, id))!;
     },
-    listConflicts: (actor: Actor) => repo.listConflicts(db, stationScope(actor)),
+    listConflicts: (actor: Actor) => repo.listConflicts(db, actor),
     async updateInspector(actor: Actor, id: number, body: z.infer<typeof ZInspectorUpdate>) {
       await expectInspector(actor, body, id);
       await write(actor, 'inspector.update', async (tx) => {
         if (!(await repo.updateInspector(tx, id, body))) throw notFound('检查人员');
         return id;
       });
-      return (await repo.listInspectors(db)).find((i) => i.id === id)!;
+      return (await repo.findInspector(db, id))!;
     },
     async declareConflict(actor: Actor, body: z.infer<typeof ZConflictCreate>) {
-      const visibleTo = inspectorsVisibleTo(actor);
-      const known = visibleTo
-        ? (await repo.listInspectors(db, { visibleTo })).some((i) => i.id === body.inspectorId)
-        : await repo.inspectorExists(db, body.inspectorId);
-      if (!known) throw validation('inspectorId', '检查人员不存在或不在本单位管辖范围内');
-      if (!(await repo.entityInStations(db, body.entityId, stationScope(actor))))
+      if (!(await repo.findInspector(db, body.inspectorId, actor)))
+        throw validation('inspectorId', '检查人员不存在或不在本单位管辖范围内');
+      if (!(await repo.entityInReach(db, body.entityId, actor)))
         throw validation('entityId', '市场主体不存在或不在本单位管辖范围内');
       await write(actor, 'conflict.declare', async (tx) => {
         await repo.insertConflict(tx, body);
@@ -116,7 +113,8 @@ export function createCatalogService(db: Db) {
       return { ok: true as const };
     },
     async removeConflict(actor: Actor, key: { inspectorId: number; entityId: number }) {
-      if (!(await repo.entityInStations(db, key.entityId, stationScope(actor)))) throw notFound('回避声明');
+      assertPermitted(actor, spotCheckEntityKind, 'write');
+      if (!(await repo.entityInReach(db, key.entityId, actor))) throw notFound('回避声明');
       await write(actor, 'conflict.remove', async (tx) => {
         if (!(await repo.deleteConflict(tx, key))) throw notFound('回避声明');
         return `${key.inspectorId}:${key.entityId}`;
@@ -124,37 +122,38 @@ export function createCatalogService(db: Db) {
       return { ok: true as const };
     },
 
-    listPools: (actor: Actor) =>
-      repo.listPools(db, scopeWhere(actor, new Where(), { unit: 'owner_unit_id', owner: 'created_by' })),
+    listPools: async (actor: Actor) => (await repo.listPools(db, actor)).map(poolView),
     async createPool(actor: Actor, body: z.infer<typeof ZPoolCreate>) {
+      assertPlaceable(actor, spotCheckPoolKind, actor.unitId);
       const id = await write(actor, 'pool.create', (tx) =>
         repo.insertPool(tx, { ...body, unitId: actor.unitId, by: actor.userId }),
       );
       return { id, ...body, ownerUnitId: actor.unitId };
     },
+    /** A pool a new task may use: one the caller sees; otherwise the field is wrong (422). */
     async poolInScope(actor: Actor, id: number) {
-      const pool = (await this.listPools(actor)).find((p) => p.id === id);
-      if (!pool) throw validation('poolId', '检查对象名录库不存在');
-      return pool;
+      const pool = await repo.findPool(db, id);
+      if (!pool || !canRead(actor, ownedReach(pool))) throw validation('poolId', '检查对象名录库不存在');
+      return poolView(pool);
     },
     async previewPool(actor: Actor, id: number) {
-      const pool = (await this.listPools(actor)).find((p) => p.id === id);
-      if (!pool) throw notFound('检查对象名录库');
-      return repo.previewPool(db, repo.poolWhere(pool.filter, stationScope(actor)));
+      const pool = assertReadable(actor, spotCheckPoolKind, await repo.findPool(db, id), ownedReach);
+      return repo.previewPool(db, pool.filter, actor);
     },
 
-    listPlans: (actor: Actor) =>
-      repo.listPlans(db, scopeWhere(actor, new Where(), { unit: 'p.owner_unit_id', owner: 'p.created_by' })),
+    listPlans: async (actor: Actor) => (await repo.listPlans(db, actor)).map(planView),
     async createPlan(actor: Actor, body: z.infer<typeof ZPlanCreate>) {
+      assertPlaceable(actor, spotCheckPlanKind, actor.unitId);
       const id = await write(actor, 'plan.create', (tx) =>
         repo.insertPlan(tx, { ...body, unitId: actor.unitId, by: actor.userId }),
       );
-      return (await this.listPlans(actor)).find((p) => p.id === id)!;
+      return planView((await repo.listPlans(db, actor, id))[0]!);
     },
+    /** A plan a new task may join: one the caller sees; otherwise the field is wrong (422). */
     async planInScope(actor: Actor, id: number) {
-      const plan = (await this.listPlans(actor)).find((p) => p.id === id);
-      if (!plan || !ownedBy(actor, plan.ownerUnitId)) throw validation('planId', '抽查计划不存在');
-      return plan;
+      const [plan] = await repo.listPlans(db, actor, id);
+      if (!plan) throw validation('planId', '抽查计划不存在');
+      return planView(plan);
     },
 
     async reference(): Promise<TSpotCheckReference> {

@@ -1,32 +1,33 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { TDrawProof, TTask, TTaskCreate, ZTaskTransitionBody } from '../../contracts/spot-checks.ts';
-import type { Db } from '../../db/client.ts';
-import { decodeCursor, keysetPage, Where } from '../../db/sql.ts';
-import { commitmentOf, type Ratios, RISK_CLASSES, sampleSize } from '../../domain/spot-check-draw.ts';
-import { checkSpotCheckTransition, type TaskStatus, taskStatusLabels } from '../../domain/spot-check-workflow.ts';
-import { type Actor, scopeWhere } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { AppError, conflict, notFound, validation } from '../../platform/errors.ts';
-import { listItems, poolWhere } from './catalog-repo.ts';
-import { type CatalogService, stationScope } from './catalog-service.ts';
+import type { TDrawProof, TTask, TTaskCreate, ZTaskTransitionBody } from '../../../contracts/spot-checks.ts';
+import type { Db, Transaction } from '../../../db/client.ts';
+import { decodeCursor, keysetPage } from '../../../db/sql.ts';
+import { commitmentOf, drawVersionOf, type Ratios, RISK_CLASSES, sampleSize } from '../../../domain/spot-check-draw.ts';
+import {
+  type TaskAction,
+  type TaskStatus,
+  taskStatusLabels,
+  taskTransitions,
+} from '../../../domain/spot-check-workflow.ts';
+import { assertReadable } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { appendAudit } from '../../../platform/audit.ts';
+import { AppError, notFound, validation } from '../../../platform/errors.ts';
+import { allowTransition, recordTransition, staleVersion } from '../../../platform/workflow.ts';
+import { ownedReach, spotCheckTaskKind } from '../access.ts';
+import { listItems } from '../repos/catalog.ts';
+import * as repo from '../repos/tasks.ts';
+import { taskView } from '../view.ts';
+import type { CatalogService } from './catalog.ts';
 import { executeDraw, parsePoolEntries } from './draw.ts';
-import * as repo from './repo.ts';
 
 const toFractions = (p: TTaskCreate['ratios']): Ratios => ({ A: p.A / 100, B: p.B / 100, C: p.C / 100, D: p.D / 100 });
-const toPercent = (r: Ratios) =>
-  Object.fromEntries(RISK_CLASSES.map((c) => [c, Math.round(r[c] * 1e8) / 1e6])) as TTask['ratios'];
-const stale = () => conflict('任务已被他人更新，请刷新后重试', [{ path: 'version', message: '版本已过期' }]);
 
-export function createTaskService(db: Db, catalog: CatalogService) {
+/** Tasks: create, list, the transitions (freeze → draw → close, cancel) and the published proof of a draw. */
+export function createTaskService(db: Db, catalog: Pick<CatalogService, 'planInScope' | 'poolInScope'>) {
   async function inScope(actor: Actor, id: number): Promise<repo.TaskRecord> {
-    const row = await repo.findTask(db, id);
-    const visible =
-      row &&
-      (actor.dataScope === 'all' ||
-        (actor.dataScope === 'self' ? row.createdBy === actor.userId : actor.scopeUnitIds.includes(row.ownerUnitId)));
-    if (!row || !visible) throw notFound('抽查任务');
-    return row;
+    return assertReadable(actor, spotCheckTaskKind, await repo.findTask(db, id), ownedReach);
   }
 
   async function view(row: repo.TaskRecord): Promise<TTask> {
@@ -35,48 +36,16 @@ export function createTaskService(db: Db, catalog: CatalogService) {
       repo.findDraw(db, { taskId: row.id }),
       repo.visitCount(db, row.id),
     ]);
-    const items = await listItems(db, itemIds);
-    return {
-      id: row.id,
-      planId: row.planId,
-      planName: row.planName,
-      name: row.name,
-      poolId: row.poolId,
-      poolName: row.poolName,
-      ratios: toPercent(row.ratios),
-      inspectorsPerVisit: row.inspectorsPerVisit,
-      avoidOwnStation: row.avoidOwnStation,
-      status: row.status,
-      statusLabel: taskStatusLabels[row.status as TaskStatus] ?? row.status,
-      version: row.version,
-      joint: new Set(items.map((i) => i.departmentId)).size > 1,
-      items,
-      visitCount,
-      draw: draw
-        ? {
-            id: draw.id,
-            algorithm: draw.algorithm,
-            poolHash: draw.poolHash,
-            poolSize: draw.poolSize,
-            unclassifiedCount: draw.unclassifiedCount,
-            classCounts: draw.classCounts,
-            commitment: draw.commitment,
-            // The seed is secret until the draw: publishing it earlier would let anyone predict the result.
-            seed: draw.drawnAt ? draw.seed : null,
-            frozenAt: draw.frozenAt,
-            drawnAt: draw.drawnAt,
-            drawnCount: draw.drawnCount,
-          }
-        : null,
-    };
+    return taskView(row, { items: await listItems(db, itemIds), draw, visitCount });
   }
 
-  async function freeze(tx: import('../../db/client.ts').Transaction, actor: Actor, row: repo.TaskRecord) {
+  /** Freezes the pool the caller reaches (access.ts) with a fresh secret seed; publishes only its commitment. */
+  async function freeze(tx: Transaction, actor: Actor, row: repo.TaskRecord) {
     const seed = randomBytes(32).toString('hex');
-    const where = poolWhere(row.poolFilter, stationScope(actor));
     const frozen = await repo.freezePool(tx, {
       taskId: row.id,
-      where,
+      filter: row.poolFilter,
+      reader: actor,
       commitment: commitmentOf(seed),
       seed,
       ratios: row.ratios,
@@ -87,7 +56,7 @@ export function createTaskService(db: Db, catalog: CatalogService) {
     return { drawId: frozen.drawId, poolSize: frozen.size, commitment: commitmentOf(seed) };
   }
 
-  async function draw(tx: import('../../db/client.ts').Transaction, row: repo.TaskRecord) {
+  async function draw(tx: Transaction, row: repo.TaskRecord) {
     const record = await repo.findDraw(tx, { taskId: row.id });
     if (!record) throw new AppError('INVALID_STATE', '名录库尚未冻结');
     const departmentIds = [
@@ -101,6 +70,17 @@ export function createTaskService(db: Db, catalog: CatalogService) {
       avoidOwnStation: row.avoidOwnStation,
       departmentIds,
     });
+  }
+
+  /** What an action does besides the status change, in the same transaction; its result goes to event and audit. */
+  async function effect(tx: Transaction, actor: Actor, row: repo.TaskRecord, action: TaskAction) {
+    if (action === 'freeze') return freeze(tx, actor, row);
+    if (action === 'draw') return draw(tx, row);
+    if (action === 'close') {
+      const open = await repo.uninspectedVisits(tx, row.id);
+      if (open) throw validation('status', `还有 ${open} 户未完成检查，不能结束任务`);
+    }
+    return {};
   }
 
   return {
@@ -139,41 +119,36 @@ export function createTaskService(db: Db, catalog: CatalogService) {
 
     async list(actor: Actor, q: { planId?: number; limit: number; cursor?: string }) {
       const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
-      const w = scopeWhere(actor, new Where(), { unit: 't.owner_unit_id', owner: 't.created_by' })
-        .addIf(q.planId, 't.plan_id = ?')
-        .addIf(beforeId, 't.id < ?');
-      const rows = await repo.listTasks(db, w, q.limit + 1);
+      const rows = await repo.listTasks(db, actor, { planId: q.planId, beforeId }, q.limit + 1);
       return keysetPage(await Promise.all(rows.map(view)), q.limit, (t) => [t.id]);
     },
 
     /** Every status change of a task: the transition table, its effect, an event and an audit row, one tx. */
     async transition(actor: Actor, id: number, body: z.infer<typeof ZTaskTransitionBody>): Promise<TTask> {
       const row = await inScope(actor, id);
-      const check = checkSpotCheckTransition(body.action, 'task', row.status);
-      if (!check.ok) throw new AppError('INVALID_STATE', check.reason);
-      if (body.version !== row.version) throw stale();
+      const from = row.status as TaskStatus;
+      const to = allowTransition(taskTransitions, body.action, from, taskStatusLabels).to ?? from;
+      if (body.version !== row.version) throw staleVersion();
       await db.transaction(async (tx) => {
-        if (!(await repo.setTaskStatus(tx, id, body.version, row.status, check.to))) throw stale();
         let data: Record<string, unknown> = {};
-        if (body.action === 'freeze') data = await freeze(tx, actor, row);
-        if (body.action === 'draw') data = await draw(tx, row);
-        if (body.action === 'close') {
-          const open = await repo.uninspectedVisits(tx, id);
-          if (open) throw validation('status', `还有 ${open} 户未完成检查，不能结束任务`);
-        }
-        await repo.insertTaskEvent(tx, {
-          taskId: id,
-          action: body.action,
-          from: row.status,
-          to: check.to,
-          data,
-          actorId: actor.userId,
-        });
-        await appendAudit(tx, actor, {
-          action: `spotcheck.task.${body.action}`,
-          targetType: 'spotCheckTask',
-          targetId: id,
-          detail: { from: row.status, to: check.to, ...data },
+        await recordTransition(tx, actor, {
+          // The status first: its row lock makes a concurrent freeze or draw of the same task wait, then fail.
+          change: async () => {
+            if (!(await repo.setTaskStatus(tx, { id, version: body.version }, to))) return false;
+            data = await effect(tx, actor, row, body.action);
+            return true;
+          },
+          event: () =>
+            repo.insertTaskEvent(tx, { taskId: id, action: body.action, from, to, data, actorId: actor.userId }),
+          audit: {
+            action: `spotcheck.task.${body.action}`,
+            targetType: 'spotCheckTask',
+            targetId: id,
+            // Read after the change: the effect's figures (draw id, counts) belong in the audit row.
+            get detail() {
+              return { from, to, ...data };
+            },
+          },
         });
       });
       return view((await repo.findTask(db, id))!);
@@ -190,6 +165,7 @@ export function createTaskService(db: Db, catalog: CatalogService) {
       pool.sort((a, b) => a.id - b.id);
       return {
         algorithm: draw.algorithm,
+        version: drawVersionOf(draw.algorithm) ?? undefined,
         drawId: draw.id,
         poolHash: draw.poolHash,
         commitment: draw.commitment,

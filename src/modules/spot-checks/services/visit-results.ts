@@ -1,10 +1,10 @@
-import type { TResultBody } from '../../contracts/spot-checks.ts';
-import type { Db } from '../../db/client.ts';
-import { categoryOf } from '../../domain/spot-check-workflow.ts';
-import type { Actor } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { createCaseLead } from '../cases/leads.ts';
-import * as repo from './visits-repo.ts';
+import type { TResultBody } from '../../../contracts/spot-checks.ts';
+import type { Db } from '../../../db/client.ts';
+import { categoryOf } from '../../../domain/spot-check-workflow.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { appendAudit } from '../../../platform/audit.ts';
+import { createCaseLead } from '../../cases/leads.ts';
+import * as repo from '../repos/visits.ts';
 
 /**
  * Writes one item's result (checks done by the caller): a problem queues the entity for risk recompute and,

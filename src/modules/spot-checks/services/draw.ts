@@ -1,9 +1,9 @@
-import type { Transaction } from '../../db/client.ts';
-import { assignInspectors, type PoolInspector, type VisitNeed } from '../../domain/inspector-assignment.ts';
-import { drawStratified, type Ratios, type RiskClass } from '../../domain/spot-check-draw.ts';
-import { AppError } from '../../platform/errors.ts';
-import { conflictsFor, listInspectors } from './catalog-repo.ts';
-import * as repo from './repo.ts';
+import type { Transaction } from '../../../db/client.ts';
+import { assignInspectors, type PoolInspector, type VisitNeed } from '../../../domain/inspector-assignment.ts';
+import { drawStratified, type Ratios, type RiskClass } from '../../../domain/spot-check-draw.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { conflictsFor, listInspectors } from '../repos/catalog.ts';
+import * as repo from '../repos/tasks.ts';
 
 /**
  * Parses the frozen pool text ("id,class\n" sorted by id) into ascending id arrays per class, without splitting;

@@ -1,6 +1,12 @@
-import type { Queryable, Transaction } from '../../db/client.ts';
-import type { Where } from '../../db/sql.ts';
-import { DRAW_ALGORITHM, type Ratios } from '../../domain/spot-check-draw.ts';
+import type { TPoolFilter } from '../../../contracts/spot-checks.ts';
+import type { Queryable, Transaction } from '../../../db/client.ts';
+import { Where } from '../../../db/sql.ts';
+import { DRAW_ALGORITHM, type Ratios } from '../../../domain/spot-check-draw.ts';
+import { readableWhere } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { updateVersioned } from '../../../platform/versioned-update.ts';
+import { spotCheckTaskKind } from '../access.ts';
+import { poolWhere } from './catalog.ts';
 
 export interface TaskRecord {
   id: number;
@@ -9,7 +15,7 @@ export interface TaskRecord {
   name: string;
   poolId: number;
   poolName: string;
-  poolFilter: import('../../contracts/spot-checks.ts').TPoolFilter;
+  poolFilter: TPoolFilter;
   ratios: Ratios;
   inspectorsPerVisit: number;
   avoidOwnStation: boolean;
@@ -29,7 +35,16 @@ export async function findTask(q: Queryable, id: number): Promise<TaskRecord | u
   return row;
 }
 
-export async function listTasks(q: Queryable, w: Where, limit: number): Promise<TaskRecord[]> {
+/** The tasks the caller may see (access.ts: the task kind), newest first, keyset by id. */
+export async function listTasks(
+  q: Queryable,
+  reader: Actor,
+  f: { planId?: number; beforeId?: number },
+  limit: number,
+): Promise<TaskRecord[]> {
+  const w = readableWhere(reader, spotCheckTaskKind, new Where())
+    .addIf(f.planId, 't.plan_id = ?')
+    .addIf(f.beforeId, 't.id < ?');
   return q.query<TaskRecord>(`SELECT ${taskColumns} FROM ${taskFrom} ${w} ORDER BY t.id DESC LIMIT ${limit}`, w.params);
 }
 
@@ -60,14 +75,9 @@ export async function taskItemIds(q: Queryable, taskIds: readonly number[]): Pro
   return rows.map((r) => r.id);
 }
 
-/** Optimistic status change; false when someone else changed the task first. */
-export async function setTaskStatus(q: Queryable, id: number, version: number, from: string, to: string) {
-  const rows = await q.query(
-    'UPDATE spot_check_tasks SET status = $4, version = version + 1 WHERE id = $1 AND version = $2 AND status = $3 RETURNING id',
-    [id, version, from, to],
-  );
-  return rows.length === 1;
-}
+/** Optimistic status change (the one versioned-UPDATE builder); false when someone else changed the task first. */
+export const setTaskStatus = (q: Queryable, key: { id: number; version: number }, to: string) =>
+  updateVersioned(q, 'spot_check_tasks', key, { status: to });
 
 export async function insertTaskEvent(
   q: Queryable,
@@ -86,9 +96,9 @@ export async function insertTaskEvent(
  */
 export async function freezePool(
   q: Queryable,
-  args: { taskId: number; where: Where; commitment: string; seed: string; ratios: Ratios },
+  args: { taskId: number; filter: TPoolFilter; reader: Actor; commitment: string; seed: string; ratios: Ratios },
 ): Promise<{ drawId: number | null; size: number; counts: Record<string, number> }> {
-  const w = args.where;
+  const w = poolWhere(args.filter, args.reader);
   const p = (v: unknown) => w.param(v);
   // One big aggregate: enough memory that it does not spill to disk (this transaction only).
   await q.query(`SET LOCAL work_mem = '64MB'`);

@@ -1,5 +1,9 @@
-import type { Queryable } from '../../db/client.ts';
-import type { Where } from '../../db/sql.ts';
+import type { Queryable } from '../../../db/client.ts';
+import { escapeLike, Where } from '../../../db/sql.ts';
+import { publicWhere, readableWhere } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { updateVersioned } from '../../../platform/versioned-update.ts';
+import { spotCheckVisitKind } from '../access.ts';
 
 export interface VisitRecord {
   id: number;
@@ -28,16 +32,32 @@ const visitSelect = `SELECT v.id, v.plan_id AS "planId", p.name AS "planName", v
   FROM spot_check_visits v JOIN spot_check_plans p ON p.id = v.plan_id JOIN entities e ON e.id = v.entity_id
   JOIN org_units s ON s.id = v.station_id`;
 
-/** "Assigned to me": the caller is linked to one of the visit's inspectors. */
-export const assignedToUser = (alias = 'v') =>
-  `EXISTS (SELECT 1 FROM spot_check_inspectors i2 WHERE i2.id = ANY(${alias}.inspector_ids) AND i2.user_id = ?)`;
+/** "Assigned to me": the caller is linked to one of the visit's inspectors (the visit kind's participant rule). */
+const assignedToUser = spotCheckVisitKind.participant;
 
 export async function findVisit(q: Queryable, id: number): Promise<VisitRecord | undefined> {
   const [row] = await q.query<VisitRecord>(`${visitSelect} WHERE v.id = $1`, [id]);
   return row;
 }
 
-export async function listVisits(q: Queryable, w: Where, limit: number): Promise<VisitRecord[]> {
+export interface VisitFilter {
+  taskId?: number;
+  planId?: number;
+  status?: string;
+  /** Only the caller's own visits (drawn for them), whatever else their scope shows. */
+  mine?: boolean;
+  /** Inspected visits whose publication was due before this day. */
+  overdueOn?: string;
+  beforeId?: number;
+}
+
+/** The visits the caller may see (access.ts: the visit kind), newest first, keyset by id. */
+export async function listVisits(q: Queryable, reader: Actor, f: VisitFilter, limit: number): Promise<VisitRecord[]> {
+  const w = readableWhere(reader, spotCheckVisitKind, new Where());
+  if (f.mine) w.add(assignedToUser, reader.userId);
+  if (f.taskId) w.add('v.task_ids @> ARRAY[?::bigint]', f.taskId);
+  w.addIf(f.planId, 'v.plan_id = ?').addIf(f.status, 'v.status = ?').addIf(f.beforeId, 'v.id < ?');
+  if (f.overdueOn) w.add(`v.status = 'inspected' AND v.publish_due_on < ?`, f.overdueOn);
   return q.query<VisitRecord>(`${visitSelect} ${w} ORDER BY v.id DESC LIMIT ${limit}`, w.params);
 }
 
@@ -83,23 +103,27 @@ export async function queueRiskRecompute(q: Queryable, entityId: number, reason:
   await q.query('INSERT INTO risk_recompute_queue (entity_id, reason) VALUES ($1, $2)', [entityId, reason]);
 }
 
-/** Optimistic visit status change with the columns the transition writes. */
+/** Optimistic visit status change with the columns the transition writes; false when stale. */
 export async function setVisitStatus(
   q: Queryable,
-  v: { id: number; version: number; from: string; to: string; inspectedOn?: string; publishDueOn?: string },
+  key: { id: number; version: number },
+  set: { status: string; inspectedOn?: string; publishDueOn?: string; publishedAt?: Date },
 ): Promise<boolean> {
-  const rows = await q.query(
-    `UPDATE spot_check_visits SET status = $4, version = version + 1,
-        inspected_on = coalesce($5, inspected_on), publish_due_on = coalesce($6, publish_due_on),
-        published_at = CASE WHEN $4 = 'published' THEN now() ELSE published_at END
-      WHERE id = $1 AND version = $2 AND status = $3 RETURNING id`,
-    [v.id, v.version, v.from, v.to, v.inspectedOn ?? null, v.publishDueOn ?? null],
-  );
-  return rows.length === 1;
+  return updateVersioned(q, 'spot_check_visits', key, {
+    status: set.status,
+    ...(set.inspectedOn !== undefined && { inspected_on: set.inspectedOn }),
+    ...(set.publishDueOn !== undefined && { publish_due_on: set.publishDueOn }),
+    ...(set.publishedAt !== undefined && { published_at: set.publishedAt }),
+  });
 }
 
-/** Published results for the public register (no login): entity, date, and per item the category only. */
-export async function publishedResults(q: Queryable, w: Where, limit: number) {
+/**
+ * Published results for the public register (no login; access.ts: the visit kind's public rule): entity, date,
+ * and per item the category only. `q`: an exact USCC or a fragment of the name.
+ */
+export async function publishedResults(q: Queryable, f: { q?: string; beforeId?: number }, limit: number) {
+  const w = publicWhere(spotCheckVisitKind, new Where()).addIf(f.beforeId, 'v.id < ?');
+  if (f.q) w.add('(e.uscc = ? OR e.name LIKE ?)', f.q.toUpperCase(), `%${escapeLike(f.q)}%`);
   return q.query<{
     visitId: number;
     entityName: string;

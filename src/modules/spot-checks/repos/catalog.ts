@@ -9,9 +9,12 @@ import type {
   ZCheckItemCreate,
   ZInspectorCreate,
   ZInspectorUpdate,
-} from '../../contracts/spot-checks.ts';
-import type { Queryable } from '../../db/client.ts';
-import { escapeLike, Where } from '../../db/sql.ts';
+} from '../../../contracts/spot-checks.ts';
+import type { Queryable } from '../../../db/client.ts';
+import { escapeLike, Where } from '../../../db/sql.ts';
+import { readableWhere } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { spotCheckEntityKind, spotCheckInspectorKind, spotCheckPlanKind, spotCheckPoolKind } from '../access.ts';
 
 const itemColumns = `i.id, i.department_id AS "departmentId", d.name AS "departmentName", i.code, i.name, i.level,
   i.legal_basis AS "legalBasis", i.checklist, i.active`;
@@ -40,21 +43,15 @@ export async function findUnitKind(q: Queryable, id: number): Promise<string | u
 
 /**
  * The inspector pool. `departmentIds`: the active inspectors of those departments (a draw's candidates, any
- * station). `visibleTo`: only those a caller may list — of their units (station or department) or their own record.
+ * station). `reader`: only those the caller may list (access.ts: the inspector kind). `id`: that one.
  */
 export async function listInspectors(
   q: Queryable,
-  opts: { departmentIds?: readonly number[]; visibleTo?: { unitIds: readonly number[]; userId: number } } = {},
+  opts: { departmentIds?: readonly number[]; reader?: Actor; id?: number } = {},
 ) {
-  const w = new Where();
+  const w = opts.reader ? readableWhere(opts.reader, spotCheckInspectorKind, new Where()) : new Where();
   if (opts.departmentIds) w.add('p.active AND p.department_id = ANY(?::bigint[])', opts.departmentIds);
-  if (opts.visibleTo)
-    w.add(
-      '(p.station_id = ANY(?::bigint[]) OR p.department_id = ANY(?::bigint[]) OR p.user_id = ?)',
-      opts.visibleTo.unitIds,
-      opts.visibleTo.unitIds,
-      opts.visibleTo.userId,
-    );
+  w.addIf(opts.id, 'p.id = ?');
   return q.query<TInspector>(
     `SELECT p.id, p.name, p.department_id AS "departmentId", d.name AS "departmentName", p.station_id AS "stationId",
             s.name AS "stationName", p.qualifications, p.user_id AS "userId", u.username, p.active
@@ -63,6 +60,10 @@ export async function listInspectors(
       ${w} ORDER BY p.department_id, p.id`,
     w.params,
   );
+}
+
+export async function findInspector(q: Queryable, id: number, reader?: Actor): Promise<TInspector | undefined> {
+  return (await listInspectors(q, { id, reader }))[0];
 }
 
 export async function insertInspector(q: Queryable, p: z.infer<typeof ZInspectorCreate>): Promise<number> {
@@ -97,25 +98,22 @@ export async function inspectorOfUser(q: Queryable, userId: number): Promise<num
   return row?.id;
 }
 
-/** The account exists and, with `unitIds`, belongs to one of those units (null: any). */
-export async function userExists(q: Queryable, id: number, unitIds: readonly number[] | null = null) {
-  const rows = await q.query('SELECT 1 FROM users WHERE id = $1 AND ($2::bigint[] IS NULL OR unit_id = ANY($2))', [
-    id,
-    unitIds,
-  ]);
-  return rows.length > 0;
+/** The unit of an account, if it exists. */
+export async function userUnit(q: Queryable, id: number): Promise<number | undefined> {
+  const [row] = await q.query<{ unitId: number }>('SELECT unit_id AS "unitId" FROM users WHERE id = $1', [id]);
+  return row?.unitId;
 }
 
-/** Declared conflicts over entities at the given stations (null: all), newest first. */
-export async function listConflicts(q: Queryable, stations: readonly number[] | null): Promise<TConflict[]> {
+/** Declared conflicts over the entities the caller reaches, newest first. */
+export async function listConflicts(q: Queryable, reader: Actor): Promise<TConflict[]> {
+  const w = readableWhere(reader, spotCheckEntityKind, new Where());
   return q.query<TConflict>(
     `SELECT c.inspector_id AS "inspectorId", p.name AS "inspectorName", d.name AS "departmentName",
             c.entity_id AS "entityId", e.name AS "entityName", e.uscc, c.reason, c.created_at AS "declaredAt"
        FROM spot_check_conflicts c JOIN spot_check_inspectors p ON p.id = c.inspector_id
        JOIN org_units d ON d.id = p.department_id JOIN entities e ON e.id = c.entity_id
-      ${stations ? 'WHERE e.station_id = ANY($1::bigint[])' : ''}
-      ORDER BY c.created_at DESC, c.inspector_id, c.entity_id`,
-    stations ? [stations] : [],
+      ${w} ORDER BY c.created_at DESC, c.inspector_id, c.entity_id`,
+    w.params,
   );
 }
 
@@ -127,17 +125,10 @@ export async function deleteConflict(q: Queryable, c: { inspectorId: number; ent
   return rows.length > 0;
 }
 
-/** The entity's station, if it exists and lies in the given stations (null: all). */
-export async function entityInStations(q: Queryable, id: number, stations: readonly number[] | null) {
-  const [row] = await q.query<{ id: number }>(
-    `SELECT id FROM entities WHERE id = $1 ${stations ? 'AND station_id = ANY($2::bigint[])' : ''}`,
-    stations ? [id, stations] : [id],
-  );
-  return !!row;
-}
-
-export async function inspectorExists(q: Queryable, id: number) {
-  return (await q.query('SELECT 1 FROM spot_check_inspectors WHERE id = $1', [id])).length > 0;
+/** The entity exists and the caller reaches it. */
+export async function entityInReach(q: Queryable, id: number, reader: Actor): Promise<boolean> {
+  const w = readableWhere(reader, spotCheckEntityKind, new Where().add('e.id = ?', id));
+  return (await q.query(`SELECT 1 FROM entities e ${w}`, w.params)).length > 0;
 }
 
 export async function conflictsFor(q: Queryable, entityIds: readonly number[]): Promise<Set<string>> {
@@ -148,11 +139,18 @@ export async function conflictsFor(q: Queryable, entityIds: readonly number[]): 
   return new Set(rows.map((r) => `${r.i}:${r.e}`));
 }
 
-export async function listPools(q: Queryable, w: Where): Promise<TPool[]> {
-  return q.query<TPool>(
-    `SELECT id, name, filter, owner_unit_id AS "ownerUnitId" FROM spot_check_entity_pools ${w} ORDER BY id DESC`,
-    w.params,
-  );
+const poolColumns = 'ep.id, ep.name, ep.filter, ep.owner_unit_id AS "ownerUnitId", ep.created_by AS "createdBy"';
+type PoolRow = TPool & { createdBy: number | null };
+
+/** The pools the caller may see (access.ts: the pool kind), newest first. */
+export async function listPools(q: Queryable, reader: Actor): Promise<PoolRow[]> {
+  const w = readableWhere(reader, spotCheckPoolKind, new Where());
+  return q.query<PoolRow>(`SELECT ${poolColumns} FROM spot_check_entity_pools ep ${w} ORDER BY ep.id DESC`, w.params);
+}
+
+export async function findPool(q: Queryable, id: number): Promise<PoolRow | undefined> {
+  const [row] = await q.query<PoolRow>(`SELECT ${poolColumns} FROM spot_check_entity_pools ep WHERE ep.id = $1`, [id]);
+  return row;
 }
 
 export async function insertPool(q: Queryable, p: { name: string; filter: TPoolFilter; unitId: number; by: number }) {
@@ -163,8 +161,11 @@ export async function insertPool(q: Queryable, p: { name: string; filter: TPoolF
   return row!.id;
 }
 
-/** The registry filter of a pool (plus the caller's station scope), over entities e and their class r. */
-export function poolWhere(filter: TPoolFilter, stationScope: readonly number[] | null): Where {
+/**
+ * The registry filter of a pool over entities e and their class r, limited to the entities the caller reaches
+ * (access.ts: the spot-check entity kind): a station draws from its own stations only.
+ */
+export function poolWhere(filter: TPoolFilter, reader: Actor): Where {
   // One status (the default 存续) as an equality: for 'active' the covering partial index
   // entities_active_station_idx then yields ids (and stations) in order without the heap, so freezing the pool
   // merge-joins the risk classes without a sort.
@@ -174,13 +175,14 @@ export function poolWhere(filter: TPoolFilter, stationScope: readonly number[] |
       : new Where().add('e.status = ANY(?::text[])', filter.statuses);
   if (filter.types?.length) w.add('e.type = ANY(?::text[])', filter.types);
   if (filter.stationIds?.length) w.add('e.station_id = ANY(?::bigint[])', filter.stationIds);
-  if (stationScope) w.add('e.station_id = ANY(?::bigint[])', stationScope);
+  readableWhere(reader, spotCheckEntityKind, w);
   if (filter.industryPrefix) w.add('e.industry_code LIKE ?', `${escapeLike(filter.industryPrefix)}%`);
   if (filter.regionPrefix) w.add('e.region_code LIKE ?', `${escapeLike(filter.regionPrefix)}%`);
   return w;
 }
 
-export async function previewPool(q: Queryable, w: Where) {
+export async function previewPool(q: Queryable, filter: TPoolFilter, reader: Actor) {
+  const w = poolWhere(filter, reader);
   const [row] = await q.query<{ size: number; a: number; b: number; c: number; d: number; unclassified: number }>(
     `SELECT count(*)::int AS size, count(*) FILTER (WHERE r.risk_class = 'A')::int AS a,
             count(*) FILTER (WHERE r.risk_class = 'B' OR r.entity_id IS NULL)::int AS b,
@@ -205,22 +207,23 @@ export async function insertPlan(
   return row!.id;
 }
 
-/** Plans with what merging saved: checks drawn across tasks vs visits actually made. */
-export async function listPlans(q: Queryable, w: Where): Promise<(TPlan & { ownerUnitId: number })[]> {
-  return q
-    .query(
-      `SELECT p.id, p.name, p.period_start AS "periodStart", p.period_end AS "periodEnd", p.owner_unit_id AS "ownerUnitId",
+type PlanRow = TPlan & { ownerUnitId: number; createdBy: number | null };
+
+/** Plans with what merging saved (checks drawn across tasks vs visits actually made); `id`: that one. */
+export async function listPlans(q: Queryable, reader: Actor, id?: number): Promise<PlanRow[]> {
+  const w = readableWhere(reader, spotCheckPlanKind, new Where()).addIf(id, 'p.id = ?');
+  const rows = await q.query<PlanRow>(
+    `SELECT p.id, p.name, p.period_start AS "periodStart", p.period_end AS "periodEnd",
+            p.owner_unit_id AS "ownerUnitId", p.created_by AS "createdBy",
             (SELECT count(*)::int FROM spot_check_tasks t WHERE t.plan_id = p.id) AS "taskCount",
             (SELECT coalesce(sum(cardinality(v.task_ids)), 0)::int FROM spot_check_visits v
               WHERE v.plan_id = p.id) AS "drawnChecks",
             (SELECT count(*)::int FROM spot_check_visits v WHERE v.plan_id = p.id) AS visits,
             0 AS "visitsSaved"
        FROM spot_check_plans p ${w} ORDER BY p.id DESC`,
-      w.params,
-    )
-    .then((rows) =>
-      (rows as (TPlan & { ownerUnitId: number })[]).map((r) => ({ ...r, visitsSaved: r.drawnChecks - r.visits })),
-    );
+    w.params,
+  );
+  return rows.map((r) => ({ ...r, visitsSaved: r.drawnChecks - r.visits }));
 }
 
 export async function departmentsAndStations(q: Queryable) {
