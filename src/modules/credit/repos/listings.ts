@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/client.ts';
-import type { Where } from '../../../db/sql.ts';
+import { Where } from '../../../db/sql.ts';
 import type { ListingStatus } from '../../../domain/credit-workflow.ts';
 import { updateVersioned } from '../../../platform/versioned-update.ts';
 import type { CreditList } from './batches.ts';
@@ -52,6 +52,10 @@ export interface ListingFilter {
  * One page of listings, newest first, within `scope`: the caller's readable listings (alias l, its batch lb), or,
  * on an entity's credit page, every listing of an entity the caller may read.
  */
+/** An entity's listings, shown once the entity itself is readable (the caller checked that). */
+export const listingsOfEntity = (db: Queryable, entityId: number, limit: number) =>
+  listListings(db, new Where(), { entityId }, limit);
+
 export async function listListings(db: Queryable, scope: Where, q: ListingFilter, limit: number) {
   const w = scope
     .addIf(q.list, 'l.list = ?')

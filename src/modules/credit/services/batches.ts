@@ -9,7 +9,7 @@ import {
   type ZProposeBody,
 } from '../../../contracts/credit.ts';
 import type { Db } from '../../../db/client.ts';
-import { decodeCursor, keysetPage, Where } from '../../../db/sql.ts';
+import { decodeCursor, keysetPage } from '../../../db/sql.ts';
 import {
   ABNORMAL_LIST_YEARS,
   latestClosedReportYear,
@@ -17,7 +17,7 @@ import {
   yearsBefore,
 } from '../../../domain/credit-rules.ts';
 import { batchStatusLabels, batchTransitions, listingTransitions } from '../../../domain/credit-workflow.ts';
-import { assertPlaceable, assertReadable, assertWritable, readableWhere } from '../../../platform/access.ts';
+import { assertPlaceable, assertReadable, assertWritable, readable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError, validation } from '../../../platform/errors.ts';
 import { staleVersion } from '../../../platform/workflow.ts';
@@ -34,7 +34,7 @@ import { allowCredit, recordCreditTransition } from './transitions.ts';
 
 /** 拟列入批次: proposal of every qualifying entity in reach, one decision (with its document) for the batch. */
 export function createBatchService(db: Db, deps: CreditDeps) {
-  async function readable(actor: Actor, id: number) {
+  async function readableBatch(actor: Actor, id: number) {
     return assertReadable(actor, batchKind, await repo.findBatch(db, id), batchReach);
   }
   async function writable(actor: Actor, id: number) {
@@ -74,18 +74,12 @@ export function createBatchService(db: Db, deps: CreditDeps) {
         });
         const n =
           reportYear !== null
-            ? await repo.proposeMissingReports(
-                tx,
-                batchId,
-                reportYear,
-                readableWhere(actor, entityResource, new Where()),
-                body.stationId,
-              )
+            ? await repo.proposeMissingReports(tx, batchId, reportYear, readable(actor, entityResource), body.stationId)
             : await repo.proposeSerious(
                 tx,
                 batchId,
                 yearsBefore(today, ABNORMAL_LIST_YEARS),
-                readableWhere(actor, listingKind, new Where()),
+                readable(actor, listingKind),
                 body.stationId,
               );
         if (n === 0)
@@ -189,12 +183,12 @@ export function createBatchService(db: Db, deps: CreditDeps) {
     },
 
     async get(actor: Actor, id: number): Promise<TBatch> {
-      return toBatch(await readable(actor, id));
+      return toBatch(await readableBatch(actor, id));
     },
 
     async list(actor: Actor, q: z.infer<typeof ZBatchQuery>) {
       const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
-      const scope = readableWhere(actor, batchKind, new Where());
+      const scope = readable(actor, batchKind);
       const rows = await repo.listBatches(db, scope, { list: q.list, status: q.status, beforeId }, q.limit + 1);
       return keysetPage(rows.map(toBatch), q.limit, (r) => [r.id]);
     },

@@ -1,12 +1,11 @@
 import type { TEntityCredit } from '../../../contracts/credit.ts';
 import type { Db } from '../../../db/client.ts';
-import { Where } from '../../../db/sql.ts';
 import { canRead } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { entityReach } from '../../entities/access.ts';
 import { documentsOfEntity } from '../repos/events.ts';
-import { listListings } from '../repos/listings.ts';
+import { listingsOfEntity } from '../repos/listings.ts';
 import { entitiesFor, reportsOf } from '../repos/reports.ts';
 import { classHistory, currentClass } from '../repos/risk.ts';
 import { toEntityCredit } from '../view.ts';
@@ -29,7 +28,7 @@ export async function entityCredit(
     currentClass(db, entityId),
     risk.breakdown(entityId),
     classHistory(db, entityId),
-    listListings(db, new Where(), { entityId }, 50),
+    listingsOfEntity(db, entityId, 50),
     reportsOf(db, entityId),
     documentsOfEntity(db, entityId),
   ]);

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { TListing, ZDiscardBody, ZListingQuery } from '../../../contracts/credit.ts';
 import type { Db } from '../../../db/client.ts';
-import { decodeCursor, keysetPage, Where } from '../../../db/sql.ts';
+import { decodeCursor, keysetPage } from '../../../db/sql.ts';
 import { listingStatusLabels, listingTransitions } from '../../../domain/credit-workflow.ts';
-import { assertWritable, readableWhere } from '../../../platform/access.ts';
+import { assertWritable, readable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { listingKind, listingReach } from '../access.ts';
 import { decrementBatchCount } from '../repos/batches.ts';
@@ -35,7 +35,7 @@ export function createListingService(db: Db) {
 
     async list(actor: Actor, q: z.infer<typeof ZListingQuery>) {
       const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
-      const scope = readableWhere(actor, listingKind, new Where());
+      const scope = readable(actor, listingKind);
       const rows = await repo.listListings(db, scope, { ...q, beforeId }, q.limit + 1);
       return keysetPage(rows.map(toListing), q.limit, (r) => [r.id]);
     },

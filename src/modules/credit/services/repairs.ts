@@ -9,7 +9,7 @@ import {
 } from '../../../contracts/credit.ts';
 import type { Db } from '../../../db/client.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
-import { decodeCursor, keysetPage, Where } from '../../../db/sql.ts';
+import { decodeCursor, keysetPage } from '../../../db/sql.ts';
 import { type RepairCondition, repairConditions } from '../../../domain/credit-rules.ts';
 import {
   listingStatusLabels,
@@ -17,7 +17,7 @@ import {
   repairStatusLabels,
   repairTransitions,
 } from '../../../domain/credit-workflow.ts';
-import { assertReadable, assertWritable, readableWhere } from '../../../platform/access.ts';
+import { assertReadable, assertWritable, readable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError, conflict, validation } from '../../../platform/errors.ts';
 import { repairKind, repairReach } from '../access.ts';
@@ -202,7 +202,7 @@ export function createRepairService(db: Db, deps: CreditDeps, listings: Pick<Lis
 
     async list(actor: Actor, q: z.infer<typeof ZRepairQuery>) {
       const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
-      const scope = readableWhere(actor, repairKind, new Where());
+      const scope = readable(actor, repairKind);
       const rows = await repo.listRepairs(db, scope, { status: q.status, entityId: q.entityId, beforeId }, q.limit + 1);
       return keysetPage(rows.map(toRepair), q.limit, (r) => [r.id]);
     },

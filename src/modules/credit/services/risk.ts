@@ -1,6 +1,5 @@
 import type { TDistribution, TModelBody } from '../../../contracts/credit.ts';
 import type { Db } from '../../../db/client.ts';
-import { Where } from '../../../db/sql.ts';
 import { checkModelFacts, latestClosedReportYear, riskFacts } from '../../../domain/credit-rules.ts';
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../domain/industry-codes.ts';
 import {
@@ -11,7 +10,7 @@ import {
   validateModel,
 } from '../../../domain/risk-model.ts';
 import type { RiskClass } from '../../../domain/spot-check-draw.ts';
-import { readableWhere } from '../../../platform/access.ts';
+import { readable } from '../../../platform/access.ts';
 import { type Actor, requirePermission } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
@@ -201,7 +200,7 @@ export function createRiskService(db: Db, deps: RiskDeps) {
 
     /** Class counts over the entities the caller may read (the entity's readability, as on its credit page). */
     async distribution(actor: Actor): Promise<TDistribution> {
-      const reach = readableWhere(actor, entityResource, new Where());
+      const reach = readable(actor, entityResource);
       const { byStation, byDivision } = await repo.distribution(db, reach);
       const totals = emptyCounts();
       const stations = new Map<number, TDistribution['byStation'][number]>();
