@@ -1,13 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TConfig } from '../server/config.ts';
 import { type Db, openPglite, openPostgres } from './client.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 /** DATABASE_URL selects a PostgreSQL server; otherwise the embedded PGlite under DATA_DIR, one process at a time. */
-export async function openDatabase(
-  config: Pick<TConfig, 'DATABASE_URL' | 'DATA_DIR' | 'SHUTDOWN_TIMEOUT_MS'>,
-): Promise<Db> {
+/** The configuration's database settings (server/config.ts names them; the database layer does not import it). */
+export interface DatabaseOptions {
+  DATABASE_URL?: string | undefined;
+  DATA_DIR: string;
+  SHUTDOWN_TIMEOUT_MS: number;
+}
+
+export async function openDatabase(config: DatabaseOptions): Promise<Db> {
   if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
   mkdirSync(config.DATA_DIR, { recursive: true });
   // A previous process may still be closing: wait as long as it may take to stop.
