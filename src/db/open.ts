@@ -4,11 +4,14 @@ import { type Db, openPglite, openPostgres } from './client.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 /** DATABASE_URL selects a PostgreSQL server; otherwise the embedded PGlite under DATA_DIR, one process at a time. */
-export async function openDatabase(config: {
+/** The configuration's database settings (server/config.ts names them; the database layer does not import it). */
+export interface DatabaseOptions {
   DATABASE_URL?: string | undefined;
   DATA_DIR: string;
   SHUTDOWN_TIMEOUT_MS: number;
-}): Promise<Db> {
+}
+
+export async function openDatabase(config: DatabaseOptions): Promise<Db> {
   if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
   mkdirSync(config.DATA_DIR, { recursive: true });
   // A previous process may still be closing: wait as long as it may take to stop.

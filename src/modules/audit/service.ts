@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { auditEntryResource, loginEntryResource } from './access.ts';
 import type { AuditCheckpoints } from './checkpoints.ts';
 import * as repo from './repo.ts';
+import { toAuditEntry } from './view.ts';
 
 const VERIFY_BATCH = 5_000;
 
@@ -63,11 +64,7 @@ export function createAuditService(db: Db, checkpoints: Pick<AuditCheckpoints, '
       const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
       const readable = (w: Where) => readableWhere(actor, auditEntryResource, w);
       const rows = await repo.listAudit(db, readable, { ...q, beforeId, limit: q.limit + 1 });
-      return keysetPage(
-        rows.map(({ prevHash: _, ...r }) => r),
-        q.limit,
-        (r) => [r.id],
-      );
+      return keysetPage(rows.map(toAuditEntry), q.limit, (r) => [r.id]);
     },
 
     async loginLog(actor: Actor, q: z.infer<typeof ZLoginLogQuery>) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeEntity } from '../../../tests/helpers/factories.ts';
+import { selfScopedUser } from '../../../tests/helpers/scoped-users.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TEntityDetail, TEntitySummary } from '../../contracts/entities.ts';
 import type { TOrgUnit } from '../../contracts/org.ts';
@@ -139,6 +140,28 @@ describe('entities API: registry, search, scope, lifecycle', () => {
     assert.equal(food.total, 0);
     assert.equal((await s02.get(`/api/v1/entities/${lishui.id}`)).status, 404);
     assert.equal((await s02.post('/api/v1/entities', { ...makeEntity(), stationId: stations.s01 })).status, 403);
+  });
+
+  test('self scope: a user registers in their own station and sees only the entities they registered', async () => {
+    const me = await selfScopedUser(app, admin, {
+      username: 's01.entity.self',
+      unitCode: 's01',
+      permissions: ['entity:read', 'entity:write'],
+    });
+    const mine = await me.client.post<TEntityDetail>('/api/v1/entities', makeEntity({ name: '本人登记测试商行' }));
+    assert.equal(mine.status, 201);
+    assert.equal(mine.body.stationId, stations.s01);
+    const elsewhere = await me.client.post('/api/v1/entities', makeEntity({ stationId: stations.s02 }));
+    assert.equal(elsewhere.status, 403);
+    const colleagues = (await admin.get<Page>(`/api/v1/entities?stationId=${stations.s01}&limit=100`)).body.items;
+    const theirs = colleagues.find((e) => e.id !== mine.body.id)!;
+    assert.equal((await me.client.get(`/api/v1/entities/${theirs.id}`)).status, 404);
+    const page = (await me.client.get<Page>('/api/v1/entities?limit=100')).body;
+    assert.deepEqual(
+      page.items.map((e) => e.id),
+      [mine.body.id],
+    );
+    assert.equal(page.total, 1);
   });
 
   test('change with optimistic concurrency keeps before/after history; stale version → 409', async () => {

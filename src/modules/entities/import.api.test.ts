@@ -11,6 +11,7 @@ import {
   xlsxOf,
 } from '../../../tests/fixtures/entity-files.ts';
 import { makeEntity } from '../../../tests/helpers/factories.ts';
+import { scopedUser, selfScopedUser } from '../../../tests/helpers/scoped-users.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { entityImportColumns } from '../../contracts/entity-import.ts';
 
@@ -191,6 +192,26 @@ describe('entity import API: template, validation, modes, duplicates, encodings,
     assert.equal(res.status, 413);
     assert.match(res.body.detail ?? '', /文件超过 50 MB 的上限/);
     assert.equal(await stored(), before, 'no job and no upload row');
+  });
+
+  test('an import is followed as a job: its starter, their station chief; not a self-scoped colleague or another station', async () => {
+    const clerk = await scopedUser(app, admin, {
+      username: 's01.import.clerk',
+      unitCode: 's01',
+      permissions: ['entity:read', 'entity:write'],
+      dataScope: 'unit_and_below',
+    });
+    const status = await importFile(app, clerk.client, await xlsxOf([rowFor(makeEntity())]), 'clerk.xlsx');
+    assert.equal(status.status, 'succeeded');
+    const path = `/api/v1/entities/imports/${status.jobId}`;
+    assert.equal((await s01.get(path)).status, 200, 'the chief of the station (jobs:read, unit and below)');
+    const colleague = await selfScopedUser(app, admin, {
+      username: 's01.import.self',
+      unitCode: 's01',
+      permissions: ['entity:read', 'entity:write', 'jobs:read'],
+    });
+    assert.equal((await colleague.client.get(path)).status, 404);
+    assert.equal((await (await loginAs(app, 's02.chief')).get(path)).status, 404);
   });
 
   test('scope: a station chief imports only into their own station; other stations are row errors', async () => {

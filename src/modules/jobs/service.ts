@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
 import { jobReach, jobResource } from './access.ts';
 import * as repo from './repo.ts';
+import { toJob } from './view.ts';
 
 export function createJobService(db: Db) {
   return {
@@ -30,8 +31,7 @@ export function createJobService(db: Db) {
       const visible =
         reach && (reach.participant || (actor.permissions.has(jobResource.read) && canRead(actor, reach)));
       if (!job || !visible) throw notFound(jobResource.label);
-      const { unitId: _, ...rest } = job;
-      return rest;
+      return toJob(job);
     },
   };
 }

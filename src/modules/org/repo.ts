@@ -2,6 +2,7 @@ import type { TOrgUnit, TRole, TUser } from '../../contracts/org.ts';
 import type { DataScope, Permission } from '../../contracts/permissions.ts';
 import type { Queryable } from '../../db/client.ts';
 import { escapeLike, Where } from '../../db/sql.ts';
+import { updateVersioned } from '../../platform/versioned-update.ts';
 
 const unitColumns = `id, parent_id AS "parentId", code, name, kind, region_codes AS "regionCodes",
   sort_order AS "sortOrder", active, version`;
@@ -50,20 +51,24 @@ export async function insertUnit(tx: Queryable, u: UnitInsert): Promise<OrgUnitR
   return row!;
 }
 
+/** The columns of a patch that are given (undefined keeps a column; null, where allowed, clears it). */
+const given = (cols: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined));
+
 export async function updateUnit(
   tx: Queryable,
   id: number,
   version: number,
   patch: { name?: string; kind?: string; regionCodes?: string[]; sortOrder?: number; active?: boolean },
 ): Promise<OrgUnitRow | undefined> {
-  const [row] = await tx.query<OrgUnitRow>(
-    `UPDATE org_units SET name = COALESCE($3, name), kind = COALESCE($4, kind),
-        region_codes = COALESCE($5, region_codes), sort_order = COALESCE($6, sort_order),
-        active = COALESCE($7, active), version = version + 1, updated_at = now()
-      WHERE id = $1 AND version = $2 RETURNING ${unitColumns}, path`,
-    [id, version, patch.name, patch.kind, patch.regionCodes, patch.sortOrder, patch.active],
-  );
-  return row;
+  const set = given({
+    name: patch.name,
+    kind: patch.kind,
+    region_codes: patch.regionCodes,
+    sort_order: patch.sortOrder,
+    active: patch.active,
+  });
+  return (await updateVersioned(tx, 'org_units', { id, version }, set)) ? findUnit(tx, id) : undefined;
 }
 
 const roleColumns = 'id, code, name, permissions, data_scope AS "dataScope", builtin, version';
@@ -93,12 +98,9 @@ export async function updateRole(
   version: number,
   patch: { name?: string; permissions?: Permission[]; dataScope?: DataScope },
 ): Promise<TRole | undefined> {
-  const [row] = await tx.query<TRole>(
-    `UPDATE roles SET name = COALESCE($3, name), permissions = COALESCE($4, permissions),
-        data_scope = COALESCE($5, data_scope), version = version + 1, updated_at = now()
-      WHERE id = $1 AND version = $2 RETURNING ${roleColumns}`,
-    [id, version, patch.name, patch.permissions, patch.dataScope],
-  );
+  const set = given({ name: patch.name, permissions: patch.permissions, data_scope: patch.dataScope });
+  if (!(await updateVersioned(tx, 'roles', { id, version }, set))) return undefined;
+  const [row] = await findRolesByIds(tx, [id]);
   return row;
 }
 
@@ -164,14 +166,13 @@ export async function updateUser(
   version: number,
   patch: { displayName?: string; unitId?: number; phone?: string | null; active?: boolean },
 ): Promise<boolean> {
-  const rows = await tx.query(
-    `UPDATE users SET display_name = COALESCE($3, display_name), unit_id = COALESCE($4, unit_id),
-        phone = CASE WHEN $5::boolean THEN $6 ELSE phone END, active = COALESCE($7, active),
-        version = version + 1, updated_at = now()
-      WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, patch.displayName, patch.unitId, patch.phone !== undefined, patch.phone ?? null, patch.active],
-  );
-  return rows.length === 1;
+  const set = given({
+    display_name: patch.displayName,
+    unit_id: patch.unitId,
+    phone: patch.phone,
+    active: patch.active,
+  });
+  return updateVersioned(tx, 'users', { id, version }, set);
 }
 
 export async function setPassword(tx: Queryable, id: number, passwordHash: string): Promise<void> {

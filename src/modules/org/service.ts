@@ -15,20 +15,18 @@ import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { decodeCursor, keysetPage, type Where } from '../../db/sql.ts';
 import { beyondHolder, type Grant, grantOf } from '../../domain/grant.ts';
-import { canRead, readableWhere } from '../../platform/access.ts';
+import { assertWritable, canRead, readableWhere } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { assertPasswordPolicy as assertPassword, hashPassword } from '../../platform/passwords.ts';
 import { deleteUserSessions } from '../auth/repo.ts';
-import { orgUnitReach, userReach, userResource } from './access.ts';
+import { orgUnitReach, orgUnitResource, userReach, userResource } from './access.ts';
 import * as repo from './repo.ts';
+import { publicUnit, publicUser } from './view.ts';
 
 const stale = (what: string) =>
   conflict(`${what}已被他人修改，请刷新后重试`, [{ path: 'version', message: '版本已过期' }]);
-
-const publicUser = ({ unitPath: _, ...user }: repo.UserRow): TUser => user;
-const publicUnit = ({ path: _, ...unit }: repo.OrgUnitRow): TOrgUnit => unit;
 
 export function createOrgService(db: Db) {
   async function reachableUnit(actor: Actor, unitId: number, field: string) {
@@ -100,7 +98,8 @@ export function createOrgService(db: Db) {
     },
 
     async updateUnit(actor: Actor, id: number, input: z.infer<typeof ZOrgUnitUpdate>): Promise<TOrgUnit> {
-      const before = await reachableUnit(actor, id, 'id');
+      // An existing unit out of reach is not found (as any row); placing under one is refused (403) above.
+      const before = assertWritable(actor, orgUnitResource, await repo.findUnit(db, id), orgUnitReach);
       const { version, ...patch } = input;
       return db.transaction(async (tx) => {
         const after = await repo.updateUnit(tx, id, version, patch);
