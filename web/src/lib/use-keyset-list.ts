@@ -1,13 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type InfiniteData, type QueryKey, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef } from 'react';
 import { type ApiError, toApiError } from '../api/errors.ts';
+import { unkeyed } from './unkeyed.ts';
 
 export interface KeysetPage<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface KeysetList<T> {
+export interface KeysetList<T, P = KeysetPage<T>> {
   items: T[];
+  /** The first page as the server sent it (a total, an estimate flag), once loaded. */
+  firstPage: P | undefined;
   hasMore: boolean;
   loading: boolean;
   error: ApiError | undefined;
@@ -19,74 +23,108 @@ export interface KeysetList<T> {
   replaceItem: (item: T) => void;
 }
 
-/**
- * A "加载更多" list over a keyset-paginated endpoint. `fetchPage` carries the filters: when it changes
- * (memoise it with useCallback) the list starts again from the first page and older answers are dropped.
- * `keyOf` only identifies rows: it is read through a ref, so an inline arrow (a new function each render) cannot
- * restart the list — it once made 检查与公示 reload in a loop.
- */
-export function useKeysetList<T>(
-  fetchPage: (cursor?: string) => Promise<KeysetPage<T>>,
-  keyOf: (item: T) => string | number,
-): KeysetList<T> {
-  const [items, setItems] = useState<T[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError>();
-  const generation = useRef(0);
-  const keyRef = useRef(keyOf);
-  keyRef.current = keyOf;
+type Pages<P> = InfiniteData<P, string | undefined>;
+type ItemOf<P extends KeysetPage<unknown>> = P['items'][number];
 
-  const run = useCallback(
-    async (cursor: string | undefined, gen: number) => {
-      setLoading(true);
-      setError(undefined);
-      try {
-        const page = await fetchPage(cursor);
-        if (gen !== generation.current) return;
-        setItems((prev) => {
-          if (!cursor) return page.items;
-          // A row added locally (upsertItem) may come again on a later page.
-          const key = keyRef.current;
-          const seen = new Set(prev.map(key));
-          return [...prev, ...page.items.filter((item) => !seen.has(key(item)))];
-        });
-        setNextCursor(page.nextCursor);
-      } catch (err) {
-        if (gen === generation.current) setError(toApiError(err));
-      } finally {
-        if (gen === generation.current) setLoading(false);
+/**
+ * A "加载更多" list over a keyset-paginated endpoint, cached as one infinite query. `key` (from
+ * api/query-keys.ts) carries the filters: a new key starts again from the first page and cancels the old fetch;
+ * `fetchPage` is read through a ref, so only the key decides when the list restarts. Without a key the identity
+ * of `fetchPage` is the key (memoise it with useCallback). `keyOf` only identifies rows and is read through a ref
+ * too, so an inline arrow (a new function each render) cannot restart the list — it once made 检查与公示 reload
+ * in a loop.
+ */
+export function useKeysetList<P extends KeysetPage<unknown>>(
+  fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<P>,
+  keyOf: (item: ItemOf<P>) => string | number,
+  key?: QueryKey,
+): KeysetList<ItemOf<P>, P> {
+  type T = ItemOf<P>;
+  const queryClient = useQueryClient();
+  const fetchRef = useRef(fetchPage);
+  fetchRef.current = fetchPage;
+  const keyOfRef = useRef(keyOf);
+  keyOfRef.current = keyOf;
+  const queryKey = key ?? unkeyed(fetchPage);
+  const queryKeyRef = useRef(queryKey);
+  queryKeyRef.current = queryKey;
+
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => fetchRef.current(pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const { refetch, fetchNextPage, hasNextPage, isFetching } = query;
+
+  const items = useMemo(() => {
+    const key = keyOfRef.current;
+    // A row added locally (upsertItem) may come again on a later page.
+    const seen = new Set<string | number>();
+    const out: T[] = [];
+    for (const page of query.data?.pages ?? []) {
+      for (const item of page.items) {
+        const k = key(item);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        out.push(item);
       }
-    },
-    [fetchPage],
+    }
+    return out;
+  }, [query.data]);
+
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetching) void fetchNextPage();
+  }, [fetchNextPage, hasNextPage, isFetching]);
+
+  const update = useCallback(
+    (change: (pages: P[]) => P[]) =>
+      queryClient.setQueryData<Pages<P>>(queryKeyRef.current, (data) =>
+        data ? { ...data, pages: change(data.pages) } : data,
+      ),
+    [queryClient],
   );
 
-  const reload = useCallback(() => {
-    generation.current++;
-    void run(undefined, generation.current);
-  }, [run]);
+  const replaceItem = useCallback(
+    (next: T) => {
+      const key = keyOfRef.current;
+      const k = key(next);
+      update((pages) =>
+        pages.map((page) =>
+          page.items.some((item) => key(item) === k)
+            ? { ...page, items: page.items.map((item) => (key(item) === k ? next : item)) }
+            : page,
+        ),
+      );
+    },
+    [update],
+  );
 
-  useEffect(() => {
-    reload();
-  }, [reload]);
+  const upsertItem = useCallback(
+    (next: T) => {
+      const key = keyOfRef.current;
+      const k = key(next);
+      update((pages) => {
+        if (pages.some((page) => page.items.some((item) => key(item) === k))) {
+          return pages.map((page) => ({ ...page, items: page.items.map((item) => (key(item) === k ? next : item)) }));
+        }
+        const [first, ...rest] = pages;
+        return first ? [{ ...first, items: [next, ...first.items] }, ...rest] : pages;
+      });
+    },
+    [update],
+  );
 
-  const loadMore = useCallback(() => {
-    if (nextCursor) void run(nextCursor, generation.current);
-  }, [run, nextCursor]);
-
-  const upsertItem = useCallback((next: T) => {
-    const keyOfItem = keyRef.current;
-    setItems((prev) => {
-      const key = keyOfItem(next);
-      const exists = prev.some((item) => keyOfItem(item) === key);
-      return exists ? prev.map((item) => (keyOfItem(item) === key ? next : item)) : [next, ...prev];
-    });
-  }, []);
-
-  const replaceItem = useCallback((next: T) => {
-    const keyOfItem = keyRef.current;
-    setItems((prev) => prev.map((item) => (keyOfItem(item) === keyOfItem(next) ? next : item)));
-  }, []);
-
-  return { items, hasMore: nextCursor !== null, loading, error, reload, loadMore, upsertItem, replaceItem };
+  return {
+    items,
+    firstPage: query.data?.pages[0],
+    hasMore: hasNextPage,
+    loading: isFetching,
+    error: query.error && !isFetching ? toApiError(query.error) : undefined,
+    reload,
+    loadMore,
+    upsertItem,
+    replaceItem,
+  };
 }

@@ -1,8 +1,8 @@
 import { App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
-import { useCallback } from 'react';
 import type { TBatch, TListing } from '../../../../src/contracts/credit.ts';
 import { creditApi, type TDecision } from '../../api/credit.ts';
 import { toApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
@@ -17,8 +17,9 @@ export function BatchReview({ batch, onChanged }: { batch: TBatch; onChanged: (b
   const { message } = App.useApp();
   const [form] = Form.useForm<TDecision>();
   const { submit, submitting, failure } = useFormSubmit(form);
-  const fetchPage = useCallback((cursor?: string) => creditApi.listings({ batchId: batch.id, cursor }), [batch.id]);
-  const items = useKeysetList(fetchPage, listingKey);
+  const fetchPage = (cursor?: string, signal?: AbortSignal) =>
+    creditApi.listings({ batchId: batch.id, cursor }, { signal });
+  const items = useKeysetList(fetchPage, listingKey, queryKeys.credit.listings({ batchId: batch.id }));
   const open = batch.status === 'proposed';
 
   const takeOut = async (l: TListing) => {

@@ -1,9 +1,10 @@
 import { App, Button, Card, Col, Descriptions, Row, Table, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TEntityCredit, TListing } from '../../../../src/contracts/credit.ts';
 import { creditApi } from '../../api/credit.ts';
 import { toApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -28,8 +29,7 @@ export function CreditEntityPage() {
   const { message } = App.useApp();
   const id = Number(useParams().id);
   const canWrite = useAuth().can('credit:write');
-  const load = useCallback(() => creditApi.entity(id), [id]);
-  const state = useAsync(load);
+  const state = useAsync((signal) => creditApi.entity(id, { signal }), queryKeys.credit.entity(id));
   const [applyFor, setApplyFor] = useState<TListing>();
   const c = state.data;
   if (state.error) return <LoadError error={state.error} onRetry={state.reload} />;

@@ -1,8 +1,9 @@
 import { App, Button, Card, Form, InputNumber, Select, Space, Table, Tag } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { TBatch, TListing } from '../../../../src/contracts/credit.ts';
 import { creditApi } from '../../api/credit.ts';
 import { toApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
@@ -32,10 +33,16 @@ function CreditListPage({ list }: { list: List }) {
   const [stationId, setStationId] = useState<number>();
   const [selected, setSelected] = useState<TBatch>();
   const [proposing, setProposing] = useState(false);
-  const fetchBatches = useCallback((cursor?: string) => creditApi.batches({ list, cursor }), [list]);
-  const batches = useKeysetList(fetchBatches, batchKey);
-  const fetchListed = useCallback((cursor?: string) => creditApi.listings({ list, status: 'listed', cursor }), [list]);
-  const listed = useKeysetList(fetchListed, listingKey);
+  const batches = useKeysetList(
+    (cursor?: string, signal?: AbortSignal) => creditApi.batches({ list, cursor }, { signal }),
+    batchKey,
+    queryKeys.credit.batches({ list }),
+  );
+  const listed = useKeysetList(
+    (cursor?: string, signal?: AbortSignal) => creditApi.listings({ list, status: 'listed', cursor }, { signal }),
+    listingKey,
+    queryKeys.credit.listings({ list, status: 'listed' }),
+  );
 
   const propose = async () => {
     setProposing(true);

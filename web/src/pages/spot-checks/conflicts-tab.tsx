@@ -1,7 +1,8 @@
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Spin, Table } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TConflict, TInspector } from '../../../../src/contracts/spot-checks.ts';
 import { isApiError, toApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -16,7 +17,7 @@ export function ConflictsTab({ inspectors }: { inspectors: TInspector[] }) {
   const { message } = App.useApp();
   const { can } = useAuth();
   const { lang } = useI18n();
-  const list = useAsync(useCallback(() => spotChecksApi.conflicts(), []));
+  const list = useAsync((signal) => spotChecksApi.conflicts({ signal }), queryKeys.spotChecks.conflicts());
   const [declaring, setDeclaring] = useState(false);
   const remove = async (c: TConflict) => {
     try {
