@@ -41,6 +41,7 @@ export const queryKeys = {
     all: ['entities'],
     list: (query: object) => ['entities', 'list', query],
     detail: (id: number) => ['entities', 'detail', id],
+    /** The registry search of the pickers (first ten hits, raw rows). */
     search: (q: string) => ['entities', 'search', q],
   },
   jobs: {
@@ -53,6 +54,7 @@ export const queryKeys = {
     units: (allowed = true) => ['org', 'units', allowed],
     roles: (allowed = true) => ['org', 'roles', allowed],
     users: (query: object) => ['org', 'users', query],
+    userSearch: (q: string) => ['org', 'user-search', q],
   },
   public: {
     all: ['public'],

@@ -2,6 +2,7 @@ import { App, Button, Card, Col, Descriptions, Row, Table, Tag, Typography } fro
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TEntityCredit, TListing } from '../../../../src/contracts/credit.ts';
+import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
 import { creditApi } from '../../api/credit.ts';
 import { toApiError } from '../../api/errors.ts';
 import { queryKeys } from '../../api/query-keys.ts';
@@ -21,8 +22,6 @@ import {
 } from './credit-labels.ts';
 import { RepairApplyModal } from './repair-apply-modal.tsx';
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 /** One entity's credit: class and why, class history, listings, annual reports, decision documents. */
 export function CreditEntityPage() {
   const { lang } = useI18n();
@@ -37,7 +36,7 @@ export function CreditEntityPage() {
 
   const file = async (reportYear: number) => {
     try {
-      await creditApi.recordReports([{ entityId: c.entity.id, reportYear, filedOn: today() }]);
+      await creditApi.recordReports([{ entityId: c.entity.id, reportYear, filedOn: shanghaiToday() }]);
       message.success(`已登记 ${reportYear} 年度报告`);
       state.reload();
     } catch (err) {
