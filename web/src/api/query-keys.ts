@@ -41,6 +41,7 @@ export const queryKeys = {
     all: ['entities'],
     list: (query: object) => ['entities', 'list', query],
     detail: (id: number) => ['entities', 'detail', id],
+    importStatus: (jobId: number) => ['entities', 'import', jobId],
     /** The registry search of the pickers (first ten hits, raw rows). */
     search: (q: string) => ['entities', 'search', q],
   },

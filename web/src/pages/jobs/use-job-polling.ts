@@ -1,4 +1,4 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { TJob } from '../../../../src/contracts/jobs.ts';
 import { jobsApi } from '../../api/jobs.ts';
@@ -38,8 +38,14 @@ export function useJobPolling(jobs: TJob[], onUpdate: (job: TJob) => void): void
     .join(',');
   const latest = useRef(results);
   latest.current = results;
+  const queryClient = useQueryClient();
   useEffect(() => {
     if (!fetched) return;
-    for (const r of latest.current) if (r.data && r.isFetchedAfterMount) onUpdateRef.current(r.data);
-  }, [fetched]);
+    for (const r of latest.current) {
+      if (!r.data || !r.isFetchedAfterMount) continue;
+      // A job that has just finished changed its module's rows (`credit.recompute` → credit): reread them.
+      if (!active(r.data)) void queryClient.invalidateQueries({ queryKey: [r.data.kind.split('.')[0]] });
+      onUpdateRef.current(r.data);
+    }
+  }, [fetched, queryClient]);
 }
