@@ -1,5 +1,5 @@
-import { type InfiniteData, type QueryKey, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef } from 'react';
+import { hashKey, type InfiniteData, type QueryKey, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { type ApiError, toApiError } from '../api/errors.ts';
 import { unkeyed } from './unkeyed.ts';
 
@@ -22,6 +22,8 @@ export interface KeysetList<T, P = KeysetPage<T>> {
   /** Replaces the row with the same key; ignores rows no longer listed (a poll answering after a filter change). */
   replaceItem: (item: T) => void;
 }
+
+const NO_ROWS: unknown[] = [];
 
 type Pages<P> = InfiniteData<P, string | undefined>;
 type ItemOf<P extends KeysetPage<unknown>> = P['items'][number];
@@ -57,11 +59,20 @@ export function useKeysetList<P extends KeysetPage<unknown>>(
   });
   const { refetch, fetchNextPage, hasNextPage, isFetching } = query;
 
+  // Rows put on top by upsertItem that the loaded pages do not hold (a new row sorting beyond them): they stay
+  // on top through refetches (a write invalidates the list) until the filters change or the user reloads.
+  const listHash = hashKey(queryKey);
+  const [pinned, setPinned] = useState<{ listHash: string; rows: T[] }>({ listHash, rows: [] });
+  const pinnedRows = pinned.listHash === listHash ? pinned.rows : (NO_ROWS as T[]);
+
   const items = useMemo(() => {
     const key = keyOfRef.current;
-    // A row added locally (upsertItem) may come again on a later page.
+    const inPages = new Set<string | number>();
+    for (const page of query.data?.pages ?? []) for (const item of page.items) inPages.add(key(item));
+    // A row added locally (upsertItem) may come again on a later page: the server's copy wins.
     const seen = new Set<string | number>();
-    const out: T[] = [];
+    const out: T[] = pinnedRows.filter((row) => !inPages.has(key(row)));
+    for (const row of out) seen.add(key(row));
     for (const page of query.data?.pages ?? []) {
       for (const item of page.items) {
         const k = key(item);
@@ -71,9 +82,12 @@ export function useKeysetList<P extends KeysetPage<unknown>>(
       }
     }
     return out;
-  }, [query.data]);
+  }, [query.data, pinnedRows]);
 
-  const reload = useCallback(() => void refetch(), [refetch]);
+  const reload = useCallback(() => {
+    setPinned((p) => ({ listHash: p.listHash, rows: [] }));
+    void refetch();
+  }, [refetch]);
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetching) void fetchNextPage();
   }, [fetchNextPage, hasNextPage, isFetching]);
@@ -86,6 +100,13 @@ export function useKeysetList<P extends KeysetPage<unknown>>(
     [queryClient],
   );
 
+  const replacePinned = useCallback((next: T, k: string | number) => {
+    const key = keyOfRef.current;
+    setPinned((p) =>
+      p.rows.some((row) => key(row) === k) ? { ...p, rows: p.rows.map((row) => (key(row) === k ? next : row)) } : p,
+    );
+  }, []);
+
   const replaceItem = useCallback(
     (next: T) => {
       const key = keyOfRef.current;
@@ -97,23 +118,30 @@ export function useKeysetList<P extends KeysetPage<unknown>>(
             : page,
         ),
       );
+      replacePinned(next, k);
     },
-    [update],
+    [update, replacePinned],
   );
 
   const upsertItem = useCallback(
     (next: T) => {
       const key = keyOfRef.current;
       const k = key(next);
-      update((pages) => {
-        if (pages.some((page) => page.items.some((item) => key(item) === k))) {
-          return pages.map((page) => ({ ...page, items: page.items.map((item) => (key(item) === k ? next : item)) }));
-        }
-        const [first, ...rest] = pages;
-        return first ? [{ ...first, items: [next, ...first.items] }, ...rest] : pages;
+      const data = queryClient.getQueryData<Pages<P>>(queryKeyRef.current);
+      if (data?.pages.some((page) => page.items.some((item) => key(item) === k))) {
+        replaceItem(next);
+        return;
+      }
+      const hash = hashKey(queryKeyRef.current);
+      setPinned((p) => {
+        const rows = p.listHash === hash ? p.rows : [];
+        return {
+          listHash: hash,
+          rows: rows.some((row) => key(row) === k) ? rows.map((row) => (key(row) === k ? next : row)) : [next, ...rows],
+        };
       });
     },
-    [update],
+    [queryClient, replaceItem],
   );
 
   return {
