@@ -1,6 +1,8 @@
 import type { Period } from './complaint-rules.ts';
 import { addWorkingDays, isIsoDate, type WorkingDayCalendar } from './working-days.ts';
 
+export { shanghaiToday } from './shanghai-date.ts';
+
 export interface Due {
   dueOn: string;
   provisional: boolean;
@@ -28,9 +30,4 @@ export function dueDate(cal: WorkingDayCalendar, startOn: string, period: Period
 /** Days left until due (negative when overdue), in calendar days, for colouring queues. */
 export function daysUntil(today: string, dueOn: string): number {
   return Math.round((Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Today's date in Asia/Shanghai (UTC+8, no DST), the calendar the deadlines live in. */
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -6,17 +6,19 @@ import {
   ZDayInfo,
 } from '../../../src/contracts/calendar.ts';
 import { ZOk } from '../../../src/contracts/common.ts';
-import { request } from './client.ts';
+import { type CallOptions, request } from './client.ts';
 
 const ZDayList = ZDayInfo.array();
 const ZOverrideList = ZCalendarOverride.array();
 
 export const calendarApi = {
-  status: () => request('/calendar/status', { schema: ZCalendarStatus }),
-  days: (from: string, to: string) => request('/calendar/days', { query: { from, to }, schema: ZDayList }),
+  status: (opts?: CallOptions) => request('/calendar/status', { schema: ZCalendarStatus, signal: opts?.signal }),
+  days: (from: string, to: string, opts?: CallOptions) =>
+    request('/calendar/days', { query: { from, to }, schema: ZDayList, signal: opts?.signal }),
   addWorkingDays: (from: string, days: number) =>
     request('/calendar/working-days/add', { query: { from, days }, schema: ZAddWorkingDaysResult }),
-  listOverrides: () => request('/calendar/overrides', { schema: ZOverrideList }),
+  listOverrides: (opts?: CallOptions) =>
+    request('/calendar/overrides', { schema: ZOverrideList, signal: opts?.signal }),
   setOverride: ({ day, ...body }: TCalendarOverride) =>
     request(`/calendar/overrides/${encodeURIComponent(day)}`, { method: 'PUT', body, schema: ZCalendarOverride }),
   deleteOverride: (day: string) =>

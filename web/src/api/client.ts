@@ -16,8 +16,22 @@ interface RequestOptions<S extends z.ZodType> {
   expectUnauthenticated?: boolean;
 }
 
+/**
+ * A list endpoint's query as the web sends it, inferred from the contract's zod schema: its input type, with the
+ * coerced numbers (`limit`, input type unknown) as numbers.
+ */
+export type QueryInput<S extends z.ZodType> = {
+  [K in keyof z.input<S>]: unknown extends z.input<S>[K] ? number | undefined : z.input<S>[K];
+};
+
+/** What a read accepts besides its parameters: the query's AbortSignal, so a left page cancels its fetch. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
 let csrfToken = '';
 let onUnauthenticated: ((detail: string) => void) | undefined;
+let onWrite: ((path: string) => void) | undefined;
 
 /** The session's CSRF token, from the login or /auth/me response; sent on every write. */
 export function setCsrfToken(token: string): void {
@@ -26,6 +40,16 @@ export function setCsrfToken(token: string): void {
 
 export function setUnauthenticatedHandler(handler: ((detail: string) => void) | undefined): void {
   onUnauthenticated = handler;
+}
+
+/** Told the path of every successful write (the query cache marks that module's reads stale). */
+export function setWriteListener(listener: ((path: string) => void) | undefined): void {
+  onWrite = listener;
+}
+
+/** For the few calls that post with fetch() themselves (multipart, idempotency keys). */
+export function notifyWrite(path: string): void {
+  onWrite?.(path);
 }
 
 export function toQueryString(query: Query | undefined): string {
@@ -63,6 +87,8 @@ export async function request<S extends z.ZodType>(path: string, opts: RequestOp
     if (error.status === 401 && !opts.expectUnauthenticated) onUnauthenticated?.(error.detail);
     throw error;
   }
+  // The write is done even if its answer then fails the contract: the cache must learn of it either way.
+  if (method !== 'GET') notifyWrite(path);
   const parsed = opts.schema.safeParse(await res.json().catch(() => undefined));
   if (!parsed.success) throw ApiError.contract(path);
   return parsed.data;

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { ZOk, ZPage } from '../../../src/contracts/common.ts';
 import {
   ZAlert,
+  type ZAnalysisQuery,
   ZAnalysisResult,
   ZCategory,
   ZComplaintDetail,
   ZComplaintIdentity,
+  type ZComplaintListQuery,
   ZComplaintSummary,
   ZHotTopic,
   type ZIntakeBody,
@@ -18,7 +20,7 @@ import {
   ZUploadedAttachment,
 } from '../../../src/contracts/complaints.ts';
 import { ZEntitySummary } from '../../../src/contracts/entities.ts';
-import { request } from './client.ts';
+import { type CallOptions, notifyWrite, type QueryInput, request } from './client.ts';
 import { ApiError } from './errors.ts';
 
 const fileForm = (file: File) => {
@@ -44,33 +46,34 @@ export type TAnalysis = z.output<typeof ZAnalysisResult>;
 export type TReassignInput = z.input<typeof ZReassignBody>;
 export type TUploaded = z.output<typeof ZUploadedAttachment>;
 export type TComplaintIdentity = z.output<typeof ZComplaintIdentity>;
-export type TAnalysisBy = 'kind' | 'category' | 'station' | 'month';
+export type TAnalysisBy = NonNullable<z.input<typeof ZAnalysisQuery>['by']>;
 
-export interface ComplaintListQuery {
-  kind?: string;
-  status?: string;
+/** The queue's filters; the flags as booleans (only `true` is sent). */
+export type ComplaintListQuery = Omit<QueryInput<typeof ZComplaintListQuery>, 'mine' | 'overdue'> & {
   mine?: boolean;
   overdue?: boolean;
-  q?: string;
-  limit?: number;
-  cursor?: string;
-}
+};
 
 export const complaintsApi = {
-  categories: () => request('/complaints/categories', { schema: z.array(ZCategory) }),
-  ruleSets: () => request('/complaints/rule-sets', { schema: z.array(ZRuleSetView) }),
+  categories: (opts?: CallOptions) =>
+    request('/complaints/categories', { schema: z.array(ZCategory), signal: opts?.signal }),
+  ruleSets: (opts?: CallOptions) =>
+    request('/complaints/rule-sets', { schema: z.array(ZRuleSetView), signal: opts?.signal }),
   intake: (body: TIntakeInput) => request('/complaints', { method: 'POST', body, schema: ZIntakeResult }),
-  list: (query: ComplaintListQuery) =>
+  list: (query: ComplaintListQuery, opts?: CallOptions) =>
     request('/complaints', {
       query: { ...query, mine: query.mine ? 'true' : undefined, overdue: query.overdue ? 'true' : undefined },
       schema: ZSummaryPage,
+      signal: opts?.signal,
     }),
-  get: (id: number) => request(`/complaints/${id}`, { schema: ZComplaintDetail }),
+  get: (id: number, opts?: CallOptions) =>
+    request(`/complaints/${id}`, { schema: ZComplaintDetail, signal: opts?.signal }),
   transition: (id: number, body: TTransitionInput) =>
     request(`/complaints/${id}/transitions`, { method: 'POST', body, schema: ZComplaintDetail }),
-  stations: () =>
+  stations: (opts?: CallOptions) =>
     request('/complaints/stations', {
       schema: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })),
+      signal: opts?.signal,
     }),
   /** The complainant in full; the reason is required and the reveal is audited. */
   revealIdentity: (id: number, reason: string) =>
@@ -82,13 +85,18 @@ export const complaintsApi = {
     request('/complaints/uploads', { method: 'POST', body: fileForm(file), schema: ZUploadedAttachment }),
   addAttachment: (id: number, file: File) =>
     request(`/complaints/${id}/attachments`, { method: 'POST', body: fileForm(file), schema: ZComplaintDetail }),
-  analysis: (from: string, to: string, by: TAnalysisBy) =>
-    request('/complaints/analysis', { query: { from, to, by }, schema: ZAnalysisResult }),
-  hotTopics: (from: string, to: string) =>
-    request('/complaints/analysis/hot-topics', { query: { from, to }, schema: z.array(ZHotTopic) }),
-  alerts: () => request('/complaints/alerts', { schema: z.array(ZAlert) }),
+  analysis: (from: string, to: string, by: TAnalysisBy, opts?: CallOptions) =>
+    request('/complaints/analysis', { query: { from, to, by }, schema: ZAnalysisResult, signal: opts?.signal }),
+  hotTopics: (from: string, to: string, opts?: CallOptions) =>
+    request('/complaints/analysis/hot-topics', {
+      query: { from, to },
+      schema: z.array(ZHotTopic),
+      signal: opts?.signal,
+    }),
+  alerts: (opts?: CallOptions) => request('/complaints/alerts', { schema: z.array(ZAlert), signal: opts?.signal }),
   /** The registry search for the business field; a role without entity:read gets 403 and types the name instead. */
-  searchEntities: (q: string) => request('/entities', { query: { q, limit: 10 }, schema: ZEntityHits }),
+  searchEntities: (q: string, opts?: CallOptions) =>
+    request('/entities', { query: { q, limit: 10 }, schema: ZEntityHits, signal: opts?.signal }),
 };
 
 /** The no-login portal. The submit carries an Idempotency-Key, which the shared client does not send. */
@@ -105,11 +113,13 @@ export const portalApi = {
       throw ApiError.network();
     }
     if (!res.ok) throw await ApiError.fromResponse(res);
+    notifyWrite('/public/complaints');
     const parsed = ZIntakeResult.safeParse(await res.json().catch(() => undefined));
     if (!parsed.success) throw ApiError.contract('/public/complaints');
     return parsed.data;
   },
-  categories: () => request('/public/complaints/categories', { schema: z.array(ZCategory) }),
+  categories: (opts?: CallOptions) =>
+    request('/public/complaints/categories', { schema: z.array(ZCategory), signal: opts?.signal }),
   upload: (file: File) =>
     request('/public/complaints/uploads', { method: 'POST', body: fileForm(file), schema: ZUploadedAttachment }),
   // The code and the phone digits go in the body, never in a URL (which access logs and history keep).

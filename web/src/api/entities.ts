@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import {
-  type TEntityStatus,
-  type TEntityType,
   type ZEntityCreate,
   ZEntityDetail,
   type ZEntityLifecycle,
+  type ZEntityListQuery,
   ZEntityPage,
   type ZEntityUpdate,
 } from '../../../src/contracts/entities.ts';
@@ -14,23 +13,15 @@ import {
   ZEntityImportStatus,
 } from '../../../src/contracts/entity-import.ts';
 import { z as zod } from '../../../src/contracts/zod.ts';
-import { type Query, request, toQueryString } from './client.ts';
+import { type CallOptions, notifyWrite, type Query, type QueryInput, request, toQueryString } from './client.ts';
 import { ApiError } from './errors.ts';
 
 export type TEntityCreateBody = z.input<typeof ZEntityCreate>;
 export type TEntityUpdateBody = z.input<typeof ZEntityUpdate>;
 export type TEntityLifecycleBody = z.input<typeof ZEntityLifecycle>;
 
-/** The list filters; the export takes the same ones. */
-export interface EntityFilters {
-  q?: string;
-  type?: TEntityType;
-  status?: TEntityStatus;
-  stationId?: number;
-  industryCode?: string;
-  establishedFrom?: string;
-  establishedTo?: string;
-}
+/** The list filters (the list query without paging); the export takes the same ones. */
+export type EntityFilters = Omit<QueryInput<typeof ZEntityListQuery>, 'limit' | 'cursor'>;
 
 const ZReveal = zod.object({ legalRepIdNumber: zod.string().nullable() });
 const BASE = '/api/v1';
@@ -60,15 +51,16 @@ async function upload(file: File, mode: TEntityImportMode, csrfToken: string) {
     throw ApiError.network();
   }
   if (!res.ok) throw await ApiError.fromResponse(res);
+  notifyWrite('/entities/imports');
   const parsed = ZEntityImportAccepted.safeParse(await res.json().catch(() => undefined));
   if (!parsed.success) throw ApiError.contract('/entities/imports');
   return parsed.data;
 }
 
 export const entitiesApi = {
-  list: (filters: EntityFilters, cursor?: string, limit = 20) =>
-    request('/entities', { query: { ...(filters as Query), cursor, limit }, schema: ZEntityPage }),
-  get: (id: number) => request(`/entities/${id}`, { schema: ZEntityDetail }),
+  list: (filters: EntityFilters, cursor?: string, limit = 20, opts?: CallOptions) =>
+    request('/entities', { query: { ...filters, cursor, limit }, schema: ZEntityPage, signal: opts?.signal }),
+  get: (id: number, opts?: CallOptions) => request(`/entities/${id}`, { schema: ZEntityDetail, signal: opts?.signal }),
   revealLegalRepId: (id: number) => request(`/entities/${id}/legal-rep-id`, { schema: ZReveal }),
   create: (body: TEntityCreateBody) => request('/entities', { method: 'POST', body, schema: ZEntityDetail }),
   update: (id: number, body: TEntityUpdateBody) =>
@@ -76,5 +68,6 @@ export const entitiesApi = {
   lifecycle: (id: number, body: TEntityLifecycleBody) =>
     request(`/entities/${id}/lifecycle`, { method: 'POST', body, schema: ZEntityDetail }),
   submitImport: upload,
-  importStatus: (jobId: number) => request(`/entities/imports/${jobId}`, { schema: ZEntityImportStatus }),
+  importStatus: (jobId: number, opts?: CallOptions) =>
+    request(`/entities/imports/${jobId}`, { schema: ZEntityImportStatus, signal: opts?.signal }),
 };

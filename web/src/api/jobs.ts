@@ -1,17 +1,13 @@
 import { ZPage } from '../../../src/contracts/common.ts';
-import { ZJob } from '../../../src/contracts/jobs.ts';
-import { request } from './client.ts';
+import { ZJob, type ZJobListQuery } from '../../../src/contracts/jobs.ts';
+import { type CallOptions, type QueryInput, request } from './client.ts';
 
 const ZJobPage = ZPage(ZJob);
 
-export interface JobListQuery {
-  status?: string;
-  kind?: string;
-  limit?: number;
-  cursor?: string;
-}
+export type JobListQuery = QueryInput<typeof ZJobListQuery>;
 
 export const jobsApi = {
-  list: (query: JobListQuery) => request('/jobs', { query: { ...query }, schema: ZJobPage }),
-  get: (id: number) => request(`/jobs/${id}`, { schema: ZJob }),
+  list: (query: JobListQuery, opts?: CallOptions) =>
+    request('/jobs', { query: { ...query }, schema: ZJobPage, signal: opts?.signal }),
+  get: (id: number, opts?: CallOptions) => request(`/jobs/${id}`, { schema: ZJob, signal: opts?.signal }),
 };

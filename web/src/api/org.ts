@@ -9,9 +9,10 @@ import {
   type ZRoleUpdate,
   ZUser,
   type ZUserCreate,
+  type ZUserListQuery,
   type ZUserUpdate,
 } from '../../../src/contracts/org.ts';
-import { request } from './client.ts';
+import { type CallOptions, type QueryInput, request } from './client.ts';
 
 const ZUnitList = ZOrgUnit.array();
 const ZRoleList = ZRole.array();
@@ -23,26 +24,21 @@ export type TRoleCreate = z.input<typeof ZRoleCreate>;
 export type TRoleUpdate = z.input<typeof ZRoleUpdate>;
 export type TUserCreate = z.input<typeof ZUserCreate>;
 export type TUserUpdate = z.input<typeof ZUserUpdate>;
-export interface UserListQuery {
-  unitId?: number;
-  includeSubUnits?: 'true' | 'false';
-  q?: string;
-  limit?: number;
-  cursor?: string;
-}
+export type UserListQuery = QueryInput<typeof ZUserListQuery>;
 
 export const orgApi = {
-  listUnits: () => request('/org/units', { schema: ZUnitList }),
+  listUnits: (opts?: CallOptions) => request('/org/units', { schema: ZUnitList, signal: opts?.signal }),
   createUnit: (body: TUnitCreate) => request('/org/units', { method: 'POST', body, schema: ZOrgUnit }),
   updateUnit: (id: number, body: TUnitUpdate) =>
     request(`/org/units/${id}`, { method: 'PATCH', body, schema: ZOrgUnit }),
 
-  listRoles: () => request('/org/roles', { schema: ZRoleList }),
+  listRoles: (opts?: CallOptions) => request('/org/roles', { schema: ZRoleList, signal: opts?.signal }),
   createRole: (body: TRoleCreate) => request('/org/roles', { method: 'POST', body, schema: ZRole }),
   updateRole: (id: number, body: TRoleUpdate) => request(`/org/roles/${id}`, { method: 'PATCH', body, schema: ZRole }),
 
-  listUsers: (query: UserListQuery) => request('/org/users', { query: { ...query }, schema: ZUserPage }),
-  getUser: (id: number) => request(`/org/users/${id}`, { schema: ZUser }),
+  listUsers: (query: UserListQuery, opts?: CallOptions) =>
+    request('/org/users', { query: { ...query }, schema: ZUserPage, signal: opts?.signal }),
+  getUser: (id: number, opts?: CallOptions) => request(`/org/users/${id}`, { schema: ZUser, signal: opts?.signal }),
   createUser: (body: TUserCreate) => request('/org/users', { method: 'POST', body, schema: ZUser }),
   updateUser: (id: number, body: TUserUpdate) => request(`/org/users/${id}`, { method: 'PATCH', body, schema: ZUser }),
   resetPassword: (id: number, password: string) =>

@@ -22,58 +22,69 @@ import {
   ZTask,
   type ZTaskCreate,
   ZVisitDetail,
+  type ZVisitListQuery,
   ZVisitSummary,
 } from '../../../src/contracts/spot-checks.ts';
-import { request } from './client.ts';
+import { type CallOptions, notifyWrite, type QueryInput, request } from './client.ts';
 import { ApiError } from './errors.ts';
 
 export type TTaskInput = z.input<typeof ZTaskCreate>;
-export interface VisitQuery {
-  taskId?: number;
-  status?: string;
+/** The visit list's filters; the flags as booleans (only `true` is sent). */
+export type VisitQuery = Omit<QueryInput<typeof ZVisitListQuery>, 'mine' | 'overdue'> & {
   mine?: boolean;
   overdue?: boolean;
-  cursor?: string;
-  limit?: number;
-}
+};
 
 export const spotChecksApi = {
-  reference: () => request('/spot-checks/reference', { schema: ZSpotCheckReference }),
-  items: () => request('/spot-checks/items', { schema: z.array(ZCheckItem) }),
+  reference: (opts?: CallOptions) =>
+    request('/spot-checks/reference', { schema: ZSpotCheckReference, signal: opts?.signal }),
+  items: (opts?: CallOptions) => request('/spot-checks/items', { schema: z.array(ZCheckItem), signal: opts?.signal }),
   createItem: (body: z.input<typeof ZCheckItemCreate>) =>
     request('/spot-checks/items', { method: 'POST', body, schema: ZCheckItem }),
-  inspectors: () => request('/spot-checks/inspectors', { schema: z.array(ZInspector) }),
+  inspectors: (opts?: CallOptions) =>
+    request('/spot-checks/inspectors', { schema: z.array(ZInspector), signal: opts?.signal }),
   createInspector: (body: z.input<typeof ZInspectorCreate>) =>
     request('/spot-checks/inspectors', { method: 'POST', body, schema: ZInspector }),
-  conflicts: () => request('/spot-checks/conflicts', { schema: z.array(ZConflict) }),
+  conflicts: (opts?: CallOptions) =>
+    request('/spot-checks/conflicts', { schema: z.array(ZConflict), signal: opts?.signal }),
   declareConflict: (body: z.input<typeof ZConflictCreate>) =>
     request('/spot-checks/conflicts', { method: 'POST', body, schema: ZOk }),
   removeConflict: (inspectorId: number, entityId: number) =>
     request(`/spot-checks/conflicts/${inspectorId}/${entityId}`, { method: 'DELETE', schema: ZOk }),
   /** The registry search (name or USCC), as the entity pages use it. */
-  searchEntities: (q: string) =>
-    request('/entities', { query: { q, limit: 10 }, schema: z.object({ items: z.array(ZEntitySummary) }) }),
+  searchEntities: (q: string, opts?: CallOptions) =>
+    request('/entities', {
+      query: { q, limit: 10 },
+      schema: z.object({ items: z.array(ZEntitySummary) }),
+      signal: opts?.signal,
+    }),
   updateInspector: (id: number, body: z.input<typeof ZInspectorUpdate>) =>
     request(`/spot-checks/inspectors/${id}`, { method: 'PUT', body, schema: ZInspector }),
-  pools: () => request('/spot-checks/pools', { schema: z.array(ZPool) }),
+  pools: (opts?: CallOptions) => request('/spot-checks/pools', { schema: z.array(ZPool), signal: opts?.signal }),
   createPool: (body: z.input<typeof ZPoolCreate>) =>
     request('/spot-checks/pools', { method: 'POST', body, schema: ZPool }),
-  previewPool: (id: number) => request(`/spot-checks/pools/${id}/preview`, { schema: ZPoolPreview }),
-  plans: () => request('/spot-checks/plans', { schema: z.array(ZPlan) }),
+  previewPool: (id: number, opts?: CallOptions) =>
+    request(`/spot-checks/pools/${id}/preview`, { schema: ZPoolPreview, signal: opts?.signal }),
+  plans: (opts?: CallOptions) => request('/spot-checks/plans', { schema: z.array(ZPlan), signal: opts?.signal }),
   createPlan: (body: z.input<typeof ZPlanCreate>) =>
     request('/spot-checks/plans', { method: 'POST', body, schema: ZPlan }),
-  tasks: (cursor?: string) => request('/spot-checks/tasks', { query: { cursor, limit: 50 }, schema: ZPage(ZTask) }),
-  task: (id: number) => request(`/spot-checks/tasks/${id}`, { schema: ZTask }),
+  tasks: (cursor?: string, opts?: CallOptions) =>
+    request('/spot-checks/tasks', { query: { cursor, limit: 50 }, schema: ZPage(ZTask), signal: opts?.signal }),
+  task: (id: number, opts?: CallOptions) =>
+    request(`/spot-checks/tasks/${id}`, { schema: ZTask, signal: opts?.signal }),
   createTask: (body: TTaskInput) => request('/spot-checks/tasks', { method: 'POST', body, schema: ZTask }),
   transitionTask: (id: number, action: 'freeze' | 'draw' | 'close' | 'cancel', version: number) =>
     request(`/spot-checks/tasks/${id}/transitions`, { method: 'POST', body: { action, version }, schema: ZTask }),
-  proof: (drawId: number) => request(`/spot-checks/draws/${drawId}/proof`, { schema: ZDrawProof }),
-  visits: (q: VisitQuery) =>
+  proof: (drawId: number, opts?: CallOptions) =>
+    request(`/spot-checks/draws/${drawId}/proof`, { schema: ZDrawProof, signal: opts?.signal }),
+  visits: (q: VisitQuery, opts?: CallOptions) =>
     request('/spot-checks/visits', {
       query: { ...q, mine: q.mine ? 'true' : undefined, overdue: q.overdue ? 'true' : undefined },
       schema: ZPage(ZVisitSummary),
+      signal: opts?.signal,
     }),
-  visit: (id: number) => request(`/spot-checks/visits/${id}`, { schema: ZVisitDetail }),
+  visit: (id: number, opts?: CallOptions) =>
+    request(`/spot-checks/visits/${id}`, { schema: ZVisitDetail, signal: opts?.signal }),
   recordResult: (id: number, body: z.input<typeof ZResultBody>) =>
     request(`/spot-checks/visits/${id}/results`, { method: 'PUT', body, schema: ZVisitDetail }),
   transitionVisit: (id: number, action: 'complete' | 'publish', version: number) =>
@@ -82,8 +93,12 @@ export const spotChecksApi = {
       body: { action, version },
       schema: ZVisitDetail,
     }),
-  publicResults: (q?: string, cursor?: string, limit = 20) =>
-    request('/public/spot-checks/results', { query: { q, cursor, limit }, schema: ZPage(ZPublicResult) }),
+  publicResults: (q?: string, cursor?: string, limit = 20, opts?: CallOptions) =>
+    request('/public/spot-checks/results', {
+      query: { q, cursor, limit },
+      schema: ZPage(ZPublicResult),
+      signal: opts?.signal,
+    }),
   ok: ZOk,
 };
 
@@ -98,5 +113,6 @@ export async function uploadEvidence(visitId: number, file: File, csrfToken: str
     headers: { 'x-csrf-token': csrfToken },
   });
   if (!res.ok) throw await ApiError.fromResponse(res);
+  notifyWrite(`/spot-checks/visits/${visitId}/files`);
   return ZStoredFile.parse(await res.json());
 }

@@ -1,7 +1,9 @@
-import { Select, Spin } from 'antd';
-import { type CSSProperties, useEffect, useRef, useState } from 'react';
+import type { CSSProperties } from 'react';
+import type { TUser } from '../../../src/contracts/org.ts';
 import { orgApi } from '../api/org.ts';
+import { queryKeys } from '../api/query-keys.ts';
 import { useT } from '../i18n/i18n-context.tsx';
+import { RemoteSearchSelect } from './remote-search-select.tsx';
 
 interface Props {
   value?: number;
@@ -12,43 +14,24 @@ interface Props {
   initialOption?: { value: number; label: string };
 }
 
+const searchUsers = async (q: string, signal: AbortSignal) =>
+  (await orgApi.listUsers({ q, limit: 20 }, { signal })).items;
+const userOption = (u: TUser) => ({ value: u.id, label: `${u.displayName}（${u.username}）` });
+
 /** Picks a user by searching /org/users as one types (the list can be long, so nothing loads up front). */
 export function UserSelect({ value, onChange, placeholder, style, initialOption }: Props) {
   const t = useT();
-  const [options, setOptions] = useState<{ value: number; label: string }[]>(initialOption ? [initialOption] : []);
-  const [searching, setSearching] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const latest = useRef('');
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const onSearch = (text: string) => {
-    clearTimeout(timer.current);
-    latest.current = text;
-    if (!text.trim()) return;
-    timer.current = setTimeout(() => {
-      setSearching(true);
-      orgApi
-        .listUsers({ q: text.trim(), limit: 20 })
-        .then((page) => {
-          if (latest.current !== text) return;
-          setOptions(page.items.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` })));
-        })
-        .catch(() => setOptions([]))
-        .finally(() => setSearching(false));
-    }, 300);
-  };
-
   return (
-    <Select
-      allowClear
+    <RemoteSearchSelect
+      queryKey={queryKeys.org.userSearch}
+      search={searchUsers}
+      toOption={userOption}
       value={value}
       onChange={onChange}
-      options={options}
       placeholder={placeholder}
       style={style}
-      showSearch={{ filterOption: false, onSearch }}
-      notFoundContent={searching ? <Spin size="small" /> : t('common.typeToSearch')}
+      initialOptions={initialOption ? [initialOption] : undefined}
+      hint={t('common.typeToSearch')}
     />
   );
 }

@@ -1,7 +1,8 @@
 import { Table, type TableColumnsType, Tooltip } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { TAuditEntry } from '../../../../src/contracts/audit.ts';
 import { type AuditQuery, auditApi } from '../../api/audit.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { LoadError } from '../../components/load-error.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -20,11 +21,9 @@ export function AuditPage() {
   const { t, lang } = useI18n();
   const { tree, unitName } = useOrgRefs({ roles: false });
   const [filters, setFilters] = useState<Omit<AuditQuery, 'cursor' | 'limit'>>({});
-  const fetchPage = useCallback(
-    (cursor?: string) => auditApi.list({ ...filters, cursor, limit: PAGE_SIZE }),
-    [filters],
-  );
-  const list = useKeysetList(fetchPage, entryKey);
+  const query = { ...filters, limit: PAGE_SIZE };
+  const fetchPage = (cursor?: string, signal?: AbortSignal) => auditApi.list({ ...query, cursor }, { signal });
+  const list = useKeysetList(fetchPage, entryKey, queryKeys.audit.list(query));
 
   const columns: TableColumnsType<TAuditEntry> = [
     { title: t('audit.time'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at, lang) },

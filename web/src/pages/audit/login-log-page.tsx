@@ -1,8 +1,9 @@
 import { Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import type { ZLoginLogEntry } from '../../../../src/contracts/audit.ts';
 import { auditApi } from '../../api/audit.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { LoadError } from '../../components/load-error.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -31,11 +32,9 @@ export function LoginLogPage() {
   const { t, lang } = useI18n();
   const [username, setUsername] = useState('');
   const [result, setResult] = useState<string>();
-  const fetchPage = useCallback(
-    (cursor?: string) => auditApi.logins({ username: username || undefined, result, cursor, limit: PAGE_SIZE }),
-    [username, result],
-  );
-  const list = useKeysetList(fetchPage, entryKey);
+  const query = { username: username || undefined, result, limit: PAGE_SIZE };
+  const fetchPage = (cursor?: string, signal?: AbortSignal) => auditApi.logins({ ...query, cursor }, { signal });
+  const list = useKeysetList(fetchPage, entryKey, queryKeys.audit.logins(query));
 
   const columns: TableColumnsType<LoginLogEntry> = [
     { title: t('audit.time'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at, lang) },

@@ -1,6 +1,7 @@
 import { Card, Col, Row } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { calendarApi } from '../../api/calendar.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -17,11 +18,8 @@ export function CalendarPage() {
   const { can } = useAuth();
   const canWrite = can('calendar:write');
   const [version, setVersion] = useState(0);
-  const loadStatus = useCallback(() => {
-    void version; // refetch after an override or a confirmed year
-    return calendarApi.status();
-  }, [version]);
-  const status = useAsync(loadStatus);
+  // refetch after an override or a confirmed year (the write marked it stale already)
+  const status = useAsync((signal) => calendarApi.status({ signal }), [...queryKeys.calendar.status(), version]);
   const changed = () => setVersion((v) => v + 1);
 
   return (

@@ -1,8 +1,8 @@
 import { Alert, Card, Descriptions, Skeleton } from 'antd';
-import { useCallback } from 'react';
 import type { z } from 'zod';
 import type { ZCalendarStatus } from '../../../../src/contracts/calendar.ts';
 import { calendarApi } from '../../api/calendar.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { LoadError } from '../../components/load-error.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
@@ -48,8 +48,10 @@ export function CalendarStatusView({ status }: { status: CalendarStatus }) {
 /** Deadlines everywhere depend on the holiday calendar, so its gaps are shown to every user on the home page. */
 export function CalendarStatusCard() {
   const t = useT();
-  const load = useCallback(() => calendarApi.status(), []);
-  const { data, error, loading, reload } = useAsync(load);
+  const { data, error, loading, reload } = useAsync(
+    (signal) => calendarApi.status({ signal }),
+    queryKeys.calendar.status(),
+  );
   return (
     <Card title={t('calendar.status')} size="small">
       {error && <LoadError error={error} onRetry={reload} />}

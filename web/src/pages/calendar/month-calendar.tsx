@@ -1,7 +1,8 @@
 import { Calendar, Flex, Spin, Tag, Typography, theme } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { calendarApi } from '../../api/calendar.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { LoadError } from '../../components/load-error.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
@@ -68,13 +69,15 @@ export function MonthCalendar({ version }: { version: number }) {
   const [selected, setSelected] = useState<Dayjs>(() => dayjs());
   const monthKey = selected.format('YYYY-MM');
 
-  const load = useCallback(() => {
-    void version; // a new version means the overrides changed: fetch the month again
-    const month = dayjs(`${monthKey}-01`);
-    // The grid shows up to six weeks, so take a margin on both sides of the month.
-    return calendarApi.days(month.subtract(7, 'day').format(ISO), month.endOf('month').add(14, 'day').format(ISO));
-  }, [monthKey, version]);
-  const { data, error, loading, reload } = useAsync(load);
+  const month = dayjs(`${monthKey}-01`);
+  // The grid shows up to six weeks, so take a margin on both sides of the month.
+  const from = month.subtract(7, 'day').format(ISO);
+  const to = month.endOf('month').add(14, 'day').format(ISO);
+  // A new version means the overrides changed: fetch the month again (the write marked it stale already).
+  const { data, error, loading, reload } = useAsync(
+    (signal) => calendarApi.days(from, to, { signal }),
+    [...queryKeys.calendar.days(from, to), version],
+  );
   const byDay = useMemo(() => new Map((data ?? []).map((d) => [d.day, d])), [data]);
 
   return (

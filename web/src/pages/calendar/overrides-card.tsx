@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { type TCalendarOverride, ZCalendarOverride } from '../../../../src/contracts/calendar.ts';
 import { calendarApi } from '../../api/calendar.ts';
 import { toApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
@@ -22,10 +23,11 @@ export function OverridesCard({ canWrite, onChanged }: { canWrite: boolean; onCh
   const t = useT();
   const { message } = App.useApp();
   const load = useCallback(
-    async () => (await calendarApi.listOverrides()).sort((a, b) => b.day.localeCompare(a.day)),
+    async (signal: AbortSignal) =>
+      (await calendarApi.listOverrides({ signal })).sort((a, b) => b.day.localeCompare(a.day)),
     [],
   );
-  const { data, error, loading, reload } = useAsync(load);
+  const { data, error, loading, reload } = useAsync(load, queryKeys.calendar.overrides());
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
 

@@ -1,7 +1,9 @@
-import { AutoComplete, Form, Input } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Form, Input } from 'antd';
+import { useCallback, useState } from 'react';
+import type { TEntitySummary } from '../../../../src/contracts/entities.ts';
 import { complaintsApi } from '../../api/complaints.ts';
-import { isApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
+import { RemoteSearchSelect } from '../../components/remote-search-select.tsx';
 
 interface Option {
   value: string;
@@ -11,41 +13,26 @@ interface Option {
   address: string | null;
 }
 
+const searchEntities = async (q: string, signal: AbortSignal) =>
+  (await complaintsApi.searchEntities(q, { signal })).items;
+const entityOption = (e: TEntitySummary): Option => ({
+  value: e.name,
+  label: `${e.name}（${e.uscc}，${e.stationName}）`,
+  entityId: e.id,
+  uscc: e.uscc,
+  address: e.address,
+});
+
 /**
  * The business named in a complaint: typed as free text, or picked from the entity registry by name.
  * A role without entity:read gets 403 from the search; the field then stays free text.
  */
 export function BusinessFields() {
   const form = Form.useFormInstance();
-  const [options, setOptions] = useState<Option[]>([]);
   const [registryClosed, setRegistryClosed] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const onSearch = (text: string) => {
-    clearTimeout(timer.current);
-    // Typing again means the earlier pick no longer holds.
-    form.setFieldValue(['business', 'entityId'], undefined);
-    if (registryClosed || text.trim().length < 2) return;
-    timer.current = setTimeout(() => {
-      complaintsApi.searchEntities(text.trim()).then(
-        (page) =>
-          setOptions(
-            page.items.map((e) => ({
-              value: e.name,
-              label: `${e.name}（${e.uscc}，${e.stationName}）`,
-              entityId: e.id,
-              uscc: e.uscc,
-              address: e.address,
-            })),
-          ),
-        (err: unknown) => {
-          if (isApiError(err) && err.status === 403) setRegistryClosed(true);
-          setOptions([]);
-        },
-      );
-    }, 300);
-  };
+  // Typing again means the earlier pick no longer holds.
+  const onType = () => form.setFieldValue(['business', 'entityId'], undefined);
+  const onForbidden = useCallback(() => setRegistryClosed(true), []);
 
   const onSelect = (_: string, option: Option) => {
     form.setFieldValue(['business', 'entityId'], option.entityId);
@@ -60,9 +47,14 @@ export function BusinessFields() {
         label="被投诉（举报）经营者"
         extra={registryClosed ? '无权查询登记库，请直接填写名称' : '输入名称可从登记库选择，也可直接填写'}
       >
-        <AutoComplete<string, Option>
-          options={options}
-          onSearch={onSearch}
+        <RemoteSearchSelect
+          freeText
+          queryKey={queryKeys.entities.search}
+          search={searchEntities}
+          toOption={entityOption}
+          minChars={2}
+          onType={onType}
+          onForbidden={onForbidden}
           onSelect={onSelect}
           placeholder="经营者名称"
           data-testid="intake-business-name"

@@ -1,7 +1,8 @@
 import { Card, Col, DatePicker, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useState } from 'react';
-import { complaintsApi } from '../../api/complaints.ts';
+import { useState } from 'react';
+import { complaintsApi, type TAnalysisBy } from '../../api/complaints.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
@@ -16,22 +17,23 @@ export function ComplaintAnalysisPage() {
   const from = range[0].format('YYYY-MM');
   const to = range[1].format('YYYY-MM');
 
-  const loadSummary = useCallback(() => complaintsApi.analysis(from, to, 'category'), [from, to]);
-  const loadMonths = useCallback(() => complaintsApi.analysis(from, to, 'month'), [from, to]);
-  const loadStations = useCallback(() => complaintsApi.analysis(from, to, 'station'), [from, to]);
-  const loadTopics = useCallback(
-    () =>
-      complaintsApi.hotTopics(
-        range[0].startOf('month').format('YYYY-MM-DD'),
-        range[1].endOf('month').format('YYYY-MM-DD'),
-      ),
-    [range],
+  const analysis = (by: TAnalysisBy) => ({
+    load: (signal: AbortSignal) => complaintsApi.analysis(from, to, by, { signal }),
+    key: queryKeys.complaints.analysis({ from, to, by }),
+  });
+  const byCategory = analysis('category');
+  const byMonth = analysis('month');
+  const byStation = analysis('station');
+  const topicsFrom = range[0].startOf('month').format('YYYY-MM-DD');
+  const topicsTo = range[1].endOf('month').format('YYYY-MM-DD');
+  const summary = useAsync(byCategory.load, byCategory.key);
+  const months = useAsync(byMonth.load, byMonth.key);
+  const stations = useAsync(byStation.load, byStation.key);
+  const topics = useAsync(
+    (signal) => complaintsApi.hotTopics(topicsFrom, topicsTo, { signal }),
+    queryKeys.complaints.hotTopics(topicsFrom, topicsTo),
   );
-  const summary = useAsync(loadSummary);
-  const months = useAsync(loadMonths);
-  const stations = useAsync(loadStations);
-  const topics = useAsync(loadTopics);
-  const alerts = useAsync(complaintsApi.alerts);
+  const alerts = useAsync((signal) => complaintsApi.alerts({ signal }), queryKeys.complaints.alerts());
   const totals = summary.data?.totals;
 
   return (

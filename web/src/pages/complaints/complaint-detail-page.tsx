@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { TComplaintDetail } from '../../../../src/contracts/complaints.ts';
 import { type ComplaintAction, complaintTransitions } from '../../../../src/domain/complaint-workflow.ts';
 import { complaintsApi, type TComplaintIdentity } from '../../api/complaints.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -32,10 +33,9 @@ export function ComplaintDetailPage() {
   const { lang } = useI18n();
   const { can } = useAuth();
   const id = Number(useParams().id);
-  const load = useCallback(() => complaintsApi.get(id), [id]);
-  const detail = useAsync(load);
-  const ruleSets = useAsync(complaintsApi.ruleSets);
-  const categories = useAsync(complaintsApi.categories);
+  const detail = useAsync((signal) => complaintsApi.get(id, { signal }), queryKeys.complaints.detail(id));
+  const ruleSets = useAsync((signal) => complaintsApi.ruleSets({ signal }), queryKeys.complaints.ruleSets());
+  const categories = useAsync((signal) => complaintsApi.categories({ signal }), queryKeys.complaints.categories());
   const [action, setAction] = useState<ComplaintAction>();
   const [reassigning, setReassigning] = useState(false);
   const [revealing, setRevealing] = useState(false);

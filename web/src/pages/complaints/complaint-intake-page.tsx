@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { complaintsApi, type TIntakeResult } from '../../api/complaints.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -31,7 +32,7 @@ export function ComplaintIntakePage() {
   const t = useT();
   const [form] = Form.useForm<IntakeValues>();
   const { submit, submitting, failure } = useFormSubmit(form);
-  const categories = useAsync(complaintsApi.categories);
+  const categories = useAsync((signal) => complaintsApi.categories({ signal }), queryKeys.complaints.categories());
   const tree = useMemo(() => toCategoryTree(categories.data ?? []), [categories.data]);
   const [result, setResult] = useState<TIntakeResult>();
   const [attachments, setAttachments] = useState<string[]>([]);

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { TComplaintSummary } from '../../../../src/contracts/complaints.ts';
-import { complaintsApi } from '../../api/complaints.ts';
+import { type ComplaintListQuery, complaintsApi } from '../../api/complaints.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
@@ -23,18 +24,15 @@ export function ComplaintQueuePage() {
   const t = useT();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [kind, setKind] = useState<string>();
-  const [status, setStatus] = useState<string>();
+  const [kind, setKind] = useState<ComplaintListQuery['kind']>();
+  const [status, setStatus] = useState<ComplaintListQuery['status']>();
   const [mine, setMine] = useState(false);
   const [overdue, setOverdue] = useState(false);
   const [q, setQ] = useState('');
 
-  const fetchPage = useCallback(
-    (cursor?: string) =>
-      complaintsApi.list({ kind, status, mine, overdue, q: q || undefined, cursor, limit: PAGE_SIZE }),
-    [kind, status, mine, overdue, q],
-  );
-  const list = useKeysetList(fetchPage, itemKey);
+  const query = { kind, status, mine, overdue, q: q || undefined, limit: PAGE_SIZE };
+  const fetchPage = (cursor?: string, signal?: AbortSignal) => complaintsApi.list({ ...query, cursor }, { signal });
+  const list = useKeysetList(fetchPage, itemKey, queryKeys.complaints.list(query));
 
   const columns: TableColumnsType<TComplaintSummary> = [
     {

@@ -1,7 +1,7 @@
 import { Form, Input, Modal, Select } from 'antd';
-import { useCallback } from 'react';
 import type { TComplaintDetail } from '../../../../src/contracts/complaints.ts';
 import { complaintsApi } from '../../api/complaints.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { UserSelect } from '../../components/user-select.tsx';
 import { useAsync } from '../../lib/use-async.ts';
@@ -25,7 +25,7 @@ export function ReassignModal({
 }) {
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
-  const stations = useAsync(useCallback(() => complaintsApi.stations(), []));
+  const stations = useAsync((signal) => complaintsApi.stations({ signal }), queryKeys.complaints.stations());
   const onOk = () =>
     submit(async (v) => {
       onDone(

@@ -1,8 +1,9 @@
 import { App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
-import { useCallback } from 'react';
 import type { TBatch, TListing } from '../../../../src/contracts/credit.ts';
+import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
 import { creditApi, type TDecision } from '../../api/credit.ts';
 import { toApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
@@ -10,15 +11,14 @@ import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { creditListLabels, fileUrl, listingKey, statusLabels } from './credit-labels.ts';
 import { listingEntityColumns } from './listing-columns.tsx';
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 /** Review of one proposed batch: the entities (one can be taken out), then the decision that lists the rest. */
 export function BatchReview({ batch, onChanged }: { batch: TBatch; onChanged: (b: TBatch) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<TDecision>();
   const { submit, submitting, failure } = useFormSubmit(form);
-  const fetchPage = useCallback((cursor?: string) => creditApi.listings({ batchId: batch.id, cursor }), [batch.id]);
-  const items = useKeysetList(fetchPage, listingKey);
+  const fetchPage = (cursor?: string, signal?: AbortSignal) =>
+    creditApi.listings({ batchId: batch.id, cursor }, { signal });
+  const items = useKeysetList(fetchPage, listingKey, queryKeys.credit.listings({ batchId: batch.id }));
   const open = batch.status === 'proposed';
 
   const takeOut = async (l: TListing) => {
@@ -84,7 +84,7 @@ export function BatchReview({ batch, onChanged }: { batch: TBatch; onChanged: (b
           <Form<TDecision>
             form={form}
             layout="inline"
-            initialValues={{ decidedOn: today() }}
+            initialValues={{ decidedOn: shanghaiToday() }}
             style={{ marginTop: 16, rowGap: 8 }}
           >
             <Form.Item name="decisionNo" label="决定书文号" rules={[{ required: true, min: 2, message: '请填写文号' }]}>

@@ -1,9 +1,11 @@
 import { App, Button, Card, Col, Descriptions, Row, Table, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TEntityCredit, TListing } from '../../../../src/contracts/credit.ts';
+import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
 import { creditApi } from '../../api/credit.ts';
 import { toApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -20,16 +22,13 @@ import {
 } from './credit-labels.ts';
 import { RepairApplyModal } from './repair-apply-modal.tsx';
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 /** One entity's credit: class and why, class history, listings, annual reports, decision documents. */
 export function CreditEntityPage() {
   const { lang } = useI18n();
   const { message } = App.useApp();
   const id = Number(useParams().id);
   const canWrite = useAuth().can('credit:write');
-  const load = useCallback(() => creditApi.entity(id), [id]);
-  const state = useAsync(load);
+  const state = useAsync((signal) => creditApi.entity(id, { signal }), queryKeys.credit.entity(id));
   const [applyFor, setApplyFor] = useState<TListing>();
   const c = state.data;
   if (state.error) return <LoadError error={state.error} onRetry={state.reload} />;
@@ -37,7 +36,7 @@ export function CreditEntityPage() {
 
   const file = async (reportYear: number) => {
     try {
-      await creditApi.recordReports([{ entityId: c.entity.id, reportYear, filedOn: today() }]);
+      await creditApi.recordReports([{ entityId: c.entity.id, reportYear, filedOn: shanghaiToday() }]);
       message.success(`已登记 ${reportYear} 年度报告`);
       state.reload();
     } catch (err) {

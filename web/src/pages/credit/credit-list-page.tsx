@@ -1,8 +1,11 @@
 import { App, Button, Card, Form, InputNumber, Select, Space, Table, Tag } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { TBatch, TListing } from '../../../../src/contracts/credit.ts';
+import { latestClosedReportYear } from '../../../../src/domain/credit-rules.ts';
+import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
 import { creditApi } from '../../api/credit.ts';
 import { toApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
@@ -17,11 +20,7 @@ import { listingEntityColumns } from './listing-columns.tsx';
 type List = 'abnormal' | 'serious';
 
 /** The latest report year whose window (to 30 June next year) has closed. */
-const closedYear = () => {
-  const d = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const y = Number(d.slice(0, 4));
-  return d > `${y}-06-30` ? y - 1 : y - 2;
-};
+const closedYear = () => latestClosedReportYear(shanghaiToday());
 
 /** 经营异常名录 / 严重违法失信名单: propose a batch, review and decide it, and the entities on the list. */
 function CreditListPage({ list }: { list: List }) {
@@ -32,10 +31,16 @@ function CreditListPage({ list }: { list: List }) {
   const [stationId, setStationId] = useState<number>();
   const [selected, setSelected] = useState<TBatch>();
   const [proposing, setProposing] = useState(false);
-  const fetchBatches = useCallback((cursor?: string) => creditApi.batches({ list, cursor }), [list]);
-  const batches = useKeysetList(fetchBatches, batchKey);
-  const fetchListed = useCallback((cursor?: string) => creditApi.listings({ list, status: 'listed', cursor }), [list]);
-  const listed = useKeysetList(fetchListed, listingKey);
+  const batches = useKeysetList(
+    (cursor?: string, signal?: AbortSignal) => creditApi.batches({ list, cursor }, { signal }),
+    batchKey,
+    queryKeys.credit.batches({ list }),
+  );
+  const listed = useKeysetList(
+    (cursor?: string, signal?: AbortSignal) => creditApi.listings({ list, status: 'listed', cursor }, { signal }),
+    listingKey,
+    queryKeys.credit.listings({ list, status: 'listed' }),
+  );
 
   const propose = async () => {
     setProposing(true);

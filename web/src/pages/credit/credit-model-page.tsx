@@ -1,9 +1,10 @@
 import { App, Button, Card, Col, Input, Row, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TJob } from '../../../../src/contracts/jobs.ts';
 import { creditApi, type TModelsView } from '../../api/credit.ts';
 import { toApiError } from '../../api/errors.ts';
 import { jobsApi } from '../../api/jobs.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -26,8 +27,7 @@ export function CreditModelPage() {
   const t = useT();
   const { message } = App.useApp();
   const canWrite = useAuth().can('credit:write');
-  const load = useCallback(() => creditApi.models(), []);
-  const state = useAsync(load);
+  const state = useAsync((signal) => creditApi.models({ signal }), queryKeys.credit.models());
   const [text, setText] = useState('');
   const [job, setJob] = useState<TJob>();
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import { useCallback } from 'react';
 import { creditApi } from '../../api/credit.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
@@ -11,8 +11,7 @@ import { RiskChart } from './risk-chart.tsx';
 /** 信用风险分类分布: totals, then by station and by industry (门类). */
 export function CreditOverviewPage() {
   const t = useT();
-  const load = useCallback(() => creditApi.distribution(), []);
-  const state = useAsync(load);
+  const state = useAsync((signal) => creditApi.distribution({ signal }), queryKeys.credit.distribution());
   const d = state.data;
   return (
     <>

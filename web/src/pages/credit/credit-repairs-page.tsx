@@ -1,8 +1,9 @@
 import { Button, Select, Space, Table, Tag } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TRepair } from '../../../../src/contracts/credit.ts';
-import { creditApi } from '../../api/credit.ts';
+import { creditApi, type TRepairQuery } from '../../api/credit.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
@@ -21,10 +22,10 @@ const statusOptions = ['applied', 'reviewed', 'approved', 'rejected'].map((s) =>
 export function CreditRepairsPage() {
   const t = useT();
   const canWrite = useAuth().can('credit:write');
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<TRepairQuery['status']>();
   const [step, setStep] = useState<{ repair: TRepair; step: 'review' | 'decide' }>();
-  const fetchPage = useCallback((cursor?: string) => creditApi.repairs({ status, cursor }), [status]);
-  const list = useKeysetList(fetchPage, repairKey);
+  const fetchPage = (cursor?: string, signal?: AbortSignal) => creditApi.repairs({ status, cursor }, { signal });
+  const list = useKeysetList(fetchPage, repairKey, queryKeys.credit.repairs({ status }));
 
   return (
     <>

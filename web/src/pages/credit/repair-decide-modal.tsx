@@ -1,11 +1,11 @@
 import { Alert, Form, Input, Modal, Radio } from 'antd';
 import type { TRepair } from '../../../../src/contracts/credit.ts';
+import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
 import { creditApi, type TDecision } from '../../api/credit.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 
 type Values = TDecision & { opinion: string; decision: 'approve' | 'reject' };
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** 审查 (opinion; the server checks the conditions) or 决定 (approve / reject with the decision document fields). */
 export function RepairStepModal({
@@ -57,7 +57,7 @@ export function RepairStepModal({
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ decision: unmet.length ? 'reject' : 'approve', decidedOn: today() }}
+        initialValues={{ decision: unmet.length ? 'reject' : 'approve', decidedOn: shanghaiToday() }}
       >
         {step === 'review' ? (
           <Form.Item name="opinion" label="审查意见" rules={[{ required: true, min: 2, message: '请填写审查意见' }]}>

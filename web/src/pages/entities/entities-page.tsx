@@ -1,9 +1,10 @@
 import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { entityStatuses, entityTypes, type TEntitySummary } from '../../../../src/contracts/entities.ts';
 import { type EntityFilters, entitiesApi, entityLinks } from '../../api/entities.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
@@ -28,17 +29,13 @@ export function EntitiesPage() {
   const query = params.toString();
   const filters = useMemo(() => filtersFromParams(new URLSearchParams(query)), [query]);
   const setFilters = (next: EntityFilters) => setParams(filtersToParams(next));
-  const [total, setTotal] = useState<{ total: number; estimate: boolean; capped: boolean }>();
-
-  const fetchPage = useCallback(
-    async (cursor?: string) => {
-      const page = await entitiesApi.list(filters, cursor, PAGE_SIZE);
-      if (!cursor) setTotal({ total: page.total, estimate: page.totalIsEstimate, capped: page.totalIsCapped });
-      return page;
-    },
-    [filters],
+  const list = useKeysetList(
+    (cursor?: string, signal?: AbortSignal) => entitiesApi.list(filters, cursor, PAGE_SIZE, { signal }),
+    entityKey,
+    queryKeys.entities.list({ ...filters, limit: PAGE_SIZE }),
   );
-  const list = useKeysetList(fetchPage, entityKey);
+  const first = list.firstPage;
+  const total = first && { total: first.total, estimate: first.totalIsEstimate, capped: first.totalIsCapped };
 
   const columns: TableColumnsType<TEntitySummary> = [
     {

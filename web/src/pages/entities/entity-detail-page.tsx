@@ -1,10 +1,11 @@
 import { EditOutlined, EyeOutlined, SwapOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { entityStatuses, entityTypes, type TEntityDetail } from '../../../../src/contracts/entities.ts';
 import { entitiesApi } from '../../api/entities.ts';
 import { toApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -26,8 +27,7 @@ export function EntityDetailPage() {
   const canWrite = can('entity:write');
   const canReadCredit = can('credit:read');
   const stations = useStations();
-  const load = useCallback(() => entitiesApi.get(id), [id]);
-  const state = useAsync(load);
+  const state = useAsync((signal) => entitiesApi.get(id, { signal }), queryKeys.entities.detail(id));
   const [dialog, setDialog] = useState<'edit' | 'lifecycle'>();
   const [fullId, setFullId] = useState<string | null>();
 

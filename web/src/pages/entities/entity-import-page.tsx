@@ -1,14 +1,12 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Radio, Space, Steps, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import {
-  entityImportModes,
-  type TEntityImportMode,
-  type TEntityImportStatus,
-} from '../../../../src/contracts/entity-import.ts';
+import { entityImportModes, type TEntityImportMode } from '../../../../src/contracts/entity-import.ts';
 import { entitiesApi, entityLinks } from '../../api/entities.ts';
 import { toApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useMe } from '../../auth/auth-context.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
@@ -26,42 +24,34 @@ export function EntityImportPage() {
   const [file, setFile] = useState<File>();
   const [mode, setMode] = useState<TEntityImportMode>('all');
   const [uploading, setUploading] = useState(false);
-  const [job, setJob] = useState<TEntityImportStatus>();
   const [jobId, setJobId] = useState<number>();
-
+  // A hidden tab waits (no request) and reads the status again once it is shown; a finished import stops.
+  const status = useQuery({
+    queryKey: queryKeys.entities.importStatus(jobId ?? 0),
+    queryFn: ({ signal }) => entitiesApi.importStatus(jobId ?? 0, { signal }),
+    enabled: jobId !== undefined,
+    staleTime: 0,
+    refetchInterval: (query) => (query.state.data && importFinished(query.state.data.status) ? false : POLL_MS),
+    refetchIntervalInBackground: false,
+    retry: false,
+  });
+  const job = jobId === undefined ? undefined : status.data;
+  const finished = job !== undefined && importFinished(job.status);
+  const queryClient = useQueryClient();
   useEffect(() => {
-    if (jobId === undefined) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const poll = async () => {
-      // A hidden tab waits (no request) and reads the status again once it is shown.
-      if (document.hidden) {
-        timer = setTimeout(poll, POLL_MS);
-        return;
-      }
-      try {
-        const status = await entitiesApi.importStatus(jobId);
-        if (stopped) return;
-        setJob(status);
-        if (importFinished(status.status)) return;
-      } catch (err) {
-        if (!stopped) message.error(toApiError(err).detail);
-      }
-      if (!stopped) timer = setTimeout(poll, POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [jobId, message]);
+    // The import changed the registry after the upload marked it stale: lists read since then are stale again.
+    if (finished) void queryClient.invalidateQueries({ queryKey: queryKeys.entities.all });
+  }, [finished, queryClient]);
+  const failedAt = status.errorUpdatedAt;
+  useEffect(() => {
+    if (failedAt && status.error) message.error(toApiError(status.error).detail);
+  }, [failedAt, status.error, message]);
 
   const start = async () => {
     if (!file) return;
     setUploading(true);
     try {
       const accepted = await entitiesApi.submitImport(file, mode, me.csrfToken);
-      setJob(undefined);
       setJobId(accepted.jobId);
       setStep(2);
     } catch (err) {
@@ -73,7 +63,6 @@ export function EntityImportPage() {
 
   const restart = () => {
     setJobId(undefined);
-    setJob(undefined);
     setFile(undefined);
     setStep(1);
   };

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import {
   entityEventKinds,
   entityStatuses,
@@ -7,6 +7,7 @@ import {
 } from '../../../../src/contracts/entities.ts';
 import { INDUSTRY_SECTIONS, industriesAtLevel, industryByCode } from '../../../../src/domain/industry-codes.ts';
 import { orgApi } from '../../api/org.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 
@@ -55,8 +56,10 @@ export function useStations() {
   const { can } = useAuth();
   const canUnits = can('org:unit:read');
   // Asking without the permission would only earn a 403 (and a console error) on every visit.
-  const load = useCallback(async () => (canUnits ? orgApi.listUnits().catch(() => []) : []), [canUnits]);
-  const units = useAsync(load);
+  const units = useAsync(
+    async (signal) => (canUnits ? orgApi.listUnits({ signal }).catch(() => []) : []),
+    queryKeys.org.units(canUnits),
+  );
   return useMemo(
     () =>
       (units.data ?? []).filter((u) => u.kind === 'station' && u.active).map((u) => ({ value: u.id, label: u.name })),

@@ -1,8 +1,9 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { jobStatuses, type TJob } from '../../../../src/contracts/jobs.ts';
 import { jobsApi } from '../../api/jobs.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { LoadError } from '../../components/load-error.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -39,8 +40,9 @@ const kindLabels: Record<string, MessageKey> = {
 export function JobsPage() {
   const { t, lang } = useI18n();
   const [status, setStatus] = useState<Status>();
-  const fetchPage = useCallback((cursor?: string) => jobsApi.list({ status, cursor, limit: PAGE_SIZE }), [status]);
-  const list = useKeysetList(fetchPage, jobKey);
+  const query = { status, limit: PAGE_SIZE };
+  const fetchPage = (cursor?: string, signal?: AbortSignal) => jobsApi.list({ ...query, cursor }, { signal });
+  const list = useKeysetList(fetchPage, jobKey, queryKeys.jobs.list(query));
   useJobPolling(list.items, list.replaceItem);
   const statusLabel = (s: Status) => t(`jobs.status.${s}`);
 

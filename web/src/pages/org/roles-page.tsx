@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { TRole } from '../../../../src/contracts/org.ts';
 import { type DataScope, type Permission, permissions } from '../../../../src/contracts/permissions.ts';
 import { orgApi } from '../../api/org.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -18,8 +19,7 @@ export function RolesPage() {
   const t = useT();
   const { can } = useAuth();
   const canWrite = can('org:role:write');
-  const load = useCallback(() => orgApi.listRoles(), []);
-  const { data, error, loading, reload } = useAsync(load);
+  const { data, error, loading, reload } = useAsync((signal) => orgApi.listRoles({ signal }), queryKeys.org.roles());
   const [dialog, setDialog] = useState<{ role?: TRole }>();
 
   const columns: TableColumnsType<TRole> = [

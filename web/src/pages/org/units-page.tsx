@@ -1,7 +1,8 @@
 import { Button, Space, Table, type TableColumnsType, Tag } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { orgUnitKinds } from '../../../../src/contracts/org.ts';
 import { orgApi } from '../../api/org.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -21,8 +22,7 @@ export function UnitsPage() {
   const t = useT();
   const { can } = useAuth();
   const canWrite = can('org:unit:write');
-  const load = useCallback(() => orgApi.listUnits(), []);
-  const { data, error, loading, reload } = useAsync(load);
+  const { data, error, loading, reload } = useAsync((signal) => orgApi.listUnits({ signal }), queryKeys.org.units());
   const tree = useMemo(() => buildUnitTree(data ?? []), [data]);
   const [collapsed, setCollapsed] = useState<number[]>([]);
   const expanded = useMemo(() => parentIdsOf(tree).filter((id) => !collapsed.includes(id)), [tree, collapsed]);

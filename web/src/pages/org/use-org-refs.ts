@@ -1,8 +1,9 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { TMe } from '../../../../src/contracts/auth.ts';
 import type { TOrgUnit, TRole, TUser } from '../../../../src/contracts/org.ts';
 import { beyondHolder, grantOf } from '../../../../src/domain/grant.ts';
 import { orgApi } from '../../api/org.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { buildUnitTree, findSubtree, type UnitNode } from './unit-tree.ts';
@@ -28,10 +29,14 @@ export function useOrgRefs(opts: { roles?: boolean } = {}) {
   const { me, can } = useAuth();
   const canUnits = can('org:unit:read');
   const canRoles = (opts.roles ?? true) && can('org:role:read');
-  const loadUnits = useCallback(async (): Promise<TOrgUnit[]> => (canUnits ? orgApi.listUnits() : []), [canUnits]);
-  const loadRoles = useCallback(async (): Promise<TRole[]> => (canRoles ? orgApi.listRoles() : []), [canRoles]);
-  const units = useAsync(loadUnits);
-  const roles = useAsync(loadRoles);
+  const units = useAsync(
+    async (signal): Promise<TOrgUnit[]> => (canUnits ? orgApi.listUnits({ signal }) : []),
+    queryKeys.org.units(canUnits),
+  );
+  const roles = useAsync(
+    async (signal): Promise<TRole[]> => (canRoles ? orgApi.listRoles({ signal }) : []),
+    queryKeys.org.roles(canRoles),
+  );
 
   const tree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
   /** The part of the tree the signed-in user may assign users to. */

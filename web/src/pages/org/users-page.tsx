@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Input, Space, Table, type TableColumnsType, Tag, TreeSelect } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TUser } from '../../../../src/contracts/org.ts';
 import { orgApi } from '../../api/org.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
@@ -32,18 +33,14 @@ export function UsersPage() {
   const [dialog, setDialog] = useState<Dialog>();
   const [createdIds, setCreatedIds] = useState<number[]>([]);
 
-  const fetchPage = useCallback(
-    (cursor?: string) =>
-      orgApi.listUsers({
-        unitId,
-        includeSubUnits: withSubUnits ? 'true' : 'false',
-        q: q || undefined,
-        cursor,
-        limit: PAGE_SIZE,
-      }),
-    [unitId, withSubUnits, q],
-  );
-  const list = useKeysetList(fetchPage, userKey);
+  const query = {
+    unitId,
+    includeSubUnits: withSubUnits ? 'true' : 'false',
+    q: q || undefined,
+    limit: PAGE_SIZE,
+  } as const;
+  const fetchPage = (cursor?: string, signal?: AbortSignal) => orgApi.listUsers({ ...query, cursor }, { signal });
+  const list = useKeysetList(fetchPage, userKey, queryKeys.org.users(query));
   const unitOptions = useMemo(() => toUnitOptions(refs.tree), [refs.tree]);
 
   const columns: TableColumnsType<TUser> = [

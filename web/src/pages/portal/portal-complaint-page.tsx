@@ -2,6 +2,7 @@ import { Button, Card, Checkbox, Form, Input, Radio, Result, Typography } from '
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { portalApi, type TIntakeResult } from '../../api/complaints.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
@@ -29,7 +30,7 @@ export function PortalComplaintPage() {
   const [phone, setPhone] = useState('');
   const [attachments, setAttachments] = useState<string[]>([]);
   const [uploadKey, setUploadKey] = useState(0);
-  const categories = useAsync(portalApi.categories);
+  const categories = useAsync((signal) => portalApi.categories({ signal }), queryKeys.public.complaintCategories());
   const tree = useMemo(() => toCategoryTree(categories.data ?? []), [categories.data]);
 
   const onSubmit = () =>

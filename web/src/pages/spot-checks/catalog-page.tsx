@@ -1,6 +1,7 @@
 import { Button, Card, Table, Tabs, Tag } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { TCheckItem, TInspector, TPool } from '../../../../src/contracts/spot-checks.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
@@ -11,10 +12,10 @@ import { ConflictsTab } from './conflicts-tab.tsx';
 
 /** 抽查事项清单、执法检查人员名录库、检查对象名录库. */
 export function SpotCheckCatalogPage() {
-  const ref = useAsync(useCallback(() => spotChecksApi.reference(), []));
-  const items = useAsync(useCallback(() => spotChecksApi.items(), []));
-  const inspectors = useAsync(useCallback(() => spotChecksApi.inspectors(), []));
-  const pools = useAsync(useCallback(() => spotChecksApi.pools(), []));
+  const ref = useAsync((signal) => spotChecksApi.reference({ signal }), queryKeys.spotChecks.reference());
+  const items = useAsync((signal) => spotChecksApi.items({ signal }), queryKeys.spotChecks.items());
+  const inspectors = useAsync((signal) => spotChecksApi.inspectors({ signal }), queryKeys.spotChecks.inspectors());
+  const pools = useAsync((signal) => spotChecksApi.pools({ signal }), queryKeys.spotChecks.pools());
   const [adding, setAdding] = useState<'item' | 'inspector' | 'pool'>();
   const [editing, setEditing] = useState<TInspector>();
   const { can } = useAuth();

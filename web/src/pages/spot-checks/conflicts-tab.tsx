@@ -1,11 +1,14 @@
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Spin, Table } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Table } from 'antd';
+import { useState } from 'react';
+import type { TEntitySummary } from '../../../../src/contracts/entities.ts';
 import type { TConflict, TInspector } from '../../../../src/contracts/spot-checks.ts';
-import { isApiError, toApiError } from '../../api/errors.ts';
+import { toApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadError } from '../../components/load-error.tsx';
+import { RemoteSearchSelect } from '../../components/remote-search-select.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -16,7 +19,7 @@ export function ConflictsTab({ inspectors }: { inspectors: TInspector[] }) {
   const { message } = App.useApp();
   const { can } = useAuth();
   const { lang } = useI18n();
-  const list = useAsync(useCallback(() => spotChecksApi.conflicts(), []));
+  const list = useAsync((signal) => spotChecksApi.conflicts({ signal }), queryKeys.spotChecks.conflicts());
   const [declaring, setDeclaring] = useState(false);
   const remove = async (c: TConflict) => {
     try {
@@ -135,43 +138,24 @@ function DeclareModal(props: { open: boolean; inspectors: TInspector[]; onClose:
   );
 }
 
+const searchEntities = async (q: string, signal: AbortSignal) =>
+  (await spotChecksApi.searchEntities(q, { signal })).items;
+const entityOption = (e: TEntitySummary) => ({ value: e.id, label: `${e.name}（${e.uscc}，${e.stationName}）` });
+
 /** Finds a registry entity by name or USCC as one types (the registry is far too large to load). */
 function EntitySelect({ value, onChange }: { value?: number; onChange?: (v: number | undefined) => void }) {
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
-  const [searching, setSearching] = useState(false);
-  const [closed, setClosed] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const latest = useRef('');
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const onSearch = (text: string) => {
-    clearTimeout(timer.current);
-    latest.current = text;
-    if (closed || text.trim().length < 2) return;
-    timer.current = setTimeout(() => {
-      setSearching(true);
-      spotChecksApi
-        .searchEntities(text.trim())
-        .then((page) => {
-          if (latest.current !== text) return;
-          setOptions(page.items.map((e) => ({ value: e.id, label: `${e.name}（${e.uscc}，${e.stationName}）` })));
-        })
-        .catch((err: unknown) => {
-          if (isApiError(err) && err.status === 403) setClosed(true);
-          setOptions([]);
-        })
-        .finally(() => setSearching(false));
-    }, 300);
-  };
   return (
-    <Select
-      allowClear
+    <RemoteSearchSelect
+      queryKey={queryKeys.entities.search}
+      search={searchEntities}
+      toOption={entityOption}
+      minChars={2}
       value={value}
       onChange={onChange}
-      options={options}
       data-testid="conflict-entity"
       placeholder="输入名称或统一社会信用代码搜索"
-      showSearch={{ filterOption: false, onSearch }}
-      notFoundContent={searching ? <Spin size="small" /> : closed ? '无权查询登记库' : '输入至少2个字搜索'}
+      hint="输入至少2个字搜索"
+      forbiddenHint="无权查询登记库"
     />
   );
 }

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { TPlan, TTask } from '../../../../src/contracts/spot-checks.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -24,8 +25,8 @@ const statusColours: Record<string, string> = {
 export function SpotChecksPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
-  const plans = useAsync(useCallback(() => spotChecksApi.plans(), []));
-  const tasks = useAsync(useCallback(() => spotChecksApi.tasks(), []));
+  const plans = useAsync((signal) => spotChecksApi.plans({ signal }), queryKeys.spotChecks.plans());
+  const tasks = useAsync((signal) => spotChecksApi.tasks(undefined, { signal }), queryKeys.spotChecks.tasks());
   const [planOpen, setPlanOpen] = useState(false);
 
   return (

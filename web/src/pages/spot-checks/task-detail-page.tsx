@@ -1,8 +1,9 @@
 import { App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TVisitSummary } from '../../../../src/contracts/spot-checks.ts';
 import { toApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
@@ -21,8 +22,11 @@ export function TaskDetailPage() {
   const id = Number(useParams().id);
   const { can } = useAuth();
   const { message, modal } = App.useApp();
-  const task = useAsync(useCallback(() => spotChecksApi.task(id), [id]));
-  const visits = useAsync(useCallback(() => spotChecksApi.visits({ taskId: id, limit: 200 }), [id]));
+  const task = useAsync((signal) => spotChecksApi.task(id, { signal }), queryKeys.spotChecks.task(id));
+  const visits = useAsync(
+    (signal) => spotChecksApi.visits({ taskId: id, limit: 200 }, { signal }),
+    queryKeys.spotChecks.visits({ taskId: id, limit: 200 }),
+  );
   const [busy, setBusy] = useState(false);
   const t = task.data;
   const act = async (action: 'freeze' | 'draw') => {

@@ -1,6 +1,7 @@
 import { App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Steps, Switch, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi, type TTaskInput } from '../../api/spot-checks.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadError } from '../../components/load-error.tsx';
@@ -19,7 +20,9 @@ export function TaskWizardPage() {
   const { submit, submitting, failure } = useFormSubmit(form);
   const [step, setStep] = useState(0);
   const data = useAsync(
-    useCallback(() => Promise.all([spotChecksApi.plans(), spotChecksApi.items(), spotChecksApi.pools()]), []),
+    (signal) =>
+      Promise.all([spotChecksApi.plans({ signal }), spotChecksApi.items({ signal }), spotChecksApi.pools({ signal })]),
+    queryKeys.spotChecks.wizardRefs(),
   );
   const [plans, items, pools] = data.data ?? [[], [], []];
   const departments = [...new Set(items.map((i) => i.departmentName))];

@@ -1,9 +1,10 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Input, Select, Space, Tag, Typography, Upload } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { TVisitDetail } from '../../../../src/contracts/spot-checks.ts';
 import { toApiError } from '../../api/errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi, uploadEvidence } from '../../api/spot-checks.ts';
 import { useAuth, useMe } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
@@ -19,8 +20,8 @@ export function VisitPage() {
   const id = Number(useParams().id);
   const { can } = useAuth();
   const { modal, message } = App.useApp();
-  const visit = useAsync(useCallback(() => spotChecksApi.visit(id), [id]));
-  const ref = useAsync(useCallback(() => spotChecksApi.reference(), []));
+  const visit = useAsync((signal) => spotChecksApi.visit(id, { signal }), queryKeys.spotChecks.visit(id));
+  const ref = useAsync((signal) => spotChecksApi.reference({ signal }), queryKeys.spotChecks.reference());
   const v = visit.data;
   // Only the visit's drawn inspectors enter results (the server refuses anyone else).
   const editable = v?.canRecord === true;

@@ -1,8 +1,9 @@
 import { Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TVisitSummary } from '../../../../src/contracts/spot-checks.ts';
-import { spotChecksApi } from '../../api/spot-checks.ts';
+import { queryKeys } from '../../api/query-keys.ts';
+import { spotChecksApi, type VisitQuery } from '../../api/spot-checks.ts';
 import { LoadError } from '../../components/load-error.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -16,14 +17,12 @@ const statusOptions = [
 
 /** 检查与公示: my visits, results to enter, and the publication status with its 20-working-day deadline. */
 export function VisitsPage() {
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<VisitQuery['status']>();
   const [mine, setMine] = useState(false);
   const [overdue, setOverdue] = useState(false);
-  const fetchPage = useCallback(
-    (cursor?: string) => spotChecksApi.visits({ status, mine, overdue, cursor, limit: 30 }),
-    [status, mine, overdue],
-  );
-  const list = useKeysetList(fetchPage, (v: TVisitSummary) => v.id);
+  const query = { status, mine, overdue, limit: 30 };
+  const fetchPage = (cursor?: string, signal?: AbortSignal) => spotChecksApi.visits({ ...query, cursor }, { signal });
+  const list = useKeysetList(fetchPage, (v: TVisitSummary) => v.id, queryKeys.spotChecks.visits(query));
   return (
     <>
       <PageHeader title="检查与公示" />
