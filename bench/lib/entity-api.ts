@@ -1,7 +1,9 @@
 import type { Db } from '../../src/db/client.ts';
 import { decodeCursor, encodeCursor, escapeLike, Where } from '../../src/db/sql.ts';
 import { bigramTsquery } from '../../src/domain/bigrams.ts';
-import { type Actor, scopeWhere } from '../../src/platform/actor.ts';
+import { entityResource } from '../../src/modules/entities/access.ts';
+import { readableWhere } from '../../src/platform/access.ts';
+import type { Actor } from '../../src/platform/actor.ts';
 import type { PiiCipher } from '../../src/platform/pii.ts';
 
 export interface ListQuery {
@@ -42,10 +44,7 @@ export async function entityApi(db: Db, pii: PiiCipher): Promise<EntityApi> {
 /** The registry queries as the issue specifies them: bigram tsvector + LIKE recheck, keyset by id. */
 function fallbackApi(db: Db): EntityApi {
   const where = (actor: Actor, q: ListQuery) => {
-    const w = scopeWhere(actor, new Where(), { unit: 'e.station_id', owner: 'e.created_by' }).addIf(
-      q.stationId,
-      'e.station_id = ?',
-    );
+    const w = readableWhere(actor, entityResource, new Where()).addIf(q.stationId, 'e.station_id = ?');
     const text = q.q?.trim();
     const tsquery = text ? bigramTsquery(text) : null;
     if (text && /^[0-9A-HJ-NP-RTUW-Y]{2,18}$/.test(text) && /\d/.test(text)) w.add('e.uscc LIKE ?', `${text}%`);

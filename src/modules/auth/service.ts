@@ -7,7 +7,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RequestMeta } from '../../platform/http.ts';
 import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/passwords.ts';
-import { setPassword } from '../org/repo.ts';
+import { setPassword } from '../org/published.ts';
 import * as repo from './repo.ts';
 
 const scopeRank: Record<DataScope, number> = { self: 0, unit_and_below: 1, all: 2 };

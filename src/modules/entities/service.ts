@@ -17,7 +17,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { conflict, validation } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { allowTransition, recordTransition } from '../../platform/workflow.ts';
-import { findUnit } from '../org/repo.ts';
+import { findUnit } from '../org/published.ts';
 import { entityReach, entityResource } from './access.ts';
 import { listEntityPage } from './list.ts';
 import * as repo from './repo.ts';

@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../contracts/common.ts';
 import { ZStoredFile } from '../../contracts/files.ts';
 import { actorOf } from '../../platform/http.ts';
-import type { StoredFileRow } from './repo.ts';
-import type { FileService } from './service.ts';
+import type { FileService, StoredFileRow } from './service.ts';
 
 const inlineTypes = /^(image\/|application\/pdf|video\/mp4|audio\/mpeg)/;
 

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { FastifyRequest } from 'fastify';
 import { type FilePurpose, filePurposes } from '../../contracts/files.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { canRead } from '../../platform/access.ts';
 import { type Actor, requirePermission } from '../../platform/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { attachmentTooLarge, type ReceivedFile, receiveUpload } from '../../platform/uploads.ts';
+import { attachmentTooLarge, type ReceivedFile } from '../../platform/uploads.ts';
 import { fileReach } from './access.ts';
 import { deleteFiles, findFile, findFiles, insertFile, readBlob, type StoredFileRow } from './repo.ts';
 import { acceptedKinds, sniffMimeType } from './sniff.ts';
@@ -53,7 +52,6 @@ export function createFileService(db: Db, opts: { maxBytes: number }) {
     maxBytes,
     store,
     /** The multipart body of an upload request, the file capped at the attachment limit (422 beyond it). */
-    receive: (req: FastifyRequest) => receiveUpload(req, maxBytes, attachmentTooLarge),
     /** Inside the caller's transaction: files the calling module knows are linked nowhere, and their unshared bytes. */
     remove: (q: Queryable, ids: readonly number[]) => deleteFiles(q, ids),
     /** Metadata of files a module links to (the module has already checked its own record's scope). */
@@ -83,3 +81,5 @@ export function createFileService(db: Db, opts: { maxBytes: number }) {
 }
 
 export type FileService = ReturnType<typeof createFileService>;
+
+export type { StoredFileRow } from './repo.ts';

@@ -20,7 +20,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { assertPasswordPolicy as assertPassword, hashPassword } from '../../platform/passwords.ts';
-import { deleteUserSessions } from '../auth/repo.ts';
+import { deleteUserSessions } from '../auth/published.ts';
 import { orgUnitReach, orgUnitResource, userReach, userResource } from './access.ts';
 import * as repo from './repo.ts';
 import { publicUnit, publicUser } from './view.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../../db/client.ts';
 import { validation } from '../../../platform/errors.ts';
-import { moveFiles } from '../../files/repo.ts';
+import { moveFiles } from '../../files/published.ts';
 import * as links from '../repos/attachments.ts';
 
 export const purpose = 'complaint-attachment' as const;

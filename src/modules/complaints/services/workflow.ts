@@ -13,7 +13,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import { AppError, validation } from '../../../platform/errors.ts';
 import { allowTransition } from '../../../platform/workflow.ts';
 import { createCaseLead } from '../../cases/leads.ts';
-import { moveFiles } from '../../files/repo.ts';
+import { moveFiles } from '../../files/published.ts';
 import { complaintKind } from '../access.ts';
 import { attachmentIdsOf } from '../repos/attachments.ts';
 import * as repo from '../repos/complaints.ts';

@@ -22,7 +22,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import { AppError, validation } from '../../../platform/errors.ts';
 import { staleVersion } from '../../../platform/workflow.ts';
 import { entityResource } from '../../entities/access.ts';
-import { findUnit } from '../../org/repo.ts';
+import { findUnit } from '../../org/published.ts';
 import { batchKind, batchReach, listingKind } from '../access.ts';
 import * as repo from '../repos/batches.ts';
 import { authorityName, insertBatchListingEvents, insertDocument } from '../repos/events.ts';

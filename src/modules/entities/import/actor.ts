@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { findActorRow } from '../../auth/repo.ts';
+import { findActorRow } from '../../auth/published.ts';
 import { actorFromRow } from '../../auth/service.ts';
 
 /**

@@ -5,7 +5,7 @@ import { decodeChunks, detectEncoding } from './encoding.ts';
 import type { SpreadsheetFormat } from './file-type.ts';
 import { fileError, type ImportLimits, limitErrors } from './limits.ts';
 import { cellText } from './values.ts';
-import { readXlsxRows } from './xlsx-reader.ts';
+import { readXlsxRows, type SheetRow } from './xlsx-reader.ts';
 
 /** Where an import reads its bytes from: an upload in the database, or a local file for the CLI. */
 export interface ImportSource {
@@ -18,10 +18,7 @@ export interface ImportSource {
 }
 
 /** One row of the sheet: its number as Excel shows it (1-based) and its cells in column order. */
-export interface SheetRow {
-  row: number;
-  cells: unknown[];
-}
+export type { SheetRow } from './xlsx-reader.ts';
 
 /** Rows as they stream, within the limits; run in the import's worker thread (read-rows-worker.ts). */
 export async function* readRows(source: ImportSource, limits: ImportLimits): AsyncGenerator<SheetRow> {

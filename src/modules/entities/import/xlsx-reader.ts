@@ -1,9 +1,14 @@
 import { posix } from 'node:path';
 import { knownHeaderCount } from './headers.ts';
 import { fileError, type ImportLimits, limitErrors } from './limits.ts';
-import type { SheetRow } from './read-rows.ts';
 import { attr, localName, type Tag, XlsxParts } from './xlsx-parts.ts';
 import type { ZipEntry } from './zip.ts';
+
+/** One spreadsheet row as read: its 1-based number and its cells. */
+export interface SheetRow {
+  row: number;
+  cells: unknown[];
+}
 
 /**
  * Rows of the data sheet, read straight from the zip with every size bounded as it streams: parts are inflated a
