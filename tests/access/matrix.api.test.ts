@@ -133,8 +133,10 @@ function oracle(
 ): Expectation {
   const permission = neededPermission(probe, kind, op);
   const single = op === 'get' || op === 'download';
-  const ownAnyway = single && probe.ownRowWithoutPermission && rows.every((r) => r.owner === caller.userId);
-  if ((!permission || !caller.permissions.has(permission)) && !ownAnyway) return { status: 403 };
+  const lacks = !permission || !caller.permissions.has(permission);
+  if (lacks && !(single && probe.ownRowWithoutPermission)) return { status: 403 };
+  // The route is open to everyone for their own rows, so without the permission another's row is not found.
+  if (lacks) return rows.every((r) => r.owner === caller.userId) ? { status: '2xx' } : { status: 404 };
   const whole = probe.unscopedReads && op !== 'write';
   const visible = [...new Set(rows.filter((r) => whole || reaches(caller, probe, r)).map((r) => r.id))].sort();
   if (op === 'list' || op === 'export') return { status: '2xx', ids: visible };

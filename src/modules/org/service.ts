@@ -15,7 +15,7 @@ import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { decodeCursor, keysetPage, type Where } from '../../db/sql.ts';
 import { beyondHolder, type Grant, grantOf } from '../../domain/grant.ts';
-import { assertWritable, canRead, readableWhere } from '../../platform/access.ts';
+import { assertPermitted, canRead, readableWhere } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
@@ -98,8 +98,11 @@ export function createOrgService(db: Db) {
     },
 
     async updateUnit(actor: Actor, id: number, input: z.infer<typeof ZOrgUnitUpdate>): Promise<TOrgUnit> {
-      // An existing unit out of reach is not found (as any row); placing under one is refused (403) above.
-      const before = assertWritable(actor, orgUnitResource, await repo.findUnit(db, id), orgUnitReach);
+      // Every reader sees the whole tree, so a unit out of reach is refused (403), not hidden.
+      assertPermitted(actor, orgUnitResource, 'write');
+      const before = await repo.findUnit(db, id);
+      if (!before) throw notFound('单位');
+      if (!canRead(actor, orgUnitReach(before))) throw forbidden('不能操作本单位及下级以外的单位');
       const { version, ...patch } = input;
       return db.transaction(async (tx) => {
         const after = await repo.updateUnit(tx, id, version, patch);
