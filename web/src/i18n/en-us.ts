@@ -1,3 +1,6 @@
+import { entitiesEnUS } from './messages/entities.en-us.ts';
+import { orgEnUS } from './messages/org.en-us.ts';
+import { spotChecksEnUS } from './messages/spot-checks.en-us.ts';
 import type { MessageKey } from './zh-cn.ts';
 
 /** Server messages stay Chinese: only the interface chrome is translated. */
@@ -353,4 +356,7 @@ export const enUS: Record<MessageKey, string> = {
   'entities.importReason': 'Reason',
   'entities.importAgain': 'Import another file',
   'entities.backToList': 'Back to list',
+  ...entitiesEnUS,
+  ...orgEnUS,
+  ...spotChecksEnUS,
 };

@@ -1,3 +1,6 @@
+import { entitiesZhCN } from './messages/entities.zh-cn.ts';
+import { orgZhCN } from './messages/org.zh-cn.ts';
+import { spotChecksZhCN } from './messages/spot-checks.zh-cn.ts';
 /** The source dictionary: zh-CN is the product language; every other language must cover these keys. */
 export const zhCN = {
   'app.name': '市监 · 市场监管业务平台',
@@ -348,6 +351,9 @@ export const zhCN = {
   'entities.importReason': '错误原因',
   'entities.importAgain': '再导入一个文件',
   'entities.backToList': '返回列表',
+  ...entitiesZhCN,
+  ...orgZhCN,
+  ...spotChecksZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,7 +2,7 @@ import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icon
 import { Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { entityStatuses, entityTypes, type TEntitySummary } from '../../../../src/contracts/entities.ts';
+import type { TEntitySummary } from '../../../../src/contracts/entities.ts';
 import { type EntityFilters, entitiesApi, entityLinks } from '../../api/entities.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
@@ -12,7 +12,7 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { EntityFiltersBar } from './entity-filters.tsx';
 import { filtersFromParams, filtersToParams } from './entity-filters-url.ts';
-import { industryLabel, statusColors, useStations } from './entity-refs.ts';
+import { entityStatusLabel, entityTypeLabel, industryLabel, statusColors, useStations } from './entity-refs.ts';
 
 const PAGE_SIZE = 20;
 const entityKey = (e: TEntitySummary) => e.id;
@@ -54,9 +54,13 @@ export function EntitiesPage() {
     {
       title: t('entities.status'),
       dataIndex: 'status',
-      render: (s: TEntitySummary['status']) => <Tag color={statusColors[s]}>{entityStatuses[s]}</Tag>,
+      render: (s: TEntitySummary['status']) => <Tag color={statusColors[s]}>{entityStatusLabel(t, s)}</Tag>,
     },
-    { title: t('entities.type'), dataIndex: 'type', render: (type: TEntitySummary['type']) => entityTypes[type] },
+    {
+      title: t('entities.type'),
+      dataIndex: 'type',
+      render: (type: TEntitySummary['type']) => entityTypeLabel(t, type),
+    },
     { title: t('entities.legalRep'), dataIndex: 'legalRepName', render: (v: string | null) => v ?? '—' },
     { title: t('entities.legalRepId'), dataIndex: 'legalRepIdMasked', render: (v: string | null) => v ?? '—' },
     { title: t('entities.phone'), dataIndex: 'phoneMasked', render: (v: string | null) => v ?? '—' },

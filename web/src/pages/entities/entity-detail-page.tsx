@@ -2,7 +2,7 @@ import { EditOutlined, EyeOutlined, SwapOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { entityStatuses, entityTypes, type TEntityDetail } from '../../../../src/contracts/entities.ts';
+import type { TEntityDetail } from '../../../../src/contracts/entities.ts';
 import { entitiesApi } from '../../api/entities.ts';
 import { toApiError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
@@ -14,7 +14,14 @@ import { useAsync } from '../../lib/use-async.ts';
 import { EntityEditModal } from './entity-edit-modal.tsx';
 import { EntityHistory } from './entity-history.tsx';
 import { allowedKinds, EntityLifecycleModal } from './entity-lifecycle-modal.tsx';
-import { industryLabel, statusColors, useStations, yuanFromFen } from './entity-refs.ts';
+import {
+  entityStatusLabel,
+  entityTypeLabel,
+  industryLabel,
+  statusColors,
+  useStations,
+  yuanFromFen,
+} from './entity-refs.ts';
 
 type Licence = TEntityDetail['licences'][number];
 
@@ -69,7 +76,7 @@ export function EntityDetailPage() {
           <Space>
             <Link to="/entities">{t('nav.entities')}</Link>/<span data-testid="entity-title">{e.name}</span>
             <Tag color={statusColors[e.status]} data-testid="entity-status">
-              {entityStatuses[e.status]}
+              {entityStatusLabel(t, e.status)}
             </Tag>
           </Space>
         }
@@ -77,7 +84,7 @@ export function EntityDetailPage() {
           <Space>
             {canReadCredit && (
               <Link to={`/credit/entities/${e.id}`} data-testid="entity-credit-link">
-                信用信息
+                {t('entities.credit')}
               </Link>
             )}
             {canWrite && (
@@ -106,7 +113,7 @@ export function EntityDetailPage() {
             </Typography.Text>
             {e.usccOverrideReason && <Tag color="warning">{t('entities.usccOverridden')}</Tag>}
           </Descriptions.Item>
-          <Descriptions.Item label={t('entities.type')}>{entityTypes[e.type]}</Descriptions.Item>
+          <Descriptions.Item label={t('entities.type')}>{entityTypeLabel(t, e.type)}</Descriptions.Item>
           <Descriptions.Item label={t('entities.establishedOn')}>{e.establishedOn}</Descriptions.Item>
           <Descriptions.Item label={t('entities.legalRep')}>{e.legalRepName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('entities.legalRepId')}>
@@ -126,7 +133,9 @@ export function EntityDetailPage() {
           <Descriptions.Item label={t('entities.station')}>{e.stationName}</Descriptions.Item>
           <Descriptions.Item label={t('entities.industry')}>{industryLabel(e.industryCode)}</Descriptions.Item>
           <Descriptions.Item label={t('entities.regionCode')}>{e.regionCode ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('entities.capital')}>{yuanFromFen(e.registeredCapitalFen)}</Descriptions.Item>
+          <Descriptions.Item label={t('entities.capital')}>
+            {yuanFromFen(t, lang, e.registeredCapitalFen)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('entities.businessScope')} span={3}>
             {e.businessScope ?? '—'}
           </Descriptions.Item>

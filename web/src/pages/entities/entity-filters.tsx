@@ -38,7 +38,7 @@ export function EntityFiltersBar({ value, onChange, stations }: Props) {
       <Select
         allowClear
         placeholder={t('entities.type')}
-        options={typeOptions}
+        options={typeOptions(t)}
         style={{ width: 150 }}
         value={value.type}
         onChange={(type) => set({ type })}
@@ -47,7 +47,7 @@ export function EntityFiltersBar({ value, onChange, stations }: Props) {
       <Select
         allowClear
         placeholder={t('entities.status')}
-        options={statusOptions}
+        options={statusOptions(t)}
         style={{ width: 140 }}
         value={value.status}
         onChange={(status) => set({ status })}

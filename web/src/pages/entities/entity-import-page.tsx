@@ -16,7 +16,7 @@ import { EntityImportResult, importFinished } from './entity-import-result.tsx';
 
 const POLL_MS = 1000;
 
-/** 下载模板 → 上传文件 → 进度与结果; the import itself runs as a background job that the page polls. */
+/** Download the template → upload the file → progress and result; the import itself runs as a background job that the page polls. */
 export function EntityImportPage() {
   const t = useT();
   const navigate = useNavigate();

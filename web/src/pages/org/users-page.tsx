@@ -44,7 +44,10 @@ export function UsersPage() {
     [unitId, withSubUnits, q],
   );
   const list = useKeysetList(fetchPage, userKey);
-  const unitOptions = useMemo(() => toUnitOptions(refs.tree), [refs.tree]);
+  const unitOptions = useMemo(
+    () => toUnitOptions(refs.tree, (name) => t('units.inactiveName', { name })),
+    [refs.tree, t],
+  );
 
   const columns: TableColumnsType<TUser> = [
     {

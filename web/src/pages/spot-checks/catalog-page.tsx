@@ -5,12 +5,15 @@ import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { AddModal } from './catalog-add-modal.tsx';
 import { ConflictsTab } from './conflicts-tab.tsx';
+import { PoolFilterSummary } from './pool-filter-summary.tsx';
 
-/** 抽查事项清单、执法检查人员名录库、检查对象名录库. */
+/** The check-item list, the inspector directory, conflicts of interest and the entity pools. */
 export function SpotCheckCatalogPage() {
+  const t = useT();
   const ref = useAsync(useCallback(() => spotChecksApi.reference(), []));
   const items = useAsync(useCallback(() => spotChecksApi.items(), []));
   const inspectors = useAsync(useCallback(() => spotChecksApi.inspectors(), []));
@@ -27,15 +30,15 @@ export function SpotCheckCatalogPage() {
     );
   return (
     <>
-      <PageHeader title="抽查事项与名录库" />
+      <PageHeader title={t('spot.catalog.title')} />
       {error && <LoadError error={error} />}
       <Tabs
         items={[
           {
             key: 'items',
-            label: '抽查事项清单',
+            label: t('spot.catalog.items'),
             children: (
-              <Card size="small" extra={add('item', '新增事项')}>
+              <Card size="small" extra={add('item', t('spot.item.add'))}>
                 <Table<TCheckItem>
                   rowKey="id"
                   size="small"
@@ -43,16 +46,25 @@ export function SpotCheckCatalogPage() {
                   loading={items.loading}
                   dataSource={items.data ?? []}
                   columns={[
-                    { title: '编号', dataIndex: 'code' },
-                    { title: '事项', dataIndex: 'name' },
-                    { title: '科室', dataIndex: 'departmentName' },
+                    { title: t('spot.item.code'), dataIndex: 'code' },
+                    { title: t('spot.item.name'), dataIndex: 'name' },
+                    { title: t('spot.department'), dataIndex: 'departmentName' },
                     {
-                      title: '类别',
+                      title: t('spot.item.level'),
                       dataIndex: 'level',
-                      render: (l: string) => (l === 'key' ? <Tag color="red">重点</Tag> : <Tag>一般</Tag>),
+                      render: (l: string) =>
+                        l === 'key' ? (
+                          <Tag color="red">{t('spot.level.key')}</Tag>
+                        ) : (
+                          <Tag>{t('spot.level.general')}</Tag>
+                        ),
                     },
-                    { title: '法律依据', dataIndex: 'legalBasis' },
-                    { title: '检查要点', dataIndex: 'checklist', render: (c: string[]) => c.join('；') },
+                    { title: t('spot.item.legalBasis'), dataIndex: 'legalBasis' },
+                    {
+                      title: t('spot.item.checklist'),
+                      dataIndex: 'checklist',
+                      render: (c: string[]) => c.join(t('spot.listSep')),
+                    },
                   ]}
                 />
               </Card>
@@ -60,28 +72,36 @@ export function SpotCheckCatalogPage() {
           },
           {
             key: 'inspectors',
-            label: `执法检查人员（${inspectors.data?.length ?? 0}）`,
+            label: t('spot.catalog.inspectors', { count: inspectors.data?.length ?? 0 }),
             children: (
-              <Card size="small" extra={add('inspector', '新增人员')}>
+              <Card size="small" extra={add('inspector', t('spot.inspector.add'))}>
                 <Table<TInspector>
                   rowKey="id"
                   size="small"
                   loading={inspectors.loading}
                   dataSource={inspectors.data ?? []}
                   columns={[
-                    { title: '姓名', dataIndex: 'name' },
-                    { title: '科室', dataIndex: 'departmentName' },
-                    { title: '所在所', dataIndex: 'stationName', render: (s: string | null) => s ?? '局机关' },
+                    { title: t('spot.inspector.name'), dataIndex: 'name' },
+                    { title: t('spot.department'), dataIndex: 'departmentName' },
                     {
-                      title: '资格',
+                      title: t('spot.inspector.station'),
+                      dataIndex: 'stationName',
+                      render: (s: string | null) => s ?? t('spot.bureau'),
+                    },
+                    {
+                      title: t('spot.inspector.qualifications'),
                       dataIndex: 'qualifications',
                       render: (q: string[]) => q.map((x) => <Tag key={x}>{x}</Tag>),
                     },
-                    { title: '账号', dataIndex: 'username', render: (u: string | null) => u ?? '—' },
+                    {
+                      title: t('spot.inspector.username'),
+                      dataIndex: 'username',
+                      render: (u: string | null) => u ?? '—',
+                    },
                     ...(can('spotcheck:write')
                       ? [
                           {
-                            title: '操作',
+                            title: t('common.actions'),
                             key: 'edit',
                             render: (_: unknown, i: TInspector) => (
                               <Button
@@ -93,7 +113,7 @@ export function SpotCheckCatalogPage() {
                                   setAdding('inspector');
                                 }}
                               >
-                                编辑
+                                {t('common.edit')}
                               </Button>
                             ),
                           },
@@ -106,14 +126,14 @@ export function SpotCheckCatalogPage() {
           },
           {
             key: 'conflicts',
-            label: '回避声明',
+            label: t('spot.catalog.conflicts'),
             children: <ConflictsTab inspectors={inspectors.data ?? []} />,
           },
           {
             key: 'pools',
-            label: '检查对象名录库',
+            label: t('spot.catalog.pools'),
             children: (
-              <Card size="small" extra={add('pool', '新增名录库')}>
+              <Card size="small" extra={add('pool', t('spot.pool.add'))}>
                 <Table<TPool>
                   rowKey="id"
                   size="small"
@@ -121,9 +141,13 @@ export function SpotCheckCatalogPage() {
                   loading={pools.loading}
                   dataSource={pools.data ?? []}
                   columns={[
-                    { title: '名称', dataIndex: 'name' },
-                    { title: '筛选条件', key: 'filter', render: (_, p) => <code>{JSON.stringify(p.filter)}</code> },
-                    { title: '当前规模', key: 'size', render: (_, p) => <PoolSize id={p.id} /> },
+                    { title: t('spot.pool.name'), dataIndex: 'name' },
+                    {
+                      title: t('spot.pool.filter'),
+                      key: 'filter',
+                      render: (_, p) => <PoolFilterSummary filter={p.filter} stations={ref.data?.stations ?? []} />,
+                    },
+                    { title: t('spot.pool.size'), key: 'size', render: (_, p) => <PoolSize id={p.id} /> },
                   ]}
                 />
               </Card>
@@ -152,6 +176,7 @@ export function SpotCheckCatalogPage() {
 }
 
 function PoolSize({ id }: { id: number }) {
+  const t = useT();
   const [text, setText] = useState<string>();
   return text ? (
     <span>{text}</span>
@@ -159,16 +184,21 @@ function PoolSize({ id }: { id: number }) {
     <Button
       size="small"
       onClick={() =>
-        spotChecksApi
-          .previewPool(id)
-          .then((p) =>
-            setText(
-              `${p.size} 户（A ${p.byClass.A} / B ${p.byClass.B} / C ${p.byClass.C} / D ${p.byClass.D}；未分类 ${p.unclassified} 计入B）`,
-            ),
-          )
+        spotChecksApi.previewPool(id).then((p) =>
+          setText(
+            t('spot.pool.sizeText', {
+              size: p.size,
+              A: p.byClass.A,
+              B: p.byClass.B,
+              C: p.byClass.C,
+              D: p.byClass.D,
+              unclassified: p.unclassified,
+            }),
+          ),
+        )
       }
     >
-      统计
+      {t('spot.pool.count')}
     </Button>
   );
 }

@@ -6,16 +6,13 @@ import { spotChecksApi } from '../../api/spot-checks.ts';
 import { LoadError } from '../../components/load-error.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
+import { visitStatusCodes, visitStatusLabel } from './spot-check-labels.ts';
 
-const statusOptions = [
-  { value: 'assigned', label: '待检查' },
-  { value: 'inspected', label: '已检查待公示' },
-  { value: 'published', label: '已公示' },
-];
-
-/** 检查与公示: my visits, results to enter, and the publication status with its 20-working-day deadline. */
+/** Inspections and publication: my visits, results to enter, and the publication status with its 20-working-day deadline. */
 export function VisitsPage() {
+  const t = useT();
   const [status, setStatus] = useState<string>();
   const [mine, setMine] = useState(false);
   const [overdue, setOverdue] = useState(false);
@@ -26,21 +23,21 @@ export function VisitsPage() {
   const list = useKeysetList(fetchPage, (v: TVisitSummary) => v.id);
   return (
     <>
-      <PageHeader title="检查与公示" />
+      <PageHeader title={t('spot.visits.title')} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           allowClear
-          placeholder="状态"
+          placeholder={t('spot.status')}
           style={{ width: 160 }}
-          options={statusOptions}
+          options={visitStatusCodes.map((value) => ({ value, label: visitStatusLabel(t, value) }))}
           value={status}
           onChange={setStatus}
         />
         <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>
-          只看派给我的
+          {t('spot.visits.mine')}
         </Checkbox>
         <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
-          公示超期
+          {t('spot.visits.overdue')}
         </Checkbox>
       </Space>
       {list.error && <LoadError error={list.error} onRetry={list.reload} />}
@@ -53,23 +50,31 @@ export function VisitsPage() {
         scroll={{ x: true }}
         columns={[
           {
-            title: '市场主体',
+            title: t('spot.entity'),
             dataIndex: 'entityName',
             render: (n: string, v) => <Link to={`/spot-checks/visits/${v.id}`}>{n}</Link>,
           },
-          { title: '管辖所', dataIndex: 'stationName' },
-          { title: '检查人员', key: 'i', render: (_, v) => v.inspectors.map((i) => i.name).join('、') },
-          { title: '状态', dataIndex: 'statusLabel', render: (s: string) => <Tag>{s}</Tag> },
+          { title: t('spot.station'), dataIndex: 'stationName' },
           {
-            title: '公示期限',
+            title: t('spot.inspectors'),
+            key: 'i',
+            render: (_, v) => v.inspectors.map((i) => i.name).join(t('spot.nameSep')),
+          },
+          {
+            title: t('spot.status'),
+            dataIndex: 'statusLabel',
+            render: (s: string, v) => <Tag>{visitStatusLabel(t, v.status, s)}</Tag>,
+          },
+          {
+            title: t('spot.visits.due'),
             key: 'due',
             render: (_, v) =>
               v.publishedAt ? (
-                `已于 ${v.publishedAt.slice(0, 10)} 公示`
+                t('spot.visits.publishedOn', { date: v.publishedAt.slice(0, 10) })
               ) : v.publishDueOn ? (
                 <Typography.Text type={v.overdue ? 'danger' : undefined}>
                   {v.publishDueOn}
-                  {v.overdue && <Tag color="red">超期</Tag>}
+                  {v.overdue && <Tag color="red">{t('spot.overdue')}</Tag>}
                 </Typography.Text>
               ) : (
                 '—'
