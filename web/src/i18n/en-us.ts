@@ -1,7 +1,13 @@
+import { commonListEnUS } from './messages/common-list.en-us.ts';
+import { complaintsEnUS } from './messages/complaints.en-us.ts';
+import { statusEnUS } from './messages/status.en-us.ts';
 import type { MessageKey } from './zh-cn.ts';
 
 /** Server messages stay Chinese: only the interface chrome is translated. */
 export const enUS: Record<MessageKey, string> = {
+  ...commonListEnUS,
+  ...complaintsEnUS,
+  ...statusEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',
   'app.siderTitle': 'Shijian',

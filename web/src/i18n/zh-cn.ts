@@ -1,5 +1,12 @@
+import { commonListZhCN } from './messages/common-list.zh-cn.ts';
+import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
+import { statusZhCN } from './messages/status.zh-cn.ts';
+
 /** The source dictionary: zh-CN is the product language; every other language must cover these keys. */
 export const zhCN = {
+  ...commonListZhCN,
+  ...complaintsZhCN,
+  ...statusZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',
