@@ -1,10 +1,17 @@
+import { commonListEnUS } from './messages/common-list.en-us.ts';
+import { complaintsEnUS } from './messages/complaints.en-us.ts';
 import { entitiesEnUS } from './messages/entities.en-us.ts';
 import { orgEnUS } from './messages/org.en-us.ts';
 import { spotChecksEnUS } from './messages/spot-checks.en-us.ts';
+import { statusEnUS } from './messages/status.en-us.ts';
+
 import type { MessageKey } from './zh-cn.ts';
 
 /** Server messages stay Chinese: only the interface chrome is translated. */
 export const enUS: Record<MessageKey, string> = {
+  ...commonListEnUS,
+  ...complaintsEnUS,
+  ...statusEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',
   'app.siderTitle': 'Shijian',

@@ -1,8 +1,15 @@
+import { commonListZhCN } from './messages/common-list.zh-cn.ts';
+import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
 import { orgZhCN } from './messages/org.zh-cn.ts';
 import { spotChecksZhCN } from './messages/spot-checks.zh-cn.ts';
+import { statusZhCN } from './messages/status.zh-cn.ts';
+
 /** The source dictionary: zh-CN is the product language; every other language must cover these keys. */
 export const zhCN = {
+  ...commonListZhCN,
+  ...complaintsZhCN,
+  ...statusZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',

@@ -3,6 +3,7 @@ import type { TComplaintDetail } from '../../../../src/contracts/complaints.ts';
 import { complaintTransitions } from '../../../../src/domain/complaint-workflow.ts';
 import { complaintsApi, type TRuleSet, type TTransitionInput } from '../../api/complaints.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { feedbackChannelOptions, yuanToFen } from './complaint-labels.ts';
 
@@ -29,6 +30,7 @@ interface Props {
 
 /** One form per workflow action, with the fields the transition table requires (grounds from the item's rule set). */
 export function ActionModal({ item, action, ruleSet, onClose, onDone }: Props) {
+  const t = useT();
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
   const transition = complaintTransitions[action];
@@ -116,7 +118,7 @@ export function ActionModal({ item, action, ruleSet, onClose, onDone }: Props) {
               <Input.TextArea rows={4} maxLength={5000} data-testid="action-field-feedback" />
             </Form.Item>
             <Form.Item name="feedbackChannel" label="反馈方式">
-              <Select options={feedbackChannelOptions} style={{ width: 160 }} />
+              <Select options={feedbackChannelOptions(t)} style={{ width: 160 }} />
             </Form.Item>
           </>
         )}

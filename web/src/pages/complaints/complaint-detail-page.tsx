@@ -29,7 +29,7 @@ function deadlineTag(d: Deadline) {
 }
 
 export function ComplaintDetailPage() {
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const { can } = useAuth();
   const id = Number(useParams().id);
   const load = useCallback(() => complaintsApi.get(id), [id]);
@@ -99,8 +99,8 @@ export function ComplaintDetailPage() {
         <Col xs={24} xl={15}>
           <Card title="事项信息" size="small">
             <Descriptions column={2} size="small" data-testid="complaint-facts">
-              <Descriptions.Item label="类型">{kindLabel(item.kind)}</Descriptions.Item>
-              <Descriptions.Item label="渠道">{channelLabel(item.channel)}</Descriptions.Item>
+              <Descriptions.Item label="类型">{kindLabel(t, item.kind)}</Descriptions.Item>
+              <Descriptions.Item label="渠道">{channelLabel(t, item.channel)}</Descriptions.Item>
               <Descriptions.Item label="登记日期">{item.receivedOn}</Descriptions.Item>
               <Descriptions.Item label="管辖所">{item.stationName}</Descriptions.Item>
               <Descriptions.Item label="当事人">

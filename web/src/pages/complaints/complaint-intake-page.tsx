@@ -69,7 +69,7 @@ export function ComplaintIntakePage() {
           <Space orientation="vertical" data-testid="intake-result">
             {result.items.map((i) => (
               <span key={i.id}>
-                {kindLabel(i.kind)} 查询码 <Link to={`/complaints/${i.id}`}>{i.trackingCode}</Link> → {i.stationName}
+                {kindLabel(t, i.kind)} 查询码 <Link to={`/complaints/${i.id}`}>{i.trackingCode}</Link> → {i.stationName}
               </span>
             ))}
           </Space>
@@ -104,10 +104,10 @@ export function ComplaintIntakePage() {
           initialValues={{ kind: 'complaint', channel: 'phone', person: { confidential: false } }}
         >
           <Form.Item name="kind" label="事项类型" rules={[{ required: true }]}>
-            <Select options={intakeKindOptions} data-testid="intake-kind" />
+            <Select options={intakeKindOptions(t)} data-testid="intake-kind" />
           </Form.Item>
           <Form.Item name="channel" label="来源渠道" rules={[{ required: true }]}>
-            <Select options={staffChannelOptions} data-testid="intake-channel" />
+            <Select options={staffChannelOptions(t)} data-testid="intake-channel" />
           </Form.Item>
           <Form.Item name={['person', 'name']} label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
             <Input maxLength={50} data-testid="intake-person-name" />

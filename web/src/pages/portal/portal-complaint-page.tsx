@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { portalApi, type TIntakeResult } from '../../api/complaints.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { toCategoryTree } from '../complaints/category-tree.ts';
@@ -22,6 +23,7 @@ interface Values {
 const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
 export function PortalComplaintPage() {
+  const t = useT();
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
@@ -66,7 +68,7 @@ export function PortalComplaintPage() {
             <div key="codes" data-testid="portal-result" style={{ marginBottom: 16 }}>
               {result.items.map((i) => (
                 <div key={i.trackingCode}>
-                  {kindLabel(i.kind)}查询码：
+                  {kindLabel(t, i.kind)}查询码：
                   <Typography.Text copyable strong style={{ fontSize: 20 }} data-testid="portal-tracking-code">
                     {i.trackingCode}
                   </Typography.Text>
@@ -109,7 +111,7 @@ export function PortalComplaintPage() {
           initialValues={{ kind: 'complaint', person: { confidential: false } }}
         >
           <Form.Item name="kind" label="事项类型">
-            <Radio.Group options={intakeKindOptions} optionType="button" data-testid="portal-kind" />
+            <Radio.Group options={intakeKindOptions(t)} optionType="button" data-testid="portal-kind" />
           </Form.Item>
           <Form.Item name={['person', 'name']} label="您的姓名" rules={[{ required: true, message: '请填写姓名' }]}>
             <Input maxLength={50} data-testid="portal-name" />

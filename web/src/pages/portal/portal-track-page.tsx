@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { portalApi, type TPublicTracking } from '../../api/complaints.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { formatFen, kindLabel } from '../complaints/complaint-labels.ts';
 import { PortalShell } from './portal-shell.tsx';
@@ -19,6 +20,7 @@ interface Arrival {
 }
 
 export function PortalTrackPage() {
+  const t = useT();
   const arrival = (useLocation().state ?? {}) as Arrival;
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
@@ -78,7 +80,7 @@ export function PortalTrackPage() {
       </Card>
       {progress && (
         <Card style={{ marginTop: 16 }} data-testid="track-progress">
-          <Descriptions column={1} size="small" title={`${kindLabel(progress.kind)} ${progress.trackingCode}`}>
+          <Descriptions column={1} size="small" title={`${kindLabel(t, progress.kind)} ${progress.trackingCode}`}>
             <Descriptions.Item label="办理状态">
               <Tag color={closed ? 'green' : 'blue'} data-testid="track-status">
                 {progress.statusLabel}
