@@ -1,18 +1,18 @@
 import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Space, type TableColumnsType, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TEntitySummary } from '../../../../src/contracts/entities.ts';
 import { type EntityFilters, entitiesApi, entityLinks } from '../../api/entities.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
-import { LoadError } from '../../components/load-error.tsx';
-import { LoadMore } from '../../components/load-more.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { EntityFiltersBar } from './entity-filters.tsx';
 import { filtersFromParams, filtersToParams } from './entity-filters-url.ts';
-import { entityStatusLabel, entityTypeLabel, industryLabel, statusColors, useStations } from './entity-refs.ts';
+import { entityTypeLabel, industryLabel, useStations } from './entity-refs.ts';
 
 const PAGE_SIZE = 20;
 const entityKey = (e: TEntitySummary) => e.id;
@@ -54,7 +54,7 @@ export function EntitiesPage() {
     {
       title: t('entities.status'),
       dataIndex: 'status',
-      render: (s: TEntitySummary['status']) => <Tag color={statusColors[s]}>{entityStatusLabel(t, s)}</Tag>,
+      render: (s: TEntitySummary['status']) => <StatusTag workflow="entity" status={s} />,
     },
     {
       title: t('entities.type'),
@@ -78,34 +78,17 @@ export function EntitiesPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('nav.entities')}
-        extra={
-          <Space wrap>
-            <Button
-              icon={<DownloadOutlined />}
-              href={entityLinks.export(filters, 'xlsx')}
-              data-testid="entity-export-xlsx"
-            >
-              {t('entities.exportXlsx')}
-            </Button>
-            <Button
-              icon={<DownloadOutlined />}
-              href={entityLinks.export(filters, 'csv')}
-              data-testid="entity-export-csv"
-            >
-              {t('entities.exportCsv')}
-            </Button>
-            {canWrite && (
-              <Button
-                icon={<ImportOutlined />}
-                onClick={() => navigate('/entities/import')}
-                data-testid="entity-import"
-              >
-                {t('entities.import')}
-              </Button>
-            )}
-            {canWrite && (
+      <PageHeader title={t('nav.entities')} />
+      <EntityFiltersBar value={filters} onChange={setFilters} stations={stations} />
+      <ListTable<TEntitySummary>
+        id="entities"
+        rowKey="id"
+        columns={columns}
+        // Entities is the one list whose API sends a total: exact up to 1,000, then the planner's estimate.
+        source={{ kind: 'keyset', list, total: <span data-testid="entity-total">{totalText}</span> }}
+        actions={
+          canWrite && (
+            <>
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
@@ -114,28 +97,32 @@ export function EntitiesPage() {
               >
                 {t('entities.create')}
               </Button>
-            )}
-          </Space>
+              <Button
+                icon={<ImportOutlined />}
+                onClick={() => navigate('/entities/import')}
+                data-testid="entity-import"
+              >
+                {t('entities.import')}
+              </Button>
+            </>
+          )
         }
-      />
-      <EntityFiltersBar value={filters} onChange={setFilters} stations={stations} />
-      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
-      <div style={{ marginBottom: 8 }}>
-        <Typography.Text type="secondary" data-testid="entity-total">
-          {totalText}
-        </Typography.Text>
-      </div>
-      <Table<TEntitySummary>
-        rowKey="id"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={false}
-        size="middle"
-        scroll={{ x: 'max-content' }}
+        exportButton={
+          <Space.Compact>
+            <Button
+              icon={<DownloadOutlined />}
+              href={entityLinks.export(filters, 'xlsx')}
+              data-testid="entity-export-xlsx"
+            >
+              {t('entities.exportXlsx')}
+            </Button>
+            <Button href={entityLinks.export(filters, 'csv')} data-testid="entity-export-csv">
+              {t('entities.exportCsv')}
+            </Button>
+          </Space.Compact>
+        }
         data-testid="entities-table"
       />
-      <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} onLoadMore={list.loadMore} />
     </>
   );
 }

@@ -8,20 +8,14 @@ import { toApiError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { EntityEditModal } from './entity-edit-modal.tsx';
 import { EntityHistory } from './entity-history.tsx';
 import { allowedKinds, EntityLifecycleModal } from './entity-lifecycle-modal.tsx';
-import {
-  entityStatusLabel,
-  entityTypeLabel,
-  industryLabel,
-  statusColors,
-  useStations,
-  yuanFromFen,
-} from './entity-refs.ts';
+import { entityTypeLabel, industryLabel, useStations, yuanFromFen } from './entity-refs.ts';
 
 type Licence = TEntityDetail['licences'][number];
 
@@ -74,10 +68,8 @@ export function EntityDetailPage() {
       <PageHeader
         title={
           <Space>
-            <Link to="/entities">{t('nav.entities')}</Link>/<span data-testid="entity-title">{e.name}</span>
-            <Tag color={statusColors[e.status]} data-testid="entity-status">
-              {entityStatusLabel(t, e.status)}
-            </Tag>
+            <span data-testid="entity-title">{e.name}</span>
+            <StatusTag workflow="entity" status={e.status} data-testid="entity-status" />
           </Space>
         }
         extra={

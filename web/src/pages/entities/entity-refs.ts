@@ -1,16 +1,11 @@
 import { useCallback, useMemo } from 'react';
-import {
-  type entityEventKinds,
-  entityStatuses,
-  entityTypes,
-  type TEntityStatus,
-  type TEntityType,
-} from '../../../../src/contracts/entities.ts';
+import { type entityEventKinds, entityTypes, type TEntityType } from '../../../../src/contracts/entities.ts';
 import { INDUSTRY_SECTIONS, industriesAtLevel, industryByCode } from '../../../../src/domain/industry-codes.ts';
 import { orgApi } from '../../api/org.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import type { Lang, Translate } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
+import { statusCodes, statusLabelKey } from '../../lib/status-tags.ts';
 import { useAsync } from '../../lib/use-async.ts';
 
 /** The contract's codes shown in the reader's language (the contract's own labels are Chinese). */
@@ -18,13 +13,6 @@ const typeKeys: Record<TEntityType, MessageKey> = {
   enterprise: 'entities.type.enterprise',
   individualBusiness: 'entities.type.individualBusiness',
   farmerCooperative: 'entities.type.farmerCooperative',
-};
-const statusKeys: Record<TEntityStatus, MessageKey> = {
-  active: 'entities.status.active',
-  suspended: 'entities.status.suspended',
-  revoked: 'entities.status.revoked',
-  deregistered: 'entities.status.deregistered',
-  movedOut: 'entities.status.movedOut',
 };
 const eventKeys: Record<keyof typeof entityEventKinds, MessageKey> = {
   establish: 'entities.event.establish',
@@ -38,20 +26,14 @@ const eventKeys: Record<keyof typeof entityEventKinds, MessageKey> = {
 };
 
 export const entityTypeLabel = (t: Translate, type: TEntityType): string => t(typeKeys[type]);
-export const entityStatusLabel = (t: Translate, status: string): string =>
-  status in statusKeys ? t(statusKeys[status as TEntityStatus]) : status;
+export const entityStatusLabel = (t: Translate, status: string): string => {
+  const key = statusLabelKey('entity', status);
+  return key ? t(key) : status;
+};
 export const typeOptions = (t: Translate) =>
   (Object.keys(entityTypes) as TEntityType[]).map((value) => ({ value, label: t(typeKeys[value]) }));
 export const statusOptions = (t: Translate) =>
-  (Object.keys(entityStatuses) as TEntityStatus[]).map((value) => ({ value, label: t(statusKeys[value]) }));
-
-export const statusColors: Record<TEntityStatus, string> = {
-  active: 'green',
-  suspended: 'orange',
-  revoked: 'red',
-  deregistered: 'default',
-  movedOut: 'purple',
-};
+  statusCodes('entity').map((value) => ({ value, label: entityStatusLabel(t, value) }));
 
 export const eventKindLabel = (t: Translate, kind: string): string =>
   kind in eventKeys ? t(eventKeys[kind as keyof typeof eventKeys]) : kind;

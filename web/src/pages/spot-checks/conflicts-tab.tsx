@@ -1,11 +1,11 @@
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Spin, Table } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Spin, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TConflict, TInspector } from '../../../../src/contracts/spot-checks.ts';
 import { isApiError, toApiError } from '../../api/errors.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { LoadError } from '../../components/load-error.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
 import { useI18n, useT } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -27,57 +27,51 @@ export function ConflictsTab({ inspectors }: { inspectors: TInspector[] }) {
       message.error(toApiError(err).detail);
     }
   };
+  const columns: TableColumnsType<TConflict> = [
+    {
+      title: t('spot.inspectors'),
+      key: 'inspector',
+      render: (_, c) => t('spot.withDepartment', { name: c.inspectorName, department: c.departmentName }),
+    },
+    { title: t('spot.entity'), dataIndex: 'entityName' },
+    { title: t('entities.uscc'), dataIndex: 'uscc' },
+    { title: t('spot.conflict.reason'), dataIndex: 'reason' },
+    { title: t('spot.conflict.declaredAt'), dataIndex: 'declaredAt', render: (at: string) => formatDateTime(at, lang) },
+    ...(can('spotcheck:write')
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, c: TConflict) => (
+              <Popconfirm
+                title={t('spot.conflict.removeConfirm', { inspector: c.inspectorName, entity: c.entityName })}
+                onConfirm={() => remove(c)}
+              >
+                <Button type="link" size="small">
+                  {t('spot.conflict.remove')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]
+      : []),
+  ];
   return (
-    <Card
-      size="small"
-      extra={
-        can('spotcheck:write') && (
-          <Button onClick={() => setDeclaring(true)} data-testid="add-conflict">
-            {t('spot.conflict.declare')}
-          </Button>
-        )
-      }
-    >
-      {list.error && <LoadError error={list.error} />}
-      <Table<TConflict>
+    <>
+      <ListTable<TConflict>
+        id="spot-conflicts"
         rowKey={(c) => `${c.inspectorId}:${c.entityId}`}
         size="small"
-        loading={list.loading}
-        dataSource={list.data ?? []}
+        columns={columns}
+        source={{ kind: 'all', items: list.data ?? [], loading: list.loading, error: list.error, reload: list.reload }}
+        actions={
+          can('spotcheck:write') && (
+            <Button onClick={() => setDeclaring(true)} data-testid="add-conflict">
+              {t('spot.conflict.declare')}
+            </Button>
+          )
+        }
         data-testid="conflicts-table"
-        columns={[
-          {
-            title: t('spot.inspectors'),
-            key: 'inspector',
-            render: (_, c) => t('spot.withDepartment', { name: c.inspectorName, department: c.departmentName }),
-          },
-          { title: t('spot.entity'), dataIndex: 'entityName' },
-          { title: t('entities.uscc'), dataIndex: 'uscc' },
-          { title: t('spot.conflict.reason'), dataIndex: 'reason' },
-          {
-            title: t('spot.conflict.declaredAt'),
-            dataIndex: 'declaredAt',
-            render: (at: string) => formatDateTime(at, lang),
-          },
-          ...(can('spotcheck:write')
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  render: (_: unknown, c: TConflict) => (
-                    <Popconfirm
-                      title={t('spot.conflict.removeConfirm', { inspector: c.inspectorName, entity: c.entityName })}
-                      onConfirm={() => remove(c)}
-                    >
-                      <Button type="link" size="small">
-                        {t('spot.conflict.remove')}
-                      </Button>
-                    </Popconfirm>
-                  ),
-                },
-              ]
-            : []),
-        ]}
       />
       <DeclareModal
         open={declaring}
@@ -85,7 +79,7 @@ export function ConflictsTab({ inspectors }: { inspectors: TInspector[] }) {
         onClose={() => setDeclaring(false)}
         onSaved={list.reload}
       />
-    </Card>
+    </>
   );
 }
 

@@ -1,26 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Modal, type TableColumnsType, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { TPlan, TTask } from '../../../../src/contracts/spot-checks.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { LoadError } from '../../components/load-error.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
-import { taskStatusLabel } from './spot-check-labels.ts';
+import { useKeysetList } from '../../lib/use-keyset-list.ts';
 
-const statusColours: Record<string, string> = {
-  draft: 'default',
-  frozen: 'blue',
-  drawn: 'green',
-  closed: 'purple',
-  cancelled: 'red',
-};
+const taskKey = (task: TTask) => task.id;
 
 /** Inspection plans (with visits saved by merging) and their tasks. */
 export function SpotChecksPage() {
@@ -28,19 +23,69 @@ export function SpotChecksPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const plans = useAsync(useCallback(() => spotChecksApi.plans(), []));
-  const tasks = useAsync(useCallback(() => spotChecksApi.tasks(), []));
+  // Tasks page with a cursor and no count: "load more".
+  const tasks = useKeysetList(
+    useCallback((cursor?: string) => spotChecksApi.tasks(cursor), []),
+    taskKey,
+  );
   const [planOpen, setPlanOpen] = useState(false);
+  const canWrite = can('spotcheck:write');
+
+  const planColumns = useMemo<TableColumnsType<TPlan>>(
+    () => [
+      { title: t('spot.plan.name'), dataIndex: 'name' },
+      {
+        title: t('spot.plan.period'),
+        key: 'period',
+        render: (_, p) => t('spot.plan.periodRange', { start: p.periodStart, end: p.periodEnd }),
+      },
+      { title: t('spot.plan.taskCount'), dataIndex: 'taskCount' },
+      { title: t('spot.plan.drawnChecks'), dataIndex: 'drawnChecks' },
+      { title: t('spot.plan.visits'), dataIndex: 'visits' },
+      {
+        title: t('spot.plan.visitsSaved'),
+        dataIndex: 'visitsSaved',
+        render: (n: number) => <Tag color={n ? 'green' : undefined}>{n}</Tag>,
+      },
+    ],
+    [t],
+  );
+  const taskColumns = useMemo<TableColumnsType<TTask>>(
+    () => [
+      {
+        title: t('spot.task.name'),
+        dataIndex: 'name',
+        render: (name: string, task) => <Link to={`/spot-checks/tasks/${task.id}`}>{name}</Link>,
+      },
+      { title: t('spot.plan.name'), dataIndex: 'planName' },
+      {
+        title: t('spot.task.items'),
+        key: 'items',
+        render: (_, task) =>
+          `${t('spot.task.itemCount', { count: task.items.length })}${task.joint ? t('spot.task.joint') : ''}`,
+      },
+      {
+        title: t('spot.status'),
+        dataIndex: 'status',
+        render: (status: string) => <StatusTag workflow="spotCheckTask" status={status} />,
+      },
+      { title: t('spot.task.drawn'), key: 'drawn', render: (_, task) => task.draw?.drawnCount ?? '—' },
+    ],
+    [t],
+  );
 
   return (
     <>
-      <PageHeader
-        title={t('spot.title')}
-        extra={
-          can('spotcheck:write') && (
-            <>
-              <Button onClick={() => setPlanOpen(true)} data-testid="plan-new">
-                {t('spot.plan.new')}
-              </Button>{' '}
+      <PageHeader title={t('spot.title')} />
+      <Card title={t('spot.tasks')} size="small" style={{ marginBottom: 16 }}>
+        <ListTable<TTask>
+          id="spot-tasks"
+          rowKey="id"
+          size="small"
+          columns={taskColumns}
+          source={{ kind: 'keyset', list: tasks }}
+          actions={
+            canWrite && (
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
@@ -49,66 +94,32 @@ export function SpotChecksPage() {
               >
                 {t('spot.task.new')}
               </Button>
-            </>
-          )
-        }
-      />
-      {plans.error && <LoadError error={plans.error} onRetry={plans.reload} />}
-      <Card title={t('spot.plans')} size="small" style={{ marginBottom: 16 }}>
-        <Table<TPlan>
-          rowKey="id"
-          size="small"
-          loading={plans.loading}
-          dataSource={plans.data ?? []}
-          pagination={false}
-          columns={[
-            { title: t('spot.plan.name'), dataIndex: 'name' },
-            {
-              title: t('spot.plan.period'),
-              key: 'period',
-              render: (_, p) => t('spot.plan.periodRange', { start: p.periodStart, end: p.periodEnd }),
-            },
-            { title: t('spot.plan.taskCount'), dataIndex: 'taskCount' },
-            { title: t('spot.plan.drawnChecks'), dataIndex: 'drawnChecks' },
-            { title: t('spot.plan.visits'), dataIndex: 'visits' },
-            {
-              title: t('spot.plan.visitsSaved'),
-              dataIndex: 'visitsSaved',
-              render: (n: number) => <Tag color={n ? 'green' : undefined}>{n}</Tag>,
-            },
-          ]}
+            )
+          }
+          data-testid="spot-tasks-table"
         />
       </Card>
-      {tasks.error && <LoadError error={tasks.error} onRetry={tasks.reload} />}
-      <Card title={t('spot.tasks')} size="small">
-        <Table<TTask>
+      <Card title={t('spot.plans')} size="small">
+        <ListTable<TPlan>
+          id="spot-plans"
           rowKey="id"
           size="small"
-          loading={tasks.loading}
-          dataSource={tasks.data?.items ?? []}
-          pagination={false}
-          columns={[
-            {
-              title: t('spot.task.name'),
-              dataIndex: 'name',
-              render: (name: string, task) => <Link to={`/spot-checks/tasks/${task.id}`}>{name}</Link>,
-            },
-            { title: t('spot.plan.name'), dataIndex: 'planName' },
-            {
-              title: t('spot.task.items'),
-              key: 'items',
-              render: (_, task) =>
-                `${t('spot.task.itemCount', { count: task.items.length })}${task.joint ? t('spot.task.joint') : ''}`,
-            },
-            {
-              title: t('spot.status'),
-              dataIndex: 'statusLabel',
-              render: (label: string, task) => (
-                <Tag color={statusColours[task.status]}>{taskStatusLabel(t, task.status, label)}</Tag>
-              ),
-            },
-            { title: t('spot.task.drawn'), key: 'drawn', render: (_, task) => task.draw?.drawnCount ?? '—' },
-          ]}
+          columns={planColumns}
+          source={{
+            kind: 'all',
+            items: plans.data ?? [],
+            loading: plans.loading,
+            error: plans.error,
+            reload: plans.reload,
+          }}
+          actions={
+            canWrite && (
+              <Button onClick={() => setPlanOpen(true)} data-testid="plan-new">
+                {t('spot.plan.new')}
+              </Button>
+            )
+          }
+          data-testid="spot-plans-table"
         />
       </Card>
       <PlanModal open={planOpen} onClose={() => setPlanOpen(false)} onCreated={plans.reload} />

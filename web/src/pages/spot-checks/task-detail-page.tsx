@@ -1,15 +1,17 @@
-import { App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { App, Button, Card, Descriptions, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TVisitSummary } from '../../../../src/contracts/spot-checks.ts';
 import { toApiError } from '../../api/errors.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
-import { taskStatusLabel, visitStatusLabel } from './spot-check-labels.ts';
+import { useKeysetList } from '../../lib/use-keyset-list.ts';
 
 const download = (name: string, data: unknown) => {
   const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
@@ -18,6 +20,8 @@ const download = (name: string, data: unknown) => {
   URL.revokeObjectURL(url);
 };
 
+const visitKey = (v: TVisitSummary) => v.id;
+
 /** A task: its items, the verifiable draw (pool hash, commitment, seed after the draw, proof) and its visits. */
 export function TaskDetailPage() {
   const t = useT();
@@ -25,7 +29,40 @@ export function TaskDetailPage() {
   const { can } = useAuth();
   const { message, modal } = App.useApp();
   const task = useAsync(useCallback(() => spotChecksApi.task(id), [id]));
-  const visits = useAsync(useCallback(() => spotChecksApi.visits({ taskId: id, limit: 200 }), [id]));
+  // A task's visits page with a cursor and no count: "load more".
+  const visits = useKeysetList(
+    useCallback((cursor?: string) => spotChecksApi.visits({ taskId: id, cursor, limit: 100 }), [id]),
+    visitKey,
+  );
+  const visitColumns = useMemo<TableColumnsType<TVisitSummary>>(
+    () => [
+      {
+        title: t('spot.entity'),
+        dataIndex: 'entityName',
+        render: (n: string, v) => <Link to={`/spot-checks/visits/${v.id}`}>{n}</Link>,
+      },
+      { title: t('spot.station'), dataIndex: 'stationName' },
+      {
+        title: t('spot.inspectors'),
+        key: 'inspectors',
+        render: (_, v) =>
+          v.inspectors
+            .map((i) => t('spot.withDepartment', { name: i.name, department: i.departmentName }))
+            .join(t('spot.nameSep')),
+      },
+      {
+        title: t('spot.status'),
+        dataIndex: 'status',
+        render: (status: string, v) => (
+          <Space size={4}>
+            <StatusTag workflow="spotCheckVisit" status={status} />
+            {v.overdue && <Tag color="red">{t('spot.overdue')}</Tag>}
+          </Space>
+        ),
+      },
+    ],
+    [t],
+  );
   const [busy, setBusy] = useState(false);
   const data = task.data;
   const act = async (action: 'freeze' | 'draw') => {
@@ -74,7 +111,7 @@ export function TaskDetailPage() {
           <Card size="small" style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={{ xs: 1, md: 2 }}>
               <Descriptions.Item label={t('spot.status')}>
-                <Tag data-testid="task-status">{taskStatusLabel(t, data.status, data.statusLabel)}</Tag>
+                <StatusTag workflow="spotCheckTask" status={data.status} data-testid="task-status" />
               </Descriptions.Item>
               <Descriptions.Item label={t('spot.plan.name')}>{data.planName}</Descriptions.Item>
               <Descriptions.Item label={t('spot.task.pool')}>{data.poolName}</Descriptions.Item>
@@ -145,37 +182,12 @@ export function TaskDetailPage() {
             </Card>
           )}
           <Card size="small" title={t('spot.task.visits', { count: data.visitCount })}>
-            <Table<TVisitSummary>
+            <ListTable<TVisitSummary>
+              id="spot-task-visits"
               rowKey="id"
               size="small"
-              loading={visits.loading}
-              dataSource={visits.data?.items ?? []}
-              columns={[
-                {
-                  title: t('spot.entity'),
-                  dataIndex: 'entityName',
-                  render: (n: string, v) => <Link to={`/spot-checks/visits/${v.id}`}>{n}</Link>,
-                },
-                { title: t('spot.station'), dataIndex: 'stationName' },
-                {
-                  title: t('spot.inspectors'),
-                  key: 'inspectors',
-                  render: (_, v) =>
-                    v.inspectors
-                      .map((i) => t('spot.withDepartment', { name: i.name, department: i.departmentName }))
-                      .join(t('spot.nameSep')),
-                },
-                {
-                  title: t('spot.status'),
-                  dataIndex: 'statusLabel',
-                  render: (s: string, v) => (
-                    <Tag color={v.overdue ? 'red' : undefined}>
-                      {visitStatusLabel(t, v.status, s)}
-                      {v.overdue ? t('spot.overdueSuffix') : ''}
-                    </Tag>
-                  ),
-                },
-              ]}
+              columns={visitColumns}
+              source={{ kind: 'keyset', list: visits }}
             />
           </Card>
         </>

@@ -7,9 +7,10 @@ import { toApiError } from '../../api/errors.ts';
 import { spotChecksApi, uploadEvidence } from '../../api/spot-checks.ts';
 import { useAuth, useMe } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
-import { resultLabel, visitStatusLabel } from './spot-check-labels.ts';
+import { resultLabel } from './spot-check-labels.ts';
 
 type Item = TVisitDetail['items'][number];
 
@@ -45,7 +46,7 @@ export function VisitPage() {
         {v.entityName}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Tag data-testid="visit-status">{visitStatusLabel(t, v.status, v.statusLabel)}</Tag>
+        <StatusTag workflow="spotCheckVisit" status={v.status} data-testid="visit-status" />
         <span>{v.stationName}</span>
         <span>{v.inspectors.map((i) => i.name).join(t('spot.nameSep'))}</span>
         {v.publishDueOn && !v.publishedAt && (
