@@ -1,3 +1,4 @@
+import { auditEnUS } from './messages/audit.en-us.ts';
 import { commonListEnUS } from './messages/common-list.en-us.ts';
 import { complaintsEnUS } from './messages/complaints.en-us.ts';
 import { statusEnUS } from './messages/status.en-us.ts';
@@ -5,6 +6,7 @@ import type { MessageKey } from './zh-cn.ts';
 
 /** Server messages stay Chinese: only the interface chrome is translated. */
 export const enUS: Record<MessageKey, string> = {
+  ...auditEnUS,
   ...commonListEnUS,
   ...complaintsEnUS,
   ...statusEnUS,
