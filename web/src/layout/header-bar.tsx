@@ -27,7 +27,7 @@ export function HeaderBar({ narrow = false, onOpenMenu }: { narrow?: boolean; on
   const { logout } = useAuth();
   const { t } = useI18n();
   const [changingPassword, setChangingPassword] = useState(false);
-  const roleNames = me.roles.map((r) => r.name).join('、');
+  const roleNames = me.roles.map((r) => r.name).join(t('common.separator'));
   return (
     <Flex justify="space-between" align="center" gap={8} style={{ height: '100%' }}>
       <Flex align="center" gap={8} style={{ minWidth: 0 }}>
