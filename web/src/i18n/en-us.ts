@@ -2,6 +2,7 @@ import { auditEnUS } from './messages/audit.en-us.ts';
 import { commonListEnUS } from './messages/common-list.en-us.ts';
 import { complaintsEnUS } from './messages/complaints.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
+import { portalEnUS } from './messages/portal.en-us.ts';
 import { statusEnUS } from './messages/status.en-us.ts';
 import type { MessageKey } from './zh-cn.ts';
 
@@ -10,6 +11,7 @@ export const enUS: Record<MessageKey, string> = {
   ...auditEnUS,
   ...commonListEnUS,
   ...layoutEnUS,
+  ...portalEnUS,
   ...complaintsEnUS,
   ...statusEnUS,
   'app.name': 'Shijian · Market Supervision',
