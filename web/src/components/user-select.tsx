@@ -32,7 +32,12 @@ export function UserSelect({ value, onChange, placeholder, style, initialOption 
         .listUsers({ q: text.trim(), limit: 20 })
         .then((page) => {
           if (latest.current !== text) return;
-          setOptions(page.items.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` })));
+          setOptions(
+            page.items.map((u) => ({
+              value: u.id,
+              label: t('common.nameWithId', { name: u.displayName, id: u.username }),
+            })),
+          );
         })
         .catch(() => setOptions([]))
         .finally(() => setSearching(false));

@@ -1,13 +1,19 @@
+import { auditZhCN } from './messages/audit.zh-cn.ts';
 import { commonListZhCN } from './messages/common-list.zh-cn.ts';
 import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
+import { layoutZhCN } from './messages/layout.zh-cn.ts';
 import { orgZhCN } from './messages/org.zh-cn.ts';
+import { portalZhCN } from './messages/portal.zh-cn.ts';
 import { spotChecksZhCN } from './messages/spot-checks.zh-cn.ts';
 import { statusZhCN } from './messages/status.zh-cn.ts';
 
 /** The source dictionary: zh-CN is the product language; every other language must cover these keys. */
 export const zhCN = {
+  ...auditZhCN,
   ...commonListZhCN,
+  ...layoutZhCN,
+  ...portalZhCN,
   ...complaintsZhCN,
   ...statusZhCN,
   'app.name': '市监 · 市场监管业务平台',

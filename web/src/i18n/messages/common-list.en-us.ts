@@ -10,4 +10,8 @@ export const commonListEnUS: Record<keyof typeof commonListZhCN, string> = {
   'list.loaded': '{count} loaded',
   'list.loadedOfTotal': '{count} of {total} loaded',
   'list.breadcrumb': 'You are here',
+  'common.separator': ', ',
+  'common.nameWithId': '{name} ({id})',
+  'common.fieldMessage': '{field}: {message}',
+  'common.messageSeparator': '; ',
 };

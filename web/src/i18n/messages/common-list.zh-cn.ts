@@ -9,4 +9,8 @@ export const commonListZhCN = {
   'list.loaded': '已加载 {count} 条',
   'list.loadedOfTotal': '已加载 {count} 条，共 {total} 条',
   'list.breadcrumb': '当前位置',
+  'common.separator': '、',
+  'common.nameWithId': '{name}（{id}）',
+  'common.fieldMessage': '{field}：{message}',
+  'common.messageSeparator': '；',
 } as const;

@@ -2,6 +2,7 @@ import { AutoComplete, Form, Input } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { complaintsApi } from '../../api/complaints.ts';
 import { isApiError } from '../../api/errors.ts';
+import { useT } from '../../i18n/i18n-context.tsx';
 
 interface Option {
   value: string;
@@ -16,6 +17,7 @@ interface Option {
  * A role without entity:read gets 403 from the search; the field then stays free text.
  */
 export function BusinessFields() {
+  const t = useT();
   const form = Form.useFormInstance();
   const [options, setOptions] = useState<Option[]>([]);
   const [registryClosed, setRegistryClosed] = useState(false);
@@ -33,7 +35,7 @@ export function BusinessFields() {
           setOptions(
             page.items.map((e) => ({
               value: e.name,
-              label: `${e.name}（${e.uscc}，${e.stationName}）`,
+              label: `${e.name} (${e.uscc}, ${e.stationName})`,
               entityId: e.id,
               uscc: e.uscc,
               address: e.address,
@@ -57,25 +59,25 @@ export function BusinessFields() {
     <>
       <Form.Item
         name={['business', 'name']}
-        label="被投诉（举报）经营者"
-        extra={registryClosed ? '无权查询登记库，请直接填写名称' : '输入名称可从登记库选择，也可直接填写'}
+        label={t('complaints.business')}
+        extra={registryClosed ? t('complaints.registryClosed') : t('complaints.registryHint')}
       >
         <AutoComplete<string, Option>
           options={options}
           onSearch={onSearch}
           onSelect={onSelect}
-          placeholder="经营者名称"
+          placeholder={t('complaints.businessName')}
           data-testid="intake-business-name"
         />
       </Form.Item>
       <Form.Item name={['business', 'entityId']} hidden>
         <Input />
       </Form.Item>
-      <Form.Item name={['business', 'uscc']} label="统一社会信用代码">
-        <Input maxLength={18} placeholder="18位，可不填" data-testid="intake-business-uscc" />
+      <Form.Item name={['business', 'uscc']} label={t('complaints.uscc')}>
+        <Input maxLength={18} placeholder={t('complaints.usccPlaceholder')} data-testid="intake-business-uscc" />
       </Form.Item>
-      <Form.Item name={['business', 'address']} label="经营地址">
-        <Input maxLength={300} placeholder="用于确定管辖所" data-testid="intake-business-address" />
+      <Form.Item name={['business', 'address']} label={t('complaints.businessAddress')}>
+        <Input maxLength={300} placeholder={t('complaints.addressPlaceholder')} data-testid="intake-business-address" />
       </Form.Item>
     </>
   );

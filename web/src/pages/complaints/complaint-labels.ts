@@ -8,6 +8,9 @@ const kindCodes = ['complaint', 'report', 'inquiry'] as const;
 export const kindLabel = (t: Translate, kind: string): string => codeLabel(t, 'complaints.kind', kind);
 export const channelLabel = (t: Translate, channel: string): string => codeLabel(t, 'complaints.channel', channel);
 
+/** A workflow action (complaints.action.*), also the events of the history ('intake', 'reassign' …). */
+export const complaintActionLabel = (t: Translate, action: string): string => codeLabel(t, 'complaints.action', action);
+
 export const kindOptions = (t: Translate) => kindCodes.map((value) => ({ value, label: kindLabel(t, value) }));
 export const intakeKindOptions = (t: Translate) => [
   ...kindOptions(t),

@@ -24,9 +24,17 @@ export function HomePage() {
               column={1}
               data-testid="home-account"
               items={[
-                { key: 'user', label: t('home.user'), children: `${me.user.displayName}（${me.user.username}）` },
+                {
+                  key: 'user',
+                  label: t('home.user'),
+                  children: t('common.nameWithId', { name: me.user.displayName, id: me.user.username }),
+                },
                 { key: 'unit', label: t('home.unit'), children: me.user.unitName },
-                { key: 'roles', label: t('home.roles'), children: me.roles.map((r) => r.name).join('、') || '—' },
+                {
+                  key: 'roles',
+                  label: t('home.roles'),
+                  children: me.roles.map((r) => r.name).join(t('common.separator')) || '—',
+                },
                 { key: 'scope', label: t('home.dataScope'), children: t(`scope.${me.dataScope}`) },
                 {
                   key: 'idle',
