@@ -1,4 +1,5 @@
 import { auditEnUS } from './messages/audit.en-us.ts';
+import { calendarEnUS } from './messages/calendar.en-us.ts';
 import { commonListEnUS } from './messages/common-list.en-us.ts';
 import { complaintsEnUS } from './messages/complaints.en-us.ts';
 import { entitiesEnUS } from './messages/entities.en-us.ts';
@@ -369,6 +370,7 @@ export const enUS: Record<MessageKey, string> = {
   'entities.importReason': 'Reason',
   'entities.importAgain': 'Import another file',
   'entities.backToList': 'Back to list',
+  ...calendarEnUS,
   ...entitiesEnUS,
   ...orgEnUS,
   ...spotChecksEnUS,

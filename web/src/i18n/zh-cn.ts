@@ -1,4 +1,5 @@
 import { auditZhCN } from './messages/audit.zh-cn.ts';
+import { calendarZhCN } from './messages/calendar.zh-cn.ts';
 import { commonListZhCN } from './messages/common-list.zh-cn.ts';
 import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
@@ -364,6 +365,7 @@ export const zhCN = {
   'entities.importReason': '错误原因',
   'entities.importAgain': '再导入一个文件',
   'entities.backToList': '返回列表',
+  ...calendarZhCN,
   ...entitiesZhCN,
   ...orgZhCN,
   ...spotChecksZhCN,

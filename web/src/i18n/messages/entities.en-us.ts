@@ -16,4 +16,6 @@ export const entitiesEnUS: Record<keyof typeof entitiesZhCN, string> = {
   'entities.phoneInvalid': 'Not a valid phone number (mobile, or landline with area code)',
   'entities.industrySearch': 'Type a code or name, e.g. 5191',
   'entities.yuan': 'CNY {amount}',
+  'entities.labelSep': ': ',
+  'entities.nameSep': ', ',
 };

@@ -15,4 +15,6 @@ export const entitiesZhCN = {
   'entities.phoneInvalid': '电话格式不正确（手机号或带区号的固定电话）',
   'entities.industrySearch': '输入代码或名称搜索，如 5191 或 五金',
   'entities.yuan': '{amount} 元',
+  'entities.labelSep': '：',
+  'entities.nameSep': '、',
 };

@@ -23,4 +23,6 @@ export const orgEnUS: Record<keyof typeof orgZhCN, string> = {
   'permission.complaint:write': 'Handle complaints and reports',
   'permission.dashboard:read': 'View dashboards',
   'org.listSep': ', ',
+  'users.nameWithUsername': '{name} ({username})',
+  'units.regionCodeInvalid': '{code}: {detail}',
 };

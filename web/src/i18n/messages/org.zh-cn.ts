@@ -22,4 +22,6 @@ export const orgZhCN = {
   'permission.complaint:write': '处理投诉举报',
   'permission.dashboard:read': '查看数据看板',
   'org.listSep': '、',
+  'users.nameWithUsername': '{name}（{username}）',
+  'units.regionCodeInvalid': '{code}：{detail}',
 };

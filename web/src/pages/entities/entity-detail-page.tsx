@@ -66,6 +66,7 @@ export function EntityDetailPage() {
   return (
     <>
       <PageHeader
+        crumb={e.name}
         title={
           <Space>
             <span data-testid="entity-title">{e.name}</span>

@@ -55,7 +55,8 @@ export function EntityHistory({ events }: { events: Event[] }) {
           </Typography.Text>
           {fields.map((f) => (
             <div key={f}>
-              {fieldKeys[f] ? t(fieldKeys[f]) : f}：
+              {fieldKeys[f] ? t(fieldKeys[f]) : f}
+              {t('entities.labelSep')}
               <Typography.Text delete>{show(t, lang, f, before[f])}</Typography.Text>
               {' → '}
               <Typography.Text>{show(t, lang, f, after[f])}</Typography.Text>
@@ -63,7 +64,9 @@ export function EntityHistory({ events }: { events: Event[] }) {
           ))}
           {e.note && (
             <div>
-              {t('entities.note')}：{e.note}
+              {t('entities.note')}
+              {t('entities.labelSep')}
+              {e.note}
             </div>
           )}
         </div>
