@@ -1,6 +1,7 @@
 import { auditEnUS } from './messages/audit.en-us.ts';
 import { commonListEnUS } from './messages/common-list.en-us.ts';
 import { complaintsEnUS } from './messages/complaints.en-us.ts';
+import { creditEnUS } from './messages/credit.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
 import { statusEnUS } from './messages/status.en-us.ts';
@@ -13,6 +14,7 @@ export const enUS: Record<MessageKey, string> = {
   ...layoutEnUS,
   ...portalEnUS,
   ...complaintsEnUS,
+  ...creditEnUS,
   ...statusEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',
