@@ -21,13 +21,13 @@ test('a detail page links back to its list and ends with the page title', () => 
   assert.deepEqual(crumbsFor('/complaints/42'), [
     { label: 'nav.home', path: '/' },
     { label: 'nav.complaints', path: '/complaints' },
-    {},
+    { label: 'nav.complaints', detail: true },
   ]);
   assert.deepEqual(crumbsFor('/spot-checks/visits/7'), [
     { label: 'nav.home', path: '/' },
     { label: 'nav.group.spotCheck' },
     { label: 'nav.spotCheckVisits', path: '/spot-checks/visits' },
-    {},
+    { label: 'nav.spotCheckVisits', detail: true },
   ]);
 });
 

@@ -9,10 +9,12 @@ interface Props {
   extra?: ReactNode;
   /** The breadcrumb follows the menu (list-page/breadcrumb.ts); false hides it (pages outside the layout). */
   breadcrumb?: boolean;
+  /** The last crumb of a detail page when the title is more than text (tags beside a code). */
+  crumb?: string;
 }
 
 /** Every page's header: breadcrumb from the menu, the title, and the page's main actions on the right. */
-export function PageHeader({ title, extra, breadcrumb = true }: Props) {
+export function PageHeader({ title, extra, breadcrumb = true, crumb }: Props) {
   const t = useT();
   const { pathname } = useLocation();
   const crumbs = breadcrumb ? crumbsFor(pathname) : [];
@@ -24,7 +26,7 @@ export function PageHeader({ title, extra, breadcrumb = true }: Props) {
             style={{ marginBottom: 8 }}
             data-testid="breadcrumb"
             items={crumbs.map((c, i) => {
-              const label = c.label ? t(c.label) : title;
+              const label = c.detail ? (crumb ?? (typeof title === 'string' ? title : t(c.label))) : t(c.label);
               return { key: i, title: c.path ? <Link to={c.path}>{label}</Link> : label };
             })}
           />
