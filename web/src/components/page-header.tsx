@@ -9,7 +9,7 @@ interface Props {
   extra?: ReactNode;
   /** The breadcrumb follows the menu (list-page/breadcrumb.ts); false hides it (pages outside the layout). */
   breadcrumb?: boolean;
-  /** The last crumb of a detail page when the title carries more than its name (tags, test ids): plain text. */
+  /** The last crumb of a detail page when the title is more than text (tags beside a code). */
   crumb?: string;
 }
 
@@ -26,7 +26,7 @@ export function PageHeader({ title, extra, breadcrumb = true, crumb }: Props) {
             style={{ marginBottom: 8 }}
             data-testid="breadcrumb"
             items={crumbs.map((c, i) => {
-              const label = c.label ? t(c.label) : (crumb ?? title);
+              const label = c.detail ? (crumb ?? (typeof title === 'string' ? title : t(c.label))) : t(c.label);
               return { key: i, title: c.path ? <Link to={c.path}>{label}</Link> : label };
             })}
           />

@@ -2,6 +2,7 @@ import { auditEnUS } from './messages/audit.en-us.ts';
 import { calendarEnUS } from './messages/calendar.en-us.ts';
 import { commonListEnUS } from './messages/common-list.en-us.ts';
 import { complaintsEnUS } from './messages/complaints.en-us.ts';
+import { creditEnUS } from './messages/credit.en-us.ts';
 import { entitiesEnUS } from './messages/entities.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
 import { orgEnUS } from './messages/org.en-us.ts';
@@ -18,6 +19,7 @@ export const enUS: Record<MessageKey, string> = {
   ...layoutEnUS,
   ...portalEnUS,
   ...complaintsEnUS,
+  ...creditEnUS,
   ...statusEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',

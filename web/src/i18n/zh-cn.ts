@@ -2,6 +2,7 @@ import { auditZhCN } from './messages/audit.zh-cn.ts';
 import { calendarZhCN } from './messages/calendar.zh-cn.ts';
 import { commonListZhCN } from './messages/common-list.zh-cn.ts';
 import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
+import { creditZhCN } from './messages/credit.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
 import { layoutZhCN } from './messages/layout.zh-cn.ts';
 import { orgZhCN } from './messages/org.zh-cn.ts';
@@ -16,6 +17,7 @@ export const zhCN = {
   ...layoutZhCN,
   ...portalZhCN,
   ...complaintsZhCN,
+  ...creditZhCN,
   ...statusZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',

@@ -4,10 +4,11 @@ import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { activePage } from '../../layout/side-menu.tsx';
 
 export interface Crumb {
-  /** A message key, or nothing for the last crumb of a detail page (the page's own title goes there). */
-  label?: MessageKey;
+  label: MessageKey;
   /** Set when the crumb leads somewhere other than the current page. */
   path?: string;
+  /** The last crumb of a detail or form page: the page shows its own name there (a code, an entity's name). */
+  detail?: true;
 }
 
 /** The route a location renders: a fixed path wins over a parameter (/entities/new over /entities/:id). */
@@ -35,7 +36,7 @@ export function crumbsFor(pathname: string, pages: AppPage[] = appPages): Crumb[
   if (parent) crumbs.push({ label: parent.label, path: parent.path === pathname ? undefined : parent.path });
   if (route && route !== parent && route.path !== parent?.path) {
     // A detail or form page: the page title (the complaint's code, the entity's name) names it best.
-    crumbs.push({});
+    crumbs.push({ label: route.label, detail: true });
   }
   return crumbs;
 }

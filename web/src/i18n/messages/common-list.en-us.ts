@@ -14,4 +14,11 @@ export const commonListEnUS: Record<keyof typeof commonListZhCN, string> = {
   'common.nameWithId': '{name} ({id})',
   'common.fieldMessage': '{field}: {message}',
   'common.messageSeparator': '; ',
+  'apiError.NETWORK.title': 'Network error',
+  'apiError.NETWORK.detail': 'Cannot reach the server; check the network and try again',
+  'apiError.CONTRACT.title': 'Unexpected response',
+  'apiError.CONTRACT.detail':
+    'The server answered in an unexpected shape; reload the page or contact the administrator',
+  'apiError.HTTP.detail': 'The server gave an unexpected answer (HTTP {status})',
+  'apiError.CLIENT.title': 'Page error',
 };

@@ -13,4 +13,10 @@ export const commonListZhCN = {
   'common.nameWithId': '{name}（{id}）',
   'common.fieldMessage': '{field}：{message}',
   'common.messageSeparator': '；',
+  'apiError.NETWORK.title': '网络错误',
+  'apiError.NETWORK.detail': '无法连接服务器，请检查网络后重试',
+  'apiError.CONTRACT.title': '响应格式错误',
+  'apiError.CONTRACT.detail': '服务器响应不符合接口约定，请刷新页面或联系管理员',
+  'apiError.HTTP.detail': '服务器返回了意外的响应（HTTP {status}）',
+  'apiError.CLIENT.title': '页面错误',
 } as const;

@@ -74,6 +74,7 @@ export function ComplaintDetailPage() {
   return (
     <>
       <PageHeader
+        crumb={item.trackingCode}
         title={
           <Space>
             {item.trackingCode}

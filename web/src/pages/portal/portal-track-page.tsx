@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Form, Input, message, Rate, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, Input, message, Rate, Space, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { portalApi, type TPublicTracking } from '../../api/complaints.ts';
