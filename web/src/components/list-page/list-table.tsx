@@ -69,7 +69,7 @@ export function ListTable<T extends object>({
     <>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <Space wrap>{actions}</Space>
-        <Space>
+        <Space wrap>
           {source.kind === 'keyset' && (
             <Typography.Text type="secondary" data-testid={`${id}-count`}>
               {source.total !== undefined ? source.total : t('list.loaded', { count: items.length })}

@@ -141,7 +141,7 @@ export const spotChecksEnUS: Record<keyof typeof spotChecksZhCN, string> = {
   'spot.pool.stations': 'Stations',
   'spot.pool.industryPrefix': 'Industry code',
   'spot.pool.industryPrefixHint':
-    'Filters by the prefix of the industry classification code (section letter or 1–4 digits)',
+    'Filters by the start of the industry classification code, e.g. 62 (catering) or 5191',
   'spot.pool.industryPrefixInvalid': 'The industry prefix is 1–4 letters or digits',
   'spot.pool.regionPrefix': 'Region code prefix',
   'spot.pool.regionPrefixPlaceholder': 'e.g. 440605',

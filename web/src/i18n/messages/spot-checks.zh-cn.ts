@@ -138,7 +138,7 @@ export const spotChecksZhCN = {
   'spot.pool.types': '主体类型',
   'spot.pool.stations': '管辖所',
   'spot.pool.industryPrefix': '行业代码',
-  'spot.pool.industryPrefixHint': '按国民经济行业分类代码前缀筛选（门类字母或1–4位代码）',
+  'spot.pool.industryPrefixHint': '按国民经济行业分类代码的前缀筛选，如 62（餐饮业）或 5191',
   'spot.pool.industryPrefixInvalid': '行业代码前缀为1–4位字母或数字',
   'spot.pool.regionPrefix': '区划代码前缀',
   'spot.pool.regionPrefixPlaceholder': '如 440605',

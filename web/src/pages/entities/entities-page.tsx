@@ -85,7 +85,15 @@ export function EntitiesPage() {
         rowKey="id"
         columns={columns}
         // Entities is the one list whose API sends a total: exact up to 1,000, then the planner's estimate.
-        source={{ kind: 'keyset', list, total: <span data-testid="entity-total">{totalText}</span> }}
+        source={{
+          kind: 'keyset',
+          list,
+          total: (
+            <span data-testid="entity-total" style={{ whiteSpace: 'nowrap' }}>
+              {totalText}
+            </span>
+          ),
+        }}
         actions={
           canWrite && (
             <>

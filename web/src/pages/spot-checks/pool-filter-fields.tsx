@@ -4,6 +4,7 @@ import type { TEntityStatus, TEntityType } from '../../../../src/contracts/entit
 import { ZPoolFilter } from '../../../../src/contracts/spot-checks.ts';
 import type { z } from '../../../../src/contracts/zod.ts';
 import { type Translate, useT } from '../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { industryPrefixOptions, statusOptions, typeOptions } from '../entities/entity-refs.ts';
 
 export type PoolFilterInput = z.input<typeof ZPoolFilter>;
@@ -49,11 +50,20 @@ function parseFilterJson(t: Translate, text: string): { filter?: PoolFilterInput
   const parsed = ZPoolFilter.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const detail = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : '';
+    const field = String(issue?.path[0] ?? '');
+    // The contract's messages are Chinese; the fields the form knows get the reader's language.
+    const known = fieldMessages[field];
+    const detail = `${issue?.path.join('.') || '(root)'}: ${known ? t(known) : (issue?.message ?? '')}`;
     return { error: t('spot.pool.filterInvalid', { detail }) };
   }
   return { filter: parsed.data };
 }
+
+const fieldMessages: Record<string, MessageKey> = {
+  industryPrefix: 'spot.pool.industryPrefixInvalid',
+  regionPrefix: 'spot.pool.regionPrefixInvalid',
+  statuses: 'spot.pool.statusesRequired',
+};
 
 const jsonOf = (values: PoolFilterValues | undefined) => JSON.stringify(cleanPoolFilter(values), null, 2);
 

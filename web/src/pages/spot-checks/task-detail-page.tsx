@@ -86,6 +86,7 @@ export function TaskDetailPage() {
   return (
     <>
       <PageHeader
+        crumb={data?.name}
         title={data ? t('spot.task.titleNamed', { name: data.name }) : t('spot.task.title')}
         extra={
           data &&
