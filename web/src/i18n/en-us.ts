@@ -2,6 +2,7 @@ import { auditEnUS } from './messages/audit.en-us.ts';
 import { commonListEnUS } from './messages/common-list.en-us.ts';
 import { complaintsEnUS } from './messages/complaints.en-us.ts';
 import { creditEnUS } from './messages/credit.en-us.ts';
+import { homeEnUS } from './messages/home.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
 import { statusEnUS } from './messages/status.en-us.ts';
@@ -15,6 +16,7 @@ export const enUS: Record<MessageKey, string> = {
   ...portalEnUS,
   ...complaintsEnUS,
   ...creditEnUS,
+  ...homeEnUS,
   ...statusEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',
