@@ -4,6 +4,7 @@ import { commonListEnUS } from './messages/common-list.en-us.ts';
 import { complaintsEnUS } from './messages/complaints.en-us.ts';
 import { creditEnUS } from './messages/credit.en-us.ts';
 import { entitiesEnUS } from './messages/entities.en-us.ts';
+import { homeEnUS } from './messages/home.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
 import { orgEnUS } from './messages/org.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
@@ -20,6 +21,7 @@ export const enUS: Record<MessageKey, string> = {
   ...portalEnUS,
   ...complaintsEnUS,
   ...creditEnUS,
+  ...homeEnUS,
   ...statusEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',

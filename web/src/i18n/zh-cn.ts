@@ -4,6 +4,7 @@ import { commonListZhCN } from './messages/common-list.zh-cn.ts';
 import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
 import { creditZhCN } from './messages/credit.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
+import { homeZhCN } from './messages/home.zh-cn.ts';
 import { layoutZhCN } from './messages/layout.zh-cn.ts';
 import { orgZhCN } from './messages/org.zh-cn.ts';
 import { portalZhCN } from './messages/portal.zh-cn.ts';
@@ -18,6 +19,7 @@ export const zhCN = {
   ...portalZhCN,
   ...complaintsZhCN,
   ...creditZhCN,
+  ...homeZhCN,
   ...statusZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',

@@ -11,7 +11,10 @@ interface Props<V> {
   onReset?: () => void;
   form?: FormInstance<V>;
   initialValues?: Partial<V>;
-  /** Filters shown while collapsed; the rest come with "more filters" (RuoYi / Ant Design Pro QueryFilter). */
+  /**
+   * Filters shown while collapsed; the rest come with "more filters" (RuoYi / Ant Design Pro QueryFilter). One
+   * less than a row holds, so Search and Reset share the first row.
+   */
   collapsedCount?: number;
   /** Filters per row on a wide screen. */
   columns?: 2 | 3 | 4;
@@ -29,8 +32,8 @@ export function SearchForm<V extends object>({
   onReset,
   form: given,
   initialValues,
-  collapsedCount = 3,
   columns = 3,
+  collapsedCount = columns - 1,
   'data-testid': testId = 'search-form',
 }: Props<V>) {
   const t = useT();

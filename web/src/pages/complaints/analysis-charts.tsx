@@ -1,7 +1,7 @@
 import { Empty } from 'antd';
 import { useMemo } from 'react';
 import type { TAnalysis } from '../../api/complaints.ts';
-import { type Translate, useT } from '../../i18n/i18n-context.tsx';
+import { type Translate, useI18n, useT } from '../../i18n/i18n-context.tsx';
 import { type ChartOption, EChart } from './echart.tsx';
 
 type Item = TAnalysis['items'][number];
@@ -16,14 +16,21 @@ const labelOf = (t: Translate) => (i: Item) => i.label || t('complaints.uncatego
 
 /** Received this period and a year earlier per month, with the year-on-year change as a line. */
 export function MonthlyTrendChart({ items }: { items: Item[] }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const option = useMemo<ChartOption>(() => {
     const months = [...items].sort((a, b) => a.key.localeCompare(b.key));
+    // The API keys months as "01" … "12" (its label is Chinese): the month's short name in the viewer's language.
+    const monthName = new Intl.DateTimeFormat(lang, { month: 'short' });
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [t('complaints.chartReceived'), t('complaints.chartLastYear'), t('complaints.yoy')] },
       grid: { left: 48, right: 56, top: 40, bottom: 32 },
-      xAxis: { type: 'category', data: months.map(labelOf(t)) },
+      xAxis: {
+        type: 'category',
+        data: months.map((i) =>
+          /^\d{2}$/.test(i.key) ? monthName.format(new Date(2000, Number(i.key) - 1, 1)) : labelOf(t)(i),
+        ),
+      },
       yAxis: [
         { type: 'value', name: t('complaints.unitItems') },
         {
@@ -56,7 +63,7 @@ export function MonthlyTrendChart({ items }: { items: Item[] }) {
         },
       ],
     };
-  }, [items, t]);
+  }, [items, t, lang]);
   if (items.length === 0) return <Empty description={t('complaints.noData')} />;
   return <EChart option={option} height={320} testId="analysis-trend" />;
 }

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, type FormInstance, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Button, Card, Col, Flex, Form, type FormInstance, Input, InputNumber, Row, Select, Space } from 'antd';
 import { ZModelBody } from '../../../../src/contracts/credit.ts';
 import type { TModelsView } from '../../api/credit.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
@@ -36,19 +36,20 @@ export function ModelEditor({ form, facts }: { form: FormInstance<ModelFormValue
           </Form.Item>
         </Col>
       </Row>
-      <Space wrap align="start">
+      <Row gutter={16}>
         {(['B', 'C', 'D'] as const).map((c) => (
-          <Form.Item
-            key={c}
-            name={['thresholds', c]}
-            label={t('credit.thresholdFor', { class: c })}
-            tooltip={t('credit.thresholdHint')}
-            rules={[rule, zodRule(thresholdShape[c])]}
-          >
-            <InputNumber precision={0} style={{ width: 140 }} data-testid={`model-threshold-${c}`} />
-          </Form.Item>
+          <Col key={c} span={8}>
+            <Form.Item
+              name={['thresholds', c]}
+              label={t('credit.thresholdFor', { class: c })}
+              tooltip={t('credit.thresholdHint')}
+              rules={[rule, zodRule(thresholdShape[c])]}
+            >
+              <InputNumber precision={0} style={{ width: '100%' }} data-testid={`model-threshold-${c}`} />
+            </Form.Item>
+          </Col>
         ))}
-      </Space>
+      </Row>
       <Form.List name="indicators">
         {(fields, { add, remove }) => (
           <>
@@ -150,7 +151,7 @@ function IndicatorPoints({ name, kind }: { name: number; kind: IndicatorRow['kin
       {(rows, { add, remove }) => (
         <>
           {rows.map((row) => (
-            <Space key={row.key} align="baseline">
+            <Flex key={row.key} gap={8} align="baseline">
               <Form.Item
                 name={[row.name, 'prefix']}
                 rules={[rule, { pattern: /^[0-9A-Z]{1,5}$/, message: t('credit.prefixFormat') }]}
@@ -161,7 +162,7 @@ function IndicatorPoints({ name, kind }: { name: number; kind: IndicatorRow['kin
                 <InputNumber placeholder={t('credit.points')} precision={0} />
               </Form.Item>
               <MinusCircleOutlined onClick={() => remove(row.name)} aria-label={t('credit.removeRow')} />
-            </Space>
+            </Flex>
           ))}
           <Button size="small" icon={<PlusOutlined />} onClick={() => add({ prefix: '', points: 0 })}>
             {t('credit.addPrefix')}
