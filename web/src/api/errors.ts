@@ -5,7 +5,11 @@ export interface FieldError {
   message: string;
 }
 
-/** A failed API call: the server's problem+json, or a stand-in when the server could not be reached. */
+/**
+ * A failed API call: the server's problem+json, or a stand-in the client makes when no problem came back (codes
+ * NETWORK, CONTRACT, HTTP, CLIENT). A stand-in's title and detail are plain technical text for logs; what a user
+ * reads comes from the message files through errorText (web/src/components/load-error.tsx).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -19,11 +23,12 @@ export class ApiError extends Error {
   }
 
   static network(): ApiError {
-    return new ApiError(0, 'NETWORK', '网络错误', '无法连接服务器，请检查网络后重试');
+    return new ApiError(0, 'NETWORK', 'NETWORK', 'The server could not be reached');
   }
 
+  /** `path` is the request whose answer broke the contract; the user's message names it. */
   static contract(path: string): ApiError {
-    return new ApiError(0, 'CONTRACT', '响应格式错误', `服务器响应不符合接口约定（${path}），请刷新页面或联系管理员`);
+    return new ApiError(0, 'CONTRACT', 'CONTRACT', path);
   }
 
   static async fromResponse(res: Response): Promise<ApiError> {
@@ -40,7 +45,7 @@ export class ApiError extends Error {
       return new ApiError(p.status, p.code, p.title, p.detail, p.errors);
     }
     // A proxy or gateway answered instead of the API (HTML error page, empty body).
-    return new ApiError(res.status, 'HTTP', `HTTP ${res.status}`, `服务器返回了意外的响应（HTTP ${res.status}）`);
+    return new ApiError(res.status, 'HTTP', `HTTP ${res.status}`, `Unexpected response (HTTP ${res.status})`);
   }
 }
 
@@ -50,5 +55,5 @@ export const isApiError = (err: unknown): err is ApiError => err instanceof ApiE
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   const detail = err instanceof Error ? err.message : String(err);
-  return new ApiError(0, 'CLIENT', '页面错误', detail);
+  return new ApiError(0, 'CLIENT', 'CLIENT', detail);
 }

@@ -4,14 +4,15 @@ import type { TMe } from '../../../src/contracts/auth.ts';
 import type { Permission } from '../../../src/contracts/permissions.ts';
 import { authApi } from '../api/auth.ts';
 import { setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
-import { isApiError } from '../api/errors.ts';
+import { type ApiError, isApiError, toApiError } from '../api/errors.ts';
 
 interface AuthValue {
   me: TMe | null;
   /** True until the first /auth/me answer: whether a session exists is not known yet. */
   checking: boolean;
   /** Set when the probe failed for a reason other than "not signed in" (server down). */
-  probeError: string | null;
+  /** Why the session probe failed, other than 401 (the server down, a proxy error page). */
+  probeError: ApiError | null;
   /** Why the session ended under the user's feet (idle timeout, account disabled), for the login page. */
   endedReason: string | null;
   login: (username: string, password: string) => Promise<TMe>;
@@ -27,7 +28,7 @@ export const loginPath = (next: string) =>
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<TMe | null>(null);
   const [checking, setChecking] = useState(true);
-  const [probeError, setProbeError] = useState<string | null>(null);
+  const [probeError, setProbeError] = useState<ApiError | null>(null);
   const [endedReason, setEndedReason] = useState<string | null>(null);
   const navigate = useNavigate();
 
@@ -41,7 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       .me()
       .then(accept, (err: unknown) => {
         accept(null);
-        if (!isApiError(err) || err.status !== 401) setProbeError(isApiError(err) ? err.detail : String(err));
+        if (!isApiError(err) || err.status !== 401) setProbeError(toApiError(err));
       })
       .finally(() => setChecking(false));
   }, [accept]);

@@ -16,7 +16,6 @@ interface Props {
 
 const searchUsers = async (q: string, signal: AbortSignal) =>
   (await orgApi.listUsers({ q, limit: 20 }, { signal })).items;
-const userOption = (u: TUser) => ({ value: u.id, label: `${u.displayName}（${u.username}）` });
 
 /** Picks a user by searching /org/users as one types (the list can be long, so nothing loads up front). */
 export function UserSelect({ value, onChange, placeholder, style, initialOption }: Props) {
@@ -25,7 +24,7 @@ export function UserSelect({ value, onChange, placeholder, style, initialOption 
     <RemoteSearchSelect
       queryKey={queryKeys.org.userSearch}
       search={searchUsers}
-      toOption={userOption}
+      toOption={(u: TUser) => ({ value: u.id, label: t('common.nameWithId', { name: u.displayName, id: u.username }) })}
       value={value}
       onChange={onChange}
       placeholder={placeholder}

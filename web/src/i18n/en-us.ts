@@ -1,7 +1,28 @@
+import { auditEnUS } from './messages/audit.en-us.ts';
+import { calendarEnUS } from './messages/calendar.en-us.ts';
+import { commonListEnUS } from './messages/common-list.en-us.ts';
+import { complaintsEnUS } from './messages/complaints.en-us.ts';
+import { creditEnUS } from './messages/credit.en-us.ts';
+import { entitiesEnUS } from './messages/entities.en-us.ts';
+import { homeEnUS } from './messages/home.en-us.ts';
+import { layoutEnUS } from './messages/layout.en-us.ts';
+import { orgEnUS } from './messages/org.en-us.ts';
+import { portalEnUS } from './messages/portal.en-us.ts';
+import { spotChecksEnUS } from './messages/spot-checks.en-us.ts';
+import { statusEnUS } from './messages/status.en-us.ts';
+
 import type { MessageKey } from './zh-cn.ts';
 
 /** Server messages stay Chinese: only the interface chrome is translated. */
 export const enUS: Record<MessageKey, string> = {
+  ...auditEnUS,
+  ...commonListEnUS,
+  ...layoutEnUS,
+  ...portalEnUS,
+  ...complaintsEnUS,
+  ...creditEnUS,
+  ...homeEnUS,
+  ...statusEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',
   'app.siderTitle': 'Shijian',
@@ -28,8 +49,8 @@ export const enUS: Record<MessageKey, string> = {
   'nav.group.spotCheck': 'Random inspections',
   'nav.group.credit': 'Credit',
   'nav.credit': 'Risk classes',
-  'nav.creditAbnormal': 'Abnormal operation list',
-  'nav.creditSerious': 'Serious violation list',
+  'nav.creditAbnormal': 'Abnormal operations',
+  'nav.creditSerious': 'Serious violators',
   'nav.creditRepairs': 'Credit repair',
   'nav.creditModel': 'Risk model',
   'nav.units': 'Organisation',
@@ -43,8 +64,8 @@ export const enUS: Record<MessageKey, string> = {
   'nav.complaintsNew': 'Register complaint',
   'nav.complaintsAnalysis': 'Complaint analysis',
   'nav.spotChecks': 'Random inspections',
-  'nav.spotCheckCatalog': 'Check items and pools',
-  'nav.spotCheckVisits': 'Inspections and publication',
+  'nav.spotCheckCatalog': 'Items and pools',
+  'nav.spotCheckVisits': 'Inspections',
 
   'header.changePassword': 'Change password',
   'password.current': 'Current password',
@@ -353,4 +374,8 @@ export const enUS: Record<MessageKey, string> = {
   'entities.importReason': 'Reason',
   'entities.importAgain': 'Import another file',
   'entities.backToList': 'Back to list',
+  ...calendarEnUS,
+  ...entitiesEnUS,
+  ...orgEnUS,
+  ...spotChecksEnUS,
 };

@@ -1,5 +1,26 @@
+import { auditZhCN } from './messages/audit.zh-cn.ts';
+import { calendarZhCN } from './messages/calendar.zh-cn.ts';
+import { commonListZhCN } from './messages/common-list.zh-cn.ts';
+import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
+import { creditZhCN } from './messages/credit.zh-cn.ts';
+import { entitiesZhCN } from './messages/entities.zh-cn.ts';
+import { homeZhCN } from './messages/home.zh-cn.ts';
+import { layoutZhCN } from './messages/layout.zh-cn.ts';
+import { orgZhCN } from './messages/org.zh-cn.ts';
+import { portalZhCN } from './messages/portal.zh-cn.ts';
+import { spotChecksZhCN } from './messages/spot-checks.zh-cn.ts';
+import { statusZhCN } from './messages/status.zh-cn.ts';
+
 /** The source dictionary: zh-CN is the product language; every other language must cover these keys. */
 export const zhCN = {
+  ...auditZhCN,
+  ...commonListZhCN,
+  ...layoutZhCN,
+  ...portalZhCN,
+  ...complaintsZhCN,
+  ...creditZhCN,
+  ...homeZhCN,
+  ...statusZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',
@@ -348,6 +369,10 @@ export const zhCN = {
   'entities.importReason': '错误原因',
   'entities.importAgain': '再导入一个文件',
   'entities.backToList': '返回列表',
+  ...calendarZhCN,
+  ...entitiesZhCN,
+  ...orgZhCN,
+  ...spotChecksZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

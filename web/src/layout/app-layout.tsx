@@ -6,6 +6,8 @@ import { HeaderBar } from './header-bar.tsx';
 import { SideMenu } from './side-menu.tsx';
 
 const SIDER_BG = '#001529';
+/** Ant Design Pro's width: the longest en-US entry of a group (indented 48 px) still fits at 1440 px. */
+const SIDER_WIDTH = 256;
 
 export function AppLayout() {
   const t = useT();
@@ -30,7 +32,7 @@ export function AppLayout() {
           open={menuOpen}
           onClose={() => setMenuOpen(false)}
           placement="left"
-          size={240}
+          size={SIDER_WIDTH}
           closable={false}
           styles={{ body: { padding: 0, background: SIDER_BG } }}
           data-testid="menu-drawer"
@@ -39,7 +41,7 @@ export function AppLayout() {
           <SideMenu onNavigate={() => setMenuOpen(false)} />
         </Drawer>
       ) : (
-        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220}>
+        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={SIDER_WIDTH}>
           {title(collapsed)}
           <SideMenu />
         </Layout.Sider>

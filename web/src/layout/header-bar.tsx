@@ -6,15 +6,15 @@ import { type Lang, useI18n } from '../i18n/i18n-context.tsx';
 import { ChangePasswordModal } from './change-password-modal.tsx';
 
 export function LanguageSwitch() {
-  const { lang, setLang } = useI18n();
+  const { lang, setLang, t } = useI18n();
   return (
     <Segmented<Lang>
       size="small"
       value={lang}
       onChange={setLang}
       options={[
-        { label: '中文', value: 'zh-CN' },
-        { label: 'EN', value: 'en-US' },
+        { label: t('lang.zhCN'), value: 'zh-CN' },
+        { label: t('lang.enUS'), value: 'en-US' },
       ]}
       data-testid="lang-switch"
     />
@@ -27,7 +27,7 @@ export function HeaderBar({ narrow = false, onOpenMenu }: { narrow?: boolean; on
   const { logout } = useAuth();
   const { t } = useI18n();
   const [changingPassword, setChangingPassword] = useState(false);
-  const roleNames = me.roles.map((r) => r.name).join('、');
+  const roleNames = me.roles.map((r) => r.name).join(t('common.separator'));
   return (
     <Flex justify="space-between" align="center" gap={8} style={{ height: '100%' }}>
       <Flex align="center" gap={8} style={{ minWidth: 0 }}>

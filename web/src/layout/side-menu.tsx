@@ -27,7 +27,9 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void } = {}) {
     const out: MenuItem[] = [];
     const groups = new Map<MenuGroup, MenuItem[]>();
     for (const page of visible) {
-      const item: MenuItem = { key: page.path, icon: page.icon, label: t(page.label) };
+      // The full name on hover, should a long label still be cut (ellipsis) in a narrow sider.
+      const label = t(page.label);
+      const item: MenuItem = { key: page.path, icon: page.icon, label: <span title={label}>{label}</span> };
       if (!page.group) {
         out.push(item);
         continue;

@@ -10,7 +10,7 @@ export function zodRule(schema: z.ZodType): FormRule {
     validator: async (_rule, value: unknown) => {
       if (value === undefined || value === null || value === '') return;
       const result = schema.safeParse(value);
-      if (!result.success) throw new Error(result.error.issues[0]?.message ?? '格式不正确');
+      if (!result.success) throw new Error(result.error.issues[0]?.message ?? result.error.message);
     },
   };
 }

@@ -1,84 +1,10 @@
-import type { Lang } from '../../i18n/i18n-context.tsx';
+import { knownKey } from '../../i18n/known-key.ts';
+import type { MessageKey } from '../../i18n/zh-cn.ts';
 
-/** Known audit actions; an action missing here (a newer module) shows its code. */
-const labels: Record<string, [zh: string, en: string]> = {
-  'auth.login.success': ['登录成功', 'Signed in'],
-  'auth.login.bad_password': ['密码错误', 'Wrong password'],
-  'auth.login.unknown_user': ['用户名不存在', 'Unknown user'],
-  'auth.login.locked': ['账户锁定中登录', 'Sign-in while locked'],
-  'auth.login.inactive': ['停用账户登录', 'Sign-in to disabled account'],
-  'auth.logout': ['退出登录', 'Signed out'],
-  'org.unit.create': ['新增单位', 'Unit created'],
-  'org.unit.update': ['修改单位', 'Unit updated'],
-  'org.role.create': ['新增角色', 'Role created'],
-  'org.role.update': ['修改角色', 'Role updated'],
-  'org.user.create': ['新增用户', 'User created'],
-  'org.user.update': ['修改用户', 'User updated'],
-  'org.user.reset-password': ['重置密码', 'Password reset'],
-  'org.user.unlock': ['解除锁定', 'User unlocked'],
-  'calendar.override.set': ['设置日历调整', 'Calendar day set'],
-  'calendar.override.delete': ['删除日历调整', 'Calendar day removed'],
-  'calendar.year.confirm': ['确认年度安排', 'Year confirmed'],
-  'entity.create': ['登记市场主体', 'Entity registered'],
-  'entity.update': ['修改市场主体', 'Entity updated'],
-  'entity.pii.reveal': ['查看完整个人信息', 'Personal data revealed'],
-  'system.demo.load': ['载入演示数据', 'Demo data loaded'],
-  'system.baseline.load': ['初始化系统', 'System initialised'],
-  'auth.password.change': ['修改本人密码', 'Own password changed'],
-  'complaint.intake': ['登记投诉举报', 'Complaint registered'],
-  'complaint.attach': ['补充附件', 'Attachment added'],
-  'complaint.escalate': ['超期督办', 'Escalated (overdue)'],
-  'complaint.reassign': ['改派', 'Reassigned'],
-  'complaint.satisfaction': ['满意度评价', 'Satisfaction rated'],
-  'complaint.identity.reveal': ['查看投诉人完整信息', 'Complainant identity revealed'],
-  'complaint.accept': ['受理', 'Accepted'],
-  'complaint.reject': ['不予受理', 'Not accepted'],
-  'complaint.startMediation': ['组织调解', 'Mediation started'],
-  'complaint.mediationSucceeded': ['调解成功', 'Mediation succeeded'],
-  'complaint.terminateMediation': ['终止调解', 'Mediation ended'],
-  'complaint.startVerification': ['开始核查', 'Verification started'],
-  'complaint.extendVerification': ['延长核查期限', 'Verification extended'],
-  'complaint.openCase': ['立案（诉转案）', 'Case opened'],
-  'complaint.declineCase': ['不予立案', 'Case declined'],
-  'complaint.answer': ['答复咨询', 'Inquiry answered'],
-  'complaint.transfer': ['移送其他机关', 'Transferred'],
-  'complaint.feedback': ['反馈办结', 'Feedback given'],
-  'credit.annualReport.record': ['登记年报', 'Annual reports recorded'],
-  'credit.batch.propose': ['生成拟列入批次', 'Batch proposed'],
-  'credit.batch.approve': ['批次审核通过', 'Batch approved'],
-  'credit.batch.discard': ['整批不予列入', 'Batch discarded'],
-  'credit.listing.propose': ['拟列入', 'Listing proposed'],
-  'credit.listing.list': ['列入名录', 'Listed'],
-  'credit.listing.discard': ['不予列入', 'Listing discarded'],
-  'credit.listing.remove': ['移出名录', 'Removed from list'],
-  'credit.repair.apply': ['申请信用修复', 'Credit repair applied'],
-  'credit.repair.review': ['信用修复审查', 'Credit repair reviewed'],
-  'credit.repair.approve': ['准予信用修复', 'Credit repair approved'],
-  'credit.repair.reject': ['不予信用修复', 'Credit repair rejected'],
-  'credit.model.create': ['新建分类模型', 'Risk model created'],
-  'credit.model.activate': ['启用分类模型', 'Risk model activated'],
-  'entity.import': ['批量导入市场主体', 'Entities imported'],
-  'entity.export': ['导出市场主体', 'Entities exported'],
-  'spotcheck.item.create': ['新增抽查事项', 'Check item created'],
-  'spotcheck.inspector.create': ['新增检查人员', 'Inspector added'],
-  'spotcheck.inspector.update': ['修改检查人员', 'Inspector updated'],
-  'spotcheck.pool.create': ['新建检查对象名录库', 'Entity pool created'],
-  'spotcheck.plan.create': ['新建抽查计划', 'Plan created'],
-  'spotcheck.task.create': ['新建抽查任务', 'Task created'],
-  'spotcheck.task.freeze': ['冻结名录', 'Pool frozen'],
-  'spotcheck.task.draw': ['随机抽取', 'Drawn'],
-  'spotcheck.task.close': ['结束任务', 'Task closed'],
-  'spotcheck.task.cancel': ['取消任务', 'Task cancelled'],
-  'spotcheck.conflict.declare': ['声明回避', 'Conflict declared'],
-  'spotcheck.conflict.remove': ['撤销回避', 'Conflict removed'],
-  'spotcheck.result.record': ['录入检查结果', 'Result recorded'],
-  'spotcheck.visit.complete': ['完成检查', 'Inspection completed'],
-  'spotcheck.visit.publish': ['公示结果', 'Result published'],
-};
-
-export function actionLabel(action: string, lang: Lang): string | undefined {
-  const entry = labels[action];
-  return entry && (lang === 'zh-CN' ? entry[0] : entry[1]);
+/** Known audit actions (messages auditAction.<code>); an action missing there (a newer module) shows its code. */
+export function actionLabel(t: (key: MessageKey) => string, action: string): string | undefined {
+  const key = knownKey(`auditAction.${action}`);
+  return key && t(key);
 }
 
 /** Prefixes the API filter accepts (it matches `action LIKE prefix%`). */

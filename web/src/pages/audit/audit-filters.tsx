@@ -1,10 +1,11 @@
-import { AutoComplete, Button, DatePicker, Form, TreeSelect } from 'antd';
+import { AutoComplete, DatePicker, Form, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import type { AuditQuery } from '../../api/audit.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
+import { SearchForm } from '../../components/list-page/search-form.tsx';
 import { UserSelect } from '../../components/user-select.tsx';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { toUnitOptions, type UnitNode } from '../org/unit-tree.ts';
 import { actionLabel, actionPrefixes } from './action-labels.ts';
 
@@ -22,11 +23,13 @@ interface Props {
 
 /** Who (user), where (unit), what (action prefix) and when (whole days in local time). */
 export function AuditFilters({ unitTree, onChange }: Props) {
-  const { t, lang } = useI18n();
+  const t = useT();
   const { can } = useAuth();
-  const [form] = Form.useForm<Values>();
   const unitOptions = useMemo(() => toUnitOptions(unitTree), [unitTree]);
-  const actionOptions = actionPrefixes.map((p) => ({ value: p, label: `${p}　${actionLabel(p, lang) ?? ''}`.trim() }));
+  const actionOptions = actionPrefixes.map((p) => {
+    const label = actionLabel(t, p);
+    return { value: p, label: label ? `${p} · ${label}` : p };
+  });
 
   const apply = (v: Values) => {
     const [start, end] = v.range ?? [];
@@ -41,44 +44,23 @@ export function AuditFilters({ unitTree, onChange }: Props) {
   };
 
   return (
-    <Form form={form} layout="inline" onFinish={apply} style={{ marginBottom: 16, rowGap: 12 }}>
+    <SearchForm<Values> onSearch={apply} data-testid="audit-search-form">
+      <Form.Item name="action" label={t('audit.action')}>
+        <AutoComplete options={actionOptions} allowClear placeholder="org.user" />
+      </Form.Item>
+      <Form.Item name="range" label={t('audit.time')}>
+        <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+      </Form.Item>
       {can('org:user:read') && (
         <Form.Item name="actorId" label={t('audit.actor')}>
-          <UserSelect placeholder={t('audit.actorPlaceholder')} style={{ width: 200 }} />
+          <UserSelect placeholder={t('audit.actorPlaceholder')} />
         </Form.Item>
       )}
       {unitOptions.length > 0 && (
         <Form.Item name="unitId" label={t('audit.unit')}>
-          <TreeSelect
-            allowClear
-            treeDefaultExpandAll
-            treeData={unitOptions}
-            placeholder={t('audit.allUnits')}
-            style={{ width: 220 }}
-          />
+          <TreeSelect allowClear treeDefaultExpandAll treeData={unitOptions} placeholder={t('audit.allUnits')} />
         </Form.Item>
       )}
-      <Form.Item name="action" label={t('audit.action')}>
-        <AutoComplete options={actionOptions} allowClear placeholder="org.user" style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item name="range" label={t('audit.time')}>
-        <DatePicker.RangePicker allowEmpty={[true, true]} />
-      </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t('common.search')}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            apply({});
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Form.Item>
-    </Form>
+    </SearchForm>
   );
 }

@@ -1,10 +1,9 @@
-import { Table, type TableColumnsType, Tooltip } from 'antd';
-import { useState } from 'react';
+import { type TableColumnsType, Tooltip } from 'antd';
+import { useMemo, useState } from 'react';
 import type { TAuditEntry } from '../../../../src/contracts/audit.ts';
 import { type AuditQuery, auditApi } from '../../api/audit.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-import { LoadError } from '../../components/load-error.tsx';
-import { LoadMore } from '../../components/load-more.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -12,6 +11,7 @@ import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { useOrgRefs } from '../org/use-org-refs.ts';
 import { actionLabel } from './action-labels.ts';
 import { AuditFilters } from './audit-filters.tsx';
+import { AuditTarget } from './audit-target.tsx';
 import { VerifyButton } from './verify-button.tsx';
 
 const PAGE_SIZE = 50;
@@ -25,54 +25,54 @@ export function AuditPage() {
   const fetchPage = (cursor?: string, signal?: AbortSignal) => auditApi.list({ ...query, cursor }, { signal });
   const list = useKeysetList(fetchPage, entryKey, queryKeys.audit.list(query));
 
-  const columns: TableColumnsType<TAuditEntry> = [
-    { title: t('audit.time'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at, lang) },
-    { title: t('audit.actor'), dataIndex: 'actorName', render: (name: string | null) => name ?? t('audit.system') },
-    {
-      title: t('audit.unit'),
-      dataIndex: 'unitId',
-      render: (id: number | null) => (id === null ? '—' : (unitName.get(id) ?? `#${id}`)),
-    },
-    {
-      title: t('audit.action'),
-      dataIndex: 'action',
-      // The code stays one hover away: it is what the API filter and exported logs use.
-      render: (action: string) => (
-        <Tooltip title={action}>
-          <span>{actionLabel(action, lang) ?? action}</span>
-        </Tooltip>
-      ),
-    },
-    {
-      title: t('audit.target'),
-      key: 'target',
-      render: (_, e) => (e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—'),
-    },
-    { title: 'IP', dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
-    {
-      title: t('audit.hash'),
-      dataIndex: 'hash',
-      render: (hash: string) => (
-        <Tooltip title={hash}>
-          <code>{hash.slice(0, 12)}…</code>
-        </Tooltip>
-      ),
-    },
-  ];
+  const columns = useMemo<TableColumnsType<TAuditEntry>>(
+    () => [
+      { title: t('audit.time'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at, lang) },
+      { title: t('audit.actor'), dataIndex: 'actorName', render: (name: string | null) => name ?? t('audit.system') },
+      {
+        title: t('audit.unit'),
+        dataIndex: 'unitId',
+        render: (id: number | null) => (id === null ? '—' : (unitName.get(id) ?? `#${id}`)),
+      },
+      {
+        title: t('audit.action'),
+        dataIndex: 'action',
+        // The code stays one hover away: it is what the API filter and exported logs use.
+        render: (action: string) => (
+          <Tooltip title={action}>
+            <span>{actionLabel(t, action) ?? action}</span>
+          </Tooltip>
+        ),
+      },
+      {
+        title: t('audit.target'),
+        key: 'target',
+        render: (_, e) => <AuditTarget entry={e} />,
+      },
+      { title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
+      {
+        title: t('audit.hash'),
+        dataIndex: 'hash',
+        render: (hash: string) => (
+          <Tooltip title={hash}>
+            <code>{hash.slice(0, 12)}…</code>
+          </Tooltip>
+        ),
+      },
+    ],
+    [t, lang, unitName],
+  );
 
   return (
     <>
       <PageHeader title={t('nav.audit')} extra={<VerifyButton />} />
       <AuditFilters unitTree={tree} onChange={setFilters} />
-      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
-      <Table<TAuditEntry>
+      <ListTable<TAuditEntry>
+        id="audit"
         rowKey="id"
         columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={false}
+        source={{ kind: 'keyset', list }}
         size="small"
-        scroll={{ x: 'max-content' }}
         expandable={{
           rowExpandable: (e) => e.detail !== null && typeof e.detail === 'object' && Object.keys(e.detail).length > 0,
           expandedRowRender: (e) => (
@@ -81,7 +81,6 @@ export function AuditPage() {
         }}
         data-testid="audit-table"
       />
-      <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} onLoadMore={list.loadMore} />
     </>
   );
 }

@@ -36,7 +36,9 @@ export function CalendarStatusView({ status }: { status: CalendarStatus }) {
             key: 'confirmed',
             label: t('calendar.confirmedYears'),
             children: status.confirmedYears.length
-              ? status.confirmedYears.map((y) => `${y.year}（${y.source}）`).join('；')
+              ? status.confirmedYears
+                  .map((y) => t('calendar.yearWithSource', { year: y.year, source: y.source }))
+                  .join(t('calendar.listSep'))
               : t('calendar.noConfirmedYears'),
           },
         ]}

@@ -8,7 +8,7 @@ import { zodRule } from '../../lib/zod-rule.ts';
 
 /**
  * Marks a year's schedule as complete once its overrides are in: deadlines in that year then stop
- * being "暂定". The source (the State Council notice) is kept for the audit trail.
+ * being "provisional". The source (the State Council notice) is kept for the audit trail.
  */
 export function ConfirmYearForm({ onConfirmed }: { onConfirmed: () => void }) {
   const t = useT();

@@ -62,14 +62,14 @@ export function DeadlineTool() {
             <>
               {t('deadline.result', { from: result.from, days: result.days })}
               <Typography.Text strong>
-                {result.date}（{dayjs(result.date).format('dddd')}）
+                {t('calendar.dateWithWeekday', { date: result.date, weekday: dayjs(result.date).format('dddd') })}
               </Typography.Text>{' '}
               {result.provisional && <Tag color="orange">{t('calendar.provisional')}</Tag>}
             </>
           }
           description={
             result.provisional
-              ? t('deadline.provisionalHint', { years: result.provisionalYears.join('、') })
+              ? t('deadline.provisionalHint', { years: result.provisionalYears.join(t('calendar.nameSep')) })
               : undefined
           }
         />

@@ -1,12 +1,12 @@
-import { App, Button, DatePicker, Form, Input, Popconfirm, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, Popconfirm, Select, type TableColumnsType, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback } from 'react';
 import { type TCalendarOverride, ZCalendarOverride } from '../../../../src/contracts/calendar.ts';
 import { calendarApi } from '../../api/calendar.ts';
-import { toApiError } from '../../api/errors.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { LoadError } from '../../components/load-error.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
+import { errorDetail } from '../../components/load-error.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
@@ -48,7 +48,7 @@ export function OverridesCard({ canWrite, onChanged }: { canWrite: boolean; onCh
       message.success(t('calendar.overrideDeleted', { day }));
       changed();
     } catch (err) {
-      message.error(toApiError(err).detail);
+      message.error(errorDetail(t, err));
     }
   };
 
@@ -123,14 +123,13 @@ export function OverridesCard({ canWrite, onChanged }: { canWrite: boolean; onCh
           </Form>
         </>
       )}
-      {error && <LoadError error={error} onRetry={reload} />}
-      <Table<TCalendarOverride>
+      <ListTable<TCalendarOverride>
+        id="calendar-overrides"
         rowKey="day"
         size="small"
         columns={columns}
-        dataSource={data}
-        loading={loading}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        // Every adjustment comes in one answer: the table pages on the client with a total.
+        source={{ kind: 'all', items: data ?? [], loading, error, reload, pageSize: 10 }}
         data-testid="overrides-table"
       />
     </>

@@ -3,8 +3,9 @@ import type { TComplaintDetail } from '../../../../src/contracts/complaints.ts';
 import { complaintTransitions } from '../../../../src/domain/complaint-workflow.ts';
 import { complaintsApi, type TRuleSet, type TTransitionInput } from '../../api/complaints.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
-import { feedbackChannelOptions, yuanToFen } from './complaint-labels.ts';
+import { complaintActionLabel, feedbackChannelOptions, yuanToFen } from './complaint-labels.ts';
 
 type Action = TTransitionInput['action'];
 
@@ -29,6 +30,7 @@ interface Props {
 
 /** One form per workflow action, with the fields the transition table requires (grounds from the item's rule set). */
 export function ActionModal({ item, action, ruleSet, onClose, onDone }: Props) {
+  const t = useT();
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
   const transition = complaintTransitions[action];
@@ -51,7 +53,7 @@ export function ActionModal({ item, action, ruleSet, onClose, onDone }: Props) {
   return (
     <Modal
       open
-      title={`${transition.label} · ${item.trackingCode}`}
+      title={`${complaintActionLabel(t, action)} · ${item.trackingCode}`}
       onCancel={onClose}
       onOk={onOk}
       confirmLoading={submitting}
@@ -68,8 +70,8 @@ export function ActionModal({ item, action, ruleSet, onClose, onDone }: Props) {
         {needs.has('ground') && (
           <Form.Item
             name="ground"
-            label={`理由（${ruleSet?.citation ?? item.ruleSet.citation}）`}
-            rules={[{ required: true, message: '请选择理由' }]}
+            label={t('complaints.groundCited', { citation: ruleSet?.citation ?? item.ruleSet.citation })}
+            rules={[{ required: true, message: t('complaints.groundRequired') }]}
           >
             <Select
               options={grounds?.map((g) => ({ value: g.code, label: g.label }))}
@@ -79,15 +81,19 @@ export function ActionModal({ item, action, ruleSet, onClose, onDone }: Props) {
           </Form.Item>
         )}
         {needs.has('authority') && (
-          <Form.Item name="authority" label="移送机关" rules={[{ required: true, min: 2, message: '请填写移送机关' }]}>
+          <Form.Item
+            name="authority"
+            label={t('complaints.authority')}
+            rules={[{ required: true, min: 2, message: t('complaints.authorityRequired') }]}
+          >
             <Input maxLength={200} data-testid="action-field-authority" />
           </Form.Item>
         )}
         {(needs.has('reason') || reasonOptional) && (
           <Form.Item
             name="reason"
-            label={reasonOptional ? '说明' : '原因'}
-            rules={needs.has('reason') ? [{ required: true, min: 2, message: '请说明原因' }] : []}
+            label={reasonOptional ? t('complaints.explanation') : t('complaints.reason')}
+            rules={needs.has('reason') ? [{ required: true, min: 2, message: t('complaints.reasonRequired') }] : []}
           >
             <Input.TextArea rows={3} maxLength={1000} data-testid="action-field-reason" />
           </Form.Item>
@@ -95,14 +101,18 @@ export function ActionModal({ item, action, ruleSet, onClose, onDone }: Props) {
         {needs.has('recoveredFen') && (
           <Form.Item
             name="recoveredYuan"
-            label="挽回经济损失（元）"
-            rules={[{ required: true, message: '请填写挽回金额，没有则填0' }]}
+            label={t('complaints.recoveredYuan')}
+            rules={[{ required: true, message: t('complaints.recoveredRequired') }]}
           >
             <InputNumber min={0} precision={2} style={{ width: 200 }} data-testid="action-field-recovered" />
           </Form.Item>
         )}
         {needs.has('answerText') && (
-          <Form.Item name="answerText" label="答复内容" rules={[{ required: true, min: 2, message: '请填写答复内容' }]}>
+          <Form.Item
+            name="answerText"
+            label={t('complaints.answerText')}
+            rules={[{ required: true, min: 2, message: t('complaints.answerRequired') }]}
+          >
             <Input.TextArea rows={4} maxLength={5000} data-testid="action-field-answer" />
           </Form.Item>
         )}
@@ -110,17 +120,17 @@ export function ActionModal({ item, action, ruleSet, onClose, onDone }: Props) {
           <>
             <Form.Item
               name="feedbackText"
-              label="反馈内容"
-              rules={[{ required: true, min: 2, message: '请填写反馈内容' }]}
+              label={t('complaints.feedbackText')}
+              rules={[{ required: true, min: 2, message: t('complaints.feedbackRequired') }]}
             >
               <Input.TextArea rows={4} maxLength={5000} data-testid="action-field-feedback" />
             </Form.Item>
-            <Form.Item name="feedbackChannel" label="反馈方式">
-              <Select options={feedbackChannelOptions} style={{ width: 160 }} />
+            <Form.Item name="feedbackChannel" label={t('complaints.feedbackChannel')}>
+              <Select options={feedbackChannelOptions(t)} style={{ width: 160 }} />
             </Form.Item>
           </>
         )}
-        <Form.Item name="note" label="备注">
+        <Form.Item name="note" label={t('complaints.note')}>
           <Input maxLength={1000} />
         </Form.Item>
       </Form>

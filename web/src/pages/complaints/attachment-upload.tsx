@@ -2,7 +2,8 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Button, List, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { TUploaded } from '../../api/complaints.ts';
-import { toApiError } from '../../api/errors.ts';
+import { errorDetail } from '../../components/load-error.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 
 export const formatBytes = (n: number) =>
   n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -20,6 +21,7 @@ export function AttachmentUpload({
   onChange: (tokens: string[]) => void;
   testId: string;
 }) {
+  const t = useT();
   const [files, setFiles] = useState<TUploaded[]>([]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -33,7 +35,7 @@ export function AttachmentUpload({
       setFiles(next);
       onChange(next.map((f) => f.token));
     } catch (err) {
-      setError(toApiError(err).detail);
+      setError(errorDetail(t, err));
     } finally {
       setBusy(false);
     }
@@ -55,7 +57,7 @@ export function AttachmentUpload({
         }}
       >
         <Button icon={<UploadOutlined />} loading={busy}>
-          添加附件（照片、票据、录音等，最多10个）
+          {t('complaints.addAttachments')}{' '}
         </Button>
       </Upload>
       {error && (
@@ -72,11 +74,11 @@ export function AttachmentUpload({
               key={f.token}
               actions={[
                 <Typography.Link key="remove" onClick={() => remove(f.token)}>
-                  移除
+                  {t('complaints.removeFile')}{' '}
                 </Typography.Link>,
               ]}
             >
-              {f.filename}（{formatBytes(f.sizeBytes)}）
+              {f.filename} ({formatBytes(f.sizeBytes)})
               <Typography.Text type="secondary" code style={{ marginLeft: 8 }}>
                 SHA-256 {f.sha256.slice(0, 12)}…
               </Typography.Text>

@@ -4,6 +4,7 @@ import type { TEntitySummary } from '../../../../src/contracts/entities.ts';
 import { complaintsApi } from '../../api/complaints.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { RemoteSearchSelect } from '../../components/remote-search-select.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 
 interface Option {
   value: string;
@@ -17,7 +18,7 @@ const searchEntities = async (q: string, signal: AbortSignal) =>
   (await complaintsApi.searchEntities(q, { signal })).items;
 const entityOption = (e: TEntitySummary): Option => ({
   value: e.name,
-  label: `${e.name}（${e.uscc}，${e.stationName}）`,
+  label: `${e.name} (${e.uscc}, ${e.stationName})`,
   entityId: e.id,
   uscc: e.uscc,
   address: e.address,
@@ -28,6 +29,7 @@ const entityOption = (e: TEntitySummary): Option => ({
  * A role without entity:read gets 403 from the search; the field then stays free text.
  */
 export function BusinessFields() {
+  const t = useT();
   const form = Form.useFormInstance();
   const [registryClosed, setRegistryClosed] = useState(false);
   // Typing again means the earlier pick no longer holds.
@@ -44,8 +46,8 @@ export function BusinessFields() {
     <>
       <Form.Item
         name={['business', 'name']}
-        label="被投诉（举报）经营者"
-        extra={registryClosed ? '无权查询登记库，请直接填写名称' : '输入名称可从登记库选择，也可直接填写'}
+        label={t('complaints.business')}
+        extra={registryClosed ? t('complaints.registryClosed') : t('complaints.registryHint')}
       >
         <RemoteSearchSelect
           freeText
@@ -56,18 +58,18 @@ export function BusinessFields() {
           onType={onType}
           onForbidden={onForbidden}
           onSelect={onSelect}
-          placeholder="经营者名称"
+          placeholder={t('complaints.businessName')}
           data-testid="intake-business-name"
         />
       </Form.Item>
       <Form.Item name={['business', 'entityId']} hidden>
         <Input />
       </Form.Item>
-      <Form.Item name={['business', 'uscc']} label="统一社会信用代码">
-        <Input maxLength={18} placeholder="18位，可不填" data-testid="intake-business-uscc" />
+      <Form.Item name={['business', 'uscc']} label={t('complaints.uscc')}>
+        <Input maxLength={18} placeholder={t('complaints.usccPlaceholder')} data-testid="intake-business-uscc" />
       </Form.Item>
-      <Form.Item name={['business', 'address']} label="经营地址">
-        <Input maxLength={300} placeholder="用于确定管辖所" data-testid="intake-business-address" />
+      <Form.Item name={['business', 'address']} label={t('complaints.businessAddress')}>
+        <Input maxLength={300} placeholder={t('complaints.addressPlaceholder')} data-testid="intake-business-address" />
       </Form.Item>
     </>
   );

@@ -56,55 +56,72 @@ export function ComplaintAnalysisPage() {
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card size="small" loading={summary.loading}>
-            <Statistic title="受理" value={totals?.received ?? 0} suffix="件" />
+            <Statistic
+              title={t('complaints.received')}
+              value={totals?.received ?? 0}
+              suffix={t('complaints.itemsSuffix')}
+            />
             {totals && <YoyText pct={totals.yoyPct} />}
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small" loading={summary.loading}>
-            <Statistic title="办结" value={totals?.closed ?? 0} suffix="件" />
+            <Statistic
+              title={t('complaints.closed')}
+              value={totals?.closed ?? 0}
+              suffix={t('complaints.itemsSuffix')}
+            />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small" loading={summary.loading}>
-            <Statistic title="上年同期" value={totals?.lastYear ?? 0} suffix="件" />
+            <Statistic
+              title={t('complaints.chartLastYear')}
+              value={totals?.lastYear ?? 0}
+              suffix={t('complaints.itemsSuffix')}
+            />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small" loading={summary.loading}>
-            <Statistic title="挽回经济损失" value={formatFen(totals?.recoveredFen ?? 0)} />
+            <Statistic title={t('complaints.recovered')} value={formatFen(totals?.recoveredFen ?? 0)} />
           </Card>
         </Col>
         <Col xs={24}>
-          <Card title={`月度趋势与同比（${from} 至 ${to}）`} size="small" loading={months.loading}>
+          <Card title={t('complaints.trendTitle', { from, to })} size="small" loading={months.loading}>
             {months.error && <LoadError error={months.error} onRetry={months.reload} />}
             {months.data && <MonthlyTrendChart items={months.data.items} />}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title="按商品和服务类别" size="small" loading={summary.loading}>
+          <Card title={t('complaints.byCategory')} size="small" loading={summary.loading}>
             {summary.data && <RankingChart items={summary.data.items} testId="analysis-by-category" />}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title="按管辖所" size="small" loading={stations.loading}>
+          <Card title={t('complaints.byStation')} size="small" loading={stations.loading}>
             {stations.error && <LoadError error={stations.error} onRetry={stations.reload} />}
             {stations.data && <RankingChart items={stations.data.items} testId="analysis-by-station" />}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title="热点词" size="small" loading={topics.loading} data-testid="analysis-hot-topics">
+          <Card
+            title={t('complaints.hotTopics')}
+            size="small"
+            loading={topics.loading}
+            data-testid="analysis-hot-topics"
+          >
             {topics.error && <LoadError error={topics.error} onRetry={topics.reload} />}
             {topics.data && <HotTopicsChart words={topics.data} />}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title="消费预警（草稿）" size="small">
+          <Card title={t('complaints.alerts')} size="small">
             {alerts.error && <LoadError error={alerts.error} onRetry={alerts.reload} />}
             <List
               loading={alerts.loading}
               dataSource={alerts.data ?? []}
-              locale={{ emptyText: '暂无异常增长' }}
+              locale={{ emptyText: t('complaints.noAlerts') }}
               renderItem={(a) => (
                 <List.Item key={a.id}>
                   <List.Item.Meta
@@ -117,8 +134,13 @@ export function ComplaintAnalysisPage() {
                     description={
                       <>
                         <Typography.Text type="secondary">
-                          {a.scopeName} · {a.windowStart} 至 {a.windowEnd} · 实际 {a.observed} / 预期{' '}
-                          {a.expected.toFixed(1)}
+                          {t('complaints.alertLine', {
+                            scope: a.scopeName,
+                            from: a.windowStart,
+                            to: a.windowEnd,
+                            observed: a.observed,
+                            expected: a.expected.toFixed(1),
+                          })}
                         </Typography.Text>
                         <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ marginTop: 4 }}>
                           {a.draftText}

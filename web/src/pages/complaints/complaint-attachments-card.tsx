@@ -3,7 +3,8 @@ import { Alert, Button, Card, Empty, List, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { TComplaintDetail } from '../../../../src/contracts/complaints.ts';
 import { complaintsApi, fileUrl } from '../../api/complaints.ts';
-import { toApiError } from '../../api/errors.ts';
+import { errorDetail } from '../../components/load-error.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { formatBytes } from './attachment-upload.tsx';
 
 /** Evidence on the item: name, size and SHA-256 with a download link; handlers add files here. */
@@ -16,6 +17,7 @@ export function ComplaintAttachmentsCard({
   canAdd: boolean;
   onChanged: (updated: TComplaintDetail) => void;
 }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const add = async (file: File) => {
@@ -24,14 +26,14 @@ export function ComplaintAttachmentsCard({
     try {
       onChanged(await complaintsApi.addAttachment(item.id, file));
     } catch (err) {
-      setError(toApiError(err).detail);
+      setError(errorDetail(t, err));
     } finally {
       setBusy(false);
     }
   };
   return (
     <Card
-      title="附件"
+      title={t('complaints.attachments')}
       size="small"
       style={{ marginTop: 16 }}
       data-testid="complaint-attachments"
@@ -46,7 +48,7 @@ export function ComplaintAttachmentsCard({
             }}
           >
             <Button size="small" icon={<UploadOutlined />} loading={busy} data-testid="attachment-add">
-              补充附件
+              {t('complaints.addAttachment')}{' '}
             </Button>
           </Upload>
         )
@@ -54,7 +56,7 @@ export function ComplaintAttachmentsCard({
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       {item.attachments.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有附件" />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('complaints.noAttachments')} />
       ) : (
         <List
           size="small"

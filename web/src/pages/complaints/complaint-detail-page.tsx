@@ -2,35 +2,34 @@ import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, T
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { TComplaintDetail } from '../../../../src/contracts/complaints.ts';
-import { type ComplaintAction, complaintTransitions } from '../../../../src/domain/complaint-workflow.ts';
+import type { ComplaintAction } from '../../../../src/domain/complaint-workflow.ts';
 import { complaintsApi, type TComplaintIdentity } from '../../api/complaints.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
+import { type Translate, useI18n } from '../../i18n/i18n-context.tsx';
+import { knownKey } from '../../i18n/known-key.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ActionModal } from './action-modal.tsx';
 import { ComplaintAttachmentsCard } from './complaint-attachments-card.tsx';
-import { channelLabel, formatFen, kindLabel } from './complaint-labels.ts';
+import { channelLabel, complaintActionLabel, formatFen, kindLabel } from './complaint-labels.ts';
 import { IdentityRevealModal } from './identity-reveal-modal.tsx';
 import { ReassignModal } from './reassign-modal.tsx';
 
 type Deadline = TComplaintDetail['deadlines'][number];
 type Event = TComplaintDetail['events'][number];
 
-const actionLabel = (action: string) =>
-  action === 'intake' ? '登记' : (complaintTransitions[action as ComplaintAction]?.label ?? action);
-
-function deadlineTag(d: Deadline) {
-  if (d.metAt) return <Tag color="green">已完成</Tag>;
-  if (d.overdue) return <Tag color="red">已超期</Tag>;
-  return <Tag color="blue">进行中</Tag>;
+function deadlineTag(t: Translate, d: Deadline) {
+  if (d.metAt) return <Tag color="green">{t('complaints.deadlineMet')}</Tag>;
+  if (d.overdue) return <Tag color="red">{t('complaints.deadlineOverdue')}</Tag>;
+  return <Tag color="blue">{t('complaints.deadlineRunning')}</Tag>;
 }
 
 export function ComplaintDetailPage() {
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const { can } = useAuth();
   const id = Number(useParams().id);
   const detail = useAsync((signal) => complaintsApi.get(id, { signal }), queryKeys.complaints.detail(id));
@@ -48,34 +47,40 @@ export function ComplaintDetailPage() {
   const identity = revealed?.id === item.id ? revealed.identity : undefined;
 
   const deadlineColumns = [
-    { title: '环节', dataIndex: 'label' },
-    { title: '起算日', dataIndex: 'startedOn' },
     {
-      title: '届满日',
+      title: t('complaints.deadlineStep'),
+      dataIndex: 'step',
+      render: (step: string, d: Deadline) => {
+        const key = knownKey(`complaints.step.${step}`);
+        return key ? t(key) : d.label;
+      },
+    },
+    { title: t('complaints.startedOn'), dataIndex: 'startedOn' },
+    {
+      title: t('complaints.dueOn'),
       key: 'dueOn',
       render: (_: unknown, d: Deadline) => (
         <Space size={4}>
           {d.dueOn}
-          {d.provisional && <Tag>暂算</Tag>}
+          {d.provisional && <Tag>{t('complaints.provisional')}</Tag>}
         </Space>
       ),
     },
-    { title: '完成时间', dataIndex: 'metAt', render: (at: string | null) => formatDateTime(at, lang) },
-    { title: '状态', key: 'state', render: (_: unknown, d: Deadline) => deadlineTag(d) },
-    { title: '延期原因', dataIndex: 'extensionReason', render: (r: string | null) => r ?? '—' },
+    { title: t('complaints.metAt'), dataIndex: 'metAt', render: (at: string | null) => formatDateTime(at, lang) },
+    { title: t('complaints.status'), key: 'state', render: (_: unknown, d: Deadline) => deadlineTag(t, d) },
+    { title: t('complaints.extensionReason'), dataIndex: 'extensionReason', render: (r: string | null) => r ?? '—' },
   ];
 
   return (
     <>
       <PageHeader
+        crumb={item.trackingCode}
         title={
           <Space>
             {item.trackingCode}
-            <Tag color={item.status === 'closed' ? 'green' : 'blue'} data-testid="complaint-status">
-              {item.statusLabel}
-            </Tag>
-            {item.overdue && <Tag color="red">超期</Tag>}
-            {item.escalationLevel > 0 && <Tag color="volcano">督办</Tag>}
+            <StatusTag workflow="complaint" status={item.status} data-testid="complaint-status" />
+            {item.overdue && <Tag color="red">{t('complaints.overdueTag')}</Tag>}
+            {item.escalationLevel > 0 && <Tag color="volcano">{t('complaints.escalated')}</Tag>}
           </Space>
         }
         extra={
@@ -83,12 +88,12 @@ export function ComplaintDetailPage() {
             <Space wrap data-testid="complaint-actions">
               {item.allowedActions.map((a) => (
                 <Button key={a} onClick={() => setAction(a as ComplaintAction)} data-testid={`action-${a}`}>
-                  {actionLabel(a)}
+                  {complaintActionLabel(t, a)}
                 </Button>
               ))}
               {item.status !== 'closed' && (
                 <Button onClick={() => setReassigning(true)} data-testid="action-reassign">
-                  转办
+                  {t('complaints.action.reassign')}
                 </Button>
               )}
             </Space>
@@ -97,78 +102,77 @@ export function ComplaintDetailPage() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
-          <Card title="事项信息" size="small">
+          <Card title={t('complaints.matterInfo')} size="small">
             <Descriptions column={2} size="small" data-testid="complaint-facts">
-              <Descriptions.Item label="类型">{kindLabel(item.kind)}</Descriptions.Item>
-              <Descriptions.Item label="渠道">{channelLabel(item.channel)}</Descriptions.Item>
-              <Descriptions.Item label="登记日期">{item.receivedOn}</Descriptions.Item>
-              <Descriptions.Item label="管辖所">{item.stationName}</Descriptions.Item>
-              <Descriptions.Item label="当事人">
+              <Descriptions.Item label={t('complaints.kind')}>{kindLabel(t, item.kind)}</Descriptions.Item>
+              <Descriptions.Item label={t('complaints.channel')}>{channelLabel(t, item.channel)}</Descriptions.Item>
+              <Descriptions.Item label={t('complaints.receivedOn')}>{item.receivedOn}</Descriptions.Item>
+              <Descriptions.Item label={t('complaints.station')}>{item.stationName}</Descriptions.Item>
+              <Descriptions.Item label={t('complaints.person')}>
                 <span data-testid="complaint-person">
                   {identity ? `${identity.name} ${identity.phone}` : `${item.personName} ${item.personPhone}`}
                 </span>
-                {item.confidential && <Tag style={{ marginLeft: 8 }}>保密</Tag>}
+                {item.confidential && <Tag style={{ marginLeft: 8 }}>{t('complaints.confidential')}</Tag>}
                 {item.canRevealIdentity && !identity && (
                   <Button size="small" type="link" onClick={() => setRevealing(true)} data-testid="identity-reveal">
-                    查看完整信息
+                    {t('complaints.revealIdentity')}{' '}
                   </Button>
                 )}
               </Descriptions.Item>
-              <Descriptions.Item label="身份证号">
+              <Descriptions.Item label={t('complaints.idNumber')}>
                 {(identity ? identity.idNumber : item.personIdMasked) ?? '—'}
               </Descriptions.Item>
-              <Descriptions.Item label="经营者">{item.businessName ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="经营地址">{item.businessAddress ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="类别">
+              <Descriptions.Item label={t('complaints.businessShort')}>{item.businessName ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('complaints.businessAddress')}>
+                {item.businessAddress ?? '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('complaints.category')}>
                 {item.categoryCode
                   ? (categories.data?.find((c) => c.code === item.categoryCode)?.name ?? item.categoryCode)
-                  : '未分类'}
+                  : t('complaints.uncategorised')}
               </Descriptions.Item>
-              <Descriptions.Item label="涉及金额">{formatFen(item.amountFen)}</Descriptions.Item>
-              <Descriptions.Item label="事由" span={2}>
+              <Descriptions.Item label={t('complaints.amount')}>{formatFen(item.amountFen)}</Descriptions.Item>
+              <Descriptions.Item label={t('complaints.description')} span={2}>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
                   {item.description}
                 </Typography.Paragraph>
               </Descriptions.Item>
               {item.resultText && (
-                <Descriptions.Item label="处理结果" span={2}>
+                <Descriptions.Item label={t('complaints.resultText')} span={2}>
                   {item.resultText}
                 </Descriptions.Item>
               )}
               {item.recoveredFen > 0 && (
-                <Descriptions.Item label="挽回经济损失">{formatFen(item.recoveredFen)}</Descriptions.Item>
+                <Descriptions.Item label={t('complaints.recovered')}>{formatFen(item.recoveredFen)}</Descriptions.Item>
               )}
-              {item.transferredTo && <Descriptions.Item label="移送机关">{item.transferredTo}</Descriptions.Item>}
+              {item.transferredTo && (
+                <Descriptions.Item label={t('complaints.authority')}>{item.transferredTo}</Descriptions.Item>
+              )}
               {item.feedbackText && (
-                <Descriptions.Item label="反馈" span={2}>
+                <Descriptions.Item label={t('complaints.feedback')} span={2}>
                   {item.feedbackText}
                 </Descriptions.Item>
               )}
               {item.satisfaction !== null && (
-                <Descriptions.Item label="满意度">{`${item.satisfaction} / 5`}</Descriptions.Item>
+                <Descriptions.Item label={t('complaints.satisfaction')}>{`${item.satisfaction} / 5`}</Descriptions.Item>
               )}
             </Descriptions>
             {identity ? (
               <Alert
                 type="warning"
                 showIcon
-                title={`已显示当事人完整信息，本次查看已留痕（原因：${revealed?.reason}）`}
+                title={t('complaints.identityShown', { reason: revealed?.reason ?? '' })}
                 style={{ marginTop: 8 }}
               />
             ) : (
               !item.canRevealIdentity && (
-                <Alert
-                  type="info"
-                  showIcon
-                  title="当事人身份信息已脱敏；承办单位（保密举报人仅承办单位）或12315中心的办理人员可说明原因后查看"
-                  style={{ marginTop: 8 }}
-                />
+                <Alert type="info" showIcon title={t('complaints.identityMasked')} style={{ marginTop: 8 }} />
               )
             )}
           </Card>
-          <Card title="办理期限" size="small" style={{ marginTop: 16 }}>
+          <Card title={t('complaints.deadlines')} size="small" style={{ marginTop: 16 }}>
             <Typography.Paragraph type="secondary" data-testid="complaint-rule-set">
-              依据：《{item.ruleSet.name}》（{item.ruleSet.citation}）
+              {t('complaints.ruleSetBasis', { name: item.ruleSet.name, citation: item.ruleSet.citation })}
             </Typography.Paragraph>
             <Table<Deadline>
               rowKey="step"
@@ -187,15 +191,15 @@ export function ComplaintDetailPage() {
           />
         </Col>
         <Col xs={24} xl={9}>
-          <Card title="办理记录" size="small" data-testid="complaint-timeline">
+          <Card title={t('complaints.timeline')} size="small" data-testid="complaint-timeline">
             <Timeline
               items={item.events.map((e: Event) => ({
                 key: e.id,
                 color: e.action === 'intake' ? 'blue' : e.toStatus === 'closed' ? 'green' : 'gray',
                 content: (
                   <>
-                    <Typography.Text strong>{actionLabel(e.action)}</Typography.Text>
-                    {e.actorName && <Typography.Text type="secondary">（{e.actorName}）</Typography.Text>}
+                    <Typography.Text strong>{complaintActionLabel(t, e.action)}</Typography.Text>
+                    {e.actorName && <Typography.Text type="secondary"> ({e.actorName})</Typography.Text>}
                     <div>
                       <Typography.Text type="secondary">{formatDateTime(e.at, lang)}</Typography.Text>
                     </div>

@@ -65,12 +65,13 @@ export function ComplaintIntakePage() {
     return (
       <Result
         status="success"
-        title="登记成功"
+        title={t('complaints.intakeDone')}
         subTitle={
           <Space orientation="vertical" data-testid="intake-result">
             {result.items.map((i) => (
               <span key={i.id}>
-                {kindLabel(i.kind)} 查询码 <Link to={`/complaints/${i.id}`}>{i.trackingCode}</Link> → {i.stationName}
+                {kindLabel(t, i.kind)} {t('complaints.trackingCode')}{' '}
+                <Link to={`/complaints/${i.id}`}>{i.trackingCode}</Link> → {i.stationName}
               </span>
             ))}
           </Space>
@@ -85,7 +86,7 @@ export function ComplaintIntakePage() {
               setResult(undefined);
             }}
           >
-            继续登记
+            {t('complaints.intakeAnother')}{' '}
           </Button>
         }
       />
@@ -104,45 +105,53 @@ export function ComplaintIntakePage() {
           wrapperCol={{ span: 16 }}
           initialValues={{ kind: 'complaint', channel: 'phone', person: { confidential: false } }}
         >
-          <Form.Item name="kind" label="事项类型" rules={[{ required: true }]}>
-            <Select options={intakeKindOptions} data-testid="intake-kind" />
+          <Form.Item name="kind" label={t('complaints.matterKind')} rules={[{ required: true }]}>
+            <Select options={intakeKindOptions(t)} data-testid="intake-kind" />
           </Form.Item>
-          <Form.Item name="channel" label="来源渠道" rules={[{ required: true }]}>
-            <Select options={staffChannelOptions} data-testid="intake-channel" />
+          <Form.Item name="channel" label={t('complaints.sourceChannel')} rules={[{ required: true }]}>
+            <Select options={staffChannelOptions(t)} data-testid="intake-channel" />
           </Form.Item>
-          <Form.Item name={['person', 'name']} label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+          <Form.Item
+            name={['person', 'name']}
+            label={t('complaints.personName')}
+            rules={[{ required: true, message: t('complaints.personNameRequired') }]}
+          >
             <Input maxLength={50} data-testid="intake-person-name" />
           </Form.Item>
           <Form.Item
             name={['person', 'phone']}
-            label="手机号码"
-            rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请填写11位手机号码' }]}
+            label={t('complaints.personPhone')}
+            rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('complaints.personPhoneRequired') }]}
           >
             <Input maxLength={11} data-testid="intake-person-phone" />
           </Form.Item>
-          <Form.Item name={['person', 'idNumber']} label="身份证号">
-            <Input maxLength={18} placeholder="可不填" />
+          <Form.Item name={['person', 'idNumber']} label={t('complaints.idNumber')}>
+            <Input maxLength={18} placeholder={t('complaints.optional')} />
           </Form.Item>
-          <Form.Item name={['person', 'confidential']} label="要求保密" valuePropName="checked">
-            <Checkbox>举报人信息保密</Checkbox>
+          <Form.Item
+            name={['person', 'confidential']}
+            label={t('complaints.wantsConfidential')}
+            valuePropName="checked"
+          >
+            <Checkbox>{t('complaints.confidentialReporter')}</Checkbox>
           </Form.Item>
           <BusinessFields />
           <ComplaintMatterFields
             testPrefix="intake"
-            categoryLabel="商品和服务类别"
+            categoryLabel={t('complaints.goodsCategory')}
             categoryTree={tree}
             categoriesLoading={categories.loading}
-            attachmentsLabel="附件"
+            attachmentsLabel={t('complaints.attachments')}
             uploadKey={uploadKey}
             upload={complaintsApi.upload}
             onAttachmentsChange={setAttachments}
           />
-          <Form.Item name="receivedOn" label="接收日期" extra="不填为今天；补录来信时填写收信日期">
+          <Form.Item name="receivedOn" label={t('complaints.receivedDate')} extra={t('complaints.receivedDateHint')}>
             <DatePicker />
           </Form.Item>
           <Form.Item wrapperCol={{ offset: 6 }}>
             <Button type="primary" onClick={onSubmit} loading={submitting} data-testid="intake-submit">
-              登记
+              {t('complaints.register')}{' '}
             </Button>
           </Form.Item>
         </Form>

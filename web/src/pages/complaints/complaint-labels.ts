@@ -1,26 +1,30 @@
 import dayjs from 'dayjs';
-import { complaintChannels, complaintKinds } from '../../../../src/contracts/complaints.ts';
-import { complaintStatusLabels } from '../../../../src/domain/complaint-workflow.ts';
+import type { Translate } from '../../i18n/i18n-context.tsx';
+import { codeLabel } from '../../i18n/known-key.ts';
 
-export const kindLabel = (kind: string): string => complaintKinds[kind as keyof typeof complaintKinds] ?? kind;
-export const channelLabel = (channel: string): string =>
-  complaintChannels[channel as keyof typeof complaintChannels] ?? channel;
+/** Codes are the API's; names come from the messages (complaints.kind.*, complaints.channel.*), so en-US reads. */
+const kindCodes = ['complaint', 'report', 'inquiry'] as const;
 
-export const kindOptions = Object.entries(complaintKinds).map(([value, label]) => ({ value, label }));
-export const statusOptions = Object.entries(complaintStatusLabels).map(([value, label]) => ({ value, label }));
-export const intakeKindOptions = [...kindOptions, { value: 'complaintAndReport', label: '投诉并举报' }];
-export const staffChannelOptions = (['phone', 'letter', 'visit'] as const).map((value) => ({
-  value,
-  label: complaintChannels[value],
-}));
-export const feedbackChannelOptions = [
-  { value: 'phone', label: '电话' },
-  { value: 'sms', label: '短信' },
-  { value: 'letter', label: '书面' },
-  { value: 'portal', label: '网上平台' },
-  { value: 'visit', label: '当面' },
+export const kindLabel = (t: Translate, kind: string): string => codeLabel(t, 'complaints.kind', kind);
+export const channelLabel = (t: Translate, channel: string): string => codeLabel(t, 'complaints.channel', channel);
+
+/** A workflow action (complaints.action.*), also the events of the history ('intake', 'reassign' …). */
+export const complaintActionLabel = (t: Translate, action: string): string => codeLabel(t, 'complaints.action', action);
+
+export const kindOptions = (t: Translate) => kindCodes.map((value) => ({ value, label: kindLabel(t, value) }));
+export const intakeKindOptions = (t: Translate) => [
+  ...kindOptions(t),
+  { value: 'complaintAndReport', label: t('complaints.kind.complaintAndReport') },
 ];
-
+export const staffChannelOptions = (t: Translate) =>
+  (['phone', 'letter', 'visit'] as const).map((value) => ({ value, label: channelLabel(t, value) }));
+export const feedbackChannelOptions = (t: Translate) => [
+  { value: 'phone', label: t('complaints.channel.phone') },
+  { value: 'sms', label: t('complaints.channel.sms') },
+  { value: 'letter', label: t('complaints.feedbackChannel.letter') },
+  { value: 'portal', label: t('complaints.channel.portal') },
+  { value: 'visit', label: t('complaints.feedbackChannel.visit') },
+];
 export type DueState = 'overdue' | 'soon' | 'normal';
 
 /** Queue colouring: past the next legal deadline red, within two days orange. */

@@ -1,5 +1,6 @@
 import { Form, Input, InputNumber, TreeSelect } from 'antd';
 import type { TUploaded } from '../../api/complaints.ts';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { AttachmentUpload } from './attachment-upload.tsx';
 import type { CategoryNode } from './category-tree.ts';
 
@@ -18,6 +19,7 @@ interface Props {
 
 /** What the matter is about, the same on the staff intake form and the public portal form. */
 export function ComplaintMatterFields(p: Props) {
+  const t = useT();
   return (
     <>
       <Form.Item name="categoryCode" label={p.categoryLabel}>
@@ -26,17 +28,17 @@ export function ComplaintMatterFields(p: Props) {
           treeData={p.categoryTree}
           showSearch={{ treeNodeFilterProp: 'title' }}
           loading={p.categoriesLoading}
-          placeholder="选择类别"
+          placeholder={t('complaints.chooseCategory')}
           data-testid={`${p.testPrefix}-category`}
         />
       </Form.Item>
-      <Form.Item name="amountYuan" label="涉及金额（元）">
+      <Form.Item name="amountYuan" label={t('complaints.amountYuan')}>
         <InputNumber min={0} precision={2} style={{ width: 200 }} data-testid={`${p.testPrefix}-amount`} />
       </Form.Item>
       <Form.Item
         name="description"
-        label="事由"
-        rules={[{ required: true, min: 10, message: '请至少用10个字说明事由' }]}
+        label={t('complaints.description')}
+        rules={[{ required: true, min: 10, message: t('complaints.descriptionRequired') }]}
       >
         <Input.TextArea rows={5} maxLength={5000} showCount data-testid={`${p.testPrefix}-description`} />
       </Form.Item>

@@ -1,6 +1,7 @@
 import { Form, Input, Modal, Typography } from 'antd';
 import { complaintsApi, type TComplaintIdentity } from '../../api/complaints.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 
 interface Values {
@@ -19,6 +20,7 @@ export function IdentityRevealModal({
   onClose: () => void;
   onRevealed: (identity: TComplaintIdentity, reason: string) => void;
 }) {
+  const t = useT();
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
   const onOk = () =>
@@ -29,25 +31,25 @@ export function IdentityRevealModal({
   return (
     <Modal
       open
-      title="查看当事人完整信息"
+      title={t('complaints.revealTitle')}
       onCancel={onClose}
       onOk={onOk}
-      okText="查看"
+      okText={t('complaints.revealOk')}
       confirmLoading={submitting}
       okButtonProps={{ 'data-testid': 'identity-ok' }}
     >
       <Typography.Paragraph type="secondary">
-        {confidential ? '举报人要求保密。' : ''}
-        查看姓名、电话和证件号码须说明原因，本次查看将记入审计日志（不记录当事人信息本身）。
+        {confidential ? t('complaints.revealConfidential') : ''}
+        {t('complaints.revealExplain')}{' '}
       </Typography.Paragraph>
       <FormAlert failure={failure} />
       <Form<Values> form={form} layout="vertical">
         <Form.Item
           name="reason"
-          label="查看原因"
+          label={t('complaints.revealReason')}
           rules={[
-            { required: true, whitespace: true, message: '请说明查看原因' },
-            { min: 4, max: 200, message: '查看原因为4–200字' },
+            { required: true, whitespace: true, message: t('complaints.revealReasonRequired') },
+            { min: 4, max: 200, message: t('complaints.revealReasonLength') },
           ]}
         >
           <Input.TextArea rows={3} maxLength={200} showCount data-testid="identity-reason" />

@@ -4,6 +4,7 @@ import { complaintsApi } from '../../api/complaints.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { UserSelect } from '../../components/user-select.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 
@@ -23,6 +24,7 @@ export function ReassignModal({
   onClose: () => void;
   onDone: (updated: TComplaintDetail) => void;
 }) {
+  const t = useT();
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
   const stations = useAsync((signal) => complaintsApi.stations({ signal }), queryKeys.complaints.stations());
@@ -40,7 +42,7 @@ export function ReassignModal({
   return (
     <Modal
       open
-      title="转办"
+      title={t('complaints.action.reassign')}
       onCancel={onClose}
       onOk={onOk}
       confirmLoading={submitting}
@@ -48,17 +50,21 @@ export function ReassignModal({
     >
       <FormAlert failure={failure} />
       <Form<Values> form={form} layout="vertical" initialValues={{ stationId: item.stationId }}>
-        <Form.Item name="stationId" label="管辖单位">
+        <Form.Item name="stationId" label={t('complaints.reassignUnit')}>
           <Select
             loading={stations.loading}
             options={(stations.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
             data-testid="reassign-station"
           />
         </Form.Item>
-        <Form.Item name="handlerId" label="承办人（可不选）">
-          <UserSelect placeholder="输入姓名搜索" />
+        <Form.Item name="handlerId" label={t('complaints.reassignHandler')}>
+          <UserSelect placeholder={t('complaints.searchName')} />
         </Form.Item>
-        <Form.Item name="reason" label="转办原因" rules={[{ required: true, min: 2, message: '请说明转办原因' }]}>
+        <Form.Item
+          name="reason"
+          label={t('complaints.reassignReason')}
+          rules={[{ required: true, min: 2, message: t('complaints.reassignReasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} data-testid="reassign-reason" />
         </Form.Item>
       </Form>

@@ -1,18 +1,21 @@
-import { App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Space, Table } from 'antd';
 import type { TBatch, TListing } from '../../../../src/contracts/credit.ts';
 import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
 import { creditApi, type TDecision } from '../../api/credit.ts';
-import { toApiError } from '../../api/errors.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { errorDetail } from '../../components/load-error.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
-import { creditListLabels, fileUrl, listingKey, statusLabels } from './credit-labels.ts';
+import { creditListLabel, fileUrl, groundLabel, listingKey } from './credit-labels.ts';
 import { listingEntityColumns } from './listing-columns.tsx';
 
 /** Review of one proposed batch: the entities (one can be taken out), then the decision that lists the rest. */
 export function BatchReview({ batch, onChanged }: { batch: TBatch; onChanged: (b: TBatch) => void }) {
+  const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<TDecision>();
   const { submit, submitting, failure } = useFormSubmit(form);
@@ -23,31 +26,38 @@ export function BatchReview({ batch, onChanged }: { batch: TBatch; onChanged: (b
 
   const takeOut = async (l: TListing) => {
     try {
-      items.replaceItem(await creditApi.discardListing(l.id, { reason: '审核剔除', version: l.version }));
+      items.replaceItem(
+        await creditApi.discardListing(l.id, { reason: t('credit.takeOutReason'), version: l.version }),
+      );
       onChanged({ ...batch, itemCount: batch.itemCount - 1 });
     } catch (err) {
-      message.error(toApiError(err).detail);
+      message.error(errorDetail(t, err));
     }
   };
   const approve = () =>
     submit(async (v) => {
       const next = await creditApi.approve(batch.id, { ...v, version: batch.version });
-      message.success(`已作出列入决定：${next.decisionNo}`);
+      message.success(t('credit.listingDecided', { no: next.decisionNo ?? '' }));
       // The parent re-mounts this card for the new version, which reloads the items.
       onChanged(next);
     });
   const discard = async () => {
     try {
-      onChanged(await creditApi.discardBatch(batch.id, { reason: '经审核整批不予列入', version: batch.version }));
+      onChanged(await creditApi.discardBatch(batch.id, { reason: t('credit.discardReason'), version: batch.version }));
     } catch (err) {
-      message.error(toApiError(err).detail);
+      message.error(errorDetail(t, err));
     }
   };
 
   return (
     <Card
-      title={`批次 #${batch.id} · 拟列入${creditListLabels[batch.list]} · ${batch.groundLabel}${batch.reportYear ? `（${batch.reportYear}年度）` : ''}`}
-      extra={<Tag data-testid="batch-status">{statusLabels[batch.status] ?? batch.status}</Tag>}
+      title={t(batch.reportYear ? 'credit.batchTitleYear' : 'credit.batchTitle', {
+        id: batch.id,
+        list: creditListLabel(t, batch.list),
+        ground: groundLabel(t, batch),
+        year: batch.reportYear ?? '',
+      })}
+      extra={<StatusTag workflow="creditBatch" status={batch.status} data-testid="batch-status" />}
       data-testid="batch-review"
     >
       <Table<TListing>
@@ -57,15 +67,19 @@ export function BatchReview({ batch, onChanged }: { batch: TBatch; onChanged: (b
         dataSource={items.items}
         loading={items.loading}
         columns={[
-          ...listingEntityColumns,
-          { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{statusLabels[s] ?? s}</Tag> },
+          ...listingEntityColumns(t),
+          {
+            title: t('credit.status'),
+            dataIndex: 'status',
+            render: (s: string) => <StatusTag workflow="creditListing" status={s} />,
+          },
           {
             title: '',
             key: 'a',
             render: (_, l) =>
               open && l.status === 'proposed' ? (
                 <Button size="small" onClick={() => takeOut(l)}>
-                  剔除
+                  {t('credit.takeOut')}{' '}
                 </Button>
               ) : null,
           },
@@ -87,25 +101,33 @@ export function BatchReview({ batch, onChanged }: { batch: TBatch; onChanged: (b
             initialValues={{ decidedOn: shanghaiToday() }}
             style={{ marginTop: 16, rowGap: 8 }}
           >
-            <Form.Item name="decisionNo" label="决定书文号" rules={[{ required: true, min: 2, message: '请填写文号' }]}>
+            <Form.Item
+              name="decisionNo"
+              label={t('credit.decisionNo')}
+              rules={[{ required: true, min: 2, message: t('credit.decisionNoRequired') }]}
+            >
               <Input style={{ width: 220 }} data-testid="decision-no" />
             </Form.Item>
-            <Form.Item name="reason" label="理由" rules={[{ required: true, min: 2, message: '请填写理由' }]}>
+            <Form.Item
+              name="reason"
+              label={t('credit.reason')}
+              rules={[{ required: true, min: 2, message: t('credit.reasonRequired') }]}
+            >
               <Input style={{ width: 320 }} data-testid="decision-reason" />
             </Form.Item>
             <Form.Item
               name="decidedOn"
-              label="决定日期"
-              rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式 YYYY-MM-DD' }]}
+              label={t('credit.decidedOn')}
+              rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('credit.dateFormat') }]}
             >
               <Input style={{ width: 130 }} data-testid="decision-date" />
             </Form.Item>
             <Space>
               <Button type="primary" loading={submitting} onClick={approve} data-testid="batch-approve">
-                审核通过，作出列入决定
+                {t('credit.approveBatch')}{' '}
               </Button>
-              <Popconfirm title="整批不予列入？" onConfirm={discard}>
-                <Button danger>整批不予列入</Button>
+              <Popconfirm title={t('credit.discardBatchConfirm')} onConfirm={discard}>
+                <Button danger>{t('credit.discardBatch')}</Button>
               </Popconfirm>
             </Space>
           </Form>
@@ -113,7 +135,7 @@ export function BatchReview({ batch, onChanged }: { batch: TBatch; onChanged: (b
       ) : (
         batch.documentFileId && (
           <a href={fileUrl(batch.documentFileId)} target="_blank" rel="noreferrer" data-testid="batch-document">
-            下载决定书（{batch.decisionNo}）
+            {t('credit.downloadDecision', { no: batch.decisionNo ?? '' })}{' '}
           </a>
         )
       )}

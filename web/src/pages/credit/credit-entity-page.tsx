@@ -4,27 +4,27 @@ import { Link, useParams } from 'react-router';
 import type { TEntityCredit, TListing } from '../../../../src/contracts/credit.ts';
 import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
 import { creditApi } from '../../api/credit.ts';
-import { toApiError } from '../../api/errors.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
-import { LoadError } from '../../components/load-error.tsx';
+import { errorDetail, LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import {
-  creditListLabels,
-  documentKindLabels,
+  creditListLabel,
+  documentKindLabel,
   fileUrl,
-  riskClassLabels,
+  groundLabel,
+  riskClassLabel,
   riskTagColours,
-  statusLabels,
 } from './credit-labels.ts';
 import { RepairApplyModal } from './repair-apply-modal.tsx';
 
 /** One entity's credit: class and why, class history, listings, annual reports, decision documents. */
 export function CreditEntityPage() {
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const id = Number(useParams().id);
   const canWrite = useAuth().can('credit:write');
@@ -37,35 +37,42 @@ export function CreditEntityPage() {
   const file = async (reportYear: number) => {
     try {
       await creditApi.recordReports([{ entityId: c.entity.id, reportYear, filedOn: shanghaiToday() }]);
-      message.success(`已登记 ${reportYear} 年度报告`);
+      message.success(t('credit.reportRecorded', { year: reportYear }));
       state.reload();
     } catch (err) {
-      message.error(toApiError(err).detail);
+      message.error(errorDetail(t, err));
     }
   };
 
   return (
     <>
-      <PageHeader title={`${c.entity.name} · 信用`} extra={<Link to={`/entities/${c.entity.id}`}>查看登记信息</Link>} />
+      <PageHeader
+        title={t('credit.entityTitle', { name: c.entity.name })}
+        extra={<Link to={`/entities/${c.entity.id}`}>{t('credit.viewRegistration')}</Link>}
+      />
       <Row gutter={16}>
         <Col xs={24} lg={10}>
-          <Card title="信用风险分类" style={{ marginBottom: 16 }}>
+          <Card title={t('credit.riskClass')} style={{ marginBottom: 16 }}>
             <Descriptions column={1} size="small">
-              <Descriptions.Item label="统一社会信用代码">{c.entity.uscc}</Descriptions.Item>
-              <Descriptions.Item label="管辖所">{c.entity.stationName}</Descriptions.Item>
-              <Descriptions.Item label="当前分类">
+              <Descriptions.Item label={t('credit.uscc')}>{c.entity.uscc}</Descriptions.Item>
+              <Descriptions.Item label={t('credit.station')}>{c.entity.stationName}</Descriptions.Item>
+              <Descriptions.Item label={t('credit.currentClass')}>
                 {c.current ? (
                   <Tag color={riskTagColours[c.current.riskClass]} data-testid="credit-class">
-                    {c.current.riskClass} {riskClassLabels[c.current.riskClass]}（{c.current.score} 分）
+                    {t('credit.classWithScore', {
+                      class: c.current.riskClass,
+                      label: riskClassLabel(t, c.current.riskClass),
+                      score: c.current.score,
+                    })}
                   </Tag>
                 ) : (
                   <Typography.Text type="secondary" data-testid="credit-class">
-                    尚未分类
+                    {t('credit.notClassified')}{' '}
                   </Typography.Text>
                 )}
               </Descriptions.Item>
               {c.current && (
-                <Descriptions.Item label="模型版本 / 计算时间">
+                <Descriptions.Item label={t('credit.modelAndTime')}>
                   v{c.current.modelVersion} · {formatDateTime(c.current.computedAt, lang)}
                 </Descriptions.Item>
               )}
@@ -76,12 +83,14 @@ export function CreditEntityPage() {
               pagination={false}
               dataSource={c.breakdown.parts}
               columns={[
-                { title: `按现行模型 v${c.breakdown.modelVersion}（今日事实）`, dataIndex: 'label' },
-                { title: '分值', dataIndex: 'points', align: 'right' },
+                { title: t('credit.breakdownTitle', { version: c.breakdown.modelVersion }), dataIndex: 'label' },
+                { title: t('credit.points'), dataIndex: 'points', align: 'right' },
               ]}
               summary={() => (
                 <Table.Summary.Row>
-                  <Table.Summary.Cell index={0}>合计 → {c.breakdown.riskClass} 类</Table.Summary.Cell>
+                  <Table.Summary.Cell index={0}>
+                    {t('credit.breakdownTotal', { class: c.breakdown.riskClass })}
+                  </Table.Summary.Cell>
                   <Table.Summary.Cell index={1} align="right">
                     {c.breakdown.score}
                   </Table.Summary.Cell>
@@ -90,40 +99,48 @@ export function CreditEntityPage() {
               data-testid="credit-breakdown"
             />
           </Card>
-          <Card title="分类变化" style={{ marginBottom: 16 }}>
+          <Card title={t('credit.history')} style={{ marginBottom: 16 }}>
             <Table
               rowKey={(h) => h.changedAt + h.riskClass}
               size="small"
               pagination={false}
               dataSource={c.history}
               columns={[
-                { title: '时间', dataIndex: 'changedAt', render: (v: string) => formatDateTime(v, lang) },
-                { title: '变化', key: 'c', render: (_, h) => `${h.previousClass ?? '—'} → ${h.riskClass}` },
-                { title: '分值', dataIndex: 'score' },
-                { title: '模型', dataIndex: 'modelVersion', render: (v: number) => `v${v}` },
+                {
+                  title: t('credit.changedAt'),
+                  dataIndex: 'changedAt',
+                  render: (v: string) => formatDateTime(v, lang),
+                },
+                { title: t('credit.change'), key: 'c', render: (_, h) => `${h.previousClass ?? '—'} → ${h.riskClass}` },
+                { title: t('credit.points'), dataIndex: 'score' },
+                { title: t('credit.model'), dataIndex: 'modelVersion', render: (v: number) => `v${v}` },
               ]}
               data-testid="credit-history"
             />
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card title="名录记录" style={{ marginBottom: 16 }}>
+          <Card title={t('credit.listings')} style={{ marginBottom: 16 }}>
             <Table<TListing>
               rowKey="id"
               size="small"
               pagination={false}
               dataSource={c.listings}
               columns={[
-                { title: '名录', dataIndex: 'list', render: (l: TListing['list']) => creditListLabels[l] },
-                { title: '事由', dataIndex: 'groundLabel' },
-                { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{statusLabels[s] ?? s}</Tag> },
+                { title: t('credit.list'), dataIndex: 'list', render: (l: TListing['list']) => creditListLabel(t, l) },
+                { title: t('credit.ground'), key: 'ground', render: (_, l) => groundLabel(t, l) },
                 {
-                  title: '列入日期 / 文号',
+                  title: t('credit.status'),
+                  dataIndex: 'status',
+                  render: (s: string) => <StatusTag workflow="creditListing" status={s} />,
+                },
+                {
+                  title: t('credit.listedOnAndNo'),
                   key: 'd',
                   render: (_, l) => (l.listedOn ? `${l.listedOn} ${l.decisionNo ?? ''}` : '—'),
                 },
                 {
-                  title: '移出',
+                  title: t('credit.removed'),
                   key: 'r',
                   render: (_, l) => (l.removedOn ? `${l.removedOn} ${l.removalDecisionNo ?? ''}` : '—'),
                 },
@@ -133,7 +150,7 @@ export function CreditEntityPage() {
                   render: (_, l) =>
                     canWrite && l.status === 'listed' ? (
                       <Button size="small" onClick={() => setApplyFor(l)}>
-                        申请信用修复
+                        {t('credit.applyRepair')}{' '}
                       </Button>
                     ) : null,
                 },
@@ -141,22 +158,24 @@ export function CreditEntityPage() {
               data-testid="credit-listings"
             />
           </Card>
-          <Card title="年度报告" style={{ marginBottom: 16 }}>
+          <Card title={t('credit.annualReports')} style={{ marginBottom: 16 }}>
             <Table
               rowKey="reportYear"
               size="small"
               pagination={false}
               dataSource={c.annualReports}
               columns={[
-                { title: '年度', dataIndex: 'reportYear' },
+                { title: t('credit.year'), dataIndex: 'reportYear' },
                 {
-                  title: '报送',
+                  title: t('credit.filing'),
                   key: 'f',
                   render: (_, r) =>
                     r.filedOn ? (
-                      `已报送（${r.filedOn}）`
+                      t('credit.filedOn', { date: r.filedOn })
                     ) : (
-                      <Tag color={r.due ? 'red' : 'default'}>{r.due ? '未报送（已逾期）' : '报送期未届满'}</Tag>
+                      <Tag color={r.due ? 'red' : 'default'}>
+                        {r.due ? t('credit.notFiledOverdue') : t('credit.filingOpen')}
+                      </Tag>
                     ),
                 },
                 {
@@ -165,28 +184,28 @@ export function CreditEntityPage() {
                   render: (_, r) =>
                     canWrite && !r.filedOn ? (
                       <Button size="small" onClick={() => file(r.reportYear)}>
-                        登记为今日已报送
+                        {t('credit.recordFiledToday')}{' '}
                       </Button>
                     ) : null,
                 },
               ]}
             />
           </Card>
-          <Card title="决定书">
+          <Card title={t('credit.documents')}>
             <Table
               rowKey={(d) => `${d.fileId}-${d.kind}`}
               size="small"
               pagination={false}
               dataSource={c.documents}
               columns={[
-                { title: '文书', dataIndex: 'kind', render: (k: string) => documentKindLabels[k] ?? k },
-                { title: '文号', dataIndex: 'decisionNo' },
+                { title: t('credit.documentKind'), dataIndex: 'kind', render: (k: string) => documentKindLabel(t, k) },
+                { title: t('credit.decisionNo'), dataIndex: 'decisionNo' },
                 {
                   title: '',
                   key: 'f',
                   render: (_, d) => (
                     <a href={fileUrl(d.fileId)} target="_blank" rel="noreferrer">
-                      下载 PDF
+                      {t('credit.downloadPdf')}{' '}
                     </a>
                   ),
                 },
@@ -201,7 +220,7 @@ export function CreditEntityPage() {
           onClose={() => setApplyFor(undefined)}
           onDone={() => {
             setApplyFor(undefined);
-            message.success('已登记信用修复申请');
+            message.success(t('credit.repairApplied'));
           }}
         />
       )}

@@ -1,20 +1,21 @@
-import { App, Button, Card, Form, InputNumber, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Form, InputNumber, Select, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
 import type { TBatch, TListing } from '../../../../src/contracts/credit.ts';
 import { latestClosedReportYear } from '../../../../src/domain/credit-rules.ts';
 import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
 import { creditApi } from '../../api/credit.ts';
-import { toApiError } from '../../api/errors.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
-import { LoadError } from '../../components/load-error.tsx';
-import { LoadMore } from '../../components/load-more.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
+import { errorDetail } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { useStations } from '../entities/entity-refs.ts';
 import { AnnualReportImport } from './annual-report-import.tsx';
 import { BatchReview } from './batch-review.tsx';
-import { batchKey, creditListLabels, listingKey, statusLabels } from './credit-labels.ts';
+import { batchKey, creditListLabel, groundLabel, listingKey } from './credit-labels.ts';
 import { listingEntityColumns } from './listing-columns.tsx';
 
 type List = 'abnormal' | 'serious';
@@ -24,6 +25,7 @@ const closedYear = () => latestClosedReportYear(shanghaiToday());
 
 /** 经营异常名录 / 严重违法失信名单: propose a batch, review and decide it, and the entities on the list. */
 function CreditListPage({ list }: { list: List }) {
+  const t = useT();
   const { message } = App.useApp();
   const canWrite = useAuth().can('credit:write');
   const stations = useStations();
@@ -52,9 +54,9 @@ function CreditListPage({ list }: { list: List }) {
       });
       batches.upsertItem(b);
       setSelected(b);
-      message.success(`已生成拟列入批次，共 ${b.itemCount} 户`);
+      message.success(t('credit.proposed', { count: b.itemCount }));
     } catch (err) {
-      message.error(toApiError(err).detail);
+      message.error(errorDetail(t, err));
     } finally {
       setProposing(false);
     }
@@ -65,15 +67,49 @@ function CreditListPage({ list }: { list: List }) {
     listed.reload();
   };
 
+  const batchColumns = useMemo<TableColumnsType<TBatch>>(
+    () => [
+      { title: t('credit.batch'), dataIndex: 'id', render: (id: number) => `#${id}` },
+      { title: t('credit.ground'), key: 'ground', render: (_, b) => groundLabel(t, b) },
+      { title: t('credit.year'), dataIndex: 'reportYear', render: (y: number | null) => y ?? '—' },
+      { title: t('credit.itemCount'), dataIndex: 'itemCount' },
+      {
+        title: t('credit.status'),
+        dataIndex: 'status',
+        render: (s: string) => <StatusTag workflow="creditBatch" status={s} />,
+      },
+      { title: t('credit.decisionNo'), dataIndex: 'decisionNo', render: (v: string | null) => v ?? '—' },
+      {
+        title: '',
+        key: 'a',
+        render: (_, b) => (
+          <Button size="small" onClick={() => setSelected(b)} data-testid={`batch-open-${b.id}`}>
+            {b.status === 'proposed' ? t('credit.review') : t('credit.open')}
+          </Button>
+        ),
+      },
+    ],
+    [t],
+  );
+  const listedColumns = useMemo<TableColumnsType<TListing>>(
+    () => [
+      ...listingEntityColumns(t),
+      { title: t('credit.ground'), key: 'ground', render: (_, l) => groundLabel(t, l) },
+      { title: t('credit.listedOn'), dataIndex: 'listedOn' },
+      { title: t('credit.decisionNo'), dataIndex: 'decisionNo' },
+    ],
+    [t],
+  );
+
   return (
     <>
-      <PageHeader title={creditListLabels[list]} />
+      <PageHeader title={creditListLabel(t, list)} />
       {canWrite && list === 'abnormal' && <AnnualReportImport />}
       {canWrite && (
-        <Card style={{ marginBottom: 16 }}>
-          <Form layout="inline">
+        <Card size="small" style={{ marginBottom: 16 }}>
+          <Form layout="inline" style={{ rowGap: 8 }}>
             {list === 'abnormal' && (
-              <Form.Item label="未报年度">
+              <Form.Item label={t('credit.proposeYear')}>
                 <InputNumber
                   value={reportYear}
                   onChange={setReportYear}
@@ -83,10 +119,10 @@ function CreditListPage({ list }: { list: List }) {
                 />
               </Form.Item>
             )}
-            <Form.Item label="监管所">
+            <Form.Item label={t('credit.proposeStation')}>
               <Select
                 allowClear
-                placeholder="全部（本单位范围）"
+                placeholder={t('credit.allStations')}
                 options={stations}
                 value={stationId}
                 onChange={setStationId}
@@ -94,71 +130,33 @@ function CreditListPage({ list }: { list: List }) {
               />
             </Form.Item>
             <Button type="primary" loading={proposing} onClick={propose} data-testid="propose">
-              {list === 'abnormal' ? '对未报年报的主体生成拟列入批次' : '对列入经营异常名录满3年的主体生成拟列入批次'}
+              {list === 'abnormal' ? t('credit.proposeAbnormal') : t('credit.proposeSerious')}
             </Button>
           </Form>
         </Card>
       )}
-      {batches.error && <LoadError error={batches.error} onRetry={batches.reload} />}
-      <Table<TBatch>
+      <ListTable<TBatch>
+        id={`credit-batches-${list}`}
         rowKey="id"
-        size="middle"
-        pagination={false}
-        dataSource={batches.items}
-        loading={batches.loading}
+        columns={batchColumns}
+        source={{ kind: 'keyset', list: batches }}
+        actions={<strong>{t('credit.batches')}</strong>}
         rowClassName={(b) => (b.id === selected?.id ? 'ant-table-row-selected' : '')}
-        columns={[
-          { title: '批次', dataIndex: 'id', render: (id: number) => `#${id}` },
-          { title: '事由', dataIndex: 'groundLabel' },
-          { title: '年度', dataIndex: 'reportYear', render: (y: number | null) => y ?? '—' },
-          { title: '户数', dataIndex: 'itemCount' },
-          { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{statusLabels[s] ?? s}</Tag> },
-          { title: '决定书文号', dataIndex: 'decisionNo', render: (v: string | null) => v ?? '—' },
-          {
-            title: '',
-            key: 'a',
-            render: (_, b) => (
-              <Button size="small" onClick={() => setSelected(b)} data-testid={`batch-open-${b.id}`}>
-                {b.status === 'proposed' ? '审核' : '查看'}
-              </Button>
-            ),
-          },
-        ]}
         data-testid="batches"
-      />
-      <LoadMore
-        hasMore={batches.hasMore}
-        loading={batches.loading}
-        count={batches.items.length}
-        onLoadMore={batches.loadMore}
       />
       {selected && (
         <div style={{ marginTop: 16 }}>
           <BatchReview key={`${selected.id}-${selected.version}`} batch={selected} onChanged={onChanged} />
         </div>
       )}
-      <Card title={`列入${creditListLabels[list]}的主体`} style={{ marginTop: 16 }}>
-        <Table<TListing>
+      <Card title={t('credit.listedEntities', { list: creditListLabel(t, list) })} style={{ marginTop: 16 }}>
+        <ListTable<TListing>
+          id={`credit-listed-${list}`}
           rowKey="id"
           size="small"
-          pagination={false}
-          dataSource={listed.items}
-          loading={listed.loading}
-          columns={[
-            ...listingEntityColumns,
-            { title: '事由', dataIndex: 'groundLabel' },
-            { title: '列入日期', dataIndex: 'listedOn' },
-            { title: '文号', dataIndex: 'decisionNo' },
-          ]}
+          columns={listedColumns}
+          source={{ kind: 'keyset', list: listed }}
         />
-        <Space>
-          <LoadMore
-            hasMore={listed.hasMore}
-            loading={listed.loading}
-            count={listed.items.length}
-            onLoadMore={listed.loadMore}
-          />
-        </Space>
       </Card>
     </>
   );

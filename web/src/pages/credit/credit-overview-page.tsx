@@ -5,7 +5,7 @@ import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
-import { riskClasses, riskClassLabels, riskColours } from './credit-labels.ts';
+import { riskClasses, riskClassLabel, riskColours } from './credit-labels.ts';
 import { RiskChart } from './risk-chart.tsx';
 
 /** 信用风险分类分布: totals, then by station and by industry (门类). */
@@ -22,7 +22,7 @@ export function CreditOverviewPage() {
           <Col span={6} key={c}>
             <Card loading={!d}>
               <Statistic
-                title={`${c} 类 · ${riskClassLabels[c]}`}
+                title={t('credit.classTitle', { class: c, label: riskClassLabel(t, c) })}
                 value={d?.totals[c] ?? 0}
                 valueStyle={{ color: riskColours[c] }}
                 data-testid={`credit-total-${c}`}
@@ -34,7 +34,7 @@ export function CreditOverviewPage() {
       {d && (
         <Row gutter={16}>
           <Col xs={24} xl={12}>
-            <Card title="按监管所">
+            <Card title={t('credit.byStation')}>
               <RiskChart
                 rows={d.byStation.map((s) => ({ label: s.stationName, counts: s.counts }))}
                 testId="chart-station"
@@ -42,7 +42,7 @@ export function CreditOverviewPage() {
             </Card>
           </Col>
           <Col xs={24} xl={12}>
-            <Card title="按行业门类">
+            <Card title={t('credit.byIndustry')}>
               <RiskChart
                 rows={d.byIndustry.map((s) => ({ label: `${s.section} ${s.name}`, counts: s.counts }))}
                 testId="chart-industry"

@@ -1,14 +1,15 @@
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { TListing } from '../../../../src/contracts/credit.ts';
+import type { Translate } from '../../i18n/i18n-context.tsx';
 
 /** Which entity a listing is about: the first columns of every listing table, the name opening its credit view. */
-export const listingEntityColumns: TableColumnsType<TListing> = [
-  { title: '统一社会信用代码', dataIndex: 'uscc' },
+export const listingEntityColumns = (t: Translate): TableColumnsType<TListing> => [
+  { title: t('credit.uscc'), dataIndex: 'uscc' },
   {
-    title: '名称',
+    title: t('credit.entityName'),
     dataIndex: 'entityName',
     render: (n: string, l) => <Link to={`/credit/entities/${l.entityId}`}>{n}</Link>,
   },
-  { title: '管辖所', dataIndex: 'stationName' },
+  { title: t('credit.station'), dataIndex: 'stationName' },
 ];

@@ -2,8 +2,9 @@ import { Form, Input, Modal } from 'antd';
 import type { TListing } from '../../../../src/contracts/credit.ts';
 import { creditApi } from '../../api/credit.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
-import { creditListLabels } from './credit-labels.ts';
+import { creditListLabel } from './credit-labels.ts';
 
 interface Values {
   applicantName: string;
@@ -19,6 +20,7 @@ export function RepairApplyModal({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const t = useT();
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
   const onOk = () =>
@@ -29,7 +31,7 @@ export function RepairApplyModal({
   return (
     <Modal
       open
-      title={`信用修复申请 · 移出${creditListLabels[listing.list]}`}
+      title={t('credit.repairApplyTitle', { list: creditListLabel(t, listing.list) })}
       onCancel={onClose}
       onOk={onOk}
       confirmLoading={submitting}
@@ -37,13 +39,17 @@ export function RepairApplyModal({
     >
       <FormAlert failure={failure} />
       <Form<Values> form={form} layout="vertical">
-        <Form.Item name="applicantName" label="申请人" rules={[{ required: true, message: '请填写申请人' }]}>
+        <Form.Item
+          name="applicantName"
+          label={t('credit.applicant')}
+          rules={[{ required: true, message: t('credit.applicantRequired') }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item
           name="applicationText"
-          label="申请事由"
-          rules={[{ required: true, min: 2, message: '请填写申请事由' }]}
+          label={t('credit.applicationText')}
+          rules={[{ required: true, min: 2, message: t('credit.applicationTextRequired') }]}
         >
           <Input.TextArea rows={4} maxLength={4000} />
         </Form.Item>

@@ -3,6 +3,7 @@ import type { TRepair } from '../../../../src/contracts/credit.ts';
 import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
 import { creditApi, type TDecision } from '../../api/credit.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 
 type Values = TDecision & { opinion: string; decision: 'approve' | 'reject' };
@@ -19,6 +20,7 @@ export function RepairStepModal({
   onClose: () => void;
   onDone: (r: TRepair) => void;
 }) {
+  const t = useT();
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
   const onOk = () =>
@@ -39,7 +41,7 @@ export function RepairStepModal({
   return (
     <Modal
       open
-      title={`${step === 'review' ? '审查' : '决定'} · ${repair.entityName}`}
+      title={`${step === 'review' ? t('credit.review') : t('credit.decide')} · ${repair.entityName}`}
       onCancel={onClose}
       onOk={onOk}
       confirmLoading={submitting}
@@ -50,8 +52,8 @@ export function RepairStepModal({
         <Alert
           style={{ marginBottom: 12 }}
           type={unmet.length ? 'warning' : 'success'}
-          message={repair.conditions.map((c) => `${c.met ? '✔' : '✘'} ${c.label}`).join('；')}
-          description="决定时将按今日事实重新核对条件。"
+          message={repair.conditions.map((c) => `${c.met ? '✔' : '✘'} ${c.label}`).join(t('common.messageSeparator'))}
+          description={t('credit.recheckOnDecide')}
         />
       )}
       <Form<Values>
@@ -60,29 +62,41 @@ export function RepairStepModal({
         initialValues={{ decision: unmet.length ? 'reject' : 'approve', decidedOn: shanghaiToday() }}
       >
         {step === 'review' ? (
-          <Form.Item name="opinion" label="审查意见" rules={[{ required: true, min: 2, message: '请填写审查意见' }]}>
+          <Form.Item
+            name="opinion"
+            label={t('credit.opinion')}
+            rules={[{ required: true, min: 2, message: t('credit.opinionRequired') }]}
+          >
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         ) : (
           <>
-            <Form.Item name="decision" label="决定">
+            <Form.Item name="decision" label={t('credit.decision')}>
               <Radio.Group
                 options={[
-                  { value: 'approve', label: '准予信用修复' },
-                  { value: 'reject', label: '不予信用修复' },
+                  { value: 'approve', label: t('status.creditRepair.approved') },
+                  { value: 'reject', label: t('status.creditRepair.rejected') },
                 ]}
               />
             </Form.Item>
-            <Form.Item name="decisionNo" label="决定书文号" rules={[{ required: true, min: 2, message: '请填写文号' }]}>
+            <Form.Item
+              name="decisionNo"
+              label={t('credit.decisionNo')}
+              rules={[{ required: true, min: 2, message: t('credit.decisionNoRequired') }]}
+            >
               <Input maxLength={60} />
             </Form.Item>
-            <Form.Item name="reason" label="理由" rules={[{ required: true, min: 2, message: '请填写理由' }]}>
+            <Form.Item
+              name="reason"
+              label={t('credit.reason')}
+              rules={[{ required: true, min: 2, message: t('credit.reasonRequired') }]}
+            >
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
             <Form.Item
               name="decidedOn"
-              label="决定日期"
-              rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式 YYYY-MM-DD' }]}
+              label={t('credit.decidedOn')}
+              rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('credit.dateFormat') }]}
             >
               <Input style={{ width: 140 }} />
             </Form.Item>

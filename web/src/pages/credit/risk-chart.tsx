@@ -4,7 +4,8 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { RiskClass } from '../../../../src/domain/spot-check-draw.ts';
-import { riskClasses, riskClassLabels, riskColours } from './credit-labels.ts';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { riskClasses, riskClassLabel, riskColours } from './credit-labels.ts';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -15,6 +16,7 @@ export interface RiskRow {
 
 /** Stacked bars: one per station or industry, split A–D. */
 export function RiskChart({ rows, testId }: { rows: RiskRow[]; testId: string }) {
+  const t = useT();
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!el.current) return;
@@ -26,7 +28,7 @@ export function RiskChart({ rows, testId }: { rows: RiskRow[]; testId: string })
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true },
       series: riskClasses.map((c) => ({
-        name: `${c} ${riskClassLabels[c]}`,
+        name: `${c} ${riskClassLabel(t, c)}`,
         type: 'bar',
         stack: 'total',
         itemStyle: { color: riskColours[c] },
@@ -39,6 +41,6 @@ export function RiskChart({ rows, testId }: { rows: RiskRow[]; testId: string })
       window.removeEventListener('resize', onResize);
       chart.dispose();
     };
-  }, [rows]);
+  }, [rows, t]);
   return <div ref={el} style={{ height: Math.max(220, rows.length * 30 + 60), width: '100%' }} data-testid={testId} />;
 }

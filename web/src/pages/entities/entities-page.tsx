@@ -1,19 +1,19 @@
 import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Space, type TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { entityStatuses, entityTypes, type TEntitySummary } from '../../../../src/contracts/entities.ts';
+import type { TEntitySummary } from '../../../../src/contracts/entities.ts';
 import { type EntityFilters, entitiesApi, entityLinks } from '../../api/entities.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
-import { LoadError } from '../../components/load-error.tsx';
-import { LoadMore } from '../../components/load-more.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { EntityFiltersBar } from './entity-filters.tsx';
 import { filtersFromParams, filtersToParams } from './entity-filters-url.ts';
-import { industryLabel, statusColors, useStations } from './entity-refs.ts';
+import { entityTypeLabel, industryLabel, useStations } from './entity-refs.ts';
 
 const PAGE_SIZE = 20;
 const entityKey = (e: TEntitySummary) => e.id;
@@ -51,9 +51,13 @@ export function EntitiesPage() {
     {
       title: t('entities.status'),
       dataIndex: 'status',
-      render: (s: TEntitySummary['status']) => <Tag color={statusColors[s]}>{entityStatuses[s]}</Tag>,
+      render: (s: TEntitySummary['status']) => <StatusTag workflow="entity" status={s} />,
     },
-    { title: t('entities.type'), dataIndex: 'type', render: (type: TEntitySummary['type']) => entityTypes[type] },
+    {
+      title: t('entities.type'),
+      dataIndex: 'type',
+      render: (type: TEntitySummary['type']) => entityTypeLabel(t, type),
+    },
     { title: t('entities.legalRep'), dataIndex: 'legalRepName', render: (v: string | null) => v ?? '—' },
     { title: t('entities.legalRepId'), dataIndex: 'legalRepIdMasked', render: (v: string | null) => v ?? '—' },
     { title: t('entities.phone'), dataIndex: 'phoneMasked', render: (v: string | null) => v ?? '—' },
@@ -71,34 +75,25 @@ export function EntitiesPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('nav.entities')}
-        extra={
-          <Space wrap>
-            <Button
-              icon={<DownloadOutlined />}
-              href={entityLinks.export(filters, 'xlsx')}
-              data-testid="entity-export-xlsx"
-            >
-              {t('entities.exportXlsx')}
-            </Button>
-            <Button
-              icon={<DownloadOutlined />}
-              href={entityLinks.export(filters, 'csv')}
-              data-testid="entity-export-csv"
-            >
-              {t('entities.exportCsv')}
-            </Button>
-            {canWrite && (
-              <Button
-                icon={<ImportOutlined />}
-                onClick={() => navigate('/entities/import')}
-                data-testid="entity-import"
-              >
-                {t('entities.import')}
-              </Button>
-            )}
-            {canWrite && (
+      <PageHeader title={t('nav.entities')} />
+      <EntityFiltersBar value={filters} onChange={setFilters} stations={stations} />
+      <ListTable<TEntitySummary>
+        id="entities"
+        rowKey="id"
+        columns={columns}
+        // Entities is the one list whose API sends a total: exact up to 1,000, then the planner's estimate.
+        source={{
+          kind: 'keyset',
+          list,
+          total: (
+            <span data-testid="entity-total" style={{ whiteSpace: 'nowrap' }}>
+              {totalText}
+            </span>
+          ),
+        }}
+        actions={
+          canWrite && (
+            <>
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
@@ -107,28 +102,32 @@ export function EntitiesPage() {
               >
                 {t('entities.create')}
               </Button>
-            )}
-          </Space>
+              <Button
+                icon={<ImportOutlined />}
+                onClick={() => navigate('/entities/import')}
+                data-testid="entity-import"
+              >
+                {t('entities.import')}
+              </Button>
+            </>
+          )
         }
-      />
-      <EntityFiltersBar value={filters} onChange={setFilters} stations={stations} />
-      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
-      <div style={{ marginBottom: 8 }}>
-        <Typography.Text type="secondary" data-testid="entity-total">
-          {totalText}
-        </Typography.Text>
-      </div>
-      <Table<TEntitySummary>
-        rowKey="id"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={false}
-        size="middle"
-        scroll={{ x: 'max-content' }}
+        exportButton={
+          <Space.Compact>
+            <Button
+              icon={<DownloadOutlined />}
+              href={entityLinks.export(filters, 'xlsx')}
+              data-testid="entity-export-xlsx"
+            >
+              {t('entities.exportXlsx')}
+            </Button>
+            <Button href={entityLinks.export(filters, 'csv')} data-testid="entity-export-csv">
+              {t('entities.exportCsv')}
+            </Button>
+          </Space.Compact>
+        }
         data-testid="entities-table"
       />
-      <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} onLoadMore={list.loadMore} />
     </>
   );
 }

@@ -57,7 +57,7 @@ export function EntityCreatePage() {
 
   const onUsccChange = (value: string) => {
     const kind = usccEntityType(normaliseUscc(value));
-    // The 2nd digit says the type (1 企业, 2 个体工商户, 3 农民专业合作社): suggest it, the user may still change it.
+    // The 2nd digit says the type (1 enterprise, 2 individual business, 3 farmers' cooperative): suggest it, the user may still change it.
     if (kind !== 'other') form.setFieldValue('type', kind);
     if (form.getFieldValue('override')) form.setFieldValue('override', false);
   };
@@ -103,7 +103,7 @@ export function EntityCreatePage() {
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="type" label={t('entities.type')} rules={[{ required: true }]}>
-                <Select options={typeOptions} data-testid="entity-type" />
+                <Select options={typeOptions(t)} data-testid="entity-type" />
               </Form.Item>
             </Col>
           </Row>
@@ -164,7 +164,7 @@ export function EntityCreatePage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="phone" label={t('entities.phone')} rules={[phoneRule]}>
+              <Form.Item name="phone" label={t('entities.phone')} rules={[phoneRule(t)]}>
                 <Input />
               </Form.Item>
             </Col>

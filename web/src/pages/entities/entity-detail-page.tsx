@@ -2,20 +2,20 @@ import { EditOutlined, EyeOutlined, SwapOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { entityStatuses, entityTypes, type TEntityDetail } from '../../../../src/contracts/entities.ts';
+import type { TEntityDetail } from '../../../../src/contracts/entities.ts';
 import { entitiesApi } from '../../api/entities.ts';
-import { toApiError } from '../../api/errors.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
-import { LoadError } from '../../components/load-error.tsx';
+import { errorDetail, LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { EntityEditModal } from './entity-edit-modal.tsx';
 import { EntityHistory } from './entity-history.tsx';
 import { allowedKinds, EntityLifecycleModal } from './entity-lifecycle-modal.tsx';
-import { industryLabel, statusColors, useStations, yuanFromFen } from './entity-refs.ts';
+import { entityTypeLabel, industryLabel, useStations, yuanFromFen } from './entity-refs.ts';
 
 type Licence = TEntityDetail['licences'][number];
 
@@ -50,7 +50,7 @@ export function EntityDetailPage() {
         try {
           setFullId((await entitiesApi.revealLegalRepId(e.id)).legalRepIdNumber);
         } catch (err) {
-          message.error(toApiError(err).detail);
+          message.error(errorDetail(t, err));
         }
       },
     });
@@ -65,19 +65,18 @@ export function EntityDetailPage() {
   return (
     <>
       <PageHeader
+        crumb={e.name}
         title={
           <Space>
-            <Link to="/entities">{t('nav.entities')}</Link>/<span data-testid="entity-title">{e.name}</span>
-            <Tag color={statusColors[e.status]} data-testid="entity-status">
-              {entityStatuses[e.status]}
-            </Tag>
+            <span data-testid="entity-title">{e.name}</span>
+            <StatusTag workflow="entity" status={e.status} data-testid="entity-status" />
           </Space>
         }
         extra={
           <Space>
             {canReadCredit && (
               <Link to={`/credit/entities/${e.id}`} data-testid="entity-credit-link">
-                信用信息
+                {t('entities.credit')}
               </Link>
             )}
             {canWrite && (
@@ -106,7 +105,7 @@ export function EntityDetailPage() {
             </Typography.Text>
             {e.usccOverrideReason && <Tag color="warning">{t('entities.usccOverridden')}</Tag>}
           </Descriptions.Item>
-          <Descriptions.Item label={t('entities.type')}>{entityTypes[e.type]}</Descriptions.Item>
+          <Descriptions.Item label={t('entities.type')}>{entityTypeLabel(t, e.type)}</Descriptions.Item>
           <Descriptions.Item label={t('entities.establishedOn')}>{e.establishedOn}</Descriptions.Item>
           <Descriptions.Item label={t('entities.legalRep')}>{e.legalRepName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('entities.legalRepId')}>
@@ -126,7 +125,9 @@ export function EntityDetailPage() {
           <Descriptions.Item label={t('entities.station')}>{e.stationName}</Descriptions.Item>
           <Descriptions.Item label={t('entities.industry')}>{industryLabel(e.industryCode)}</Descriptions.Item>
           <Descriptions.Item label={t('entities.regionCode')}>{e.regionCode ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('entities.capital')}>{yuanFromFen(e.registeredCapitalFen)}</Descriptions.Item>
+          <Descriptions.Item label={t('entities.capital')}>
+            {yuanFromFen(t, lang, e.registeredCapitalFen)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('entities.businessScope')} span={3}>
             {e.businessScope ?? '—'}
           </Descriptions.Item>

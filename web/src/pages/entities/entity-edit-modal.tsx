@@ -25,7 +25,7 @@ interface Props {
   onSaved: (entity: TEntityDetail) => void;
 }
 
-/** 变更登记: only changed fields are sent, with the version read; a 409 says someone else saved first. */
+/** Change registration: only changed fields are sent, with the version read; a 409 says someone else saved first. */
 export function EntityEditModal({ entity, stations, onClose, onSaved }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
@@ -95,7 +95,7 @@ export function EntityEditModal({ entity, stations, onClose, onSaved }: Props) {
           name="phone"
           label={t('entities.phone')}
           extra={t('entities.keepBlankHint', { current: entity.phoneMasked ?? '—' })}
-          rules={[phoneRule]}
+          rules={[phoneRule(t)]}
         >
           <Input />
         </Form.Item>

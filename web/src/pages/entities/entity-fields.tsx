@@ -1,9 +1,11 @@
 import type { FormRule } from 'antd';
 import { Select } from 'antd';
 import { normaliseIdCard, validateIdCard } from '../../../../src/domain/id-card.ts';
+import type { Translate } from '../../i18n/i18n-context.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { industryClassOptions } from './entity-refs.ts';
 
-/** ID number checked as typed: the same check digit the server computes, e.g. "第18位校验码应为 X". */
+/** ID number checked as typed: the same check digit the server computes, e.g. "the 18th character should be X". */
 export const idCardRule: FormRule = {
   validator: async (_rule, value?: string) => {
     const id = normaliseIdCard(value ?? '');
@@ -13,12 +15,12 @@ export const idCardRule: FormRule = {
   },
 };
 
-export const phoneRule: FormRule = {
+export const phoneRule = (t: Translate): FormRule => ({
   pattern: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400\d{7}|800\d{7})$/,
-  message: '电话格式不正确（手机号或带区号的固定电话）',
-};
+  message: t('entities.phoneInvalid'),
+});
 
-/** 注册资本 is entered in 元 and sent in 分. */
+/** Registered capital is entered in yuan and sent in fen. */
 export const fenFromYuan = (yuan: number | null | undefined): number | undefined =>
   yuan === null || yuan === undefined ? undefined : Math.round(yuan * 100);
 
@@ -28,8 +30,9 @@ interface IndustryProps {
   'data-testid'?: string;
 }
 
-/** Searchable over the GB/T 4754-2017 小类 by code or name ("5191" or "五金"). */
+/** Searchable over the GB/T 4754-2017 classes by code or name. */
 export function IndustrySelect({ value, onChange, ...rest }: IndustryProps) {
+  const t = useT();
   return (
     <Select
       allowClear
@@ -37,7 +40,7 @@ export function IndustrySelect({ value, onChange, ...rest }: IndustryProps) {
       options={industryClassOptions}
       value={value}
       onChange={onChange}
-      placeholder="输入代码或名称搜索，如 5191 或 五金"
+      placeholder={t('entities.industrySearch')}
       data-testid={rest['data-testid']}
     />
   );

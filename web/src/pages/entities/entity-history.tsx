@@ -1,9 +1,9 @@
 import { Empty, Timeline, Typography } from 'antd';
-import { entityStatuses, type TEntityDetail } from '../../../../src/contracts/entities.ts';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { TEntityDetail } from '../../../../src/contracts/entities.ts';
+import { type Lang, type Translate, useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { eventKindLabel, industryLabel, yuanFromFen } from './entity-refs.ts';
+import { entityStatusLabel, eventKindLabel, industryLabel, yuanFromFen } from './entity-refs.ts';
 
 type Event = TEntityDetail['events'][number];
 
@@ -24,17 +24,17 @@ const fieldKeys: Record<string, MessageKey> = {
 const asRecord = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
-function show(field: string, value: unknown): string {
+function show(t: Translate, lang: Lang, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (field === 'status') return entityStatuses[value as keyof typeof entityStatuses] ?? String(value);
+  if (field === 'status') return entityStatusLabel(t, String(value));
   if (field === 'industryCode') return industryLabel(String(value));
-  if (field === 'registeredCapitalFen' && typeof value === 'number') return yuanFromFen(value);
+  if (field === 'registeredCapitalFen' && typeof value === 'number') return yuanFromFen(t, lang, value);
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 const colors: Record<string, string> = { establish: 'green', change: 'blue', revoke: 'red', deregister: 'gray' };
 
-/** 设立 / 变更 / 注销 …, newest first, with each changed field's before → after. */
+/** Establishment, changes, deregistration …, newest first, with each changed field's before → after. */
 export function EntityHistory({ events }: { events: Event[] }) {
   const { t, lang } = useI18n();
   if (events.length === 0) return <Empty description={t('entities.noHistory')} />;
@@ -42,27 +42,31 @@ export function EntityHistory({ events }: { events: Event[] }) {
   const items = sorted.map((e) => {
     const before = asRecord(e.before);
     const after = asRecord(e.after);
-    // 设立 keeps the whole record in `after`; listing every field would drown the timeline.
+    // Establishment keeps the whole record in `after`; listing every field would drown the timeline.
     const fields = e.kind === 'establish' ? [] : [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return {
       key: e.id,
       color: colors[e.kind] ?? 'blue',
       content: (
         <div data-testid="entity-event">
-          <Typography.Text strong>{eventKindLabel(e.kind)}</Typography.Text>
+          <Typography.Text strong>{eventKindLabel(t, e.kind)}</Typography.Text>
           <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
             {e.occurredOn} · {e.actorName ?? '—'} · {formatDateTime(e.createdAt, lang)}
           </Typography.Text>
           {fields.map((f) => (
             <div key={f}>
-              {fieldKeys[f] ? t(fieldKeys[f]) : f}：<Typography.Text delete>{show(f, before[f])}</Typography.Text>
+              {fieldKeys[f] ? t(fieldKeys[f]) : f}
+              {t('entities.labelSep')}
+              <Typography.Text delete>{show(t, lang, f, before[f])}</Typography.Text>
               {' → '}
-              <Typography.Text>{show(f, after[f])}</Typography.Text>
+              <Typography.Text>{show(t, lang, f, after[f])}</Typography.Text>
             </div>
           ))}
           {e.note && (
             <div>
-              {t('entities.note')}：{e.note}
+              {t('entities.note')}
+              {t('entities.labelSep')}
+              {e.note}
             </div>
           )}
         </div>

@@ -5,16 +5,16 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { entityImportModes, type TEntityImportMode } from '../../../../src/contracts/entity-import.ts';
 import { entitiesApi, entityLinks } from '../../api/entities.ts';
-import { toApiError } from '../../api/errors.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useMe } from '../../auth/auth-context.tsx';
+import { errorDetail } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { EntityImportResult, importFinished } from './entity-import-result.tsx';
 
 const POLL_MS = 1000;
 
-/** 下载模板 → 上传文件 → 进度与结果; the import itself runs as a background job that the page polls. */
+/** Download the template → upload the file → progress and result; the import itself runs as a background job that the page polls. */
 export function EntityImportPage() {
   const t = useT();
   const navigate = useNavigate();
@@ -44,8 +44,8 @@ export function EntityImportPage() {
   }, [finished, queryClient]);
   const failedAt = status.errorUpdatedAt;
   useEffect(() => {
-    if (failedAt && status.error) message.error(toApiError(status.error).detail);
-  }, [failedAt, status.error, message]);
+    if (failedAt && status.error) message.error(errorDetail(t, status.error));
+  }, [failedAt, status.error, message, t]);
 
   const start = async () => {
     if (!file) return;
@@ -55,7 +55,7 @@ export function EntityImportPage() {
       setJobId(accepted.jobId);
       setStep(2);
     } catch (err) {
-      message.error(toApiError(err).detail);
+      message.error(errorDetail(t, err));
     } finally {
       setUploading(false);
     }

@@ -68,7 +68,7 @@ export function EntityImportResult({ job }: { job: TEntityImportStatus }) {
         <Alert
           type="info"
           style={{ marginBottom: 16 }}
-          title={t('entities.importIgnored', { columns: r.ignoredColumns.join('、') })}
+          title={t('entities.importIgnored', { columns: r.ignoredColumns.join(t('entities.nameSep')) })}
         />
       )}
       {r.errorCount > 0 && (

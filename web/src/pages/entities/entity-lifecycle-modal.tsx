@@ -1,11 +1,12 @@
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { entityEventKinds, type TEntityDetail } from '../../../../src/contracts/entities.ts';
+import type { TEntityDetail } from '../../../../src/contracts/entities.ts';
 import { entityLifecycle, type LifecycleKind } from '../../../../src/domain/entity-lifecycle.ts';
 import { entitiesApi } from '../../api/entities.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { eventKindLabel } from './entity-refs.ts';
 
 interface Values {
   kind: LifecycleKind;
@@ -23,12 +24,12 @@ interface Props {
 export const allowedKinds = (status: TEntityDetail['status']): LifecycleKind[] =>
   (Object.keys(entityLifecycle) as LifecycleKind[]).filter((k) => entityLifecycle[k].from.includes(status));
 
-/** 注销、迁出、迁入、停业、恢复营业、吊销. */
+/** Deregister, move out, move in, suspend, resume, revoke. */
 export function EntityLifecycleModal({ entity, onClose, onSaved }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
-  const options = allowedKinds(entity.status).map((k) => ({ value: k, label: entityEventKinds[k] }));
+  const options = allowedKinds(entity.status).map((k) => ({ value: k, label: eventKindLabel(t, k) }));
 
   const onOk = () =>
     submit(async (v) => {

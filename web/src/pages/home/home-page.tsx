@@ -3,6 +3,7 @@ import { type Permission, permissions } from '../../../../src/contracts/permissi
 import { useMe } from '../../auth/auth-context.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
+import { knownKey } from '../../i18n/known-key.ts';
 import { CalendarStatusCard } from '../calendar/calendar-status.tsx';
 
 /** Business modules whose permissions exist already but whose pages are not built yet. */
@@ -12,7 +13,11 @@ export function HomePage() {
   const t = useT();
   const me = useMe();
   const upcoming = me.permissions.filter((p) => upcomingPrefixes.some((prefix) => p.startsWith(prefix)));
-  const label = (p: Permission) => permissions[p];
+  // The upcoming permissions are named in the messages; one added on the server first shows its Chinese label.
+  const label = (p: Permission) => {
+    const key = knownKey(`home.permission.${p}`);
+    return key ? t(key) : permissions[p];
+  };
   return (
     <>
       <PageHeader title={t('home.welcome', { name: me.user.displayName })} />
@@ -24,9 +29,17 @@ export function HomePage() {
               column={1}
               data-testid="home-account"
               items={[
-                { key: 'user', label: t('home.user'), children: `${me.user.displayName}（${me.user.username}）` },
+                {
+                  key: 'user',
+                  label: t('home.user'),
+                  children: t('common.nameWithId', { name: me.user.displayName, id: me.user.username }),
+                },
                 { key: 'unit', label: t('home.unit'), children: me.user.unitName },
-                { key: 'roles', label: t('home.roles'), children: me.roles.map((r) => r.name).join('、') || '—' },
+                {
+                  key: 'roles',
+                  label: t('home.roles'),
+                  children: me.roles.map((r) => r.name).join(t('common.separator')) || '—',
+                },
                 { key: 'scope', label: t('home.dataScope'), children: t(`scope.${me.dataScope}`) },
                 {
                   key: 'idle',

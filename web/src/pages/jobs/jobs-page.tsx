@@ -1,12 +1,12 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Form, Select, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import { jobStatuses, type TJob } from '../../../../src/contracts/jobs.ts';
+import type { TJob } from '../../../../src/contracts/jobs.ts';
 import { jobsApi } from '../../api/jobs.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-import { LoadError } from '../../components/load-error.tsx';
-import { LoadMore } from '../../components/load-more.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
+import { SearchForm } from '../../components/list-page/search-form.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { StatusTag, useStatusOptions } from '../../components/status-tag.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -17,13 +17,6 @@ import { useJobPolling } from './use-job-polling.ts';
 type Status = TJob['status'];
 const PAGE_SIZE = 50;
 const jobKey = (j: TJob) => j.id;
-const statusColors: Record<Status, string> = {
-  queued: 'default',
-  running: 'processing',
-  succeeded: 'success',
-  failed: 'error',
-  cancelled: 'warning',
-};
 /** Job kinds registered by the server; unknown ones show their code. */
 const kindLabels: Record<string, MessageKey> = {
   'sessions.cleanup': 'jobs.kind.sessionsCleanup',
@@ -44,7 +37,7 @@ export function JobsPage() {
   const fetchPage = (cursor?: string, signal?: AbortSignal) => jobsApi.list({ ...query, cursor }, { signal });
   const list = useKeysetList(fetchPage, jobKey, queryKeys.jobs.list(query));
   useJobPolling(list.items, list.replaceItem);
-  const statusLabel = (s: Status) => t(`jobs.status.${s}`);
+  const statusOptions = useStatusOptions('job');
 
   const columns: TableColumnsType<TJob> = [
     { title: 'ID', dataIndex: 'id', width: 70 },
@@ -68,7 +61,7 @@ export function JobsPage() {
     {
       title: t('jobs.status'),
       dataIndex: 'status',
-      render: (s: Status) => <Tag color={statusColors[s]}>{statusLabel(s)}</Tag>,
+      render: (s: Status) => <StatusTag workflow="job" status={s} />,
     },
     { title: t('jobs.progress'), key: 'progress', render: (_, job) => <JobProgress job={job} /> },
     {
@@ -84,36 +77,21 @@ export function JobsPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('nav.jobs')}
-        extra={
-          <Space>
-            <Select<Status>
-              allowClear
-              placeholder={t('jobs.filterStatus')}
-              style={{ width: 160 }}
-              value={status}
-              onChange={setStatus}
-              options={(Object.keys(jobStatuses) as Status[]).map((s) => ({ value: s, label: statusLabel(s) }))}
-            />
-            <Button icon={<ReloadOutlined />} onClick={list.reload}>
-              {t('common.refresh')}
-            </Button>
-          </Space>
-        }
-      />
-      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
-      <Table<TJob>
+      <PageHeader title={t('nav.jobs')} />
+      <SearchForm<{ status?: Status }> onSearch={(v) => setStatus(v.status)} data-testid="job-search-form">
+        <Form.Item name="status" label={t('jobs.status')}>
+          <Select<Status> allowClear placeholder={t('jobs.filterStatus')} options={statusOptions} />
+        </Form.Item>
+      </SearchForm>
+      <ListTable<TJob>
+        id="jobs"
         rowKey="id"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading && list.items.length === 0}
-        pagination={false}
         size="small"
-        scroll={{ x: 'max-content' }}
+        columns={columns}
+        // Jobs page with a cursor and no count: "load more". Polled rows update in place.
+        source={{ kind: 'keyset', list }}
         data-testid="jobs-table"
       />
-      <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} onLoadMore={list.loadMore} />
     </>
   );
 }

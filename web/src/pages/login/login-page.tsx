@@ -4,6 +4,7 @@ import { Navigate, useSearchParams } from 'react-router';
 import type { TLoginBody } from '../../../../src/contracts/auth.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { errorText } from '../../components/load-error.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../../layout/header-bar.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
@@ -47,7 +48,9 @@ export function LoginPage() {
         {endedReason && !failure && (
           <Alert type="warning" showIcon title={endedReason} style={{ marginBottom: 16 }} data-testid="session-ended" />
         )}
-        {probeError && !failure && <Alert type="error" showIcon title={probeError} style={{ marginBottom: 16 }} />}
+        {probeError && !failure && (
+          <Alert type="error" showIcon title={errorText(t, probeError).detail} style={{ marginBottom: 16 }} />
+        )}
         <FormAlert failure={failure} />
         <Form form={form} layout="vertical" onFinish={onFinish} onValuesChange={clear} requiredMark={false}>
           <Form.Item

@@ -9,7 +9,7 @@ export function passwordRules(t: Translate, username: () => string | undefined):
     {
       validator: async (_rule, value: string | undefined) => {
         const problems = value ? passwordProblems(value, username()) : [];
-        if (problems.length) throw new Error(problems.join('；'));
+        if (problems.length) throw new Error(problems.join(t('org.listSep')));
       },
     },
   ];

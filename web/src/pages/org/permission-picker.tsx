@@ -1,7 +1,8 @@
 import { Checkbox, Flex, Typography } from 'antd';
-import { allPermissions, type Permission, permissions } from '../../../../src/contracts/permissions.ts';
+import { allPermissions, type Permission } from '../../../../src/contracts/permissions.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
+import { permissionLabel } from './permission-label.ts';
 
 /** Permissions grouped by their domain prefix (`org:user:read` → org), in contract order. */
 export const permissionGroups: { key: string; items: Permission[] }[] = allPermissions.reduce<
@@ -60,7 +61,7 @@ export function PermissionPicker({ value = [], onChange, disabled }: Props) {
                 checked={value.includes(p)}
                 onChange={(e) => toggleOne(p, e.target.checked)}
               >
-                {permissions[p]}
+                {permissionLabel(t, p)}
               </Checkbox>
             ))}
           </Flex>

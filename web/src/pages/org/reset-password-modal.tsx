@@ -26,7 +26,9 @@ export function ResetPasswordModal({ user, onClose, onDone }: Props) {
   return (
     <Modal
       open
-      title={t('users.resetPasswordOf', { name: `${user.displayName}（${user.username}）` })}
+      title={t('users.resetPasswordOf', {
+        name: t('users.nameWithUsername', { name: user.displayName, username: user.username }),
+      })}
       okText={t('common.confirm')}
       onOk={onOk}
       onCancel={onClose}

@@ -1,15 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Button, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { TRole } from '../../../../src/contracts/org.ts';
-import { type DataScope, type Permission, permissions } from '../../../../src/contracts/permissions.ts';
+import type { DataScope, Permission } from '../../../../src/contracts/permissions.ts';
 import { orgApi } from '../../api/org.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
-import { LoadError } from '../../components/load-error.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
+import { permissionLabel } from './permission-label.ts';
 import { RoleFormModal } from './role-form-modal.tsx';
 
 /** The server refuses edits to this role so that someone can always administer the system. */
@@ -38,7 +39,7 @@ export function RolesPage() {
       title: t('roles.permissions'),
       dataIndex: 'permissions',
       render: (list: Permission[]) => (
-        <Tooltip title={list.map((p) => permissions[p]).join('、')}>
+        <Tooltip title={list.map((p) => permissionLabel(t, p)).join(t('org.listSep'))}>
           <span>{t('roles.permissionCount', { count: list.length })}</span>
         </Tooltip>
       ),
@@ -65,24 +66,20 @@ export function RolesPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('nav.roles')}
-        extra={
+      <PageHeader title={t('nav.roles')} />
+      <ListTable<TRole>
+        id="roles"
+        rowKey="id"
+        columns={columns}
+        // All roles come in one answer: the count is free, so the table shows a total.
+        source={{ kind: 'all', items: data ?? [], loading, error, reload }}
+        actions={
           canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({})}>
               {t('roles.create')}
             </Button>
           )
         }
-      />
-      {error && <LoadError error={error} onRetry={reload} />}
-      <Table<TRole>
-        rowKey="id"
-        columns={columns}
-        dataSource={data}
-        loading={loading}
-        pagination={false}
-        size="middle"
         data-testid="roles-table"
       />
       {dialog && (

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { orgUnitKinds, type TOrgUnit, ZOrgUnitCreate, ZRegionCode } from '../../../../src/contracts/org.ts';
 import { orgApi } from '../../api/org.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { useT } from '../../i18n/i18n-context.tsx';
+import { type Translate, useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { zodRule } from '../../lib/zod-rule.ts';
 
@@ -25,14 +25,15 @@ interface Props {
   onSaved: () => void;
 }
 
-const regionCodesRule = {
+const regionCodesRule = (t: Translate) => ({
   validator: async (_rule: unknown, value: string[] | undefined) => {
     for (const code of value ?? []) {
       const result = ZRegionCode.safeParse(code);
-      if (!result.success) throw new Error(`${code}：${result.error.issues[0]?.message ?? ''}`);
+      if (!result.success)
+        throw new Error(t('units.regionCodeInvalid', { code, detail: result.error.issues[0]?.message ?? '' }));
     }
   },
-};
+});
 
 export function UnitFormModal({ dialog, onClose, onSaved }: Props) {
   const t = useT();
@@ -98,9 +99,9 @@ export function UnitFormModal({ dialog, onClose, onSaved }: Props) {
           name="regionCodes"
           label={t('units.regionCodes')}
           extra={t('units.regionCodesHint')}
-          rules={[regionCodesRule]}
+          rules={[regionCodesRule(t)]}
         >
-          <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} suffixIcon={null} />
+          <Select mode="tags" tokenSeparators={[',', '\uff0c', ' ']} open={false} suffixIcon={null} />
         </Form.Item>
         <Form.Item name="sortOrder" label={t('units.sortOrder')}>
           <InputNumber min={0} max={100000} precision={0} />

@@ -38,12 +38,13 @@ export function findSubtree(nodes: UnitNode[], id: number): UnitNode | undefined
   return undefined;
 }
 
-export function toUnitOptions(nodes: UnitNode[]): UnitOption[] {
+/** `inactiveName` marks a deactivated unit (e.g. "name (inactive)"); without it the option is only greyed out. */
+export function toUnitOptions(nodes: UnitNode[], inactiveName: (name: string) => string = (n) => n): UnitOption[] {
   return nodes.map((n) => ({
     value: n.id,
-    title: n.active ? n.name : `${n.name}（停用）`,
+    title: n.active ? n.name : inactiveName(n.name),
     disabled: !n.active,
-    children: n.children && toUnitOptions(n.children),
+    children: n.children && toUnitOptions(n.children, inactiveName),
   }));
 }
 

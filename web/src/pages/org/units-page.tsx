@@ -1,9 +1,12 @@
-import { Button, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Flex, Space, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import type { orgUnitKinds } from '../../../../src/contracts/org.ts';
 import { orgApi } from '../../api/org.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
+import { ColumnSettingsButton } from '../../components/list-page/column-settings.tsx';
+import { useColumnSettings } from '../../components/list-page/use-column-settings.ts';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
@@ -66,13 +69,33 @@ export function UnitsPage() {
     });
   }
 
+  const settings = useColumnSettings('units', columns);
+
   return (
     <>
       <PageHeader title={t('nav.units')} />
+      {/* The organisation is a tree, not a list: the toolbar of the list pages, no pager (every unit is shown). */}
+      <Flex justify="flex-end" gap={8} style={{ marginBottom: 12 }}>
+        <Tooltip title={t('common.refresh')}>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={reload}
+            loading={loading}
+            aria-label={t('common.refresh')}
+            data-testid="units-refresh"
+          />
+        </Tooltip>
+        <ColumnSettingsButton
+          columns={columns}
+          hidden={settings.hidden}
+          onChange={settings.setHidden}
+          data-testid="units-columns"
+        />
+      </Flex>
       {error && <LoadError error={error} onRetry={reload} />}
       <Table<UnitNode>
         rowKey="id"
-        columns={columns}
+        columns={settings.visibleColumns}
         dataSource={tree}
         loading={loading}
         pagination={false}

@@ -1,8 +1,8 @@
 import { App, Button, Popconfirm, Space, Typography } from 'antd';
 import type { TUser } from '../../../../src/contracts/org.ts';
-import { toApiError } from '../../api/errors.ts';
 import { orgApi } from '../../api/org.ts';
 import { useMe } from '../../auth/auth-context.tsx';
+import { errorDetail } from '../../components/load-error.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 
 interface Props {
@@ -26,7 +26,7 @@ export function UserActions({ user, manageable, onEdit, onResetPassword, onChang
       onChanged(await orgApi.getUser(user.id));
       message.success(done);
     } catch (err) {
-      message.error(toApiError(err).detail);
+      message.error(errorDetail(t, err));
     }
   };
 

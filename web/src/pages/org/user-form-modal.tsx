@@ -37,7 +37,10 @@ export function UserFormModal({ user, unitTree, roles, onClose, onSaved }: Props
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
-  const unitOptions = useMemo(() => toUnitOptions(unitTree), [unitTree]);
+  const unitOptions = useMemo(
+    () => toUnitOptions(unitTree, (name) => t('units.inactiveName', { name })),
+    [unitTree, t],
+  );
   const roleOptions = useMemo(
     () => roles.map((r) => ({ value: r.id, label: r.name, disabled: !canAssignRole(me, r) })),
     [roles, me],

@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Input, Space, Table, type TableColumnsType, Tag, TreeSelect } from 'antd';
+import { Button, Checkbox, Form, Input, type InputProps, Space, type TableColumnsType, Tag, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import type { TUser } from '../../../../src/contracts/org.ts';
 import { orgApi } from '../../api/org.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
+import { SearchForm } from '../../components/list-page/search-form.tsx';
 import { LoadError } from '../../components/load-error.tsx';
-import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime, maskPhone } from '../../lib/format.ts';
@@ -20,6 +21,21 @@ import { UserFormModal } from './user-form-modal.tsx';
 const PAGE_SIZE = 20;
 const userKey = (u: TUser) => u.id;
 
+interface Filters {
+  q?: string;
+  unitId?: number;
+  includeSubUnits?: boolean;
+}
+
+/** The keyword box; the test id sits on a wrapper so tests reach the input inside. */
+function KeywordInput(props: InputProps) {
+  return (
+    <span data-testid="user-search">
+      <Input allowClear {...props} />
+    </span>
+  );
+}
+
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: TUser } | { kind: 'password'; user: TUser };
 
 export function UsersPage() {
@@ -27,21 +43,22 @@ export function UsersPage() {
   const { can, me } = useAuth();
   const canWrite = can('org:user:write');
   const refs = useOrgRefs();
-  const [unitId, setUnitId] = useState<number>();
-  const [q, setQ] = useState('');
-  const [withSubUnits, setWithSubUnits] = useState(true);
+  const [filters, setFilters] = useState<Filters>({ includeSubUnits: true });
   const [dialog, setDialog] = useState<Dialog>();
   const [createdIds, setCreatedIds] = useState<number[]>([]);
 
   const query = {
-    unitId,
-    includeSubUnits: withSubUnits ? 'true' : 'false',
-    q: q || undefined,
+    unitId: filters.unitId,
+    includeSubUnits: filters.includeSubUnits === false ? 'false' : 'true',
+    q: filters.q,
     limit: PAGE_SIZE,
   } as const;
   const fetchPage = (cursor?: string, signal?: AbortSignal) => orgApi.listUsers({ ...query, cursor }, { signal });
   const list = useKeysetList(fetchPage, userKey, queryKeys.org.users(query));
-  const unitOptions = useMemo(() => toUnitOptions(refs.tree), [refs.tree]);
+  const unitOptions = useMemo(
+    () => toUnitOptions(refs.tree, (name) => t('units.inactiveName', { name })),
+    [refs.tree, t],
+  );
 
   const columns: TableColumnsType<TUser> = [
     {
@@ -98,9 +115,41 @@ export function UsersPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('nav.users')}
-        extra={
+      <PageHeader title={t('nav.users')} />
+      <SearchForm<Filters>
+        initialValues={{ includeSubUnits: true }}
+        onSearch={(v) => setFilters({ ...v, q: v.q?.trim() || undefined })}
+        data-testid="user-search-form"
+      >
+        <Form.Item name="q" label={t('common.search')}>
+          <KeywordInput placeholder={t('users.searchPlaceholder')} />
+        </Form.Item>
+        {unitOptions.length > 0 && (
+          <Form.Item name="unitId" label={t('users.unit')}>
+            <TreeSelect
+              allowClear
+              treeDefaultExpandAll
+              treeData={unitOptions}
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              placeholder={t('users.filterUnit')}
+              data-testid="user-filter-unit"
+            />
+          </Form.Item>
+        )}
+        {unitOptions.length > 0 && (
+          <Form.Item name="includeSubUnits" valuePropName="checked" label={t('users.includeSubUnits')}>
+            <Checkbox data-testid="user-filter-sub-units" />
+          </Form.Item>
+        )}
+      </SearchForm>
+      {refs.roles.error && <LoadError error={refs.roles.error} onRetry={refs.roles.reload} />}
+      <ListTable<TUser>
+        id="users"
+        rowKey="id"
+        columns={columns}
+        // Users page with a cursor and no count: "load more".
+        source={{ kind: 'keyset', list }}
+        actions={
           canWrite && (
             <Button
               type="primary"
@@ -112,51 +161,8 @@ export function UsersPage() {
             </Button>
           )
         }
-      />
-      <Space wrap style={{ marginBottom: 16 }}>
-        {unitOptions.length > 0 && (
-          <TreeSelect
-            allowClear
-            treeDefaultExpandAll
-            treeData={unitOptions}
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            placeholder={t('users.filterUnit')}
-            style={{ width: 240 }}
-            value={unitId}
-            onChange={(value?: number) => setUnitId(value)}
-            data-testid="user-filter-unit"
-          />
-        )}
-        {unitOptions.length > 0 && (
-          <Checkbox
-            checked={withSubUnits}
-            onChange={(e) => setWithSubUnits(e.target.checked)}
-            data-testid="user-filter-sub-units"
-          >
-            {t('users.includeSubUnits')}
-          </Checkbox>
-        )}
-        <Input.Search
-          allowClear
-          placeholder={t('users.searchPlaceholder')}
-          style={{ width: 260 }}
-          onSearch={(value) => setQ(value.trim())}
-          data-testid="user-search"
-        />
-      </Space>
-      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
-      {refs.roles.error && <LoadError error={refs.roles.error} onRetry={refs.roles.reload} />}
-      <Table<TUser>
-        rowKey="id"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={false}
-        size="middle"
-        scroll={{ x: 'max-content' }}
         data-testid="users-table"
       />
-      <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} onLoadMore={list.loadMore} />
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <UserFormModal
           user={dialog.kind === 'edit' ? dialog.user : undefined}

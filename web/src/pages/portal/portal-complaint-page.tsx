@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { portalApi, type TIntakeResult } from '../../api/complaints.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { toCategoryTree } from '../complaints/category-tree.ts';
@@ -23,6 +24,7 @@ interface Values {
 const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
 export function PortalComplaintPage() {
+  const t = useT();
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
@@ -61,17 +63,17 @@ export function PortalComplaintPage() {
       <PortalShell>
         <Result
           status="success"
-          title="提交成功"
-          subTitle="请牢记查询码，凭查询码和手机号后4位查询办理进度。"
+          title={t('portal.submitted')}
+          subTitle={t('portal.submittedHint')}
           extra={[
             <div key="codes" data-testid="portal-result" style={{ marginBottom: 16 }}>
               {result.items.map((i) => (
                 <div key={i.trackingCode}>
-                  {kindLabel(i.kind)}查询码：
+                  {t('portal.kindCode', { kind: kindLabel(t, i.kind) })}
                   <Typography.Text copyable strong style={{ fontSize: 20 }} data-testid="portal-tracking-code">
                     {i.trackingCode}
                   </Typography.Text>
-                  （{i.stationName}办理）
+                  {t('portal.handledBy', { station: i.stationName })}
                 </div>
               ))}
             </div>,
@@ -81,7 +83,7 @@ export function PortalComplaintPage() {
               to="/portal/track"
               state={{ code: result.items[0]?.trackingCode ?? '', last4: phone.slice(-4) }}
             >
-              <Button type="primary">查询进度</Button>
+              <Button type="primary">{t('portal.trackProgress')}</Button>
             </Link>,
             <Button
               key="again"
@@ -93,7 +95,7 @@ export function PortalComplaintPage() {
                 setResult(undefined);
               }}
             >
-              再提交一件
+              {t('portal.submitAnother')}{' '}
             </Button>,
           ]}
         />
@@ -102,54 +104,54 @@ export function PortalComplaintPage() {
 
   return (
     <PortalShell>
-      <Card title="我要投诉举报">
+      <Card title={t('portal.navComplaint')}>
         <FormAlert failure={failure} />
         <Form<Values>
           form={form}
           layout="vertical"
           initialValues={{ kind: 'complaint', person: { confidential: false } }}
         >
-          <Form.Item name="kind" label="事项类型">
-            <Radio.Group options={intakeKindOptions} optionType="button" data-testid="portal-kind" />
+          <Form.Item name="kind" label={t('complaints.matterKind')}>
+            <Radio.Group options={intakeKindOptions(t)} optionType="button" data-testid="portal-kind" />
           </Form.Item>
-          <Form.Item name={['person', 'name']} label="您的姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+          <Form.Item
+            name={['person', 'name']}
+            label={t('portal.yourName')}
+            rules={[{ required: true, message: t('complaints.personNameRequired') }]}
+          >
             <Input maxLength={50} data-testid="portal-name" />
           </Form.Item>
           <Form.Item
             name={['person', 'phone']}
-            label="手机号码"
-            rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请填写11位手机号码' }]}
+            label={t('complaints.personPhone')}
+            rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('complaints.personPhoneRequired') }]}
           >
             <Input maxLength={11} data-testid="portal-phone" />
           </Form.Item>
           <Form.Item name={['person', 'confidential']} valuePropName="checked">
-            <Checkbox>请为我的身份信息保密</Checkbox>
+            <Checkbox>{t('portal.keepConfidential')}</Checkbox>
           </Form.Item>
-          <Form.Item name={['business', 'name']} label="被投诉（举报）经营者名称">
+          <Form.Item name={['business', 'name']} label={t('portal.businessName')}>
             <Input maxLength={200} data-testid="portal-business-name" />
           </Form.Item>
-          <Form.Item name={['business', 'uscc']} label="统一社会信用代码（营业执照上的18位代码，可不填）">
+          <Form.Item name={['business', 'uscc']} label={t('portal.uscc')}>
             <Input maxLength={18} data-testid="portal-business-uscc" />
           </Form.Item>
-          <Form.Item name={['business', 'address']} label="经营地址">
-            <Input
-              maxLength={300}
-              placeholder="例如：南海区桂城街道南海大道1号"
-              data-testid="portal-business-address"
-            />
+          <Form.Item name={['business', 'address']} label={t('complaints.businessAddress')}>
+            <Input maxLength={300} placeholder={t('portal.addressExample')} data-testid="portal-business-address" />
           </Form.Item>
           <ComplaintMatterFields
             testPrefix="portal"
-            categoryLabel="商品或服务类别（可不选）"
+            categoryLabel={t('portal.category')}
             categoryTree={tree}
             categoriesLoading={categories.loading}
-            attachmentsLabel="证据材料（可不传；照片、票据、录音等）"
+            attachmentsLabel={t('portal.evidence')}
             uploadKey={uploadKey}
             upload={portalApi.upload}
             onAttachmentsChange={setAttachments}
           />
           <Button type="primary" onClick={onSubmit} loading={submitting} data-testid="portal-submit">
-            提交
+            {t('portal.submit')}{' '}
           </Button>
         </Form>
       </Card>

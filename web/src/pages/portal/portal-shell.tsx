@@ -1,16 +1,19 @@
 import { Layout, Menu, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { LanguageSwitch } from '../../layout/header-bar.tsx';
 
 /** The public 12315 portal frame: no login, no staff menu. */
 export function PortalShell({ children }: { children: ReactNode }) {
+  const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
         <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
-          12315 网上投诉举报
+          {t('portal.title')}{' '}
         </Typography.Text>
         <Menu
           theme="dark"
@@ -18,18 +21,19 @@ export function PortalShell({ children }: { children: ReactNode }) {
           selectedKeys={[pathname]}
           onClick={({ key }) => navigate(key)}
           items={[
-            { key: '/portal/complaint', label: '我要投诉举报' },
-            { key: '/portal/track', label: '进度查询' },
-            { key: '/portal/spot-checks', label: '抽查结果公示' },
+            { key: '/portal/complaint', label: t('portal.navComplaint') },
+            { key: '/portal/track', label: t('portal.navTrack') },
+            { key: '/portal/spot-checks', label: t('portal.navSpotChecks') },
           ]}
           style={{ flex: 1, minWidth: 0 }}
         />
+        <LanguageSwitch />
       </Layout.Header>
       <Layout.Content style={{ padding: '24px 12px', display: 'flex', justifyContent: 'center' }}>
         <div style={{ width: '100%', maxWidth: 760 }}>{children}</div>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center' }}>
-        <Typography.Text type="secondary">佛山市南海区市场监督管理局 · 全国12315平台</Typography.Text>
+        <Typography.Text type="secondary">{t('portal.footer')}</Typography.Text>
       </Layout.Footer>
     </Layout>
   );

@@ -3,14 +3,24 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TPublicResult } from '../../../../src/contracts/spot-checks.ts';
+import { resultCategories } from '../../../../src/domain/spot-check-workflow.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { knownKey } from '../../i18n/known-key.ts';
 import { PortalShell } from './portal-shell.tsx';
 
-/** Green for a clean result, orange for anything the inspectors found. */
-const categoryColor = (label: string) => (label === '未发现问题' ? 'green' : 'orange');
+/** The public result carries the category's Chinese label; the vocabulary (src/domain) gives its code. */
+const categoryByLabel = new Map<string, (typeof resultCategories)[number]>(resultCategories.map((c) => [c.label, c]));
+/** Green when the inspectors found no problem, orange for anything they found. */
+const categoryColor = (label: string) => (categoryByLabel.get(label)?.problem === false ? 'green' : 'orange');
 
 /** 一公开: published 双随机 results a citizen opens from a QR code, no login. */
 export function PortalSpotChecksPage() {
+  const t = useT();
+  const categoryName = (label: string) => {
+    const key = knownKey(`spotCheckResult.${categoryByLabel.get(label)?.code}`);
+    return key ? t(key) : label;
+  };
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
@@ -46,16 +56,14 @@ export function PortalSpotChecksPage() {
 
   return (
     <PortalShell>
-      <Card title="双随机抽查结果公示">
-        <Typography.Paragraph type="secondary">
-          依据“双随机、一公开”监管要求，公示已完成检查的市场主体抽查结果。可按名称或统一社会信用代码查询。
-        </Typography.Paragraph>
+      <Card title={t('portal.resultsTitle')}>
+        <Typography.Paragraph type="secondary">{t('portal.resultsIntro')} </Typography.Paragraph>
         <Input.Search
           value={text}
           onChange={(e) => setText(e.target.value)}
           onSearch={search}
-          placeholder="市场主体名称或统一社会信用代码"
-          enterButton="查询"
+          placeholder={t('portal.resultsSearch')}
+          enterButton={t('common.search')}
           allowClear
           maxLength={100}
           data-testid="results-search"
@@ -66,7 +74,7 @@ export function PortalSpotChecksPage() {
         style={{ marginTop: 16 }}
         loading={loading && rows.length === 0}
         dataSource={rows}
-        locale={{ emptyText: <Empty description={q ? '未查到该市场主体的公示结果' : '暂无公示结果'} /> }}
+        locale={{ emptyText: <Empty description={q ? t('portal.resultsNotFound') : t('portal.resultsNone')} /> }}
         renderItem={(r) => (
           <List.Item key={r.visitId} style={{ padding: 0, borderBlockEnd: 'none', marginBottom: 12 }}>
             <Card size="small" style={{ width: '100%' }} data-testid="public-result">
@@ -74,24 +82,28 @@ export function PortalSpotChecksPage() {
                 {r.entityName}
               </Typography.Text>
               <Descriptions column={1} size="small" style={{ marginTop: 8 }}>
-                <Descriptions.Item label="统一社会信用代码">
+                <Descriptions.Item label={t('complaints.uscc')}>
                   <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
                     {r.uscc}
                   </Typography.Text>
                 </Descriptions.Item>
-                <Descriptions.Item label="抽查任务">{r.taskNames.join('、') || r.planName}</Descriptions.Item>
-                <Descriptions.Item label="抽查计划">{r.planName}</Descriptions.Item>
-                <Descriptions.Item label="检查日期">{r.inspectedOn}</Descriptions.Item>
-                <Descriptions.Item label="公示日期">{dayjs(r.publishedAt).format('YYYY-MM-DD')}</Descriptions.Item>
+                <Descriptions.Item label={t('portal.task')}>
+                  {r.taskNames.join(t('common.separator')) || r.planName}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('portal.plan')}>{r.planName}</Descriptions.Item>
+                <Descriptions.Item label={t('portal.inspectedOn')}>{r.inspectedOn}</Descriptions.Item>
+                <Descriptions.Item label={t('portal.publishedOn')}>
+                  {dayjs(r.publishedAt).format('YYYY-MM-DD')}
+                </Descriptions.Item>
               </Descriptions>
-              <Typography.Text type="secondary">检查事项及结果：</Typography.Text>
+              <Typography.Text type="secondary">{t('portal.itemsAndResults')}</Typography.Text>
               <Space orientation="vertical" size={4} style={{ width: '100%', marginTop: 4 }}>
                 {r.items.map((i) => (
                   <div key={i.name} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
                     <Typography.Text>{i.name}</Typography.Text>
-                    <Typography.Text type="secondary">（{i.departmentName}）</Typography.Text>
+                    <Typography.Text type="secondary">({i.departmentName})</Typography.Text>
                     <Tag color={categoryColor(i.categoryLabel)} data-testid="result-category">
-                      {i.categoryLabel}
+                      {categoryName(i.categoryLabel)}
                     </Tag>
                   </div>
                 ))}
@@ -102,7 +114,7 @@ export function PortalSpotChecksPage() {
       />
       {nextCursor && (
         <Button block loading={loading} onClick={() => load(nextCursor)} data-testid="results-more">
-          加载更多
+          {t('common.loadMore')}{' '}
         </Button>
       )}
     </PortalShell>

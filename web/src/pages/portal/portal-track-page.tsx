@@ -1,8 +1,11 @@
-import { Button, Card, Descriptions, Form, Input, message, Rate, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, Input, message, Rate, Space, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { portalApi, type TPublicTracking } from '../../api/complaints.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { formatDateTime } from '../../lib/format.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { formatFen, kindLabel } from '../complaints/complaint-labels.ts';
 import { PortalShell } from './portal-shell.tsx';
@@ -19,6 +22,7 @@ interface Arrival {
 }
 
 export function PortalTrackPage() {
+  const { t, lang } = useI18n();
   const arrival = (useLocation().state ?? {}) as Arrival;
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
@@ -40,7 +44,7 @@ export function PortalTrackPage() {
     try {
       await portalApi.rate(query.code, query.phoneLast4, value);
       setRated(value);
-      void api.success('感谢您的评价');
+      void api.success(t('portal.thanksForRating'));
     } catch (err) {
       void api.error(err instanceof Error ? err.message : String(err));
     }
@@ -57,7 +61,7 @@ export function PortalTrackPage() {
   return (
     <PortalShell>
       {holder}
-      <Card title="办理进度查询">
+      <Card title={t('portal.trackTitle')}>
         <FormAlert failure={failure} />
         <Form<Values>
           form={form}
@@ -65,42 +69,52 @@ export function PortalTrackPage() {
           initialValues={{ code: arrival.code ?? '', phoneLast4: arrival.last4 ?? '' }}
           onFinish={onSearch}
         >
-          <Form.Item name="code" rules={[{ required: true, message: '请输入查询码' }]}>
-            <Input placeholder="查询码，如 TS20261125ABCDEF" style={{ width: 240 }} data-testid="track-code" />
+          <Form.Item name="code" rules={[{ required: true, message: t('portal.codeRequired') }]}>
+            <Input placeholder={t('portal.codePlaceholder')} style={{ width: 240 }} data-testid="track-code" />
           </Form.Item>
-          <Form.Item name="phoneLast4" rules={[{ required: true, pattern: /^\d{4}$/, message: '请输入手机号后4位' }]}>
-            <Input placeholder="手机号后4位" maxLength={4} style={{ width: 130 }} data-testid="track-last4" />
+          <Form.Item
+            name="phoneLast4"
+            rules={[{ required: true, pattern: /^\d{4}$/, message: t('portal.last4Required') }]}
+          >
+            <Input
+              placeholder={t('portal.last4Placeholder')}
+              maxLength={4}
+              style={{ width: 130 }}
+              data-testid="track-last4"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={submitting} data-testid="track-submit">
-            查询
+            {t('common.search')}{' '}
           </Button>
         </Form>
       </Card>
       {progress && (
         <Card style={{ marginTop: 16 }} data-testid="track-progress">
-          <Descriptions column={1} size="small" title={`${kindLabel(progress.kind)} ${progress.trackingCode}`}>
-            <Descriptions.Item label="办理状态">
-              <Tag color={closed ? 'green' : 'blue'} data-testid="track-status">
-                {progress.statusLabel}
-              </Tag>
+          <Descriptions column={1} size="small" title={`${kindLabel(t, progress.kind)} ${progress.trackingCode}`}>
+            <Descriptions.Item label={t('portal.status')}>
+              <StatusTag workflow="complaint" status={progress.status} data-testid="track-status" />
             </Descriptions.Item>
-            <Descriptions.Item label="登记日期">{progress.receivedOn}</Descriptions.Item>
-            <Descriptions.Item label="办理单位">{progress.stationName}</Descriptions.Item>
+            <Descriptions.Item label={t('complaints.receivedOn')}>{progress.receivedOn}</Descriptions.Item>
+            <Descriptions.Item label={t('portal.handlingUnit')}>{progress.stationName}</Descriptions.Item>
             {!closed && progress.nextDueOn && (
-              <Descriptions.Item label="预计下一环节期限">{progress.nextDueOn}</Descriptions.Item>
+              <Descriptions.Item label={t('portal.nextDue')}>{progress.nextDueOn}</Descriptions.Item>
             )}
-            {progress.resultText && <Descriptions.Item label="处理结果">{progress.resultText}</Descriptions.Item>}
+            {progress.resultText && (
+              <Descriptions.Item label={t('complaints.resultText')}>{progress.resultText}</Descriptions.Item>
+            )}
             {progress.feedbackText && (
-              <Descriptions.Item label="办理结果反馈">
+              <Descriptions.Item label={t('portal.feedback')}>
                 <span data-testid="track-feedback">{progress.feedbackText}</span>
               </Descriptions.Item>
             )}
             {progress.recoveredFen > 0 && (
-              <Descriptions.Item label="挽回经济损失">{formatFen(progress.recoveredFen)}</Descriptions.Item>
+              <Descriptions.Item label={t('complaints.recovered')}>
+                {formatFen(progress.recoveredFen)}
+              </Descriptions.Item>
             )}
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
-            办理过程
+            {t('portal.timeline')}{' '}
           </Typography.Title>
           <Timeline
             items={progress.timeline.map((e, i) => ({
@@ -109,18 +123,16 @@ export function PortalTrackPage() {
               content: (
                 <Space>
                   {e.label}
-                  <Typography.Text type="secondary">
-                    {new Date(e.at).toLocaleString('zh-CN', { hour12: false })}
-                  </Typography.Text>
+                  <Typography.Text type="secondary">{formatDateTime(e.at, lang)}</Typography.Text>
                 </Space>
               ),
             }))}
           />
           {closed && (
             <Space data-testid="track-satisfaction">
-              <Typography.Text>对办理结果是否满意：</Typography.Text>
+              <Typography.Text>{t('portal.satisfactionQuestion')}</Typography.Text>
               <Rate value={rated} onChange={rate} disabled={rated !== undefined} />
-              {rated !== undefined && <Typography.Text type="success">已评价</Typography.Text>}
+              {rated !== undefined && <Typography.Text type="success">{t('portal.rated')}</Typography.Text>}
             </Space>
           )}
         </Card>

@@ -1,15 +1,18 @@
 import { App, Form, Input, Modal, Select } from 'antd';
-import type { TInspector } from '../../../../src/contracts/spot-checks.ts';
+import { type TInspector, ZPoolFilter } from '../../../../src/contracts/spot-checks.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { UserSelect } from '../../components/user-select.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { cleanPoolFilter, initialPoolFilter, PoolFilterFields, type PoolFilterValues } from './pool-filter-fields.tsx';
 
-const typeOptions = [
-  { value: 'enterprise', label: '企业' },
-  { value: 'individualBusiness', label: '个体工商户' },
-  { value: 'farmerCooperative', label: '农民专业合作社' },
-];
+const titles: Record<'item' | 'inspector' | 'pool', MessageKey> = {
+  item: 'spot.item.newTitle',
+  inspector: 'spot.inspector.newTitle',
+  pool: 'spot.pool.newTitle',
+};
 
 type Option = { id: number; name: string };
 interface AddValues {
@@ -21,9 +24,7 @@ interface AddValues {
   legalBasis?: string;
   checklist?: string;
   qualifications?: string;
-  types?: ('enterprise' | 'individualBusiness' | 'farmerCooperative')[];
-  stationIds?: number[];
-  industryPrefix?: string;
+  filter?: PoolFilterValues;
   userId?: number;
 }
 export function AddModal(props: {
@@ -37,6 +38,7 @@ export function AddModal(props: {
   /** The inspector being edited (the inspector form then saves changes instead of adding). */
   inspector?: TInspector;
 }) {
+  const t = useT();
   const edited = props.inspector;
   const { message } = App.useApp();
   const [form] = Form.useForm<AddValues>();
@@ -71,18 +73,15 @@ export function AddModal(props: {
         else await spotChecksApi.createInspector(body);
       }
       if (props.what === 'pool')
-        await spotChecksApi.createPool({
-          name: v.name,
-          filter: { types: v.types, stationIds: v.stationIds, industryPrefix: v.industryPrefix || undefined },
-        });
-      message.success('已保存');
+        // The fields and the JSON view were checked already; parsing again sends exactly the contract's shape.
+        await spotChecksApi.createPool({ name: v.name, filter: ZPoolFilter.parse(cleanPoolFilter(v.filter)) });
+      message.success(t('common.saved'));
       props.onSaved();
       props.onClose();
     });
-  const title = { item: '新增抽查事项', inspector: '新增检查人员', pool: '新增检查对象名录库' };
   return (
     <Modal
-      title={edited ? '修改检查人员' : props.what && title[props.what]}
+      title={edited ? t('spot.inspector.editTitle') : props.what && t(titles[props.what])}
       open={!!props.what}
       onCancel={props.onClose}
       onOk={save}
@@ -95,77 +94,86 @@ export function AddModal(props: {
         layout="vertical"
         preserve={false}
         initialValues={
-          edited && {
-            name: edited.name,
-            departmentId: edited.departmentId,
-            stationId: edited.stationId ?? undefined,
-            qualifications: edited.qualifications.join('\n'),
-            userId: edited.userId ?? undefined,
-          }
+          props.what === 'pool'
+            ? { filter: initialPoolFilter }
+            : edited && {
+                name: edited.name,
+                departmentId: edited.departmentId,
+                stationId: edited.stationId ?? undefined,
+                qualifications: edited.qualifications.join('\n'),
+                userId: edited.userId ?? undefined,
+              }
         }
       >
-        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写' }]}>
+        <Form.Item
+          name="name"
+          label={t('spot.form.name')}
+          rules={[{ required: true, message: t('spot.form.required') }]}
+        >
           <Input />
         </Form.Item>
         {props.what === 'item' && (
           <>
-            <Form.Item name="code" label="编号" rules={[{ required: true, message: '请填写' }]}>
+            <Form.Item
+              name="code"
+              label={t('spot.item.code')}
+              rules={[{ required: true, message: t('spot.form.required') }]}
+            >
               <Input />
             </Form.Item>
-            <Form.Item name="departmentId" label="科室" rules={[{ required: true, message: '请选择' }]}>
+            <Form.Item
+              name="departmentId"
+              label={t('spot.department')}
+              rules={[{ required: true, message: t('spot.form.choose') }]}
+            >
               <Select options={options(props.departments)} />
             </Form.Item>
-            <Form.Item name="level" label="类别" initialValue="general">
+            <Form.Item name="level" label={t('spot.item.level')} initialValue="general">
               <Select
                 options={[
-                  { value: 'general', label: '一般' },
-                  { value: 'key', label: '重点' },
+                  { value: 'general', label: t('spot.level.general') },
+                  { value: 'key', label: t('spot.level.key') },
                 ]}
               />
             </Form.Item>
-            <Form.Item name="legalBasis" label="法律依据" rules={[{ required: true, message: '请填写' }]}>
+            <Form.Item
+              name="legalBasis"
+              label={t('spot.item.legalBasis')}
+              rules={[{ required: true, message: t('spot.form.required') }]}
+            >
               <Input />
             </Form.Item>
-            <Form.Item name="checklist" label="检查要点（每行一条）">
+            <Form.Item name="checklist" label={t('spot.item.checklistLines')}>
               <Input.TextArea rows={3} />
             </Form.Item>
           </>
         )}
         {props.what === 'inspector' && (
           <>
-            <Form.Item name="departmentId" label="科室" rules={[{ required: true, message: '请选择' }]}>
+            <Form.Item
+              name="departmentId"
+              label={t('spot.department')}
+              rules={[{ required: true, message: t('spot.form.choose') }]}
+            >
               <Select options={options(props.departments)} />
             </Form.Item>
-            <Form.Item name="stationId" label="所在所（局机关不选）">
+            <Form.Item name="stationId" label={t('spot.inspector.stationOptional')}>
               <Select allowClear options={options(props.stations)} />
             </Form.Item>
-            <Form.Item name="qualifications" label="资格（每行一条）">
+            <Form.Item name="qualifications" label={t('spot.inspector.qualificationLines')}>
               <Input.TextArea rows={2} />
             </Form.Item>
             {props.canPickUser && (
-              <Form.Item name="userId" label="关联系统账号" extra="可不填；关联后该人员登录即可看到分派给自己的检查">
+              <Form.Item name="userId" label={t('spot.inspector.user')} extra={t('spot.inspector.userHint')}>
                 <UserSelect
-                  placeholder="输入姓名或用户名搜索"
+                  placeholder={t('common.typeToSearch')}
                   initialOption={edited?.userId ? { value: edited.userId, label: edited.username ?? '' } : undefined}
                 />
               </Form.Item>
             )}
           </>
         )}
-        {props.what === 'pool' && (
-          <>
-            <Form.Item name="types" label="主体类型">
-              <Select mode="multiple" options={typeOptions} />
-            </Form.Item>
-            <Form.Item name="stationIds" label="管辖所">
-              <Select mode="multiple" options={options(props.stations)} />
-            </Form.Item>
-            <Form.Item name="industryPrefix" label="行业代码前缀">
-              <Input placeholder="如 62（餐饮业）" />
-            </Form.Item>
-            <p>默认只含存续（在业）的市场主体。</p>
-          </>
-        )}
+        {props.what === 'pool' && <PoolFilterFields form={form} stations={props.stations} />}
       </Form>
     </Modal>
   );

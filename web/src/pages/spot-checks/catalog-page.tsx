@@ -1,17 +1,30 @@
-import { Button, Card, Table, Tabs, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Tabs } from 'antd';
+import { useMemo, useState } from 'react';
 import type { TCheckItem, TInspector, TPool } from '../../../../src/contracts/spot-checks.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useAsync } from '../../lib/use-async.ts';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { type AsyncState, useAsync } from '../../lib/use-async.ts';
 import { AddModal } from './catalog-add-modal.tsx';
+import { inspectorColumns, itemColumns, poolColumns } from './catalog-columns.tsx';
 import { ConflictsTab } from './conflicts-tab.tsx';
 
-/** 抽查事项清单、执法检查人员名录库、检查对象名录库. */
+/** A whole list from one answer: the count is free, so the table pages on the client with a total. */
+const allRows = <T,>(state: AsyncState<T[]>) => ({
+  kind: 'all' as const,
+  items: state.data ?? [],
+  loading: state.loading,
+  error: state.error,
+  reload: state.reload,
+});
+
+/** The check-item list, the inspector directory, conflicts of interest and the entity pools. */
 export function SpotCheckCatalogPage() {
+  const t = useT();
   const ref = useAsync((signal) => spotChecksApi.reference({ signal }), queryKeys.spotChecks.reference());
   const items = useAsync((signal) => spotChecksApi.items({ signal }), queryKeys.spotChecks.items());
   const inspectors = useAsync((signal) => spotChecksApi.inspectors({ signal }), queryKeys.spotChecks.inspectors());
@@ -19,115 +32,81 @@ export function SpotCheckCatalogPage() {
   const [adding, setAdding] = useState<'item' | 'inspector' | 'pool'>();
   const [editing, setEditing] = useState<TInspector>();
   const { can } = useAuth();
-  const error = ref.error ?? items.error ?? inspectors.error ?? pools.error;
+  const canWrite = can('spotcheck:write');
+  const stations = ref.data?.stations;
   const add = (what: 'item' | 'inspector' | 'pool', label: string) =>
-    can('spotcheck:write') && (
+    canWrite && (
       <Button onClick={() => setAdding(what)} data-testid={`add-${what}`}>
         {label}
       </Button>
     );
+  const columns = useMemo(
+    () => ({
+      items: itemColumns(t),
+      inspectors: inspectorColumns(
+        t,
+        canWrite
+          ? (i) => {
+              setEditing(i);
+              setAdding('inspector');
+            }
+          : undefined,
+      ),
+      pools: poolColumns(t, stations ?? []),
+    }),
+    [t, canWrite, stations],
+  );
   return (
     <>
-      <PageHeader title="抽查事项与名录库" />
-      {error && <LoadError error={error} />}
+      <PageHeader title={t('spot.catalog.title')} />
+      {ref.error && <LoadError error={ref.error} onRetry={ref.reload} />}
       <Tabs
         items={[
           {
             key: 'items',
-            label: '抽查事项清单',
+            label: t('spot.catalog.items'),
             children: (
-              <Card size="small" extra={add('item', '新增事项')}>
-                <Table<TCheckItem>
-                  rowKey="id"
-                  size="small"
-                  pagination={false}
-                  loading={items.loading}
-                  dataSource={items.data ?? []}
-                  columns={[
-                    { title: '编号', dataIndex: 'code' },
-                    { title: '事项', dataIndex: 'name' },
-                    { title: '科室', dataIndex: 'departmentName' },
-                    {
-                      title: '类别',
-                      dataIndex: 'level',
-                      render: (l: string) => (l === 'key' ? <Tag color="red">重点</Tag> : <Tag>一般</Tag>),
-                    },
-                    { title: '法律依据', dataIndex: 'legalBasis' },
-                    { title: '检查要点', dataIndex: 'checklist', render: (c: string[]) => c.join('；') },
-                  ]}
-                />
-              </Card>
+              <ListTable<TCheckItem>
+                id="spot-items"
+                rowKey="id"
+                size="small"
+                columns={columns.items}
+                source={allRows(items)}
+                actions={add('item', t('spot.item.add'))}
+              />
             ),
           },
           {
             key: 'inspectors',
-            label: `执法检查人员（${inspectors.data?.length ?? 0}）`,
+            label: t('spot.catalog.inspectors', { count: inspectors.data?.length ?? 0 }),
             children: (
-              <Card size="small" extra={add('inspector', '新增人员')}>
-                <Table<TInspector>
-                  rowKey="id"
-                  size="small"
-                  loading={inspectors.loading}
-                  dataSource={inspectors.data ?? []}
-                  columns={[
-                    { title: '姓名', dataIndex: 'name' },
-                    { title: '科室', dataIndex: 'departmentName' },
-                    { title: '所在所', dataIndex: 'stationName', render: (s: string | null) => s ?? '局机关' },
-                    {
-                      title: '资格',
-                      dataIndex: 'qualifications',
-                      render: (q: string[]) => q.map((x) => <Tag key={x}>{x}</Tag>),
-                    },
-                    { title: '账号', dataIndex: 'username', render: (u: string | null) => u ?? '—' },
-                    ...(can('spotcheck:write')
-                      ? [
-                          {
-                            title: '操作',
-                            key: 'edit',
-                            render: (_: unknown, i: TInspector) => (
-                              <Button
-                                type="link"
-                                size="small"
-                                data-testid={`edit-inspector-${i.id}`}
-                                onClick={() => {
-                                  setEditing(i);
-                                  setAdding('inspector');
-                                }}
-                              >
-                                编辑
-                              </Button>
-                            ),
-                          },
-                        ]
-                      : []),
-                  ]}
-                />
-              </Card>
+              <ListTable<TInspector>
+                id="spot-inspectors"
+                rowKey="id"
+                size="small"
+                columns={columns.inspectors}
+                source={allRows(inspectors)}
+                actions={add('inspector', t('spot.inspector.add'))}
+              />
             ),
           },
           {
             key: 'conflicts',
-            label: '回避声明',
+            label: t('spot.catalog.conflicts'),
             children: <ConflictsTab inspectors={inspectors.data ?? []} />,
           },
           {
             key: 'pools',
-            label: '检查对象名录库',
+            label: t('spot.catalog.pools'),
             children: (
-              <Card size="small" extra={add('pool', '新增名录库')}>
-                <Table<TPool>
-                  rowKey="id"
-                  size="small"
-                  pagination={false}
-                  loading={pools.loading}
-                  dataSource={pools.data ?? []}
-                  columns={[
-                    { title: '名称', dataIndex: 'name' },
-                    { title: '筛选条件', key: 'filter', render: (_, p) => <code>{JSON.stringify(p.filter)}</code> },
-                    { title: '当前规模', key: 'size', render: (_, p) => <PoolSize id={p.id} /> },
-                  ]}
-                />
-              </Card>
+              <ListTable<TPool>
+                id="spot-pools"
+                rowKey="id"
+                size="small"
+                columns={columns.pools}
+                source={allRows(pools)}
+                actions={add('pool', t('spot.pool.add'))}
+              />
             ),
           },
         ]}
@@ -140,7 +119,7 @@ export function SpotCheckCatalogPage() {
           setEditing(undefined);
         }}
         departments={ref.data?.departments ?? []}
-        stations={ref.data?.stations ?? []}
+        stations={stations ?? []}
         canPickUser={can('org:user:read')}
         onSaved={() => {
           items.reload();
@@ -149,27 +128,5 @@ export function SpotCheckCatalogPage() {
         }}
       />
     </>
-  );
-}
-
-function PoolSize({ id }: { id: number }) {
-  const [text, setText] = useState<string>();
-  return text ? (
-    <span>{text}</span>
-  ) : (
-    <Button
-      size="small"
-      onClick={() =>
-        spotChecksApi
-          .previewPool(id)
-          .then((p) =>
-            setText(
-              `${p.size} 户（A ${p.byClass.A} / B ${p.byClass.B} / C ${p.byClass.C} / D ${p.byClass.D}；未分类 ${p.unclassified} 计入B）`,
-            ),
-          )
-      }
-    >
-      统计
-    </Button>
   );
 }

@@ -1,78 +1,80 @@
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Table } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { TEntitySummary } from '../../../../src/contracts/entities.ts';
 import type { TConflict, TInspector } from '../../../../src/contracts/spot-checks.ts';
-import { toApiError } from '../../api/errors.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { LoadError } from '../../components/load-error.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
+import { errorDetail } from '../../components/load-error.tsx';
 import { RemoteSearchSelect } from '../../components/remote-search-select.tsx';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useI18n, useT } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 
-/** 回避声明: who may not be sent to which market entity; the draw skips these pairs. */
+/** Conflicts of interest: who may not be sent to which market entity; the draw skips these pairs. */
 export function ConflictsTab({ inspectors }: { inspectors: TInspector[] }) {
   const { message } = App.useApp();
   const { can } = useAuth();
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const list = useAsync((signal) => spotChecksApi.conflicts({ signal }), queryKeys.spotChecks.conflicts());
   const [declaring, setDeclaring] = useState(false);
   const remove = async (c: TConflict) => {
     try {
       await spotChecksApi.removeConflict(c.inspectorId, c.entityId);
-      message.success('已撤销回避声明');
+      message.success(t('spot.conflict.removed'));
       list.reload();
     } catch (err) {
-      message.error(toApiError(err).detail);
+      message.error(errorDetail(t, err));
     }
   };
+  const columns: TableColumnsType<TConflict> = [
+    {
+      title: t('spot.inspectors'),
+      key: 'inspector',
+      render: (_, c) => t('spot.withDepartment', { name: c.inspectorName, department: c.departmentName }),
+    },
+    { title: t('spot.entity'), dataIndex: 'entityName' },
+    { title: t('entities.uscc'), dataIndex: 'uscc' },
+    { title: t('spot.conflict.reason'), dataIndex: 'reason' },
+    { title: t('spot.conflict.declaredAt'), dataIndex: 'declaredAt', render: (at: string) => formatDateTime(at, lang) },
+    ...(can('spotcheck:write')
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, c: TConflict) => (
+              <Popconfirm
+                title={t('spot.conflict.removeConfirm', { inspector: c.inspectorName, entity: c.entityName })}
+                onConfirm={() => remove(c)}
+              >
+                <Button type="link" size="small">
+                  {t('spot.conflict.remove')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]
+      : []),
+  ];
   return (
-    <Card
-      size="small"
-      extra={
-        can('spotcheck:write') && (
-          <Button onClick={() => setDeclaring(true)} data-testid="add-conflict">
-            申报回避
-          </Button>
-        )
-      }
-    >
-      {list.error && <LoadError error={list.error} />}
-      <Table<TConflict>
+    <>
+      <ListTable<TConflict>
+        id="spot-conflicts"
         rowKey={(c) => `${c.inspectorId}:${c.entityId}`}
         size="small"
-        loading={list.loading}
-        dataSource={list.data ?? []}
+        columns={columns}
+        source={{ kind: 'all', items: list.data ?? [], loading: list.loading, error: list.error, reload: list.reload }}
+        actions={
+          can('spotcheck:write') && (
+            <Button onClick={() => setDeclaring(true)} data-testid="add-conflict">
+              {t('spot.conflict.declare')}
+            </Button>
+          )
+        }
         data-testid="conflicts-table"
-        columns={[
-          { title: '检查人员', key: 'inspector', render: (_, c) => `${c.inspectorName}（${c.departmentName}）` },
-          { title: '市场主体', dataIndex: 'entityName' },
-          { title: '统一社会信用代码', dataIndex: 'uscc' },
-          { title: '回避理由', dataIndex: 'reason' },
-          { title: '申报时间', dataIndex: 'declaredAt', render: (at: string) => formatDateTime(at, lang) },
-          ...(can('spotcheck:write')
-            ? [
-                {
-                  title: '操作',
-                  key: 'actions',
-                  render: (_: unknown, c: TConflict) => (
-                    <Popconfirm
-                      title={`撤销${c.inspectorName}对${c.entityName}的回避声明？`}
-                      onConfirm={() => remove(c)}
-                    >
-                      <Button type="link" size="small">
-                        撤销
-                      </Button>
-                    </Popconfirm>
-                  ),
-                },
-              ]
-            : []),
-        ]}
       />
       <DeclareModal
         open={declaring}
@@ -80,7 +82,7 @@ export function ConflictsTab({ inspectors }: { inspectors: TInspector[] }) {
         onClose={() => setDeclaring(false)}
         onSaved={list.reload}
       />
-    </Card>
+    </>
   );
 }
 
@@ -91,19 +93,20 @@ interface DeclareValues {
 }
 
 function DeclareModal(props: { open: boolean; inspectors: TInspector[]; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<DeclareValues>();
   const { submit, submitting, failure } = useFormSubmit(form);
   const save = () =>
     submit(async (v) => {
       await spotChecksApi.declareConflict({ inspectorId: v.inspectorId, entityId: v.entityId, reason: v.reason });
-      message.success('已申报回避');
+      message.success(t('spot.conflict.declared'));
       props.onSaved();
       props.onClose();
     });
   return (
     <Modal
-      title="申报回避"
+      title={t('spot.conflict.declare')}
       open={props.open}
       onCancel={props.onClose}
       onOk={save}
@@ -114,22 +117,37 @@ function DeclareModal(props: { open: boolean; inspectors: TInspector[]; onClose:
     >
       <FormAlert failure={failure} />
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="inspectorId" label="检查人员" rules={[{ required: true, message: '请选择检查人员' }]}>
+        <Form.Item
+          name="inspectorId"
+          label={t('spot.inspectors')}
+          rules={[{ required: true, message: t('spot.conflict.inspectorRequired') }]}
+        >
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             data-testid="conflict-inspector"
             options={props.inspectors
               .filter((i) => i.active)
-              .map((i) => ({ value: i.id, label: `${i.name}（${i.departmentName}，${i.stationName ?? '局机关'}）` }))}
+              .map((i) => ({
+                value: i.id,
+                label: t('spot.inspectorOption', {
+                  name: i.name,
+                  department: i.departmentName,
+                  station: i.stationName ?? t('spot.bureau'),
+                }),
+              }))}
           />
         </Form.Item>
-        <Form.Item name="entityId" label="市场主体" rules={[{ required: true, message: '请选择市场主体' }]}>
+        <Form.Item
+          name="entityId"
+          label={t('spot.entity')}
+          rules={[{ required: true, message: t('spot.conflict.entityRequired') }]}
+        >
           <EntitySelect />
         </Form.Item>
         <Form.Item
           name="reason"
-          label="回避理由"
-          rules={[{ required: true, whitespace: true, message: '请填写回避理由' }]}
+          label={t('spot.conflict.reason')}
+          rules={[{ required: true, whitespace: true, message: t('spot.conflict.reasonRequired') }]}
         >
           <Input.TextArea rows={2} maxLength={500} data-testid="conflict-reason" />
         </Form.Item>
@@ -140,22 +158,25 @@ function DeclareModal(props: { open: boolean; inspectors: TInspector[]; onClose:
 
 const searchEntities = async (q: string, signal: AbortSignal) =>
   (await spotChecksApi.searchEntities(q, { signal })).items;
-const entityOption = (e: TEntitySummary) => ({ value: e.id, label: `${e.name}（${e.uscc}，${e.stationName}）` });
 
 /** Finds a registry entity by name or USCC as one types (the registry is far too large to load). */
 function EntitySelect({ value, onChange }: { value?: number; onChange?: (v: number | undefined) => void }) {
+  const t = useT();
   return (
     <RemoteSearchSelect
       queryKey={queryKeys.entities.search}
       search={searchEntities}
-      toOption={entityOption}
+      toOption={(e: TEntitySummary) => ({
+        value: e.id,
+        label: t('spot.entityOption', { name: e.name, uscc: e.uscc, station: e.stationName }),
+      })}
       minChars={2}
       value={value}
       onChange={onChange}
       data-testid="conflict-entity"
-      placeholder="输入名称或统一社会信用代码搜索"
-      hint="输入至少2个字搜索"
-      forbiddenHint="无权查询登记库"
+      placeholder={t('spot.entitySearch')}
+      hint={t('spot.entitySearchMin')}
+      forbiddenHint={t('spot.entitySearchForbidden')}
     />
   );
 }

@@ -1,101 +1,127 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Modal, type TableColumnsType, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { TPlan, TTask } from '../../../../src/contracts/spot-checks.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { LoadError } from '../../components/load-error.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { useKeysetList } from '../../lib/use-keyset-list.ts';
 
-const statusColours: Record<string, string> = {
-  draft: 'default',
-  frozen: 'blue',
-  drawn: 'green',
-  closed: 'purple',
-  cancelled: 'red',
-};
+const taskKey = (task: TTask) => task.id;
 
-/** 抽查计划与任务: plans (with visits saved by merging) and their tasks. */
+/** Inspection plans (with visits saved by merging) and their tasks. */
 export function SpotChecksPage() {
+  const t = useT();
   const { can } = useAuth();
   const navigate = useNavigate();
   const plans = useAsync((signal) => spotChecksApi.plans({ signal }), queryKeys.spotChecks.plans());
-  const tasks = useAsync((signal) => spotChecksApi.tasks(undefined, { signal }), queryKeys.spotChecks.tasks());
+  // Tasks page with a cursor and no count: "load more".
+  const tasks = useKeysetList(
+    (cursor?: string, signal?: AbortSignal) => spotChecksApi.tasks(cursor, { signal }),
+    taskKey,
+    queryKeys.spotChecks.tasks(),
+  );
   const [planOpen, setPlanOpen] = useState(false);
+  const canWrite = can('spotcheck:write');
+
+  const planColumns = useMemo<TableColumnsType<TPlan>>(
+    () => [
+      { title: t('spot.plan.name'), dataIndex: 'name' },
+      {
+        title: t('spot.plan.period'),
+        key: 'period',
+        render: (_, p) => t('spot.plan.periodRange', { start: p.periodStart, end: p.periodEnd }),
+      },
+      { title: t('spot.plan.taskCount'), dataIndex: 'taskCount' },
+      { title: t('spot.plan.drawnChecks'), dataIndex: 'drawnChecks' },
+      { title: t('spot.plan.visits'), dataIndex: 'visits' },
+      {
+        title: t('spot.plan.visitsSaved'),
+        dataIndex: 'visitsSaved',
+        render: (n: number) => <Tag color={n ? 'green' : undefined}>{n}</Tag>,
+      },
+    ],
+    [t],
+  );
+  const taskColumns = useMemo<TableColumnsType<TTask>>(
+    () => [
+      {
+        title: t('spot.task.name'),
+        dataIndex: 'name',
+        render: (name: string, task) => <Link to={`/spot-checks/tasks/${task.id}`}>{name}</Link>,
+      },
+      { title: t('spot.plan.name'), dataIndex: 'planName' },
+      {
+        title: t('spot.task.items'),
+        key: 'items',
+        render: (_, task) =>
+          `${t('spot.task.itemCount', { count: task.items.length })}${task.joint ? t('spot.task.joint') : ''}`,
+      },
+      {
+        title: t('spot.status'),
+        dataIndex: 'status',
+        render: (status: string) => <StatusTag workflow="spotCheckTask" status={status} />,
+      },
+      { title: t('spot.task.drawn'), key: 'drawn', render: (_, task) => task.draw?.drawnCount ?? '—' },
+    ],
+    [t],
+  );
 
   return (
     <>
-      <PageHeader
-        title="双随机抽查"
-        extra={
-          can('spotcheck:write') && (
-            <>
-              <Button onClick={() => setPlanOpen(true)} data-testid="plan-new">
-                新建计划
-              </Button>{' '}
+      <PageHeader title={t('spot.title')} />
+      <Card title={t('spot.tasks')} size="small" style={{ marginBottom: 16 }}>
+        <ListTable<TTask>
+          id="spot-tasks"
+          rowKey="id"
+          size="small"
+          columns={taskColumns}
+          source={{ kind: 'keyset', list: tasks }}
+          actions={
+            canWrite && (
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
                 onClick={() => navigate('/spot-checks/tasks/new')}
                 data-testid="task-new"
               >
-                新建抽查任务
+                {t('spot.task.new')}
               </Button>
-            </>
-          )
-        }
-      />
-      {plans.error && <LoadError error={plans.error} onRetry={plans.reload} />}
-      <Card title="抽查计划" size="small" style={{ marginBottom: 16 }}>
-        <Table<TPlan>
-          rowKey="id"
-          size="small"
-          loading={plans.loading}
-          dataSource={plans.data ?? []}
-          pagination={false}
-          columns={[
-            { title: '计划', dataIndex: 'name' },
-            { title: '期间', key: 'period', render: (_, p) => `${p.periodStart} 至 ${p.periodEnd}` },
-            { title: '任务数', dataIndex: 'taskCount' },
-            { title: '抽中户次', dataIndex: 'drawnChecks' },
-            { title: '实际检查户数', dataIndex: 'visits' },
-            {
-              title: '合并减少入户',
-              dataIndex: 'visitsSaved',
-              render: (n: number) => <Tag color={n ? 'green' : undefined}>{n}</Tag>,
-            },
-          ]}
+            )
+          }
+          data-testid="spot-tasks-table"
         />
       </Card>
-      {tasks.error && <LoadError error={tasks.error} onRetry={tasks.reload} />}
-      <Card title="抽查任务" size="small">
-        <Table<TTask>
+      <Card title={t('spot.plans')} size="small">
+        <ListTable<TPlan>
+          id="spot-plans"
           rowKey="id"
           size="small"
-          loading={tasks.loading}
-          dataSource={tasks.data?.items ?? []}
-          pagination={false}
-          columns={[
-            {
-              title: '任务',
-              dataIndex: 'name',
-              render: (name: string, t) => <Link to={`/spot-checks/tasks/${t.id}`}>{name}</Link>,
-            },
-            { title: '计划', dataIndex: 'planName' },
-            { title: '事项', key: 'items', render: (_, t) => `${t.items.length} 项${t.joint ? '（部门联合）' : ''}` },
-            {
-              title: '状态',
-              dataIndex: 'statusLabel',
-              render: (label: string, t) => <Tag color={statusColours[t.status]}>{label}</Tag>,
-            },
-            { title: '抽中', key: 'drawn', render: (_, t) => t.draw?.drawnCount ?? '—' },
-          ]}
+          columns={planColumns}
+          source={{
+            kind: 'all',
+            items: plans.data ?? [],
+            loading: plans.loading,
+            error: plans.error,
+            reload: plans.reload,
+          }}
+          actions={
+            canWrite && (
+              <Button onClick={() => setPlanOpen(true)} data-testid="plan-new">
+                {t('spot.plan.new')}
+              </Button>
+            )
+          }
+          data-testid="spot-plans-table"
         />
       </Card>
       <PlanModal open={planOpen} onClose={() => setPlanOpen(false)} onCreated={plans.reload} />
@@ -104,6 +130,7 @@ export function SpotChecksPage() {
 }
 
 function PlanModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
+  const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string; period: [Dayjs, Dayjs] }>();
   const { submit, submitting, failure } = useFormSubmit(form);
@@ -114,18 +141,33 @@ function PlanModal({ open, onClose, onCreated }: { open: boolean; onClose: () =>
         periodStart: v.period[0].format('YYYY-MM-DD'),
         periodEnd: v.period[1].format('YYYY-MM-DD'),
       });
-      message.success('计划已创建');
+      message.success(t('spot.plan.created'));
       onCreated();
       onClose();
     });
   return (
-    <Modal title="新建抽查计划" open={open} onCancel={onClose} onOk={save} confirmLoading={submitting} destroyOnHidden>
+    <Modal
+      title={t('spot.plan.newTitle')}
+      open={open}
+      onCancel={onClose}
+      onOk={save}
+      confirmLoading={submitting}
+      destroyOnHidden
+    >
       <FormAlert failure={failure} />
       <Form form={form} layout="vertical">
-        <Form.Item name="name" label="计划名称" rules={[{ required: true, message: '请填写计划名称' }]}>
-          <Input placeholder="如：2026年度双随机抽查计划" />
+        <Form.Item
+          name="name"
+          label={t('spot.plan.nameLabel')}
+          rules={[{ required: true, message: t('spot.plan.nameRequired') }]}
+        >
+          <Input placeholder={t('spot.plan.namePlaceholder')} />
         </Form.Item>
-        <Form.Item name="period" label="期间" rules={[{ required: true, message: '请选择期间' }]}>
+        <Form.Item
+          name="period"
+          label={t('spot.plan.period')}
+          rules={[{ required: true, message: t('spot.plan.periodRequired') }]}
+        >
           <DatePicker.RangePicker style={{ width: '100%' }} />
         </Form.Item>
       </Form>

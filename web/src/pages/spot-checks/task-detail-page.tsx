@@ -1,14 +1,17 @@
-import { App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Descriptions, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TVisitSummary } from '../../../../src/contracts/spot-checks.ts';
-import { toApiError } from '../../api/errors.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
-import { LoadError } from '../../components/load-error.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
+import { errorDetail, LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
+import { useKeysetList } from '../../lib/use-keyset-list.ts';
 
 const download = (name: string, data: unknown) => {
   const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
@@ -17,27 +20,61 @@ const download = (name: string, data: unknown) => {
   URL.revokeObjectURL(url);
 };
 
+const visitKey = (v: TVisitSummary) => v.id;
+
 /** A task: its items, the verifiable draw (pool hash, commitment, seed after the draw, proof) and its visits. */
 export function TaskDetailPage() {
+  const t = useT();
   const id = Number(useParams().id);
   const { can } = useAuth();
   const { message, modal } = App.useApp();
   const task = useAsync((signal) => spotChecksApi.task(id, { signal }), queryKeys.spotChecks.task(id));
-  const visits = useAsync(
-    (signal) => spotChecksApi.visits({ taskId: id, limit: 200 }, { signal }),
-    queryKeys.spotChecks.visits({ taskId: id, limit: 200 }),
+  // A task's visits page with a cursor and no count: "load more".
+  const visits = useKeysetList(
+    (cursor?: string, signal?: AbortSignal) => spotChecksApi.visits({ taskId: id, cursor, limit: 100 }, { signal }),
+    visitKey,
+    queryKeys.spotChecks.visits({ taskId: id, limit: 100 }),
+  );
+  const visitColumns = useMemo<TableColumnsType<TVisitSummary>>(
+    () => [
+      {
+        title: t('spot.entity'),
+        dataIndex: 'entityName',
+        render: (n: string, v) => <Link to={`/spot-checks/visits/${v.id}`}>{n}</Link>,
+      },
+      { title: t('spot.station'), dataIndex: 'stationName' },
+      {
+        title: t('spot.inspectors'),
+        key: 'inspectors',
+        render: (_, v) =>
+          v.inspectors
+            .map((i) => t('spot.withDepartment', { name: i.name, department: i.departmentName }))
+            .join(t('spot.nameSep')),
+      },
+      {
+        title: t('spot.status'),
+        dataIndex: 'status',
+        render: (status: string, v) => (
+          <Space size={4}>
+            <StatusTag workflow="spotCheckVisit" status={status} />
+            {v.overdue && <Tag color="red">{t('spot.overdue')}</Tag>}
+          </Space>
+        ),
+      },
+    ],
+    [t],
   );
   const [busy, setBusy] = useState(false);
-  const t = task.data;
+  const data = task.data;
   const act = async (action: 'freeze' | 'draw') => {
-    if (!t) return;
+    if (!data) return;
     setBusy(true);
     try {
       task.setData(() => undefined);
-      await spotChecksApi.transitionTask(id, action, t.version);
-      message.success(action === 'freeze' ? '名录库已冻结，承诺值已公布' : '抽取完成，种子已公开');
+      await spotChecksApi.transitionTask(id, action, data.version);
+      message.success(t(action === 'freeze' ? 'spot.task.frozenDone' : 'spot.task.drawDone'));
     } catch (err) {
-      modal.error({ title: '操作未完成', content: toApiError(err).detail });
+      modal.error({ title: t('spot.actionFailed'), content: errorDetail(t, err) });
     } finally {
       setBusy(false);
       task.reload();
@@ -45,24 +82,25 @@ export function TaskDetailPage() {
     }
   };
   const proof = async () => {
-    if (t?.draw) download(`draw-${t.draw.id}-proof.json`, await spotChecksApi.proof(t.draw.id));
+    if (data?.draw) download(`draw-${data.draw.id}-proof.json`, await spotChecksApi.proof(data.draw.id));
   };
   return (
     <>
       <PageHeader
-        title={t ? `抽查任务：${t.name}` : '抽查任务'}
+        crumb={data?.name}
+        title={data ? t('spot.task.titleNamed', { name: data.name }) : t('spot.task.title')}
         extra={
-          t &&
+          data &&
           can('spotcheck:write') && (
             <Space>
-              {t.status === 'draft' && (
+              {data.status === 'draft' && (
                 <Button type="primary" loading={busy} onClick={() => act('freeze')} data-testid="task-freeze">
-                  冻结名录库并公布承诺值
+                  {t('spot.action.freeze')}
                 </Button>
               )}
-              {t.status === 'frozen' && (
+              {data.status === 'frozen' && (
                 <Button type="primary" loading={busy} onClick={() => act('draw')} data-testid="task-draw">
-                  抽取
+                  {t('spot.action.draw')}
                 </Button>
               )}
             </Space>
@@ -70,94 +108,88 @@ export function TaskDetailPage() {
         }
       />
       {task.error && <LoadError error={task.error} onRetry={task.reload} />}
-      {t && (
+      {data && (
         <>
           <Card size="small" style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-              <Descriptions.Item label="状态">
-                <Tag data-testid="task-status">{t.statusLabel}</Tag>
+              <Descriptions.Item label={t('spot.status')}>
+                <StatusTag workflow="spotCheckTask" status={data.status} data-testid="task-status" />
               </Descriptions.Item>
-              <Descriptions.Item label="计划">{t.planName}</Descriptions.Item>
-              <Descriptions.Item label="名录库">{t.poolName}</Descriptions.Item>
-              <Descriptions.Item label="抽查比例">{`A ${t.ratios.A}% · B ${t.ratios.B}% · C ${t.ratios.C}% · D ${t.ratios.D}%`}</Descriptions.Item>
-              <Descriptions.Item label="事项">
-                {t.items.map((i) => `${i.name}（${i.departmentName}）`).join('；')}
+              <Descriptions.Item label={t('spot.plan.name')}>{data.planName}</Descriptions.Item>
+              <Descriptions.Item label={t('spot.task.pool')}>{data.poolName}</Descriptions.Item>
+              <Descriptions.Item label={t('spot.task.ratios')}>
+                {`A ${data.ratios.A}% · B ${data.ratios.B}% · C ${data.ratios.C}% · D ${data.ratios.D}%`}
               </Descriptions.Item>
-              <Descriptions.Item label="检查人员">{`每户 ${t.inspectorsPerVisit} 人${t.avoidOwnStation ? '，回避本所' : ''}`}</Descriptions.Item>
+              <Descriptions.Item label={t('spot.task.items')}>
+                {data.items
+                  .map((i) => t('spot.withDepartment', { name: i.name, department: i.departmentName }))
+                  .join(t('spot.listSep'))}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('spot.inspectors')}>
+                {t('spot.task.perVisit', { count: data.inspectorsPerVisit })}
+                {data.avoidOwnStation ? t('spot.task.avoidOwn') : ''}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
-          {t.draw && (
+          {data.draw && (
             <Card
               size="small"
-              title="可验证抽取"
+              title={t('spot.draw.title')}
               style={{ marginBottom: 16 }}
               extra={
-                t.draw.seed && (
+                data.draw.seed && (
                   <Button onClick={proof} data-testid="proof-download">
-                    下载抽取证明（JSON）
+                    {t('spot.draw.proof')}
                   </Button>
                 )
               }
             >
               <Descriptions size="small" column={1}>
-                <Descriptions.Item label="算法">{t.draw.algorithm}</Descriptions.Item>
-                <Descriptions.Item label="名录库">{`${t.draw.poolSize} 户（A ${t.draw.classCounts.A ?? 0} / B ${t.draw.classCounts.B ?? 0} / C ${t.draw.classCounts.C ?? 0} / D ${t.draw.classCounts.D ?? 0}；其中未分类 ${t.draw.unclassifiedCount} 户按 B 类计）`}</Descriptions.Item>
-                <Descriptions.Item label="名录库哈希">
+                <Descriptions.Item label={t('spot.draw.algorithm')}>{data.draw.algorithm}</Descriptions.Item>
+                <Descriptions.Item label={t('spot.task.pool')}>
+                  {t('spot.draw.poolText', {
+                    size: data.draw.poolSize,
+                    A: data.draw.classCounts.A ?? 0,
+                    B: data.draw.classCounts.B ?? 0,
+                    C: data.draw.classCounts.C ?? 0,
+                    D: data.draw.classCounts.D ?? 0,
+                    unclassified: data.draw.unclassifiedCount,
+                  })}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('spot.draw.poolHash')}>
                   <Typography.Text code copyable>
-                    {t.draw.poolHash}
+                    {data.draw.poolHash}
                   </Typography.Text>
                 </Descriptions.Item>
-                <Descriptions.Item label="承诺值 sha256(种子)">
+                <Descriptions.Item label={t('spot.draw.commitment')}>
                   <Typography.Text code copyable>
-                    {t.draw.commitment}
+                    {data.draw.commitment}
                   </Typography.Text>
                 </Descriptions.Item>
-                <Descriptions.Item label="种子">
-                  {t.draw.seed ? (
+                <Descriptions.Item label={t('spot.draw.seed')}>
+                  {data.draw.seed ? (
                     <Typography.Text code copyable data-testid="draw-seed">
-                      {t.draw.seed}
+                      {data.draw.seed}
                     </Typography.Text>
                   ) : (
-                    '抽取后公开'
+                    t('spot.draw.seedLater')
                   )}
                 </Descriptions.Item>
-                <Descriptions.Item label="抽中">{t.draw.drawnCount ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('spot.task.drawn')}>{data.draw.drawnCount ?? '—'}</Descriptions.Item>
               </Descriptions>
               <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-                任何人可用 <code>npx shijian verify-draw proof.json</code>{' '}
-                复核：由种子、名录库和比例重新计算，与公布结果比对。
+                {t('spot.draw.verifyBefore')} <code>npx shijian verify-draw proof.json</code>
+                {t('spot.draw.verifyAfter')}
               </Typography.Paragraph>
             </Card>
           )}
-          <Card size="small" title={`检查（${t.visitCount} 户）`}>
-            <Table<TVisitSummary>
+          <Card size="small" title={t('spot.task.visits', { count: data.visitCount })}>
+            <ListTable<TVisitSummary>
+              id="spot-task-visits"
               rowKey="id"
               size="small"
-              loading={visits.loading}
-              dataSource={visits.data?.items ?? []}
-              columns={[
-                {
-                  title: '市场主体',
-                  dataIndex: 'entityName',
-                  render: (n: string, v) => <Link to={`/spot-checks/visits/${v.id}`}>{n}</Link>,
-                },
-                { title: '管辖所', dataIndex: 'stationName' },
-                {
-                  title: '检查人员',
-                  key: 'inspectors',
-                  render: (_, v) => v.inspectors.map((i) => `${i.name}（${i.departmentName}）`).join('、'),
-                },
-                {
-                  title: '状态',
-                  dataIndex: 'statusLabel',
-                  render: (s: string, v) => (
-                    <Tag color={v.overdue ? 'red' : undefined}>
-                      {s}
-                      {v.overdue ? '·超期' : ''}
-                    </Tag>
-                  ),
-                },
-              ]}
+              columns={visitColumns}
+              source={{ kind: 'keyset', list: visits }}
             />
           </Card>
         </>

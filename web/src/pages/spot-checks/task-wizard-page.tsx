@@ -6,14 +6,22 @@ import { spotChecksApi, type TTaskInput } from '../../api/spot-checks.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 
-const steps = ['计划与名称', '抽查事项', '名录库与比例', '检查人员'];
+const steps: MessageKey[] = [
+  'spot.wizard.step.plan',
+  'spot.wizard.step.items',
+  'spot.wizard.step.pool',
+  'spot.wizard.step.inspectors',
+];
 const stepFields: string[][] = [['planId', 'name'], ['itemIds'], ['poolId', 'ratios'], []];
 
-/** 新建抽查任务: items may come from several departments (a joint 1+N task); ratios per risk class. */
+/** A new inspection task: items may come from several departments (a joint 1+N task); ratios per risk class. */
 export function TaskWizardPage() {
+  const t = useT();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<TTaskInput>();
@@ -33,15 +41,15 @@ export function TaskWizardPage() {
   const save = () =>
     submit(async (v) => {
       const task = await spotChecksApi.createTask(v);
-      message.success('任务已创建');
+      message.success(t('spot.task.created'));
       navigate(`/spot-checks/tasks/${task.id}`);
     });
   const show = (i: number) => ({ display: step === i ? undefined : 'none' });
   return (
     <>
-      <PageHeader title="新建抽查任务" />
+      <PageHeader title={t('spot.task.new')} />
       {data.error && <LoadError error={data.error} onRetry={data.reload} />}
-      <Steps current={step} items={steps.map((title) => ({ title }))} style={{ marginBottom: 16 }} />
+      <Steps current={step} items={steps.map((key) => ({ title: t(key) }))} style={{ marginBottom: 16 }} />
       <FormAlert failure={failure} />
       <Card>
         <Form
@@ -55,18 +63,26 @@ export function TaskWizardPage() {
           }}
         >
           <div style={show(0)}>
-            <Form.Item name="planId" label="抽查计划" rules={[{ required: true, message: '请选择计划' }]}>
+            <Form.Item
+              name="planId"
+              label={t('spot.wizard.plan')}
+              rules={[{ required: true, message: t('spot.wizard.planRequired') }]}
+            >
               <Select data-testid="task-plan" options={plans.map((p) => ({ value: p.id, label: p.name }))} />
             </Form.Item>
-            <Form.Item name="name" label="任务名称" rules={[{ required: true, message: '请填写任务名称' }]}>
+            <Form.Item
+              name="name"
+              label={t('spot.wizard.name')}
+              rules={[{ required: true, message: t('spot.wizard.nameRequired') }]}
+            >
               <Input data-testid="task-name" />
             </Form.Item>
           </div>
           <div style={show(1)}>
             <Form.Item
               name="itemIds"
-              label="抽查事项（可跨科室选择，形成部门联合抽查）"
-              rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个事项' }]}
+              label={t('spot.wizard.items')}
+              rules={[{ required: true, type: 'array', min: 1, message: t('spot.wizard.itemsRequired') }]}
             >
               <Checkbox.Group style={{ width: '100%' }}>
                 {departments.map((d) => (
@@ -78,7 +94,7 @@ export function TaskWizardPage() {
                         .map((i) => (
                           <Checkbox key={i.id} value={i.id} data-testid={`item-${i.code}`}>
                             {i.name}
-                            {i.level === 'key' ? '（重点）' : ''}
+                            {i.level === 'key' ? t('spot.wizard.keySuffix') : ''}
                           </Checkbox>
                         ))}
                     </div>
@@ -88,38 +104,45 @@ export function TaskWizardPage() {
             </Form.Item>
           </div>
           <div style={show(2)}>
-            <Form.Item name="poolId" label="检查对象名录库" rules={[{ required: true, message: '请选择名录库' }]}>
+            <Form.Item
+              name="poolId"
+              label={t('spot.wizard.pool')}
+              rules={[{ required: true, message: t('spot.wizard.poolRequired') }]}
+            >
               <Select data-testid="task-pool" options={pools.map((p) => ({ value: p.id, label: p.name }))} />
             </Form.Item>
-            <Typography.Paragraph type="secondary">
-              按信用风险分类的抽查比例（%）；未分类的市场主体按 B 类（一般风险）计。
-            </Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{t('spot.wizard.ratiosHint')}</Typography.Paragraph>
             <Space wrap>
               {(['A', 'B', 'C', 'D'] as const).map((c) => (
-                <Form.Item key={c} name={['ratios', c]} label={`${c} 类`} rules={[{ required: true, message: '必填' }]}>
+                <Form.Item
+                  key={c}
+                  name={['ratios', c]}
+                  label={t('spot.wizard.ratioClass', { riskClass: c })}
+                  rules={[{ required: true, message: t('spot.wizard.ratioRequired') }]}
+                >
                   <InputNumber min={0} max={100} step={1} addonAfter="%" data-testid={`ratio-${c}`} />
                 </Form.Item>
               ))}
             </Space>
           </div>
           <div style={show(3)}>
-            <Form.Item name="inspectorsPerVisit" label="每户检查人员数">
+            <Form.Item name="inspectorsPerVisit" label={t('spot.wizard.perVisit')}>
               <InputNumber min={2} max={6} />
             </Form.Item>
-            <Form.Item name="avoidOwnStation" label="回避本所人员" valuePropName="checked">
+            <Form.Item name="avoidOwnStation" label={t('spot.wizard.avoidOwnStation')} valuePropName="checked">
               <Switch />
             </Form.Item>
           </div>
           <Space>
-            {step > 0 && <Button onClick={() => setStep(step - 1)}>上一步</Button>}
+            {step > 0 && <Button onClick={() => setStep(step - 1)}>{t('spot.wizard.prev')}</Button>}
             {step < steps.length - 1 && (
               <Button type="primary" onClick={next} data-testid="wizard-next">
-                下一步
+                {t('spot.wizard.next')}
               </Button>
             )}
             {step === steps.length - 1 && (
               <Button type="primary" loading={submitting} onClick={save} data-testid="wizard-save">
-                创建任务
+                {t('spot.wizard.create')}
               </Button>
             )}
           </Space>

@@ -3,12 +3,14 @@ import { App, Button, Card, Flex, Input, Select, Space, Tag, Typography, Upload 
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { TVisitDetail } from '../../../../src/contracts/spot-checks.ts';
-import { toApiError } from '../../api/errors.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi, uploadEvidence } from '../../api/spot-checks.ts';
 import { useAuth, useMe } from '../../auth/auth-context.tsx';
-import { LoadError } from '../../components/load-error.tsx';
+import { errorDetail, LoadError } from '../../components/load-error.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
+import { resultLabel } from './spot-check-labels.ts';
 
 type Item = TVisitDetail['items'][number];
 
@@ -17,6 +19,7 @@ type Item = TVisitDetail['items'][number];
  * needs a wide screen; the layout is a single column.
  */
 export function VisitPage() {
+  const t = useT();
   const id = Number(useParams().id);
   const { can } = useAuth();
   const { modal, message } = App.useApp();
@@ -30,9 +33,9 @@ export function VisitPage() {
     try {
       const d = await spotChecksApi.transitionVisit(id, action, v.version);
       visit.setData(() => d);
-      message.success(action === 'complete' ? '检查已完成，请在20个工作日内公示' : '结果已公示');
+      message.success(t(action === 'complete' ? 'spot.visit.completed' : 'spot.visit.published'));
     } catch (err) {
-      modal.error({ title: '操作未完成', content: toApiError(err).detail });
+      modal.error({ title: t('spot.actionFailed'), content: errorDetail(t, err) });
     }
   };
   if (visit.error) return <LoadError error={visit.error} onRetry={visit.reload} />;
@@ -43,14 +46,16 @@ export function VisitPage() {
         {v.entityName}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Tag data-testid="visit-status">{v.statusLabel}</Tag>
+        <StatusTag workflow="spotCheckVisit" status={v.status} data-testid="visit-status" />
         <span>{v.stationName}</span>
-        <span>{v.inspectors.map((i) => i.name).join('、')}</span>
+        <span>{v.inspectors.map((i) => i.name).join(t('spot.nameSep'))}</span>
         {v.publishDueOn && !v.publishedAt && (
-          <Typography.Text type={v.overdue ? 'danger' : 'secondary'}>公示期限 {v.publishDueOn}</Typography.Text>
+          <Typography.Text type={v.overdue ? 'danger' : 'secondary'}>
+            {t('spot.visit.dueOn', { date: v.publishDueOn })}
+          </Typography.Text>
         )}
       </Space>
-      <Typography.Paragraph type="secondary">{v.taskNames.join('；')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{v.taskNames.join(t('spot.listSep'))}</Typography.Paragraph>
       {v.items.map((item) => (
         <ItemCard
           key={item.itemId}
@@ -63,12 +68,12 @@ export function VisitPage() {
       ))}
       {v.actions.includes('complete') && can('spotcheck:write') && (
         <Button type="primary" size="large" block onClick={() => act('complete')} data-testid="visit-complete">
-          检查完成
+          {t('spot.action.complete')}
         </Button>
       )}
       {v.actions.includes('publish') && can('spotcheck:write') && (
         <Button type="primary" size="large" block onClick={() => act('publish')} data-testid="visit-publish">
-          公示结果
+          {t('spot.action.publish')}
         </Button>
       )}
     </div>
@@ -83,6 +88,7 @@ function ItemCard(props: {
   onSaved: (d: TVisitDetail) => void;
 }) {
   const { item } = props;
+  const t = useT();
   const me = useMe();
   const { message } = App.useApp();
   const [category, setCategory] = useState(item.result?.category);
@@ -90,7 +96,7 @@ function ItemCard(props: {
   const [files, setFiles] = useState(item.result?.files ?? []);
   const [saving, setSaving] = useState(false);
   const save = async () => {
-    if (!category) return message.warning('请选择检查结果');
+    if (!category) return message.warning(t('spot.visit.resultRequired'));
     setSaving(true);
     try {
       const d = await spotChecksApi.recordResult(props.visitId, {
@@ -100,9 +106,9 @@ function ItemCard(props: {
         fileIds: files.map((f) => f.id),
       });
       props.onSaved(d);
-      message.success('已保存');
+      message.success(t('common.saved'));
     } catch (err) {
-      message.error(toApiError(err).detail);
+      message.error(errorDetail(t, err));
     } finally {
       setSaving(false);
     }
@@ -111,26 +117,28 @@ function ItemCard(props: {
     <Card
       size="small"
       title={item.name}
-      extra={item.level === 'key' && <Tag color="red">重点</Tag>}
+      extra={item.level === 'key' && <Tag color="red">{t('spot.level.key')}</Tag>}
       style={{ marginBottom: 12 }}
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {item.departmentName} · {item.checklist.join('；')}
+        {item.departmentName} · {item.checklist.join(t('spot.listSep'))}
       </Typography.Paragraph>
-      {item.result?.caseLeadRef && <Tag color="orange">已生成案源 {item.result.caseLeadRef}</Tag>}
+      {item.result?.caseLeadRef && (
+        <Tag color="orange">{t('spot.visit.leadRef', { ref: item.result.caseLeadRef })}</Tag>
+      )}
       <Flex vertical gap={8}>
         <Select
           size="large"
-          placeholder="检查结果"
+          placeholder={t('spot.visit.result')}
           value={category}
           onChange={setCategory}
           disabled={!props.editable}
-          options={props.categories.map((c) => ({ value: c.code, label: c.label }))}
+          options={props.categories.map((c) => ({ value: c.code, label: resultLabel(t, c.code, c.label) }))}
           data-testid={`result-${item.itemId}`}
         />
         <Input.TextArea
           rows={2}
-          placeholder="情况说明"
+          placeholder={t('spot.visit.notes')}
           value={notes}
           onChange={(e) => setNotes(e.target.value)}
           disabled={!props.editable}
@@ -160,14 +168,14 @@ function ItemCard(props: {
                     onSuccess?.(f);
                   },
                   (err) => {
-                    message.error(toApiError(err).detail);
+                    message.error(errorDetail(t, err));
                     onError?.(err);
                   },
                 )
               }
             >
               <Button size="large" icon={<CameraOutlined />}>
-                拍照/附件
+                {t('spot.visit.attach')}
               </Button>
             </Upload>
             <Button
@@ -178,7 +186,7 @@ function ItemCard(props: {
               onClick={save}
               data-testid={`save-${item.itemId}`}
             >
-              保存
+              {t('common.save')}
             </Button>
           </Flex>
         )}

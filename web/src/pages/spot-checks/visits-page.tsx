@@ -1,82 +1,93 @@
-import { Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Checkbox, Form, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { TVisitSummary } from '../../../../src/contracts/spot-checks.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi, type VisitQuery } from '../../api/spot-checks.ts';
-import { LoadError } from '../../components/load-error.tsx';
-import { LoadMore } from '../../components/load-more.tsx';
+import { ListTable } from '../../components/list-page/list-table.tsx';
+import { SearchForm } from '../../components/list-page/search-form.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { StatusTag, useStatusOptions } from '../../components/status-tag.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
 
-const statusOptions = [
-  { value: 'assigned', label: '待检查' },
-  { value: 'inspected', label: '已检查待公示' },
-  { value: 'published', label: '已公示' },
-];
+type Filters = Pick<VisitQuery, 'status' | 'mine' | 'overdue'>;
+const visitKey = (v: TVisitSummary) => v.id;
 
-/** 检查与公示: my visits, results to enter, and the publication status with its 20-working-day deadline. */
+/** Inspections and publication: my visits, results to enter, and the publication status with its 20-working-day deadline. */
 export function VisitsPage() {
-  const [status, setStatus] = useState<VisitQuery['status']>();
-  const [mine, setMine] = useState(false);
-  const [overdue, setOverdue] = useState(false);
-  const query = { status, mine, overdue, limit: 30 };
+  const t = useT();
+  const statusOptions = useStatusOptions('spotCheckVisit');
+  const [filters, setFilters] = useState<Filters>({});
+  const query = { ...filters, limit: 30 };
   const fetchPage = (cursor?: string, signal?: AbortSignal) => spotChecksApi.visits({ ...query, cursor }, { signal });
-  const list = useKeysetList(fetchPage, (v: TVisitSummary) => v.id, queryKeys.spotChecks.visits(query));
+  // Visits page with a cursor and no count: "load more".
+  const list = useKeysetList(fetchPage, visitKey, queryKeys.spotChecks.visits(query));
+  const columns = useMemo<TableColumnsType<TVisitSummary>>(
+    () => [
+      {
+        title: t('spot.entity'),
+        dataIndex: 'entityName',
+        render: (n: string, v) => <Link to={`/spot-checks/visits/${v.id}`}>{n}</Link>,
+      },
+      { title: t('spot.station'), dataIndex: 'stationName' },
+      {
+        title: t('spot.inspectors'),
+        key: 'inspectors',
+        render: (_, v) => v.inspectors.map((i) => i.name).join(t('spot.nameSep')),
+      },
+      {
+        title: t('spot.status'),
+        dataIndex: 'status',
+        render: (status: string) => <StatusTag workflow="spotCheckVisit" status={status} />,
+      },
+      {
+        title: t('spot.visits.due'),
+        key: 'due',
+        render: (_, v) =>
+          v.publishedAt ? (
+            t('spot.visits.publishedOn', { date: v.publishedAt.slice(0, 10) })
+          ) : v.publishDueOn ? (
+            <Typography.Text type={v.overdue ? 'danger' : undefined}>
+              {v.publishDueOn}
+              {v.overdue && <Tag color="red">{t('spot.overdue')}</Tag>}
+            </Typography.Text>
+          ) : (
+            '—'
+          ),
+      },
+    ],
+    [t],
+  );
   return (
     <>
-      <PageHeader title="检查与公示" />
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          placeholder="状态"
-          style={{ width: 160 }}
-          options={statusOptions}
-          value={status}
-          onChange={setStatus}
-        />
-        <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>
-          只看派给我的
-        </Checkbox>
-        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
-          公示超期
-        </Checkbox>
-      </Space>
-      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
-      <Table<TVisitSummary>
+      <PageHeader title={t('spot.visits.title')} />
+      <SearchForm<{ status?: Filters['status']; flags?: string[] }>
+        onSearch={({ status, flags = [] }) =>
+          setFilters({ status, mine: flags.includes('mine'), overdue: flags.includes('overdue') })
+        }
+        data-testid="visit-search-form"
+      >
+        <Form.Item name="status" label={t('spot.status')}>
+          <Select allowClear options={statusOptions} data-testid="visit-filter-status" />
+        </Form.Item>
+        <Form.Item name="flags" label={t('spot.visits.scope')}>
+          <Checkbox.Group
+            options={[
+              { value: 'mine', label: t('spot.visits.mine') },
+              { value: 'overdue', label: t('spot.visits.overdue') },
+            ]}
+          />
+        </Form.Item>
+      </SearchForm>
+      <ListTable<TVisitSummary>
+        id="spot-visits"
         rowKey="id"
         size="small"
-        loading={list.loading}
-        dataSource={list.items}
-        pagination={false}
-        scroll={{ x: true }}
-        columns={[
-          {
-            title: '市场主体',
-            dataIndex: 'entityName',
-            render: (n: string, v) => <Link to={`/spot-checks/visits/${v.id}`}>{n}</Link>,
-          },
-          { title: '管辖所', dataIndex: 'stationName' },
-          { title: '检查人员', key: 'i', render: (_, v) => v.inspectors.map((i) => i.name).join('、') },
-          { title: '状态', dataIndex: 'statusLabel', render: (s: string) => <Tag>{s}</Tag> },
-          {
-            title: '公示期限',
-            key: 'due',
-            render: (_, v) =>
-              v.publishedAt ? (
-                `已于 ${v.publishedAt.slice(0, 10)} 公示`
-              ) : v.publishDueOn ? (
-                <Typography.Text type={v.overdue ? 'danger' : undefined}>
-                  {v.publishDueOn}
-                  {v.overdue && <Tag color="red">超期</Tag>}
-                </Typography.Text>
-              ) : (
-                '—'
-              ),
-          },
-        ]}
+        columns={columns}
+        source={{ kind: 'keyset', list }}
+        data-testid="visits-table"
       />
-      <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} onLoadMore={list.loadMore} />
     </>
   );
 }

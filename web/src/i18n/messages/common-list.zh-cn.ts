@@ -1,0 +1,22 @@
+/** Shared list-page chrome (breadcrumb, search form, toolbar, pager). */
+export const commonListZhCN = {
+  'list.expand': '展开',
+  'list.collapse': '收起',
+  'list.columns': '列设置',
+  'list.columnsReset': '重置',
+  'list.export': '导出',
+  'list.total': '共 {total} 条',
+  'list.loaded': '已加载 {count} 条',
+  'list.loadedOfTotal': '已加载 {count} 条，共 {total} 条',
+  'list.breadcrumb': '当前位置',
+  'common.separator': '、',
+  'common.nameWithId': '{name}（{id}）',
+  'common.fieldMessage': '{field}：{message}',
+  'common.messageSeparator': '；',
+  'apiError.NETWORK.title': '网络错误',
+  'apiError.NETWORK.detail': '无法连接服务器，请检查网络后重试',
+  'apiError.CONTRACT.title': '响应格式错误',
+  'apiError.CONTRACT.detail': '服务器响应不符合接口约定（{path}），请刷新页面或联系管理员',
+  'apiError.HTTP.detail': '服务器返回了意外的响应（HTTP {status}）',
+  'apiError.CLIENT.title': '页面错误',
+} as const;

@@ -1,0 +1,28 @@
+import type { orgZhCN } from './org.zh-cn.ts';
+
+export const orgEnUS: Record<keyof typeof orgZhCN, string> = {
+  'units.inactiveName': '{name} (inactive)',
+  'permission.org:unit:read': 'View organisation',
+  'permission.org:unit:write': 'Maintain organisation',
+  'permission.org:user:read': 'View users',
+  'permission.org:user:write': 'Maintain users',
+  'permission.org:role:read': 'View roles',
+  'permission.org:role:write': 'Maintain roles',
+  'permission.audit:read': 'View audit log',
+  'permission.audit:login:read': 'View sign-in log',
+  'permission.calendar:read': 'View working calendar',
+  'permission.calendar:write': 'Maintain working calendar',
+  'permission.jobs:read': 'View background jobs',
+  'permission.entity:read': 'View market entities',
+  'permission.entity:write': 'Register and maintain market entities',
+  'permission.credit:read': 'View credit supervision',
+  'permission.credit:write': 'Credit supervision actions',
+  'permission.spotcheck:read': 'View random inspections',
+  'permission.spotcheck:write': 'Random inspection actions',
+  'permission.complaint:read': 'View complaints and reports',
+  'permission.complaint:write': 'Handle complaints and reports',
+  'permission.dashboard:read': 'View dashboards',
+  'org.listSep': ', ',
+  'users.nameWithUsername': '{name} ({username})',
+  'units.regionCodeInvalid': '{code}: {detail}',
+};
