@@ -1,7 +1,7 @@
 import { Menu, type MenuProps } from 'antd';
 import { useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { type AppPage, appPages, type MenuGroup, menuGroups } from '../app-pages.tsx';
+import { type AppMenuEntry as AppPage, appMenu as appPages, type MenuGroup, menuGroups } from '../app-menu.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
 

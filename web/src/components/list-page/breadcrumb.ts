@@ -1,5 +1,5 @@
 import { matchPath } from 'react-router';
-import { type AppPage, appPages, type MenuGroup, menuGroups } from '../../app-pages.tsx';
+import { type AppMenuEntry as AppPage, appMenu as appPages, type MenuGroup, menuGroups } from '../../app-menu.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { activePage } from '../../layout/side-menu.tsx';
 

@@ -1,0 +1,234 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CustomerServiceOutlined,
+  FileAddOutlined,
+  FileSearchOutlined,
+  FundOutlined,
+  HomeOutlined,
+  LoginOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../src/contracts/permissions.ts';
+import type { MessageKey } from './i18n/zh-cn.ts';
+
+/** A page behind the layout as the menu and the breadcrumb know it (its component: app-pages.tsx). */
+export interface AppMenuEntry {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** The menu entry and the route both need it; the API checks it again. */
+  permission?: Permission;
+  group?: MenuGroup;
+  /** A route without a menu entry (a detail page); the menu highlights its parent by path prefix. */
+  hideInMenu?: boolean;
+}
+
+export type MenuGroup = 'org' | 'audit' | 'credit' | 'spotCheck';
+export const menuGroups: Record<MenuGroup, { label: MessageKey; icon: ReactNode }> = {
+  org: { label: 'nav.group.org', icon: <SettingOutlined /> },
+  audit: { label: 'nav.group.audit', icon: <SafetyCertificateOutlined /> },
+  credit: { label: 'nav.group.credit', icon: <FundOutlined /> },
+  spotCheck: { label: 'nav.group.spotCheck', icon: <FileSearchOutlined /> },
+};
+
+/** Every page behind the layout, in menu order. */
+export const appMenu: AppMenuEntry[] = [
+  {
+    path: '/',
+    label: 'nav.home',
+    icon: <HomeOutlined />,
+  },
+  {
+    path: '/org/units',
+    label: 'nav.units',
+    icon: <ApartmentOutlined />,
+    permission: 'org:unit:read',
+    group: 'org',
+  },
+  {
+    path: '/org/users',
+    label: 'nav.users',
+    icon: <UserOutlined />,
+    permission: 'org:user:read',
+    group: 'org',
+  },
+  {
+    path: '/org/roles',
+    label: 'nav.roles',
+    icon: <TeamOutlined />,
+    permission: 'org:role:read',
+    group: 'org',
+  },
+  {
+    path: '/audit',
+    label: 'nav.audit',
+    icon: <AuditOutlined />,
+    permission: 'audit:read',
+    group: 'audit',
+  },
+  {
+    path: '/audit/logins',
+    label: 'nav.logins',
+    icon: <LoginOutlined />,
+    permission: 'audit:login:read',
+    group: 'audit',
+  },
+  {
+    path: '/entities',
+    label: 'nav.entities',
+    icon: <ShopOutlined />,
+    permission: 'entity:read',
+  },
+  {
+    path: '/entities/new',
+    label: 'entities.create',
+    icon: <ShopOutlined />,
+    permission: 'entity:write',
+    hideInMenu: true,
+  },
+  {
+    path: '/entities/import',
+    label: 'entities.import',
+    icon: <ShopOutlined />,
+    permission: 'entity:write',
+    hideInMenu: true,
+  },
+  {
+    path: '/entities/:id',
+    label: 'nav.entities',
+    icon: <ShopOutlined />,
+    permission: 'entity:read',
+    hideInMenu: true,
+  },
+  {
+    path: '/complaints',
+    label: 'nav.complaints',
+    icon: <CustomerServiceOutlined />,
+    permission: 'complaint:read',
+  },
+  {
+    path: '/complaints/new',
+    label: 'nav.complaintsNew',
+    icon: <FileAddOutlined />,
+    permission: 'complaint:write',
+  },
+  {
+    path: '/complaints/analysis',
+    label: 'nav.complaintsAnalysis',
+    icon: <BarChartOutlined />,
+    permission: 'complaint:read',
+  },
+  {
+    path: '/complaints/:id',
+    label: 'nav.complaints',
+    icon: <CustomerServiceOutlined />,
+    permission: 'complaint:read',
+    hideInMenu: true,
+  },
+  {
+    path: '/credit',
+    label: 'nav.credit',
+    icon: <BarChartOutlined />,
+    permission: 'credit:read',
+    group: 'credit',
+  },
+  {
+    path: '/credit/abnormal',
+    label: 'nav.creditAbnormal',
+    icon: <FundOutlined />,
+    permission: 'credit:read',
+    group: 'credit',
+  },
+  {
+    path: '/credit/serious',
+    label: 'nav.creditSerious',
+    icon: <FundOutlined />,
+    permission: 'credit:read',
+    group: 'credit',
+  },
+  {
+    path: '/credit/repairs',
+    label: 'nav.creditRepairs',
+    icon: <FundOutlined />,
+    permission: 'credit:read',
+    group: 'credit',
+  },
+  {
+    path: '/credit/model',
+    label: 'nav.creditModel',
+    icon: <SettingOutlined />,
+    permission: 'credit:read',
+    group: 'credit',
+  },
+  {
+    path: '/credit/entities/:id',
+    label: 'nav.credit',
+    icon: <FundOutlined />,
+    permission: 'credit:read',
+    hideInMenu: true,
+  },
+  {
+    path: '/spot-checks',
+    label: 'nav.spotChecks',
+    icon: <FileSearchOutlined />,
+    permission: 'spotcheck:read',
+    group: 'spotCheck',
+  },
+  {
+    path: '/spot-checks/catalog',
+    label: 'nav.spotCheckCatalog',
+    icon: <ProfileOutlined />,
+    permission: 'spotcheck:read',
+    group: 'spotCheck',
+  },
+  {
+    path: '/spot-checks/visits',
+    label: 'nav.spotCheckVisits',
+    icon: <FileSearchOutlined />,
+    permission: 'spotcheck:read',
+    group: 'spotCheck',
+  },
+  {
+    path: '/spot-checks/tasks/new',
+    label: 'nav.spotChecks',
+    icon: <FileSearchOutlined />,
+    permission: 'spotcheck:write',
+    hideInMenu: true,
+  },
+  {
+    path: '/spot-checks/tasks/:id',
+    label: 'nav.spotChecks',
+    icon: <FileSearchOutlined />,
+    permission: 'spotcheck:read',
+    hideInMenu: true,
+  },
+  {
+    path: '/spot-checks/visits/:id',
+    label: 'nav.spotCheckVisits',
+    icon: <FileSearchOutlined />,
+    permission: 'spotcheck:read',
+    hideInMenu: true,
+  },
+  {
+    path: '/calendar',
+    label: 'nav.calendar',
+    icon: <CalendarOutlined />,
+    permission: 'calendar:read',
+  },
+  {
+    path: '/jobs',
+    label: 'nav.jobs',
+    icon: <ScheduleOutlined />,
+    permission: 'jobs:read',
+  },
+];
