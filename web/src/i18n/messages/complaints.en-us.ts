@@ -122,6 +122,7 @@ export const complaintsEnUS: Record<keyof typeof complaintsZhCN, string> = {
   'complaints.addAttachments': 'Add files (photos, receipts, recordings …; up to 10)',
   'complaints.removeFile': 'Remove',
   'complaints.registryClosed': 'You may not search the registry; type the name',
+  'complaints.entityOption': '{name} ({uscc}, {station})',
   'complaints.registryHint': 'Type a name to pick from the registry, or enter it freely',
   'complaints.businessName': 'Business name',
   'complaints.uscc': 'Unified social credit code',

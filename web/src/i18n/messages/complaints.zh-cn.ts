@@ -121,6 +121,7 @@ export const complaintsZhCN = {
   'complaints.addAttachments': '添加附件（照片、票据、录音等，最多10个）',
   'complaints.removeFile': '移除',
   'complaints.registryClosed': '无权查询登记库，请直接填写名称',
+  'complaints.entityOption': '{name}（{uscc}，{station}）',
   'complaints.registryHint': '输入名称可从登记库选择，也可直接填写',
   'complaints.businessName': '经营者名称',
   'complaints.uscc': '统一社会信用代码',

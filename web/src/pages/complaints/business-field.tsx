@@ -16,13 +16,6 @@ interface Option {
 
 const searchEntities = async (q: string, signal: AbortSignal) =>
   (await complaintsApi.searchEntities(q, { signal })).items;
-const entityOption = (e: TEntitySummary): Option => ({
-  value: e.name,
-  label: `${e.name} (${e.uscc}, ${e.stationName})`,
-  entityId: e.id,
-  uscc: e.uscc,
-  address: e.address,
-});
 
 /**
  * The business named in a complaint: typed as free text, or picked from the entity registry by name.
@@ -35,6 +28,13 @@ export function BusinessFields() {
   // Typing again means the earlier pick no longer holds.
   const onType = () => form.setFieldValue(['business', 'entityId'], undefined);
   const onForbidden = useCallback(() => setRegistryClosed(true), []);
+  const entityOption = (e: TEntitySummary): Option => ({
+    value: e.name,
+    label: t('complaints.entityOption', { name: e.name, uscc: e.uscc, station: e.stationName }),
+    entityId: e.id,
+    uscc: e.uscc,
+    address: e.address,
+  });
 
   const onSelect = (_: string, option: Option) => {
     form.setFieldValue(['business', 'entityId'], option.entityId);
