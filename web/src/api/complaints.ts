@@ -30,7 +30,9 @@ const fileForm = (file: File) => {
 };
 
 /** Where an attachment is downloaded (same-origin, with the session cookie). */
-export const fileUrl = (id: number) => `/api/v1/files/${id}`;
+/** An attachment is downloaded through its item, so it is exactly as readable as the item. */
+export const attachmentUrl = (complaintId: number, fileId: number) =>
+  `/api/v1/complaints/${complaintId}/attachments/${fileId}`;
 
 const ZSummaryPage = ZPage(ZComplaintSummary);
 const ZEntityHits = z.object({ items: z.array(ZEntitySummary) });

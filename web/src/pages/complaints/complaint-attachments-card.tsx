@@ -2,7 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, List, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { TComplaintDetail } from '../../../../src/contracts/complaints.ts';
-import { complaintsApi, fileUrl } from '../../api/complaints.ts';
+import { attachmentUrl, complaintsApi } from '../../api/complaints.ts';
 import { errorDetail } from '../../components/load-error.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { formatBytes } from './attachment-upload.tsx';
@@ -65,7 +65,7 @@ export function ComplaintAttachmentsCard({
             <List.Item key={a.id}>
               <List.Item.Meta
                 title={
-                  <Typography.Link href={fileUrl(a.id)} target="_blank" rel="noopener">
+                  <Typography.Link href={attachmentUrl(item.id, a.id)} target="_blank" rel="noopener">
                     {a.filename}
                   </Typography.Link>
                 }
