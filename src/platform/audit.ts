@@ -16,14 +16,9 @@ export interface AuditActor {
   ip: string | null;
 }
 
-/**
- * Appends one row inside the caller's transaction. audit_append (a database function) takes the chain's
- * advisory lock, reads the last hash, draws the id and inserts, in one round trip: the lock is held until the
- * caller commits, so every extra round trip under it would cap the writers per second of the whole system.
- * The hash is the one auditHash computes; only the id is filled in under the lock.
- */
-export async function appendAudit(tx: Queryable, actor: AuditActor | null, input: AuditInput): Promise<void> {
-  const row: Omit<AuditFields, 'id'> = {
+/** The row as hashed: everything but the id, which audit_append draws under the chain's lock. */
+function auditRow(actor: AuditActor | null, input: AuditInput): Omit<AuditFields, 'id'> {
+  return {
     at: new Date().toISOString(),
     actorId: actor?.userId ?? null,
     actorName: actor?.displayName ?? null,
@@ -34,6 +29,16 @@ export async function appendAudit(tx: Queryable, actor: AuditActor | null, input
     detail: input.detail ?? {},
     ip: actor?.ip ?? null,
   };
+}
+
+/**
+ * Appends one row inside the caller's transaction. audit_append (a database function) takes the chain's
+ * advisory lock, reads the last hash, draws the id and inserts, in one round trip: the lock is held until the
+ * caller commits, so every extra round trip under it would cap the writers per second of the whole system.
+ * The hash is the one auditHash computes; only the id is filled in under the lock.
+ */
+export async function appendAudit(tx: Queryable, actor: AuditActor | null, input: AuditInput): Promise<void> {
+  const row = auditRow(actor, input);
   const [beforeId, afterId] = canonicalJsonAroundId(row);
   await tx.query('SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', [
     row.at,
@@ -57,17 +62,7 @@ export async function appendAuditRows(
 ): Promise<void> {
   if (entries.length === 0) return;
   const rows = entries.map(({ actor, input }) => {
-    const row: Omit<AuditFields, 'id'> = {
-      at: new Date().toISOString(),
-      actorId: actor?.userId ?? null,
-      actorName: actor?.displayName ?? null,
-      unitId: actor?.unitId ?? null,
-      action: input.action,
-      targetType: input.targetType ?? null,
-      targetId: input.targetId === undefined ? null : String(input.targetId),
-      detail: input.detail ?? {},
-      ip: actor?.ip ?? null,
-    };
+    const row = auditRow(actor, input);
     return { row, around: canonicalJsonAroundId(row) };
   });
   await tx.query(

@@ -3,8 +3,9 @@ import { checkTransition, missingRequirements, type Transition } from '../domain
 import { type AuditActor, type AuditInput, appendAudit } from './audit.ts';
 import { AppError, conflict, validation } from './errors.ts';
 
-export const staleVersion = () =>
-  conflict('该记录已被他人处理，请刷新后重试', [{ path: 'version', message: '版本已过期' }]);
+/** 409 for an optimistic-lock miss; a module may name the row in `detail`. */
+export const staleVersion = (detail = '该记录已被他人处理，请刷新后重试') =>
+  conflict(detail, [{ path: 'version', message: '版本已过期' }]);
 
 /** Checks an action against a workflow table and the fields it requires: 409 INVALID_STATE or 422 otherwise. */
 export function allowTransition<A extends string, S extends string, R extends string>(

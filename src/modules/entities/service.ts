@@ -16,7 +16,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { conflict, validation } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
-import { allowTransition, recordTransition } from '../../platform/workflow.ts';
+import { allowTransition, recordTransition, staleVersion } from '../../platform/workflow.ts';
 import { findUnit } from '../org/published.ts';
 import { entityReach, entityResource } from './access.ts';
 import { listEntityPage } from './list.ts';
@@ -24,7 +24,7 @@ import * as repo from './repo.ts';
 import { toEntityRow } from './row.ts';
 import { auditView, pickDetail, toSummary } from './view.ts';
 
-const stale = () => conflict('该市场主体已被他人修改，请刷新后重试', [{ path: 'version', message: '版本已过期' }]);
+const stale = () => staleVersion('该市场主体已被他人修改，请刷新后重试');
 /** A versioned update that lost the race answers with the entity's own 409 message. */
 const changed = async (updated: Promise<boolean>) => {
   if (!(await updated)) throw stale();

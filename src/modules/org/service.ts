@@ -20,13 +20,13 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { assertPasswordPolicy as assertPassword, hashPassword } from '../../platform/passwords.ts';
+import { staleVersion } from '../../platform/workflow.ts';
 import { deleteUserSessions } from '../auth/published.ts';
 import { orgUnitReach, orgUnitResource, userReach, userResource } from './access.ts';
 import * as repo from './repo.ts';
 import { publicUnit, publicUser } from './view.ts';
 
-const stale = (what: string) =>
-  conflict(`${what}已被他人修改，请刷新后重试`, [{ path: 'version', message: '版本已过期' }]);
+const stale = (what: string) => staleVersion(`${what}已被他人修改，请刷新后重试`);
 
 export function createOrgService(db: Db) {
   async function reachableUnit(actor: Actor, unitId: number, field: string) {

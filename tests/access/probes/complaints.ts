@@ -1,31 +1,13 @@
 import type { Db } from '../../../src/db/client.ts';
 import { ruleSetFor } from '../../../src/domain/complaint-rules.ts';
-import type { AccessProbe, MatrixContext, Outcome, SeededRows } from '../probe.ts';
+import type { AccessProbe } from '../probe.ts';
+import { insertOne, seedEach, status } from '../probe-helpers.ts';
 
 /**
  * Probes of the 12315 kinds (src/modules/complaints/access.ts): items, their attachments, consumer alerts. Rows are
  * seeded with SQL, each owner's item handled and registered by them; every operation then goes through the HTTP API
  * as the caller.
  */
-
-const status = (res: { status: number }): Outcome => ({ status: res.status });
-
-async function insertOne(db: Db, sql: string, params: unknown[]): Promise<string> {
-  const [row] = await db.query<{ id: number | string }>(sql, params);
-  if (!row) throw new Error(`insert returned nothing: ${sql}`);
-  return String(row.id);
-}
-
-async function seedEach(
-  ctx: MatrixContext,
-  owners: readonly number[],
-  outsider: number,
-  insert: (owner: number, unitId: number) => Promise<string>,
-): Promise<SeededRows> {
-  const ownRows = new Map<number, string>();
-  for (const owner of owners) ownRows.set(owner, await insert(owner, ctx.stationA.id));
-  return { ownRows, stationBRow: await insert(outsider, ctx.stationB.id) };
-}
 
 let seededDb: Db | undefined;
 async function one<T>(sql: string, params: unknown[]): Promise<T> {

@@ -3,7 +3,8 @@ import { parse } from 'csv-parse/sync';
 import type { Db } from '../../../src/db/client.ts';
 import { bigramTsvector } from '../../../src/domain/bigrams.ts';
 import { appendAudit } from '../../../src/platform/audit.ts';
-import type { AccessProbe, MatrixContext, Outcome, SeededRows } from '../probe.ts';
+import type { AccessProbe, MatrixContext, Outcome } from '../probe.ts';
+import { insertOne, seedEach, status } from '../probe-helpers.ts';
 
 /**
  * Probes of the core kinds (entities, files, audit, org, jobs). Rows are seeded with SQL, each owner's row carrying
@@ -12,29 +13,10 @@ import type { AccessProbe, MatrixContext, Outcome, SeededRows } from '../probe.t
 
 type Page = { items?: { id: number }[]; total?: number };
 
-const status = (res: { status: number }): Outcome => ({ status: res.status });
 const page = (res: { status: number; body: unknown }): Outcome => {
   const body = res.body as Page | undefined;
   return { status: res.status, ids: body?.items?.map((i) => String(i.id)), total: body?.total };
 };
-
-async function insertOne(db: Db, sql: string, params: unknown[]): Promise<string> {
-  const [row] = await db.query<{ id: number | string }>(sql, params);
-  if (!row) throw new Error(`insert returned nothing: ${sql}`);
-  return String(row.id);
-}
-
-/** Seeds one row per owner at A and the outsider's at B with `insert(ownerId, unitId)`. */
-async function seedEach(
-  ctx: MatrixContext,
-  owners: readonly number[],
-  outsider: number,
-  insert: (owner: number, unitId: number) => Promise<string>,
-): Promise<SeededRows> {
-  const ownRows = new Map<number, string>();
-  for (const owner of owners) ownRows.set(owner, await insert(owner, ctx.stationA.id));
-  return { ownRows, stationBRow: await insert(outsider, ctx.stationB.id) };
-}
 
 // --- entity ------------------------------------------------------------------------------------------------------
 

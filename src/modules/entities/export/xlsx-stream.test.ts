@@ -77,3 +77,22 @@ describe('streaming XLSX writer', () => {
     assert.equal(workbook.worksheets[0]!.getCell('A1').font?.bold, true);
   });
 });
+
+describe('a reader that goes away', () => {
+  test('stops the writer instead of filling memory or hanging', { timeout: 20_000 }, async () => {
+    const out = new PassThrough({ highWaterMark: 16 * 1024 });
+    let produced = 0;
+    async function* endless() {
+      for (;;) {
+        produced += 1000;
+        yield Array.from({ length: 1000 }, (_, i) => [`市场主体${produced + i}`, new Date(0), i]);
+      }
+    }
+    // The reader takes the first chunks, then disconnects (a browser tab closed mid-download).
+    out.once('data', () => setTimeout(() => out.destroy(), 50));
+    out.resume();
+    const total = await writeXlsx(out, '市场主体', [{ header: '名称', width: 20 }], endless());
+    assert.ok(total < 5_000_000, `stopped after ${total} rows`);
+    assert.ok(produced - total <= 20_000, 'only what the stream buffers is produced beyond what was written');
+  });
+});
