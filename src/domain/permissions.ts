@@ -24,6 +24,11 @@ export const permissions = {
   'spotcheck:write': '双随机抽查操作',
   'complaint:read': '查看投诉举报',
   'complaint:write': '处理投诉举报',
+  'case:read': '查看执法办案',
+  'case:write': '办理执法案件',
+  'case:approve': '审批执法案件',
+  'case:legal': '法制审核',
+  'case:settings': '维护办案参数',
   'dashboard:read': '查看数据看板',
 } as const;
 

@@ -3,10 +3,12 @@ import { allPermissions } from '../../contracts/permissions.ts';
 
 /** The roles every install starts with (production baseline and demo alike); admins may add their own. */
 const readAll: Permission[] = allPermissions.filter((p) => p.endsWith(':read'));
+/** 局领导 read everything and approve cases (立案, 延期, 集体讨论, 决定). */
+const leaderPermissions: Permission[] = [...readAll, 'case:approve'];
 
 export const builtinRoles: { code: string; name: string; permissions: Permission[]; dataScope: DataScope }[] = [
   { code: 'admin', name: '系统管理员', permissions: allPermissions, dataScope: 'all' },
-  { code: 'leader', name: '局领导', permissions: readAll, dataScope: 'all' },
+  { code: 'leader', name: '局领导', permissions: leaderPermissions, dataScope: 'all' },
   {
     code: 'dept_staff',
     name: '科室工作人员',
@@ -18,6 +20,8 @@ export const builtinRoles: { code: string; name: string; permissions: Permission
       'spotcheck:read',
       'spotcheck:write',
       'complaint:read',
+      'case:read',
+      'case:write',
       'dashboard:read',
       'calendar:read',
       'jobs:read',
@@ -40,6 +44,9 @@ export const builtinRoles: { code: string; name: string; permissions: Permission
       'spotcheck:write',
       'complaint:read',
       'complaint:write',
+      'case:read',
+      'case:write',
+      'case:approve',
       'dashboard:read',
       'calendar:read',
       'jobs:read',
@@ -55,6 +62,8 @@ export const builtinRoles: { code: string; name: string; permissions: Permission
       'spotcheck:write',
       'complaint:read',
       'complaint:write',
+      'case:read',
+      'case:write',
       'calendar:read',
     ],
     dataScope: 'unit_and_below',
@@ -63,6 +72,12 @@ export const builtinRoles: { code: string; name: string; permissions: Permission
     code: 'hotline',
     name: '12315话务处理人员',
     permissions: ['entity:read', 'complaint:read', 'complaint:write', 'calendar:read'],
+    dataScope: 'all',
+  },
+  {
+    code: 'legal_reviewer',
+    name: '法制审核人员',
+    permissions: ['entity:read', 'case:read', 'case:legal', 'calendar:read'],
     dataScope: 'all',
   },
 ];
