@@ -149,13 +149,26 @@ export type CaseAction =
 
 export const caseTransitions: Readonly<Record<CaseAction, CaseTransition<CaseStatus>>> = {
   propose: { label: '提请立案', from: [null], to: 'draft', requires: [] },
-  file: { label: '立案', from: ['draft'], to: 'investigating', requires: [], approval: 'filing', document: 'filingApproval' },
+  file: {
+    label: '立案',
+    from: ['draft'],
+    to: 'investigating',
+    requires: [],
+    approval: 'filing',
+    document: 'filingApproval',
+  },
   suspend: { label: '中止调查', from: ['investigating'], to: 'suspended', requires: ['reason'] },
   resume: { label: '恢复调查', from: ['suspended'], to: 'investigating', requires: [] },
   // 检测、检验、检疫、鉴定 and 公告 periods are not counted in the 90 days.
   pauseClock: { label: '办案期限中止计算', from: [...openCaseStatuses], to: null, requires: ['reason'] },
   resumeClock: { label: '办案期限恢复计算', from: [...openCaseStatuses], to: null, requires: [] },
-  extend: { label: '延长办案期限30日', from: [...openCaseStatuses], to: null, requires: ['reason'], approval: 'extension' },
+  extend: {
+    label: '延长办案期限30日',
+    from: [...openCaseStatuses],
+    to: null,
+    requires: ['reason'],
+    approval: 'extension',
+  },
   extendCollective: {
     label: '经集体讨论再次延长办案期限',
     from: [...openCaseStatuses],
@@ -164,7 +177,12 @@ export const caseTransitions: Readonly<Record<CaseAction, CaseTransition<CaseSta
     approval: 'collective',
   },
   finishInvestigation: { label: '调查终结报告', from: ['investigating'], to: 'investigated', requires: ['report'] },
-  reopen: { label: '补充调查', from: ['investigated', 'reviewed', 'discussed'], to: 'investigating', requires: ['reason'] },
+  reopen: {
+    label: '补充调查',
+    from: ['investigated', 'reviewed', 'discussed'],
+    to: 'investigating',
+    requires: ['reason'],
+  },
   legalReview: { label: '法制审核', from: ['investigated'], to: 'reviewed', requires: [], approval: 'legalReview' },
   discuss: { label: '集体讨论', from: ['reviewed'], to: 'discussed', requires: ['minutes'], approval: 'collective' },
   notify: {
