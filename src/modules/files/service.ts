@@ -4,7 +4,7 @@ import { type FilePurpose, filePurposes } from '../../contracts/files.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { canRead } from '../../platform/access.ts';
 import { type Actor, requirePermission } from '../../platform/actor.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { attachmentTooLarge, type ReceivedFile } from '../../platform/uploads.ts';
 import { fileReach } from './access.ts';
 import { deleteFiles, findFile, findFiles, insertFile, readBlob, type StoredFileRow } from './repo.ts';
@@ -22,6 +22,10 @@ export interface FileOwner {
  * generic download would bypass that rule, so these files are served through their record alone (openLinked).
  */
 const servedThroughRecord: ReadonlySet<FilePurpose> = new Set(['inspection-evidence']);
+/** The permissions that open some file through the generic download. */
+const genericPermissions = (Object.keys(filePurposes) as FilePurpose[])
+  .filter((p) => !servedThroughRecord.has(p))
+  .map((p) => filePurposes[p]);
 
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION', `${path}：${message}`, [{ path, message }]);
@@ -68,6 +72,8 @@ export function createFileService(db: Db, opts: { maxBytes: number }) {
       return { file, data };
     },
     async open(actor: Actor, id: number): Promise<{ file: StoredFileRow; data: Buffer }> {
+      // A caller who may open no generic file at all learns nothing from a 403 (e.g. 法制审核 staff).
+      if (!genericPermissions.some((p) => actor.permissions.has(p))) throw forbidden('缺少权限：查看附件');
       const file = await findFile(db, id);
       // Out of scope looks the same as missing: ids must not reveal what exists elsewhere. Only a file the caller
       // may reach answers 403 for lacking its purpose's permission.
