@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { shanghaiToday } from '../domain/shanghai-date.ts';
 // Each module's resource kinds, registered with the access policy before any service runs (the access matrix
 // covers every registered kind).
 import '../modules/audit/access.ts';
@@ -13,6 +14,8 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
+import { createCaseDocumentService } from '../modules/cases/services/documents.ts';
+import { createSummaryService } from '../modules/cases/services/summary.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
@@ -35,6 +38,7 @@ import { createOrgService } from '../modules/org/service.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
 import { createVisitService } from '../modules/spot-checks/services/visits.ts';
+import { findCjkFont } from '../platform/pdf.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 import { resolveAuditKey } from './audit-key.ts';
 import { importLimits, type TConfig } from './config.ts';
@@ -115,6 +119,12 @@ export function createServices(
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),
+    caseDocuments: createCaseDocumentService(db, { font: () => findCjkFont(config) }),
+    caseSummary: createSummaryService(db, {
+      pii,
+      calendar: calendar.calendar,
+      today: () => shanghaiToday(opts.now?.()),
+    }),
   };
 }
 
