@@ -61,7 +61,8 @@ export function createCaseWorkflow(db: Db, deps: CaseWorkflowDeps & { approvals:
         caseId: row.id,
         unitId: row.stationId,
         issuedOn: ctx.today,
-        data: { ...documentData(row), ...ctx.body, ...result.data },
+        // The document service snapshots the case itself; the action adds what it was asked with.
+        data: { ...ctx.body, ...result.data },
         createdBy: actor.userId,
       });
       documentId = doc.id;
@@ -154,22 +155,6 @@ export function createCaseWorkflow(db: Db, deps: CaseWorkflowDeps & { approvals:
         });
       });
     },
-  };
-}
-
-/** What every document of a case is filled with (the rest comes from the action's body and result). */
-function documentData(row: repo.CaseRow): Record<string, unknown> {
-  return {
-    caseId: row.id,
-    caseNo: row.caseNo,
-    title: row.title,
-    partyKind: row.partyKind,
-    partyName: row.partyName,
-    partyUscc: row.partyUscc,
-    partyAddress: row.partyAddress,
-    stationName: row.stationName,
-    facts: row.facts,
-    decisionNo: row.decisionNo,
   };
 }
 
