@@ -5,6 +5,7 @@ import {
   type DisclosedDecision,
   earlyRemovalRefusal,
   isPublished,
+  isSeriousListCandidate,
   isShortDisplay,
   maskPersonName,
   penaltyContent,
@@ -109,7 +110,10 @@ describe('early removal', () => {
       settings,
     );
     assert.equal(plan.removable, false);
-    assert.match(earlyRemovalRefusal({ ...published, removable: false }, '2028-01-01', false) ?? '', /不得提前停止公示/);
+    assert.match(
+      earlyRemovalRefusal({ ...published, removable: false }, '2028-01-01', false) ?? '',
+      /不得提前停止公示/,
+    );
   });
   test('a 3-month publication simply expires', () => {
     assert.match(earlyRemovalRefusal(published, '2027-01-01', true) ?? '', /三个月/);
@@ -131,5 +135,18 @@ describe('the public summary', () => {
       ]),
       '警告；罚款人民币1,234,567.89元；没收违法所得人民币0.05元',
     );
+  });
+});
+
+describe('严重违法失信名单 candidates (Order 44)', () => {
+  test('a heavy penalty in a configured area', () => {
+    const food = decision({ violationAreas: ['food'], penalties: [{ kind: 'revoke_licence', amountFen: 0 }] });
+    assert.equal(isSeriousListCandidate(food, settings), true);
+    assert.equal(isSeriousListCandidate({ ...food, violationAreas: ['pricing'] }, settings), false);
+    const heavier = decision({ violationAreas: ['drug'] });
+    assert.equal(isSeriousListCandidate(heavier, settings), false);
+    const penalties = [{ kind: 'fine', amountFen: 100_000_00, discretion: 'heavier' }];
+    assert.equal(isSeriousListCandidate({ ...heavier, penalties }, settings), true);
+    assert.equal(isSeriousListCandidate({ ...heavier, penalties, procedure: 'summary' }, settings), false);
   });
 });

@@ -56,7 +56,10 @@ export function isPublished(d: DisclosedDecision): boolean {
 }
 
 /** Art. 14: only 通报批评 and/or a fine at or below the threshold (a warning beside them is lighter still). */
-export function isShortDisplay(penalties: readonly DecisionPenalty[], settings: Pick<CaseSettings, 'disclosureLowFineFen'>) {
+export function isShortDisplay(
+  penalties: readonly DecisionPenalty[],
+  settings: Pick<CaseSettings, 'disclosureLowFineFen'>,
+) {
   const light = new Set(['warning', 'reprimand', 'fine']);
   if (!penalties.every((p) => light.has(p.kind))) return false;
   const fines = penalties.filter((p) => p.kind === 'fine');
@@ -149,6 +152,33 @@ export function penaltyContent(penalties: readonly DecisionPenalty[]): string {
       return p.amountFen > 0 ? `${label}人民币${yuan(p.amountFen)}元` : label;
     })
     .join('；');
+}
+
+/** Penalty kinds SAMR Order 44 counts as heavy (较重行政处罚) besides a fine decided 从重. */
+export const heavyPenaltyKinds = [
+  'revoke_licence',
+  'suspend_business',
+  'close_business',
+  'restrict_practice',
+  'restrict_operation',
+  'lower_qualification',
+] as const;
+
+/**
+ * 严重违法失信名单 (SAMR Order 44 Arts. 2–9): a heavy penalty — a kind above, or any penalty decided 从重 — for a
+ * violation in one of the configured areas (food, drugs, special equipment by default) proposes the entity.
+ */
+export function isSeriousListCandidate(
+  d: Pick<DisclosedDecision, 'procedure' | 'decisionKind' | 'violationAreas'> & {
+    penalties: readonly (DecisionPenalty & { discretion?: string })[];
+  },
+  settings: Pick<CaseSettings, 'seriousListAreas'>,
+): boolean {
+  if (d.procedure !== 'general' || d.decisionKind !== 'penalty') return false;
+  const heavy = d.penalties.some(
+    (p) => p.discretion === 'heavier' || (heavyPenaltyKinds as readonly string[]).includes(p.kind),
+  );
+  return heavy && d.violationAreas.some((a) => settings.seriousListAreas.includes(a));
 }
 
 // ---- the disclosure's own workflow (status of case_disclosures)

@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts';
 // Each module's resource kinds, registered with the access policy before any service runs (the access matrix
 // covers every registered kind).
 import '../modules/audit/access.ts';
+import '../modules/cases/access.ts';
 import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/files/access.ts';
@@ -13,6 +14,8 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
+import { caseDisclosureJobs } from '../modules/cases/jobs.ts';
+import { createDisclosureService } from '../modules/cases/services/disclosures.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
@@ -69,6 +72,7 @@ export function createServices(
   const spotCheckCatalog = createCatalogService(db);
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
+  const caseDisclosures = createDisclosureService(db, { now: opts.now });
 
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
@@ -81,6 +85,7 @@ export function createServices(
     }),
     ...creditJobs(credit.risk),
     ...entityJobs(entityImports),
+    ...caseDisclosureJobs(caseDisclosures),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -115,6 +120,7 @@ export function createServices(
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),
+    caseDisclosures,
   };
 }
 
