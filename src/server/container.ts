@@ -15,6 +15,7 @@ import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
 import { caseDisclosureJobs } from '../modules/cases/jobs.ts';
+import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
 import { createDisclosureService } from '../modules/cases/services/disclosures.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
@@ -69,6 +70,7 @@ export function createServices(
   const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
   const jobs = createJobService(db);
   const credit = createCreditService(db, { files, jobs, fontConfig: config });
+  const caseApprovals = createApprovalEngine(db);
   const spotCheckCatalog = createCatalogService(db);
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
@@ -117,6 +119,7 @@ export function createServices(
     open311: createOpen311(db, { complaints }),
     complaintAnalysis,
     credit,
+    caseApprovals,
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
+import { caseApprovalRoutes } from '../modules/cases/routes/approvals.ts';
 import { disclosureRoutes } from '../modules/cases/routes/disclosures.ts';
 import { publicPenaltyRoutes } from '../modules/cases/routes/public-penalties.ts';
 import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.ts';
@@ -43,6 +44,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     identity: services.complaintIdentity,
   });
   await app.register(creditRoutes, { credit: services.credit });
+  await app.register(caseApprovalRoutes, { approvals: services.caseApprovals });
   await app.register(publicComplaintRoutes, {
     complaints: services.complaints,
     portal: services.publicComplaints,
