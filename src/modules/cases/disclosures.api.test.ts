@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { insertCase } from '../../../tests/helpers/case-factories.ts';
 import { makeEntity } from '../../../tests/helpers/factories.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TDisclosure, TPublicPenalty, TPublicTypicalCase } from '../../contracts/case-disclosures.ts';
@@ -33,32 +34,30 @@ interface DecidedCase {
   person?: { name: string };
 }
 
-/** A case decided on `decidedOn` with its penalties and one violation type per area (SQL: the factory of this test). */
+/** A case decided on `decidedOn` with its penalties and one violation type per area (H2's insertCase, then the decision). */
 async function insertDecidedCase(db: Db, c: DecidedCase): Promise<{ caseId: number; decisionNo: string }> {
   sequence++;
   const decisionNo = `南海市监处罚〔2026〕${9000 + sequence}号`;
-  const person = c.person;
-  const [row] = await db.query<{ id: number }>(
-    `INSERT INTO cases (case_no, procedure, status, entity_id, party_kind, party_name, party_uscc, party_id_no_enc,
-       station_id, title, filed_on, decision_kind, decision_no, decided_on, created_by)
-     SELECT $1, $2, 'decided', e.id, $3, COALESCE($4, e.name), CASE WHEN $4::text IS NULL THEN e.uscc END,
-            CASE WHEN $4::text IS NOT NULL THEN 'enc:secret-id' END, $5, '公示测试案件' || $1, $6::date - 30,
-            'penalty', $7, $6, $8
-       FROM (SELECT $9::bigint AS id) x LEFT JOIN entities e ON e.id = x.id
-     RETURNING id`,
-    [
-      `DT${sequence}`,
-      c.procedure ?? 'general',
-      person ? 'person' : 'organisation',
-      person?.name ?? null,
-      c.stationId,
-      c.decidedOn,
-      decisionNo,
-      officerId,
-      c.entityId ?? null,
-    ],
-  );
-  const caseId = row!.id;
+  const [party] = c.entityId
+    ? await db.query<{ name: string; uscc: string }>('SELECT name, uscc FROM entities WHERE id = $1', [c.entityId])
+    : [undefined];
+  const caseId = await insertCase(db, {
+    stationId: c.stationId,
+    status: 'decided',
+    procedure: c.procedure ?? 'general',
+    officers: [officerId],
+    entityId: c.entityId ?? null,
+    partyKind: c.person ? 'person' : 'organisation',
+    partyName: c.person?.name ?? party?.name,
+    title: `公示测试案件${sequence}`,
+    extra: {
+      party_uscc: party?.uscc ?? null,
+      party_id_no_enc: c.person ? 'enc:secret-id' : null,
+      decision_kind: 'penalty',
+      decision_no: decisionNo,
+      decided_on: c.decidedOn,
+    },
+  });
   for (const p of c.penalties) {
     await db.query('INSERT INTO case_penalties (case_id, kind, amount_fen, discretion) VALUES ($1, $2, $3, $4)', [
       caseId,
@@ -76,10 +75,6 @@ async function insertDecidedCase(db: Db, c: DecidedCase): Promise<{ caseId: numb
     );
     await db.query('INSERT INTO case_violations (case_id, violation_type_id) VALUES ($1, $2)', [caseId, t!.id]);
   }
-  await db.query(
-    `INSERT INTO case_officers (case_id, user_id, lead_officer, credential_no) VALUES ($1, $2, true, 'TEST-001')`,
-    [caseId, officerId],
-  );
   return { caseId, decisionNo };
 }
 

@@ -288,9 +288,3 @@ export async function caseForAccess(q: Queryable, caseId: number, userId: number
 export async function setTypical(tx: Queryable, caseId: number, typical: boolean): Promise<void> {
   await tx.query('UPDATE cases SET typical = $2, updated_at = now() WHERE id = $1', [caseId, typical]);
 }
-
-/** The stored case policy (merged over the defaults by the caller); undefined until an administrator saves one. */
-export async function storedCaseSettings(q: Queryable): Promise<Record<string, unknown> | undefined> {
-  const [row] = await q.query<{ settings: Record<string, unknown> }>('SELECT settings FROM case_settings WHERE id = 1');
-  return row?.settings;
-}

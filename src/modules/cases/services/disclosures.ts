@@ -23,7 +23,7 @@ import {
   publicationDates,
   withdrawalDueOn,
 } from '../../../domain/case-disclosure.ts';
-import { type CaseSettings, defaultCaseSettings } from '../../../domain/case-settings.ts';
+import type { CaseSettings } from '../../../domain/case-settings.ts';
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
 import { assertReadable, assertWritable, readable } from '../../../platform/access.ts';
@@ -35,6 +35,7 @@ import { calendarWithin } from '../../calendar/published.ts';
 import { creditListsOf, proposeSeriousListingForPenalty, queueRiskRecompute } from '../../credit/published.ts';
 import { caseKind, caseReach, disclosureKind } from '../access.ts';
 import * as repo from '../repos/disclosures.ts';
+import { loadCaseSettings } from '../repos/settings-row.ts';
 
 /**
  * 行政处罚信息公示 (SAMR Order 45) and the credit consequences of a decision (SAMR Order 44, the risk model's
@@ -52,10 +53,8 @@ export interface HookOptions {
   today?: string;
 }
 
-/** The stored case policy over the defaults (H1's settings service does the same for the settings page). */
-export async function caseSettingsWithin(q: Queryable): Promise<CaseSettings> {
-  return { ...defaultCaseSettings, ...((await repo.storedCaseSettings(q)) as Partial<CaseSettings> | undefined) };
-}
+/** The stored case policy over the defaults, read through the caller's connection (or transaction). */
+const caseSettingsWithin = (q: Queryable): Promise<CaseSettings> => loadCaseSettings(q);
 
 const asDecision = (d: repo.DecisionRow): DisclosedDecision & { penalties: repo.DecisionRow['penalties'] } => ({
   decidedOn: d.decidedOn ?? '',
