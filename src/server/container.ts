@@ -15,9 +15,11 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
+import { caseDisclosureJobs } from '../modules/cases/jobs.ts';
 import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
 import { createCaseWorkflow } from '../modules/cases/services/case-workflow.ts';
 import { createCaseQueries } from '../modules/cases/services/cases.ts';
+import { createDisclosureService, onCaseDecided, onDecisionAnnulled } from '../modules/cases/services/disclosures.ts';
 import { createCaseDocumentService, issueDocument } from '../modules/cases/services/documents.ts';
 import { createCaseLeadServices } from '../modules/cases/services/lead-module.ts';
 import { onCaseClosed, onCaseFiled } from '../modules/cases/services/lead-outcomes.ts';
@@ -84,12 +86,13 @@ export function createServices(
     calendar: calendar.calendar,
     settings: getCaseSettings,
     now: opts.now,
-    hooks: { onCaseFiled, onCaseClosed },
+    hooks: { onCaseFiled, onCaseClosed, onCaseDecided, onDecisionAnnulled },
     documents: { issueDocument },
   });
   const spotCheckCatalog = createCatalogService(db);
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
+  const caseDisclosures = createDisclosureService(db, { now: opts.now });
 
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
@@ -102,6 +105,7 @@ export function createServices(
     }),
     ...creditJobs(credit.risk),
     ...entityJobs(entityImports),
+    ...caseDisclosureJobs(caseDisclosures),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -146,6 +150,7 @@ export function createServices(
       calendar: calendar.calendar,
       today: () => shanghaiToday(opts.now?.()),
     }),
+    caseDisclosures,
   };
 }
 

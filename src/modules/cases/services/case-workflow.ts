@@ -7,6 +7,7 @@ import { assertWritable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import { allowTransition, recordTransition, staleVersion } from '../../../platform/workflow.ts';
+import { calendarWithin } from '../../calendar/published.ts';
 import { caseKind, caseReach } from '../access.ts';
 import * as repo from '../repos/cases.ts';
 import type { ApprovalEngine } from './approvals.ts';
@@ -108,7 +109,8 @@ export function createCaseWorkflow(db: Db, deps: CaseWorkflowDeps & { approvals:
   }
 
   deps.approvals.registerApprovalCompletion('case', async (tx, actor, req) => {
-    const cal = await deps.calendar();
+    // Inside the approving transaction: the calendar is read through it (PGlite has one connection).
+    const cal = await calendarWithin(tx);
     await applyCaseTransition(tx, actor, req.caseId as number, req.action as CaseAction, req.payload, cal, {
       requestId: req.requestId,
       requestedBy: req.requestedBy,
