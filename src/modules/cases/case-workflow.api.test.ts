@@ -109,6 +109,31 @@ describe('case workflow: general procedure with approvals', () => {
     assert.deepEqual(c.officers.map((o) => o.name).sort(), ['flow.officer2', '陈检查员'].sort());
   });
 
+  test('a decision not to penalise is closed through its approval; a served decision is annulled', async () => {
+    const id = await insertCase(app.testDb.db, { status: 'reviewed', officers: ['s01.inspector'], filedOn: today });
+    await ok(id, { action: 'decide', decisionKind: 'no_penalty', note: '违法行为轻微并及时改正，没有造成危害后果' });
+    await approve(chief, id);
+    await approve(leader, id);
+    let c = await detail(id);
+    assert.equal(c.status, 'decided');
+    assert.equal(c.decisionNo, null, 'no 处罚决定书 for a decision not to penalise');
+    await ok(id, { action: 'close' });
+    await approve(chief, id);
+    c = await detail(id);
+    assert.equal(c.status, 'closed');
+    assert.equal(c.closedOn, today);
+    assert.deepEqual(c.allowedActions, ['annul']);
+
+    const served = await insertCase(app.testDb.db, {
+      status: 'served',
+      officers: ['s01.inspector'],
+      extra: { decision_kind: 'penalty', decided_on: today, served_on: today },
+    });
+    const annulled = await ok(served, { action: 'annul', reason: '行政复议决定撤销' });
+    assert.equal(annulled.status, 'annulled');
+    assert.equal(annulled.steps.find((s) => s.action === 'annul')?.note, '行政复议决定撤销');
+  });
+
   test('an illegal step answers 409 and changes nothing', async () => {
     const id = await insertCase(app.testDb.db, { status: 'investigating', officers: ['s01.inspector'] });
     const before = await detail(id);
