@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { shanghaiToday } from '../domain/shanghai-date.ts';
 // Each module's resource kinds, registered with the access policy before any service runs (the access matrix
 // covers every registered kind).
 import '../modules/audit/access.ts';
@@ -14,6 +15,7 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
+import { createCaseExec } from '../modules/cases/exec-service.ts';
 import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
@@ -116,6 +118,12 @@ export function createServices(
     complaintAnalysis,
     credit,
     caseApprovals,
+    caseExec: createCaseExec(db, {
+      files,
+      calendar: calendar.calendar,
+      approvals: caseApprovals,
+      today: () => shanghaiToday(opts.now?.() ?? new Date()),
+    }),
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),
