@@ -23,7 +23,7 @@ describe('cases: evidence, compulsory measures, execution', () => {
 
   const upload = async (as: ApiClient, caseId: number, data: Buffer, name = '现场照片.png') => {
     const form = new FormData();
-    form.append('file', new Blob([data]), name);
+    form.append('file', new Blob([new Uint8Array(data)]), name);
     const res = await fetch(`${app.baseUrl}/api/v1/cases/${caseId}/evidence/files`, {
       method: 'POST',
       body: form,
