@@ -15,6 +15,7 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
+import { caseExecJobs } from '../modules/cases/exec-jobs.ts';
 import { createCaseExec } from '../modules/cases/exec-service.ts';
 import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
@@ -71,6 +72,12 @@ export function createServices(
   const jobs = createJobService(db);
   const credit = createCreditService(db, { files, jobs, fontConfig: config });
   const caseApprovals = createApprovalEngine(db);
+  const caseExec = createCaseExec(db, {
+    files,
+    calendar: calendar.calendar,
+    approvals: caseApprovals,
+    today: () => shanghaiToday(opts.now?.() ?? new Date()),
+  });
   const spotCheckCatalog = createCatalogService(db);
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
@@ -85,6 +92,7 @@ export function createServices(
       uploadUnclaimedHours: config.UPLOAD_UNCLAIMED_HOURS,
     }),
     ...creditJobs(credit.risk),
+    ...caseExecJobs(caseExec, config.UPLOAD_UNCLAIMED_HOURS),
     ...entityJobs(entityImports),
   ];
   registerJobs(jobRunner, jobDefinitions);
@@ -118,12 +126,7 @@ export function createServices(
     complaintAnalysis,
     credit,
     caseApprovals,
-    caseExec: createCaseExec(db, {
-      files,
-      calendar: calendar.calendar,
-      approvals: caseApprovals,
-      today: () => shanghaiToday(opts.now?.() ?? new Date()),
-    }),
+    caseExec,
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),

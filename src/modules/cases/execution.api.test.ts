@@ -122,6 +122,31 @@ describe('cases: evidence, compulsory measures, execution', () => {
       assert.equal(future.status, 422);
     });
 
+    it('deletes uploads no evidence item took within the hours (job cases.evidence-uploads-cleanup)', async () => {
+      const caseId = await newCase({ status: 'investigating' });
+      const kept = await upload(officer, caseId, png(7));
+      await officer.post(`/api/v1/cases/${caseId}/evidence`, {
+        kind: 'file',
+        title: '送检报告',
+        collectedOn: today,
+        fileId: kept.body.id,
+      });
+      const stale = await upload(officer, caseId, png(8));
+      const { db } = app.services;
+      await db.query(`UPDATE case_evidence_uploads SET uploaded_at = now() - interval '2 days' WHERE case_id = $1`, [
+        caseId,
+      ]);
+      assert.deepEqual(await app.services.caseExec.evidence.deleteStaleUploads(24), { removed: 1 });
+      const left = await db.query<{ id: number }>(
+        'SELECT id FROM stored_files WHERE id = ANY($1::bigint[]) ORDER BY id',
+        [[kept.body.id, stale.body.id]],
+      );
+      assert.deepEqual(
+        left.map((r) => Number(r.id)),
+        [kept.body.id],
+      );
+    });
+
     it('is refused after the decision (409), and before 立案', async () => {
       for (const status of ['decided', 'served', 'closed', 'draft'] as const) {
         const caseId = await newCase({ status });
