@@ -18,6 +18,9 @@ import { createCalendarService } from '../modules/calendar/service.ts';
 import { caseExecJobs } from '../modules/cases/exec-jobs.ts';
 import { createCaseExec } from '../modules/cases/exec-service.ts';
 import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
+import { createCaseWorkflow } from '../modules/cases/services/case-workflow.ts';
+import { createCaseQueries } from '../modules/cases/services/cases.ts';
+import { caseSettingsOf } from '../modules/cases/services/settings-read.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
@@ -72,10 +75,17 @@ export function createServices(
   const jobs = createJobService(db);
   const credit = createCreditService(db, { files, jobs, fontConfig: config });
   const caseApprovals = createApprovalEngine(db);
+  const caseWorkflow = createCaseWorkflow(db, {
+    approvals: caseApprovals,
+    calendar: calendar.calendar,
+    settings: caseSettingsOf,
+    now: opts.now,
+  });
   const caseExec = createCaseExec(db, {
     files,
     calendar: calendar.calendar,
     approvals: caseApprovals,
+    workflow: caseWorkflow,
     today: () => shanghaiToday(opts.now?.() ?? new Date()),
   });
   const spotCheckCatalog = createCatalogService(db);
@@ -126,6 +136,8 @@ export function createServices(
     complaintAnalysis,
     credit,
     caseApprovals,
+    caseWorkflow,
+    cases: createCaseQueries(db, { now: opts.now }),
     caseExec,
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
