@@ -12,3 +12,6 @@ export async function calendarWithin(q: Queryable): Promise<WorkingDayCalendar> 
   const [overrides, years] = await Promise.all([listOverrides(q), listConfirmedYears(q)]);
   return buildCalendar({ overrides, confirmedYears: years.map((y) => y.year) });
 }
+
+/** The same, under the name the case-lead services use. */
+export const calendarThrough = calendarWithin;

@@ -14,6 +14,13 @@ const db = (): Db => {
   if (!seededDb) throw new Error('case probes: seed first');
   return seededDb;
 };
+const CASE_TAG = '矩阵案件探针';
+
+async function versionOf(table: string, id: string): Promise<number> {
+  const [row] = await db().query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]);
+  return row?.version ?? 1;
+}
+
 let disclosureSequence = 0;
 
 /** A decided case at the station and its pending disclosure (行政处罚信息公示); returns the disclosure's id. */
@@ -75,4 +82,40 @@ const disclosureProbe: AccessProbe = {
     '(participant), which the seeded rows do not have',
 };
 
-export const probes: AccessProbe[] = [disclosureProbe];
+const caseProbe: AccessProbe = {
+  kind: 'case',
+  tables: ['cases'],
+  // A case in 告知 (陈述申辩期): recording a statement is a repeatable write that changes no status.
+  seed: (ctx, owners, outsider) => {
+    seededDb = ctx.db;
+    return seedEach(ctx, owners, outsider, async (owner, unitId) =>
+      String(
+        await insertCase(ctx.db, {
+          stationId: unitId,
+          status: 'notified',
+          createdBy: owner,
+          partyName: `${CASE_TAG}${owner}号商行`,
+        }),
+      ),
+    );
+  },
+  ops: {
+    list: (caller, { ids }) => listed(caller, `/api/v1/cases?limit=200&q=${encodeURIComponent(CASE_TAG)}`, ids),
+    get: async (caller, { id }) => status(await caller.get(`/api/v1/cases/${id}`)),
+    write: async (caller, { id }) =>
+      status(
+        await caller.post(`/api/v1/cases/${id}/transitions`, {
+          action: 'recordStatement',
+          note: '矩阵测试陈述申辩',
+          version: await versionOf('cases', id),
+        }),
+      ),
+  },
+  notOffered: {
+    count: 'keyset pages without a total',
+    export: 'the case list has no export',
+    download: "a case's documents and evidence files are served through their own routes (H3, H7)",
+  },
+};
+
+export const probes: AccessProbe[] = [caseProbe, disclosureProbe];
