@@ -32,9 +32,6 @@ const excludedUnitColumns: Record<string, string> = {
   'cases.department_id':
     'the department handling a case (办案机构), a grouping key of the statistics; the case belongs to the station ' +
     'with jurisdiction (case kind, c.station_id)',
-  'case_leads.station_id':
-    'written by a complaint transfer and only counted in the credit risk score; no route serves a lead row until ' +
-    'the cases module registers its kind',
 };
 
 /**

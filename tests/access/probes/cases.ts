@@ -2,7 +2,7 @@ import type { Db } from '../../../src/db/client.ts';
 import { insertCase } from '../../helpers/case-factories.ts';
 import type { ApiClient } from '../../helpers/test-app.ts';
 import type { AccessProbe, Outcome } from '../probe.ts';
-import { seedEach, status } from '../probe-helpers.ts';
+import { insertOne, seedEach, status } from '../probe-helpers.ts';
 
 /**
  * The cases module's kinds (src/modules/cases/access.ts): case (H2), case-lead (H1), case-disclosure (H4) — each
@@ -10,6 +10,7 @@ import { seedEach, status } from '../probe-helpers.ts';
  */
 
 const CASE_TAG = '矩阵案件探针';
+let leadSequence = 0;
 let seededDb: Db | undefined;
 const db = (): Db => {
   if (!seededDb) throw new Error('case probes: seed first');
@@ -63,6 +64,39 @@ export const probes: AccessProbe[] = [
       count: 'keyset pages without a total',
       export: 'the case list has no export',
       download: "a case's documents and evidence files are served through their own routes (H3, H7)",
+    },
+  },
+  {
+    kind: 'case-lead',
+    tables: ['case_leads'],
+    // A write the caller may repeat: the clock paused and resumed on the same day (no working day excluded).
+    seed: (ctx, owners, outsider) => {
+      seededDb = ctx.db;
+      return seedEach(ctx, owners, outsider, (owner, unitId) =>
+        insertOne(
+          ctx.db,
+          `INSERT INTO case_leads (source_type, source_ref, station_id, summary, received_on, created_by)
+           VALUES ('staff', $1, $2, '矩阵线索探针', CURRENT_DATE, $3) RETURNING id`,
+          [`MATRIX-${owner}-${unitId}-${Date.now()}-${++leadSequence}`, unitId, owner],
+        ),
+      );
+    },
+    ops: {
+      list: (caller, { ids }) => listed(caller, '/api/v1/case-leads?limit=200', ids),
+      get: async (caller, { id }) => status(await caller.get(`/api/v1/case-leads/${id}`)),
+      write: async (caller, { id }) => {
+        const path = `/api/v1/case-leads/${id}/transitions`;
+        const pause = { action: 'pauseClock', pauseReason: 'testing', version: await versionOf('case_leads', id) };
+        const res = await caller.post(path, pause);
+        if (res.status === 200)
+          await caller.post(path, { action: 'resumeClock', version: await versionOf('case_leads', id) });
+        return status(res);
+      },
+    },
+    notOffered: {
+      count: 'keyset pages without a total',
+      export: 'the lead list has no export',
+      download: 'a lead has no files of its own (its source keeps them)',
     },
   },
 ];
