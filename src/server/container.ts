@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { shanghaiToday } from '../domain/shanghai-date.ts';
 // Each module's resource kinds, registered with the access policy before any service runs (the access matrix
 // covers every registered kind).
 import '../modules/audit/access.ts';
@@ -14,12 +15,16 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
+import { caseDisclosureJobs } from '../modules/cases/jobs.ts';
 import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
 import { createCaseWorkflow } from '../modules/cases/services/case-workflow.ts';
 import { createCaseQueries } from '../modules/cases/services/cases.ts';
+import { createDisclosureService, onCaseDecided, onDecisionAnnulled } from '../modules/cases/services/disclosures.ts';
+import { createCaseDocumentService, issueDocument } from '../modules/cases/services/documents.ts';
 import { createCaseLeadServices } from '../modules/cases/services/lead-module.ts';
 import { onCaseClosed, onCaseFiled } from '../modules/cases/services/lead-outcomes.ts';
-import { caseSettingsOf } from '../modules/cases/services/settings-read.ts';
+import { getCaseSettings } from '../modules/cases/services/settings.ts';
+import { createSummaryService } from '../modules/cases/services/summary.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
@@ -42,6 +47,7 @@ import { createOrgService } from '../modules/org/service.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
 import { createVisitService } from '../modules/spot-checks/services/visits.ts';
+import { findCjkFont } from '../platform/pdf.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 import { resolveAuditKey } from './audit-key.ts';
 import { importLimits, type TConfig } from './config.ts';
@@ -78,13 +84,15 @@ export function createServices(
   const caseWorkflow = createCaseWorkflow(db, {
     approvals: caseApprovals,
     calendar: calendar.calendar,
-    settings: caseSettingsOf,
+    settings: getCaseSettings,
     now: opts.now,
-    hooks: { onCaseFiled, onCaseClosed },
+    hooks: { onCaseFiled, onCaseClosed, onCaseDecided, onDecisionAnnulled },
+    documents: { issueDocument },
   });
   const spotCheckCatalog = createCatalogService(db);
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
+  const caseDisclosures = createDisclosureService(db, { now: opts.now });
 
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
@@ -97,6 +105,7 @@ export function createServices(
     }),
     ...creditJobs(credit.risk),
     ...entityJobs(entityImports),
+    ...caseDisclosureJobs(caseDisclosures),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -135,6 +144,13 @@ export function createServices(
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),
+    caseDocuments: createCaseDocumentService(db, { font: () => findCjkFont(config) }),
+    caseSummary: createSummaryService(db, {
+      pii,
+      calendar: calendar.calendar,
+      today: () => shanghaiToday(opts.now?.()),
+    }),
+    caseDisclosures,
   };
 }
 

@@ -64,6 +64,7 @@ describe('case workflow: general procedure with approvals', () => {
     c = await detail(id);
     assert.equal(c.status, 'investigating');
     assert.equal(c.filedOn, today);
+    assert.match(c.caseNo ?? '', /立〔\d{4}〕\d+号$/, 'the 立案号 comes from the 立案审批表');
     assert.equal(c.clocks.decision?.dueOn, addDays(today, 90));
     assert.equal(c.clocks.decision?.daysLeft, 90);
 
@@ -95,8 +96,11 @@ describe('case workflow: general procedure with approvals', () => {
     c = await ok(id, { action: 'serve', servedOn: today, serveMethod: 'direct' });
     assert.equal(c.status, 'served');
     assert.equal(c.paymentDueOn, addDays(today, 15));
+    assert.ok(c.steps.some((s) => s.action === 'disclosure.create'), 'the decision queued its disclosure (H4)');
+    assert.match(c.decisionNo ?? '', /罚〔\d{4}〕\d+号$/, 'the decision number is the 决定书 number (H3)');
+    assert.ok(c.steps.find((s) => s.action === 'decide')?.documentId, 'the decide step names its document');
     assert.deepEqual(
-      c.steps.map((s) => s.action),
+      c.steps.map((s) => s.action).filter((a) => !a.includes('.')),
       ['file', 'finishInvestigation', 'legalReview', 'notify', 'recordStatement', 'decide', 'serve'],
     );
     const fileStep = c.steps[0]!;
