@@ -96,7 +96,10 @@ describe('case workflow: general procedure with approvals', () => {
     c = await ok(id, { action: 'serve', servedOn: today, serveMethod: 'direct' });
     assert.equal(c.status, 'served');
     assert.equal(c.paymentDueOn, addDays(today, 15));
-    assert.ok(c.steps.some((s) => s.action === 'disclosure.create'), 'the decision queued its disclosure (H4)');
+    assert.ok(
+      c.steps.some((s) => s.action === 'disclosure.create'),
+      'the decision queued its disclosure (H4)',
+    );
     assert.match(c.decisionNo ?? '', /罚〔\d{4}〕\d+号$/, 'the decision number is the 决定书 number (H3)');
     assert.ok(c.steps.find((s) => s.action === 'decide')?.documentId, 'the decide step names its document');
     assert.deepEqual(

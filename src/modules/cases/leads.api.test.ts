@@ -191,6 +191,10 @@ describe('case leads: verification clock, outcomes, proposing a case, 12315 noti
     assert.equal(done.outcomeGroundLabel, '不属于本部门管辖（移送）');
     assert.equal(done.transferredTo, '佛山市南海区卫生健康局');
     assert.equal(done.clock, null);
+    assert.equal(done.documents[0]?.kind, 'notFilingApproval', '不予立案审批表 numbered');
+    assert.match(done.documents[0]!.docNo, /不立/);
+    const pdf = await officer.get(`/api/v1/case-documents/${done.documents[0]!.id}/pdf`);
+    assert.equal(pdf.status, 200);
     assert.equal((await move(done, { action: 'pauseClock', pauseReason: 'testing' })).status, 409);
     const audit = await app.testDb.db.query(
       `SELECT 1 FROM audit_log WHERE action = 'case.lead.notFile' AND target_id = $1`,
