@@ -381,5 +381,14 @@ describe('case leads: verification clock, outcomes, proposing a case, 12315 noti
       version: 1,
     });
     assert.equal(bad.status, 422);
+    const unknown = await admin.put<Problem>('/api/v1/case-settings', {
+      settings: {
+        ...settings,
+        approvalChains: { ...settings.approvalChains, filing: ['station_chief', 'no_such_role'] },
+      },
+      version: 1,
+    });
+    assert.equal(unknown.status, 422);
+    assert.equal(unknown.body.errors[0]!.path, 'settings.approvalChains.filing.1');
   });
 });
