@@ -273,6 +273,43 @@ describe('case documents: numbering, PDF/DOCX, 简易程序', () => {
     assert.equal(warning.body.fineFen, 0);
   });
 
+  test("a lead's 不予立案审批表: filled from the lead, readable as the lead is", async () => {
+    const db = app.services.db;
+    const [lead] = await db.query<{ id: number }>(
+      `INSERT INTO case_leads (source_type, source_ref, entity_id, station_id, summary, received_on)
+       VALUES ('staff', 'TEST-DOC-LEAD', $1, $2, '日常巡查发现未明码标价', $3) RETURNING id`,
+      [entity.id, ids.s01, today],
+    );
+    const doc = await db.transaction((tx) =>
+      issueDocument(tx, {
+        kind: 'notFilingApproval',
+        leadId: lead!.id,
+        unitId: ids.s01,
+        issuedOn: today,
+        data: { ground: '违法行为轻微并及时改正，没有造成危害后果（行政处罚法第三十三条第一款）' },
+        createdBy: ids.inspector,
+      }),
+    );
+    assert.equal(doc.docNo, `南海市监不立〔${year}〕1号`);
+    const list = await inspector.get<{ items: TCaseDocument[] }>(`/api/v1/case-leads/${lead!.id}/documents`);
+    assert.equal(list.status, 200);
+    assert.deepEqual(
+      list.body.items.map((d) => d.title),
+      ['不予立案审批表'],
+    );
+    assert.equal((await otherStation.get(`/api/v1/case-leads/${lead!.id}/documents`)).status, 404);
+    assert.equal((await otherStation.get(`/api/v1/case-documents/${doc.id}/docx`)).status, 404);
+    const docx = await fetch(`${app.baseUrl}/api/v1/case-documents/${doc.id}/docx`, {
+      headers: { cookie: inspector.cookie },
+    });
+    const xml = zipEntries(Buffer.from(await docx.arrayBuffer()))
+      .get('word/document.xml')!
+      .toString('utf8');
+    assert.ok(xml.includes(entity.name), "the party from the lead's entity");
+    assert.ok(xml.includes('日常巡查发现未明码标价'), "the lead's summary");
+    assert.ok(xml.includes('违法行为轻微并及时改正'), 'the ground given by the caller');
+  });
+
   test('officers: an expired credential, none, or a penalty kind other than warning/fine is refused', async () => {
     const expired = await inspector.post<Problem>('/api/v1/cases/summary', {
       ...orgBody(10_000),

@@ -24,6 +24,7 @@ import {
   type DocumentRow,
   documentById,
   documentsOfCase,
+  documentsOfLead,
   insertDocument,
   issuingBureau,
   leadReachRow,
@@ -156,6 +157,11 @@ export function createCaseDocumentService(db: Db, deps: { font: () => CjkFont | 
     async listOfCase(actor: Actor, caseId: number): Promise<{ items: TCaseDocument[] }> {
       await assertCaseReadable(actor, caseId);
       return { items: (await documentsOfCase(db, caseId)).map(toView) };
+    },
+
+    async listOfLead(actor: Actor, leadId: number): Promise<{ items: TCaseDocument[] }> {
+      assertReadable(actor, leadKind, await leadReachRow(db, leadId), leadReach);
+      return { items: (await documentsOfLead(db, leadId)).map(toView) };
     },
 
     /** Renders the stored document; `origin` is where the QR code of a decision points (the portal's base). */
