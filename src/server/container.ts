@@ -3,6 +3,7 @@ import { shanghaiToday } from '../domain/shanghai-date.ts';
 // Each module's resource kinds, registered with the access policy before any service runs (the access matrix
 // covers every registered kind).
 import '../modules/audit/access.ts';
+import '../modules/cases/access.ts';
 import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/files/access.ts';
@@ -14,7 +15,13 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
-import { createCaseDocumentService } from '../modules/cases/services/documents.ts';
+import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
+import { createCaseWorkflow } from '../modules/cases/services/case-workflow.ts';
+import { createCaseQueries } from '../modules/cases/services/cases.ts';
+import { createCaseDocumentService, issueDocument } from '../modules/cases/services/documents.ts';
+import { createCaseLeadServices } from '../modules/cases/services/lead-module.ts';
+import { onCaseClosed, onCaseFiled } from '../modules/cases/services/lead-outcomes.ts';
+import { getCaseSettings } from '../modules/cases/services/settings.ts';
 import { createSummaryService } from '../modules/cases/services/summary.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
@@ -70,6 +77,16 @@ export function createServices(
   const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
   const jobs = createJobService(db);
   const credit = createCreditService(db, { files, jobs, fontConfig: config });
+  const caseApprovals = createApprovalEngine(db);
+  const caseLeads = createCaseLeadServices(db, { calendar: calendar.calendar, approvals: caseApprovals, pii });
+  const caseWorkflow = createCaseWorkflow(db, {
+    approvals: caseApprovals,
+    calendar: calendar.calendar,
+    settings: getCaseSettings,
+    now: opts.now,
+    hooks: { onCaseFiled, onCaseClosed },
+    documents: { issueDocument },
+  });
   const spotCheckCatalog = createCatalogService(db);
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
@@ -116,6 +133,10 @@ export function createServices(
     open311: createOpen311(db, { complaints }),
     complaintAnalysis,
     credit,
+    caseApprovals,
+    caseLeads,
+    caseWorkflow,
+    cases: createCaseQueries(db, { now: opts.now }),
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),
