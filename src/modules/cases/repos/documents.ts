@@ -134,9 +134,3 @@ export async function leadReachRow(q: Queryable, leadId: number): Promise<LeadRe
   );
   return row;
 }
-
-/** The stored local policy (case_settings), merged over the defaults by the caller. */
-export async function caseSettingsRow(q: Queryable): Promise<Record<string, unknown> | undefined> {
-  const [row] = await q.query<{ settings: Record<string, unknown> }>('SELECT settings FROM case_settings WHERE id = 1');
-  return row?.settings;
-}
