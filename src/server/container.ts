@@ -94,7 +94,6 @@ export function createServices(
   const caseExec = createCaseExec(db, {
     files,
     calendar: calendar.calendar,
-    approvals: caseApprovals,
     workflow: caseWorkflow,
     today: () => shanghaiToday(opts.now?.() ?? new Date()),
   });

@@ -97,6 +97,25 @@ describe('cases: evidence, compulsory measures, execution', () => {
       assert.equal(other.body.errors[0]?.path, 'fileId');
       assert.equal((await officer.post(`/api/v1/cases/${a}/evidence`, body)).status, 201);
       assert.equal((await officer.post(`/api/v1/cases/${a}/evidence`, body)).status, 422, 'already recorded');
+      // A phone's HEIC photo is a picture (not the MP4 its container resembles); a PDF is no photo.
+      const heic = Buffer.concat([Buffer.from('0000001866747970686569630000000068656963', 'hex'), Buffer.alloc(64, 1)]);
+      const h = await upload(officer, a, heic, 'IMG_0001.HEIC');
+      assert.equal(h.status, 201);
+      const hp = await officer.post<TEvidence>(`/api/v1/cases/${a}/evidence`, {
+        kind: 'photo',
+        title: '手机拍摄的现场照片',
+        collectedOn: today,
+        fileId: h.body.id,
+      });
+      assert.deepEqual([hp.status, hp.body.file?.mimeType], [201, 'image/heic']);
+      const pdf = await upload(officer, a, Buffer.from('%PDF-1.7 检验报告'), '报告.pdf');
+      const notPhoto = await officer.post(`/api/v1/cases/${a}/evidence`, {
+        kind: 'photo',
+        title: '不是照片',
+        collectedOn: today,
+        fileId: pdf.body.id,
+      });
+      assert.equal(notPhoto.status, 422);
       const photo = await officer.post(`/api/v1/cases/${a}/evidence`, {
         kind: 'photo',
         title: '无照片',
