@@ -365,6 +365,41 @@ describe('case leads: verification clock, outcomes, proposing a case, 12315 noti
     assert.match(c.feedbackText ?? '', /测罚〔2026〕1号/);
   });
 
+  test('the list: filters by status, source and station, keyset pages; another station sees none', async () => {
+    const transfer = await newLead({ sourceType: 'transfer', sourceRef: '南卫移〔2026〕3号', entityId: undefined });
+    assert.equal(transfer.stationId, users['lead.o1']!.unitId, 'no entity: the caller’s unit');
+    assert.equal(transfer.source.kind, 'none');
+    const dup = await officer.post<Problem>('/api/v1/case-leads', {
+      sourceType: 'transfer',
+      sourceRef: '南卫移〔2026〕3号',
+      summary: '重复登记',
+    });
+    assert.equal(dup.status, 409);
+    const ghost = await officer.post<Problem>('/api/v1/case-leads', {
+      sourceType: 'staff',
+      summary: '指派给不存在的人',
+      assignedTo: 999999,
+    });
+    assert.equal(ghost.status, 422);
+    const bySource = await officer.get<{ items: TLead[] }>('/api/v1/case-leads?sourceType=transfer');
+    assert.deepEqual(
+      bySource.body.items.map((l) => l.id),
+      [transfer.id],
+    );
+    const page1 = await officer.get<{ items: TLead[]; nextCursor: string | null }>(
+      `/api/v1/case-leads?status=verifying&stationId=${s01}&limit=2`,
+    );
+    assert.equal(page1.body.items.length, 2);
+    assert.ok(page1.body.items.every((l) => l.status === 'verifying' && l.clock));
+    const page2 = await officer.get<{ items: TLead[] }>(
+      `/api/v1/case-leads?status=verifying&stationId=${s01}&limit=2&cursor=${page1.body.nextCursor}`,
+    );
+    assert.ok(page2.body.items.every((l) => l.id < page1.body.items[1]!.id));
+    const other = await loginAs(app, 's02.inspector');
+    assert.equal((await other.get(`/api/v1/case-leads/${transfer.id}`)).status, 404);
+    assert.equal((await other.get<{ items: TLead[] }>('/api/v1/case-leads?sourceType=transfer')).body.items.length, 0);
+  });
+
   test('case settings: read by case staff, saved with case:settings, versioned', async () => {
     const view = (await officer.get<TCaseSettingsView>('/api/v1/case-settings')).body;
     assert.equal(view.version, 0);
