@@ -228,3 +228,8 @@ export async function documentsOfLead(
     [leadId],
   );
 }
+
+export async function activeUserExists(q: Queryable, userId: number): Promise<boolean> {
+  const rows = await q.query('SELECT 1 FROM users WHERE id = $1 AND active', [userId]);
+  return rows.length === 1;
+}

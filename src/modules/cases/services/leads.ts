@@ -249,6 +249,8 @@ export function createLeadService(db: Db, deps: LeadDeps) {
       const stationId = body.stationId ?? entity?.stationId ?? actor.unitId;
       if (!(await repo.unitKindOf(db, stationId))) throw validation('stationId', '管辖单位不存在');
       assertPlaceable(actor, leadKind, stationId);
+      if (body.assignedTo !== undefined && !(await repo.activeUserExists(db, body.assignedTo)))
+        throw validation('assignedTo', '核查人不存在或已停用');
       const receivedOn = body.receivedOn ?? today();
       if (receivedOn > today()) throw validation('receivedOn', '受理日期不能晚于今天');
       allowTransition(leadTransitions, 'register', null, leadStatusLabels);
