@@ -300,6 +300,8 @@ export const ZCaseSettings = z.object({
   disclosureLowFineFen: ZFen,
   seriousListAreas: z.array(z.string().max(32)).max(12),
   limitationWarningDays: z.number().int().min(0).max(730),
+  /** Document numbers' abbreviation per bureau code (南海市监); a bureau not listed derives it from its name. */
+  documentAuthorityAbbr: z.record(z.string().max(50), z.string().trim().min(1).max(20)).optional(),
 });
 export const ZCaseSettingsView = z.object({
   settings: ZCaseSettings,

@@ -366,4 +366,23 @@ describe('case documents: numbering, PDF/DOCX, 简易程序', () => {
     assert.equal(revoke.status, 422);
     assert.equal(revoke.body.errors[0]!.path, 'penalties.0.kind');
   });
+
+  test("the abbreviation set in the case settings numbers the bureau's next documents", async () => {
+    const admin = await loginAs(app, 'admin');
+    const view = await admin.get<{ settings: Record<string, unknown>; version: number }>('/api/v1/case-settings');
+    assert.equal(view.status, 200);
+    const [bureau] = await app.services.db.query<{ code: string }>(
+      `SELECT b.code FROM org_units b JOIN org_units s ON s.path LIKE b.path || '%' WHERE s.id = $1 AND b.kind = 'bureau'`,
+      [ids.s01],
+    );
+    const put = await admin.put('/api/v1/case-settings', {
+      settings: { ...view.body.settings, documentAuthorityAbbr: { [bureau!.code]: '南海区局' } },
+      version: view.body.version,
+    });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const doc = await app.services.db.transaction((tx) =>
+      issueDocument(tx, { kind: 'hearingNotice', unitId: ids.s01, issuedOn: '2031-07-01', data: {}, createdBy: null }),
+    );
+    assert.equal(doc.docNo, '南海区局听告〔2031〕22号');
+  });
 });
