@@ -4,6 +4,7 @@ import { insertCase, insertUserWithRole } from '../../../tests/helpers/case-fact
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TApprovalInboxItem, TCaseDetail } from '../../contracts/cases.ts';
 import { addDays } from '../../domain/case-clock.ts';
+import { paymentDueOn } from '../../domain/case-execution.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
 
 type Problem = { status: number; detail: string; errors: { path: string }[] };
@@ -95,8 +96,12 @@ describe('case workflow: general procedure with approvals', () => {
 
     c = await ok(id, { action: 'serve', servedOn: today, serveMethod: 'direct' });
     assert.equal(c.status, 'served');
-    assert.equal(c.paymentDueOn, addDays(today, 15));
-    assert.ok(c.steps.some((s) => s.action === 'disclosure.create'), 'the decision queued its disclosure (H4)');
+    // 15 days from service; a last day off work moves to the next working day (H7: domain/case-execution.ts).
+    assert.equal(c.paymentDueOn, paymentDueOn(await app.services.calendar.calendar(), today));
+    assert.ok(
+      c.steps.some((s) => s.action === 'disclosure.create'),
+      'the decision queued its disclosure (H4)',
+    );
     assert.match(c.decisionNo ?? '', /罚〔\d{4}〕\d+号$/, 'the decision number is the 决定书 number (H3)');
     assert.ok(c.steps.find((s) => s.action === 'decide')?.documentId, 'the decide step names its document');
     assert.deepEqual(
