@@ -502,6 +502,23 @@ describe('行政处罚信息公示 and the credit consequences of a decision', (
       penalties: [{ kind: 'revoke_licence' }],
     });
     assert.equal(pricing.seriousProposal, undefined);
+    // An annulled decision takes its undecided proposal with it.
+    const other = await newEntity();
+    const annulled = await decide({
+      entityId: other.id,
+      stationId,
+      decidedOn: '2026-11-29',
+      penalties: [{ kind: 'fine', amountFen: 300_000_00, discretion: 'heavier' }],
+      areas: ['special_equipment'],
+    });
+    assert.ok(annulled.seriousProposal);
+    await db.transaction(async (tx) => {
+      await tx.query(`UPDATE cases SET status = 'annulled' WHERE id = $1`, [annulled.caseId]);
+      await onDecisionAnnulled(tx, annulled.caseId, '经行政诉讼撤销', '2026-12-03');
+    });
+    const gone = await admin.get<TBatch>(`/api/v1/credit/batches/${annulled.seriousProposal.batchId}`);
+    assert.equal(gone.body.status, 'discarded');
+    assert.match(gone.body.reason ?? '', /经行政诉讼撤销/);
   });
 
   test('typical cases: marked by staff who may write the case, shown publicly while published', async () => {

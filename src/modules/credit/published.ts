@@ -1,9 +1,9 @@
 import type { Queryable } from '../../db/client.ts';
-import { listingTransitions } from '../../domain/credit-workflow.ts';
+import { batchTransitions, listingTransitions } from '../../domain/credit-workflow.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { proposeOneSerious } from './repos/batches.ts';
-import { insertEvent } from './repos/events.ts';
+import { decideBatch, proposedBatchesOfCase, proposeOneSerious, settleBatchListings } from './repos/batches.ts';
+import { insertBatchListingEvents, insertEvent } from './repos/events.ts';
 import { listsInForce } from './repos/listings.ts';
 import { queueRecompute } from './repos/risk.ts';
 
@@ -65,4 +65,55 @@ export async function proposeSeriousListingForPenalty(
     detail: { from: null, to: 'proposed', entityId: p.entityId, ground: SERIOUS_PENALTY_GROUND, ...data },
   });
   return made;
+}
+
+/**
+ * The penalty decision that proposed an entity for the serious list was changed, revoked or annulled: a proposal
+ * still awaiting the credit decision is discarded (不予列入) with the reason. A listing already decided stays: it is
+ * removed through the credit workflow (its own decision document).
+ */
+export async function discardSeriousProposalsOfCase(
+  tx: Queryable,
+  actor: AuditActor | null,
+  p: { caseId: number; reason: string },
+): Promise<number[]> {
+  const batches = await proposedBatchesOfCase(tx, SERIOUS_PENALTY_GROUND, p.caseId);
+  for (const b of batches) {
+    const moved = await decideBatch(
+      tx,
+      { id: b.id, version: b.version },
+      { status: batchTransitions.discard.to, reason: p.reason, decidedBy: actor?.userId ?? null },
+    );
+    if (!moved) continue;
+    const listings = await settleBatchListings(tx, b.id, 'discarded', { reason: p.reason });
+    await insertBatchListingEvents(
+      tx,
+      listings.map((l) => l.id),
+      {
+        action: 'discard',
+        from: 'proposed',
+        to: listingTransitions.discard.to,
+        actorId: actor?.userId ?? null,
+      },
+    );
+    const data = { caseId: p.caseId };
+    await insertEvent(tx, {
+      subjectType: 'batch',
+      subjectId: b.id,
+      entityId: null,
+      action: 'discard',
+      from: 'proposed',
+      to: batchTransitions.discard.to,
+      note: p.reason,
+      data,
+      actorId: actor?.userId ?? null,
+    });
+    await appendAudit(tx, actor, {
+      action: 'credit.batch.discard',
+      targetType: 'credit-batch',
+      targetId: b.id,
+      detail: { from: 'proposed', to: batchTransitions.discard.to, ...data },
+    });
+  }
+  return batches.map((b) => b.id);
 }

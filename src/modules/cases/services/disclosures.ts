@@ -32,7 +32,12 @@ import { type AuditActor, appendAudit } from '../../../platform/audit.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { allowTransition, recordTransition } from '../../../platform/workflow.ts';
 import { calendarWithin } from '../../calendar/published.ts';
-import { creditListsOf, proposeSeriousListingForPenalty, queueRiskRecompute } from '../../credit/published.ts';
+import {
+  creditListsOf,
+  discardSeriousProposalsOfCase,
+  proposeSeriousListingForPenalty,
+  queueRiskRecompute,
+} from '../../credit/published.ts';
 import { caseKind, caseReach, disclosureKind } from '../access.ts';
 import * as repo from '../repos/disclosures.ts';
 import { loadCaseSettings } from '../repos/settings-row.ts';
@@ -157,6 +162,11 @@ export async function onDecisionAnnulled(
   const row = await repo.disclosureOfCase(tx, caseId);
   const d = await repo.decisionOf(tx, caseId);
   if (d?.entityId) await queueRiskRecompute(tx, [d.entityId], `case:${caseId}:annulled`);
+  // A serious-list proposal this decision made and the credit staff have not decided yet falls with it.
+  await discardSeriousProposalsOfCase(tx, opts.actor ?? null, {
+    caseId,
+    reason: `行政处罚决定已变更、撤销或确认无效：${reason}`.slice(0, 500),
+  });
   if (!row || (row.status !== 'pending' && row.status !== 'published')) return { withdrawn: false };
   const cal = opts.calendar ?? (await calendarWithin(tx));
   const today = opts.today ?? shanghaiToday();

@@ -145,7 +145,7 @@ export async function listBatches(
 export async function decideBatch(
   tx: Queryable,
   key: { id: number; version: number },
-  set: { status: BatchStatus; decisionNo?: string; reason: string; decidedOn?: string; decidedBy: number },
+  set: { status: BatchStatus; decisionNo?: string; reason: string; decidedOn?: string; decidedBy: number | null },
 ): Promise<boolean> {
   return updateVersioned(tx, 'credit_listing_batches', key, {
     status: set.status,
@@ -213,4 +213,15 @@ export async function proposeOneSerious(
     [p.entityId, p.ground, batch!.id, p.reason],
   );
   return { batchId: batch!.id, listingId: listing!.id };
+}
+
+/** The still-proposed serious-list batches a penalty decision (case `caseId`) proposed (their propose event names it). */
+export async function proposedBatchesOfCase(tx: Queryable, ground: string, caseId: number) {
+  return tx.query<{ id: number; version: number }>(
+    `SELECT b.id, b.version FROM credit_listing_batches b
+      WHERE b.list = 'serious' AND b.ground = $1 AND b.status = 'proposed'
+        AND EXISTS (SELECT 1 FROM credit_events ev WHERE ev.subject_type = 'batch' AND ev.subject_id = b.id
+                      AND ev.action = 'propose' AND ev.data->>'caseId' = $2::text)`,
+    [ground, caseId],
+  );
 }
