@@ -102,6 +102,8 @@ export async function onCaseDecided(tx: Queryable, caseId: number, opts: HookOpt
   const decision = asDecision(d);
   const plan = planDisclosure(cal, decision, settings);
   let disclosureId: number | undefined;
+  // The decide step writes the decision (number, penalties, violations) first, then calls this hook.
+  if (plan.published && !d.decisionNo) throw new AppError('INVALID_STATE', '行政处罚决定书尚未编号，不能生成公示');
   if (plan.published && d.decisionNo) {
     disclosureId = await repo.insertDisclosure(tx, {
       ...disclosureSummary(d),
