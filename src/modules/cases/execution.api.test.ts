@@ -196,11 +196,26 @@ describe('cases: evidence, compulsory measures, execution', () => {
         reason: '情况复杂',
       });
       assert.deepEqual([ext.status, ext.body.errors[0]?.path], [422, 'kind']);
+      const inForce = await officer.get<{ items: TMeasure[] }>('/api/v1/case-measures?overdue=true');
+      assert.equal(
+        inForce.body.items.some((m) => m.id === res.body.id && m.overdue),
+        today > '2026-10-14',
+        'in force past its due day: listed as overdue',
+      );
       const rel = await officer.post<TMeasure>(`/api/v1/case-measures/${res.body.id}/release`, {
         endedOn: '2026-10-13',
         outcome: '作出查封扣押决定',
       });
       assert.deepEqual([rel.status, rel.body.status, rel.body.overdue], [200, 'ended', false]);
+      const overdue = await chief.get<{ items: { id: number; caseId: number }[] }>(
+        '/api/v1/case-measures?overdue=true',
+      );
+      assert.equal(overdue.status, 200);
+      assert.equal(
+        overdue.body.items.some((m) => m.id === res.body.id),
+        false,
+        'released: no longer in force',
+      );
       const again = await officer.post(`/api/v1/case-measures/${res.body.id}/release`, {
         endedOn: '2026-10-13',
         outcome: '再次解除',
@@ -234,6 +249,17 @@ describe('cases: evidence, compulsory measures, execution', () => {
       assert.deepEqual(
         [ext.body.dueOn, ext.body.firstDueOn, ext.body.extended, ext.body.extensionReason],
         [addDays(start, 60), addDays(start, 30), true, '需送检验，情况复杂'],
+      );
+      const open = await chief.get<{ items: { id: number; caseNo: string | null }[] }>(
+        '/api/v1/case-measures?kind=seizure',
+      );
+      assert.ok(open.body.items.some((m) => m.id === res.body.id));
+      assert.equal(
+        (await outsider.get<{ items: { id: number }[] }>('/api/v1/case-measures')).body.items.some(
+          (m) => m.id === res.body.id,
+        ),
+        false,
+        'another station’s measures are not listed',
       );
       const second = await officer.post<{ detail: string }>(`/api/v1/case-measures/${res.body.id}/extend`, {
         reason: '再延长',
