@@ -173,6 +173,22 @@ describe('case workflow: general procedure with approvals', () => {
     assert.equal((await detail(mine)).status, 'draft');
   });
 
+  test('an approver needs the role of the row whose turn it is and a scope reaching the case', async () => {
+    const id = await insertCase(app.testDb.db, { status: 'draft', officers: ['s01.inspector'] });
+    await ok(id, { action: 'file' });
+    const [row] = await app.testDb.db.query<{ id: number }>('SELECT id FROM case_approvals WHERE case_id = $1', [id]);
+    const otherChief = await loginAs(app, 's02.chief');
+    const inbox = await otherChief.get<{ items: TApprovalInboxItem[] }>('/api/v1/case-approvals');
+    assert.ok(!inbox.body.items.some((a) => a.caseId === id), "another station's chief is not asked");
+    assert.equal(
+      (await otherChief.post(`/api/v1/case-approvals/${row!.id}/decision`, { outcome: 'approved' })).status,
+      404,
+    );
+    const wrongRole = await legal.post(`/api/v1/case-approvals/${row!.id}/decision`, { outcome: 'approved' });
+    assert.equal(wrongRole.status, 403, 'the legal reviewer does not hold station_chief');
+    assert.equal((await detail(id)).status, 'draft');
+  });
+
   test('a return ends the request with its comment; the step can be asked for again', async () => {
     const id = await insertCase(app.testDb.db, { status: 'draft', officers: ['s01.inspector'] });
     await ok(id, { action: 'file' });
