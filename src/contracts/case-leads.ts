@@ -1,4 +1,4 @@
-import { ZApproval } from './cases.ts';
+import { penaltyKinds, ZApproval } from './cases.ts';
 import { ZId, ZIsoDate, ZPageQuery, ZTimestamp, ZVersion } from './common.ts';
 import { z } from './zod.ts';
 
@@ -285,8 +285,8 @@ export const ZCaseSettings = z.object({
   summaryFineLimitFen: ZPerParty,
   summaryFilingDays: z.number().int().min(1).max(30),
   hearingThresholdFen: ZPerParty,
-  majorCase: z.object({ fineFen: ZFen, caseValueFen: ZFen, penaltyKinds: z.array(z.string()).max(20) }),
-  collective: z.object({ fineFen: ZFen, penaltyKinds: z.array(z.string()).max(20) }),
+  majorCase: z.object({ fineFen: ZFen, caseValueFen: ZFen, penaltyKinds: z.array(z.enum(penaltyKinds)).max(20) }),
+  collective: z.object({ fineFen: ZFen, penaltyKinds: z.array(z.enum(penaltyKinds)).max(20) }),
   approvalChains: z.object({
     leadExtension: ZChain,
     filing: ZChain,

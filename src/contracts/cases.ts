@@ -1,3 +1,4 @@
+import { penaltyKinds } from '../domain/case-settings.ts';
 import { type CaseAction, caseTransitions } from '../domain/case-workflow.ts';
 import { ZId, ZIsoDate, ZPageQuery, ZTimestamp, ZVersion } from './common.ts';
 import { z } from './zod.ts';
@@ -43,20 +44,7 @@ export type TApproval = z.infer<typeof ZApproval>;
 export type TApprovalInboxItem = z.infer<typeof ZApprovalInboxItem>;
 
 // ---- transitions
-export const penaltyKinds = [
-  'warning',
-  'reprimand',
-  'fine',
-  'confiscate_gains',
-  'confiscate_property',
-  'suspend_licence',
-  'revoke_licence',
-  'lower_qualification',
-  'restrict_operation',
-  'suspend_business',
-  'close_business',
-  'restrict_practice',
-] as const;
+export { penaltyKinds };
 export const discretionKinds = ['standard', 'lighter', 'mitigated', 'heavier', 'exempt'] as const;
 export const ZPenaltyInput = z.object({
   kind: z.enum(penaltyKinds),

@@ -13,9 +13,9 @@ export interface CaseSettings {
   /** 听证: 较大数额罚款 / 没收 thresholds (provincial). */
   hearingThresholdFen: { person: number; organisation: number };
   /** 大要案: a case at or above these figures, or with one of these penalty kinds. */
-  majorCase: { fineFen: number; caseValueFen: number; penaltyKinds: string[] };
+  majorCase: { fineFen: number; caseValueFen: number; penaltyKinds: PenaltyKind[] };
   /** 集体讨论 (重大案件): required at or above this fine, or for these penalty kinds. */
-  collective: { fineFen: number; penaltyKinds: string[] };
+  collective: { fineFen: number; penaltyKinds: PenaltyKind[] };
   /** Role chains per approval step, in order; each role's holder approves in turn. */
   approvalChains: Record<ApprovalStep, string[]>;
   /** Disclosure (SAMR Order 45): a fine at or below this is shown 3 months, not 3 years. */
@@ -76,7 +76,24 @@ export const neverEarlyRemovalKinds = [
   'revoke_licence',
 ] as const;
 
-export const penaltyKindLabels: Record<string, string> = {
+/** 行政处罚的种类 (行政处罚法 Art. 9 and the SAMR rules), in the order of the law. */
+export const penaltyKinds = [
+  'warning',
+  'reprimand',
+  'fine',
+  'confiscate_gains',
+  'confiscate_property',
+  'suspend_licence',
+  'revoke_licence',
+  'lower_qualification',
+  'restrict_operation',
+  'suspend_business',
+  'close_business',
+  'restrict_practice',
+] as const;
+export type PenaltyKind = (typeof penaltyKinds)[number];
+
+export const penaltyKindLabels: Readonly<Record<string, string>> = {
   warning: '警告',
   reprimand: '通报批评',
   fine: '罚款',

@@ -20,6 +20,12 @@ import { decisionClockOf } from './clock.ts';
 import type { CaseWorkflowDeps } from './deps.ts';
 
 /** What one case action sees: the locked case row, the request body, today, the calendar and the settings. */
+/** 422 when the decision clock has run out without an approved extension. */
+async function assertDecisionClockRunning(ctx: StepContext): Promise<void> {
+  const clock = await decisionClockOf(ctx.tx, ctx.row, ctx.today);
+  if (clock?.overdue) throw validation('deadline', `办案期限已于 ${clock.dueOn} 届满，须经批准延长后方可作出决定`);
+}
+
 export interface StepContext {
   tx: Queryable;
   actor: Actor;
@@ -81,7 +87,8 @@ export function penaltyConsequences(s: CaseSettings, row: { partyKind: string; c
   const kinds = ps.map((p) => p.kind);
   const threshold = s.hearingThresholdFen[row.partyKind === 'person' ? 'person' : 'organisation'];
   return {
-    needsCollective: fine >= s.collective.fineFen || kinds.some((k) => s.collective.penaltyKinds.includes(k)),
+    needsCollective:
+      fine >= s.collective.fineFen || kinds.some((k) => (s.collective.penaltyKinds as readonly string[]).includes(k)),
     hearingRight:
       fine >= threshold ||
       confiscation >= threshold ||
@@ -89,7 +96,7 @@ export function penaltyConsequences(s: CaseSettings, row: { partyKind: string; c
     isMajor:
       fine >= s.majorCase.fineFen ||
       row.caseValueFen >= s.majorCase.caseValueFen ||
-      kinds.some((k) => s.majorCase.penaltyKinds.includes(k)),
+      kinds.some((k) => (s.majorCase.penaltyKinds as readonly string[]).includes(k)),
   };
 }
 
@@ -194,8 +201,7 @@ export const caseActions: Partial<Record<CaseAction, CaseActionHandler>> = {
   },
   decide: {
     async check(ctx) {
-      const clock = await decisionClockOf(ctx.tx, ctx.row, ctx.today);
-      if (clock?.overdue) throw validation('deadline', `办案期限已于 ${clock.dueOn} 届满，须经批准延长后方可作出决定`);
+      await assertDecisionClockRunning(ctx);
       if (ctx.body.decisionKind !== 'penalty') return;
       if (!['notified', 'heard'].includes(ctx.row.status))
         throw validation('decisionKind', '作出行政处罚决定前须告知当事人拟作出的处罚及其权利');
@@ -210,6 +216,8 @@ export const caseActions: Partial<Record<CaseAction, CaseActionHandler>> = {
         throw validation('decisionKind', `陈述申辩期至 ${ctx.row.statementDueOn} 届满，期满或记录陈述申辩后方可决定`);
     },
     async apply(ctx) {
+      // Checked again when the last approver approves: the clock may have run out while the request waited.
+      await assertDecisionClockRunning(ctx);
       const kind = String(ctx.body.decisionKind);
       const ps = kind === 'penalty' ? await repo.penaltiesOf(ctx.tx, ctx.row.id) : [];
       const set = {
