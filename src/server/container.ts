@@ -13,6 +13,8 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
+import { createCaseStats } from '../modules/cases/services/stats.ts';
+import { caseStatsJobs } from '../modules/cases/stats-jobs.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
@@ -63,6 +65,7 @@ export function createServices(
   const complaints = createComplaintService(db, complaintDeps);
   const complaintWorkflow = createComplaintWorkflow(db, complaintDeps, complaints);
   const complaintAnalysis = createComplaintAnalysis(db);
+  const caseStats = createCaseStats(db, opts.now);
   const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
   const jobs = createJobService(db);
   const credit = createCreditService(db, { files, jobs, fontConfig: config });
@@ -81,6 +84,7 @@ export function createServices(
     }),
     ...creditJobs(credit.risk),
     ...entityJobs(entityImports),
+    ...caseStatsJobs({ stats: caseStats }),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -111,6 +115,7 @@ export function createServices(
     publicComplaints: createPublicComplaints(db),
     open311: createOpen311(db, { complaints }),
     complaintAnalysis,
+    caseStats,
     credit,
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
