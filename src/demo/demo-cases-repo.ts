@@ -57,6 +57,12 @@ async function planCases(tx: Queryable, p: DemoCaseParams): Promise<void> {
      SELECT s.sn, s.id AS station_id, count(e.id)::int AS n FROM demo_st s JOIN demo_ent e ON e.station_id = s.id
       GROUP BY 1, 2`,
   );
+  // A station without entities (a bench's extra stations) takes its parties from the next station that has some.
+  await tx.query(
+    `CREATE TEMP TABLE demo_sn ON COMMIT DROP AS
+     SELECT s.sn, coalesce((SELECT min(c.sn) FROM demo_entc c WHERE c.sn >= s.sn), (SELECT min(sn) FROM demo_entc)) AS entity_sn
+       FROM demo_st s`,
+  );
   await tx.query(
     `CREATE TEMP TABLE demo_vt ON COMMIT DROP AS
      SELECT row_number() OVER (ORDER BY sort_order, id)::int AS rn, id, area, name, legal_basis, penalty_basis
@@ -69,6 +75,8 @@ async function planCases(tx: Queryable, p: DemoCaseParams): Promise<void> {
   // Closed cases: about one a day, each closing on a random day of the period; the dates before it follow from
   // its procedure and size. Stages (rank): draft 0, investigating 1, investigated 2, reviewed 3, discussed 4,
   // notified 5, hearing 6, heard 7, decided 8, served 9, enforcement 10, closed 11.
+  await tx.query('CREATE INDEX ON demo_ent (station_id, rn)');
+  await tx.query('ANALYZE demo_ent');
   await tx.query(
     `CREATE TEMP TABLE demo_raw ON COMMIT DROP AS
      WITH c AS (
@@ -96,8 +104,8 @@ async function planCases(tx: Queryable, p: DemoCaseParams): Promise<void> {
      WITH a AS (
        SELECT r.*,
               CASE WHEN r.rank = 11 AND r.r_proc < 0.2 THEN 'summary' ELSE 'general' END AS procedure,
-              1 + least(7, floor(power(r.r_st, 1.3) * 8)::int) AS sn
-         FROM demo_raw r
+              1 + least(k.ns - 1, floor(power(r.r_st, 1.3) * k.ns)::int) AS sn
+         FROM demo_raw r CROSS JOIN (SELECT count(*)::int AS ns FROM demo_st) k
      ), b AS (
        SELECT a.*,
               (a.procedure = 'general' AND (a.r_major < 0.265 OR a.status IN ('discussed', 'hearing', 'heard'))) AS is_major,
@@ -146,19 +154,27 @@ async function planCases(tx: Queryable, p: DemoCaseParams): Promise<void> {
   await tx.query(
     `CREATE TEMP TABLE demo_cases ON COMMIT DROP AS
      SELECT nextval(pg_get_serial_sequence('cases', 'id'))::bigint AS id, q.* FROM (
-       SELECT p.*, ec.station_id, e.id AS entity_id, e.name AS party_name, e.uscc AS party_uscc,
+       SELECT p.*, sp.id AS station_id, e.id AS entity_id, e.name AS party_name, e.uscc AS party_uscc,
               e.address AS party_address, CASE WHEN e.type = 'individualBusiness' THEN 'person' ELSE 'organisation' END AS party_kind,
               vt.id AS vt_id, vt.area, vt.name AS vt_name, vt.penalty_basis, vt.legal_basis,
-              (SELECT id FROM demo_dept WHERE code = p.dept) AS department_id,
+              dp.id AS department_id,
               CASE WHEN p.rank >= 9 THEN least(p.decided_on + 1 + floor(p.r_kind * 3)::int, coalesce(p.closed_on, $1::date)) END AS served_on,
               extract(year FROM coalesce(p.filed_on, p.proposed_on))::int AS fyear
          FROM demo_plan p
-         JOIN demo_entc ec ON ec.sn = coalesce((SELECT min(sn) FROM demo_entc WHERE sn >= p.sn), (SELECT min(sn) FROM demo_entc))
+         JOIN demo_st sp ON sp.sn = p.sn
+         JOIN demo_sn sm ON sm.sn = p.sn
+         JOIN demo_entc ec ON ec.sn = sm.entity_sn
+         LEFT JOIN demo_dept dp ON dp.code = p.dept
          JOIN demo_ent e ON e.station_id = ec.station_id AND e.rn = 1 + floor(p.r_ent * ec.n)::int
-         LEFT JOIN demo_vt vt ON vt.rn = 1 + floor(p.r_vt * (SELECT count(*) FROM demo_vt))::int
+         CROSS JOIN (SELECT count(*)::int AS n FROM demo_vt) vtc
+         LEFT JOIN demo_vt vt ON vt.rn = 1 + floor(p.r_vt * vtc.n)::int
         ORDER BY coalesce(p.filed_on, p.proposed_on), p.n) q`,
     [p.today],
   );
+  // Temp tables have no statistics until analysed: without them the joins below plan as nested loops.
+  await tx.query('CREATE UNIQUE INDEX ON demo_cases (id)');
+  await tx.query('ANALYZE demo_cases');
+  await tx.query('ANALYZE demo_st');
 }
 
 /** Loads the demo cases; returns how many were created. Needs the demo org and its entities. */
@@ -174,6 +190,8 @@ export async function insertDemoCases(tx: Queryable, p: DemoCaseParams): Promise
              SELECT id, CASE WHEN procedure = 'summary' THEN 'summaryDecision' ELSE 'penaltyDecision' END, decided_on
                FROM demo_cases WHERE rank >= 8) d`,
   );
+  await tx.query('CREATE INDEX ON demo_docs (case_id, kind)');
+  await tx.query('ANALYZE demo_docs');
   const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(
     `WITH ins AS (
        INSERT INTO cases (id, case_no, procedure, status, lead_id, entity_id, party_kind, party_name, party_uscc,

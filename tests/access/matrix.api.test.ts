@@ -30,7 +30,6 @@ const excludedUnitColumns: Record<string, string> = {
   'complaint_monthly_stats.station_id': 'monthly rollup per station, served through aggregateReach, never row by row',
   'case_monthly_stats.station_id':
     'monthly case rollup per station, served by scope (repos/stats.ts), never row by row',
-  'case_monthly_stats.department_id': 'the handling department of rolled-up cases: a grouping key, not an owner',
   'spot_check_items.department_id': 'catalogue reference data: the department answering for an item, not an owner',
   'case_leads.station_id':
     'written by a complaint transfer and only counted in the credit risk score; no route serves a lead row until ' +

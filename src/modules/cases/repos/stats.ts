@@ -44,22 +44,27 @@ const columns: Record<StatField, string> = {
   transferred: 'transferred',
   typical: 'typical',
 };
-const rollupColumns = `month, station_id, department_id, area, ${statFields.map((f) => columns[f]).join(', ')}`;
+const figureColumns = statFields.map((f) => columns[f]).join(', ');
+const eventColumns = `month, station_id, key, ${figureColumns}`;
 
-/** The area of a case's first violation type (dictionary order), '' when none is recorded. */
-const AREA = `COALESCE((SELECT t.area FROM case_violations v JOIN case_violation_types t ON t.id = v.violation_type_id
-   WHERE v.case_id = c.id ORDER BY t.sort_order, t.id LIMIT 1), '')`;
+/** What a rollup row is keyed by beside month and station: the handling department, or the violation area. */
+export type RollupDim = 'department' | 'area';
+const dimKey: Record<RollupDim | 'none', string> = {
+  department: 'COALESCE(c.department_id, 0)::text',
+  // The area of a case's first violation type (dictionary order), '' when none is recorded.
+  area: `COALESCE((SELECT t.area FROM case_violations v JOIN case_violation_types t ON t.id = v.violation_type_id
+   WHERE v.case_id = c.id ORDER BY t.sort_order, t.id LIMIT 1), '')`,
+  none: `''`,
+};
 
 /**
- * One row per case event in the rollup's column order (not yet summed). `range(col)` is the SQL predicate on the
- * event's date column; `reach` an extra predicate on c (the caller's reach under `self`). 罚没款 of a penalty
- * decision: its 罚款 (case_penalties kind fine) plus its 没收 — the larger of cases.confiscated_fen and the amounts
- * of its confiscate_gains / confiscate_property penalties, so a case recording both is not counted twice.
+ * One row per case event in `eventColumns` order (not yet summed). `range(col)` is the SQL predicate on the event's
+ * date column; `reach` an extra predicate on c (the caller's reach under `self`). 罚没款 of a penalty decision: its
+ * 罚款 (case_penalties kind fine) plus its 没收 — the larger of cases.confiscated_fen and the amounts of its
+ * confiscate_gains / confiscate_property penalties, so a case recording both is not counted twice.
  */
-function eventRows(range: (col: string) => string, reach: string, withArea: boolean): string {
-  const area = withArea ? AREA : `''`;
-  const head = (col: string) =>
-    `date_trunc('month', ${col})::date AS month, c.station_id, COALESCE(c.department_id, 0) AS department_id, ${area} AS area`;
+function eventRows(range: (col: string) => string, reach: string, dim: RollupDim | 'none'): string {
+  const head = (col: string) => `date_trunc('month', ${col})::date AS month, c.station_id, ${dimKey[dim]} AS key`;
   return `
     SELECT ${head('c.filed_on')}, 1, (c.procedure = 'general')::int, (c.procedure = 'summary')::int, c.is_major::int,
            0, 0, 0, 0::bigint, 0::bigint, 0::bigint, c.case_value_fen, c.goods_value_fen, 0, 0
@@ -83,6 +88,7 @@ function eventRows(range: (col: string) => string, reach: string, withArea: bool
 }
 
 const sums = statFields.map((f) => `sum(s.${columns[f]})::float8 AS "${f}"`).join(', ');
+const rawSums = statFields.map((f) => `sum(s.${columns[f]})`).join(', ');
 
 /** Recomputes the rollup for the given months (first days, YYYY-MM-01), or all of it; in the caller's transaction. */
 export async function rebuildMonthlyStats(tx: Queryable, months: readonly string[] | 'all'): Promise<number> {
@@ -97,11 +103,13 @@ export async function rebuildMonthlyStats(tx: Queryable, months: readonly string
       ? (col: string) => `${col} IS NOT NULL`
       : (col: string) => `date_trunc('month', ${col})::date = ANY($1::date[])`;
   const rows = await tx.query(
-    `INSERT INTO case_monthly_stats (${rollupColumns})
-     SELECT s.month, s.station_id, s.department_id, s.area,
-            ${statFields.map((f) => `sum(s.${columns[f]})`).join(', ')}
-       FROM (${eventRows(range, 'true', true)}) AS s (${rollupColumns})
-      GROUP BY 1, 2, 3, 4 RETURNING 1`,
+    `INSERT INTO case_monthly_stats (month, station_id, dim, key, ${figureColumns})
+     SELECT s.month, s.station_id, 'department', s.key, ${rawSums}
+       FROM (${eventRows(range, 'true', 'department')}) AS s (${eventColumns}) GROUP BY 1, 2, 4
+     UNION ALL
+     SELECT s.month, s.station_id, 'area', s.key, ${rawSums}
+       FROM (${eventRows(range, 'true', 'area')}) AS s (${eventColumns}) GROUP BY 1, 2, 4
+     RETURNING 1`,
     months === 'all' ? [] : [months],
   );
   return rows.length;
@@ -119,17 +127,19 @@ export async function touchedMonths(db: Queryable, since: Date): Promise<string[
 }
 
 export type StatsDimension = 'station' | 'department' | 'violationArea' | 'month';
+const dimOf = (by: StatsDimension): RollupDim => (by === 'violationArea' ? 'area' : 'department');
 const keyOf: Record<StatsDimension, string> = {
   station: 's.station_id::text',
-  department: 's.department_id::text',
-  violationArea: 's.area',
-  month: `to_char(s.month, 'MM')`,
+  department: 's.key',
+  violationArea: 's.key',
+  month: `''`,
 };
 
-export type StatRow = Figures & { year: number; key: string };
+/** Figures of one month (YYYY-MM) and key. */
+export type StatRow = Figures & { month: string; key: string };
 
 /**
- * Sums per (year, key) over [from, to) (first days of months) within the caller's reach: finished months from the
+ * Sums per (month, key) over [from, to) (first days of months) within the caller's reach: finished months from the
  * rollup and the months from `liveFrom` on from the cases, for whole units; under `self` all from the cases the
  * caller may read (a per-unit rollup cannot tell whose cases it counts).
  */
@@ -141,36 +151,36 @@ export async function statsBy(
   to: string,
   liveFrom: string,
 ): Promise<StatRow[]> {
-  const withArea = by === 'violationArea';
-  const group = `SELECT extract(year FROM s.month)::int AS year, ${keyOf[by]} AS key, ${sums}`;
+  const dim = by === 'department' || by === 'violationArea' ? dimOf(by) : 'none';
+  const group = `SELECT to_char(s.month, 'YYYY-MM') AS month, ${keyOf[by]} AS key, ${sums}`;
   if (actor.dataScope === 'self') {
     const w = readable(actor, caseKind);
     const reach = w.toString().replace(/^WHERE /, '') || 'true';
     const f = w.param(from);
     const t = w.param(to);
     return db.query<StatRow>(
-      `${group} FROM (${eventRows((col) => `${col} >= ${f}::date AND ${col} < ${t}::date`, reach, withArea)})
-         AS s (${rollupColumns}) GROUP BY 1, 2`,
+      `${group} FROM (${eventRows((col) => `${col} >= ${f}::date AND ${col} < ${t}::date`, reach, dim)})
+         AS s (${eventColumns}) GROUP BY 1, 2`,
       w.params,
     );
   }
-  const params: unknown[] = [from, to, liveFrom];
+  const params: unknown[] = [from, to, liveFrom, dimOf(by)];
   let unit = '';
   let liveReach = 'true';
   if (actor.dataScope === 'unit_and_below') {
     params.push(actor.scopeUnitIds);
-    unit = 'AND station_id = ANY($4::bigint[])';
-    liveReach = 'c.station_id = ANY($4::bigint[])';
+    unit = 'AND station_id = ANY($5::bigint[])';
+    liveReach = 'c.station_id = ANY($5::bigint[])';
   }
   const live =
     liveFrom < to
-      ? `UNION ALL ${eventRows((col) => `${col} >= GREATEST($1::date, $3::date) AND ${col} < $2::date`, liveReach, withArea)}`
+      ? `UNION ALL ${eventRows((col) => `${col} >= GREATEST($1::date, $3::date) AND ${col} < $2::date`, liveReach, dim)}`
       : '';
   return db.query<StatRow>(
     `${group} FROM (
-       SELECT ${rollupColumns} FROM case_monthly_stats
-        WHERE month >= $1::date AND month < LEAST($2::date, $3::date) ${unit}
-       ${live}) AS s (${rollupColumns})
+       SELECT ${eventColumns} FROM case_monthly_stats
+        WHERE dim = $4 AND month >= $1::date AND month < LEAST($2::date, $3::date) ${unit}
+       ${live}) AS s (${eventColumns})
       GROUP BY 1, 2`,
     params,
   );

@@ -62,23 +62,13 @@ export function createCaseStats(db: Db, now: () => Date = () => new Date()) {
       // The current month comes from the cases themselves; earlier months from the rollup.
       const liveFrom = firstOfMonth(thisYear, thisMonth - 1);
       const current = year === thisYear;
-      const samePeriodEnd = current ? firstOfMonth(year - 1, thisMonth) : `${year}-01-01`;
-      const yearStart = `${year}-01-01`;
-      const nextYear = `${year + 1}-01-01`;
-      const [byMonth, dimCurrent, dimPrevious, units] = await Promise.all([
-        repo.statsBy(db, actor, 'month', `${year - 1}-01-01`, nextYear, liveFrom),
-        by === 'month' ? Promise.resolve([]) : repo.statsBy(db, actor, by, yearStart, nextYear, liveFrom),
-        by === 'month'
-          ? Promise.resolve([])
-          : repo.statsBy(db, actor, by, `${year - 1}-01-01`, samePeriodEnd, liveFrom),
+      const [rows, units] = await Promise.all([
+        repo.statsBy(db, actor, by, `${year - 1}-01-01`, `${year + 1}-01-01`, liveFrom),
         by === 'station' || by === 'department' ? repo.unitLabels(db) : Promise.resolve([]),
       ]);
-      const inPeriod = (r: repo.StatRow) => r.year === year || !current || Number(r.key) <= thisMonth;
+      // Last year's figures compare over the same months: through the current month for the current year.
+      const samePeriod = (month: string) => !current || Number(month.slice(5, 7)) <= thisMonth;
       const totals = { current: zero(), previous: zero() };
-      for (const r of byMonth) {
-        if (r.year === year) add(totals.current, r);
-        else if (inPeriod(r)) add(totals.previous, r);
-      }
       const items = new Map<string, { current: CaseFigures; previous: CaseFigures }>();
       const slot = (key: string) => {
         let s = items.get(key);
@@ -88,12 +78,18 @@ export function createCaseStats(db: Db, now: () => Date = () => new Date()) {
         }
         return s;
       };
-      if (by === 'month') {
-        for (let m = 1; m <= 12; m++) slot(String(m).padStart(2, '0'));
-        for (const r of byMonth) add(r.year === year ? slot(r.key).current : slot(r.key).previous, r);
-      } else {
-        for (const r of dimCurrent) add(slot(r.key).current, r);
-        for (const r of dimPrevious) add(slot(r.key).previous, r);
+      if (by === 'month') for (let m = 1; m <= 12; m++) slot(String(m).padStart(2, '0'));
+      for (const r of rows) {
+        const thisYearRow = Number(r.month.slice(0, 4)) === year;
+        const key = by === 'month' ? r.month.slice(5, 7) : r.key;
+        if (thisYearRow) {
+          add(totals.current, r);
+          add(slot(key).current, r);
+        } else {
+          if (samePeriod(r.month)) add(totals.previous, r);
+          // The month chart shows every month of last year; the other dimensions the same period.
+          if (by === 'month' || samePeriod(r.month)) add(slot(key).previous, r);
+        }
       }
       const unitById = new Map(units.map((u) => [String(u.id), u]));
       const label = (key: string): string => {

@@ -1,0 +1,188 @@
+import type { Db } from '../../src/db/client.ts';
+import type { Where } from '../../src/db/sql.ts';
+import { loadDemoCases } from '../../src/demo/demo-cases.ts';
+import { shanghaiToday } from '../../src/domain/shanghai-date.ts';
+import { caseKind } from '../../src/modules/cases/access.ts';
+import * as statsRepo from '../../src/modules/cases/repos/stats.ts';
+import { createCaseStats } from '../../src/modules/cases/services/stats.ts';
+import { readable } from '../../src/platform/access.ts';
+import type { Actor } from '../../src/platform/actor.ts';
+import { benchActors } from '../lib/actors.ts';
+import type { ResultRow } from '../lib/report.ts';
+import { loadBenchRegister, type ScenarioContext, type ScenarioResult } from '../lib/scenario.ts';
+import { sample, summarise, timed } from '../lib/timing.ts';
+
+const CASES = Number(process.env.BENCH_CASES ?? 500_000);
+const STATIONS = 20;
+const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+
+/** A province-sized bureau: 20 stations (the demo's 8 and 12 more, each with a chief and an inspector). */
+async function addStations(db: Db): Promise<void> {
+  await db.exec(`
+    WITH b AS (SELECT id, path FROM org_units WHERE code = 'bureau'),
+         n AS (SELECT g, nextval(pg_get_serial_sequence('org_units', 'id')) AS id
+                 FROM generate_series(9, ${STATIONS}) g)
+    INSERT INTO org_units (id, parent_id, code, name, kind, path, sort_order)
+    OVERRIDING SYSTEM VALUE
+    SELECT n.id, b.id, 's' || lpad(n.g::text, 2, '0'), '测试' || n.g || '号市场监管所', 'station', b.path || n.id || '/', 100 + n.g
+      FROM n, b;
+    INSERT INTO users (username, display_name, unit_id, password_hash, enforcement_credential_no, enforcement_credential_expires_on)
+    SELECT o.code || r.suffix, o.name || r.suffix, o.id, 'x', '4406' || o.id || r.suffix, '2029-12-31'
+      FROM org_units o CROSS JOIN (VALUES ('.chief'), ('.inspector')) r (suffix)
+     WHERE o.kind = 'station' AND o.sort_order > 100;`);
+}
+
+/** A dictionary when the leads branch's seed is not there yet: 40 types over the areas. */
+async function ensureViolationTypes(db: Db): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM case_violation_types');
+  if (row!.n > 0) return row!.n;
+  await db.exec(`
+    INSERT INTO case_violation_types (code, area, name, legal_basis, penalty_basis, sort_order)
+    SELECT 'BENCH-' || g, (ARRAY['food', 'food', 'food', 'pricing', 'advertising', 'trademark', 'product_quality',
+             'special_equipment', 'unlicensed', 'consumer', 'competition', 'drug', 'registration', 'other'])[1 + g % 14],
+           '违法行为' || g, '法律依据' || g, '处罚依据' || g, g
+      FROM generate_series(1, 40) g`);
+  return 40;
+}
+
+/**
+ * The case list's query in the shape the list API serves (keyset on id, newest first, the caller's reach, optional
+ * stage and station filters, the first page of 20 and a cursor), until the flow branch's list repo is merged.
+ */
+async function listPage(
+  db: Db,
+  actor: Actor,
+  f: { status?: string; stationId?: number; before?: number },
+): Promise<{ items: { id: number }[]; next: number | null }> {
+  const w: Where = readable(actor, caseKind);
+  w.addIf(f.status, 'c.status = ?');
+  w.addIf(f.stationId, 'c.station_id = ?');
+  w.addIf(f.before, 'c.id < ?');
+  const rows = await db.query<{ id: number }>(
+    `SELECT c.id, c.case_no AS "caseNo", c.title, c.status, c.procedure, c.party_name AS "partyName",
+            c.station_id AS "stationId", s.name AS "stationName", c.filed_on AS "filedOn",
+            c.decision_due_on AS "decisionDueOn", c.is_major AS "isMajor", c.pending_action AS "pendingAction",
+            (SELECT u.display_name FROM case_officers o JOIN users u ON u.id = o.user_id
+              WHERE o.case_id = c.id AND o.lead_officer LIMIT 1) AS "leadOfficer"
+       FROM cases c JOIN org_units s ON s.id = c.station_id
+       ${w} ORDER BY c.id DESC LIMIT 21`,
+    w.params,
+  );
+  return { items: rows.slice(0, 20), next: rows.length > 20 ? rows[19]!.id : null };
+}
+
+async function pageN(db: Db, actor: Actor, n: number): Promise<unknown> {
+  let before: number | undefined;
+  let page = await listPage(db, actor, {});
+  for (let i = 1; i < n && page.next; i++) {
+    before = page.next;
+    page = await listPage(db, actor, { before });
+  }
+  return page;
+}
+
+/** 执法办案 at a province's scale: 500 k cases over three years in 20 stations; case list and statistics p95. */
+export async function casesScenario(ctx: ScenarioContext): Promise<ScenarioResult> {
+  const { db, log } = ctx;
+  await loadBenchRegister(ctx);
+  await addStations(db);
+  const types = await ensureViolationTypes(db);
+  const today = shanghaiToday();
+  // About a thousand closed cases a day, and open cases at 150 × the demo's hundred.
+  const openScale = Math.round(CASES / 3400);
+  const days =
+    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${Number(today.slice(0, 4)) - 2}-01-01T00:00:00Z`)) / 864e5 + 1;
+  const closedPerYear = Math.round(((CASES - openScale * 100) * 365) / days);
+  log(
+    `loading about ${CASES.toLocaleString()} cases (${closedPerYear.toLocaleString()} closed a year, ${types} violation types)`,
+  );
+  const loaded = await loadDemoCases(db, { today, closedPerYear, openScale, seed: ctx.seed });
+  log(
+    `loaded ${loaded.cases.toLocaleString()} cases and ${loaded.leads.toLocaleString()} leads in ${loaded.seconds.toFixed(0)} s`,
+  );
+  const vacuum = await timed(() =>
+    db.exec('VACUUM (ANALYZE) cases, case_officers, case_steps, case_penalties, case_violations, case_monthly_stats'),
+  );
+  const [sizes] = await db.query<Record<string, number>>(
+    `SELECT (SELECT count(*)::int FROM cases) AS cases, (SELECT count(*)::int FROM case_steps) AS steps,
+            (SELECT count(*)::int FROM case_monthly_stats) AS "rollupRows",
+            pg_total_relation_size('cases')::float8 AS "casesBytes"`,
+  );
+  const stats = createCaseStats(db);
+  const rebuild = await timed(() => stats.rebuild('all'));
+  const refresh = await timed(() => stats.refresh(new Date(Date.now() - 20 * 60_000)));
+  const actors = await benchActors(db);
+  const year = Number(today.slice(0, 4));
+  const [busy] = await db.query<{ id: number }>(
+    `SELECT station_id AS id FROM cases GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+  );
+  const liveFrom = `${today.slice(0, 7)}-01`;
+  type Case = [string, (a: Actor) => Promise<unknown>];
+  const cases: Case[] = [
+    ['case list, first page', (a) => listPage(db, a, {})],
+    ['case list by stage (investigating)', (a) => listPage(db, a, { status: 'investigating' })],
+    ['case list by stage (hearing, rare)', (a) => listPage(db, a, { status: 'hearing' })],
+    ['case list by station', (a) => listPage(db, a, { stationId: busy!.id })],
+    ['case list page 5 (keyset)', (a) => pageN(db, a, 5)],
+    ['stats year by station', (a) => stats.summary(a, year, 'station')],
+    ['stats year by month', (a) => stats.summary(a, year, 'month')],
+    ['stats year by violation area', (a) => stats.summary(a, year, 'violationArea')],
+    ['stats year by department', (a) => stats.summary(a, year, 'department')],
+    ['stats last year by station', (a) => stats.summary(a, year - 1, 'station')],
+    // What the rollup saves: the same year summed from the cases themselves.
+    [
+      'no rollup: one year by station from the cases',
+      (a) => statsRepo.statsBy(db, a, 'station', `${year}-01-01`, `${year + 1}-01-01`, `${year}-01-01`),
+    ],
+  ];
+  const rows: ResultRow[] = [
+    {
+      scenario: 'cases',
+      metric: 'cases loaded (set-based)',
+      value: sizes!.cases!,
+      unit: 'rows',
+      target: `≥ ${Math.round(CASES * 0.95)}`,
+    },
+    {
+      scenario: 'cases',
+      metric: 'load (cases, officers, steps, penalties, documents, leads)',
+      value: loaded.seconds,
+      unit: 's',
+    },
+    { scenario: 'cases', metric: 'VACUUM ANALYZE after load', value: vacuum.ms / 1000, unit: 's' },
+    {
+      scenario: 'cases',
+      metric: 'rollup full rebuild',
+      value: rebuild.ms / 1000,
+      unit: 's',
+      note: `${rebuild.value.rows} rows`,
+    },
+    { scenario: 'cases', metric: 'rollup job (3 recent + touched months)', value: refresh.ms / 1000, unit: 's' },
+  ];
+  const detail: Record<string, unknown> = {
+    sizes,
+    loaded,
+    refresh: refresh.value,
+    liveFrom,
+    listSource: 'bench/scenarios/cases.ts listPage',
+  };
+  for (const [who, actor] of [
+    ['district', actors.admin],
+    ['station', actors.station],
+  ] as const) {
+    for (const [name, run] of cases) {
+      const s = summarise(await sample(RUNS, () => run(actor)));
+      detail[`${who}: ${name}`] = s;
+      log(`${who}: ${name}: p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} ms`);
+      rows.push({
+        scenario: 'cases',
+        metric: `${who}: ${name} p95`,
+        value: s.p95,
+        unit: 'ms',
+        target: name.startsWith('no rollup') ? undefined : '≤ 100',
+        note: `p50 ${s.p50.toFixed(1)}`,
+      });
+    }
+  }
+  return { rows, detail };
+}
