@@ -1,7 +1,9 @@
 import type { Db } from '../db/client.ts';
+import { shanghaiToday } from '../domain/shanghai-date.ts';
 // Each module's resource kinds, registered with the access policy before any service runs (the access matrix
 // covers every registered kind).
 import '../modules/audit/access.ts';
+import '../modules/cases/access.ts';
 import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/files/access.ts';
@@ -13,7 +15,19 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
+import { caseExecJobs } from '../modules/cases/exec-jobs.ts';
+import { createCaseExec } from '../modules/cases/exec-service.ts';
+import { caseDisclosureJobs } from '../modules/cases/jobs.ts';
+import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
+import { createCaseWorkflow } from '../modules/cases/services/case-workflow.ts';
+import { createCaseQueries } from '../modules/cases/services/cases.ts';
+import { createDisclosureService, onCaseDecided, onDecisionAnnulled } from '../modules/cases/services/disclosures.ts';
+import { createCaseDocumentService, issueDocument } from '../modules/cases/services/documents.ts';
+import { createCaseLeadServices } from '../modules/cases/services/lead-module.ts';
+import { onCaseClosed, onCaseFiled } from '../modules/cases/services/lead-outcomes.ts';
+import { getCaseSettings } from '../modules/cases/services/settings.ts';
 import { createCaseStats } from '../modules/cases/services/stats.ts';
+import { createSummaryService } from '../modules/cases/services/summary.ts';
 import { caseStatsJobs } from '../modules/cases/stats-jobs.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
@@ -37,6 +51,7 @@ import { createOrgService } from '../modules/org/service.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
 import { createVisitService } from '../modules/spot-checks/services/visits.ts';
+import { findCjkFont } from '../platform/pdf.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 import { resolveAuditKey } from './audit-key.ts';
 import { importLimits, type TConfig } from './config.ts';
@@ -69,9 +84,27 @@ export function createServices(
   const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
   const jobs = createJobService(db);
   const credit = createCreditService(db, { files, jobs, fontConfig: config });
+  const caseApprovals = createApprovalEngine(db);
+  const caseLeads = createCaseLeadServices(db, { calendar: calendar.calendar, approvals: caseApprovals, pii });
+  const caseWorkflow = createCaseWorkflow(db, {
+    approvals: caseApprovals,
+    calendar: calendar.calendar,
+    settings: getCaseSettings,
+    now: opts.now,
+    hooks: { onCaseFiled, onCaseClosed, onCaseDecided, onDecisionAnnulled },
+    documents: { issueDocument },
+  });
+  const caseExec = createCaseExec(db, {
+    files,
+    calendar: calendar.calendar,
+    approvals: caseApprovals,
+    workflow: caseWorkflow,
+    today: () => shanghaiToday(opts.now?.() ?? new Date()),
+  });
   const spotCheckCatalog = createCatalogService(db);
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
+  const caseDisclosures = createDisclosureService(db, { now: opts.now });
 
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
@@ -83,8 +116,10 @@ export function createServices(
       uploadUnclaimedHours: config.UPLOAD_UNCLAIMED_HOURS,
     }),
     ...creditJobs(credit.risk),
+    ...caseExecJobs(caseExec, config.UPLOAD_UNCLAIMED_HOURS),
     ...entityJobs(entityImports),
     ...caseStatsJobs({ stats: caseStats }),
+    ...caseDisclosureJobs(caseDisclosures),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -117,9 +152,21 @@ export function createServices(
     complaintAnalysis,
     caseStats,
     credit,
+    caseApprovals,
+    caseLeads,
+    caseWorkflow,
+    cases: createCaseQueries(db, { now: opts.now }),
+    caseExec,
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),
+    caseDocuments: createCaseDocumentService(db, { font: () => findCjkFont(config) }),
+    caseSummary: createSummaryService(db, {
+      pii,
+      calendar: calendar.calendar,
+      today: () => shanghaiToday(opts.now?.()),
+    }),
+    caseDisclosures,
   };
 }
 

@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
+import { caseApprovalRoutes } from '../modules/cases/routes/approvals.ts';
+import { caseRoutes } from '../modules/cases/routes/cases.ts';
+import { disclosureRoutes } from '../modules/cases/routes/disclosures.ts';
+import { caseDocumentRoutes } from '../modules/cases/routes/documents.ts';
+import { caseExecRoutes } from '../modules/cases/routes/execution.ts';
+import { caseLeadRoutes } from '../modules/cases/routes/leads.ts';
+import { publicPenaltyRoutes } from '../modules/cases/routes/public-penalties.ts';
 import { caseStatsRoutes } from '../modules/cases/routes/stats.ts';
 import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.ts';
 import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
@@ -43,6 +50,11 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   });
   await app.register(creditRoutes, { credit: services.credit });
   await app.register(caseStatsRoutes, { stats: services.caseStats });
+  await app.register(caseApprovalRoutes, { approvals: services.caseApprovals });
+  await app.register(caseLeadRoutes, services.caseLeads);
+  await app.register(caseRoutes, { cases: services.cases, workflow: services.caseWorkflow });
+  await app.register(caseDocumentRoutes, { documents: services.caseDocuments, summary: services.caseSummary });
+  await app.register(caseExecRoutes, { exec: services.caseExec });
   await app.register(publicComplaintRoutes, {
     complaints: services.complaints,
     portal: services.publicComplaints,
@@ -59,6 +71,11 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   });
   await app.register(publicSpotCheckRoutes, {
     visits: services.spotCheckVisits,
+    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
+  await app.register(disclosureRoutes, { disclosures: services.caseDisclosures });
+  await app.register(publicPenaltyRoutes, {
+    disclosures: services.caseDisclosures,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   });
 };

@@ -187,3 +187,30 @@ export async function batchEntities(db: Queryable, batchId: number) {
     [batchId],
   );
 }
+
+/**
+ * 拟列入严重违法失信名单 of one entity on a penalty decision (SAMR Order 44): a batch of one, owned by `ownerUnitId`,
+ * unless the entity already has an open (proposed or listed) serious listing on this ground. Returns the new ids.
+ */
+export async function proposeOneSerious(
+  tx: Queryable,
+  p: { entityId: number; ownerUnitId: number; ground: string; reason: string; proposedBy: number | null },
+): Promise<{ batchId: number; listingId: number } | undefined> {
+  const [open] = await tx.query<{ id: number }>(
+    `SELECT id FROM credit_listings WHERE entity_id = $1 AND list = 'serious' AND ground = $2
+        AND status IN ('proposed', 'listed') LIMIT 1`,
+    [p.entityId, p.ground],
+  );
+  if (open) return undefined;
+  const [batch] = await tx.query<{ id: number }>(
+    `INSERT INTO credit_listing_batches (list, ground, owner_unit_id, status, proposed_by, item_count)
+     VALUES ('serious', $1, $2, 'proposed', $3, 1) RETURNING id`,
+    [p.ground, p.ownerUnitId, p.proposedBy],
+  );
+  const [listing] = await tx.query<{ id: number }>(
+    `INSERT INTO credit_listings (entity_id, station_id, list, ground, batch_id, status, reason)
+     SELECT e.id, e.station_id, 'serious', $2, $3, 'proposed', $4 FROM entities e WHERE e.id = $1 RETURNING id`,
+    [p.entityId, p.ground, batch!.id, p.reason],
+  );
+  return { batchId: batch!.id, listingId: listing!.id };
+}
