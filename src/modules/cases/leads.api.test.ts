@@ -191,6 +191,10 @@ describe('case leads: verification clock, outcomes, proposing a case, 12315 noti
     assert.equal(done.outcomeGroundLabel, '不属于本部门管辖（移送）');
     assert.equal(done.transferredTo, '佛山市南海区卫生健康局');
     assert.equal(done.clock, null);
+    assert.equal(done.documents[0]?.kind, 'notFilingApproval', '不予立案审批表 numbered');
+    assert.match(done.documents[0]!.docNo, /不立/);
+    const pdf = await officer.get(`/api/v1/case-documents/${done.documents[0]!.id}/pdf`);
+    assert.equal(pdf.status, 200);
     assert.equal((await move(done, { action: 'pauseClock', pauseReason: 'testing' })).status, 409);
     const audit = await app.testDb.db.query(
       `SELECT 1 FROM audit_log WHERE action = 'case.lead.notFile' AND target_id = $1`,
@@ -377,5 +381,14 @@ describe('case leads: verification clock, outcomes, proposing a case, 12315 noti
       version: 1,
     });
     assert.equal(bad.status, 422);
+    const unknown = await admin.put<Problem>('/api/v1/case-settings', {
+      settings: {
+        ...settings,
+        approvalChains: { ...settings.approvalChains, filing: ['station_chief', 'no_such_role'] },
+      },
+      version: 1,
+    });
+    assert.equal(unknown.status, 422);
+    assert.equal(unknown.body.errors[0]!.path, 'settings.approvalChains.filing.1');
   });
 });

@@ -118,4 +118,39 @@ const caseProbe: AccessProbe = {
   },
 };
 
-export const probes: AccessProbe[] = [caseProbe, disclosureProbe];
+/** 案件线索: a write the caller may repeat is the clock paused and resumed on the same day (no working day excluded). */
+let leadSequence = 0;
+const leadProbe: AccessProbe = {
+  kind: 'case-lead',
+  tables: ['case_leads'],
+  seed: (ctx, owners, outsider) => {
+    seededDb = ctx.db;
+    return seedEach(ctx, owners, outsider, (owner, unitId) =>
+      insertOne(
+        ctx.db,
+        `INSERT INTO case_leads (source_type, source_ref, station_id, summary, received_on, created_by)
+         VALUES ('staff', $1, $2, '矩阵线索探针', CURRENT_DATE, $3) RETURNING id`,
+        [`MATRIX-${owner}-${unitId}-${Date.now()}-${++leadSequence}`, unitId, owner],
+      ),
+    );
+  },
+  ops: {
+    list: (caller, { ids }) => listed(caller, '/api/v1/case-leads?limit=200', ids),
+    get: async (caller, { id }) => status(await caller.get(`/api/v1/case-leads/${id}`)),
+    write: async (caller, { id }) => {
+      const path = `/api/v1/case-leads/${id}/transitions`;
+      const pause = { action: 'pauseClock', pauseReason: 'testing', version: await versionOf('case_leads', id) };
+      const res = await caller.post(path, pause);
+      if (res.status === 200)
+        await caller.post(path, { action: 'resumeClock', version: await versionOf('case_leads', id) });
+      return status(res);
+    },
+  },
+  notOffered: {
+    count: 'keyset pages without a total',
+    export: 'the lead list has no export',
+    download: 'a lead has no files of its own (its source keeps them)',
+  },
+};
+
+export const probes: AccessProbe[] = [caseProbe, disclosureProbe, leadProbe];
