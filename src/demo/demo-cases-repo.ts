@@ -303,22 +303,61 @@ export async function insertDemoCases(tx: Queryable, p: DemoCaseParams): Promise
       WHERE x.amount > 0 AND c.served_on IS NOT NULL AND (c.rank = 11 OR (c.status = 'served' AND c.r_x < 0.5 AND x.kind = 'fine'))`,
     [p.today],
   );
+  // Each document stores what it was filled with, as the documents service does (repos/document-data.ts): the case
+  // as it stood, its number, the authority and the day.
   await tx.query(
-    `INSERT INTO case_documents (case_id, kind, unit_id, year, seq, doc_no, data, created_by, created_at)
-     SELECT d.case_id, d.kind, $1, d.year, d.seq,
-            $2 || CASE d.kind WHEN 'filingApproval' THEN '立' WHEN 'summaryDecision' THEN '简罚' ELSE '处罚' END ||
-              '〔' || d.year || '〕' || d.seq || '号',
-            jsonb_build_object('partyName', c.party_name, 'title', c.party_name || '涉嫌' || coalesce(c.vt_name, '违法经营') || '案',
-                               'fineFen', c.fine_fen, 'confiscatedFen', c.conf_fen, 'basis', c.penalty_basis, 'date', d.on_date),
+    `WITH off AS (
+       SELECT o.case_id, jsonb_agg(jsonb_build_object('name', u.display_name, 'credentialNo', o.credential_no)
+                                   ORDER BY o.lead_officer DESC, o.user_id) AS list
+         FROM case_officers o JOIN users u ON u.id = o.user_id JOIN demo_cases dc ON dc.id = o.case_id GROUP BY 1
+     ), vio AS (
+       SELECT v.case_id, jsonb_agg(jsonb_build_object('name', t.name, 'legalBasis', t.legal_basis,
+                                                      'penaltyBasis', t.penalty_basis)) AS list
+         FROM case_violations v JOIN case_violation_types t ON t.id = v.violation_type_id
+         JOIN demo_cases dc ON dc.id = v.case_id GROUP BY 1
+     ), pen AS (
+       SELECT p.case_id, jsonb_agg(jsonb_build_object('kind', p.kind, 'amountFen', p.amount_fen, 'discretion',
+                                   p.discretion, 'discretionBasis', p.discretion_basis) ORDER BY p.id) AS list
+         FROM case_penalties p JOIN demo_cases dc ON dc.id = p.case_id GROUP BY 1
+     )
+     INSERT INTO case_documents (case_id, kind, unit_id, year, seq, doc_no, data, created_by, created_at)
+     SELECT d.case_id, d.kind, $1, d.year, d.seq, n.doc_no,
+            jsonb_build_object(
+              'caseNo', CASE WHEN d.kind = 'filingApproval' THEN n.doc_no ELSE c.case_no END,
+              'title', c.title, 'procedure', c.procedure,
+              'party', jsonb_build_object('kind', c.party_kind, 'name', c.party_name, 'uscc', c.party_uscc,
+                                          'address', c.party_address),
+              'facts', c.facts, 'actOn', c.act_on, 'filedOn', c.filed_on, 'station', st.name,
+              'officers', COALESCE(off.list, '[]'),
+              'violations', COALESCE(vio.list, '[]'),
+              'penalties', CASE WHEN d.kind = 'filingApproval' THEN '[]'::jsonb ELSE COALESCE(pen.list, '[]') END,
+              'hearingRight', c.hearing_right, 'decisionNo', CASE WHEN d.kind = 'filingApproval' THEN NULL ELSE n.doc_no END,
+              'decidedOn', c.decided_on, 'paymentDueOn', c.payment_due_on, 'fineDueFen', c.fine_due_fen, 'paidFen', 0,
+              'caseValueFen', c.case_value_fen, 'goodsValueFen', c.goods_value_fen,
+              'authority', $3::text, 'issuedOn', d.on_date),
             st.chief, d.on_date::timestamp AT TIME ZONE 'Asia/Shanghai'
-       FROM demo_docs d JOIN demo_cases c ON c.id = d.case_id JOIN demo_st st ON st.id = c.station_id`,
-    [p.bureauId, p.docPrefix],
+       FROM demo_docs d JOIN cases c ON c.id = d.case_id JOIN demo_st st ON st.id = c.station_id
+       LEFT JOIN off ON off.case_id = c.id LEFT JOIN vio ON vio.case_id = c.id LEFT JOIN pen ON pen.case_id = c.id,
+            LATERAL (SELECT $2 || CASE d.kind WHEN 'filingApproval' THEN '立' WHEN 'summaryDecision' THEN '简罚' ELSE '处罚' END ||
+                            '〔' || d.year || '〕' || d.seq || '号' AS doc_no) n`,
+    [p.bureauId, p.docPrefix, p.bureauName],
   );
+  // The counters the documents service numbers from (the 立案审批表 on the 立案号's counter 'case'), so new numbers
+  // follow the demo's.
   await tx.query(
     `INSERT INTO case_document_counters (unit_id, kind, year, last_seq)
-     SELECT $1, kind, year, max(seq) FROM demo_docs GROUP BY kind, year
+     SELECT $1, CASE kind WHEN 'filingApproval' THEN 'case' ELSE kind END, year, max(seq) FROM demo_docs GROUP BY 2, 3
      ON CONFLICT (unit_id, kind, year) DO UPDATE SET last_seq = greatest(case_document_counters.last_seq, EXCLUDED.last_seq)`,
     [p.bureauId],
+  );
+  // Summary decisions filed (备案) within the days set; enforcement applications with their court.
+  await tx.query(
+    `UPDATE cases c SET summary_filing_due_on = CASE WHEN d.procedure = 'summary' THEN d.decided_on + 7 END,
+                        summary_filed_on = CASE WHEN d.procedure = 'summary' THEN least(d.decided_on + 2, $1::date) END,
+                        enforcement_applied_on = CASE WHEN d.status = 'enforcement' THEN d.served_on + 75 END,
+                        enforcement_court = CASE WHEN d.status = 'enforcement' THEN '佛山市南海区人民法院' END
+       FROM demo_cases d WHERE d.id = c.id AND (d.procedure = 'summary' OR d.status = 'enforcement')`,
+    [p.today],
   );
   // 行政处罚信息公示: general-procedure penalty decisions; 3 years, 3 months for a low fine; pending for 20 working days.
   await tx.query(
