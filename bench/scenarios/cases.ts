@@ -1,5 +1,4 @@
 import type { Db } from '../../src/db/client.ts';
-import type { Where } from '../../src/db/sql.ts';
 import { loadDemoCases } from '../../src/demo/demo-cases.ts';
 import { shanghaiToday } from '../../src/domain/shanghai-date.ts';
 import * as statsRepo from '../../src/modules/cases/repos/stats.ts';

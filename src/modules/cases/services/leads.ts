@@ -24,7 +24,7 @@ import { calendarThrough } from '../../calendar/published.ts';
 import { complaintRefByTrackingCode } from '../../complaints/published.ts';
 import { findEntityRef } from '../../entities/directory.ts';
 import { caseKind, caseReach, leadKind, leadReach } from '../access.ts';
-import { clockOf, leadCode, sourceLinkOf, toLead, toLeadDetail, verifyDueOn } from '../lead-view.ts';
+import { clockOf, sourceLinkOf, toLead, toLeadDetail, verifyDueOn } from '../lead-view.ts';
 import * as repo from '../repos/leads.ts';
 import { toApproval } from '../view.ts';
 import type { ApprovalEngine, ApprovalRequestRecord } from './approvals.ts';
