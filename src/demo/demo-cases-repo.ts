@@ -110,8 +110,8 @@ async function planCases(tx: Queryable, p: DemoCaseParams): Promise<void> {
        SELECT a.*,
               (a.procedure = 'general' AND (a.r_major < 0.265 OR a.status IN ('discussed', 'hearing', 'heard'))) AS is_major,
               CASE WHEN a.procedure = 'summary' THEN 'penalty'
-                   WHEN a.r_major >= 0.265 AND a.r_kind < 0.041 THEN 'transfer'
-                   WHEN a.r_major >= 0.265 AND a.r_kind < 0.10 THEN 'no_penalty' ELSE 'penalty' END AS decision_kind,
+                   WHEN a.r_major >= 0.265 AND a.r_kind < 0.056 THEN 'transfer'
+                   WHEN a.r_major >= 0.265 AND a.r_kind < 0.116 THEN 'no_penalty' ELSE 'penalty' END AS decision_kind,
               a.r_x < 0.15 AS overdue_hint
          FROM a
      ), d AS (

@@ -79,6 +79,7 @@ export function CaseStatsPage() {
   const monthOption = useMemo((): StatsChartOption | undefined => {
     const items = months.data?.items;
     if (!items) return undefined;
+    const lastMonth = year === dayjs().year() ? dayjs().month() + 1 : 12;
     const pick = (f: CaseFigures) =>
       metric === 'penaltyFen' ? Number(wanYuan(f.penaltyFen).replaceAll(',', '')) : f[metric];
     return {
@@ -92,7 +93,8 @@ export function CaseStatsPage() {
           name: t('caseStats.thisYear', { year }),
           type: 'line',
           smooth: true,
-          data: items.map((i) => pick(i.current)),
+          // Months still to come this year have no figure yet (not zero).
+          data: items.map((i) => (Number(i.key) > lastMonth ? null : pick(i.current))),
         },
         {
           name: t('caseStats.lastYear', { year: year - 1 }),
@@ -116,6 +118,7 @@ export function CaseStatsPage() {
           name: t('caseStats.opened'),
           type: 'pie',
           radius: ['35%', '70%'],
+          label: { show: false },
           center: ['38%', '50%'],
           data: items.map((i) => ({ name: i.label, value: i.current.opened })),
         },
