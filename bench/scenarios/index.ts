@@ -1,5 +1,6 @@
 import type { Scenario } from '../lib/scenario.ts';
 import { analysisScenario } from './analysis.ts';
+import { casesScenario } from './cases.ts';
 import { creditRecomputeScenario } from './credit-recompute.ts';
 import { exportWritersScenario } from './export-writers.ts';
 import { intakeScenario } from './intake.ts';
@@ -16,4 +17,5 @@ export const scenarios: Record<string, Scenario> = {
   'spotcheck-scale': spotcheckScaleScenario,
   targeting: targetingScenario,
   'export-writers': exportWritersScenario,
+  cases: casesScenario,
 };

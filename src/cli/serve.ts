@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
 import { isDatabaseEmpty, loadDemo } from '../demo/demo.ts';
+import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
@@ -52,6 +53,8 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
     files: createFileService(db, { maxBytes: 1 }),
   });
   console.log(`  双随机抽查 ${spotChecks.visits} 户（一个已完成的联合抽查任务）`);
+  const cases = await loadDemoCases(db);
+  console.log(`  执法办案 ${cases.cases} 件、案件线索 ${cases.leads} 条（${cases.seconds.toFixed(1)} 秒）`);
   console.log(`演示数据载入完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒`);
 }
 

@@ -14,6 +14,7 @@ export const demoDepartments = [
   { code: 'equipment', name: '特种设备安全监察科', kind: 'department' },
   { code: 'quality', name: '产品质量安全监管科', kind: 'department' },
   { code: 'enforcement', name: '执法稽查大队', kind: 'department' },
+  { code: 'legal', name: '法规科', kind: 'department' },
   { code: 'c12315', name: '12315投诉举报中心', kind: 'centre' },
 ] as const;
 
@@ -33,6 +34,8 @@ export interface DemoUser {
   displayName: string;
   unitCode: string;
   roleCode: string;
+  /** 行政执法证 (a case officer needs a valid one): number and expiry. */
+  credential?: { no: string; expiresOn: string };
 }
 
 const surnames = ['陈', '李', '黄', '梁', '何', '张', '罗', '吴'];
@@ -42,8 +45,38 @@ export const demoUsers: DemoUser[] = [
   { username: 'leader', displayName: '林局长', unitCode: 'bureau', roleCode: 'leader' },
   { username: 'hotline', displayName: '周话务员', unitCode: 'c12315', roleCode: 'hotline' },
   { username: 'credit.staff', displayName: '郑科员', unitCode: 'credit', roleCode: 'dept_staff' },
+  {
+    username: 'deputy',
+    displayName: '冯副局长',
+    unitCode: 'bureau',
+    roleCode: 'leader',
+    credential: { no: '44060500101', expiresOn: '2029-06-30' },
+  },
+  {
+    username: 'legal',
+    displayName: '谢法制员',
+    unitCode: 'legal',
+    roleCode: 'legal_reviewer',
+    credential: { no: '44060500201', expiresOn: '2028-12-31' },
+  },
   ...demoStations.flatMap((s, i) => [
-    { username: `${s.code}.chief`, displayName: `${surnames[i]}所长`, unitCode: s.code, roleCode: 'station_chief' },
-    { username: `${s.code}.inspector`, displayName: `${surnames[i]}检查员`, unitCode: s.code, roleCode: 'inspector' },
+    {
+      username: `${s.code}.chief`,
+      displayName: `${surnames[i]}所长`,
+      unitCode: s.code,
+      roleCode: 'station_chief',
+      credential: { no: `440605${String(i + 1).padStart(2, '0')}001`, expiresOn: '2028-06-30' },
+    },
+    {
+      username: `${s.code}.inspector`,
+      displayName: `${surnames[i]}检查员`,
+      unitCode: s.code,
+      roleCode: 'inspector',
+      // One expires within weeks of the demo's today, so the credential warning has something to show.
+      credential: {
+        no: `440605${String(i + 1).padStart(2, '0')}002`,
+        expiresOn: i === 7 ? '2027-01-15' : '2029-03-31',
+      },
+    },
   ]),
 ];

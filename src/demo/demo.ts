@@ -4,6 +4,7 @@ import { insertRole, insertUnit, insertUser, setUserRoles } from '../modules/org
 import { appendAudit } from '../platform/audit.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import type { PiiCipher } from '../platform/pii.ts';
+import { setDemoCredentials } from './demo-cases-repo.ts';
 import { type DemoLoadResult, loadDemoEntitiesInto, settleRegister } from './demo-entities-load.ts';
 import { DEMO_DISTRICT, DEMO_PASSWORD, demoDepartments, demoStations, demoUsers } from './demo-org.ts';
 import { loadDemoSpotCheckCatalog } from './demo-spot-check-catalog.ts';
@@ -69,6 +70,14 @@ export async function loadDemo(
       await setUserRoles(tx, id, [roleIds.get(u.roleCode)!]);
       userIds.set(u.username, id);
     }
+    await setDemoCredentials(
+      tx,
+      demoUsers.flatMap((u) =>
+        u.credential
+          ? [{ username: u.username, credentialNo: u.credential.no, expiresOn: u.credential.expiresOn }]
+          : [],
+      ),
+    );
     await loadDemoSpotCheckCatalog(tx, unitIds, userIds);
     const register =
       entityCount > 0 && pii

@@ -26,7 +26,9 @@ import { createCaseDocumentService, issueDocument } from '../modules/cases/servi
 import { createCaseLeadServices } from '../modules/cases/services/lead-module.ts';
 import { onCaseClosed, onCaseFiled } from '../modules/cases/services/lead-outcomes.ts';
 import { getCaseSettings } from '../modules/cases/services/settings.ts';
+import { createCaseStats } from '../modules/cases/services/stats.ts';
 import { createSummaryService } from '../modules/cases/services/summary.ts';
+import { caseStatsJobs } from '../modules/cases/stats-jobs.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
@@ -78,6 +80,7 @@ export function createServices(
   const complaints = createComplaintService(db, complaintDeps);
   const complaintWorkflow = createComplaintWorkflow(db, complaintDeps, complaints);
   const complaintAnalysis = createComplaintAnalysis(db);
+  const caseStats = createCaseStats(db, opts.now);
   const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
   const jobs = createJobService(db);
   const credit = createCreditService(db, { files, jobs, fontConfig: config });
@@ -114,6 +117,7 @@ export function createServices(
     ...creditJobs(credit.risk),
     ...caseExecJobs(caseExec, config.UPLOAD_UNCLAIMED_HOURS),
     ...entityJobs(entityImports),
+    ...caseStatsJobs({ stats: caseStats }),
     ...caseDisclosureJobs(caseDisclosures),
   ];
   registerJobs(jobRunner, jobDefinitions);
@@ -145,6 +149,7 @@ export function createServices(
     publicComplaints: createPublicComplaints(db),
     open311: createOpen311(db, { complaints }),
     complaintAnalysis,
+    caseStats,
     credit,
     caseApprovals,
     caseLeads,

@@ -8,6 +8,7 @@ import { caseDocumentRoutes } from '../modules/cases/routes/documents.ts';
 import { caseExecRoutes } from '../modules/cases/routes/execution.ts';
 import { caseLeadRoutes } from '../modules/cases/routes/leads.ts';
 import { publicPenaltyRoutes } from '../modules/cases/routes/public-penalties.ts';
+import { caseStatsRoutes } from '../modules/cases/routes/stats.ts';
 import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.ts';
 import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
 import { complaintRoutes } from '../modules/complaints/routes.ts';
@@ -48,6 +49,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     identity: services.complaintIdentity,
   });
   await app.register(creditRoutes, { credit: services.credit });
+  await app.register(caseStatsRoutes, { stats: services.caseStats });
   await app.register(caseApprovalRoutes, { approvals: services.caseApprovals });
   await app.register(caseLeadRoutes, services.caseLeads);
   await app.register(caseRoutes, { cases: services.cases, workflow: services.caseWorkflow });

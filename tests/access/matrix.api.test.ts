@@ -28,6 +28,8 @@ const excludedUnitColumns: Record<string, string> = {
   'login_log.unit_id':
     'sign-in security log for holders of audit:login:read, not a business record (issue 10 names no kind)',
   'complaint_monthly_stats.station_id': 'monthly rollup per station, served through aggregateReach, never row by row',
+  'case_monthly_stats.station_id':
+    'monthly case rollup per station, served by scope (repos/stats.ts), never row by row',
   'spot_check_items.department_id': 'catalogue reference data: the department answering for an item, not an owner',
   'cases.department_id':
     'the department handling a case (办案机构), a grouping key of the statistics; the case belongs to the station ' +

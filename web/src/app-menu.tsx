@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   CustomerServiceOutlined,
   FileAddOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FundOutlined,
   HomeOutlined,
@@ -33,12 +34,13 @@ export interface AppMenuEntry {
   hideInMenu?: boolean;
 }
 
-export type MenuGroup = 'org' | 'audit' | 'credit' | 'spotCheck';
+export type MenuGroup = 'org' | 'audit' | 'credit' | 'spotCheck' | 'cases';
 export const menuGroups: Record<MenuGroup, { label: MessageKey; icon: ReactNode }> = {
   org: { label: 'nav.group.org', icon: <SettingOutlined /> },
   audit: { label: 'nav.group.audit', icon: <SafetyCertificateOutlined /> },
   credit: { label: 'nav.group.credit', icon: <FundOutlined /> },
   spotCheck: { label: 'nav.group.spotCheck', icon: <FileSearchOutlined /> },
+  cases: { label: 'nav.group.cases', icon: <FileProtectOutlined /> },
 };
 
 /** Every page behind the layout, in menu order. */
@@ -134,6 +136,13 @@ export const appMenu: AppMenuEntry[] = [
     icon: <CustomerServiceOutlined />,
     permission: 'complaint:read',
     hideInMenu: true,
+  },
+  {
+    path: '/cases/stats',
+    label: 'nav.caseStats',
+    icon: <BarChartOutlined />,
+    permission: 'case:read',
+    group: 'cases',
   },
   {
     path: '/credit',

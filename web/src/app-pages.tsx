@@ -25,6 +25,7 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
     'ComplaintAnalysisPage',
   ),
   '/complaints/:id': lazyNamed(() => import('./pages/complaints/complaint-detail-page.tsx'), 'ComplaintDetailPage'),
+  '/cases/stats': lazyNamed(() => import('./pages/cases/stats/case-stats-page.tsx'), 'CaseStatsPage'),
   '/credit': lazyNamed(() => import('./pages/credit/credit-overview-page.tsx'), 'CreditOverviewPage'),
   '/credit/abnormal': lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'AbnormalListPage'),
   '/credit/serious': lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'SeriousListPage'),

@@ -98,7 +98,7 @@ describe('case documents: numbering, PDF/DOCX, 简易程序', () => {
         issueDocument(tx, {
           kind: 'hearingNotice',
           unitId: ids.s01,
-          issuedOn: '2031-05-0' + ((n % 9) + 1),
+          issuedOn: `2031-05-0${(n % 9) + 1}`,
           data: { n },
           createdBy: ids.inspector,
         }),
