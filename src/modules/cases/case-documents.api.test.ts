@@ -193,6 +193,12 @@ describe('case documents: numbering, PDF/DOCX, 简易程序', () => {
       1,
     );
     assert.equal(await count(`SELECT count(*) AS n FROM case_officers WHERE case_id = ${decision.caseId}`), 2);
+    // The penalty fact of the credit model changed: the entity's class is queued for recompute; nothing is published.
+    assert.equal(
+      await count(`SELECT count(*) AS n FROM risk_recompute_queue WHERE reason = 'case:${decision.caseId}:decided'`),
+      1,
+    );
+    assert.equal(await count(`SELECT count(*) AS n FROM case_disclosures WHERE case_id = ${decision.caseId}`), 0);
   });
 
   test('the documents of a case are listed for its station, hidden from another', async () => {

@@ -22,6 +22,7 @@ import {
   unitKind,
   violationTypesByIds,
 } from '../repos/summary.ts';
+import { onCaseDecided } from './disclosures.ts';
 import { documentUrls, issueDocument } from './documents.ts';
 import { getCaseSettings } from './settings.ts';
 
@@ -180,6 +181,8 @@ export function createSummaryService(db: Db, deps: SummaryDeps) {
           },
         });
         await setSummaryDecisionNo(tx, caseId, doc.docNo);
+        // The penalty fact changed: the entity's credit class is recomputed (a summary decision is not published).
+        await onCaseDecided(tx, caseId, { actor, calendar: cal, today });
         await insertCaseStep(tx, {
           caseId,
           action: 'summaryDecide',
