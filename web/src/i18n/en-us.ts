@@ -1,5 +1,6 @@
 import { auditEnUS } from './messages/audit.en-us.ts';
 import { calendarEnUS } from './messages/calendar.en-us.ts';
+import { casesEnUS } from './messages/cases.en-us.ts';
 import { commonListEnUS } from './messages/common-list.en-us.ts';
 import { complaintsEnUS } from './messages/complaints.en-us.ts';
 import { creditEnUS } from './messages/credit.en-us.ts';
@@ -20,6 +21,7 @@ export const enUS: Record<MessageKey, string> = {
   ...layoutEnUS,
   ...portalEnUS,
   ...complaintsEnUS,
+  ...casesEnUS,
   ...creditEnUS,
   ...homeEnUS,
   ...statusEnUS,

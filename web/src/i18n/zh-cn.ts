@@ -1,5 +1,6 @@
 import { auditZhCN } from './messages/audit.zh-cn.ts';
 import { calendarZhCN } from './messages/calendar.zh-cn.ts';
+import { casesZhCN } from './messages/cases.zh-cn.ts';
 import { commonListZhCN } from './messages/common-list.zh-cn.ts';
 import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
 import { creditZhCN } from './messages/credit.zh-cn.ts';
@@ -18,6 +19,7 @@ export const zhCN = {
   ...layoutZhCN,
   ...portalZhCN,
   ...complaintsZhCN,
+  ...casesZhCN,
   ...creditZhCN,
   ...homeZhCN,
   ...statusZhCN,

@@ -1,0 +1,209 @@
+import { FilePdfOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Result, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { defaultCaseSettings } from '../../../../src/domain/case-settings.ts';
+import { casesApi, documentUrl } from '../../api/cases.ts';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { formatFen, yuanToFen } from './case-labels.ts';
+import { EntityPicker, OfficerSelect, useViolationTypes, ViolationTypeSelect } from './case-pickers.tsx';
+
+interface Values {
+  partyKind: 'organisation' | 'person';
+  entityId?: number;
+  partyName: string;
+  partyIdNo?: string;
+  partyUscc?: string;
+  violationTypeId: number;
+  facts: string;
+  actOn: Dayjs;
+  penalty: 'warning' | 'fine';
+  amountYuan?: number;
+  officerIds: number[];
+}
+
+/** Phone width, big targets: inspectors fill this in on the spot. */
+export const phoneColumn = { maxWidth: 480, margin: '0 auto' } as const;
+
+/** 简易程序: a warning or a small fine decided on the spot, the decision printed from the phone. */
+export function CaseSummaryPage() {
+  const t = useT();
+  const [form] = Form.useForm<Values>();
+  const { submit, submitting, failure } = useFormSubmit(form);
+  const types = useViolationTypes();
+  const [done, setDone] = useState<{ caseId: number; documentId: number; docNo: string }>();
+  const kind = Form.useWatch('partyKind', form) ?? 'organisation';
+  const penalty = Form.useWatch('penalty', form);
+  const limitFen = defaultCaseSettings.summaryFineLimitFen[kind];
+
+  const onOk = () =>
+    submit(async (v) => {
+      const result = await casesApi.summary({
+        partyKind: v.partyKind,
+        entityId: v.partyKind === 'organisation' ? (v.entityId ?? null) : null,
+        partyName: v.partyName.trim(),
+        partyUscc: v.partyKind === 'organisation' ? v.partyUscc?.trim() || null : null,
+        partyIdNo: v.partyKind === 'person' ? v.partyIdNo?.trim() || null : null,
+        violationTypeIds: [v.violationTypeId],
+        facts: v.facts.trim(),
+        actOn: v.actOn.format('YYYY-MM-DD'),
+        penalties: [
+          {
+            kind: v.penalty,
+            amountFen: v.penalty === 'fine' ? yuanToFen(v.amountYuan) : 0,
+            discretion: 'standard',
+          },
+        ],
+        officerIds: v.officerIds,
+      });
+      setDone(result);
+      window.open(documentUrl(result.documentId, 'pdf'), '_blank', 'noopener');
+    });
+
+  if (done) {
+    return (
+      <div style={phoneColumn}>
+        <Result
+          status="success"
+          title={t('cases.summaryDone')}
+          subTitle={done.docNo}
+          extra={
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Button
+                type="primary"
+                size="large"
+                block
+                icon={<FilePdfOutlined />}
+                href={documentUrl(done.documentId, 'pdf')}
+                target="_blank"
+                data-testid="summary-pdf"
+              >
+                {t('cases.summaryPrint')}
+              </Button>
+              <Button size="large" block>
+                <Link to={`/cases/${done.caseId}`}>{t('cases.openCase')}</Link>
+              </Button>
+              <Button
+                size="large"
+                block
+                onClick={() => {
+                  form.resetFields();
+                  setDone(undefined);
+                }}
+              >
+                {t('cases.summaryAnother')}
+              </Button>
+            </Space>
+          }
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div style={phoneColumn}>
+      <PageHeader title={t('nav.caseSummary')} />
+      <FormAlert failure={failure} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        size="large"
+        initialValues={{ partyKind: 'organisation', penalty: 'warning', actOn: dayjs(), officerIds: [] }}
+        data-testid="summary-form"
+      >
+        <Form.Item name="partyKind" label={t('cases.partyKind')}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { value: 'organisation', label: t('cases.partyKind.organisation') },
+              { value: 'person', label: t('cases.partyKind.person') },
+            ]}
+            data-testid="summary-party-kind"
+          />
+        </Form.Item>
+        {kind === 'organisation' && (
+          <Form.Item name="entityId" label={t('cases.partyEntity')}>
+            <EntityPicker
+              testId="summary-entity"
+              onPicked={(e) => form.setFieldsValue({ partyName: e.name, partyUscc: e.uscc })}
+            />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="partyName"
+          label={t('cases.partyName')}
+          rules={[{ required: true, whitespace: true, message: t('cases.partyNameRequired') }]}
+        >
+          <Input maxLength={200} data-testid="summary-party-name" />
+        </Form.Item>
+        {kind === 'person' && (
+          <Form.Item name="partyIdNo" label={t('cases.partyIdNo')}>
+            <Input maxLength={18} data-testid="summary-party-id" />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="violationTypeId"
+          label={t('cases.violation')}
+          rules={[{ required: true, message: t('cases.violationsRequired') }]}
+        >
+          <ViolationTypeSelect types={types.data?.items ?? []} multiple={false} testId="summary-violation" />
+        </Form.Item>
+        <Form.Item
+          name="facts"
+          label={t('cases.facts')}
+          rules={[{ required: true, whitespace: true, message: t('cases.factsRequired') }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} data-testid="summary-facts" />
+        </Form.Item>
+        <Form.Item name="actOn" label={t('cases.actOn')} rules={[{ required: true }]}>
+          <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+        <Form.Item name="penalty" label={t('cases.summaryPenalty')}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { value: 'warning', label: t('cases.penalty.warning') },
+              { value: 'fine', label: t('cases.penalty.fine') },
+            ]}
+            data-testid="summary-penalty"
+          />
+        </Form.Item>
+        {penalty === 'fine' && (
+          <Form.Item
+            name="amountYuan"
+            label={t('cases.amountYuan')}
+            extra={t('cases.summaryLimit', { limit: formatFen(limitFen) })}
+            rules={[{ required: true, message: t('cases.amountRequired') }]}
+          >
+            <InputNumber
+              min={0.01}
+              precision={2}
+              inputMode="decimal"
+              style={{ width: '100%' }}
+              data-testid="summary-amount"
+            />
+          </Form.Item>
+        )}
+        {penalty === 'fine' && (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('cases.summaryLimitNote')} />
+        )}
+        <Form.Item
+          name="officerIds"
+          label={t('cases.officers')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('cases.officersRequired') }]}
+        >
+          <OfficerSelect testId="summary-officers" />
+        </Form.Item>
+        <Button type="primary" size="large" block loading={submitting} onClick={onOk} data-testid="summary-submit">
+          {t('cases.summarySubmit')}
+        </Button>
+      </Form>
+    </div>
+  );
+}
