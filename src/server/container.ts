@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts';
 // Each module's resource kinds, registered with the access policy before any service runs (the access matrix
 // covers every registered kind).
 import '../modules/audit/access.ts';
+import '../modules/cases/access.ts';
 import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/files/access.ts';
@@ -13,6 +14,7 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
+import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
@@ -66,6 +68,7 @@ export function createServices(
   const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
   const jobs = createJobService(db);
   const credit = createCreditService(db, { files, jobs, fontConfig: config });
+  const caseApprovals = createApprovalEngine(db);
   const spotCheckCatalog = createCatalogService(db);
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
@@ -112,6 +115,7 @@ export function createServices(
     open311: createOpen311(db, { complaints }),
     complaintAnalysis,
     credit,
+    caseApprovals,
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),

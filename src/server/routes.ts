@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
+import { caseApprovalRoutes } from '../modules/cases/routes/approvals.ts';
 import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.ts';
 import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
 import { complaintRoutes } from '../modules/complaints/routes.ts';
@@ -41,6 +42,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     identity: services.complaintIdentity,
   });
   await app.register(creditRoutes, { credit: services.credit });
+  await app.register(caseApprovalRoutes, { approvals: services.caseApprovals });
   await app.register(publicComplaintRoutes, {
     complaints: services.complaints,
     portal: services.publicComplaints,
