@@ -24,6 +24,11 @@ export interface CaseSettings {
   seriousListAreas: string[];
   /** Limitation warning: days before the limitation date the case list shows it. */
   limitationWarningDays: number;
+  /**
+   * Abbreviation in document numbers per issuing bureau (org unit code → 南海市监); a bureau not listed derives
+   * it from its name (domain/case-documents.ts authorityAbbreviation).
+   */
+  documentAuthorityAbbr: Record<string, string>;
 }
 
 export const defaultCaseSettings: CaseSettings = {
@@ -50,6 +55,7 @@ export const defaultCaseSettings: CaseSettings = {
   disclosureLowFineFen: 10_000_00,
   seriousListAreas: ['food', 'drug', 'special_equipment'],
   limitationWarningDays: 60,
+  documentAuthorityAbbr: {},
 };
 
 /** Penalty kinds that make a person or business eligible for a hearing whatever the amount. */

@@ -1,10 +1,10 @@
 import type { Db } from '../../db/client.ts';
 import { shanghaiToday } from '../../domain/deadlines.ts';
 import type { Actor } from '../../platform/actor.ts';
+import { findCjkFont } from '../../platform/pdf.ts';
 import type { FileService } from '../files/service.ts';
 import type { JobService } from '../jobs/service.ts';
 import { createBatchService } from './services/batches.ts';
-import { findCjkFont } from './services/documents.ts';
 import { entityCredit } from './services/entity-credit.ts';
 import { createListingService } from './services/listings.ts';
 import { createRepairService } from './services/repairs.ts';

@@ -1,5 +1,5 @@
+import type { CjkFont } from '../../../platform/pdf.ts';
 import type { FileService } from '../../files/service.ts';
-import type { CjkFont } from './documents.ts';
 
 /** What the credit use cases need besides the database. */
 export interface CreditDeps {

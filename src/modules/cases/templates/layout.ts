@@ -1,0 +1,36 @@
+import { chineseDate } from '../../../platform/pdf.ts';
+
+/**
+ * The one layout every case document is drawn from, so a template only says what it holds (headings, paragraphs,
+ * an approval form's rows) and the PDF and DOCX renderers say how it looks: the authority over the title, the number
+ * on the right, the body, the seal line and, on a decision, the QR code of its public page.
+ */
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'form'; rows: readonly (readonly [string, string])[] }
+  | { kind: 'signature'; lines: readonly string[] }
+  | { kind: 'note'; text: string };
+
+export interface DocLayout {
+  authority: string;
+  title: string;
+  docNo: string;
+  blocks: Block[];
+  /** Printed as a QR code under the seal (decisions). */
+  qrUrl?: string;
+}
+
+export const heading = (text: string): Block => ({ kind: 'heading', text });
+export const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
+export const form = (rows: readonly (readonly [string, string])[]): Block => ({ kind: 'form', rows });
+export const note = (text: string): Block => ({ kind: 'note', text });
+
+/** The seal line: the authority and the date (a form leaves the seal to the approvers' rows). */
+export const signature = (authority: string, issuedOn: string): Block => ({
+  kind: 'signature',
+  lines: [`${authority}（印章）`, chineseDate(issuedOn)],
+});
+
+/** The QR caption, under the code. */
+export const qrCaption = '扫码查看行政处罚信息公示';

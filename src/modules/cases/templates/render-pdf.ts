@@ -1,0 +1,80 @@
+import PDFDocument from 'pdfkit';
+import { type CjkFont, noCjkFont, pdfBuffer } from '../../../platform/pdf.ts';
+import { type Block, type DocLayout, qrCaption } from './layout.ts';
+
+const MARGIN = { top: 72, bottom: 72, left: 80, right: 80 };
+const LABEL_WIDTH = 110;
+const PAD = 6;
+
+/** A 审批表 row: label cell and value cell, as tall as the longer text; a new page when it does not fit. */
+function formRow(doc: PDFKit.PDFDocument, label: string, value: string) {
+  const x = MARGIN.left;
+  const width = doc.page.width - MARGIN.left - MARGIN.right;
+  const valueWidth = width - LABEL_WIDTH;
+  const text = value || ' ';
+  const h =
+    Math.max(
+      doc.heightOfString(label, { width: LABEL_WIDTH - 2 * PAD }),
+      doc.heightOfString(text, { width: valueWidth - 2 * PAD, lineGap: 2 }),
+    ) +
+    2 * PAD;
+  if (doc.y + h > doc.page.height - MARGIN.bottom) doc.addPage();
+  const y = doc.y;
+  doc
+    .rect(x, y, LABEL_WIDTH, h)
+    .rect(x + LABEL_WIDTH, y, valueWidth, h)
+    .stroke();
+  doc.text(label, x + PAD, y + PAD, { width: LABEL_WIDTH - 2 * PAD });
+  doc.text(text, x + LABEL_WIDTH + PAD, y + PAD, { width: valueWidth - 2 * PAD, lineGap: 2 });
+  doc.x = x;
+  doc.y = y + h;
+}
+
+function block(doc: PDFKit.PDFDocument, b: Block) {
+  const left = MARGIN.left;
+  switch (b.kind) {
+    case 'heading':
+      doc.moveDown(0.6).fontSize(14).text(b.text, left, doc.y).fontSize(13);
+      break;
+    case 'paragraph':
+      for (const line of b.text.split('\n')) doc.moveDown(0.3).text(`　　${line}`, left, doc.y, { lineGap: 4 });
+      break;
+    case 'form':
+      doc.moveDown(0.5).fontSize(12);
+      for (const [label, value] of b.rows) formRow(doc, label, value);
+      doc.fontSize(13);
+      break;
+    case 'signature':
+      doc.moveDown(1.5);
+      for (const line of b.lines) doc.text(line, left, doc.y, { align: 'right' });
+      break;
+    case 'note':
+      doc.moveDown(0.8).fontSize(10).text(b.text, left, doc.y, { lineGap: 2 }).fontSize(13);
+      break;
+  }
+}
+
+/** The document as PDF with the CJK font embedded (subset); its number and title also in the metadata. */
+export async function renderLayoutPdf(font: CjkFont | undefined, d: DocLayout, qrPng?: Buffer): Promise<Buffer> {
+  if (!font) throw noCjkFont();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    info: { Title: d.title, Subject: d.docNo, Author: d.authority, Creator: 'Shijian 市监' },
+  });
+  return pdfBuffer(doc, (doc) => {
+    doc.registerFont('cjk', font.path, font.name);
+    doc.font('cjk');
+    doc.fontSize(18).text(d.authority, { align: 'center' });
+    doc.moveDown(0.3).fontSize(22).text(d.title, { align: 'center' });
+    doc.moveDown(0.5).fontSize(12).text(d.docNo, { align: 'right' });
+    doc.fontSize(13);
+    for (const b of d.blocks) block(doc, b);
+    if (qrPng) {
+      if (doc.y + 120 > doc.page.height - MARGIN.bottom) doc.addPage();
+      const y = doc.y + 16;
+      doc.image(qrPng, MARGIN.left, y, { width: 90, height: 90 });
+      doc.fontSize(9).text(qrCaption, MARGIN.left, y + 94, { width: 160 });
+    }
+  });
+}
