@@ -6,6 +6,7 @@ export const filePurposes = {
   'complaint-attachment': 'complaint:read',
   'inspection-evidence': 'spotcheck:read',
   'credit-document': 'credit:read',
+  'case-evidence': 'case:read',
 } as const satisfies Record<string, Permission>;
 export type FilePurpose = keyof typeof filePurposes;
 export const ZFilePurpose = z.enum(Object.keys(filePurposes) as [FilePurpose, ...FilePurpose[]]);

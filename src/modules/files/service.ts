@@ -21,7 +21,7 @@ export interface FileOwner {
  * visit's team (inspectors of other stations included) and, before a result links it, by its uploader only. The
  * generic download would bypass that rule, so these files are served through their record alone (openLinked).
  */
-const servedThroughRecord: ReadonlySet<FilePurpose> = new Set(['inspection-evidence']);
+const servedThroughRecord: ReadonlySet<FilePurpose> = new Set(['inspection-evidence', 'case-evidence']);
 
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION', `${path}：${message}`, [{ path, message }]);
