@@ -1,307 +1,82 @@
 import { z } from 'zod';
-import { ZOk, ZPage } from '../../../src/contracts/common.ts';
+import { ZCaseDocumentList, type ZSummaryBody, ZSummaryResult } from '../../../src/contracts/case-documents.ts';
+import {
+  type ZEnforcementBody,
+  ZEvidence,
+  type ZEvidenceBody,
+  ZEvidenceList,
+  ZExecution,
+  type ZInstalmentBody,
+  type ZPaymentBody,
+} from '../../../src/contracts/case-execution.ts';
+import {
+  ZCaseOfficer,
+  ZCaseProposal,
+  type ZCaseProposalBody,
+  ZCaseSettingsView,
+  ZLead,
+  ZLeadDetail,
+  type ZLeadProposalBody,
+  type ZLeadTransitionBody,
+  ZViolationType,
+} from '../../../src/contracts/case-leads.ts';
+import { ZApproval, ZApprovalInboxItem } from '../../../src/contracts/cases.ts';
+import { ZPage } from '../../../src/contracts/common.ts';
+import { ZStoredFile } from '../../../src/contracts/files.ts';
+import { ZCaseDetail, ZCaseListItem, type ZTransitionBody } from './cases-provisional.ts';
 import { type CallOptions, request } from './client.ts';
 
-/*
- * 执法办案 API: leads (H1), cases and approvals (H2), documents and the summary procedure (H3), evidence and
- * execution (H7). PROVISIONAL schemas until src/contracts/case-*.ts land; then these re-export the contracts.
+/**
+ * 执法办案 API: leads, proposing, the dictionary, officers and settings (case-leads), cases and approvals (cases),
+ * documents and the summary procedure (case-documents), evidence and execution (case-execution).
  */
-
-const ZOfficer = z.object({
-  userId: z.number(),
-  name: z.string(),
-  credentialNo: z.string().nullable().optional(),
-  leadOfficer: z.boolean().optional(),
-});
-
-export const ZLeadSummary = z.object({
-  id: z.number(),
-  sourceType: z.string(),
-  sourceRef: z.string().nullable().optional(),
-  title: z.string(),
-  partyName: z.string().nullable().optional(),
-  entityId: z.number().nullable().optional(),
-  stationName: z.string().nullable().optional(),
-  status: z.string(),
-  receivedOn: z.string(),
-  verifyDueOn: z.string().nullable(),
-  extended: z.boolean(),
-  paused: z.boolean(),
-  overdue: z.boolean().optional(),
-  caseId: z.number().nullable().optional(),
-  version: z.number(),
-});
-export const ZLeadDetail = ZLeadSummary.extend({
-  description: z.string().nullable().optional(),
-  extensionReason: z.string().nullable().optional(),
-  outcomeGround: z.string().nullable().optional(),
-  outcomeNote: z.string().nullable().optional(),
-  allowedActions: z.array(z.string()),
-  pauses: z
-    .array(z.object({ reason: z.string(), startedOn: z.string(), endedOn: z.string().nullable() }))
-    .optional()
-    .default([]),
-  limitationWarning: z.string().nullable().optional(),
-});
-
-export const ZCaseSummary = z.object({
-  id: z.number(),
-  caseNo: z.string().nullable(),
-  procedure: z.string(),
-  status: z.string(),
-  pendingAction: z.string().nullable().optional(),
-  partyName: z.string(),
-  title: z.string(),
-  officers: z.array(ZOfficer),
-  stationName: z.string().nullable().optional(),
-  filedOn: z.string().nullable(),
-  decisionDueOn: z.string().nullable(),
-  paused: z.boolean(),
-  overdue: z.boolean().optional(),
-  isMajor: z.boolean(),
-});
-
-const ZStep = z.object({
-  id: z.number(),
-  action: z.string(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string(),
-  actorName: z.string().nullable(),
-  at: z.string(),
-  note: z.string().nullable(),
-  documentId: z.number().nullable(),
-  documentNo: z.string().nullable().optional(),
-});
-const ZApprovalRow = z.object({
-  id: z.number(),
-  requestId: z.number(),
-  step: z.string(),
-  action: z.string(),
-  seq: z.number(),
-  roleCode: z.string(),
-  requestedByName: z.string().nullable().optional(),
-  requestedAt: z.string(),
-  outcome: z.string().nullable(),
-  decidedByName: z.string().nullable().optional(),
-  decidedAt: z.string().nullable(),
-  comment: z.string().nullable(),
-});
-const ZPenalty = z.object({
-  id: z.number().optional(),
-  kind: z.string(),
-  amountFen: z.number(),
-  discretion: z.string(),
-  discretionBasis: z.string().nullable(),
-  note: z.string().nullable().optional(),
-});
-const ZViolation = z.object({ id: z.number(), code: z.string(), name: z.string() });
-
-export const ZCaseDetail = ZCaseSummary.extend({
-  version: z.number(),
-  entityId: z.number().nullable(),
-  partyKind: z.string(),
-  partyUscc: z.string().nullable(),
-  partyAddress: z.string().nullable().optional(),
-  facts: z.string().nullable(),
-  actOn: z.string().nullable(),
-  limitationExpiresOn: z.string().nullable(),
-  statementDueOn: z.string().nullable(),
-  notifiedOn: z.string().nullable().optional(),
-  decisionKind: z.string().nullable(),
-  decisionNo: z.string().nullable(),
-  decidedOn: z.string().nullable(),
-  servedOn: z.string().nullable(),
-  paymentDueOn: z.string().nullable().optional(),
-  fineDueFen: z.number(),
-  paidFen: z.number(),
-  caseValueFen: z.number(),
-  goodsValueFen: z.number(),
-  hearingRight: z.boolean().optional(),
-  needsCollective: z.boolean().optional(),
-  decisionExtensions: z.number().optional(),
-  closedOn: z.string().nullable(),
-  leadId: z.number().nullable(),
-  violations: z.array(ZViolation),
-  penalties: z.array(ZPenalty),
-  steps: z.array(ZStep),
-  approvals: z.array(ZApprovalRow),
-  allowedActions: z.array(z.string()),
-});
-
-export const ZEvidence = z.object({
-  id: z.number(),
-  kind: z.string(),
-  title: z.string(),
-  fileId: z.number().nullable(),
-  filename: z.string().nullable().optional(),
-  sha256: z.string().nullable(),
-  collectedOn: z.string(),
-  collectedByName: z.string().nullable().optional(),
-});
-export const ZCaseDocument = z.object({
-  id: z.number(),
-  kind: z.string(),
-  docNo: z.string(),
-  createdAt: z.string(),
-});
-export const ZPayment = z.object({
-  id: z.number(),
-  kind: z.string(),
-  amountFen: z.number(),
-  paidOn: z.string(),
-  receiptNo: z.string().nullable(),
-});
-export const ZExecution = z.object({
-  fineDueFen: z.number(),
-  paidFen: z.number(),
-  lateFeeFen: z.number(),
-  paymentDueOn: z.string().nullable(),
-  payments: z.array(ZPayment),
-});
-export const ZPendingApproval = z.object({
-  id: z.number(),
-  requestId: z.number(),
-  caseId: z.number().nullable(),
-  leadId: z.number().nullable(),
-  caseNo: z.string().nullable().optional(),
-  title: z.string().nullable().optional(),
-  step: z.string(),
-  action: z.string(),
-  roleCode: z.string(),
-  requestedByName: z.string().nullable().optional(),
-  requestedAt: z.string(),
-  payload: z.record(z.string(), z.unknown()).optional(),
-});
-export const ZViolationType = z.object({
-  id: z.number(),
-  code: z.string(),
-  area: z.string(),
-  name: z.string(),
-  legalBasis: z.string(),
-  penaltyBasis: z.string(),
-  involvesSafety: z.boolean(),
-});
-export const ZCaseOfficerCandidate = z.object({
-  id: z.number(),
-  displayName: z.string(),
-  unitName: z.string().nullable().optional(),
-  credentialNo: z.string().nullable(),
-  credentialExpiresOn: z.string().nullable(),
-  valid: z.boolean(),
-});
-export const ZCaseSettingsView = z.object({
-  settings: z.record(z.string(), z.unknown()),
-  version: z.number(),
-});
-export const ZSummaryResult = z.object({
-  caseId: z.number(),
-  documentId: z.number(),
-  docNo: z.string(),
-});
-
-export type TLeadSummary = z.output<typeof ZLeadSummary>;
+export type TLeadSummary = z.output<typeof ZLead>;
 export type TLeadDetail = z.output<typeof ZLeadDetail>;
-export type TCaseSummary = z.output<typeof ZCaseSummary>;
+export type TCaseSummary = z.output<typeof ZCaseListItem>;
 export type TCaseDetail = z.output<typeof ZCaseDetail>;
-export type TCaseStep = TCaseDetail['steps'][number];
-export type TCaseApproval = TCaseDetail['approvals'][number];
-export type TPenalty = TCaseDetail['penalties'][number];
+export type TCaseApproval = z.output<typeof ZApproval>;
 export type TEvidence = z.output<typeof ZEvidence>;
-export type TCaseDocument = z.output<typeof ZCaseDocument>;
+export type TCaseDocument = z.output<typeof ZCaseDocumentList>['items'][number];
 export type TExecution = z.output<typeof ZExecution>;
-export type TPendingApproval = z.output<typeof ZPendingApproval>;
+export type TPendingApproval = z.output<typeof ZApprovalInboxItem>;
 export type TViolationType = z.output<typeof ZViolationType>;
-export type TOfficerCandidate = z.output<typeof ZCaseOfficerCandidate>;
+export type TOfficerCandidate = z.output<typeof ZCaseOfficer>;
+export type TCaseSettingsView = z.output<typeof ZCaseSettingsView>;
+export type TCaseSettings = TCaseSettingsView['settings'];
+
+export type ProposeCaseInput = z.input<typeof ZCaseProposalBody>;
+export type LeadProposeInput = z.input<typeof ZLeadProposalBody>;
+export type LeadTransitionInput = z.input<typeof ZLeadTransitionBody>;
+export type CaseTransitionInput = z.input<typeof ZTransitionBody>;
+export type PenaltyInput = NonNullable<CaseTransitionInput['penalties']>[number];
+export type SummaryInput = z.input<typeof ZSummaryBody>;
+export type EvidenceInput = z.input<typeof ZEvidenceBody>;
+export type PaymentInput = z.input<typeof ZPaymentBody>;
+export type InstalmentInput = z.input<typeof ZInstalmentBody>;
+export type EnforcementInput = z.input<typeof ZEnforcementBody>;
 
 export interface LeadListQuery {
   status?: string;
   sourceType?: string;
   overdue?: boolean;
+  mine?: boolean;
   q?: string;
   limit?: number;
   cursor?: string;
 }
 export interface CaseListQuery {
+  /** Statuses, comma-separated (one stage of the list). */
   stage?: string;
-  officer?: 'me';
+  mine?: boolean;
   overdue?: boolean;
   q?: string;
   limit?: number;
   cursor?: string;
 }
 
-export interface ProposeCaseInput {
-  entityId?: number | null;
-  partyKind: 'organisation' | 'person';
-  partyName: string;
-  partyUscc?: string | null;
-  partyIdNo?: string | null;
-  partyAddress?: string | null;
-  title: string;
-  facts: string;
-  actOn: string;
-  violationTypeIds: number[];
-  officerIds: number[];
-  leadOfficerId?: number;
-  caseValueFen?: number;
-  goodsValueFen?: number;
-}
-
-export interface PenaltyInput {
-  kind: string;
-  amountFen: number;
-  discretion: string;
-  discretionBasis?: string | null;
-  note?: string | null;
-}
-
-export interface CaseTransitionInput {
-  action: string;
-  version: number;
-  reason?: string;
-  report?: string;
-  minutes?: string;
-  hearingOn?: string;
-  decisionKind?: string;
-  servedOn?: string;
-  serveMethod?: string;
-  note?: string;
-  penalties?: PenaltyInput[];
-  amountFen?: number;
-  paidOn?: string;
-  receiptNo?: string;
-  pauseReason?: string;
-}
-
-export interface LeadTransitionInput {
-  action: string;
-  version: number;
-  reason?: string;
-  ground?: string;
-  note?: string;
-  targetCaseId?: number;
-  transferredTo?: string;
-  pauseReason?: string;
-}
-
-export interface SummaryInput {
-  entityId?: number | null;
-  partyKind: 'organisation' | 'person';
-  partyName: string;
-  partyUscc?: string | null;
-  partyIdNo?: string | null;
-  partyAddress?: string | null;
-  violationTypeIds: number[];
-  facts: string;
-  actOn: string;
-  penalties: PenaltyInput[];
-  officerIds: number[];
-}
-
 const flag = (on: boolean | undefined) => (on ? 'true' : undefined);
-const fileForm = (file: File, fields: Record<string, string>) => {
+const fileForm = (file: File) => {
   const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', file, file.name);
   return form;
 };
@@ -314,21 +89,21 @@ export const evidenceFileUrl = (caseId: number, evidenceId: number) =>
 export const casesApi = {
   leads: (query: LeadListQuery, opts?: CallOptions) =>
     request('/case-leads', {
-      query: { ...query, overdue: flag(query.overdue) },
-      schema: ZPage(ZLeadSummary),
+      query: { ...query, overdue: flag(query.overdue), mine: flag(query.mine) },
+      schema: ZPage(ZLead),
       signal: opts?.signal,
     }),
   lead: (id: number, opts?: CallOptions) => request(`/case-leads/${id}`, { schema: ZLeadDetail, signal: opts?.signal }),
   leadTransition: (id: number, body: LeadTransitionInput) =>
     request(`/case-leads/${id}/transitions`, { method: 'POST', body, schema: ZLeadDetail }),
-  proposeFromLead: (leadId: number, body: ProposeCaseInput) =>
-    request(`/case-leads/${leadId}/case`, { method: 'POST', body, schema: ZCaseDetail }),
-  propose: (body: ProposeCaseInput) => request('/cases', { method: 'POST', body, schema: ZCaseDetail }),
+  proposeFromLead: (leadId: number, body: LeadProposeInput) =>
+    request(`/case-leads/${leadId}/case`, { method: 'POST', body, schema: ZCaseProposal }),
+  propose: (body: ProposeCaseInput) => request('/cases', { method: 'POST', body, schema: ZCaseProposal }),
 
   list: (query: CaseListQuery, opts?: CallOptions) =>
     request('/cases', {
-      query: { ...query, overdue: flag(query.overdue) },
-      schema: ZPage(ZCaseSummary),
+      query: { ...query, overdue: flag(query.overdue), mine: flag(query.mine) },
+      schema: ZPage(ZCaseListItem),
       signal: opts?.signal,
     }),
   get: (id: number, opts?: CallOptions) => request(`/cases/${id}`, { schema: ZCaseDetail, signal: opts?.signal }),
@@ -338,23 +113,41 @@ export const casesApi = {
   approvalsInbox: (opts?: CallOptions) =>
     request('/case-approvals', {
       query: { mine: 'pending' },
-      schema: z.object({ items: z.array(ZPendingApproval) }),
+      schema: z.object({ items: z.array(ZApprovalInboxItem) }),
       signal: opts?.signal,
     }),
   decideApproval: (id: number, outcome: 'approved' | 'returned', comment: string) =>
-    request(`/case-approvals/${id}/decision`, { method: 'POST', body: { outcome, comment }, schema: ZOk }),
+    request(`/case-approvals/${id}/decision`, {
+      method: 'POST',
+      body: { outcome, comment: comment || undefined },
+      schema: ZApproval,
+    }),
 
   documents: (caseId: number, opts?: CallOptions) =>
-    request(`/cases/${caseId}/documents`, {
-      schema: z.object({ items: z.array(ZCaseDocument) }),
-      signal: opts?.signal,
-    }),
+    request(`/cases/${caseId}/documents`, { schema: ZCaseDocumentList, signal: opts?.signal }),
   evidence: (caseId: number, opts?: CallOptions) =>
-    request(`/cases/${caseId}/evidence`, { schema: z.object({ items: z.array(ZEvidence) }), signal: opts?.signal }),
-  addEvidence: (caseId: number, file: File, fields: { kind: string; title: string }) =>
-    request(`/cases/${caseId}/evidence`, { method: 'POST', body: fileForm(file, fields), schema: ZEvidence }),
+    request(`/cases/${caseId}/evidence`, { schema: ZEvidenceList, signal: opts?.signal }),
+  /** A file for the case first (multipart), then the evidence item naming it. */
+  async addEvidence(caseId: number, file: File, fields: Omit<EvidenceInput, 'fileId'>) {
+    const stored = await request(`/cases/${caseId}/evidence/files`, {
+      method: 'POST',
+      body: fileForm(file),
+      schema: ZStoredFile,
+    });
+    return request(`/cases/${caseId}/evidence`, {
+      method: 'POST',
+      body: { ...fields, fileId: stored.id },
+      schema: ZEvidence,
+    });
+  },
   execution: (caseId: number, opts?: CallOptions) =>
     request(`/cases/${caseId}/execution`, { schema: ZExecution, signal: opts?.signal }),
+  recordPayment: (caseId: number, body: PaymentInput) =>
+    request(`/cases/${caseId}/payments`, { method: 'POST', body, schema: ZExecution }),
+  requestInstalments: (caseId: number, body: InstalmentInput) =>
+    request(`/cases/${caseId}/instalments`, { method: 'POST', body, schema: ZExecution }),
+  applyEnforcement: (caseId: number, body: EnforcementInput) =>
+    request(`/cases/${caseId}/enforcement`, { method: 'POST', body, schema: ZExecution }),
 
   summary: (body: SummaryInput) => request('/cases/summary', { method: 'POST', body, schema: ZSummaryResult }),
 
@@ -365,11 +158,11 @@ export const casesApi = {
     }),
   officerCandidates: (q: string, opts?: CallOptions) =>
     request('/case-officers', {
-      query: { q },
-      schema: z.object({ items: z.array(ZCaseOfficerCandidate) }),
+      query: { q: q || undefined },
+      schema: z.object({ items: z.array(ZCaseOfficer) }),
       signal: opts?.signal,
     }),
   settings: (opts?: CallOptions) => request('/case-settings', { schema: ZCaseSettingsView, signal: opts?.signal }),
-  saveSettings: (settings: Record<string, unknown>, version: number) =>
+  saveSettings: (settings: TCaseSettings, version: number) =>
     request('/case-settings', { method: 'PUT', body: { settings, version }, schema: ZCaseSettingsView }),
 };

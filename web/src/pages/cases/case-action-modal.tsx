@@ -1,7 +1,8 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type CaseAction, caseTransitions } from '../../../../src/domain/case-workflow.ts';
-import { casesApi, type TCaseDetail } from '../../api/cases.ts';
+import { type CaseTransitionInput, casesApi, type TCaseDetail } from '../../api/cases.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
@@ -11,6 +12,7 @@ import {
   decisionKindOptions,
   formatFen,
   pauseReasonOptions,
+  paymentKindOptions,
   serveMethodOptions,
   yuanToFen,
 } from './case-labels.ts';
@@ -23,19 +25,22 @@ import {
 } from './penalties-editor.tsx';
 
 interface Values {
+  instalments?: { dueOn?: Dayjs; amountYuan?: number }[];
+  court?: string;
+  paymentKind?: 'fine' | 'late_fee' | 'confiscation';
   reason?: string;
   report?: string;
   minutes?: string;
   hearingOn?: Dayjs;
-  decisionKind?: string;
+  decisionKind?: CaseTransitionInput['decisionKind'];
   servedOn?: Dayjs;
-  serveMethod?: string;
+  serveMethod?: CaseTransitionInput['serveMethod'];
   note?: string;
   penalties?: PenaltyRow[];
   amountYuan?: number;
   paidOn?: Dayjs;
   receiptNo?: string;
-  pauseReason?: string;
+  pauseReason?: CaseTransitionInput['pauseReason'];
 }
 
 const day = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
@@ -50,7 +55,8 @@ export function CaseActionModal({
   item: TCaseDetail;
   action: CaseAction;
   onClose: () => void;
-  onDone: (updated: TCaseDetail) => void;
+  /** The case as it now is; undefined when the call answered with something else (reload it). */
+  onDone: (updated?: TCaseDetail) => void;
 }) {
   const t = useT();
   const { message } = App.useApp();
@@ -63,6 +69,37 @@ export function CaseActionModal({
   const onOk = () =>
     submit(async (v) => {
       try {
+        // Payments, instalments and enforcement have their own endpoints (case-execution); the rest are transitions.
+        if (action === 'recordPayment') {
+          await casesApi.recordPayment(item.id, {
+            kind: v.paymentKind ?? 'fine',
+            amountFen: yuanToFen(v.amountYuan),
+            paidOn: day(v.paidOn) ?? '',
+            receiptNo: v.receiptNo?.trim() || undefined,
+            version: item.version,
+          });
+          return onDone();
+        }
+        if (action === 'approveInstalment') {
+          await casesApi.requestInstalments(item.id, {
+            instalments: (v.instalments ?? []).map((i) => ({
+              dueOn: day(i.dueOn) ?? '',
+              amountFen: yuanToFen(i.amountYuan),
+            })),
+            reason: v.reason?.trim() ?? '',
+            version: item.version,
+          });
+          message.info(t('cases.sentForApproval', { step: approvalStepLabel(t, 'instalment') }));
+          return onDone();
+        }
+        if (action === 'applyEnforcement') {
+          await casesApi.applyEnforcement(item.id, {
+            note: v.note?.trim() ?? '',
+            court: v.court?.trim() || undefined,
+            version: item.version,
+          });
+          return onDone();
+        }
         const updated = await casesApi.transition(item.id, {
           action,
           version: item.version,
@@ -75,9 +112,6 @@ export function CaseActionModal({
           serveMethod: v.serveMethod,
           note: v.note?.trim() || undefined,
           penalties: needs.has('penalties') ? toPenaltyInputs(v.penalties) : undefined,
-          amountFen: needs.has('amountFen') ? yuanToFen(v.amountYuan) : undefined,
-          paidOn: day(v.paidOn),
-          receiptNo: v.receiptNo?.trim() || undefined,
           pauseReason: v.pauseReason,
         });
         if (transition.approval && updated.pendingAction)
@@ -130,6 +164,8 @@ export function CaseActionModal({
           paidOn: dayjs(),
           serveMethod: 'direct',
           amountYuan: item.fineDueFen > item.paidFen ? (item.fineDueFen - item.paidFen) / 100 : undefined,
+          paymentKind: 'fine',
+          instalments: [{ dueOn: dayjs().add(1, 'month') }],
         }}
       >
         {action === 'pauseClock' && (
@@ -180,6 +216,9 @@ export function CaseActionModal({
                 paid: formatFen(item.paidFen),
               })}
             />
+            <Form.Item name="paymentKind" label={t('cases.paymentKind')}>
+              <Select options={paymentKindOptions(t)} data-testid="case-field-payment-kind" />
+            </Form.Item>
             <Form.Item
               name="amountYuan"
               label={t('cases.paymentYuan')}
@@ -195,6 +234,12 @@ export function CaseActionModal({
         {needs.has('paidOn') && (
           <Form.Item name="paidOn" label={t('cases.paidOn')} rules={[{ required: true }]}>
             <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="case-field-paid-on" />
+          </Form.Item>
+        )}
+        {action === 'approveInstalment' && <InstalmentsEditor />}
+        {action === 'applyEnforcement' && (
+          <Form.Item name="court" label={t('cases.court')}>
+            <Input maxLength={100} data-testid="case-field-court" />
           </Form.Item>
         )}
         {needs.has('report') && (
@@ -233,5 +278,47 @@ export function CaseActionModal({
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** 分期/延期缴纳: the due days and amounts that together cover the unpaid fine. */
+function InstalmentsEditor() {
+  const t = useT();
+  return (
+    <Form.List name="instalments">
+      {(fields, { add, remove }) => (
+        <Form.Item label={t('cases.instalments')}>
+          {fields.map((field, i) => (
+            <Space key={field.key} align="baseline" wrap>
+              <Form.Item name={[field.name, 'dueOn']} rules={[{ required: true, message: t('cases.dueOnRequired') }]}>
+                <DatePicker placeholder={t('cases.dueOn')} data-testid={`instalment-${i}-due`} />
+              </Form.Item>
+              <Form.Item
+                name={[field.name, 'amountYuan']}
+                rules={[{ required: true, message: t('cases.amountRequired') }]}
+              >
+                <InputNumber
+                  min={0.01}
+                  precision={2}
+                  placeholder={t('cases.amountYuan')}
+                  data-testid={`instalment-${i}-amount`}
+                />
+              </Form.Item>
+              {fields.length > 1 && (
+                <Button
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(field.name)}
+                  aria-label={t('common.delete')}
+                />
+              )}
+            </Space>
+          ))}
+          <Button icon={<PlusOutlined />} onClick={() => add({})}>
+            {t('cases.instalmentAdd')}
+          </Button>
+        </Form.Item>
+      )}
+    </Form.List>
   );
 }

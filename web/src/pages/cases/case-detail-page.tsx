@@ -1,5 +1,4 @@
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tabs, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CaseAction } from '../../../../src/domain/case-workflow.ts';
@@ -20,14 +19,15 @@ import {
   PenaltiesTab,
   StepsTimeline,
 } from './case-detail-tabs.tsx';
-import { caseActionLabel, caseDueState, decisionKindLabel, dueTextType } from './case-labels.ts';
+import { caseActionLabel, caseDueState, daysUntil, decisionKindLabel, dueTextType, roleLabel } from './case-labels.ts';
+import { useCaseSettings } from './case-pickers.tsx';
 import { DueCell } from './leads-page.tsx';
 
 /** Actions that only record something (no status change) go after the ones that move the case on. */
 const secondary = new Set(['pauseClock', 'resumeClock', 'extend', 'extendCollective', 'recordStatement', 'annul']);
 
 function Clock({ t, title, date, state }: { t: Translate; title: string; date: string | null; state?: string }) {
-  const days = date ? dayjs(date).startOf('day').diff(dayjs().startOf('day'), 'day') : undefined;
+  const days = date ? daysUntil(date) : undefined;
   return (
     <Card size="small">
       <Statistic
@@ -56,26 +56,27 @@ export function CaseDetailPage() {
   const { can } = useAuth();
   const id = Number(useParams().id);
   const detail = useAsync((signal) => casesApi.get(id, { signal }), queryKeys.cases.detail(id));
+  const settings = useCaseSettings();
   const [action, setAction] = useState<CaseAction>();
 
   if (detail.error) return <LoadError error={detail.error} onRetry={detail.reload} />;
   const item = detail.data;
   if (!item) return <Spin />;
 
-  const decisionState = caseDueState(item);
+  const decisionClock = item.clocks.decision;
+  const decisionState = caseDueState(decisionClock, item.decidedOn);
   const statementState =
-    item.status === 'notified' && item.statementDueOn && dayjs(item.statementDueOn).isBefore(dayjs(), 'day')
+    item.status === 'notified' && item.clocks.statementDueOn && daysUntil(item.clocks.statementDueOn) < 0
       ? 'overdue'
       : 'normal';
-  const limitationDays = item.limitationExpiresOn
-    ? dayjs(item.limitationExpiresOn).diff(dayjs().startOf('day'), 'day')
-    : undefined;
+  const limitationOn = item.clocks.limitationExpiresOn ?? item.limitationExpiresOn;
+  const limitationDays = limitationOn ? daysUntil(limitationOn) : undefined;
   const limitationState =
     limitationDays === undefined || item.decidedOn
       ? 'normal'
       : limitationDays < 0
         ? 'overdue'
-        : limitationDays <= 60
+        : limitationDays <= settings.limitationWarningDays
           ? 'soon'
           : 'normal';
   const actions = [...item.allowedActions].sort(
@@ -93,7 +94,7 @@ export function CaseDetailPage() {
             <StatusTag workflow="case" status={item.status} data-testid="case-status" />
             {item.isMajor && <Tag color="red">{t('cases.major')}</Tag>}
             {item.procedure === 'summary' && <Tag>{t('cases.procedure.summary')}</Tag>}
-            {item.paused && <Tag>{t('cases.paused')}</Tag>}
+            {decisionClock?.paused && <Tag>{t('cases.paused')}</Tag>}
           </Space>
         }
         extra={
@@ -120,18 +121,23 @@ export function CaseDetailPage() {
           showIcon
           style={{ marginBottom: 16 }}
           title={t('cases.pendingActionAlert', { action: caseActionLabel(t, item.pendingAction) })}
+          description={
+            item.pendingApproval?.waitingFor
+              ? t('cases.waitingFor', { role: roleLabel(t, item.pendingApproval.waitingFor) })
+              : undefined
+          }
           data-testid="case-pending"
         />
       )}
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }} data-testid="case-clocks">
         <Col xs={24} sm={8}>
-          <Clock t={t} title={t('cases.decisionDueOn')} date={item.decisionDueOn} state={decisionState} />
+          <Clock t={t} title={t('cases.decisionDueOn')} date={decisionClock?.dueOn ?? null} state={decisionState} />
         </Col>
         <Col xs={24} sm={8}>
-          <Clock t={t} title={t('cases.statementDueOn')} date={item.statementDueOn} state={statementState} />
+          <Clock t={t} title={t('cases.statementDueOn')} date={item.clocks.statementDueOn} state={statementState} />
         </Col>
         <Col xs={24} sm={8}>
-          <Clock t={t} title={t('cases.limitationExpiresOn')} date={item.limitationExpiresOn} state={limitationState} />
+          <Clock t={t} title={t('cases.limitationExpiresOn')} date={limitationOn} state={limitationState} />
         </Col>
       </Row>
       <CaseFacts t={t} item={item} />
@@ -161,7 +167,8 @@ export function CaseDetailPage() {
           action={action}
           onClose={() => setAction(undefined)}
           onDone={(updated) => {
-            detail.setData(() => updated);
+            if (updated) detail.setData(() => updated);
+            else detail.reload();
             setAction(undefined);
           }}
         />
@@ -208,7 +215,11 @@ function CaseFacts({ t, item }: { t: Translate; item: TCaseDetail }) {
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('cases.decisionDueOn')}>
-        <DueCell t={t} due={item.decisionDueOn} state={caseDueState(item)} />
+        <DueCell
+          t={t}
+          due={item.clocks.decision?.dueOn ?? null}
+          state={caseDueState(item.clocks.decision, item.decidedOn)}
+        />
       </Descriptions.Item>
     </Descriptions>
   );

@@ -14,6 +14,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
   casesApi,
@@ -62,7 +63,7 @@ export function StepsTimeline({ item }: { item: TCaseDetail }) {
             {s.note && <div style={{ whiteSpace: 'pre-wrap' }}>{s.note}</div>}
             {s.documentId && (
               <Space size={8}>
-                <Typography.Text>{s.documentNo ?? t('cases.document')}</Typography.Text>
+                <Typography.Text>{t('cases.document')}</Typography.Text>
                 <Typography.Link href={documentUrl(s.documentId, 'pdf')} target="_blank" rel="noopener">
                   PDF
                 </Typography.Link>
@@ -80,12 +81,12 @@ export function StepsTimeline({ item }: { item: TCaseDetail }) {
 export function EvidenceTab({ item, canAdd }: { item: TCaseDetail; canAdd: boolean }) {
   const t = useT();
   const list = useAsync((signal) => casesApi.evidence(item.id, { signal }), queryKeys.cases.evidence(item.id));
-  const [form] = Form.useForm<{ kind: string; title: string }>();
+  const [form] = Form.useForm<{ kind: TEvidence['kind']; title: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
   const add = async (file: File) => {
-    let fields: { kind: string; title: string };
+    let fields: { kind: TEvidence['kind']; title: string };
     try {
       fields = await form.validateFields();
     } catch {
@@ -94,7 +95,11 @@ export function EvidenceTab({ item, canAdd }: { item: TCaseDetail; canAdd: boole
     setBusy(true);
     setError(undefined);
     try {
-      await casesApi.addEvidence(item.id, file, { kind: fields.kind, title: fields.title.trim() });
+      await casesApi.addEvidence(item.id, file, {
+        kind: fields.kind,
+        title: fields.title.trim(),
+        collectedOn: dayjs().format('YYYY-MM-DD'),
+      });
       form.resetFields(['title']);
       list.reload();
     } catch (err) {
@@ -110,7 +115,7 @@ export function EvidenceTab({ item, canAdd }: { item: TCaseDetail; canAdd: boole
       title: t('cases.evidenceTitle'),
       dataIndex: 'title',
       render: (title: string, e: TEvidence) =>
-        e.fileId ? (
+        e.file ? (
           <Typography.Link href={evidenceFileUrl(item.id, e.id)} target="_blank" rel="noopener">
             {title}
           </Typography.Link>
@@ -307,9 +312,7 @@ export function ExecutionTab({ item }: { item: TCaseDetail }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('cases.paid')}>{formatFen(data?.paidFen ?? item.paidFen)}</Descriptions.Item>
         <Descriptions.Item label={t('cases.lateFee')}>{formatFen(data?.lateFeeFen ?? 0)}</Descriptions.Item>
-        <Descriptions.Item label={t('cases.paymentDueOn')}>
-          {data?.paymentDueOn ?? item.paymentDueOn ?? '—'}
-        </Descriptions.Item>
+        <Descriptions.Item label={t('cases.paymentDueOn')}>{data?.dueOn ?? item.paymentDueOn ?? '—'}</Descriptions.Item>
       </Descriptions>
       <Table
         rowKey="id"

@@ -54,23 +54,35 @@ export const notFileGrounds = [
   'no_fault',
   'limitation_expired',
   'no_jurisdiction',
+  'no_violation',
 ] as const;
+export const leadPauseReasons = ['testing', 'identification'] as const;
 export const pauseReasons = ['testing', 'identification', 'public_notice'] as const;
 export const evidenceKinds = ['inquiry', 'site_record', 'photo', 'file', 'sample', 'other'] as const;
 export const decisionKinds = ['penalty', 'no_penalty', 'transfer'] as const;
-export const serveMethods = ['on_site', 'direct', 'post', 'electronic', 'notice'] as const;
+export const serveMethods = [
+  'on_the_spot',
+  'direct',
+  'left_at_address',
+  'post',
+  'electronic',
+  'public_notice',
+] as const;
 
 export const sourceOptions = (t: Translate) => options(t, 'cases.source', sourceCodes);
 export const penaltyKindOptions = (t: Translate, only?: readonly string[]) =>
   options(t, 'cases.penalty', only ?? penaltyKinds);
 export const discretionOptions = (t: Translate) => options(t, 'cases.discretion', discretionCodes);
 export const groundOptions = (t: Translate) => options(t, 'cases.ground', notFileGrounds);
-export const pauseReasonOptions = (t: Translate) => options(t, 'cases.pauseReason', pauseReasons);
+export const pauseReasonOptions = (t: Translate, lead = false) =>
+  options(t, 'cases.pauseReason', lead ? leadPauseReasons : pauseReasons);
 export const evidenceKindOptions = (t: Translate) => options(t, 'cases.evidenceKind', evidenceKinds);
 export const decisionKindOptions = (t: Translate) => options(t, 'cases.decisionKind', decisionKinds);
+export const paymentKindOptions = (t: Translate) =>
+  options(t, 'cases.paymentKind', ['fine', 'late_fee', 'confiscation']);
 export const serveMethodOptions = (t: Translate) => options(t, 'cases.serveMethod', serveMethods);
 
-/** The list's stages (tabs): each a set of statuses, in the order a case moves through them. */
+/** The list's stages (tabs): each a set of statuses (sent comma-separated), in the order a case moves on. */
 export const caseStages = {
   filing: ['draft'],
   investigating: ['investigating', 'suspended'],
@@ -82,47 +94,35 @@ export const caseStages = {
 } as const satisfies Record<string, readonly CaseStatus[]>;
 export type CaseStage = keyof typeof caseStages;
 export const stageCodes = Object.keys(caseStages) as CaseStage[];
+export const stageQuery = (stage: CaseStage) => caseStages[stage].join(',');
 
 export type DueState = 'overdue' | 'soon' | 'normal' | 'paused';
 
-/** Working days (Mon–Fri) from today to `due`; the holiday calendar is the server's, this only colours the list. */
-export function weekdaysUntil(due: string, today = dayjs()): number {
-  let d = today.startOf('day');
-  const end = dayjs(due).startOf('day');
-  if (end.isBefore(d)) return -1;
-  let n = 0;
-  while (d.isBefore(end)) {
-    d = d.add(1, 'day');
-    if (d.day() !== 0 && d.day() !== 6) n++;
-  }
-  return n;
+interface Clock {
+  dueOn: string;
+  paused: boolean;
+  overdue: boolean;
 }
 
-/** 核查期限: red past due, orange within 3 working days; a paused clock is neither. */
-export function leadDueState(
-  l: { verifyDueOn: string | null; paused: boolean; overdue?: boolean; status: string },
-  today = dayjs(),
-): DueState {
-  if (l.status !== 'verifying' || !l.verifyDueOn) return 'normal';
-  if (l.paused) return 'paused';
-  if (l.overdue) return 'overdue';
-  const days = weekdaysUntil(l.verifyDueOn, today);
-  if (days < 0) return 'overdue';
-  return days <= 3 ? 'soon' : 'normal';
+/** 核查期限 (the server counts working days with the holiday calendar): red past due, orange within 3. */
+export function leadDueState(clock: (Clock & { workingDaysLeft: number }) | null, status: string): DueState {
+  if (status !== 'verifying' || !clock) return 'normal';
+  if (clock.paused) return 'paused';
+  if (clock.overdue || clock.workingDaysLeft < 0) return 'overdue';
+  return clock.workingDaysLeft <= 3 ? 'soon' : 'normal';
 }
 
-/** 办案期限: red past due, orange within 10 days. */
-export function caseDueState(
-  c: { decisionDueOn: string | null; paused: boolean; overdue?: boolean; decidedOn?: string | null },
-  today = dayjs(),
-): DueState {
-  if (!c.decisionDueOn || c.decidedOn) return 'normal';
-  if (c.paused) return 'paused';
-  if (c.overdue) return 'overdue';
-  const days = dayjs(c.decisionDueOn).startOf('day').diff(today.startOf('day'), 'day');
-  if (days < 0) return 'overdue';
-  return days <= 10 ? 'soon' : 'normal';
+/** 办案期限: red past due, orange within 10 days; a paused clock is tagged instead. */
+export function caseDueState(clock: (Clock & { daysLeft: number }) | null, decidedOn: string | null): DueState {
+  if (!clock || decidedOn) return 'normal';
+  if (clock.paused) return 'paused';
+  if (clock.overdue || clock.daysLeft < 0) return 'overdue';
+  return clock.daysLeft <= 10 ? 'soon' : 'normal';
 }
+
+/** Days from today to a date (negative: past). */
+export const daysUntil = (date: string, today = dayjs()) =>
+  dayjs(date).startOf('day').diff(today.startOf('day'), 'day');
 
 export const dueTextType = (s: DueState): 'danger' | 'warning' | undefined =>
   s === 'overdue' ? 'danger' : s === 'soon' ? 'warning' : undefined;

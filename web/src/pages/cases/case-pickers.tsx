@@ -1,6 +1,8 @@
 import { Select, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import type { TEntitySummary } from '../../../../src/contracts/entities.ts';
+import { type CaseSettings, defaultCaseSettings } from '../../../../src/domain/case-settings.ts';
 import { casesApi, type TCaseSummary, type TOfficerCandidate, type TViolationType } from '../../api/cases.ts';
 import { complaintsApi } from '../../api/complaints.ts';
 import { queryKeys } from '../../api/query-keys.ts';
@@ -47,6 +49,15 @@ export function EntityPicker({
   );
 }
 
+/** The local policy (readable with case:read); the defaults until it has loaded. */
+export function useCaseSettings(): Pick<
+  CaseSettings,
+  'summaryFineLimitFen' | 'limitationWarningDays' | 'hearingThresholdFen'
+> {
+  const settings = useAsync((signal) => casesApi.settings({ signal }), queryKeys.caseRefs.settings());
+  return settings.data?.settings ?? defaultCaseSettings;
+}
+
 /** The 违法行为 dictionary, searchable by name, code and provision. */
 export function useViolationTypes() {
   return useAsync((signal) => casesApi.violationTypes({ signal }), queryKeys.caseRefs.violationTypes());
@@ -71,7 +82,7 @@ export function ViolationTypeSelect({
       types.map((v) => ({
         value: v.id,
         label: v.name,
-        search: `${v.name} ${v.code} ${v.legalBasis} ${areaLabel(t, v.area)}`,
+        search: `${v.name} ${v.code} ${v.legalBasis} ${areaLabel(t, v.area)} ${v.areaLabel}`,
         type: v,
       })),
     [types, t],
@@ -118,16 +129,21 @@ export function OfficerSelect({
 }) {
   const t = useT();
   const all = useAsync((signal) => searchOfficers('', signal), queryKeys.caseRefs.officers(''));
+  const today = dayjs().format('YYYY-MM-DD');
   const options = useMemo(
     () =>
-      (all.data ?? []).map((o: TOfficerCandidate) => ({
-        value: o.id,
-        label: o.displayName,
-        disabled: !o.valid,
-        search: `${o.displayName} ${o.credentialNo ?? ''}`,
-        officer: o,
-      })),
-    [all.data],
+      (all.data ?? []).map((o: TOfficerCandidate) => {
+        const valid = Boolean(o.credentialNo) && o.credentialExpiresOn >= today;
+        return {
+          value: o.id,
+          label: o.displayName,
+          disabled: !valid,
+          search: `${o.displayName} ${o.credentialNo}`,
+          officer: o,
+          valid,
+        };
+      }),
+    [all.data, today],
   );
   return (
     <Select
@@ -142,7 +158,7 @@ export function OfficerSelect({
           {o.data.officer.displayName}
           {o.data.officer.unitName && <Typography.Text type="secondary">{o.data.officer.unitName}</Typography.Text>}
           {o.data.officer.credentialNo ? (
-            <Tag color={o.data.officer.valid ? 'green' : 'red'}>
+            <Tag color={o.data.valid ? 'green' : 'red'}>
               {t('cases.credentialShort', {
                 no: o.data.officer.credentialNo,
                 until: o.data.officer.credentialExpiresOn ?? '—',

@@ -2,7 +2,7 @@ import { App, Button, Card, Col, Form, InputNumber, Row, Select, Spin } from 'an
 import { useMemo } from 'react';
 import { type CaseSettings, defaultCaseSettings } from '../../../../src/domain/case-settings.ts';
 import type { ApprovalStep } from '../../../../src/domain/case-workflow.ts';
-import { casesApi } from '../../api/cases.ts';
+import { casesApi, type TCaseSettings } from '../../api/cases.ts';
 import { orgApi } from '../../api/org.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
@@ -85,7 +85,7 @@ export function CaseSettingsPage() {
     submit(async (v) => {
       const merged = { ...(initial as Tree), ...v } as Tree;
       const saved = await casesApi.saveSettings(
-        mapMoney(merged, (y) => yuanToFen(y)),
+        mapMoney(merged, (y) => yuanToFen(y)) as unknown as TCaseSettings,
         version,
       );
       current.setData(() => saved);

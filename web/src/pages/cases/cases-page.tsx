@@ -11,13 +11,15 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { StatusTag } from '../../components/status-tag.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
-import { type CaseStage, caseDueState, stageCodes } from './case-labels.ts';
+import { type CaseStage, caseDueState, stageCodes, stageQuery } from './case-labels.ts';
 import { DueCell } from './leads-page.tsx';
 import { ProposeCaseModal } from './propose-case-modal.tsx';
 
 const PAGE_SIZE = 20;
 const itemKey = (c: TCaseSummary) => c.id;
-type Filters = Pick<CaseListQuery, 'officer' | 'overdue' | 'q'>;
+type Filters = Pick<CaseListQuery, 'mine' | 'overdue' | 'q'>;
+/** The list item may carry its officers' names (the detail always does). */
+type WithOfficers = { officers?: { name: string }[] };
 
 /** 案件办理: the cases by stage, deadlines coloured (red overdue, orange within 10 days, paused tagged). */
 export function CasesPage() {
@@ -28,7 +30,7 @@ export function CasesPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [proposing, setProposing] = useState(false);
 
-  const query = { ...filters, stage: stage === 'all' ? undefined : stage, limit: PAGE_SIZE };
+  const query = { ...filters, stage: stage === 'all' ? undefined : stageQuery(stage), limit: PAGE_SIZE };
   const fetchPage = (cursor?: string, signal?: AbortSignal) => casesApi.list({ ...query, cursor }, { signal });
   const list = useKeysetList(fetchPage, itemKey, queryKeys.cases.list(query));
 
@@ -58,13 +60,13 @@ export function CasesPage() {
       {
         title: t('cases.officers'),
         key: 'officers',
-        render: (_, c) => c.officers.map((o) => o.name).join(t('cases.listSeparator')),
+        render: (_, c) => (c as WithOfficers).officers?.map((o) => o.name).join(t('cases.listSeparator')) ?? '—',
       },
       { title: t('cases.filedOn'), dataIndex: 'filedOn', render: (d: string | null) => d ?? '—' },
       {
         title: t('cases.decisionDueOn'),
         key: 'due',
-        render: (_, c) => <DueCell t={t} due={c.decisionDueOn} state={caseDueState(c)} />,
+        render: (_, c) => <DueCell t={t} due={c.clock?.dueOn ?? null} state={caseDueState(c.clock, c.decidedOn)} />,
       },
       {
         title: t('cases.flags'),
@@ -97,7 +99,7 @@ export function CasesPage() {
         onSearch={({ flags = [], q }) =>
           setFilters({
             q: q?.trim() || undefined,
-            officer: flags.includes('mine') ? 'me' : undefined,
+            mine: flags.includes('mine') || undefined,
             overdue: flags.includes('overdue') || undefined,
           })
         }

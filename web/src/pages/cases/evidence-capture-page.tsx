@@ -1,5 +1,6 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, List, Select, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { casesApi, type TEvidence } from '../../api/cases.ts';
 import { queryKeys } from '../../api/query-keys.ts';
@@ -7,6 +8,7 @@ import { errorDetail } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
+import { stageQuery } from './case-labels.ts';
 import { phoneColumn } from './summary-page.tsx';
 
 interface Values {
@@ -18,7 +20,7 @@ interface Values {
 export function EvidenceCapturePage() {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const query = { officer: 'me' as const, stage: 'investigating', limit: 50 };
+  const query = { mine: true, stage: stageQuery('investigating'), limit: 50 };
   const mine = useAsync((signal) => casesApi.list(query, { signal }), queryKeys.cases.list(query));
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File>();
@@ -40,7 +42,11 @@ export function EvidenceCapturePage() {
     setBusy(true);
     setError(undefined);
     try {
-      const evidence = await casesApi.addEvidence(v.caseId, file, { kind: 'photo', title: v.title.trim() });
+      const evidence = await casesApi.addEvidence(v.caseId, file, {
+        kind: 'photo',
+        title: v.title.trim(),
+        collectedOn: dayjs().format('YYYY-MM-DD'),
+      });
       setAdded((list) => [evidence, ...list]);
       setFile(undefined);
       if (fileInput.current) fileInput.current.value = '';

@@ -1,20 +1,14 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { leadTransitions } from '../../../../src/domain/case-workflow.ts';
-import { casesApi, type TLeadDetail } from '../../api/cases.ts';
+import { casesApi, type LeadTransitionInput, type TLeadDetail } from '../../api/cases.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { groundOptions, leadActionLabel, pauseReasonOptions } from './case-labels.ts';
 import { CasePicker } from './case-pickers.tsx';
 
-interface Values {
-  reason?: string;
-  ground?: string;
-  note?: string;
-  targetCaseId?: number;
-  transferredTo?: string;
-  pauseReason?: string;
-}
+type Values = Omit<LeadTransitionInput, 'action' | 'version'>;
+type Action = LeadTransitionInput['action'];
 
 /** 延期, 中止/恢复计时, 不予立案, 并案: the fields the lead transition table requires. */
 export function LeadActionModal({
@@ -24,7 +18,7 @@ export function LeadActionModal({
   onDone,
 }: {
   lead: TLeadDetail;
-  action: string;
+  action: Action;
   onClose: () => void;
   onDone: (l: TLeadDetail) => void;
 }) {
@@ -36,13 +30,13 @@ export function LeadActionModal({
 
   const onOk = () =>
     submit(async (v) => {
-      onDone(await casesApi.leadTransition(lead.id, { action, version: lead.version, ...v }));
+      onDone(await casesApi.leadTransition(lead.id, { ...v, action, version: lead.version }));
     });
 
   return (
     <Modal
       open
-      title={`${leadActionLabel(t, action)} · ${lead.title}`}
+      title={`${leadActionLabel(t, action)} · ${lead.code}`}
       onCancel={onClose}
       onOk={onOk}
       confirmLoading={submitting}
@@ -58,7 +52,7 @@ export function LeadActionModal({
             label={t('cases.pauseReason')}
             rules={[{ required: true, message: t('cases.pauseReasonRequired') }]}
           >
-            <Select options={pauseReasonOptions(t)} data-testid="lead-field-pause-reason" />
+            <Select options={pauseReasonOptions(t, true)} data-testid="lead-field-pause-reason" />
           </Form.Item>
         )}
         {needs.has('ground') && (

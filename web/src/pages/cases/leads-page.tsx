@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
+  Alert,
   Button,
   Checkbox,
   Descriptions,
@@ -16,7 +17,13 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { casesApi, type LeadListQuery, type TLeadDetail, type TLeadSummary } from '../../api/cases.ts';
+import {
+  casesApi,
+  type LeadListQuery,
+  type LeadTransitionInput,
+  type TLeadDetail,
+  type TLeadSummary,
+} from '../../api/cases.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { ListTable } from '../../components/list-page/list-table.tsx';
@@ -71,15 +78,16 @@ export function CaseLeadsPage() {
   const columns = useMemo<TableColumnsType<TLeadSummary>>(
     () => [
       {
-        title: t('cases.leadTitle'),
-        dataIndex: 'title',
-        render: (title: string, l) => (
+        title: t('cases.leadCode'),
+        dataIndex: 'code',
+        render: (code: string, l) => (
           <Typography.Link onClick={() => setOpenId(l.id)} data-testid={`lead-open-${l.id}`}>
-            {title}
+            {code}
           </Typography.Link>
         ),
       },
-      { title: t('cases.party'), dataIndex: 'partyName', render: (n: string | null) => n ?? '—' },
+      { title: t('cases.leadTitle'), dataIndex: 'summary', ellipsis: true, width: 260 },
+      { title: t('cases.party'), dataIndex: 'entityName', render: (n: string | null) => n ?? '—' },
       { title: t('cases.source'), dataIndex: 'sourceType', render: (s: string) => sourceLabel(t, s) },
       {
         title: t('cases.status'),
@@ -92,7 +100,7 @@ export function CaseLeadsPage() {
         key: 'due',
         render: (_, l) => (
           <Space size={4}>
-            <DueCell t={t} due={l.verifyDueOn} state={leadDueState(l)} />
+            <DueCell t={t} due={l.clock?.dueOn ?? null} state={leadDueState(l.clock, l.status)} />
             {l.extended && <Tag color="blue">{t('cases.extended')}</Tag>}
           </Space>
         ),
@@ -157,24 +165,36 @@ function LeadDrawer({ id, onClose, onFiled }: { id: number; onClose: () => void;
   const t = useT();
   const { can } = useAuth();
   const detail = useAsync((signal) => casesApi.lead(id, { signal }), queryKeys.caseLeads.detail(id));
-  const [action, setAction] = useState<string>();
+  const [action, setAction] = useState<LeadTransitionInput['action']>();
   const [proposing, setProposing] = useState(false);
   const lead = detail.data;
 
   return (
-    <Drawer open onClose={onClose} size={560} title={lead?.title ?? t('common.loading')} data-testid="lead-drawer">
+    <Drawer open onClose={onClose} size={560} title={lead?.code ?? t('common.loading')} data-testid="lead-drawer">
       {detail.error && <LoadError error={detail.error} onRetry={detail.reload} />}
       {!lead ? (
         <Spin />
       ) : (
         <>
-          {can('case:write') && lead.status === 'verifying' && (
+          {lead.pendingAction && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('cases.pendingActionAlert', { action: leadActionLabel(t, lead.pendingAction) })}
+            />
+          )}
+          {can('case:write') && lead.status === 'verifying' && !lead.pendingAction && (
             <Space wrap style={{ marginBottom: 16 }} data-testid="lead-actions">
               <Button type="primary" onClick={() => setProposing(true)} data-testid="lead-action-file">
                 {t('cases.leadAction.file')}
               </Button>
-              {lead.allowedActions.map((a) => (
-                <Button key={a} onClick={() => setAction(a)} data-testid={`lead-action-${a}`}>
+              {lead.actions.map((a) => (
+                <Button
+                  key={a}
+                  onClick={() => setAction(a as LeadTransitionInput['action'])}
+                  data-testid={`lead-action-${a}`}
+                >
                   {leadActionLabel(t, a)}
                 </Button>
               ))}
@@ -223,25 +243,40 @@ function LeadFacts({ t, lead }: { t: Translate; lead: TLeadDetail }) {
         <StatusTag workflow="caseLead" status={lead.status} data-testid="lead-status" />
       </Descriptions.Item>
       <Descriptions.Item label={t('cases.source')}>
-        {sourceLabel(t, lead.sourceType)}
-        {lead.sourceRef && <Typography.Text type="secondary"> {lead.sourceRef}</Typography.Text>}
+        {sourceLabel(t, lead.sourceType)}{' '}
+        {lead.source.complaintId ? (
+          <Link to={`/complaints/${lead.source.complaintId}`}>{lead.source.trackingCode ?? lead.sourceRef}</Link>
+        ) : lead.source.visitId ? (
+          <Link to={`/spot-checks/visits/${lead.source.visitId}`}>{lead.sourceRef}</Link>
+        ) : (
+          <Typography.Text type="secondary">{lead.sourceRef}</Typography.Text>
+        )}
       </Descriptions.Item>
-      <Descriptions.Item label={t('cases.party')}>{lead.partyName ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('cases.party')}>{lead.entityName ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('cases.station')}>{lead.stationName}</Descriptions.Item>
       <Descriptions.Item label={t('cases.receivedOn')}>{lead.receivedOn}</Descriptions.Item>
       <Descriptions.Item label={t('cases.verifyDueOn')}>
-        <DueCell t={t} due={lead.verifyDueOn} state={leadDueState(lead)} />
+        <DueCell t={t} due={lead.clock?.dueOn ?? null} state={leadDueState(lead.clock, lead.status)} />
+        {lead.clock && lead.status === 'verifying' && (
+          <Typography.Text type="secondary">
+            {' '}
+            {t('cases.workingDaysLeft', { days: lead.clock.workingDaysLeft })}
+          </Typography.Text>
+        )}
       </Descriptions.Item>
       {lead.extended && (
         <Descriptions.Item label={t('cases.extensionReason')}>{lead.extensionReason ?? '—'}</Descriptions.Item>
       )}
-      {lead.description && (
-        <Descriptions.Item label={t('cases.description')}>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{lead.description}</Typography.Paragraph>
-        </Descriptions.Item>
-      )}
+      <Descriptions.Item label={t('cases.description')}>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{lead.summary}</Typography.Paragraph>
+      </Descriptions.Item>
       {lead.outcomeGround && (
         <Descriptions.Item label={t('cases.notFileGround')}>{groundLabel(t, lead.outcomeGround)}</Descriptions.Item>
       )}
+      {lead.transferredTo && (
+        <Descriptions.Item label={t('cases.transferredTo')}>{lead.transferredTo}</Descriptions.Item>
+      )}
+      {lead.outcomeNote && <Descriptions.Item label={t('cases.note')}>{lead.outcomeNote}</Descriptions.Item>}
       {lead.caseId && (
         <Descriptions.Item label={t('cases.case')}>
           <Link to={`/cases/${lead.caseId}`}>{t('cases.openCase')}</Link>

@@ -10,7 +10,6 @@ export interface PenaltyRow {
   amountYuan?: number;
   discretion: string;
   discretionBasis?: string;
-  note?: string;
 }
 
 export const emptyPenalty: PenaltyRow = { kind: 'fine', discretion: 'standard' };
@@ -25,11 +24,10 @@ export function penaltyErrorsToForm(err: unknown): unknown {
 /** The rows as the API takes them: amounts in fen, no amount for kinds without one. */
 export const toPenaltyInputs = (rows: PenaltyRow[] | undefined): PenaltyInput[] =>
   (rows ?? []).map((r) => ({
-    kind: r.kind,
+    kind: r.kind as PenaltyInput['kind'],
     amountFen: amountKinds.has(r.kind) ? yuanToFen(r.amountYuan) : 0,
-    discretion: r.discretion,
-    discretionBasis: r.discretionBasis?.trim() || null,
-    note: r.note?.trim() || null,
+    discretion: r.discretion as PenaltyInput['discretion'],
+    discretionBasis: r.discretionBasis?.trim() || undefined,
   }));
 
 /**

@@ -1,12 +1,17 @@
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio } from 'antd';
+import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { defaultCaseSettings } from '../../../../src/domain/case-settings.ts';
-import { casesApi, type TCaseDetail, type TLeadDetail, type TViolationType } from '../../api/cases.ts';
+import { casesApi, type TLeadDetail, type TViolationType } from '../../api/cases.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { yuanToFen } from './case-labels.ts';
-import { EntityPicker, OfficerSelect, useViolationTypes, ViolationTypeSelect } from './case-pickers.tsx';
+import {
+  EntityPicker,
+  OfficerSelect,
+  useCaseSettings,
+  useViolationTypes,
+  ViolationTypeSelect,
+} from './case-pickers.tsx';
 
 interface Values {
   partyKind: 'organisation' | 'person';
@@ -41,12 +46,15 @@ export function ProposeCaseModal({
 }: {
   lead?: TLeadDetail;
   onClose: () => void;
-  onDone: (c: TCaseDetail) => void;
+  onDone: (c: { id: number }) => void;
 }) {
   const t = useT();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
   const types = useViolationTypes();
+  const settings = useCaseSettings();
+  const warningDays = settings.limitationWarningDays;
   const kind = Form.useWatch('partyKind', form);
   const actOn = Form.useWatch('actOn', form);
   const ids = Form.useWatch('violationTypeIds', form);
@@ -54,30 +62,45 @@ export function ProposeCaseModal({
 
   const onOk = () =>
     submit(async (v) => {
+      const fromRegistry = v.partyKind === 'organisation' && v.entityId !== undefined;
       const body = {
-        partyKind: v.partyKind,
-        entityId: v.partyKind === 'organisation' ? (v.entityId ?? null) : null,
-        partyName: v.partyName.trim(),
-        partyUscc: v.partyKind === 'organisation' ? v.partyUscc?.trim() || null : null,
-        partyIdNo: v.partyKind === 'person' ? v.partyIdNo?.trim() || null : null,
-        partyAddress: v.partyAddress?.trim() || null,
+        entityId: fromRegistry ? v.entityId : undefined,
+        party: fromRegistry
+          ? undefined
+          : {
+              kind: v.partyKind,
+              name: v.partyName.trim(),
+              uscc: v.partyKind === 'organisation' ? v.partyUscc?.trim() || undefined : undefined,
+              idNumber: v.partyKind === 'person' ? v.partyIdNo?.trim() || undefined : undefined,
+              address: v.partyAddress?.trim() || undefined,
+            },
         title: v.title.trim(),
         facts: v.facts.trim(),
         actOn: v.actOn.format('YYYY-MM-DD'),
         violationTypeIds: v.violationTypeIds,
-        officerIds: v.officerIds,
-        leadOfficerId: v.officerIds[0],
+        officers: v.officerIds.map((userId, i) => ({ userId, lead: i === 0 })),
         caseValueFen: yuanToFen(v.caseValueYuan),
         goodsValueFen: yuanToFen(v.goodsValueYuan),
       };
-      onDone(lead ? await casesApi.proposeFromLead(lead.id, body) : await casesApi.propose(body));
+      const created = lead
+        ? await casesApi.proposeFromLead(lead.id, { ...body, version: lead.version })
+        : await casesApi.propose(body);
+      if (created.limitation.warning || created.limitation.expired)
+        message.warning(
+          t('cases.limitationSoon', {
+            date: created.limitation.expiresOn,
+            days: created.limitation.daysLeft,
+            years: created.limitation.years,
+          }),
+        );
+      onDone(created);
     });
 
   return (
     <Modal
       open
       width={720}
-      title={lead ? t('cases.proposeFromLead', { title: lead.title }) : t('cases.proposeNew')}
+      title={lead ? t('cases.proposeFromLead', { title: lead.code }) : t('cases.proposeNew')}
       onCancel={onClose}
       onOk={onOk}
       okText={t('cases.proposeSubmit')}
@@ -94,9 +117,8 @@ export function ProposeCaseModal({
         initialValues={{
           partyKind: 'organisation',
           entityId: lead?.entityId ?? undefined,
-          partyName: lead?.partyName ?? '',
-          title: lead?.title ?? '',
-          facts: lead?.description ?? '',
+          partyName: lead?.entityName ?? '',
+          facts: lead?.summary ?? '',
           officerIds: [],
           violationTypeIds: [],
         }}
@@ -176,7 +198,7 @@ export function ProposeCaseModal({
             data-testid="propose-limitation"
           />
         )}
-        {limitation && limitation.daysLeft >= 0 && limitation.daysLeft <= defaultCaseSettings.limitationWarningDays && (
+        {limitation && limitation.daysLeft >= 0 && limitation.daysLeft <= warningDays && (
           <Alert
             type="warning"
             showIcon

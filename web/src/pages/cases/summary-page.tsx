@@ -3,14 +3,20 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Result, Spa
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { defaultCaseSettings } from '../../../../src/domain/case-settings.ts';
-import { casesApi, documentUrl } from '../../api/cases.ts';
+import type { TSummaryResult } from '../../../../src/contracts/case-documents.ts';
+import { casesApi } from '../../api/cases.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { formatFen, yuanToFen } from './case-labels.ts';
-import { EntityPicker, OfficerSelect, useViolationTypes, ViolationTypeSelect } from './case-pickers.tsx';
+import {
+  EntityPicker,
+  OfficerSelect,
+  useCaseSettings,
+  useViolationTypes,
+  ViolationTypeSelect,
+} from './case-pickers.tsx';
 
 interface Values {
   partyKind: 'organisation' | 'person';
@@ -18,6 +24,8 @@ interface Values {
   partyName: string;
   partyIdNo?: string;
   partyUscc?: string;
+  partyAddress?: string;
+  place: string;
   violationTypeId: number;
   facts: string;
   actOn: Dayjs;
@@ -35,33 +43,33 @@ export function CaseSummaryPage() {
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
   const types = useViolationTypes();
-  const [done, setDone] = useState<{ caseId: number; documentId: number; docNo: string }>();
+  const [done, setDone] = useState<TSummaryResult>();
   const kind = Form.useWatch('partyKind', form) ?? 'organisation';
   const penalty = Form.useWatch('penalty', form);
-  const limitFen = defaultCaseSettings.summaryFineLimitFen[kind];
+  const settings = useCaseSettings();
+  const limitFen = settings.summaryFineLimitFen[kind];
 
   const onOk = () =>
     submit(async (v) => {
+      const organisation = v.partyKind === 'organisation';
       const result = await casesApi.summary({
-        partyKind: v.partyKind,
-        entityId: v.partyKind === 'organisation' ? (v.entityId ?? null) : null,
-        partyName: v.partyName.trim(),
-        partyUscc: v.partyKind === 'organisation' ? v.partyUscc?.trim() || null : null,
-        partyIdNo: v.partyKind === 'person' ? v.partyIdNo?.trim() || null : null,
+        party: {
+          kind: v.partyKind,
+          entityId: organisation ? v.entityId : undefined,
+          name: v.partyName.trim(),
+          uscc: organisation ? v.partyUscc?.trim() || undefined : undefined,
+          idNo: organisation ? undefined : v.partyIdNo?.trim() || undefined,
+          address: v.partyAddress?.trim() || undefined,
+        },
         violationTypeIds: [v.violationTypeId],
         facts: v.facts.trim(),
+        place: v.place.trim(),
         actOn: v.actOn.format('YYYY-MM-DD'),
-        penalties: [
-          {
-            kind: v.penalty,
-            amountFen: v.penalty === 'fine' ? yuanToFen(v.amountYuan) : 0,
-            discretion: 'standard',
-          },
-        ],
+        penalties: [{ kind: v.penalty, amountFen: v.penalty === 'fine' ? yuanToFen(v.amountYuan) : 0 }],
         officerIds: v.officerIds,
       });
       setDone(result);
-      window.open(documentUrl(result.documentId, 'pdf'), '_blank', 'noopener');
+      window.open(result.pdfUrl, '_blank', 'noopener');
     });
 
   if (done) {
@@ -70,7 +78,7 @@ export function CaseSummaryPage() {
         <Result
           status="success"
           title={t('cases.summaryDone')}
-          subTitle={done.docNo}
+          subTitle={done.decisionNo}
           extra={
             <Space direction="vertical" style={{ width: '100%' }}>
               <Button
@@ -78,7 +86,7 @@ export function CaseSummaryPage() {
                 size="large"
                 block
                 icon={<FilePdfOutlined />}
-                href={documentUrl(done.documentId, 'pdf')}
+                href={done.pdfUrl}
                 target="_blank"
                 data-testid="summary-pdf"
               >
@@ -130,7 +138,9 @@ export function CaseSummaryPage() {
           <Form.Item name="entityId" label={t('cases.partyEntity')}>
             <EntityPicker
               testId="summary-entity"
-              onPicked={(e) => form.setFieldsValue({ partyName: e.name, partyUscc: e.uscc })}
+              onPicked={(e) =>
+                form.setFieldsValue({ partyName: e.name, partyUscc: e.uscc, partyAddress: e.address ?? undefined })
+              }
             />
           </Form.Item>
         )}
@@ -159,6 +169,13 @@ export function CaseSummaryPage() {
           rules={[{ required: true, whitespace: true, message: t('cases.factsRequired') }]}
         >
           <Input.TextArea rows={3} maxLength={2000} data-testid="summary-facts" />
+        </Form.Item>
+        <Form.Item
+          name="place"
+          label={t('cases.place')}
+          rules={[{ required: true, whitespace: true, message: t('cases.placeRequired') }]}
+        >
+          <Input maxLength={200} data-testid="summary-place" />
         </Form.Item>
         <Form.Item name="actOn" label={t('cases.actOn')} rules={[{ required: true }]}>
           <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
