@@ -1,3 +1,4 @@
+import { ZApproval } from './cases.ts';
 import { ZId, ZIsoDate, ZPageQuery, ZTimestamp, ZVersion } from './common.ts';
 import { z } from './zod.ts';
 
@@ -47,7 +48,7 @@ export const ZNotFilingGround = z.enum([
   'no_violation',
 ]);
 
-export const leadPauseReasonLabels = { testing: '检测、检验、检疫、鉴定', identification: '权利人辨认' } as const;
+export { leadPauseReasonLabels } from '../domain/lead-clock.ts';
 export const ZLeadPauseReason = z.enum(['testing', 'identification']);
 
 export const ZLeadCreateBody = z.object({
@@ -114,17 +115,6 @@ export const ZLeadPause = z.object({
   endedOn: ZIsoDate.nullable(),
 });
 
-export const ZLeadApproval = z.object({
-  requestId: z.number().int(),
-  step: z.string(),
-  action: z.string(),
-  roleCode: z.string(),
-  outcome: z.string().nullable(),
-  comment: z.string().nullable(),
-  requestedAt: ZTimestamp,
-  decidedAt: ZTimestamp.nullable(),
-});
-
 export const ZLeadDetail = ZLead.extend({
   source: ZLeadSourceLink,
   extensionReason: z.string().nullable(),
@@ -134,7 +124,7 @@ export const ZLeadDetail = ZLead.extend({
   transferredTo: z.string().nullable(),
   decidedOn: ZIsoDate.nullable(),
   pauses: z.array(ZLeadPause),
-  approvals: z.array(ZLeadApproval),
+  approvals: z.array(ZApproval),
   /** An approval request waiting for its approvers (extend or notFile). */
   pendingAction: z.string().nullable(),
 });
@@ -297,7 +287,7 @@ export const ZCaseSettings = z.object({
     instalment: ZChain,
   }),
   disclosureLowFineFen: ZFen,
-  seriousListAreas: z.array(ZViolationArea).max(12),
+  seriousListAreas: z.array(z.string().max(32)).max(12),
   limitationWarningDays: z.number().int().min(0).max(730),
 });
 export const ZCaseSettingsView = z.object({

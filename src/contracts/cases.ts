@@ -1,3 +1,4 @@
+import { type CaseAction, caseTransitions } from '../domain/case-workflow.ts';
 import { ZId, ZIsoDate, ZPageQuery, ZTimestamp, ZVersion } from './common.ts';
 import { z } from './zod.ts';
 
@@ -40,3 +41,179 @@ export const ZApprovalDecisionBody = z.object({
 
 export type TApproval = z.infer<typeof ZApproval>;
 export type TApprovalInboxItem = z.infer<typeof ZApprovalInboxItem>;
+
+// ---- transitions
+export const penaltyKinds = [
+  'warning',
+  'reprimand',
+  'fine',
+  'confiscate_gains',
+  'confiscate_property',
+  'suspend_licence',
+  'revoke_licence',
+  'lower_qualification',
+  'restrict_operation',
+  'suspend_business',
+  'close_business',
+  'restrict_practice',
+] as const;
+export const discretionKinds = ['standard', 'lighter', 'mitigated', 'heavier', 'exempt'] as const;
+export const ZPenaltyInput = z.object({
+  kind: z.enum(penaltyKinds),
+  amountFen: z.number().int().min(0).max(1e13).default(0),
+  discretion: z.enum(discretionKinds).default('standard'),
+  discretionBasis: z.string().trim().max(1000).optional(),
+});
+const text = (max = 5000) => z.string().trim().min(1, '不能为空').max(max);
+export const caseActionNames = Object.keys(caseTransitions) as [CaseAction, ...CaseAction[]];
+/**
+ * One transition: the action, the version the caller saw, and the fields the action requires
+ * (caseTransitions[action].requires). Unknown fields are kept for the actions other services add.
+ */
+export const ZTransitionBody = z.looseObject({
+  action: z.enum(caseActionNames),
+  version: ZVersion,
+  reason: text().optional(),
+  ground: text().optional(),
+  report: text(20000).optional(),
+  minutes: text(20000).optional(),
+  note: text().optional(),
+  targetCaseId: ZId.optional(),
+  hearingOn: ZIsoDate.optional(),
+  decisionKind: z.enum(['penalty', 'no_penalty', 'transfer']).optional(),
+  servedOn: ZIsoDate.optional(),
+  serveMethod: z.enum(['on_the_spot', 'direct', 'left_at_address', 'post', 'electronic', 'public_notice']).optional(),
+  penalties: z.array(ZPenaltyInput).min(1, '至少填写一项处罚').max(20).optional(),
+  /** extendCollective: the days the collective decision adds (default 30). */
+  days: z.number().int().min(1).max(365).optional(),
+  /** pauseClock: why the clock stops (检测/检验/检疫/鉴定, 权利人辨认, 公告). */
+  pauseReason: z.enum(['testing', 'identification', 'public_notice']).optional(),
+});
+export type TTransitionBody = z.infer<typeof ZTransitionBody>;
+
+// ---- list and detail
+export const ZClock = z.object({
+  dueOn: ZIsoDate,
+  daysLeft: z.number().int(),
+  paused: z.boolean(),
+  overdue: z.boolean(),
+});
+export const ZCaseQuery = ZPageQuery.extend({
+  /** Statuses, comma-separated (a stage of the list). */
+  stage: z.string().max(300).optional(),
+  stationId: ZId.optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export const ZCaseListItem = z.object({
+  id: z.number().int(),
+  caseNo: z.string().nullable(),
+  procedure: z.enum(['general', 'summary']),
+  status: z.string(),
+  statusLabel: z.string(),
+  pendingAction: z.string().nullable(),
+  partyKind: z.enum(['organisation', 'person']),
+  partyName: z.string(),
+  partyUscc: z.string().nullable(),
+  title: z.string(),
+  stationId: z.number().int(),
+  stationName: z.string(),
+  filedOn: ZIsoDate.nullable(),
+  decidedOn: ZIsoDate.nullable(),
+  closedOn: ZIsoDate.nullable(),
+  isMajor: z.boolean(),
+  decisionKind: z.string().nullable(),
+  fineDueFen: z.number().int(),
+  clock: ZClock.nullable(),
+  createdAt: ZTimestamp,
+});
+export const ZCaseStep = z.object({
+  id: z.number().int(),
+  action: z.string(),
+  actionLabel: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  at: ZTimestamp,
+  note: z.string().nullable(),
+  documentId: z.number().int().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export const ZCaseDetail = ZCaseListItem.extend({
+  leadId: z.number().int().nullable(),
+  entityId: z.number().int().nullable(),
+  partyAddress: z.string().nullable(),
+  facts: z.string().nullable(),
+  actOn: ZIsoDate.nullable(),
+  limitationExpiresOn: ZIsoDate.nullable(),
+  decisionExtensions: z.number().int(),
+  decisionExtraDays: z.number().int(),
+  needsCollective: z.boolean(),
+  hearingRight: z.boolean(),
+  notifiedOn: ZIsoDate.nullable(),
+  statementDueOn: ZIsoDate.nullable(),
+  decisionNo: z.string().nullable(),
+  servedOn: ZIsoDate.nullable(),
+  serveMethod: z.string().nullable(),
+  paymentDueOn: ZIsoDate.nullable(),
+  paidFen: z.number().int(),
+  caseValueFen: z.number().int(),
+  goodsValueFen: z.number().int(),
+  confiscatedFen: z.number().int(),
+  transferredToJudiciary: z.boolean(),
+  typical: z.boolean(),
+  officers: z.array(
+    z.object({
+      userId: z.number().int(),
+      name: z.string(),
+      credentialNo: z.string(),
+      leadOfficer: z.boolean(),
+    }),
+  ),
+  violations: z.array(
+    z.object({
+      id: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      legalBasis: z.string(),
+      penaltyBasis: z.string(),
+    }),
+  ),
+  penalties: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.string(),
+      kindLabel: z.string(),
+      amountFen: z.number().int(),
+      discretion: z.string(),
+      discretionBasis: z.string().nullable(),
+    }),
+  ),
+  steps: z.array(ZCaseStep),
+  approvals: z.array(ZApproval),
+  pauses: z.array(
+    z.object({
+      id: z.number().int(),
+      reason: z.string(),
+      note: z.string().nullable(),
+      startedOn: ZIsoDate,
+      endedOn: ZIsoDate.nullable(),
+    }),
+  ),
+  clocks: z.object({
+    decision: ZClock.nullable(),
+    statementDueOn: ZIsoDate.nullable(),
+    legalReviewDueOn: ZIsoDate.nullable(),
+    paymentDueOn: ZIsoDate.nullable(),
+    limitationExpiresOn: ZIsoDate.nullable(),
+  }),
+  allowedActions: z.array(z.string()),
+  pendingApproval: z
+    .object({ requestId: z.number().int(), action: z.string(), step: z.string(), waitingFor: z.string().nullable() })
+    .nullable(),
+  version: z.number().int(),
+});
+export type TCaseListItem = z.infer<typeof ZCaseListItem>;
+export type TCaseDetail = z.infer<typeof ZCaseDetail>;

@@ -1,5 +1,5 @@
 import { ZDataScope, ZPermission } from './auth.ts';
-import { ZId, ZTimestamp, ZVersion } from './common.ts';
+import { ZId, ZIsoDate, ZTimestamp, ZVersion } from './common.ts';
 import { z } from './zod.ts';
 
 export const orgUnitKinds = { bureau: '局', department: '科室', station: '市场监管所', centre: '中心' } as const;
@@ -62,6 +62,9 @@ export const ZUser = z.object({
   unitName: z.string(),
   phone: z.string().nullable(),
   roleIds: z.array(z.number().int()),
+  /** 行政执法证: number and expiry; a case officer needs one valid on the day they are assigned. */
+  enforcementCredentialNo: z.string().nullable(),
+  enforcementCredentialExpiresOn: ZIsoDate.nullable(),
   active: z.boolean(),
   locked: z.boolean(),
   version: z.number().int(),
@@ -79,6 +82,8 @@ export const ZUserCreate = z.object({
   phone: ZMobile.nullable().optional(),
   roleIds: z.array(ZId).min(1, '至少选择一个角色').max(20),
   password: z.string().min(1, '请输入密码').max(256),
+  enforcementCredentialNo: z.string().trim().min(4, '执法证号至少4位').max(40).nullable().optional(),
+  enforcementCredentialExpiresOn: ZIsoDate.nullable().optional(),
 });
 export const ZUserUpdate = ZUserCreate.omit({ username: true, password: true })
   .partial()

@@ -7,7 +7,12 @@ describe('limitation (行政处罚法 Art. 36)', () => {
     const base = { today: '2026-12-03', warningDays: 60 };
     assert.equal(caseLimitation({ ...base, actOn: '2025-06-01', involvesSafety: false }).expiresOn, '2027-06-01');
     assert.equal(caseLimitation({ ...base, actOn: '2025-06-01', involvesSafety: true }).expiresOn, '2030-06-01');
-    const continuing = caseLimitation({ ...base, actOn: '2023-01-10', actEndedOn: '2025-03-01', involvesSafety: false });
+    const continuing = caseLimitation({
+      ...base,
+      actOn: '2023-01-10',
+      actEndedOn: '2025-03-01',
+      involvesSafety: false,
+    });
     assert.equal(continuing.expiresOn, '2027-03-01');
     assert.equal(addYears('2024-02-29', 2), '2026-02-28');
   });

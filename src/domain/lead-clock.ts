@@ -41,7 +41,8 @@ export interface LeadClock {
 }
 
 const MS_PER_DAY = 86_400_000;
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * MS_PER_DAY).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * MS_PER_DAY).toISOString().slice(0, 10);
 // Ten years of scanning is far more than any period here; it guards a calendar with no working days.
 const MAX_SCAN_DAYS = 3660;
 

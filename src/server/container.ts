@@ -15,6 +15,11 @@ import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
 import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
+import { createCaseWorkflow } from '../modules/cases/services/case-workflow.ts';
+import { createCaseQueries } from '../modules/cases/services/cases.ts';
+import { createCaseLeadServices } from '../modules/cases/services/lead-module.ts';
+import { onCaseClosed, onCaseFiled } from '../modules/cases/services/lead-outcomes.ts';
+import { caseSettingsOf } from '../modules/cases/services/settings-read.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
@@ -69,6 +74,14 @@ export function createServices(
   const jobs = createJobService(db);
   const credit = createCreditService(db, { files, jobs, fontConfig: config });
   const caseApprovals = createApprovalEngine(db);
+  const caseLeads = createCaseLeadServices(db, { calendar: calendar.calendar, approvals: caseApprovals, pii });
+  const caseWorkflow = createCaseWorkflow(db, {
+    approvals: caseApprovals,
+    calendar: calendar.calendar,
+    settings: caseSettingsOf,
+    now: opts.now,
+    hooks: { onCaseFiled, onCaseClosed },
+  });
   const spotCheckCatalog = createCatalogService(db);
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
@@ -116,6 +129,9 @@ export function createServices(
     complaintAnalysis,
     credit,
     caseApprovals,
+    caseLeads,
+    caseWorkflow,
+    cases: createCaseQueries(db, { now: opts.now }),
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { caseApprovalRoutes } from '../modules/cases/routes/approvals.ts';
+import { caseRoutes } from '../modules/cases/routes/cases.ts';
+import { caseLeadRoutes } from '../modules/cases/routes/leads.ts';
 import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.ts';
 import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
 import { complaintRoutes } from '../modules/complaints/routes.ts';
@@ -43,6 +45,8 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   });
   await app.register(creditRoutes, { credit: services.credit });
   await app.register(caseApprovalRoutes, { approvals: services.caseApprovals });
+  await app.register(caseLeadRoutes, services.caseLeads);
+  await app.register(caseRoutes, { cases: services.cases, workflow: services.caseWorkflow });
   await app.register(publicComplaintRoutes, {
     complaints: services.complaints,
     portal: services.publicComplaints,

@@ -29,6 +29,9 @@ const excludedUnitColumns: Record<string, string> = {
     'sign-in security log for holders of audit:login:read, not a business record (issue 10 names no kind)',
   'complaint_monthly_stats.station_id': 'monthly rollup per station, served through aggregateReach, never row by row',
   'spot_check_items.department_id': 'catalogue reference data: the department answering for an item, not an owner',
+  'cases.department_id':
+    'the department handling a case (办案机构), a grouping key of the statistics; the case belongs to the station ' +
+    'with jurisdiction (case kind, c.station_id)',
   'case_leads.station_id':
     'written by a complaint transfer and only counted in the credit risk score; no route serves a lead row until ' +
     'the cases module registers its kind',

@@ -91,3 +91,21 @@ export async function insertPause(
     p.endedOn ?? null,
   ]);
 }
+
+/** A user at the unit holding the built-in role `roleCode` (password: the demo one); returns the user id. */
+export async function insertUserWithRole(
+  q: Queryable,
+  opts: { username: string; unitCode: string; roleCode: string },
+): Promise<number> {
+  const [user] = await q.query<{ id: number }>(
+    `INSERT INTO users (username, display_name, unit_id, password_hash)
+     SELECT $1, $1, (SELECT id FROM org_units WHERE code = $2), password_hash FROM users WHERE username = 'admin'
+     RETURNING id`,
+    [opts.username, opts.unitCode],
+  );
+  await q.query('INSERT INTO user_roles (user_id, role_id) SELECT $1, id FROM roles WHERE code = $2', [
+    user!.id,
+    opts.roleCode,
+  ]);
+  return Number(user!.id);
+}

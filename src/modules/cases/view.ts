@@ -1,6 +1,16 @@
-import type { TApproval } from '../../contracts/cases.ts';
-import { caseTransitions, leadTransitions } from '../../domain/case-workflow.ts';
+import type { TApproval, TCaseListItem } from '../../contracts/cases.ts';
+import { clockFromStored, clockRuns } from '../../domain/case-clock.ts';
+import { penaltyKindLabels } from '../../domain/case-settings.ts';
+import {
+  type CaseAction,
+  type CaseStatus,
+  caseStatusLabels,
+  caseTransitions,
+  leadTransitions,
+} from '../../domain/case-workflow.ts';
 import type { ApprovalRow } from './repos/approvals.ts';
+import type { CaseListRow } from './repos/case-list.ts';
+import type { PenaltyRow } from './repos/cases.ts';
 
 /** Rows → contracts for the case module. */
 export const approvalStepLabels: Record<string, string> = {
@@ -24,4 +34,28 @@ export const toApproval = <R extends ApprovalRow>(r: R): R & TApproval => ({
   ...r,
   stepLabel: approvalStepLabels[r.step] ?? r.step,
   actionLabel: actionLabel(r),
+});
+
+export const toCaseListItem = (r: CaseListRow, today: string): TCaseListItem => {
+  const { decisionDueOn, pausedSince, ...rest } = r;
+  const c = decisionDueOn && clockRuns(r.status) ? clockFromStored(decisionDueOn, pausedSince, today) : null;
+  return {
+    ...rest,
+    statusLabel: caseStatusLabels[r.status as CaseStatus] ?? r.status,
+    clock: c ? { dueOn: c.dueOn, daysLeft: c.daysLeft, paused: c.paused, overdue: c.overdue } : null,
+  };
+};
+
+export const toPenalty = (p: PenaltyRow) => ({
+  id: p.id,
+  kind: p.kind,
+  kindLabel: penaltyKindLabels[p.kind] ?? p.kind,
+  amountFen: p.amountFen,
+  discretion: p.discretion,
+  discretionBasis: p.discretionBasis,
+});
+
+export const toStep = <S extends { action: string }>(s: S) => ({
+  ...s,
+  actionLabel: caseTransitions[s.action as CaseAction]?.label ?? s.action,
 });

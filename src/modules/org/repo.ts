@@ -105,7 +105,8 @@ export async function updateRole(
 }
 
 const userColumns = `u.id, u.username, u.display_name AS "displayName", u.unit_id AS "unitId", o.name AS "unitName",
-  u.phone, u.active, (u.locked_until IS NOT NULL AND u.locked_until > now()) AS locked, u.version,
+  u.phone, u.enforcement_credential_no AS "enforcementCredentialNo",
+  u.enforcement_credential_expires_on AS "enforcementCredentialExpiresOn", u.active, (u.locked_until IS NOT NULL AND u.locked_until > now()) AS locked, u.version,
   u.created_at AS "createdAt",
   COALESCE((SELECT array_agg(ur.role_id ORDER BY ur.role_id) FROM user_roles ur WHERE ur.user_id = u.id), '{}') AS "roleIds"`;
 
@@ -146,11 +147,28 @@ export async function listUsers(db: Queryable, readable: Readable, f: UserFilter
 
 export async function insertUser(
   tx: Queryable,
-  u: { username: string; displayName: string; unitId: number; phone: string | null; passwordHash: string },
+  u: {
+    username: string;
+    displayName: string;
+    unitId: number;
+    phone: string | null;
+    passwordHash: string;
+    enforcementCredentialNo?: string | null;
+    enforcementCredentialExpiresOn?: string | null;
+  },
 ): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO users (username, display_name, unit_id, phone, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [u.username, u.displayName, u.unitId, u.phone, u.passwordHash],
+    `INSERT INTO users (username, display_name, unit_id, phone, password_hash, enforcement_credential_no,
+       enforcement_credential_expires_on) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [
+      u.username,
+      u.displayName,
+      u.unitId,
+      u.phone,
+      u.passwordHash,
+      u.enforcementCredentialNo ?? null,
+      u.enforcementCredentialExpiresOn ?? null,
+    ],
   );
   return row!.id;
 }
@@ -164,13 +182,22 @@ export async function updateUser(
   tx: Queryable,
   id: number,
   version: number,
-  patch: { displayName?: string; unitId?: number; phone?: string | null; active?: boolean },
+  patch: {
+    displayName?: string;
+    unitId?: number;
+    phone?: string | null;
+    active?: boolean;
+    enforcementCredentialNo?: string | null;
+    enforcementCredentialExpiresOn?: string | null;
+  },
 ): Promise<boolean> {
   const set = given({
     display_name: patch.displayName,
     unit_id: patch.unitId,
     phone: patch.phone,
     active: patch.active,
+    enforcement_credential_no: patch.enforcementCredentialNo,
+    enforcement_credential_expires_on: patch.enforcementCredentialExpiresOn,
   });
   return updateVersioned(tx, 'users', { id, version }, set);
 }

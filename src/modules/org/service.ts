@@ -18,7 +18,7 @@ import { beyondHolder, type Grant, grantOf } from '../../domain/grant.ts';
 import { assertPermitted, canRead, readableWhere } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, notFound, validation } from '../../platform/errors.ts';
 import { assertPasswordPolicy as assertPassword, hashPassword } from '../../platform/passwords.ts';
 import { staleVersion } from '../../platform/workflow.ts';
 import { deleteUserSessions } from '../auth/published.ts';
@@ -27,6 +27,12 @@ import * as repo from './repo.ts';
 import { publicUnit, publicUser } from './view.ts';
 
 const stale = (what: string) => staleVersion(`${what}已被他人修改，请刷新后重试`);
+
+/** 执法证: a number and its expiry go together (both or neither). */
+function assertCredentialPair(no: string | null | undefined, expiresOn: string | null | undefined): void {
+  if (no && !expiresOn) throw validation('enforcementCredentialExpiresOn', '请填写执法证有效期');
+  if (!no && expiresOn) throw validation('enforcementCredentialNo', '请填写执法证号');
+}
 
 export function createOrgService(db: Db) {
   async function reachableUnit(actor: Actor, unitId: number, field: string) {
@@ -180,6 +186,7 @@ export function createOrgService(db: Db) {
 
     async createUser(actor: Actor, input: z.infer<typeof ZUserCreate>): Promise<TUser> {
       assertPassword(input.password, input.username);
+      assertCredentialPair(input.enforcementCredentialNo, input.enforcementCredentialExpiresOn);
       await reachableUnit(actor, input.unitId, 'unitId');
       await assignableRoles(actor, input.roleIds);
       const passwordHash = await hashPassword(input.password);
@@ -206,6 +213,12 @@ export function createOrgService(db: Db) {
 
     async updateUser(actor: Actor, id: number, input: z.infer<typeof ZUserUpdate>): Promise<TUser> {
       const before = await manageableUser(actor, id);
+      assertCredentialPair(
+        input.enforcementCredentialNo !== undefined ? input.enforcementCredentialNo : before.enforcementCredentialNo,
+        input.enforcementCredentialExpiresOn !== undefined
+          ? input.enforcementCredentialExpiresOn
+          : before.enforcementCredentialExpiresOn,
+      );
       if (input.unitId !== undefined) await reachableUnit(actor, input.unitId, 'unitId');
       if (input.roleIds) await assignableRoles(actor, input.roleIds);
       if (id === actor.userId && input.active === false) throw new AppError('INVALID_STATE', '不能停用自己的账户');

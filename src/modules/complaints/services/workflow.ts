@@ -12,7 +12,7 @@ import { assertPlaceable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError, validation } from '../../../platform/errors.ts';
 import { allowTransition } from '../../../platform/workflow.ts';
-import { createCaseLead } from '../../cases/leads.ts';
+import { createCaseLead } from '../../cases/published.ts';
 import { moveFiles } from '../../files/published.ts';
 import { complaintKind } from '../access.ts';
 import { attachmentIdsOf } from '../repos/attachments.ts';
@@ -98,14 +98,18 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
         const set = fieldsFor(body);
         if (t.to) set.status = t.to;
         if (body.action === 'openCase') {
-          set.case_lead_ref = await createCaseLead(tx, {
-            sourceType: 'report',
-            sourceRef: row.trackingCode,
-            entityId: row.entityId,
-            stationId: row.stationId,
-            summary: `${row.businessName ?? '未知经营者'}：${row.description.slice(0, 200)}`,
-            createdBy: actor.userId,
-          });
+          set.case_lead_ref = await createCaseLead(
+            tx,
+            {
+              sourceType: 'report',
+              sourceRef: row.trackingCode,
+              entityId: row.entityId,
+              stationId: row.stationId,
+              summary: `${row.businessName ?? '未知经营者'}：${row.description.slice(0, 200)}`,
+              createdBy: actor.userId,
+            },
+            cal,
+          );
         }
         if (body.action === 'extendVerification') await extendVerification(tx, cal, row, body.reason!);
         const step = {

@@ -1,9 +1,10 @@
 import type { TResultBody } from '../../../contracts/spot-checks.ts';
 import type { Db } from '../../../db/client.ts';
 import { categoryOf } from '../../../domain/spot-check-workflow.ts';
+import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
-import { createCaseLead } from '../../cases/leads.ts';
+import { createCaseLead } from '../../cases/published.ts';
 import * as repo from '../repos/visits.ts';
 
 /**
@@ -16,19 +17,24 @@ export async function writeResult(
   v: repo.VisitRecord,
   item: { id: number; name: string },
   body: TResultBody,
+  cal?: WorkingDayCalendar,
 ): Promise<void> {
   const category = categoryOf(body.category)!;
   await db.transaction(async (tx) => {
     let caseLeadRef: string | null = null;
     if (category.lead)
-      caseLeadRef = await createCaseLead(tx, {
-        sourceType: 'inspection',
-        sourceRef: `SC${v.id}-${item.id}`,
-        entityId: v.entityId,
-        stationId: v.stationId,
-        summary: `双随机抽查「${item.name}」：${category.label}${body.notes ? `。${body.notes}` : ''}`,
-        createdBy: actor.userId,
-      });
+      caseLeadRef = await createCaseLead(
+        tx,
+        {
+          sourceType: 'inspection',
+          sourceRef: `SC${v.id}-${item.id}`,
+          entityId: v.entityId,
+          stationId: v.stationId,
+          summary: `双随机抽查「${item.name}」：${category.label}${body.notes ? `。${body.notes}` : ''}`,
+          createdBy: actor.userId,
+        },
+        cal,
+      );
     if (category.problem) await repo.queueRiskRecompute(tx, v.entityId, `spot-check:${v.id}:${category.code}`);
     await repo.upsertResult(tx, {
       visitId: v.id,

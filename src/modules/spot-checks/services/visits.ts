@@ -76,7 +76,7 @@ export function createVisitService(db: Db, deps: VisitDeps) {
     const item = items.find((i) => i.id === body.itemId);
     if (!item) throw validation('itemId', '该事项不在本次检查的任务中');
     await expectOwnEvidence(v.id, body.fileIds);
-    await writeResult(db, actor, v, item, body);
+    await writeResult(db, actor, v, item, body, await deps.calendar());
   }
 
   async function detail(actor: Actor, v: repo.VisitRecord): Promise<TVisitDetail> {

@@ -1,0 +1,132 @@
+import type { Queryable } from '../../../db/client.ts';
+import type { Where } from '../../../db/sql.ts';
+import { openCaseStatuses } from '../../../domain/case-workflow.ts';
+import type { PenaltyRow } from './cases.ts';
+
+export interface CaseListRow {
+  id: number;
+  caseNo: string | null;
+  procedure: 'general' | 'summary';
+  status: string;
+  pendingAction: string | null;
+  partyKind: 'organisation' | 'person';
+  partyName: string;
+  partyUscc: string | null;
+  title: string;
+  stationId: number;
+  stationName: string;
+  filedOn: string | null;
+  decidedOn: string | null;
+  closedOn: string | null;
+  isMajor: boolean;
+  decisionKind: string | null;
+  fineDueFen: number;
+  decisionDueOn: string | null;
+  /** Start of the open pause of the decision clock, if any. */
+  pausedSince: string | null;
+  createdAt: string;
+}
+
+export interface CaseListFilter {
+  statuses?: string[];
+  stationId?: number;
+  officerId?: number;
+  overdueOn?: string;
+  exact?: string;
+  tsquery?: string | null;
+  like?: string;
+  beforeId?: number;
+}
+
+/**
+ * One page of cases in `scope` (alias c), newest first (keyset on id). The filters each have an index: status
+ * (cases_status_idx), station (cases_station_idx), officer (case_officers_user_idx), overdue
+ * (cases_open_status_due_idx), party name (cases_party_bigrams_idx), number or USCC (unique/btree).
+ */
+export async function listCases(q: Queryable, scope: Where, f: CaseListFilter, limit: number) {
+  const w = scope
+    .addIf(f.statuses?.length ? f.statuses : undefined, 'c.status = ANY(?::text[])')
+    .addIf(f.stationId, 'c.station_id = ?')
+    .addIf(f.officerId, 'c.id IN (SELECT o.case_id FROM case_officers o WHERE o.user_id = ?)')
+    .addIf(f.beforeId, 'c.id < ?');
+  if (f.overdueOn)
+    w.add(
+      `c.decided_on IS NULL AND c.status = ANY(?::text[]) AND c.decision_due_on < ?::date
+       AND NOT EXISTS (SELECT 1 FROM case_clock_pauses p WHERE p.case_id = c.id AND p.ended_on IS NULL)`,
+      [...openCaseStatuses],
+      f.overdueOn,
+    );
+  if (f.exact !== undefined) {
+    if (f.tsquery)
+      w.add(
+        '(c.case_no = ? OR c.decision_no = ? OR c.party_uscc = ? OR (c.party_bigrams @@ ?::tsquery AND c.party_name LIKE ?))',
+        f.exact,
+        f.exact,
+        f.exact,
+        f.tsquery,
+        f.like,
+      );
+    else
+      w.add(
+        '(c.case_no = ? OR c.decision_no = ? OR c.party_uscc = ? OR c.party_name = ?)',
+        f.exact,
+        f.exact,
+        f.exact,
+        f.exact,
+      );
+  }
+  const lim = w.param(limit);
+  return q.query<CaseListRow>(
+    `SELECT c.id, c.case_no AS "caseNo", c.procedure, c.status, c.pending_action AS "pendingAction",
+            c.party_kind AS "partyKind", c.party_name AS "partyName", c.party_uscc AS "partyUscc", c.title,
+            c.station_id AS "stationId", u.name AS "stationName", c.filed_on AS "filedOn", c.decided_on AS "decidedOn",
+            c.closed_on AS "closedOn", c.is_major AS "isMajor", c.decision_kind AS "decisionKind",
+            c.fine_due_fen AS "fineDueFen", c.decision_due_on AS "decisionDueOn",
+            (SELECT p.started_on FROM case_clock_pauses p WHERE p.case_id = c.id AND p.ended_on IS NULL) AS "pausedSince",
+            c.created_at AS "createdAt"
+       FROM cases c JOIN org_units u ON u.id = c.station_id
+       ${w} ORDER BY c.id DESC LIMIT ${lim}`,
+    w.params,
+  );
+}
+
+export async function officersOf(q: Queryable, caseId: number) {
+  return q.query<{ userId: number; name: string; credentialNo: string; leadOfficer: boolean }>(
+    `SELECT o.user_id AS "userId", u.display_name AS name, o.credential_no AS "credentialNo",
+            o.lead_officer AS "leadOfficer"
+       FROM case_officers o JOIN users u ON u.id = o.user_id WHERE o.case_id = $1
+      ORDER BY o.lead_officer DESC, o.assigned_at, o.user_id`,
+    [caseId],
+  );
+}
+
+export async function violationsOf(q: Queryable, caseId: number) {
+  return q.query<{ id: number; code: string; name: string; legalBasis: string; penaltyBasis: string }>(
+    `SELECT t.id, t.code, t.name, t.legal_basis AS "legalBasis", t.penalty_basis AS "penaltyBasis"
+       FROM case_violations v JOIN case_violation_types t ON t.id = v.violation_type_id
+      WHERE v.case_id = $1 ORDER BY t.sort_order, t.id`,
+    [caseId],
+  );
+}
+
+export async function stepsOf(q: Queryable, caseId: number) {
+  return q.query<{
+    id: number;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string;
+    actorId: number | null;
+    actorName: string | null;
+    at: string;
+    note: string | null;
+    documentId: number | null;
+    data: Record<string, unknown>;
+  }>(
+    `SELECT s.id, s.action, s.from_status AS "fromStatus", s.to_status AS "toStatus", s.actor_id AS "actorId",
+            u.display_name AS "actorName", s.at, s.note, s.document_id AS "documentId", s.data
+       FROM case_steps s LEFT JOIN users u ON u.id = s.actor_id WHERE s.case_id = $1 ORDER BY s.id`,
+    [caseId],
+  );
+}
+
+export type { PenaltyRow };

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZCaseDetail, ZCaseListItem, ZCaseQuery, ZTransitionBody } from '../../../contracts/cases.ts';
+import { ZIdParams, ZPage } from '../../../contracts/common.ts';
+import { actorOf } from '../../../platform/http.ts';
+import type { CaseWorkflow } from '../services/case-workflow.ts';
+import type { CaseQueries } from '../services/cases.ts';
+
+/** 案件: the list, the detail with its timeline, and the one transition endpoint. */
+export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseQueries; workflow: CaseWorkflow }> = async (
+  app,
+  { cases, workflow },
+) => {
+  const tags = ['cases'];
+  app.get(
+    '/cases',
+    {
+      config: { permission: 'case:read' },
+      schema: {
+        tags,
+        summary: '案件列表（按阶段、所、本人承办、超期、当事人/案号）',
+        querystring: ZCaseQuery,
+        response: { 200: ZPage(ZCaseListItem) },
+      },
+    },
+    async (req) => cases.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/cases/:id',
+    {
+      config: { permission: 'case:read' },
+      schema: {
+        tags,
+        summary: '案件详情：承办人、违法行为、处罚、流程、审批、期限、可办理操作',
+        params: ZIdParams,
+        response: { 200: ZCaseDetail },
+      },
+    },
+    async (req) => cases.detail(actorOf(req), req.params.id),
+  );
+  app.post(
+    '/cases/:id/transitions',
+    {
+      config: { permission: 'case:write' },
+      schema: {
+        tags,
+        summary: '办理一步（须审批的提交审批）',
+        params: ZIdParams,
+        body: ZTransitionBody,
+        response: { 200: ZCaseDetail },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await workflow.transition(actor, req.params.id, req.body);
+      return cases.detail(actor, req.params.id);
+    },
+  );
+};

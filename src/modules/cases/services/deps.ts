@@ -1,0 +1,39 @@
+import type { Queryable } from '../../../db/client.ts';
+import type { CaseSettings } from '../../../domain/case-settings.ts';
+import type { CaseDocumentKind } from '../../../domain/case-workflow.ts';
+import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
+import type { Actor } from '../../../platform/actor.ts';
+
+/**
+ * What the case workflow calls in the other helpers' services (wired in src/server/container.ts): the lead
+ * outcomes (H1), disclosure and credit consequences (H4), document numbering (H3). A hook not wired yet is
+ * simply not called.
+ */
+export interface CaseHooks {
+  onCaseFiled?(tx: Queryable, actor: Actor, p: { caseId: number; leadId: number }): Promise<void>;
+  onCaseDecided?(tx: Queryable, caseId: number): Promise<void>;
+  onDecisionAnnulled?(tx: Queryable, caseId: number, reason: string, onDate: string): Promise<void>;
+  onCaseClosed?(tx: Queryable, actor: Actor, caseId: number): Promise<void>;
+}
+
+export interface IssueDocumentInput {
+  kind: CaseDocumentKind;
+  caseId?: number;
+  leadId?: number;
+  unitId: number;
+  issuedOn: string;
+  data: Record<string, unknown>;
+  createdBy: number | null;
+}
+
+export interface CaseDocuments {
+  issueDocument(tx: Queryable, input: IssueDocumentInput): Promise<{ id: number; docNo: string }>;
+}
+
+export interface CaseWorkflowDeps {
+  calendar: () => Promise<WorkingDayCalendar>;
+  settings: (q: Queryable) => Promise<CaseSettings>;
+  now?: () => Date;
+  hooks?: CaseHooks;
+  documents?: CaseDocuments;
+}
