@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { shanghaiToday } from '../domain/shanghai-date.ts';
 // Each module's resource kinds, registered with the access policy before any service runs (the access matrix
 // covers every registered kind).
 import '../modules/audit/access.ts';
@@ -20,6 +21,8 @@ import { createCaseQueries } from '../modules/cases/services/cases.ts';
 import { createCaseLeadServices } from '../modules/cases/services/lead-module.ts';
 import { onCaseClosed, onCaseFiled } from '../modules/cases/services/lead-outcomes.ts';
 import { caseSettingsOf } from '../modules/cases/services/settings-read.ts';
+import { createCaseDocumentService } from '../modules/cases/services/documents.ts';
+import { createSummaryService } from '../modules/cases/services/summary.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
@@ -42,6 +45,7 @@ import { createOrgService } from '../modules/org/service.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
 import { createVisitService } from '../modules/spot-checks/services/visits.ts';
+import { findCjkFont } from '../platform/pdf.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 import { resolveAuditKey } from './audit-key.ts';
 import { importLimits, type TConfig } from './config.ts';
@@ -135,6 +139,12 @@ export function createServices(
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),
+    caseDocuments: createCaseDocumentService(db, { font: () => findCjkFont(config) }),
+    caseSummary: createSummaryService(db, {
+      pii,
+      calendar: calendar.calendar,
+      today: () => shanghaiToday(opts.now?.()),
+    }),
   };
 }
 

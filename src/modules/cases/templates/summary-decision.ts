@@ -18,7 +18,7 @@ export function summaryDecision(d: DocumentData): Block[] {
   const blocks: (Block | undefined)[] = [
     paragraph(partyLines(d).join('\n')),
     heading('违法事实'),
-    paragraph(`当事人于${at}在${or(d.place)}${or(d.facts)}。`),
+    paragraph(`经查，当事人于${at}在${or(d.place)}，${or(d.facts).replace(/[。；;.\s]+$/, '')}。`),
     heading('处罚依据及内容'),
     paragraph(
       `当事人的上述行为违反了${legalBases(d)}的规定，构成${violationNames(d)}。依据${penaltyBases(d)}及《中华人民共和国行政处罚法》第五十一条的规定，当场作出如下行政处罚：`,
