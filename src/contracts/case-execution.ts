@@ -101,7 +101,10 @@ export const ZPaymentBody = z.object({
   receiptNo: z.string().trim().min(1).max(60).optional(),
   version: ZVersion,
 });
-export const ZInstalment = z.object({ dueOn: ZIsoDate, amountFen: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const ZInstalment = z.object({
+  dueOn: ZIsoDate,
+  amountFen: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
 export const ZInstalmentBody = z.object({
   /** One item: 延期缴纳; several: 分期缴纳. Together they cover the unpaid fine. */
   instalments: z.array(ZInstalment).min(1).max(36),

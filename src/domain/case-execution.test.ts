@@ -68,9 +68,18 @@ describe('case execution: 15 days to pay, 加处罚款 3 % a day capped at the f
 
   it('refuses a payment beyond what is due, in the future, or of nothing due', () => {
     const s = executionSummary(facts(), [paid(900_00, '2026-03-10')], '2026-03-12');
-    assert.equal(paymentRefusal(s, { kind: 'fine', amountFen: 200_00, paidOn: '2026-03-12' }, '2026-03-12')?.field, 'amountFen');
-    assert.equal(paymentRefusal(s, { kind: 'fine', amountFen: 100_00, paidOn: '2026-03-13' }, '2026-03-12')?.field, 'paidOn');
-    assert.equal(paymentRefusal(s, { kind: 'late_fee', amountFen: 1, paidOn: '2026-03-12' }, '2026-03-12')?.field, 'kind');
+    assert.equal(
+      paymentRefusal(s, { kind: 'fine', amountFen: 200_00, paidOn: '2026-03-12' }, '2026-03-12')?.field,
+      'amountFen',
+    );
+    assert.equal(
+      paymentRefusal(s, { kind: 'fine', amountFen: 100_00, paidOn: '2026-03-13' }, '2026-03-12')?.field,
+      'paidOn',
+    );
+    assert.equal(
+      paymentRefusal(s, { kind: 'late_fee', amountFen: 1, paidOn: '2026-03-12' }, '2026-03-12')?.field,
+      'kind',
+    );
     assert.equal(paymentRefusal(s, { kind: 'fine', amountFen: 100_00, paidOn: '2026-03-12' }, '2026-03-12'), null);
   });
 
@@ -85,11 +94,16 @@ describe('case execution: 15 days to pay, 加处罚款 3 % a day capped at the f
     assert.equal(executionSummary(withPlan, [], '2026-04-15').paymentOverdue, false);
     const late = executionSummary(withPlan, [paid(500_00, '2026-04-15')], '2026-05-20');
     assert.deepEqual([late.overdueDays, late.overdueFen, late.lateFeeFen], [5, 500_00, 75_00]);
-    assert.equal(planSchedule(facts(), [], plan, '2026-03-20').hasOwnProperty('field'), true, 'already overdue');
+    assert.equal(Object.hasOwn(planSchedule(facts(), [], plan, '2026-03-20'), 'field'), true, 'already overdue');
     const short = planSchedule(facts(), [], plan.slice(0, 1), '2026-03-10');
     assert.ok('field' in short && /合计/.test(short.message));
     // Part paid first: it stays on the original day, the plan covers the rest.
-    const part = planSchedule(facts(), [paid(200_00, '2026-03-05')], [{ dueOn: '2026-06-30', amountFen: 800_00 }], '2026-03-10');
+    const part = planSchedule(
+      facts(),
+      [paid(200_00, '2026-03-05')],
+      [{ dueOn: '2026-06-30', amountFen: 800_00 }],
+      '2026-03-10',
+    );
     assert.ok('schedule' in part);
     assert.deepEqual(part.schedule, [
       { dueOn: due, amountFen: 200_00 },
@@ -102,7 +116,10 @@ describe('case execution: 15 days to pay, 加处罚款 3 % a day capped at the f
     assert.equal(unpaid.ok, false);
     assert.ok(!unpaid.ok && /罚款 1,000.00 元、加处罚款 300.00 元/.test(unpaid.message));
     assert.equal(closeCheck(facts(), [paid(fine, '2026-03-26')], '2026-03-27').ok, false, 'late fee still due');
-    assert.equal(closeCheck(facts(), [paid(fine, '2026-03-26'), paid(300_00, '2026-03-27', 'late_fee')], '2026-03-27').ok, true);
+    assert.equal(
+      closeCheck(facts(), [paid(fine, '2026-03-26'), paid(300_00, '2026-03-27', 'late_fee')], '2026-03-27').ok,
+      true,
+    );
     assert.equal(closeCheck(facts({ status: 'enforcement' }), [], '2026-05-01').ok, true);
     assert.equal(closeCheck(facts({ decisionKind: 'no_penalty', fineDueFen: 0 }), [], '2026-05-01').ok, true);
     assert.equal(closeCheck(facts({ decisionKind: 'transfer' }), [], '2026-05-01').ok, true);

@@ -1,5 +1,5 @@
-import { dueDate } from './deadlines.ts';
 import { daysBetween } from './case-measures.ts';
+import { dueDate } from './deadlines.ts';
 import { isIsoDate, type WorkingDayCalendar } from './working-days.ts';
 
 /**
@@ -41,11 +41,15 @@ export interface PaymentFact {
 
 /** The day the fine is due: 15 days after service (a holiday at the end moves it to the next working day). */
 export function paymentDueOn(cal: WorkingDayCalendar, servedOn: string): string {
-  return dueDate(cal, servedOn, { unit: 'days', days: PAYMENT_DAYS }).dueOn;
+  return dueDate(cal, servedOn, { unit: 'calendarDays', days: PAYMENT_DAYS }).dueOn;
 }
 
 /** The schedule in force: the approved plan, or the whole fine on the payment due day. */
-export function scheduleOf(c: { fineDueFen: number; paymentDueOn: string | null; plan: Instalment[] | null }): Instalment[] {
+export function scheduleOf(c: {
+  fineDueFen: number;
+  paymentDueOn: string | null;
+  plan: Instalment[] | null;
+}): Instalment[] {
   if (c.plan && c.plan.length > 0) return c.plan;
   if (c.fineDueFen <= 0 || !c.paymentDueOn) return [];
   return [{ dueOn: c.paymentDueOn, amountFen: c.fineDueFen }];
@@ -74,7 +78,7 @@ export function lateFeeFen(
 ): number {
   if (schedule.length === 0 || fineFen <= 0) return 0;
   const fines = payments.filter((p) => p.kind === 'fine');
-  const first = schedule.reduce((m, i) => (i.dueOn < m ? i.dueOn : m), schedule[0]!.dueOn);
+  const first = schedule.map((i) => i.dueOn).sort()[0]!;
   const capHundredths = fineFen * 100;
   let hundredths = 0;
   for (let day = nextDay(first); day <= asOf; day = nextDay(day)) {
@@ -134,7 +138,13 @@ export function executionSummary(c: ExecutionFacts, payments: readonly PaymentFa
   const instalments = schedule.map((i, n) => {
     const paid = Math.min(left, i.amountFen);
     left -= paid;
-    return { seq: n + 1, dueOn: i.dueOn, amountFen: i.amountFen, paidFen: paid, overdue: paid < i.amountFen && today > i.dueOn };
+    return {
+      seq: n + 1,
+      dueOn: i.dueOn,
+      amountFen: i.amountFen,
+      paidFen: paid,
+      overdue: paid < i.amountFen && today > i.dueOn,
+    };
   });
   const firstUnpaid = instalments.find((i) => i.paidFen < i.amountFen);
   const finalDue = schedule.at(-1)?.dueOn ?? c.paymentDueOn;
@@ -175,7 +185,8 @@ export function paymentRefusal(
 ): { field: string; message: string } | null {
   if (!isIsoDate(p.paidOn)) return { field: 'paidOn', message: '缴款日期无效' };
   if (p.paidOn > today) return { field: 'paidOn', message: '缴款日期不能晚于今天' };
-  if (!Number.isSafeInteger(p.amountFen) || p.amountFen <= 0) return { field: 'amountFen', message: '金额必须为正整数（分）' };
+  if (!Number.isSafeInteger(p.amountFen) || p.amountFen <= 0)
+    return { field: 'amountFen', message: '金额必须为正整数（分）' };
   const left =
     p.kind === 'fine'
       ? summary.fineDueFen - summary.paidFineFen
@@ -238,7 +249,9 @@ export function closeCheck(c: ExecutionFacts, payments: readonly PaymentFact[], 
   if (s.settled) return { ok: true, reason: s.fineDueFen + s.confiscationDueFen > 0 ? '罚没款已缴清' : '无罚没款' };
   const parts = [
     s.fineDueFen > s.paidFineFen ? `罚款 ${yuan(s.fineDueFen - s.paidFineFen)} 元` : null,
-    s.confiscationDueFen > s.paidConfiscationFen ? `没收款 ${yuan(s.confiscationDueFen - s.paidConfiscationFen)} 元` : null,
+    s.confiscationDueFen > s.paidConfiscationFen
+      ? `没收款 ${yuan(s.confiscationDueFen - s.paidConfiscationFen)} 元`
+      : null,
     s.lateFeeOutstandingFen > 0 ? `加处罚款 ${yuan(s.lateFeeOutstandingFen)} 元` : null,
   ].filter(Boolean);
   return { ok: false, field: 'paidFen', message: `尚未缴清：${parts.join('、')}；缴清或申请强制执行后方可结案` };

@@ -76,7 +76,8 @@ export function extensionRefusal(m: MeasureFacts): { field: string; message: str
   return null;
 }
 
-export const extendedDueOn = (m: Pick<MeasureFacts, 'dueOn'>): string => addCalendarDays(m.dueOn, SEIZURE_EXTENSION_DAYS);
+export const extendedDueOn = (m: Pick<MeasureFacts, 'dueOn'>): string =>
+  addCalendarDays(m.dueOn, SEIZURE_EXTENSION_DAYS);
 
 /** Overdue: still in force after its due day (a release on the due day itself is in time). */
 export function measureOverdue(m: Pick<MeasureFacts, 'dueOn' | 'endedOn'>, today: string): boolean {
@@ -87,3 +88,22 @@ export function measureOverdue(m: Pick<MeasureFacts, 'dueOn' | 'endedOn'>, today
 export function measureDaysLeft(m: Pick<MeasureFacts, 'dueOn' | 'endedOn'>, today: string): number | null {
   return m.endedOn === null ? daysBetween(today, m.dueOn) : null;
 }
+
+/**
+ * When evidence is recorded: after 立案 and before the decision (the statuses of the decision clock), including
+ * a suspension (a test report arrives) and the 陈述申辩/听证 stages (the party's own evidence).
+ */
+export const evidenceStatuses = [
+  'investigating',
+  'suspended',
+  'investigated',
+  'reviewed',
+  'discussed',
+  'notified',
+  'hearing',
+  'heard',
+] as const;
+
+/** When a measure is taken: while the case is investigated. Extension and release: until the case is closed. */
+export const measureTakeStatuses = ['investigating', 'suspended'] as const;
+export const measureOpenStatuses = [...evidenceStatuses, 'decided', 'served', 'enforcement'] as const;

@@ -15,6 +15,8 @@ import { createAuditService } from '../modules/audit/service.ts';
 import { authJobs } from '../modules/auth/jobs.ts';
 import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
+import { caseExecJobs } from '../modules/cases/exec-jobs.ts';
+import { createCaseExec } from '../modules/cases/exec-service.ts';
 import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
 import { createCaseWorkflow } from '../modules/cases/services/case-workflow.ts';
 import { createCaseQueries } from '../modules/cases/services/cases.ts';
@@ -86,6 +88,12 @@ export function createServices(
     now: opts.now,
     hooks: { onCaseFiled, onCaseClosed },
   });
+  const caseExec = createCaseExec(db, {
+    files,
+    calendar: calendar.calendar,
+    approvals: caseApprovals,
+    today: () => shanghaiToday(opts.now?.() ?? new Date()),
+  });
   const spotCheckCatalog = createCatalogService(db);
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
@@ -100,6 +108,7 @@ export function createServices(
       uploadUnclaimedHours: config.UPLOAD_UNCLAIMED_HOURS,
     }),
     ...creditJobs(credit.risk),
+    ...caseExecJobs(caseExec, config.UPLOAD_UNCLAIMED_HOURS),
     ...entityJobs(entityImports),
   ];
   registerJobs(jobRunner, jobDefinitions);
@@ -136,6 +145,7 @@ export function createServices(
     caseLeads,
     caseWorkflow,
     cases: createCaseQueries(db, { now: opts.now }),
+    caseExec,
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),

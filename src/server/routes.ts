@@ -5,6 +5,7 @@ import { caseApprovalRoutes } from '../modules/cases/routes/approvals.ts';
 import { caseRoutes } from '../modules/cases/routes/cases.ts';
 import { caseLeadRoutes } from '../modules/cases/routes/leads.ts';
 import { caseDocumentRoutes } from '../modules/cases/routes/documents.ts';
+import { caseExecRoutes } from '../modules/cases/routes/execution.ts';
 import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.ts';
 import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
 import { complaintRoutes } from '../modules/complaints/routes.ts';
@@ -49,6 +50,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(caseLeadRoutes, services.caseLeads);
   await app.register(caseRoutes, { cases: services.cases, workflow: services.caseWorkflow });
   await app.register(caseDocumentRoutes, { documents: services.caseDocuments, summary: services.caseSummary });
+  await app.register(caseExecRoutes, { exec: services.caseExec });
   await app.register(publicComplaintRoutes, {
     complaints: services.complaints,
     portal: services.publicComplaints,

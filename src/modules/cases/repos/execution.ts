@@ -90,7 +90,14 @@ export async function listPayments(q: Queryable, caseId: number): Promise<Paymen
 
 export async function insertPayment(
   tx: Queryable,
-  p: { caseId: number; kind: PaymentKind; amountFen: number; paidOn: string; receiptNo: string | null; recordedBy: number },
+  p: {
+    caseId: number;
+    kind: PaymentKind;
+    amountFen: number;
+    paidOn: string;
+    receiptNo: string | null;
+    recordedBy: number;
+  },
 ): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO case_payments (case_id, kind, amount_fen, paid_on, receipt_no, recorded_by)
