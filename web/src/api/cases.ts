@@ -20,10 +20,15 @@ import {
   type ZLeadTransitionBody,
   ZViolationType,
 } from '../../../src/contracts/case-leads.ts';
-import { ZApproval, ZApprovalInboxItem } from '../../../src/contracts/cases.ts';
+import {
+  ZApproval,
+  ZApprovalInboxItem,
+  ZCaseDetail,
+  ZCaseListItem,
+  type ZTransitionBody,
+} from '../../../src/contracts/cases.ts';
 import { ZPage } from '../../../src/contracts/common.ts';
 import { ZStoredFile } from '../../../src/contracts/files.ts';
-import { ZCaseDetail, ZCaseListItem, type ZTransitionBody } from './cases-provisional.ts';
 import { type CallOptions, request } from './client.ts';
 
 /**
