@@ -289,6 +289,8 @@ export const ZCaseSettings = z.object({
   disclosureLowFineFen: ZFen,
   seriousListAreas: z.array(z.string().max(32)).max(12),
   limitationWarningDays: z.number().int().min(0).max(730),
+  /** Document-number abbreviation per issuing bureau (H3's domain/case-settings.ts field). */
+  documentAuthorityAbbr: z.record(z.string(), z.string().trim().min(1).max(20)).default({}),
 });
 export const ZCaseSettingsView = z.object({
   settings: ZCaseSettings,
