@@ -184,20 +184,24 @@ function LeadDrawer({ id, onClose, onFiled }: { id: number; onClose: () => void;
               title={t('cases.pendingActionAlert', { action: leadActionLabel(t, lead.pendingAction) })}
             />
           )}
-          {can('case:write') && lead.status === 'verifying' && !lead.pendingAction && (
+          {can('case:write') && lead.actions.length > 0 && !lead.pendingAction && (
             <Space wrap style={{ marginBottom: 16 }} data-testid="lead-actions">
-              <Button type="primary" onClick={() => setProposing(true)} data-testid="lead-action-file">
-                {t('cases.leadAction.file')}
-              </Button>
-              {lead.actions.map((a) => (
-                <Button
-                  key={a}
-                  onClick={() => setAction(a as LeadTransitionInput['action'])}
-                  data-testid={`lead-action-${a}`}
-                >
-                  {leadActionLabel(t, a)}
+              {lead.actions.includes('propose') && (
+                <Button type="primary" onClick={() => setProposing(true)} data-testid="lead-action-file">
+                  {t('cases.leadAction.file')}
                 </Button>
-              ))}
+              )}
+              {lead.actions
+                .filter((a) => a !== 'propose')
+                .map((a) => (
+                  <Button
+                    key={a}
+                    onClick={() => setAction(a as LeadTransitionInput['action'])}
+                    data-testid={`lead-action-${a}`}
+                  >
+                    {leadActionLabel(t, a)}
+                  </Button>
+                ))}
             </Space>
           )}
           <LeadFacts t={t} lead={lead} />
