@@ -336,6 +336,7 @@ export const casesEnUS: Record<keyof typeof casesZhCN, string> = {
   'cases.waitingFor': 'Waiting for the {role}',
   'cases.place': 'Place of the act',
   'cases.placeRequired': 'Enter the place',
+  'cases.partyIdNoRequired': 'Enter the ID number of an individual party',
   'cases.yuan': 'yuan',
 
   'cases.subject': 'Case / lead',

@@ -335,6 +335,7 @@ export const casesZhCN = {
   'cases.waitingFor': '等待{role}审批',
   'cases.place': '违法行为发生地点',
   'cases.placeRequired': '请填写违法行为发生地点',
+  'cases.partyIdNoRequired': '当事人为公民的，请填写身份证件号码',
   'cases.yuan': '元',
 
   'cases.subject': '案件/线索',

@@ -14,12 +14,18 @@ export interface PenaltyRow {
 
 export const emptyPenalty: PenaltyRow = { kind: 'fine', discretion: 'standard' };
 
-/** The server names amounts in fen; the form's field is in yuan: its errors go there. */
-export function penaltyErrorsToForm(err: unknown): unknown {
+/** A problem's field paths renamed to the form's (`party.name` → `partyName`), so each error shows by its field. */
+export function renameErrorPaths(err: unknown, renames: [RegExp, string][]): unknown {
   if (!(err instanceof ApiError)) return err;
-  const errors = err.errors.map((e) => ({ ...e, path: e.path.replace(/\.amountFen$/, '.amountYuan') }));
+  const errors = err.errors.map((e) => ({
+    ...e,
+    path: renames.reduce((path, [from, to]) => path.replace(from, to), e.path),
+  }));
   return new ApiError(err.status, err.code, err.title, err.detail, errors);
 }
+
+/** The server names amounts in fen; the form's field is in yuan: its errors go there. */
+export const penaltyErrorsToForm = (err: unknown) => renameErrorPaths(err, [[/\.amountFen$/, '.amountYuan']]);
 
 /** The rows as the API takes them: amounts in fen, no amount for kinds without one. */
 export const toPenaltyInputs = (rows: PenaltyRow[] | undefined): PenaltyInput[] =>

@@ -12,6 +12,7 @@ import {
   useViolationTypes,
   ViolationTypeSelect,
 } from './case-pickers.tsx';
+import { renameErrorPaths } from './penalties-editor.tsx';
 
 interface Values {
   partyKind: 'organisation' | 'person';
@@ -28,6 +29,19 @@ interface Values {
   caseValueYuan?: number;
   goodsValueYuan?: number;
 }
+
+/** The API's field paths → this form's fields. */
+const proposeErrorPaths: [RegExp, string][] = [
+  [/^party\.name$/, 'partyName'],
+  [/^party\.idNumber$/, 'partyIdNo'],
+  [/^party\.uscc$/, 'partyUscc'],
+  [/^party\.address$/, 'partyAddress'],
+  [/^party$/, 'partyName'],
+  [/^officers(\.\d+(\.userId)?)?$/, 'officerIds'],
+  [/^violationTypeIds\.\d+$/, 'violationTypeIds'],
+  [/^caseValueFen$/, 'caseValueYuan'],
+  [/^goodsValueFen$/, 'goodsValueYuan'],
+];
 
 /** 行政处罚法 Art. 36: 2 years from the act, 5 where life, health or financial safety is involved. */
 export function limitationOf(actOn: Dayjs | undefined, types: TViolationType[], ids: number[] | undefined) {
@@ -82,9 +96,12 @@ export function ProposeCaseModal({
         caseValueFen: yuanToFen(v.caseValueYuan),
         goodsValueFen: yuanToFen(v.goodsValueYuan),
       };
-      const created = lead
-        ? await casesApi.proposeFromLead(lead.id, { ...body, version: lead.version })
-        : await casesApi.propose(body);
+      const created = await (lead
+        ? casesApi.proposeFromLead(lead.id, { ...body, version: lead.version })
+        : casesApi.propose(body)
+      ).catch((err: unknown) => {
+        throw renameErrorPaths(err, proposeErrorPaths);
+      });
       if (created.limitation.warning || created.limitation.expired)
         message.warning(
           t('cases.limitationSoon', {

@@ -17,6 +17,7 @@ import {
   useViolationTypes,
   ViolationTypeSelect,
 } from './case-pickers.tsx';
+import { renameErrorPaths } from './penalties-editor.tsx';
 
 interface Values {
   partyKind: 'organisation' | 'person';
@@ -33,6 +34,18 @@ interface Values {
   amountYuan?: number;
   officerIds: number[];
 }
+
+/** The API's field paths → this form's fields. */
+const summaryErrorPaths: [RegExp, string][] = [
+  [/^party\.name$/, 'partyName'],
+  [/^party\.idNo$/, 'partyIdNo'],
+  [/^party\.uscc$/, 'partyUscc'],
+  [/^party\.entityId$/, 'entityId'],
+  [/^penalties\.\d+\.amountFen$/, 'amountYuan'],
+  [/^penalties(\.\d+)?(\.kind)?$/, 'penalty'],
+  [/^violationTypeIds(\.\d+)?$/, 'violationTypeId'],
+  [/^officerIds\.\d+$/, 'officerIds'],
+];
 
 /** Phone width, big targets: inspectors fill this in on the spot. */
 export const phoneColumn = { maxWidth: 480, margin: '0 auto' } as const;
@@ -52,22 +65,26 @@ export function CaseSummaryPage() {
   const onOk = () =>
     submit(async (v) => {
       const organisation = v.partyKind === 'organisation';
-      const result = await casesApi.summary({
-        party: {
-          kind: v.partyKind,
-          entityId: organisation ? v.entityId : undefined,
-          name: v.partyName.trim(),
-          uscc: organisation ? v.partyUscc?.trim() || undefined : undefined,
-          idNo: organisation ? undefined : v.partyIdNo?.trim() || undefined,
-          address: v.partyAddress?.trim() || undefined,
-        },
-        violationTypeIds: [v.violationTypeId],
-        facts: v.facts.trim(),
-        place: v.place.trim(),
-        actOn: v.actOn.format('YYYY-MM-DD'),
-        penalties: [{ kind: v.penalty, amountFen: v.penalty === 'fine' ? yuanToFen(v.amountYuan) : 0 }],
-        officerIds: v.officerIds,
-      });
+      const result = await casesApi
+        .summary({
+          party: {
+            kind: v.partyKind,
+            entityId: organisation ? v.entityId : undefined,
+            name: v.partyName.trim(),
+            uscc: organisation ? v.partyUscc?.trim() || undefined : undefined,
+            idNo: organisation ? undefined : v.partyIdNo?.trim() || undefined,
+            address: v.partyAddress?.trim() || undefined,
+          },
+          violationTypeIds: [v.violationTypeId],
+          facts: v.facts.trim(),
+          place: v.place.trim(),
+          actOn: v.actOn.format('YYYY-MM-DD'),
+          penalties: [{ kind: v.penalty, amountFen: v.penalty === 'fine' ? yuanToFen(v.amountYuan) : 0 }],
+          officerIds: v.officerIds,
+        })
+        .catch((err: unknown) => {
+          throw renameErrorPaths(err, summaryErrorPaths);
+        });
       setDone(result);
       window.open(result.pdfUrl, '_blank', 'noopener');
     });
@@ -152,7 +169,11 @@ export function CaseSummaryPage() {
           <Input maxLength={200} data-testid="summary-party-name" />
         </Form.Item>
         {kind === 'person' && (
-          <Form.Item name="partyIdNo" label={t('cases.partyIdNo')}>
+          <Form.Item
+            name="partyIdNo"
+            label={t('cases.partyIdNo')}
+            rules={[{ required: true, whitespace: true, message: t('cases.partyIdNoRequired') }]}
+          >
             <Input maxLength={18} data-testid="summary-party-id" />
           </Form.Item>
         )}
