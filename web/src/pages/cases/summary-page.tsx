@@ -2,7 +2,7 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Result, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { TSummaryResult } from '../../../../src/contracts/case-documents.ts';
 import { casesApi } from '../../api/cases.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -53,6 +53,7 @@ export const phoneColumn = { maxWidth: 480, margin: '0 auto' } as const;
 /** 简易程序: a warning or a small fine decided on the spot, the decision printed from the phone. */
 export function CaseSummaryPage() {
   const t = useT();
+  const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const { submit, submitting, failure } = useFormSubmit(form);
   const types = useViolationTypes();
@@ -109,8 +110,8 @@ export function CaseSummaryPage() {
               >
                 {t('cases.summaryPrint')}
               </Button>
-              <Button size="large" block>
-                <Link to={`/cases/${done.caseId}`}>{t('cases.openCase')}</Link>
+              <Button size="large" block onClick={() => navigate(`/cases/${done.caseId}`)}>
+                {t('cases.openCase')}
               </Button>
               <Button
                 size="large"
