@@ -100,6 +100,16 @@ export const ZMeasure = z.object({
 });
 export type TMeasure = z.infer<typeof ZMeasure>;
 export const ZMeasureList = z.object({ items: z.array(ZMeasure) });
+export const ZOpenMeasureQuery = z.object({
+  overdue: z.enum(['true', 'false']).optional(),
+  kind: ZMeasureKind.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const ZOpenMeasureList = z.object({
+  items: z.array(
+    ZMeasure.extend({ caseNo: z.string().nullable(), caseTitle: z.string(), stationId: z.number().int() }),
+  ),
+});
 
 // ---- execution
 export const ZPaymentKind = z.enum(['fine', 'late_fee', 'confiscation']);

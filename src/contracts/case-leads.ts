@@ -39,6 +39,15 @@ export const notFilingGroundLabels = {
   no_jurisdiction: '不属于本部门管辖（移送）',
   no_violation: '违法事实不能成立',
 } as const;
+/** The provision each ground rests on (《市场监督管理行政处罚程序规定》 Art. 20: the conditions for filing). */
+export const notFilingGroundBasis = {
+  minor_corrected: '《中华人民共和国行政处罚法》第三十三条第一款',
+  first_offence: '《中华人民共和国行政处罚法》第三十三条第一款',
+  no_fault: '《中华人民共和国行政处罚法》第三十三条第二款',
+  limitation_expired: '《中华人民共和国行政处罚法》第三十六条',
+  no_jurisdiction: '《市场监督管理行政处罚程序规定》第二十条第（三）项',
+  no_violation: '《市场监督管理行政处罚程序规定》第二十条第（一）项',
+} as const;
 export const ZNotFilingGround = z.enum([
   'minor_corrected',
   'first_offence',
@@ -129,6 +138,8 @@ export const ZLeadDetail = ZLead.extend({
   decidedOn: ZIsoDate.nullable(),
   pauses: z.array(ZLeadPause),
   approvals: z.array(ZApproval),
+  /** Numbered documents issued on the lead (不予立案审批表): PDF/DOCX at /case-documents/:id/pdf|docx. */
+  documents: z.array(z.object({ id: z.number().int(), kind: z.string(), docNo: z.string(), createdAt: ZTimestamp })),
   /** An approval request waiting for its approvers (extend or notFile). */
   pendingAction: z.string().nullable(),
 });
@@ -293,8 +304,8 @@ export const ZCaseSettings = z.object({
   disclosureLowFineFen: ZFen,
   seriousListAreas: z.array(z.string().max(32)).max(12),
   limitationWarningDays: z.number().int().min(0).max(730),
-  /** Document-number abbreviation per issuing bureau (H3's domain/case-settings.ts field). */
-  documentAuthorityAbbr: z.record(z.string(), z.string().trim().min(1).max(20)).default({}),
+  /** Document numbers' abbreviation per bureau code (南海市监); a bureau not listed derives it from its name. */
+  documentAuthorityAbbr: z.record(z.string().max(50), z.string().trim().min(1).max(20)).optional(),
 });
 export const ZCaseSettingsView = z.object({
   settings: ZCaseSettings,

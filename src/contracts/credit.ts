@@ -7,6 +7,7 @@ export const creditListLabels = { abnormal: '经营异常名录', serious: '严�
 export const listingGroundLabels: Record<string, string> = {
   annualReportMissing: '未按规定报送年度报告',
   abnormalOver3Years: '列入经营异常名录届满3年仍未履行相关义务',
+  seriousPenalty: '因违法行为受到较重行政处罚（《市场监督管理严重违法失信名单管理办法》）',
 };
 
 export const ZRiskClass = z.enum(['A', 'B', 'C', 'D']);

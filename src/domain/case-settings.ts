@@ -28,7 +28,7 @@ export interface CaseSettings {
    * Abbreviation in document numbers per issuing bureau (org unit code → 南海市监); a bureau not listed derives
    * it from its name (domain/case-documents.ts authorityAbbreviation).
    */
-  documentAuthorityAbbr: Record<string, string>;
+  documentAuthorityAbbr?: Record<string, string>;
 }
 
 export const defaultCaseSettings: CaseSettings = {

@@ -7,7 +7,7 @@ import type { Indicator, RiskModel } from './risk-model.ts';
 export const riskFacts = {
   seriousViolation: { kind: 'flag', label: '列入严重违法失信名单' },
   abnormalListed: { kind: 'flag', label: '列入经营异常名录' },
-  penalties3y: { kind: 'count', label: '近三年行政处罚次数（案件模块未上线，暂为 0）' },
+  penalties3y: { kind: 'count', label: '近三年行政处罚次数（未撤销的处罚决定）' },
   failedChecks2y: { kind: 'count', label: '近两年抽查发现问题次数' },
   complaints1y: { kind: 'count', label: '近一年投诉举报件数' },
   annualReportsMissed: { kind: 'count', label: '最近两个年度未报年报数' },

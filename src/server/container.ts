@@ -17,13 +17,15 @@ import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
 import { caseExecJobs } from '../modules/cases/exec-jobs.ts';
 import { createCaseExec } from '../modules/cases/exec-service.ts';
+import { caseDisclosureJobs } from '../modules/cases/jobs.ts';
 import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
 import { createCaseWorkflow } from '../modules/cases/services/case-workflow.ts';
 import { createCaseQueries } from '../modules/cases/services/cases.ts';
+import { createDisclosureService, onCaseDecided, onDecisionAnnulled } from '../modules/cases/services/disclosures.ts';
+import { createCaseDocumentService, issueDocument } from '../modules/cases/services/documents.ts';
 import { createCaseLeadServices } from '../modules/cases/services/lead-module.ts';
 import { onCaseClosed, onCaseFiled } from '../modules/cases/services/lead-outcomes.ts';
-import { caseSettingsOf } from '../modules/cases/services/settings-read.ts';
-import { createCaseDocumentService } from '../modules/cases/services/documents.ts';
+import { getCaseSettings } from '../modules/cases/services/settings.ts';
 import { createSummaryService } from '../modules/cases/services/summary.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
@@ -84,19 +86,21 @@ export function createServices(
   const caseWorkflow = createCaseWorkflow(db, {
     approvals: caseApprovals,
     calendar: calendar.calendar,
-    settings: caseSettingsOf,
+    settings: getCaseSettings,
     now: opts.now,
-    hooks: { onCaseFiled, onCaseClosed },
+    hooks: { onCaseFiled, onCaseClosed, onCaseDecided, onDecisionAnnulled },
+    documents: { issueDocument },
   });
   const caseExec = createCaseExec(db, {
     files,
     calendar: calendar.calendar,
-    approvals: caseApprovals,
+    workflow: caseWorkflow,
     today: () => shanghaiToday(opts.now?.() ?? new Date()),
   });
   const spotCheckCatalog = createCatalogService(db);
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
+  const caseDisclosures = createDisclosureService(db, { now: opts.now });
 
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
@@ -110,6 +114,7 @@ export function createServices(
     ...creditJobs(credit.risk),
     ...caseExecJobs(caseExec, config.UPLOAD_UNCLAIMED_HOURS),
     ...entityJobs(entityImports),
+    ...caseDisclosureJobs(caseDisclosures),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -155,6 +160,7 @@ export function createServices(
       calendar: calendar.calendar,
       today: () => shanghaiToday(opts.now?.()),
     }),
+    caseDisclosures,
   };
 }
 

@@ -3,9 +3,11 @@ import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { caseApprovalRoutes } from '../modules/cases/routes/approvals.ts';
 import { caseRoutes } from '../modules/cases/routes/cases.ts';
-import { caseLeadRoutes } from '../modules/cases/routes/leads.ts';
+import { disclosureRoutes } from '../modules/cases/routes/disclosures.ts';
 import { caseDocumentRoutes } from '../modules/cases/routes/documents.ts';
 import { caseExecRoutes } from '../modules/cases/routes/execution.ts';
+import { caseLeadRoutes } from '../modules/cases/routes/leads.ts';
+import { publicPenaltyRoutes } from '../modules/cases/routes/public-penalties.ts';
 import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.ts';
 import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
 import { complaintRoutes } from '../modules/complaints/routes.ts';
@@ -67,6 +69,11 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   });
   await app.register(publicSpotCheckRoutes, {
     visits: services.spotCheckVisits,
+    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
+  await app.register(disclosureRoutes, { disclosures: services.caseDisclosures });
+  await app.register(publicPenaltyRoutes, {
+    disclosures: services.caseDisclosures,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   });
 };

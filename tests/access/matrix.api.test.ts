@@ -36,9 +36,6 @@ const excludedUnitColumns: Record<string, string> = {
     'the bureau a numbered document is issued in the name of; a document is exactly as readable as its case or ' +
     'lead (case / case-lead kinds), never by this column',
   'case_document_counters.unit_id': 'document number counters per bureau, kind and year; never served',
-  'case_leads.station_id':
-    'written by a complaint transfer and only counted in the credit risk score; no route serves a lead row until ' +
-    'the cases module registers its kind',
 };
 
 /**

@@ -16,6 +16,7 @@ import { NotFoundPage } from './pages/errors/not-found-page.tsx';
 const LoginPage = lazyNamed(() => import('./pages/login/login-page.tsx'), 'LoginPage');
 const PortalComplaintPage = lazyNamed(() => import('./pages/portal/portal-complaint-page.tsx'), 'PortalComplaintPage');
 const PortalTrackPage = lazyNamed(() => import('./pages/portal/portal-track-page.tsx'), 'PortalTrackPage');
+const PortalPenaltiesPage = lazyNamed(() => import('./pages/portal/portal-penalties-page.tsx'), 'PortalPenaltiesPage');
 const PortalSpotChecksPage = lazyNamed(
   () => import('./pages/portal/portal-spot-checks-page.tsx'),
   'PortalSpotChecksPage',
@@ -54,6 +55,14 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PortalSpotChecksPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/penalties"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalPenaltiesPage />
           </Suspense>
         }
       />

@@ -3,12 +3,15 @@ import { buildCalendar, type WorkingDayCalendar } from '../../domain/working-day
 import { listConfirmedYears, listOverrides } from './repo.ts';
 
 /**
- * The working-day calendar read through the caller's handle, for code that already runs inside a transaction it
- * did not open (an approval's completion handler): services.calendar.calendar() reads through the pool and must
- * be called before a transaction, never inside one.
+ * What the calendar module lets other modules call directly: the working-day calendar read through the caller's
+ * own connection. For code that runs inside a transaction it did not start (a hook another module calls), where
+ * the cached service calendar would need a second connection PGlite does not have. Prefer the service's
+ * calendar() loaded before the transaction where you can.
  */
-export async function calendarThrough(q: Queryable): Promise<WorkingDayCalendar> {
-  const overrides = await listOverrides(q);
-  const years = await listConfirmedYears(q);
+export async function calendarWithin(q: Queryable): Promise<WorkingDayCalendar> {
+  const [overrides, years] = await Promise.all([listOverrides(q), listConfirmedYears(q)]);
   return buildCalendar({ overrides, confirmedYears: years.map((y) => y.year) });
 }
+
+/** The same, under the name the case-lead services use. */
+export const calendarThrough = calendarWithin;

@@ -1,4 +1,5 @@
 import { defineResource, type RowReach } from '../../platform/access.ts';
+import { officerOfCase, officerOfDisclosedCase } from './repos/participants.ts';
 
 /**
  * The cases module's resource kinds (platform/access.ts decides every reach from these). SQL aliases used by the
@@ -27,7 +28,7 @@ export const caseKind = defineResource({
   write: 'case:write',
   unitColumn: 'c.station_id',
   selfColumns: ['c.created_by'],
-  participant: 'EXISTS (SELECT 1 FROM case_officers o WHERE o.case_id = c.id AND o.user_id = ?)',
+  participant: officerOfCase,
 });
 export const caseReach = (c: { stationId: number; createdBy: number | null; isOfficer: boolean }): RowReach => ({
   unitId: c.stationId,
@@ -46,6 +47,6 @@ export const disclosureKind = defineResource({
   write: 'case:write',
   unitColumn: 'd.station_id',
   selfColumns: [],
-  participant: 'EXISTS (SELECT 1 FROM case_officers o WHERE o.case_id = d.case_id AND o.user_id = ?)',
+  participant: officerOfDisclosedCase,
   publicRows: "d.status = 'published' AND d.display_until >= (now() AT TIME ZONE 'Asia/Shanghai')::date",
 });

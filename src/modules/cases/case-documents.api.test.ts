@@ -242,6 +242,45 @@ describe('case documents: numbering, PDF/DOCX, 简易程序', () => {
     assert.ok(media[0]![1].equals(expected), 'the QR code opens /portal/penalties?no=<decision number>');
   });
 
+  test("a document is filled from the case snapshot under the caller's data and renders the same every time", async () => {
+    const doc = await app.services.db.transaction((tx) =>
+      issueDocument(tx, {
+        kind: 'penaltyDecision',
+        caseId: decision.caseId,
+        unitId: ids.s01,
+        issuedOn: today,
+        data: { evidence: ['现场检查笔录', '询问笔录'], decisionKind: 'penalty' },
+        createdBy: ids.inspector,
+      }),
+    );
+    assert.equal(doc.docNo, `南海市监处罚〔${year}〕1号`);
+    const get = async () => {
+      const res = await fetch(`${app.baseUrl}/api/v1/case-documents/${doc.id}/docx`, {
+        headers: { cookie: inspector.cookie },
+      });
+      const xml = zipEntries(Buffer.from(await res.arrayBuffer()))
+        .get('word/document.xml')!
+        .toString('utf8');
+      // The docx package numbers drawings process-wide; the content is what must not change.
+      return xml.replace(/docPr id="\d+"/g, 'docPr id=""');
+    };
+    const xml = await get();
+    for (const text of [
+      entity.name,
+      '《中华人民共和国价格法》第十三条第一款',
+      '《明码标价和禁止价格欺诈规定》第二十一条',
+      '罚款人民币3,000.00元（大写：叁仟元整）',
+      '现场检查笔录',
+      '佛山市南海区人民政府',
+      '佛山市南海区市场监督管理局',
+    ]) {
+      assert.ok(xml.includes(text), `decision holds ${text}`);
+    }
+    // The case changes afterwards; the issued document does not.
+    await app.services.db.query(`UPDATE cases SET party_name = '改名后的公司' WHERE id = $1`, [decision.caseId]);
+    assert.equal(await get(), xml);
+  });
+
   test('a person: ¥200 is decided, ¥201 is refused; a warning alone is decided without payment', async () => {
     const over = await inspector.post<Problem>(
       '/api/v1/cases/summary',
@@ -273,6 +312,43 @@ describe('case documents: numbering, PDF/DOCX, 简易程序', () => {
     assert.equal(warning.body.fineFen, 0);
   });
 
+  test("a lead's 不予立案审批表: filled from the lead, readable as the lead is", async () => {
+    const db = app.services.db;
+    const [lead] = await db.query<{ id: number }>(
+      `INSERT INTO case_leads (source_type, source_ref, entity_id, station_id, summary, received_on)
+       VALUES ('staff', 'TEST-DOC-LEAD', $1, $2, '日常巡查发现未明码标价', $3) RETURNING id`,
+      [entity.id, ids.s01, today],
+    );
+    const doc = await db.transaction((tx) =>
+      issueDocument(tx, {
+        kind: 'notFilingApproval',
+        leadId: lead!.id,
+        unitId: ids.s01,
+        issuedOn: today,
+        data: { ground: '违法行为轻微并及时改正，没有造成危害后果（行政处罚法第三十三条第一款）' },
+        createdBy: ids.inspector,
+      }),
+    );
+    assert.equal(doc.docNo, `南海市监不立〔${year}〕1号`);
+    const list = await inspector.get<{ items: TCaseDocument[] }>(`/api/v1/case-leads/${lead!.id}/documents`);
+    assert.equal(list.status, 200);
+    assert.deepEqual(
+      list.body.items.map((d) => d.title),
+      ['不予立案审批表'],
+    );
+    assert.equal((await otherStation.get(`/api/v1/case-leads/${lead!.id}/documents`)).status, 404);
+    assert.equal((await otherStation.get(`/api/v1/case-documents/${doc.id}/docx`)).status, 404);
+    const docx = await fetch(`${app.baseUrl}/api/v1/case-documents/${doc.id}/docx`, {
+      headers: { cookie: inspector.cookie },
+    });
+    const xml = zipEntries(Buffer.from(await docx.arrayBuffer()))
+      .get('word/document.xml')!
+      .toString('utf8');
+    assert.ok(xml.includes(entity.name), "the party from the lead's entity");
+    assert.ok(xml.includes('日常巡查发现未明码标价'), "the lead's summary");
+    assert.ok(xml.includes('违法行为轻微并及时改正'), 'the ground given by the caller');
+  });
+
   test('officers: an expired credential, none, or a penalty kind other than warning/fine is refused', async () => {
     const expired = await inspector.post<Problem>('/api/v1/cases/summary', {
       ...orgBody(10_000),
@@ -289,5 +365,24 @@ describe('case documents: numbering, PDF/DOCX, 简易程序', () => {
     });
     assert.equal(revoke.status, 422);
     assert.equal(revoke.body.errors[0]!.path, 'penalties.0.kind');
+  });
+
+  test("the abbreviation set in the case settings numbers the bureau's next documents", async () => {
+    const admin = await loginAs(app, 'admin');
+    const view = await admin.get<{ settings: Record<string, unknown>; version: number }>('/api/v1/case-settings');
+    assert.equal(view.status, 200);
+    const [bureau] = await app.services.db.query<{ code: string }>(
+      `SELECT b.code FROM org_units b JOIN org_units s ON s.path LIKE b.path || '%' WHERE s.id = $1 AND b.kind = 'bureau'`,
+      [ids.s01],
+    );
+    const put = await admin.put('/api/v1/case-settings', {
+      settings: { ...view.body.settings, documentAuthorityAbbr: { [bureau!.code]: '南海区局' } },
+      version: view.body.version,
+    });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const doc = await app.services.db.transaction((tx) =>
+      issueDocument(tx, { kind: 'hearingNotice', unitId: ids.s01, issuedOn: '2031-07-01', data: {}, createdBy: null }),
+    );
+    assert.equal(doc.docNo, '南海区局听告〔2031〕22号');
   });
 });

@@ -4,6 +4,7 @@ import { insertCase, insertUserWithRole } from '../../../tests/helpers/case-fact
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TApprovalInboxItem, TCaseDetail } from '../../contracts/cases.ts';
 import { addDays } from '../../domain/case-clock.ts';
+import { paymentDueOn } from '../../domain/case-execution.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
 
 type Problem = { status: number; detail: string; errors: { path: string }[] };
@@ -64,6 +65,7 @@ describe('case workflow: general procedure with approvals', () => {
     c = await detail(id);
     assert.equal(c.status, 'investigating');
     assert.equal(c.filedOn, today);
+    assert.match(c.caseNo ?? '', /立〔\d{4}〕\d+号$/, 'the 立案号 comes from the 立案审批表');
     assert.equal(c.clocks.decision?.dueOn, addDays(today, 90));
     assert.equal(c.clocks.decision?.daysLeft, 90);
 
@@ -94,15 +96,47 @@ describe('case workflow: general procedure with approvals', () => {
 
     c = await ok(id, { action: 'serve', servedOn: today, serveMethod: 'direct' });
     assert.equal(c.status, 'served');
-    assert.equal(c.paymentDueOn, addDays(today, 15));
+    // 15 days from service; a last day off work moves to the next working day (H7: domain/case-execution.ts).
+    assert.equal(c.paymentDueOn, paymentDueOn(await app.services.calendar.calendar(), today));
+    assert.ok(
+      c.steps.some((s) => s.action === 'disclosure.create'),
+      'the decision queued its disclosure (H4)',
+    );
+    assert.match(c.decisionNo ?? '', /罚〔\d{4}〕\d+号$/, 'the decision number is the 决定书 number (H3)');
+    assert.ok(c.steps.find((s) => s.action === 'decide')?.documentId, 'the decide step names its document');
     assert.deepEqual(
-      c.steps.map((s) => s.action),
+      c.steps.map((s) => s.action).filter((a) => !a.includes('.')),
       ['file', 'finishInvestigation', 'legalReview', 'notify', 'recordStatement', 'decide', 'serve'],
     );
     const fileStep = c.steps[0]!;
     assert.equal(fileStep.actorName, '陈所长', 'the approver who made the filing take effect');
     assert.equal(c.approvals.filter((a) => a.outcome === 'approved').length, 4);
     assert.deepEqual(c.officers.map((o) => o.name).sort(), ['flow.officer2', '陈检查员'].sort());
+  });
+
+  test('a decision not to penalise is closed through its approval; a served decision is annulled', async () => {
+    const id = await insertCase(app.testDb.db, { status: 'reviewed', officers: ['s01.inspector'], filedOn: today });
+    await ok(id, { action: 'decide', decisionKind: 'no_penalty', note: '违法行为轻微并及时改正，没有造成危害后果' });
+    await approve(chief, id);
+    await approve(leader, id);
+    let c = await detail(id);
+    assert.equal(c.status, 'decided');
+    assert.equal(c.decisionNo, null, 'no 处罚决定书 for a decision not to penalise');
+    await ok(id, { action: 'close' });
+    await approve(chief, id);
+    c = await detail(id);
+    assert.equal(c.status, 'closed');
+    assert.equal(c.closedOn, today);
+    assert.deepEqual(c.allowedActions, ['annul']);
+
+    const served = await insertCase(app.testDb.db, {
+      status: 'served',
+      officers: ['s01.inspector'],
+      extra: { decision_kind: 'penalty', decided_on: today, served_on: today },
+    });
+    const annulled = await ok(served, { action: 'annul', reason: '行政复议决定撤销' });
+    assert.equal(annulled.status, 'annulled');
+    assert.equal(annulled.steps.find((s) => s.action === 'annul')?.note, '行政复议决定撤销');
   });
 
   test('an illegal step answers 409 and changes nothing', async () => {
@@ -137,6 +171,22 @@ describe('case workflow: general procedure with approvals', () => {
     assert.equal(self.status, 422);
     assert.match(self.body.detail, /本人提交/);
     assert.equal((await detail(mine)).status, 'draft');
+  });
+
+  test('an approver needs the role of the row whose turn it is and a scope reaching the case', async () => {
+    const id = await insertCase(app.testDb.db, { status: 'draft', officers: ['s01.inspector'] });
+    await ok(id, { action: 'file' });
+    const [row] = await app.testDb.db.query<{ id: number }>('SELECT id FROM case_approvals WHERE case_id = $1', [id]);
+    const otherChief = await loginAs(app, 's02.chief');
+    const inbox = await otherChief.get<{ items: TApprovalInboxItem[] }>('/api/v1/case-approvals');
+    assert.ok(!inbox.body.items.some((a) => a.caseId === id), "another station's chief is not asked");
+    assert.equal(
+      (await otherChief.post(`/api/v1/case-approvals/${row!.id}/decision`, { outcome: 'approved' })).status,
+      404,
+    );
+    const wrongRole = await legal.post(`/api/v1/case-approvals/${row!.id}/decision`, { outcome: 'approved' });
+    assert.equal(wrongRole.status, 403, 'the legal reviewer does not hold station_chief');
+    assert.equal((await detail(id)).status, 'draft');
   });
 
   test('a return ends the request with its comment; the step can be asked for again', async () => {

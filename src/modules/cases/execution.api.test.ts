@@ -38,11 +38,6 @@ describe('cases: evidence, compulsory measures, execution', () => {
     chief = await loginAs(app, 's01.chief');
     leader = await loginAs(app, 'leader');
     outsider = await loginAs(app, 's03.inspector');
-    // Until the case workflow registers its own, the instalment completion is dispatched here.
-    app.services.caseApprovals.registerApprovalCompletion('case', async (tx, actor, req) => {
-      if (req.action === 'approveInstalment')
-        await app.services.caseExec.execution.onInstalmentApproved(tx, actor, req);
-    });
   });
   after(() => app.close());
 
@@ -102,6 +97,25 @@ describe('cases: evidence, compulsory measures, execution', () => {
       assert.equal(other.body.errors[0]?.path, 'fileId');
       assert.equal((await officer.post(`/api/v1/cases/${a}/evidence`, body)).status, 201);
       assert.equal((await officer.post(`/api/v1/cases/${a}/evidence`, body)).status, 422, 'already recorded');
+      // A phone's HEIC photo is a picture (not the MP4 its container resembles); a PDF is no photo.
+      const heic = Buffer.concat([Buffer.from('0000001866747970686569630000000068656963', 'hex'), Buffer.alloc(64, 1)]);
+      const h = await upload(officer, a, heic, 'IMG_0001.HEIC');
+      assert.equal(h.status, 201);
+      const hp = await officer.post<TEvidence>(`/api/v1/cases/${a}/evidence`, {
+        kind: 'photo',
+        title: '手机拍摄的现场照片',
+        collectedOn: today,
+        fileId: h.body.id,
+      });
+      assert.deepEqual([hp.status, hp.body.file?.mimeType], [201, 'image/heic']);
+      const pdf = await upload(officer, a, Buffer.from('%PDF-1.7 检验报告'), '报告.pdf');
+      const notPhoto = await officer.post(`/api/v1/cases/${a}/evidence`, {
+        kind: 'photo',
+        title: '不是照片',
+        collectedOn: today,
+        fileId: pdf.body.id,
+      });
+      assert.equal(notPhoto.status, 422);
       const photo = await officer.post(`/api/v1/cases/${a}/evidence`, {
         kind: 'photo',
         title: '无照片',
@@ -182,11 +196,26 @@ describe('cases: evidence, compulsory measures, execution', () => {
         reason: '情况复杂',
       });
       assert.deepEqual([ext.status, ext.body.errors[0]?.path], [422, 'kind']);
+      const inForce = await officer.get<{ items: TMeasure[] }>('/api/v1/case-measures?overdue=true');
+      assert.equal(
+        inForce.body.items.some((m) => m.id === res.body.id && m.overdue),
+        today > '2026-10-14',
+        'in force past its due day: listed as overdue',
+      );
       const rel = await officer.post<TMeasure>(`/api/v1/case-measures/${res.body.id}/release`, {
         endedOn: '2026-10-13',
         outcome: '作出查封扣押决定',
       });
       assert.deepEqual([rel.status, rel.body.status, rel.body.overdue], [200, 'ended', false]);
+      const overdue = await chief.get<{ items: { id: number; caseId: number }[] }>(
+        '/api/v1/case-measures?overdue=true',
+      );
+      assert.equal(overdue.status, 200);
+      assert.equal(
+        overdue.body.items.some((m) => m.id === res.body.id),
+        false,
+        'released: no longer in force',
+      );
       const again = await officer.post(`/api/v1/case-measures/${res.body.id}/release`, {
         endedOn: '2026-10-13',
         outcome: '再次解除',
@@ -221,6 +250,17 @@ describe('cases: evidence, compulsory measures, execution', () => {
         [ext.body.dueOn, ext.body.firstDueOn, ext.body.extended, ext.body.extensionReason],
         [addDays(start, 60), addDays(start, 30), true, '需送检验，情况复杂'],
       );
+      const open = await chief.get<{ items: { id: number; caseNo: string | null }[] }>(
+        '/api/v1/case-measures?kind=seizure',
+      );
+      assert.ok(open.body.items.some((m) => m.id === res.body.id));
+      assert.equal(
+        (await outsider.get<{ items: { id: number }[] }>('/api/v1/case-measures')).body.items.some(
+          (m) => m.id === res.body.id,
+        ),
+        false,
+        'another station’s measures are not listed',
+      );
       const second = await officer.post<{ detail: string }>(`/api/v1/case-measures/${res.body.id}/extend`, {
         reason: '再延长',
       });
@@ -253,6 +293,25 @@ describe('cases: evidence, compulsory measures, execution', () => {
         extra: { decision_kind: 'penalty', decided_on: servedOn, served_on: servedOn, fine_due_fen: fine, ...extra },
       });
     const execution = async (id: number) => (await officer.get<TExecution>(`/api/v1/cases/${id}/execution`)).body;
+    /** Asks for an approvable action and has every role of its chain approve it; returns the case afterwards. */
+    const approveAll = async (id: number, action: string, version: number, fields: Record<string, unknown> = {}) => {
+      const asked = await officer.post(`/api/v1/cases/${id}/transitions`, { action, version, ...fields });
+      assert.equal(asked.status, 200, JSON.stringify(asked.body));
+      for (const approver of [chief, leader]) {
+        const inbox = await approver.get<{ items: { id: number; caseId: number; action: string }[] }>(
+          '/api/v1/case-approvals?mine=pending',
+        );
+        const item = inbox.body.items.find((i) => i.caseId === id && i.action === action);
+        if (!item) continue;
+        const d = await approver.post(`/api/v1/case-approvals/${item.id}/decision`, {
+          outcome: 'approved',
+          comment: '同意',
+        });
+        assert.equal(d.status, 200, JSON.stringify(d.body));
+      }
+      const [row] = await app.services.db.query<{ status: string }>('SELECT status FROM cases WHERE id = $1', [id]);
+      return row!;
+    };
     const pay = (id: number, body: Record<string, unknown>) =>
       officer.post<TExecution & { errors: { path: string }[] }>(`/api/v1/cases/${id}/payments`, body);
 
@@ -266,6 +325,12 @@ describe('cases: evidence, compulsory measures, execution', () => {
       assert.equal(paid.status, 200, JSON.stringify(paid.body));
       assert.deepEqual([paid.body.lateFeeFen, paid.body.paidFineFen, paid.body.closable.ok], [300_00, fine, false]);
       assert.match(paid.body.closable.reason, /加处罚款 300.00 元/);
+      const early = await officer.post<{ detail: string }>(`/api/v1/cases/${id}/transitions`, {
+        action: 'close',
+        version: paid.body.version,
+      });
+      assert.equal(early.status, 422, 'the close guard: the late fee is unpaid');
+      assert.match(early.body.detail, /加处罚款 300.00 元/);
       const stale = await pay(id, { kind: 'late_fee', amountFen: 300_00, paidOn: today, version: e.version });
       assert.equal(stale.status, 409, 'stale version');
       const over = await pay(id, { kind: 'late_fee', amountFen: 300_01, paidOn: today, version: paid.body.version });
@@ -279,6 +344,9 @@ describe('cases: evidence, compulsory measures, execution', () => {
       });
       assert.equal(fee.status, 200);
       assert.deepEqual([fee.body.settled, fee.body.closable.ok, fee.body.paidFen], [true, true, 1_300_00]);
+      // 结案 through the case workflow: asked by the officer, approved by the station chief.
+      const closed = await approveAll(id, 'close', fee.body.version);
+      assert.equal(closed.status, 'closed');
       const [row] = await app.services.db.query<{ paid: number; due: string }>(
         'SELECT paid_fen AS paid, payment_due_on AS due FROM cases WHERE id = $1',
         [id],
@@ -290,7 +358,7 @@ describe('cases: evidence, compulsory measures, execution', () => {
       );
       assert.deepEqual(
         steps.map((s) => `${s.action}:${s.to_status}`),
-        ['recordPayment:served', 'recordPayment:served'],
+        ['recordPayment:served', 'recordPayment:served', 'close:closed'],
       );
     });
 

@@ -69,7 +69,12 @@ export function toLead(row: LeadRow, clock: LeadClock | null, pending = false): 
 export function toLeadDetail(
   row: LeadRow,
   clock: LeadClock | null,
-  parts: { pauses: PauseRow[]; approvals: TApproval[]; source: TLeadDetail['source'] },
+  parts: {
+    pauses: PauseRow[];
+    approvals: TApproval[];
+    documents: TLeadDetail['documents'];
+    source: TLeadDetail['source'];
+  },
 ): TLeadDetail {
   const open = parts.approvals.find((a) => a.outcome === null);
   const ground = row.outcomeGround as keyof typeof notFilingGroundLabels | null;
@@ -84,6 +89,7 @@ export function toLeadDetail(
     decidedOn: row.decidedOn,
     pauses: parts.pauses.map(({ leadId: _, ...p }) => ({ ...p, reasonLabel: leadPauseReasonLabels[p.reason] })),
     approvals: parts.approvals,
+    documents: parts.documents,
     pendingAction: open?.action ?? null,
   };
 }

@@ -18,6 +18,8 @@ import type { TOrgUnit, TRole, TUser } from '../../contracts/org.ts';
 import { DEMO_PASSWORD } from '../../demo/demo-org.ts';
 import { addYears } from '../../domain/case-limitation.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
+import { addWorkingDays, packagedCalendar } from '../../domain/working-days.ts';
+import { createCaseLead } from './published.ts';
 
 type Problem = { code: string; detail: string; errors: { path: string; message: string }[] };
 
@@ -191,6 +193,10 @@ describe('case leads: verification clock, outcomes, proposing a case, 12315 noti
     assert.equal(done.outcomeGroundLabel, '不属于本部门管辖（移送）');
     assert.equal(done.transferredTo, '佛山市南海区卫生健康局');
     assert.equal(done.clock, null);
+    assert.equal(done.documents[0]?.kind, 'notFilingApproval', '不予立案审批表 numbered');
+    assert.match(done.documents[0]!.docNo, /不立/);
+    const pdf = await officer.get(`/api/v1/case-documents/${done.documents[0]!.id}/pdf`);
+    assert.equal(pdf.status, 200);
     assert.equal((await move(done, { action: 'pauseClock', pauseReason: 'testing' })).status, 409);
     const audit = await app.testDb.db.query(
       `SELECT 1 FROM audit_log WHERE action = 'case.lead.notFile' AND target_id = $1`,
@@ -338,7 +344,8 @@ describe('case leads: verification clock, outcomes, proposing a case, 12315 noti
     c = (await inspector.get<TComplaintDetail>(`/api/v1/complaints/${item.id}`)).body;
     const notice = c.events.find((e) => e.action === 'notifyCaseFiled');
     assert.ok(notice, JSON.stringify(c.events.map((e) => e.action)));
-    assert.match(notice.note ?? '', new RegExp(`告知举报人已立案：${today}`));
+    assert.match(notice.note ?? '', new RegExp(`告知举报人已立案：${today} 立案，案号 .+立`));
+    assert.doesNotMatch(notice.note ?? '', /案号待编/);
     assert.ok(c.deadlines.find((d) => d.step === 'reporterNotice')?.metAt, 'the 5-working-day notice clock is met');
 
     // 结案: straight to a decided case, then the closing approval; the report is closed with the result.
@@ -361,6 +368,68 @@ describe('case leads: verification clock, outcomes, proposing a case, 12315 noti
     assert.match(c.feedbackText ?? '', /测罚〔2026〕1号/);
   });
 
+  test('the list: filters by status, source and station, keyset pages; another station sees none', async () => {
+    const transfer = await newLead({ sourceType: 'transfer', sourceRef: '南卫移〔2026〕3号', entityId: undefined });
+    assert.equal(transfer.stationId, users['lead.o1']!.unitId, 'no entity: the caller’s unit');
+    assert.equal(transfer.source.kind, 'none');
+    const dup = await officer.post<Problem>('/api/v1/case-leads', {
+      sourceType: 'transfer',
+      sourceRef: '南卫移〔2026〕3号',
+      summary: '重复登记',
+    });
+    assert.equal(dup.status, 409);
+    const ghost = await officer.post<Problem>('/api/v1/case-leads', {
+      sourceType: 'staff',
+      summary: '指派给不存在的人',
+      assignedTo: 999999,
+    });
+    assert.equal(ghost.status, 422);
+    const bySource = await officer.get<{ items: TLead[] }>('/api/v1/case-leads?sourceType=transfer');
+    assert.deepEqual(
+      bySource.body.items.map((l) => l.id),
+      [transfer.id],
+    );
+    const page1 = await officer.get<{ items: TLead[]; nextCursor: string | null }>(
+      `/api/v1/case-leads?status=verifying&stationId=${s01}&limit=2`,
+    );
+    assert.equal(page1.body.items.length, 2);
+    assert.ok(page1.body.items.every((l) => l.status === 'verifying' && l.clock));
+    const page2 = await officer.get<{ items: TLead[] }>(
+      `/api/v1/case-leads?status=verifying&stationId=${s01}&limit=2&cursor=${page1.body.nextCursor}`,
+    );
+    assert.ok(page2.body.items.every((l) => l.id < page1.body.items[1]!.id));
+    const other = await loginAs(app, 's02.inspector');
+    assert.equal((await other.get(`/api/v1/case-leads/${transfer.id}`)).status, 404);
+    assert.equal((await other.get<{ items: TLead[] }>('/api/v1/case-leads?sourceType=transfer')).body.items.length, 0);
+  });
+
+  test('another module’s lead (published createCaseLead): received today, clock started; a spot-check links its visit', async () => {
+    const db = app.testDb.db;
+    const input = { sourceType: 'inspection' as const, entityId: entity.id, stationId: s01, createdBy: null };
+    const withCal = await db.transaction((tx) =>
+      createCaseLead(tx, { ...input, sourceRef: 'SC12-34', summary: '双随机抽查发现问题' }, packagedCalendar),
+    );
+    const without = await db.transaction((tx) =>
+      createCaseLead(tx, { ...input, sourceRef: 'SC12-35', summary: '双随机抽查发现问题' }),
+    );
+    const [a, b] = [Number(withCal.slice(2)), Number(without.slice(2))];
+    const due = addWorkingDays(packagedCalendar, today, 15).date;
+    const rows = await db.query<{ id: number; verify_due_on: string | null }>(
+      'SELECT id, verify_due_on FROM case_leads WHERE id = ANY($1::bigint[]) ORDER BY id',
+      [[a, b]],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.verify_due_on),
+      [due, null],
+    );
+    for (const id of [a, b]) {
+      const lead = (await officer.get<TLeadDetail>(`/api/v1/case-leads/${id}`)).body;
+      assert.deepEqual([lead.receivedOn, lead.clock?.dueOn, lead.clock?.workingDaysLeft], [today, due, 15]);
+      assert.equal(lead.source.kind, 'spotCheck');
+      assert.equal(lead.source.visitId, 12);
+    }
+  });
+
   test('case settings: read by case staff, saved with case:settings, versioned', async () => {
     const view = (await officer.get<TCaseSettingsView>('/api/v1/case-settings')).body;
     assert.equal(view.version, 0);
@@ -377,5 +446,14 @@ describe('case leads: verification clock, outcomes, proposing a case, 12315 noti
       version: 1,
     });
     assert.equal(bad.status, 422);
+    const unknown = await admin.put<Problem>('/api/v1/case-settings', {
+      settings: {
+        ...settings,
+        approvalChains: { ...settings.approvalChains, filing: ['station_chief', 'no_such_role'] },
+      },
+      version: 1,
+    });
+    assert.equal(unknown.status, 422);
+    assert.equal(unknown.body.errors[0]!.path, 'settings.approvalChains.filing.1');
   });
 });

@@ -35,6 +35,7 @@ async function seedFacts(app: TestApp): Promise<Truth[]> {
   const listings: [number, number, string, string][] = [];
   const leads: [number, number, string][] = [];
   const complaints: [number, number, string][] = [];
+  const penalties: [number, number, string, string, string][] = [];
   const truth: Truth[] = [];
   // Some codes with nested prefixes and some with none at all, so longest-prefix and NULL both get exercised.
   const industries = ['6210', '6220', '621', '5251', '5252', '1311', '1411', '3011', '5191', null];
@@ -63,6 +64,16 @@ async function seedFacts(app: TestApp): Promise<Truth[]> {
       if (d < 365) recent++;
       complaints.push([e.id, e.station, daysAgo(d)]);
     }
+    // Penalty decisions (the cases module's case_penalty_facts view): in force and within 3 years count; an annulled
+    // decision or a 不予处罚 decision does not.
+    let penalised = 0;
+    for (let i = rng.chance(0.12) ? rng.between(1, 3) : 0; i > 0; i--) {
+      const d = rng.pick([rng.between(3, 1080), rng.between(1110, 1500)]);
+      const status = rng.chance(0.2) ? 'annulled' : 'closed';
+      const kind = rng.chance(0.1) ? 'no_penalty' : 'penalty';
+      if (d < 1095 && status !== 'annulled' && kind === 'penalty') penalised++;
+      penalties.push([e.id, e.station, daysAgo(d), status, kind]);
+    }
     truth.push({
       id: e.id,
       established: e.established,
@@ -70,7 +81,7 @@ async function seedFacts(app: TestApp): Promise<Truth[]> {
       facts: {
         seriousViolation: serious,
         abnormalListed: abnormal,
-        penalties3y: 0,
+        penalties3y: penalised,
         failedChecks2y: failed,
         complaints1y: recent,
         annualReportsMissed: missed,
@@ -107,8 +118,8 @@ async function seedFacts(app: TestApp): Promise<Truth[]> {
       [col(listings, 0), col(listings, 1), col(listings, 2), col(listings, 3)],
     );
     await tx.query(
-      `INSERT INTO case_leads (source_type, source_ref, entity_id, station_id, summary, created_at)
-       SELECT 'inspection', 'T' || ord, t.e, t.s, '抽查发现问题', (t.d::text || ' 12:00:00+08')::timestamptz
+      `INSERT INTO case_leads (source_type, source_ref, entity_id, station_id, summary, created_at, received_on)
+       SELECT 'inspection', 'T' || ord, t.e, t.s, '抽查发现问题', (t.d::text || ' 12:00:00+08')::timestamptz, t.d
          FROM unnest($1::bigint[], $2::bigint[], $3::date[]) WITH ORDINALITY t(e, s, d, ord)`,
       [col(leads, 0), col(leads, 1), col(leads, 2)],
     );
@@ -118,6 +129,13 @@ async function seedFacts(app: TestApp): Promise<Truth[]> {
        SELECT 'TC' || ord, 'complaint', 'phone', 'samr-2019', t.d, t.s, '测试', '13900000000', t.e, '测试投诉'
          FROM unnest($1::bigint[], $2::bigint[], $3::date[]) WITH ORDINALITY t(e, s, d, ord)`,
       [col(complaints, 0), col(complaints, 1), col(complaints, 2)],
+    );
+    await tx.query(
+      `INSERT INTO cases (procedure, status, entity_id, party_kind, party_name, station_id, title, decision_kind,
+         decided_on)
+       SELECT 'general', t.st, t.e, 'organisation', '测试当事人', t.s, '测试处罚案件' || ord, t.k, t.d
+         FROM unnest($1::bigint[], $2::bigint[], $3::date[], $4::text[], $5::text[]) WITH ORDINALITY t(e, s, d, st, k, ord)`,
+      [col(penalties, 0), col(penalties, 1), col(penalties, 2), col(penalties, 3), col(penalties, 4)],
     );
   });
   return truth;
@@ -137,6 +155,7 @@ function randomModel(rng: Rng, version: number): RiskModel {
       { code: 'c', label: '投诉', kind: 'count', fact: 'complaints1y', pointsEach: rng.between(0, 6), cap: p() },
       { code: 'r', label: '年报', kind: 'count', fact: 'annualReportsMissed', pointsEach: p(), cap: p() },
       { code: 'y', label: '新设', kind: 'flag', fact: 'youngerThanOneYear', points: p() },
+      { code: 'p', label: '处罚', kind: 'count', fact: 'penalties3y', pointsEach: rng.between(0, 20), cap: p() },
       {
         code: 'i',
         label: '行业',
@@ -240,8 +259,9 @@ describe('credit risk: the SQL recompute agrees with assessRisk', () => {
     await db.transaction(async (tx) => {
       for (let i = 0; i < 3; i++) {
         await tx.query(
-          `INSERT INTO case_leads (source_type, source_ref, entity_id, station_id, summary) VALUES ('inspection', $1, $2, $3, '发现问题')`,
-          [`Q${i}`, t.id, station!.id],
+          `INSERT INTO case_leads (source_type, source_ref, entity_id, station_id, summary, received_on)
+           VALUES ('inspection', $1, $2, $3, '发现问题', $4)`,
+          [`Q${i}`, t.id, station!.id, today],
         );
       }
       await tx.query(`INSERT INTO risk_recompute_queue (entity_id, reason) VALUES ($1, 'inspectionFailed')`, [t.id]);

@@ -12,6 +12,13 @@ const signatures: { mime: string; test: (b: Buffer) => boolean }[] = [
     mime: 'audio/mpeg',
     test: (b) => b.toString('latin1', 0, 3) === 'ID3' || (b[0] === 0xff && (b[1]! & 0xe0) === 0xe0),
   },
+  // HEIC/HEIF (phone cameras) share the ISO media box with MP4: the brand after 'ftyp' tells them apart.
+  {
+    mime: 'image/heic',
+    test: (b) =>
+      b.toString('latin1', 4, 8) === 'ftyp' &&
+      ['heic', 'heix', 'heim', 'heis', 'mif1', 'msf1'].includes(b.toString('latin1', 8, 12)),
+  },
   { mime: 'video/mp4', test: (b) => b.toString('latin1', 4, 8) === 'ftyp' },
 ];
 
@@ -30,4 +37,4 @@ export function sniffMimeType(data: Buffer, filename: string): string | null {
   return null;
 }
 
-export const acceptedKinds = 'JPG、PNG、WEBP、GIF、PDF、MP3、MP4、DOCX、XLSX、TXT';
+export const acceptedKinds = 'JPG、PNG、HEIC、WEBP、GIF、PDF、MP3、MP4、DOCX、XLSX、TXT';

@@ -8,6 +8,7 @@ import { entitiesEnUS } from './messages/entities.en-us.ts';
 import { homeEnUS } from './messages/home.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
 import { orgEnUS } from './messages/org.en-us.ts';
+import { penaltiesEnUS } from './messages/penalties.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
 import { spotChecksEnUS } from './messages/spot-checks.en-us.ts';
 import { statusEnUS } from './messages/status.en-us.ts';
@@ -20,6 +21,7 @@ export const enUS: Record<MessageKey, string> = {
   ...commonListEnUS,
   ...layoutEnUS,
   ...portalEnUS,
+  ...penaltiesEnUS,
   ...complaintsEnUS,
   ...casesEnUS,
   ...creditEnUS,

@@ -8,6 +8,7 @@ import { entitiesZhCN } from './messages/entities.zh-cn.ts';
 import { homeZhCN } from './messages/home.zh-cn.ts';
 import { layoutZhCN } from './messages/layout.zh-cn.ts';
 import { orgZhCN } from './messages/org.zh-cn.ts';
+import { penaltiesZhCN } from './messages/penalties.zh-cn.ts';
 import { portalZhCN } from './messages/portal.zh-cn.ts';
 import { spotChecksZhCN } from './messages/spot-checks.zh-cn.ts';
 import { statusZhCN } from './messages/status.zh-cn.ts';
@@ -18,6 +19,7 @@ export const zhCN = {
   ...commonListZhCN,
   ...layoutZhCN,
   ...portalZhCN,
+  ...penaltiesZhCN,
   ...complaintsZhCN,
   ...casesZhCN,
   ...creditZhCN,

@@ -85,12 +85,21 @@ export async function documentById(q: Queryable, id: number): Promise<DocumentRo
   return row;
 }
 
-/** A case's documents and those of the lead it came from (不予立案 has none; 立案 a lead's history may). */
+/** A case's documents, in the order they were issued. */
 export async function documentsOfCase(q: Queryable, caseId: number): Promise<DocumentRow[]> {
   return q.query<DocumentRow>(
     `SELECT ${documentColumns} FROM case_documents d LEFT JOIN users u ON u.id = d.created_by
       WHERE d.case_id = $1 ORDER BY d.id`,
     [caseId],
+  );
+}
+
+/** A lead's documents (不予立案审批表). */
+export async function documentsOfLead(q: Queryable, leadId: number): Promise<DocumentRow[]> {
+  return q.query<DocumentRow>(
+    `SELECT ${documentColumns} FROM case_documents d LEFT JOIN users u ON u.id = d.created_by
+      WHERE d.lead_id = $1 ORDER BY d.id`,
+    [leadId],
   );
 }
 
@@ -124,10 +133,4 @@ export async function leadReachRow(q: Queryable, leadId: number): Promise<LeadRe
     [leadId],
   );
   return row;
-}
-
-/** The stored local policy (case_settings), merged over the defaults by the caller. */
-export async function caseSettingsRow(q: Queryable): Promise<Record<string, unknown> | undefined> {
-  const [row] = await q.query<{ settings: Record<string, unknown> }>('SELECT settings FROM case_settings WHERE id = 1');
-  return row?.settings;
 }

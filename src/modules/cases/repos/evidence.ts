@@ -62,8 +62,14 @@ export async function linkUpload(tx: Queryable, u: { fileId: number; caseId: num
 
 /** A file uploaded for this case, with its content hash and whether an evidence item already holds it. */
 export async function findUpload(q: Queryable, caseId: number, fileId: number) {
-  const [row] = await q.query<{ fileId: number; sha256: string; uploadedBy: number | null; used: boolean }>(
-    `SELECT u.file_id AS "fileId", f.sha256, u.uploaded_by AS "uploadedBy",
+  const [row] = await q.query<{
+    fileId: number;
+    sha256: string;
+    mimeType: string;
+    uploadedBy: number | null;
+    used: boolean;
+  }>(
+    `SELECT u.file_id AS "fileId", f.sha256, f.mime_type AS "mimeType", u.uploaded_by AS "uploadedBy",
             EXISTS (SELECT 1 FROM case_evidence ev WHERE ev.file_id = u.file_id) AS used
        FROM case_evidence_uploads u JOIN stored_files f ON f.id = u.file_id
       WHERE u.case_id = $1 AND u.file_id = $2`,

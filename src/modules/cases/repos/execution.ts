@@ -1,6 +1,5 @@
 import type { Queryable } from '../../../db/client.ts';
 import type { Instalment, PaymentFact, PaymentKind } from '../../../domain/case-execution.ts';
-import { updateVersioned } from '../../../platform/versioned-update.ts';
 
 /** What evidence, measures and execution need of a case: its reach (access.ts caseReach) and its money. */
 export interface ExecCaseRow {
@@ -44,11 +43,6 @@ export async function findExecCase(
     [id, userId],
   );
   return row;
-}
-
-/** Bumps the case's version (and sets the given columns) when the caller's version is current. */
-export function touchCase(tx: Queryable, key: { id: number; version: number }, set: Record<string, unknown> = {}) {
-  return updateVersioned(tx, 'cases', key, set, set.payment_plan !== undefined ? { payment_plan: 'jsonb' } : {});
 }
 
 /** One row of the case's timeline. */

@@ -217,3 +217,19 @@ export async function unitKindOf(q: Queryable, unitId: number): Promise<string |
   const [row] = await q.query<{ kind: string }>('SELECT kind FROM org_units WHERE id = $1', [unitId]);
   return row?.kind;
 }
+
+/** The numbered documents issued on a lead (不予立案审批表). */
+export async function documentsOfLead(
+  q: Queryable,
+  leadId: number,
+): Promise<{ id: number; kind: string; docNo: string; createdAt: string }[]> {
+  return q.query(
+    `SELECT id, kind, doc_no AS "docNo", created_at AS "createdAt" FROM case_documents WHERE lead_id = $1 ORDER BY id`,
+    [leadId],
+  );
+}
+
+export async function activeUserExists(q: Queryable, userId: number): Promise<boolean> {
+  const rows = await q.query('SELECT 1 FROM users WHERE id = $1 AND active', [userId]);
+  return rows.length === 1;
+}

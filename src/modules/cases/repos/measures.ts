@@ -1,5 +1,9 @@
 import type { Queryable } from '../../../db/client.ts';
+import { Where } from '../../../db/sql.ts';
 import type { MeasureKind } from '../../../domain/case-measures.ts';
+import { readableWhere } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { caseKind } from '../access.ts';
 
 export interface MeasureRow {
   id: number;
@@ -65,4 +69,29 @@ export async function endMeasure(tx: Queryable, id: number, e: { endedOn: string
     [id, e.endedOn, e.outcome],
   );
   return rows.length === 1;
+}
+
+export interface MeasureListRow extends MeasureRow {
+  caseNo: string | null;
+  caseTitle: string;
+  stationId: number;
+}
+
+/** Measures in force across the cases the caller may read (caseKind's reach on alias c), the most urgent first. */
+export async function listOpenMeasures(
+  q: Queryable,
+  reader: Actor,
+  f: { dueBefore?: string; kind?: MeasureKind },
+  limit: number,
+): Promise<MeasureListRow[]> {
+  const w = readableWhere(reader, caseKind, new Where()).add('m.ended_on IS NULL');
+  w.addIf(f.dueBefore, 'm.due_on < ?').addIf(f.kind, 'm.kind = ?');
+  return q.query<MeasureListRow>(
+    `${measureSelect.replace(
+      'FROM case_measures m',
+      `, c.case_no AS "caseNo", c.title AS "caseTitle", c.station_id AS "stationId"
+       FROM case_measures m JOIN cases c ON c.id = m.case_id`,
+    )} ${w} ORDER BY m.due_on, m.id LIMIT ${limit}`,
+    w.params,
+  );
 }

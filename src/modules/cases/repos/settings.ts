@@ -32,3 +32,9 @@ export async function saveSettingsRow(
         );
   return rows.length === 1;
 }
+
+/** Which of these role codes exist (an approval chain naming no role could never be approved). */
+export async function knownRoleCodes(q: Queryable, codes: readonly string[]): Promise<Set<string>> {
+  const rows = await q.query<{ code: string }>('SELECT code FROM roles WHERE code = ANY($1::text[])', [codes]);
+  return new Set(rows.map((r) => r.code));
+}

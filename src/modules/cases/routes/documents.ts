@@ -37,6 +37,20 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod<{
     async (req) => documents.listOfCase(actorOf(req), req.params.id),
   );
 
+  app.get(
+    '/case-leads/:id/documents',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '线索的执法文书（不予立案审批表）',
+        params: ZIdParams,
+        response: { 200: ZCaseDocumentList },
+      },
+    },
+    async (req) => documents.listOfLead(actorOf(req), req.params.id),
+  );
+
   for (const format of ['pdf', 'docx'] as const) {
     app.get(
       `/case-documents/:id/${format}`,

@@ -13,6 +13,8 @@ import {
   ZMeasureExtendBody,
   ZMeasureList,
   ZMeasureReleaseBody,
+  ZOpenMeasureList,
+  ZOpenMeasureQuery,
   ZPaymentBody,
 } from '../../../contracts/case-execution.ts';
 import { ZIdParams } from '../../../contracts/common.ts';
@@ -87,6 +89,19 @@ export const caseExecRoutes: FastifyPluginAsyncZod<{ exec: CaseExec }> = async (
       },
     },
     async (req, reply) => reply.status(201).send(await measures.take(actorOf(req), req.params.id, req.body)),
+  );
+  app.get(
+    '/case-measures',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '在执行的强制措施（按到期日；overdue=true 仅逾期未处理的）',
+        querystring: ZOpenMeasureQuery,
+        response: { 200: ZOpenMeasureList },
+      },
+    },
+    (req) => measures.open(actorOf(req), req.query),
   );
   app.post(
     '/case-measures/:id/extend',

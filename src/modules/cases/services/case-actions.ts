@@ -220,7 +220,10 @@ export const caseActions: Partial<Record<CaseAction, CaseActionHandler>> = {
         confiscated_fen: sumOf(ps, ['confiscate_gains', 'confiscate_property']),
         transferred_to_judiciary: kind === 'transfer',
       };
-      const after = async () => ctx.deps.hooks?.onCaseDecided?.(ctx.tx, ctx.row.id);
+      const hookOpts = { actor: ctx.actor, calendar: ctx.cal, today: ctx.today };
+      const after = async () => {
+        await ctx.deps.hooks?.onCaseDecided?.(ctx.tx, ctx.row.id, hookOpts);
+      };
       return {
         set,
         note: str(ctx.body.note),
@@ -251,14 +254,19 @@ export const caseActions: Partial<Record<CaseAction, CaseActionHandler>> = {
   },
   close: {
     async apply(ctx) {
-      const after = async () => ctx.deps.hooks?.onCaseClosed?.(ctx.tx, ctx.actor, ctx.row.id);
+      const after = async () => {
+        await ctx.deps.hooks?.onCaseClosed?.(ctx.tx, ctx.actor, ctx.row.id);
+      };
       return { set: { closed_on: ctx.today }, note: str(ctx.body.note), after };
     },
   },
   annul: {
     async apply(ctx) {
       const reason = String(ctx.body.reason);
-      const after = async () => ctx.deps.hooks?.onDecisionAnnulled?.(ctx.tx, ctx.row.id, reason, ctx.today);
+      const hookOpts = { actor: ctx.actor, calendar: ctx.cal, today: ctx.today };
+      const after = async () => {
+        await ctx.deps.hooks?.onDecisionAnnulled?.(ctx.tx, ctx.row.id, reason, ctx.today, hookOpts);
+      };
       return { note: reason, after };
     },
   },

@@ -7,6 +7,7 @@ import { assertWritable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import { allowTransition, recordTransition, staleVersion } from '../../../platform/workflow.ts';
+import { calendarWithin } from '../../calendar/published.ts';
 import { caseKind, caseReach } from '../access.ts';
 import * as repo from '../repos/cases.ts';
 import type { ApprovalEngine } from './approvals.ts';
@@ -61,7 +62,8 @@ export function createCaseWorkflow(db: Db, deps: CaseWorkflowDeps & { approvals:
         caseId: row.id,
         unitId: row.stationId,
         issuedOn: ctx.today,
-        data: { ...documentData(row), ...ctx.body, ...result.data },
+        // The document service snapshots the case itself; the action adds what it was asked with.
+        data: { ...ctx.body, ...result.data },
         createdBy: actor.userId,
       });
       documentId = doc.id;
@@ -107,7 +109,8 @@ export function createCaseWorkflow(db: Db, deps: CaseWorkflowDeps & { approvals:
   }
 
   deps.approvals.registerApprovalCompletion('case', async (tx, actor, req) => {
-    const cal = await deps.calendar();
+    // Inside the approving transaction: the calendar is read through it (PGlite has one connection).
+    const cal = await calendarWithin(tx);
     await applyCaseTransition(tx, actor, req.caseId as number, req.action as CaseAction, req.payload, cal, {
       requestId: req.requestId,
       requestedBy: req.requestedBy,
@@ -154,22 +157,6 @@ export function createCaseWorkflow(db: Db, deps: CaseWorkflowDeps & { approvals:
         });
       });
     },
-  };
-}
-
-/** What every document of a case is filled with (the rest comes from the action's body and result). */
-function documentData(row: repo.CaseRow): Record<string, unknown> {
-  return {
-    caseId: row.id,
-    caseNo: row.caseNo,
-    title: row.title,
-    partyKind: row.partyKind,
-    partyName: row.partyName,
-    partyUscc: row.partyUscc,
-    partyAddress: row.partyAddress,
-    stationName: row.stationName,
-    facts: row.facts,
-    decisionNo: row.decisionNo,
   };
 }
 

@@ -10,10 +10,23 @@ import type { Actor } from '../../../platform/actor.ts';
  * simply not called.
  */
 export interface CaseHooks {
-  onCaseFiled?(tx: Queryable, actor: Actor, p: { caseId: number; leadId: number }): Promise<void>;
-  onCaseDecided?(tx: Queryable, caseId: number): Promise<void>;
-  onDecisionAnnulled?(tx: Queryable, caseId: number, reason: string, onDate: string): Promise<void>;
-  onCaseClosed?(tx: Queryable, actor: Actor, caseId: number): Promise<void>;
+  onCaseFiled?(tx: Queryable, actor: Actor, p: { caseId: number; leadId: number }): Promise<unknown>;
+  onCaseDecided?(tx: Queryable, caseId: number, opts?: HookOptions): Promise<unknown>;
+  onDecisionAnnulled?(
+    tx: Queryable,
+    caseId: number,
+    reason: string,
+    onDate: string,
+    opts?: HookOptions,
+  ): Promise<unknown>;
+  onCaseClosed?(tx: Queryable, actor: Actor, caseId: number): Promise<unknown>;
+}
+
+/** What a hook gets besides the case: who completed the step, the calendar loaded before the transaction, today. */
+export interface HookOptions {
+  actor?: Actor;
+  calendar?: WorkingDayCalendar;
+  today?: string;
 }
 
 export interface IssueDocumentInput {

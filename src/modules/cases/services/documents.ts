@@ -10,7 +10,6 @@ import {
   documentTitles,
   parseDocumentNumber,
 } from '../../../domain/case-documents.ts';
-import { type CaseSettings, defaultCaseSettings } from '../../../domain/case-settings.ts';
 import type { CaseDocumentKind } from '../../../domain/case-workflow.ts';
 import { assertReadable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
@@ -20,10 +19,10 @@ import { caseKind, caseReach, leadKind, leadReach } from '../access.ts';
 import { caseDocumentSnapshot, leadDocumentSnapshot } from '../repos/document-data.ts';
 import {
   caseReachRow,
-  caseSettingsRow,
   type DocumentRow,
   documentById,
   documentsOfCase,
+  documentsOfLead,
   insertDocument,
   issuingBureau,
   leadReachRow,
@@ -34,17 +33,12 @@ import { templates } from '../templates/index.ts';
 import { qrPng } from '../templates/qr.ts';
 import { renderLayoutDocx } from '../templates/render-docx.ts';
 import { renderLayoutPdf } from '../templates/render-pdf.ts';
-
-/** The case settings stored by an administrator over the defaults (H1's settings service reads the same row). */
-export async function caseSettingsOf(q: Queryable): Promise<CaseSettings> {
-  const stored = (await caseSettingsRow(q)) ?? {};
-  return { ...defaultCaseSettings, ...stored } as CaseSettings;
-}
+import { getCaseSettings } from './settings.ts';
 
 async function numberingOf(tx: Queryable, unitId: number) {
   const bureau = await issuingBureau(tx, unitId);
   if (!bureau) throw validation('unitId', '出具文书的单位不存在');
-  const settings = await caseSettingsOf(tx);
+  const settings = await getCaseSettings(tx);
   const abbr = settings.documentAuthorityAbbr?.[bureau.code] || authorityAbbreviation(bureau.name);
   return { bureau, abbr };
 }
@@ -156,6 +150,11 @@ export function createCaseDocumentService(db: Db, deps: { font: () => CjkFont | 
     async listOfCase(actor: Actor, caseId: number): Promise<{ items: TCaseDocument[] }> {
       await assertCaseReadable(actor, caseId);
       return { items: (await documentsOfCase(db, caseId)).map(toView) };
+    },
+
+    async listOfLead(actor: Actor, leadId: number): Promise<{ items: TCaseDocument[] }> {
+      assertReadable(actor, leadKind, await leadReachRow(db, leadId), leadReach);
+      return { items: (await documentsOfLead(db, leadId)).map(toView) };
     },
 
     /** Renders the stored document; `origin` is where the QR code of a decision points (the portal's base). */

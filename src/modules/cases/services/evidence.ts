@@ -88,6 +88,8 @@ export function createEvidenceService(db: Db, deps: CaseExecDeps) {
           const upload = await repo.findUpload(tx, caseId, body.fileId);
           if (!upload) throw validation('fileId', '附件不存在或不是为本案上传的证据材料');
           if (upload.used) throw validation('fileId', '该附件已登记为其他证据');
+          if (body.kind === 'photo' && !upload.mimeType.startsWith('image/'))
+            throw validation('fileId', '照片证据须为图片文件（JPG、PNG、HEIC 等）');
           sha256 = upload.sha256;
         }
         const evidenceId = await repo.insertEvidence(tx, {

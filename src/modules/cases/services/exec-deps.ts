@@ -6,14 +6,15 @@ import { recordTransition } from '../../../platform/workflow.ts';
 import type { FileService } from '../../files/service.ts';
 import { caseKind, caseReach } from '../access.ts';
 import { type ExecCaseRow, findExecCase, insertCaseStep } from '../repos/execution.ts';
-import type { ApprovalEngine } from './approvals.ts';
+import type { CaseWorkflow } from './case-workflow.ts';
 
 /** What evidence, measures and execution need besides the database. */
 export interface CaseExecDeps {
   files: Pick<FileService, 'store' | 'openLinked' | 'remove' | 'maxBytes'>;
   /** The working-day calendar (load it before a transaction opens). */
   calendar: () => Promise<WorkingDayCalendar>;
-  approvals: Pick<ApprovalEngine, 'requestApproval'>;
+  /** The case transitions: H7's actions are registered with it and applied through it. */
+  workflow: Pick<CaseWorkflow, 'transition' | 'registerCaseAction'>;
   today: () => string;
 }
 

@@ -1,11 +1,12 @@
-import type { z } from 'zod';
 import {
   paymentKindLabels,
   type TExecution,
   type ZEnforcementBody,
   type ZInstalmentBody,
   type ZPaymentBody,
+  ZPaymentKind,
 } from '../../../contracts/case-execution.ts';
+import type { z } from '../../../contracts/zod.ts';
 import type { Db, Queryable } from '../../../db/client.ts';
 import {
   type CloseCheck,
@@ -14,27 +15,18 @@ import {
   executionSummary,
   type Instalment,
   type PaymentFact,
+  type PaymentKind,
   paymentDueOn,
   paymentRefusal,
   planSchedule,
   yuan,
 } from '../../../domain/case-execution.ts';
-import { type CaseStatus, caseStatusLabels, caseTransitions } from '../../../domain/case-workflow.ts';
-import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
+import { isIsoDate, type WorkingDayCalendar } from '../../../domain/working-days.ts';
 import type { Actor } from '../../../platform/actor.ts';
-import { conflict, validation } from '../../../platform/errors.ts';
-import { allowTransition, staleVersion } from '../../../platform/workflow.ts';
-import {
-  type ExecCaseRow,
-  findExecCase,
-  insertPayment,
-  listPayments,
-  paidTotal,
-  touchCase,
-} from '../repos/execution.ts';
-import { loadCaseSettings } from '../repos/settings-row.ts';
-import type { ApprovalRequestRecord } from './approvals.ts';
-import { type CaseExecDeps, readableCase, recordCaseStep, writableCase } from './exec-deps.ts';
+import { validation } from '../../../platform/errors.ts';
+import { type ExecCaseRow, findExecCase, insertPayment, listPayments, paidTotal } from '../repos/execution.ts';
+import { type CaseActionHandler, caseActions, type StepContext } from './case-actions.ts';
+import { type CaseExecDeps, readableCase } from './exec-deps.ts';
 
 /** The money facts of a case row; the due day is served_on + 15 days when the serve step did not store it. */
 export function executionFacts(c: ExecCaseRow, cal?: WorkingDayCalendar): ExecutionFacts {
@@ -49,10 +41,10 @@ export function executionFacts(c: ExecCaseRow, cal?: WorkingDayCalendar): Execut
 }
 
 /**
- * The close guard H2's `close` transition calls (and the approval of 结案 re-checks): a penalty case closes only
- * when the fine, the confiscated money and the late fees due `today` are paid, or it is in enforcement (申请强制
- * 执行), or the decision is 不予处罚 / 移送司法机关. `caseRow` is the cases row as loaded by repos/execution.ts
- * findExecCase (payment_due_on must be set for a served penalty case).
+ * The close guard (the `close` action checks it when 结案 is asked for and again when its approval completes): a
+ * penalty case closes only when the fine, the confiscated money and the late fees due `today` are paid, or it is
+ * in enforcement (申请强制执行), or the decision is 不予处罚 / 移送司法机关. `caseRow` is the row repos/execution.ts
+ * findExecCase loads.
  */
 export function closeGuard(
   caseRow: Pick<
@@ -61,14 +53,9 @@ export function closeGuard(
   >,
   payments: readonly PaymentFact[],
   today: string,
+  cal?: WorkingDayCalendar,
 ): CloseCheck {
-  return closeCheck(executionFacts(caseRow as ExecCaseRow), payments, today);
-}
-
-/** closeGuard as a 422 naming the field, for the close path (inside its transaction). */
-export async function assertClosable(tx: Queryable, caseRow: ExecCaseRow, today: string): Promise<void> {
-  const check = closeGuard(caseRow, await listPayments(tx, caseRow.id), today);
-  if (!check.ok) throw validation(check.field, check.message);
+  return closeCheck(executionFacts(caseRow as ExecCaseRow, cal), payments, today);
 }
 
 const toPayment = (p: Awaited<ReturnType<typeof listPayments>>[number]) => ({
@@ -82,14 +69,161 @@ const toPayment = (p: Awaited<ReturnType<typeof listPayments>>[number]) => ({
   createdAt: p.createdAt,
 });
 
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+/** The locked case's money row and payments, inside the step's transaction. */
+async function moneyOf(ctx: StepContext) {
+  const c = (await findExecCase(ctx.tx, ctx.row.id, ctx.actor.userId))!;
+  const payments = await listPayments(ctx.tx, ctx.row.id);
+  const facts = executionFacts(c, ctx.cal);
+  return { c, payments, facts, summary: executionSummary(facts, payments, ctx.today) };
+}
+
+/** A payment as the transition body carries it (the generic /transitions route passes it unparsed). */
+function paymentOf(body: Record<string, unknown>) {
+  const kind = ZPaymentKind.safeParse(body.kind ?? 'fine');
+  if (!kind.success)
+    throw validation('kind', '缴款类别应为 fine（罚款）、late_fee（加处罚款）或 confiscation（没收款）');
+  const amountFen = Number(body.amountFen);
+  const paidOn = String(body.paidOn);
+  if (!isIsoDate(paidOn)) throw validation('paidOn', '缴款日期格式应为 YYYY-MM-DD');
+  return { kind: kind.data as PaymentKind, amountFen, paidOn, receiptNo: str(body.receiptNo) };
+}
+
+function planOf(body: Record<string, unknown>): Instalment[] {
+  const items = body.instalments;
+  if (!Array.isArray(items)) throw validation('instalments', '请填写分期（延期）缴纳计划');
+  return items.map((i, n) => {
+    const dueOn = String((i as Instalment)?.dueOn);
+    if (!isIsoDate(dueOn)) throw validation(`instalments.${n}.dueOn`, '日期格式应为 YYYY-MM-DD');
+    return { dueOn, amountFen: Number((i as Instalment)?.amountFen) };
+  });
+}
+
+/** The case actions this service owns, registered with the case workflow (checked, then applied in its tx). */
+export const executionActions: Record<'recordPayment' | 'approveInstalment' | 'applyEnforcement', CaseActionHandler> = {
+  recordPayment: {
+    async check(ctx) {
+      const p = paymentOf(ctx.body);
+      const { c, summary } = await moneyOf(ctx);
+      const refusal = paymentRefusal(summary, p, ctx.today);
+      if (refusal) throw validation(refusal.field, refusal.message);
+      if (c.servedOn && p.paidOn < c.servedOn) throw validation('paidOn', '缴款日期不能早于送达日期');
+    },
+    async apply(ctx) {
+      await executionActions.recordPayment.check!(ctx);
+      const p = paymentOf(ctx.body);
+      const { c, facts } = await moneyOf(ctx);
+      const paymentId = await insertPayment(ctx.tx, { caseId: c.id, ...p, recordedBy: ctx.actor.userId });
+      const paid = await paidTotal(ctx.tx, c.id);
+      return {
+        set: { paid_fen: paid, ...(c.paymentDueOn ? {} : { payment_due_on: facts.paymentDueOn }) },
+        note: `${paymentKindLabels[p.kind]} ${yuan(p.amountFen)} 元${p.receiptNo ? `（票据 ${p.receiptNo}）` : ''}`,
+        data: { paymentId, ...p },
+      };
+    },
+  },
+
+  /**
+   * 分期/延期 (行政处罚法 Art. 66): checked when asked (before the fine is overdue), applied when the 'instalment'
+   * chain approves. The day it was asked is kept in the request's payload, so the approval checks the plan as of
+   * that day (an approval that takes a few days does not make the request late).
+   */
+  approveInstalment: {
+    async check(ctx) {
+      const { payments, facts } = await moneyOf(ctx);
+      const checked = planSchedule(facts, payments, planOf(ctx.body), ctx.today);
+      if ('field' in checked) throw validation(checked.field, checked.message);
+      ctx.body.requestedOn = ctx.today;
+    },
+    async apply(ctx) {
+      const { payments, facts } = await moneyOf(ctx);
+      const asOf = str(ctx.body.requestedOn) ?? ctx.today;
+      const checked = planSchedule(facts, payments, planOf(ctx.body), asOf);
+      if ('field' in checked) throw validation(checked.field, `${checked.message}（请退回后重新申请）`);
+      const last = checked.schedule.at(-1)!.dueOn;
+      return {
+        set: { payment_plan: JSON.stringify(checked.schedule), payment_due_on: last },
+        note: str(ctx.body.reason),
+        data: { schedule: checked.schedule, paymentDueOn: last },
+      };
+    },
+  },
+
+  /** 申请强制执行: only once the payment is overdue (422 before). */
+  applyEnforcement: {
+    async check(ctx) {
+      const { summary } = await moneyOf(ctx);
+      if (!summary.paymentOverdue) {
+        const why = summary.settled ? '罚没款已缴清' : `缴款期限（${summary.dueOn ?? '未确定'}）尚未届满`;
+        throw validation('status', `${why}，不能申请强制执行`);
+      }
+      const appliedOn = str(ctx.body.appliedOn) ?? ctx.today;
+      if (!isIsoDate(appliedOn) || appliedOn > ctx.today) throw validation('appliedOn', '申请日期无效或晚于今天');
+    },
+    async apply(ctx) {
+      await executionActions.applyEnforcement.check!(ctx);
+      const { summary } = await moneyOf(ctx);
+      const appliedOn = str(ctx.body.appliedOn) ?? ctx.today;
+      const court = str(ctx.body.court);
+      return {
+        set: { enforcement_applied_on: appliedOn, enforcement_court: court },
+        note: str(ctx.body.note),
+        data: { appliedOn, court, outstandingFen: summary.outstandingFen, overdueDays: summary.overdueDays },
+      };
+    },
+  },
+};
+
+/** `close` with the guard in front, asked for and applied alike; `serve` storing the due day with the holiday rule. */
+function guardedActions(): Partial<Record<'close' | 'serve', CaseActionHandler>> {
+  const close = caseActions.close;
+  const serve = caseActions.serve;
+  const guard = async (ctx: StepContext) => {
+    const { c, payments } = await moneyOf(ctx);
+    const check = closeGuard(c, payments, ctx.today, ctx.cal);
+    if (!check.ok) throw validation(check.field, check.message);
+  };
+  return {
+    ...(close && {
+      close: {
+        async check(ctx) {
+          await guard(ctx);
+          await close.check?.(ctx);
+        },
+        async apply(ctx) {
+          await guard(ctx);
+          return close.apply(ctx);
+        },
+      },
+    }),
+    ...(serve && {
+      serve: {
+        check: serve.check,
+        async apply(ctx) {
+          const result = await serve.apply(ctx);
+          // 15 days from service; a last day that is not a working day moves to the next working day.
+          if (result.set?.payment_due_on) {
+            result.set.payment_due_on = paymentDueOn(ctx.cal, String(ctx.body.servedOn));
+          }
+          return result;
+        },
+      },
+    }),
+  };
+}
+
 /**
  * 执行: payments (罚款, 加处罚款, 没收款), 分期/延期 through the approvals engine (step 'instalment'), 申请强制执行 when
- * the payment is overdue, and the close guard. The actions are the case table's recordPayment, approveInstalment and
- * applyEnforcement: checked against src/domain/case-workflow.ts, written with the case's version, a case_steps row
- * and an audit row in one transaction.
+ * the payment is overdue, and the close guard. These are the case table's recordPayment, approveInstalment and
+ * applyEnforcement, applied by the case workflow (services/case-workflow.ts): status checked against
+ * src/domain/case-workflow.ts, the case's version, a case_steps row and an audit row in one transaction. The
+ * routes here are the same actions with typed bodies; POST /cases/:id/transitions reaches the same handlers.
  */
 export function createExecutionService(db: Db, deps: CaseExecDeps) {
-  const label = (s: string) => caseStatusLabels[s as CaseStatus] ?? s;
+  for (const [action, handler] of Object.entries({ ...executionActions, ...guardedActions() })) {
+    deps.workflow.registerCaseAction(action as keyof typeof executionActions, handler);
+  }
 
   async function view(c: ExecCaseRow, cal: WorkingDayCalendar): Promise<TExecution> {
     const today = deps.today();
@@ -125,141 +259,37 @@ export function createExecutionService(db: Db, deps: CaseExecDeps) {
     };
   }
 
-  async function reload(actor: Actor, id: number, cal: WorkingDayCalendar) {
-    return view(await readableCase(db, actor, id), cal);
+  async function get(actor: Actor, id: number): Promise<TExecution> {
+    const c = await readableCase(db, actor, id);
+    return view(c, await deps.calendar());
   }
 
   return {
-    async get(actor: Actor, id: number): Promise<TExecution> {
-      const c = await readableCase(db, actor, id);
-      return view(c, await deps.calendar());
-    },
+    get,
 
     /** 登记缴款: a payment of the fine, the late fee or the confiscated money, never more than is due. */
     async recordPayment(actor: Actor, id: number, body: z.infer<typeof ZPaymentBody>): Promise<TExecution> {
-      const cal = await deps.calendar();
-      const today = deps.today();
-      await db.transaction(async (tx) => {
-        const c = await writableCase(tx, actor, id);
-        allowTransition(caseTransitions, 'recordPayment', c.status as CaseStatus, caseStatusLabels, body);
-        const facts = executionFacts(c, cal);
-        const payments = await listPayments(tx, id);
-        const refusal = paymentRefusal(executionSummary(facts, payments, today), body, today);
-        if (refusal) throw validation(refusal.field, refusal.message);
-        if (c.servedOn && body.paidOn < c.servedOn) throw validation('paidOn', '缴款日期不能早于送达日期');
-        const paymentId = await insertPayment(tx, {
-          caseId: id,
-          kind: body.kind,
-          amountFen: body.amountFen,
-          paidOn: body.paidOn,
-          receiptNo: body.receiptNo ?? null,
-          recordedBy: actor.userId,
-        });
-        const paid = (await paidTotal(tx, id)) as number;
-        await recordCaseStep(tx, actor, c, {
-          action: 'recordPayment',
-          note: `${paymentKindLabels[body.kind]} ${yuan(body.amountFen)} 元`,
-          data: {
-            paymentId,
-            kind: body.kind,
-            amountFen: body.amountFen,
-            paidOn: body.paidOn,
-            receiptNo: body.receiptNo,
-          },
-          change: () =>
-            touchCase(
-              tx,
-              { id, version: body.version },
-              { paid_fen: paid, ...(c.paymentDueOn ? {} : { payment_due_on: facts.paymentDueOn }) },
-            ),
-        });
-      });
-      return reload(actor, id, cal);
+      await deps.workflow.transition(actor, id, { action: 'recordPayment', ...body });
+      return get(actor, id);
     },
 
-    /**
-     * 分期/延期缴纳 (行政处罚法 Art. 66): checks the plan, then asks the 'instalment' role chain; the plan takes
-     * effect when the last approver approves (onInstalmentApproved).
-     */
+    /** 分期/延期缴纳: checks the plan, then asks the 'instalment' role chain. */
     async requestInstalment(actor: Actor, id: number, body: z.infer<typeof ZInstalmentBody>): Promise<TExecution> {
-      const cal = await deps.calendar();
-      const today = deps.today();
-      await db.transaction(async (tx) => {
-        const c = await writableCase(tx, actor, id);
-        allowTransition(caseTransitions, 'approveInstalment', c.status as CaseStatus, caseStatusLabels, body);
-        if (c.pendingAction) throw conflict('该案件已有待审批事项，请待审批完成后再提交');
-        if (c.version !== body.version) throw staleVersion();
-        const checked = planSchedule(executionFacts(c, cal), await listPayments(tx, id), body.instalments, today);
-        if ('field' in checked) throw validation(checked.field, checked.message);
-        const settings = await loadCaseSettings(tx);
-        await deps.approvals.requestApproval(tx, actor, {
-          caseId: id,
-          step: caseTransitions.approveInstalment.approval ?? 'instalment',
-          action: 'approveInstalment',
-          payload: { instalments: body.instalments, reason: body.reason, requestedOn: today },
-          chain: settings.approvalChains.instalment,
-        });
-      });
-      return reload(actor, id, cal);
+      await deps.workflow.transition(actor, id, { action: 'approveInstalment', ...body });
+      return get(actor, id);
     },
 
-    /** Called by the case approval completion handler for action 'approveInstalment' (inside its transaction). */
-    async onInstalmentApproved(tx: Queryable, actor: Actor, req: ApprovalRequestRecord): Promise<void> {
-      const caseId = req.caseId as number;
-      const cal = await deps.calendar();
-      const c = (await findExecCase(tx, caseId, actor.userId, true))!;
-      allowTransition(caseTransitions, 'approveInstalment', c.status as CaseStatus, caseStatusLabels, {
-        reason: req.payload.reason,
-      });
-      const plan = req.payload.instalments as Instalment[];
-      const asOf = (req.payload.requestedOn as string | undefined) ?? deps.today();
-      const checked = planSchedule(executionFacts(c, cal), await listPayments(tx, caseId), plan, asOf);
-      if ('field' in checked) throw validation(checked.field, `${checked.message}（请退回后重新申请）`);
-      const last = checked.schedule.at(-1)!.dueOn;
-      await recordCaseStep(tx, actor, c, {
-        action: 'approveInstalment',
-        note: String(req.payload.reason ?? ''),
-        data: { requestId: req.requestId, schedule: checked.schedule, paymentDueOn: last },
-        change: () =>
-          touchCase(
-            tx,
-            { id: caseId, version: c.version },
-            { payment_plan: JSON.stringify(checked.schedule), payment_due_on: last },
-          ),
-      });
-    },
-
-    /** 申请强制执行: only once the payment is overdue (422 before). */
     async applyEnforcement(actor: Actor, id: number, body: z.infer<typeof ZEnforcementBody>): Promise<TExecution> {
-      const cal = await deps.calendar();
-      const today = deps.today();
-      const appliedOn = body.appliedOn ?? today;
-      if (appliedOn > today) throw validation('appliedOn', '申请日期不能晚于今天');
-      await db.transaction(async (tx) => {
-        const c = await writableCase(tx, actor, id);
-        const t = allowTransition(caseTransitions, 'applyEnforcement', c.status as CaseStatus, caseStatusLabels, body);
-        const s = executionSummary(executionFacts(c, cal), await listPayments(tx, id), today);
-        if (!s.paymentOverdue) {
-          const why = s.settled ? '罚没款已缴清' : `缴款期限（${s.dueOn ?? '未确定'}）尚未届满`;
-          throw validation('status', `${why}，不能申请强制执行（${label(c.status)}）`);
-        }
-        await recordCaseStep(tx, actor, c, {
-          action: 'applyEnforcement',
-          to: t.to ?? c.status,
-          note: body.note,
-          data: { appliedOn, court: body.court ?? null, outstandingFen: s.outstandingFen, overdueDays: s.overdueDays },
-          change: () =>
-            touchCase(
-              tx,
-              { id, version: body.version },
-              { status: t.to, enforcement_applied_on: appliedOn, enforcement_court: body.court ?? null },
-            ),
-        });
-      });
-      return reload(actor, id, cal);
+      await deps.workflow.transition(actor, id, { action: 'applyEnforcement', ...body });
+      return get(actor, id);
     },
 
-    assertClosable,
+    /** closeGuard for a case id inside a transaction (other services' close paths). */
+    async closeCheckOf(tx: Queryable, caseId: number, actorId: number, today: string): Promise<CloseCheck> {
+      const c = await findExecCase(tx, caseId, actorId);
+      if (!c) throw validation('caseId', '案件不存在');
+      return closeGuard(c, await listPayments(tx, caseId), today, await deps.calendar());
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import type { Db } from '../../../db/client.ts';
 import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
 import type { PiiCipher } from '../../../platform/pii.ts';
 import type { ApprovalEngine } from './approvals.ts';
-import { createLeadService, type LeadDeps } from './leads.ts';
+import { createLeadService } from './leads.ts';
 import { createProposalService } from './proposals.ts';
 import { createCaseReferenceService } from './reference.ts';
 import { createCaseSettingsService } from './settings.ts';
@@ -17,7 +17,6 @@ export function createCaseLeadServices(
     calendar: () => Promise<WorkingDayCalendar>;
     approvals: ApprovalEngine;
     pii: Pick<PiiCipher, 'encrypt'>;
-    issueNotFilingDocument?: LeadDeps['issueNotFilingDocument'];
     now?: () => Date;
   },
 ) {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type {
-  TLead,
-  TLeadDetail,
-  TLeadTransitionBody,
-  ZLeadCreateBody,
-  ZLeadQuery,
+import {
+  notFilingGroundBasis,
+  notFilingGroundLabels,
+  type TLead,
+  type TLeadDetail,
+  type TLeadTransitionBody,
+  type ZLeadCreateBody,
+  type ZLeadQuery,
 } from '../../../contracts/case-leads.ts';
 import type { Db, Queryable } from '../../../db/client.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
@@ -22,20 +24,16 @@ import { calendarThrough } from '../../calendar/published.ts';
 import { complaintRefByTrackingCode } from '../../complaints/published.ts';
 import { findEntityRef } from '../../entities/directory.ts';
 import { caseKind, caseReach, leadKind, leadReach } from '../access.ts';
-import { clockOf, leadCode, sourceLinkOf, toLead, toLeadDetail, verifyDueOn } from '../lead-view.ts';
+import { clockOf, sourceLinkOf, toLead, toLeadDetail, verifyDueOn } from '../lead-view.ts';
 import * as repo from '../repos/leads.ts';
 import { toApproval } from '../view.ts';
 import type { ApprovalEngine, ApprovalRequestRecord } from './approvals.ts';
+import { issueDocument } from './documents.ts';
 import { getCaseSettings } from './settings.ts';
 
 export interface LeadDeps {
   calendar: () => Promise<WorkingDayCalendar>;
   approvals: Pick<ApprovalEngine, 'requestApproval' | 'ofLead'>;
-  /** 不予立案审批表 (H3's documents service); absent until it is wired. */
-  issueNotFilingDocument?: (
-    tx: Queryable,
-    d: { leadId: number; unitId: number; issuedOn: string; data: Record<string, unknown>; createdBy: number | null },
-  ) => Promise<unknown>;
   now?: () => Date;
 }
 
@@ -61,10 +59,11 @@ export function createLeadService(db: Db, deps: LeadDeps) {
   }
 
   async function detail(row: repo.LeadRow): Promise<TLeadDetail> {
-    const [cal, pauses, approvals] = await Promise.all([
+    const [cal, pauses, approvals, documents] = await Promise.all([
       deps.calendar(),
       repo.pausesOf(db, [row.id]),
       deps.approvals.ofLead(db, row.id),
+      repo.documentsOfLead(db, row.id),
     ]);
     const complaint =
       row.sourceType === 'report' || row.sourceType === 'complaint'
@@ -73,6 +72,7 @@ export function createLeadService(db: Db, deps: LeadDeps) {
     return toLeadDetail(row, clockOf(cal, row, pauses, today()), {
       pauses,
       approvals: approvals.map(toApproval),
+      documents,
       source: sourceLinkOf(row, complaint),
     });
   }
@@ -122,17 +122,24 @@ export function createLeadService(db: Db, deps: LeadDeps) {
         decided_by: actor.userId,
       };
       await change(tx, actor, row, 'notFile', set, { requestId: req.requestId, ground: p.ground });
-      await deps.issueNotFilingDocument?.(tx, {
+      const ground = p.ground as keyof typeof notFilingGroundLabels;
+      const chain = (await deps.approvals.ofLead(tx, row.id)).filter((a) => a.requestId === req.requestId);
+      await issueDocument(tx, {
+        kind: 'notFilingApproval',
         leadId: row.id,
         unitId: row.stationId,
         issuedOn: decidedOn,
         data: {
-          leadCode: leadCode(row.id),
-          entityName: row.entityName,
-          summary: row.summary,
-          ground: p.ground,
-          note: p.note ?? null,
-          transferredTo: p.transferredTo ?? null,
+          ground: `${notFilingGroundLabels[ground]}（${notFilingGroundBasis[ground]}）`,
+          facts: p.note ?? null,
+          opinion: p.transferredTo ? `建议不予立案，移送${p.transferredTo}处理。` : '建议不予立案。',
+          approvals: chain.map((a) => ({
+            role: a.roleCode === 'station_chief' ? '负责人' : a.roleCode,
+            name: a.decidedByName ?? actor.displayName,
+            outcome: '同意',
+            comment: a.comment,
+            at: a.decidedAt ?? new Date().toISOString(),
+          })),
         },
         createdBy: req.requestedBy,
       });
@@ -242,6 +249,8 @@ export function createLeadService(db: Db, deps: LeadDeps) {
       const stationId = body.stationId ?? entity?.stationId ?? actor.unitId;
       if (!(await repo.unitKindOf(db, stationId))) throw validation('stationId', '管辖单位不存在');
       assertPlaceable(actor, leadKind, stationId);
+      if (body.assignedTo !== undefined && !(await repo.activeUserExists(db, body.assignedTo)))
+        throw validation('assignedTo', '核查人不存在或已停用');
       const receivedOn = body.receivedOn ?? today();
       if (receivedOn > today()) throw validation('receivedOn', '受理日期不能晚于今天');
       allowTransition(leadTransitions, 'register', null, leadStatusLabels);

@@ -21,9 +21,11 @@ import {
   measureTransitions,
 } from '../../../domain/case-measures.ts';
 import { type CaseStatus, caseStatusLabels } from '../../../domain/case-workflow.ts';
+import { assertPermitted } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError, conflict, notFound, validation } from '../../../platform/errors.ts';
 import { allowTransition } from '../../../platform/workflow.ts';
+import { caseKind } from '../access.ts';
 import * as repo from '../repos/measures.ts';
 import { type CaseExecDeps, readableCase, recordCaseStep, writableCase } from './exec-deps.ts';
 
@@ -71,6 +73,26 @@ export function createMeasureService(db: Db, deps: CaseExecDeps) {
   }
 
   return {
+    /** 强制措施台账: measures in force on the caller's cases, most urgent first; `overdue` only those past due. */
+    async open(actor: Actor, q: { overdue?: 'true' | 'false'; kind?: 'preservation' | 'seizure'; limit: number }) {
+      assertPermitted(actor, caseKind, 'list');
+      const today = deps.today();
+      const rows = await repo.listOpenMeasures(
+        db,
+        actor,
+        { dueBefore: q.overdue === 'true' ? today : undefined, kind: q.kind },
+        q.limit,
+      );
+      return {
+        items: rows.map((m) => ({
+          ...toMeasure(m, today),
+          caseNo: m.caseNo,
+          caseTitle: m.caseTitle,
+          stationId: m.stationId,
+        })),
+      };
+    },
+
     async list(actor: Actor, caseId: number) {
       await readableCase(db, actor, caseId);
       const today = deps.today();

@@ -3,8 +3,9 @@ import type { Db, Queryable } from '../../../db/client.ts';
 import type { CaseSettings } from '../../../domain/case-settings.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
+import { validation } from '../../../platform/errors.ts';
 import { staleVersion } from '../../../platform/workflow.ts';
-import { findSettingsRow, saveSettingsRow } from '../repos/settings.ts';
+import { findSettingsRow, knownRoleCodes, saveSettingsRow } from '../repos/settings.ts';
 import { loadCaseSettings } from '../repos/settings-row.ts';
 
 /**
@@ -22,6 +23,12 @@ export function createCaseSettingsService(db: Db) {
     view,
     /** Replaces the whole policy (the form sends every field), versioned and audited. */
     async update(actor: Actor, body: { settings: CaseSettings; version: number }): Promise<TCaseSettingsView> {
+      const chains = Object.entries(body.settings.approvalChains);
+      const known = await knownRoleCodes(db, [...new Set(chains.flatMap(([, roles]) => roles))]);
+      for (const [step, roles] of chains) {
+        const i = roles.findIndex((r) => !known.has(r));
+        if (i >= 0) throw validation(`settings.approvalChains.${step}.${i}`, `角色编码 ${roles[i]} 不存在`);
+      }
       await db.transaction(async (tx) => {
         const before = await getCaseSettings(tx);
         if (!(await saveSettingsRow(tx, body.settings, body.version, actor.userId)))

@@ -22,7 +22,8 @@ import {
   unitKind,
   violationTypesByIds,
 } from '../repos/summary.ts';
-import { caseSettingsOf, documentUrls, issueDocument } from './documents.ts';
+import { documentUrls, issueDocument } from './documents.ts';
+import { getCaseSettings } from './settings.ts';
 
 export interface SummaryDeps {
   pii: Pick<PiiCipher, 'encrypt'>;
@@ -41,7 +42,7 @@ const PAYMENT_DAYS = 15;
  */
 export function createSummaryService(db: Db, deps: SummaryDeps) {
   async function checkPenalties(body: TSummaryBody) {
-    const settings = await caseSettingsOf(db);
+    const settings = await getCaseSettings(db);
     const limit = settings.summaryFineLimitFen[body.party.kind];
     const who = body.party.kind === 'person' ? '公民' : '法人或者其他组织';
     let fine = 0;

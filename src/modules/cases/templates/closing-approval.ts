@@ -1,6 +1,6 @@
 import { yuanText } from '../../../domain/case-documents.ts';
 import { chineseDate } from '../../../platform/pdf.ts';
-import { approvalRows, type DocumentData, officerLine, or, penaltyItems, violationNames } from './data.ts';
+import { approvalRows, type DocumentData, officerLine, opinionOf, or, penaltyItems, violationNames } from './data.ts';
 import { type Block, form } from './layout.ts';
 
 /** 结案审批表 (范本 文书40): the decision, how it was carried out and the reason for closing. */
@@ -18,7 +18,7 @@ export function closingApproval(d: DocumentData): Block[] {
       ['执行情况', or(d.execution)],
       ['结案理由', or(d.reason ?? d.ground)],
       ['承办人', officerLine(d)],
-      ['承办人意见', or(d.opinion, '建议结案。')],
+      ['承办人意见', opinionOf(d, '建议结案。')],
       ...approvalRows(d),
     ]),
   ];

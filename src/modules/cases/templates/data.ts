@@ -35,14 +35,19 @@ export interface DocumentData {
   penalties?: { kind: string; amountFen: number; discretion?: string; discretionBasis?: string | null }[];
   evidence?: string[];
   hearingRight?: boolean;
-  /** 陈述申辩 / 听证 as recorded, for the decision. */
-  statement?: string | null;
+  /** 陈述申辩 / 听证 as recorded, for the decision (a flag from the workflow prints nothing). */
+  statement?: string | boolean | null;
   /** The handling officers' proposal on a 审批表. */
   opinion?: string | null;
   /** 不予立案 ground, 结案 reason. */
   ground?: string | null;
   reason?: string | null;
   hearing?: { on?: string; time?: string; place?: string; host?: string; clerk?: string };
+  /** The workflow's flat fields (scheduleHearing's hearingOn, a step's note, decide's decisionKind). */
+  hearingOn?: string;
+  hearingPlace?: string;
+  note?: string | null;
+  decisionKind?: 'penalty' | 'no_penalty' | 'transfer';
   paymentDueOn?: string | null;
   /** Where the fine is paid (bank, account), printed on decisions. */
   paymentPlace?: string | null;
@@ -57,6 +62,9 @@ export interface DocumentData {
   /** The approval chain as decided: one row each. */
   approvals?: { role: string; name: string; outcome: string; comment?: string | null; at?: string | null }[];
 }
+
+/** The handling officers' proposal: the form's opinion, else the note the step was taken with. */
+export const opinionOf = (d: DocumentData, fallback: string) => or(d.opinion ?? d.note, fallback);
 
 export const BLANK = '＿＿＿＿';
 export const or = (v: string | null | undefined, blank = BLANK) => (v?.trim() ? v : blank);

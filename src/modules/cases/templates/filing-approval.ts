@@ -1,5 +1,5 @@
 import { chineseDate } from '../../../platform/pdf.ts';
-import { approvalRows, type DocumentData, officerLine, or, violationNames } from './data.ts';
+import { approvalRows, type DocumentData, officerLine, opinionOf, or, violationNames } from './data.ts';
 import { type Block, form } from './layout.ts';
 
 /** 立案审批表 (范本 文书5): the case, the party, the grounds for filing, the officers and the approvers. */
@@ -16,7 +16,7 @@ export function filingApproval(d: DocumentData): Block[] {
       ['简要案情及立案依据', or(d.facts ?? d.summary)],
       ['承办机构', or(d.station)],
       ['承办人', officerLine(d)],
-      ['承办人意见', or(d.opinion, '建议立案调查。')],
+      ['承办人意见', opinionOf(d, '建议立案调查。')],
       ...approvalRows(d),
     ]),
   ];

@@ -5,7 +5,7 @@ import { type Block, paragraph, signature } from './layout.ts';
 /** 行政处罚听证通知书 (范本 文书22): served at least 7 days before the hearing (《市场监督管理行政处罚听证办法》). */
 export function hearingNotice(d: DocumentData): Block[] {
   const y = you(d);
-  const h = d.hearing ?? {};
+  const h = { ...d.hearing, on: d.hearing?.on ?? d.hearingOn, place: d.hearing?.place ?? d.hearingPlace };
   const on = h.on ? chineseDate(h.on) : or(null);
   return [
     paragraph(`${or(d.party?.name)}：`),

@@ -1,5 +1,5 @@
 import { chineseDate } from '../../../platform/pdf.ts';
-import { approvalRows, type DocumentData, or } from './data.ts';
+import { approvalRows, type DocumentData, opinionOf, or } from './data.ts';
 import { type Block, form } from './layout.ts';
 
 const sourceLabels: Record<string, string> = {
@@ -26,7 +26,7 @@ export function notFilingApproval(d: DocumentData): Block[] {
       ['核查情况', or(d.facts)],
       ['不予立案理由及依据', or(d.ground)],
       ['承办机构', or(d.station)],
-      ['承办人意见', or(d.opinion, '建议不予立案。')],
+      ['承办人意见', opinionOf(d, '建议不予立案。')],
       ...approvalRows(d),
     ]),
   ];

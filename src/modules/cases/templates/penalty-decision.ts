@@ -28,9 +28,35 @@ export function rightsParagraph(d: DocumentData): Block {
   );
 }
 
+/** 处罚, 不予处罚 (行政处罚法 Art. 33) or 移送司法机关 (Art. 27). */
+function decisionBlocks(d: DocumentData, discretion: string): Block[] {
+  const found = `本局认为，当事人的上述行为违反了${legalBases(d)}的规定，构成${violationNames(d)}。`;
+  if (d.decisionKind === 'no_penalty') {
+    return [
+      paragraph(
+        `${found}鉴于${or(d.reason ?? d.note)}，依据《中华人民共和国行政处罚法》第三十三条的规定，本局决定不予行政处罚。`,
+      ),
+    ];
+  }
+  if (d.decisionKind === 'transfer') {
+    return [
+      paragraph(
+        `${found}当事人的行为涉嫌犯罪，依据《中华人民共和国行政处罚法》第二十七条的规定，本局决定将本案移送司法机关依法处理。`,
+      ),
+    ];
+  }
+  return [
+    paragraph(
+      `${found}${discretion ? `根据${discretion}，` : ''}依据${penaltyBases(d)}的规定，本局决定对当事人作出如下行政处罚：`,
+    ),
+    paragraph(penaltyItems(d).join('\n') || or(null)),
+  ];
+}
+
 /** 行政处罚决定书 (范本 文书25): party, facts, evidence, basis, discretion, penalty, payment, rights, seal, QR. */
 export function penaltyDecision(d: DocumentData): Block[] {
   const filed = d.filedOn ? chineseDate(d.filedOn) : or(null);
+  const statement = typeof d.statement === 'string' ? d.statement : undefined;
   const discretion = (d.penalties ?? [])
     .map((p) => p.discretionBasis)
     .filter(Boolean)
@@ -46,14 +72,11 @@ export function penaltyDecision(d: DocumentData): Block[] {
         ? `上述事实，有以下证据证明：\n${d.evidence.map((e, i) => `${i + 1}. ${e}`).join('\n')}`
         : `上述事实，有${or(null)}等证据证明。`,
     ),
-    d.statement ? heading('三、陈述、申辩及听证情况') : undefined,
-    d.statement ? paragraph(d.statement) : undefined,
-    heading(d.statement ? '四、处罚依据及决定' : '三、处罚依据及决定'),
-    paragraph(
-      `本局认为，当事人的上述行为违反了${legalBases(d)}的规定，构成${violationNames(d)}。${discretion ? `根据${discretion}，` : ''}依据${penaltyBases(d)}的规定，本局决定对当事人作出如下行政处罚：`,
-    ),
-    paragraph(penaltyItems(d).join('\n') || or(null)),
-    paymentParagraph(d),
+    statement ? heading('三、陈述、申辩及听证情况') : undefined,
+    statement ? paragraph(statement) : undefined,
+    heading(statement ? '四、处理依据及决定' : '三、处理依据及决定'),
+    ...decisionBlocks(d, discretion),
+    d.decisionKind === 'penalty' || !d.decisionKind ? paymentParagraph(d) : undefined,
     rightsParagraph(d),
     signature(d.authority ?? '', d.issuedOn ?? ''),
   ];

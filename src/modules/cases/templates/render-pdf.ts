@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { type CjkFont, noCjkFont, pdfBuffer } from '../../../platform/pdf.ts';
+import { type CjkFont, noCjkFont, pdfBuffer, useCjkFont } from '../../../platform/pdf.ts';
 import { type Block, type DocLayout, qrCaption } from './layout.ts';
 
 const MARGIN = { top: 72, bottom: 72, left: 80, right: 80 };
@@ -63,8 +63,7 @@ export async function renderLayoutPdf(font: CjkFont | undefined, d: DocLayout, q
     info: { Title: d.title, Subject: d.docNo, Author: d.authority, Creator: 'Shijian 市监' },
   });
   return pdfBuffer(doc, (doc) => {
-    doc.registerFont('cjk', font.path, font.name);
-    doc.font('cjk');
+    useCjkFont(doc, font);
     doc.fontSize(18).text(d.authority, { align: 'center' });
     doc.moveDown(0.3).fontSize(22).text(d.title, { align: 'center' });
     doc.moveDown(0.5).fontSize(12).text(d.docNo, { align: 'right' });

@@ -145,7 +145,7 @@ export async function listBatches(
 export async function decideBatch(
   tx: Queryable,
   key: { id: number; version: number },
-  set: { status: BatchStatus; decisionNo?: string; reason: string; decidedOn?: string; decidedBy: number },
+  set: { status: BatchStatus; decisionNo?: string; reason: string; decidedOn?: string; decidedBy: number | null },
 ): Promise<boolean> {
   return updateVersioned(tx, 'credit_listing_batches', key, {
     status: set.status,
@@ -185,5 +185,43 @@ export async function batchEntities(db: Queryable, batchId: number) {
     `SELECT e.uscc, e.name FROM credit_listings l JOIN entities e ON e.id = l.entity_id
       WHERE l.batch_id = $1 AND l.status = 'proposed' ORDER BY e.uscc`,
     [batchId],
+  );
+}
+
+/**
+ * 拟列入严重违法失信名单 of one entity on a penalty decision (SAMR Order 44): a batch of one, owned by `ownerUnitId`,
+ * unless the entity already has an open (proposed or listed) serious listing on this ground. Returns the new ids.
+ */
+export async function proposeOneSerious(
+  tx: Queryable,
+  p: { entityId: number; ownerUnitId: number; ground: string; reason: string; proposedBy: number | null },
+): Promise<{ batchId: number; listingId: number } | undefined> {
+  const [open] = await tx.query<{ id: number }>(
+    `SELECT id FROM credit_listings WHERE entity_id = $1 AND list = 'serious' AND ground = $2
+        AND status IN ('proposed', 'listed') LIMIT 1`,
+    [p.entityId, p.ground],
+  );
+  if (open) return undefined;
+  const [batch] = await tx.query<{ id: number }>(
+    `INSERT INTO credit_listing_batches (list, ground, owner_unit_id, status, proposed_by, item_count)
+     VALUES ('serious', $1, $2, 'proposed', $3, 1) RETURNING id`,
+    [p.ground, p.ownerUnitId, p.proposedBy],
+  );
+  const [listing] = await tx.query<{ id: number }>(
+    `INSERT INTO credit_listings (entity_id, station_id, list, ground, batch_id, status, reason)
+     SELECT e.id, e.station_id, 'serious', $2, $3, 'proposed', $4 FROM entities e WHERE e.id = $1 RETURNING id`,
+    [p.entityId, p.ground, batch!.id, p.reason],
+  );
+  return { batchId: batch!.id, listingId: listing!.id };
+}
+
+/** The still-proposed serious-list batches a penalty decision (case `caseId`) proposed (their propose event names it). */
+export async function proposedBatchesOfCase(tx: Queryable, ground: string, caseId: number) {
+  return tx.query<{ id: number; version: number }>(
+    `SELECT b.id, b.version FROM credit_listing_batches b
+      WHERE b.list = 'serious' AND b.ground = $1 AND b.status = 'proposed'
+        AND EXISTS (SELECT 1 FROM credit_events ev WHERE ev.subject_type = 'batch' AND ev.subject_id = b.id
+                      AND ev.action = 'propose' AND ev.data->>'caseId' = $2::text)`,
+    [ground, caseId],
   );
 }

@@ -5,7 +5,7 @@ import type { CreditSubject } from '../../../domain/credit-workflow.ts';
 export async function insertBatchListingEvents(
   tx: Queryable,
   listingIds: number[],
-  e: { action: string; from: string | null; to: string; actorId: number },
+  e: { action: string; from: string | null; to: string; actorId: number | null },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO credit_events (subject_type, subject_id, entity_id, action, from_status, to_status, actor_id)

@@ -84,3 +84,12 @@ export async function updateListing(
 ): Promise<boolean> {
   return updateVersioned(tx, 'credit_listings', key, set);
 }
+
+/** Whether the entity is on the abnormal list or the serious list today (a listing in force). */
+export async function listsInForce(db: Queryable, entityId: number): Promise<{ abnormal: boolean; serious: boolean }> {
+  const rows = await db.query<{ list: CreditList }>(
+    `SELECT DISTINCT list FROM credit_listings WHERE entity_id = $1 AND status = 'listed'`,
+    [entityId],
+  );
+  return { abnormal: rows.some((r) => r.list === 'abnormal'), serious: rows.some((r) => r.list === 'serious') };
+}

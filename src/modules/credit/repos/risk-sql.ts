@@ -36,7 +36,7 @@ export function factsSelect(p: Params, f: EntityFilter, today: string, latestYea
   return `SELECT e.id AS entity_id,
       sl.entity_id IS NOT NULL AS "seriousViolation",
       al.entity_id IS NOT NULL AS "abnormalListed",
-      0 AS "penalties3y",
+      COALESCE(pn.n, 0) AS "penalties3y",
       COALESCE(fc.n, 0) AS "failedChecks2y",
       COALESCE(cp.n, 0) AS "complaints1y",
       (${missed}) AS "annualReportsMissed",
@@ -47,6 +47,11 @@ export function factsSelect(p: Params, f: EntityFilter, today: string, latestYea
                 WHERE list = 'serious' AND status = 'listed' AND ${filterSql(p, f, 'entity_id')}) sl ON sl.entity_id = e.id
     LEFT JOIN (SELECT DISTINCT entity_id FROM credit_listings
                 WHERE list = 'abnormal' AND status = 'listed' AND ${filterSql(p, f, 'entity_id')}) al ON al.entity_id = e.id
+    -- case_penalty_facts is the cases module's published view (penalty decisions in force): the credit module
+    -- reads it, never the cases tables, so the cases module keeps its tables to itself.
+    LEFT JOIN (SELECT entity_id, count(*)::int AS n FROM case_penalty_facts
+                WHERE decided_on > (${t} - interval '3 years')::date AND ${filterSql(p, f, 'entity_id')}
+                GROUP BY entity_id) pn ON pn.entity_id = e.id
     LEFT JOIN (SELECT entity_id, count(*)::int AS n FROM case_leads
                 WHERE source_type = 'inspection' AND created_at >= (${t} - interval '2 years')
                   AND ${filterSql(p, f, 'entity_id')} GROUP BY entity_id) fc ON fc.entity_id = e.id

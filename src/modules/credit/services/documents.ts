@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { type CjkFont, chineseDate, noCjkFont, pdfBuffer } from '../../../platform/pdf.ts';
+import { type CjkFont, chineseDate, noCjkFont, pdfBuffer, useCjkFont } from '../../../platform/pdf.ts';
 
 export interface DecisionDocument {
   /** e.g. 列入经营异常名录决定书 */
@@ -23,8 +23,7 @@ export async function renderDecisionPdf(font: CjkFont | undefined, d: DecisionDo
     info: { Title: d.title, Subject: d.decisionNo, Author: d.authority, Creator: 'Shijian 市监' },
   });
   return pdfBuffer(doc, (doc) => {
-    doc.registerFont('cjk', font.path, font.name);
-    doc.font('cjk');
+    useCjkFont(doc, font);
     doc.fontSize(18).text(d.authority, { align: 'center' });
     doc.moveDown(0.3).fontSize(22).text(d.title, { align: 'center' });
     doc.moveDown(0.5).fontSize(12).text(d.decisionNo, { align: 'right' });

@@ -30,4 +30,8 @@ export const orgEnUS: Record<keyof typeof orgZhCN, string> = {
   'org.listSep': ', ',
   'users.nameWithUsername': '{name} ({username})',
   'units.regionCodeInvalid': '{code}: {detail}',
+  'users.enforcementCredentialNo': 'Enforcement credential no.',
+  'users.enforcementCredentialExpiresOn': 'Credential valid until',
+  'users.enforcementCredentialHint':
+    'A case officer needs a credential valid on the day; give the number and the expiry together',
 };

@@ -29,4 +29,7 @@ export const orgZhCN = {
   'org.listSep': '、',
   'users.nameWithUsername': '{name}（{username}）',
   'units.regionCodeInvalid': '{code}：{detail}',
+  'users.enforcementCredentialNo': '执法证号',
+  'users.enforcementCredentialExpiresOn': '执法证有效期至',
+  'users.enforcementCredentialHint': '承办行政处罚案件须持有在有效期内的执法证；证号和有效期须同时填写',
 };

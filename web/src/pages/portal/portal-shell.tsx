@@ -24,6 +24,7 @@ export function PortalShell({ children }: { children: ReactNode }) {
             { key: '/portal/complaint', label: t('portal.navComplaint') },
             { key: '/portal/track', label: t('portal.navTrack') },
             { key: '/portal/spot-checks', label: t('portal.navSpotChecks') },
+            { key: '/portal/penalties', label: t('portal.navPenalties') },
           ]}
           style={{ flex: 1, minWidth: 0 }}
         />

@@ -1,0 +1,26 @@
+/** 行政处罚信息公示 (portal) and the disclosure register. */
+export const penaltiesZhCN = {
+  'portal.navPenalties': '行政处罚公示',
+  'penalties.title': '行政处罚信息公示',
+  'penalties.intro':
+    '依据《市场监督管理行政处罚信息公示规定》，公示适用普通程序作出的行政处罚决定信息。自然人姓名已作隐去处理。',
+  'penalties.search': '当事人名称或统一社会信用代码',
+  'penalties.noSearch': '决定书文号',
+  'penalties.notFound': '未查到相关行政处罚信息',
+  'penalties.none': '暂无公示的行政处罚信息',
+  'penalties.noNotFound': '未查到文号为 {no} 的公示信息（可能尚未公示或已停止公示）',
+  'penalties.decisionNo': '决定书文号',
+  'penalties.party': '当事人',
+  'penalties.uscc': '统一社会信用代码',
+  'penalties.violation': '违法行为类型',
+  'penalties.basis': '处罚依据',
+  'penalties.content': '处罚内容',
+  'penalties.authority': '处罚机关',
+  'penalties.decidedOn': '处罚决定日期',
+  'penalties.publishedOn': '公示日期',
+  'penalties.displayUntil': '公示截止日期',
+  'penalties.details': '查看详情',
+  'penalties.back': '返回列表',
+  'penalties.showAll': '查看全部公示',
+  'penalties.typical': '典型案例',
+};
