@@ -26,8 +26,21 @@ import { DueCell } from './leads-page.tsx';
 /** Actions that only record something (no status change) go after the ones that move the case on. */
 const secondary = new Set(['pauseClock', 'resumeClock', 'extend', 'extendCollective', 'recordStatement', 'annul']);
 
-function Clock({ t, title, date, state }: { t: Translate; title: string; date: string | null; state?: string }) {
-  const days = date ? daysUntil(date) : undefined;
+/** A deadline with the days left; `running` false (the step is behind the case) shows the date alone. */
+function Clock({
+  t,
+  title,
+  date,
+  state,
+  running = true,
+}: {
+  t: Translate;
+  title: string;
+  date: string | null;
+  state?: string;
+  running?: boolean;
+}) {
+  const days = date && running ? daysUntil(date) : undefined;
   return (
     <Card size="small">
       <Statistic
@@ -134,10 +147,22 @@ export function CaseDetailPage() {
           <Clock t={t} title={t('cases.decisionDueOn')} date={decisionClock?.dueOn ?? null} state={decisionState} />
         </Col>
         <Col xs={24} sm={8}>
-          <Clock t={t} title={t('cases.statementDueOn')} date={item.clocks.statementDueOn} state={statementState} />
+          <Clock
+            t={t}
+            title={t('cases.statementDueOn')}
+            date={item.clocks.statementDueOn}
+            running={item.status === 'notified'}
+            state={statementState}
+          />
         </Col>
         <Col xs={24} sm={8}>
-          <Clock t={t} title={t('cases.limitationExpiresOn')} date={limitationOn} state={limitationState} />
+          <Clock
+            t={t}
+            title={t('cases.limitationExpiresOn')}
+            date={limitationOn}
+            running={!item.decidedOn}
+            state={limitationState}
+          />
         </Col>
       </Row>
       <CaseFacts t={t} item={item} />

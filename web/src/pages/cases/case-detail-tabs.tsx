@@ -28,6 +28,7 @@ import {
 import { queryKeys } from '../../api/query-keys.ts';
 import { errorDetail, LoadError } from '../../components/load-error.tsx';
 import { useI18n, useT } from '../../i18n/i18n-context.tsx';
+import { knownKey } from '../../i18n/known-key.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import {
@@ -55,7 +56,9 @@ export function StepsTimeline({ item }: { item: TCaseDetail }) {
         color: s.toStatus === 'closed' ? 'green' : s.toStatus === 'annulled' ? 'red' : 'blue',
         content: (
           <>
-            <Typography.Text strong>{caseActionLabel(t, s.action)}</Typography.Text>
+            <Typography.Text strong>
+              {knownKey(`cases.action.${s.action}`) ? caseActionLabel(t, s.action) : s.actionLabel}
+            </Typography.Text>
             {s.actorName && <Typography.Text type="secondary"> ({s.actorName})</Typography.Text>}
             <div>
               <Typography.Text type="secondary">{formatDateTime(s.at, lang)}</Typography.Text>
