@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { TUser } from '../../src/contracts/org.ts';
-import { loginAs } from '../helpers/test-app.ts';
+import { ApiClient, loginAs } from '../helpers/test-app.ts';
 import { loginViaUi, openSession, textOf, webAppFixture } from './helpers.ts';
 
 const web = webAppFixture();
@@ -35,7 +35,77 @@ async function giveCredentials() {
   }
 }
 
-test('a lead is proposed, filed with the chief’s approval, gets photo evidence; an illegal step is refused', async () => {
+/**
+ * The rest of the general procedure through the API (the pages for these steps are the same action modal): 调查终结
+ * → 法制审核 (a 法制审核 user approves) → 告知 with the penalty → 陈述申辩 → 决定 (所长, 局领导) → 送达 → 缴款 → 结案
+ * (所长) → 公示.
+ */
+async function finishCase(caseId: number) {
+  const admin = await loginAs(web.app, 'admin');
+  const roles = (await admin.get<{ id: number; code: string }[]>('/api/v1/org/roles')).body;
+  const units = (await admin.get<{ id: number; kind: string }[]>('/api/v1/org/units')).body;
+  const created = await admin.post('/api/v1/org/users', {
+    username: 'legal.reviewer',
+    displayName: '法制审核员',
+    unitId: units.find((u) => u.kind === 'bureau')?.id,
+    roleIds: [roles.find((r) => r.code === 'legal_reviewer')?.id],
+    password: 'Legal@2026x',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const legal = new ApiClient(web.app.baseUrl);
+  assert.equal((await legal.login('legal.reviewer', 'Legal@2026x')).status, 200);
+  const inspector = await loginAs(web.app, 's01.inspector');
+  const chief = await loginAs(web.app, 's01.chief');
+  const leader = await loginAs(web.app, 'leader');
+  const step = async (action: string, fields: Record<string, unknown> = {}) => {
+    const { version } = (await inspector.get<{ version: number }>(`/api/v1/cases/${caseId}`)).body;
+    const res = await inspector.post(`/api/v1/cases/${caseId}/transitions`, { action, version, ...fields });
+    assert.equal(res.status, 200, `${action}: ${JSON.stringify(res.body)}`);
+  };
+  const approve = async (approver: ApiClient) => {
+    const inbox = (await approver.get<{ items: { id: number; caseId: number }[] }>('/api/v1/case-approvals')).body;
+    const mine = inbox.items.filter((a) => a.caseId === caseId);
+    assert.ok(mine.length > 0, 'an approval waits');
+    for (const a of mine) {
+      const res = await approver.post(`/api/v1/case-approvals/${a.id}/decision`, {
+        outcome: 'approved',
+        comment: '同意',
+      });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+    }
+  };
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  await step('finishInvestigation', { report: '经查，当事人销售假冒饮料，事实清楚，证据确凿。' });
+  await step('legalReview');
+  await approve(legal);
+  await step('notify', { penalties: [{ kind: 'fine', amountFen: 5_000_00, discretion: 'standard' }] });
+  await step('recordStatement', { note: '当事人表示无异议，放弃陈述申辩' });
+  await step('decide', { decisionKind: 'penalty' });
+  await approve(chief);
+  await approve(leader);
+  await step('serve', { servedOn: today, serveMethod: 'direct' });
+  const { version } = (await inspector.get<{ version: number }>(`/api/v1/cases/${caseId}`)).body;
+  const paid = await inspector.post(`/api/v1/cases/${caseId}/payments`, {
+    kind: 'fine',
+    amountFen: 5_000_00,
+    paidOn: today,
+    version,
+  });
+  assert.equal(paid.status, 200, JSON.stringify(paid.body));
+  await step('close');
+  await approve(chief);
+  const list = (
+    await chief.get<{ items: { id: number; caseId: number; version: number }[] }>('/api/v1/case-disclosures?limit=50')
+  ).body;
+  const disclosure = list.items.find((d) => d.caseId === caseId);
+  assert.ok(disclosure, 'the decision awaits publication');
+  const published = await chief.post(`/api/v1/case-disclosures/${disclosure.id}/publish`, {
+    version: disclosure.version,
+  });
+  assert.equal(published.status, 200, JSON.stringify(published.body));
+}
+
+test('a reported lead → 立案 (approved) → photo evidence → … → 结案 → public page; an illegal step refused', async () => {
   await giveCredentials();
   const inspectorApi = await loginAs(web.app, 's01.inspector');
   const lead = await inspectorApi.post<{ id: number }>('/api/v1/case-leads', {
@@ -119,6 +189,19 @@ test('a lead is proposed, filed with the chief’s approval, gets photo evidence
   assert.equal(refused.status, 409, JSON.stringify(refused.body));
   assert.equal((await inspectorApi.get<{ status: string }>(`/api/v1/cases/${caseId}`)).body.status, 'investigating');
 
+  await finishCase(caseId);
+  await page.reload();
+  await page.getByTestId('case-status').filter({ hasText: '已结案' }).waitFor();
+  const decisionNo = (await inspectorApi.get<{ decisionNo: string }>(`/api/v1/cases/${caseId}`)).body.decisionNo;
+  assert.match(decisionNo, /处罚〔\d{4}〕\d+号/);
+  assert.match(await textOf(page.getByTestId('case-facts')), new RegExp(decisionNo.replace(/[〔〕]/g, '.')));
+
+  // The public page (SAMR Order 45) shows the published decision, without a login.
+  const visitor = await openSession(web.browser, web.app);
+  await visitor.page.goto(`/portal/penalties?no=${encodeURIComponent(decisionNo)}`);
+  await visitor.page.getByText(decisionNo).first().waitFor();
+  await visitor.context.close();
+
   for (const s of [inspector, chief, phone]) {
     assert.deepEqual(s.errors, []);
     await s.context.close();
@@ -153,7 +236,3 @@ test('phone: a summary fine above the limit is refused on the amount field; with
   assert.deepEqual(errors, []);
   await context.close();
 });
-
-test.todo(
-  '告知 → 陈述申辩 → 决定 → 送达 → payment → 结案 → the decision on /portal/penalties (needs H4 and a 法制审核 user)',
-);
