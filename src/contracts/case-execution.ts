@@ -1,5 +1,5 @@
-import { paymentKindLabels } from '../domain/case-execution.ts';
-import { measureKindLabels } from '../domain/case-measures.ts';
+import type { PaymentKind } from '../domain/case-execution.ts';
+import type { MeasureKind } from '../domain/case-measures.ts';
 import { ZId, ZIsoDate, ZTimestamp, ZVersion } from './common.ts';
 import { z } from './zod.ts';
 
@@ -7,7 +7,16 @@ import { z } from './zod.ts';
  * 执法办案 — evidence (证据), compulsory measures (行政强制措施) and the execution of decisions (执行): payments,
  * 加处罚款, 分期/延期 and 申请强制执行. Money in integer fen, dates YYYY-MM-DD (Asia/Shanghai).
  */
-export { measureKindLabels, paymentKindLabels };
+/*
+ * The labels are spelled out here, not re-exported from the domain files: those load domain/working-days.ts,
+ * which reads the holiday data with node:module, and the web bundle imports this contract (H6, the case pages).
+ */
+export const paymentKindLabels: Record<PaymentKind, string> = {
+  fine: '罚款',
+  late_fee: '加处罚款',
+  confiscation: '没收违法所得（没收款）',
+};
+export const measureKindLabels: Record<MeasureKind, string> = { preservation: '先行登记保存', seizure: '查封、扣押' };
 
 // ---- evidence
 export const evidenceKindLabels = {

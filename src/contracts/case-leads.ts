@@ -57,7 +57,11 @@ export const ZNotFilingGround = z.enum([
   'no_violation',
 ]);
 
-export { leadPauseReasonLabels } from '../domain/lead-clock.ts';
+/*
+ * Spelled out here, not re-exported from domain/lead-clock.ts: that file loads domain/working-days.ts (node:module)
+ * and the web bundle imports this contract (tests/web/browser-imports.test.ts).
+ */
+export const leadPauseReasonLabels = { testing: '检测、检验、检疫、鉴定', identification: '权利人辨认' } as const;
 export const ZLeadPauseReason = z.enum(['testing', 'identification']);
 
 export const ZLeadCreateBody = z.object({

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { ZComplaintStatus } from '../../src/contracts/complaints.ts';
 import { ZEntityStatus } from '../../src/contracts/entities.ts';
 import { ZJobStatus } from '../../src/contracts/jobs.ts';
+import { caseStatusLabels, leadStatusLabels } from '../../src/domain/case-workflow.ts';
 import { batchStatusLabels, listingStatusLabels, repairStatusLabels } from '../../src/domain/credit-workflow.ts';
 import { taskStatusLabels, visitStatusLabels } from '../../src/domain/spot-check-workflow.ts';
 import { zhCN } from '../../web/src/i18n/zh-cn.ts';
@@ -11,6 +12,8 @@ import { statusColours, statusLabelKey, type Workflow } from '../../web/src/lib/
 /** Every status a workflow can reach, from the contracts and domain tables the server uses. */
 const workflows: Record<Workflow, readonly string[]> = {
   complaint: ZComplaintStatus.options,
+  caseLead: Object.keys(leadStatusLabels),
+  case: Object.keys(caseStatusLabels),
   creditBatch: Object.keys(batchStatusLabels),
   creditListing: Object.keys(listingStatusLabels),
   creditRepair: Object.keys(repairStatusLabels),

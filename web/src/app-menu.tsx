@@ -3,14 +3,19 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CameraOutlined,
+  CheckSquareOutlined,
+  ContainerOutlined,
   CustomerServiceOutlined,
   FileAddOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   FundOutlined,
   HomeOutlined,
+  InboxOutlined,
   LoginOutlined,
   ProfileOutlined,
+  ReconciliationOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -40,7 +45,7 @@ export const menuGroups: Record<MenuGroup, { label: MessageKey; icon: ReactNode 
   audit: { label: 'nav.group.audit', icon: <SafetyCertificateOutlined /> },
   credit: { label: 'nav.group.credit', icon: <FundOutlined /> },
   spotCheck: { label: 'nav.group.spotCheck', icon: <FileSearchOutlined /> },
-  cases: { label: 'nav.group.cases', icon: <FileProtectOutlined /> },
+  cases: { label: 'nav.group.cases', icon: <ReconciliationOutlined /> },
 };
 
 /** Every page behind the layout, in menu order. */
@@ -228,6 +233,7 @@ export const appMenu: AppMenuEntry[] = [
     permission: 'spotcheck:read',
     hideInMenu: true,
   },
+  ...caseMenu(),
   {
     path: '/calendar',
     label: 'nav.calendar',
@@ -241,3 +247,24 @@ export const appMenu: AppMenuEntry[] = [
     permission: 'jobs:read',
   },
 ];
+
+/** 执法办案 (H6's pages; the statistics page joins the group). */
+function caseMenu(): AppMenuEntry[] {
+  const entry = (path: string, label: MessageKey, icon: ReactNode, permission: Permission, hideInMenu = false) => ({
+    path,
+    label,
+    icon,
+    permission,
+    group: 'cases' as const,
+    hideInMenu,
+  });
+  return [
+    entry('/cases/leads', 'nav.caseLeads', <InboxOutlined />, 'case:read'),
+    entry('/cases', 'nav.cases', <ContainerOutlined />, 'case:read'),
+    entry('/cases/approvals', 'nav.caseApprovals', <CheckSquareOutlined />, 'case:read'),
+    entry('/cases/summary', 'nav.caseSummary', <FileProtectOutlined />, 'case:write'),
+    entry('/cases/evidence', 'nav.caseEvidence', <CameraOutlined />, 'case:write'),
+    entry('/cases/settings', 'nav.caseSettings', <SettingOutlined />, 'case:settings'),
+    entry('/cases/:id', 'nav.cases', <ContainerOutlined />, 'case:read', true),
+  ];
+}

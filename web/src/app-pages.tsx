@@ -38,6 +38,13 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   '/spot-checks/tasks/new': lazyNamed(() => import('./pages/spot-checks/task-wizard-page.tsx'), 'TaskWizardPage'),
   '/spot-checks/tasks/:id': lazyNamed(() => import('./pages/spot-checks/task-detail-page.tsx'), 'TaskDetailPage'),
   '/spot-checks/visits/:id': lazyNamed(() => import('./pages/spot-checks/visit-page.tsx'), 'VisitPage'),
+  '/cases/leads': lazyNamed(() => import('./pages/cases/leads-page.tsx'), 'CaseLeadsPage'),
+  '/cases': lazyNamed(() => import('./pages/cases/cases-page.tsx'), 'CasesPage'),
+  '/cases/approvals': lazyNamed(() => import('./pages/cases/approvals-page.tsx'), 'CaseApprovalsPage'),
+  '/cases/summary': lazyNamed(() => import('./pages/cases/summary-page.tsx'), 'CaseSummaryPage'),
+  '/cases/evidence': lazyNamed(() => import('./pages/cases/evidence-capture-page.tsx'), 'EvidenceCapturePage'),
+  '/cases/settings': lazyNamed(() => import('./pages/cases/case-settings-page.tsx'), 'CaseSettingsPage'),
+  '/cases/:id': lazyNamed(() => import('./pages/cases/case-detail-page.tsx'), 'CaseDetailPage'),
   '/calendar': lazyNamed(() => import('./pages/calendar/calendar-page.tsx'), 'CalendarPage'),
   '/jobs': lazyNamed(() => import('./pages/jobs/jobs-page.tsx'), 'JobsPage'),
 };

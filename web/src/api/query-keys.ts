@@ -17,6 +17,29 @@ export const queryKeys = {
     days: (from: string, to: string) => ['calendar', 'days', from, to],
     overrides: () => ['calendar', 'overrides'],
   },
+  caseApprovals: {
+    all: ['case-approvals'],
+    inbox: () => ['case-approvals', 'inbox'],
+  },
+  caseLeads: {
+    all: ['case-leads'],
+    list: (query: object) => ['case-leads', 'list', query],
+    detail: (id: number) => ['case-leads', 'detail', id],
+  },
+  caseRefs: {
+    all: ['case-violation-types'],
+    violationTypes: () => ['case-violation-types'],
+    officers: (q: string) => ['case-officers', q],
+    settings: () => ['case-settings'],
+  },
+  cases: {
+    all: ['cases'],
+    list: (query: object) => ['cases', 'list', query],
+    detail: (id: number) => ['cases', 'detail', id],
+    documents: (id: number) => ['cases', 'documents', id],
+    evidence: (id: number) => ['cases', 'evidence', id],
+    execution: (id: number) => ['cases', 'execution', id],
+  },
   complaints: {
     all: ['complaints'],
     categories: () => ['complaints', 'categories'],
@@ -94,6 +117,10 @@ const alsoAffects: Record<string, string[]> = {
   org: ['complaints', 'spot-checks', 'entities'],
   calendar: ['complaints', 'spot-checks', 'credit'],
   public: ['complaints'],
+  cases: ['case-leads', 'case-approvals', 'public', 'credit'],
+  'case-leads': ['cases', 'case-approvals', 'complaints'],
+  'case-approvals': ['cases', 'case-leads'],
+  'case-settings': ['cases', 'case-leads'],
 };
 
 /** `/spot-checks/visits/3/results` → `spot-checks`. */

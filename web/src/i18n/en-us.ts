@@ -1,5 +1,6 @@
 import { auditEnUS } from './messages/audit.en-us.ts';
 import { calendarEnUS } from './messages/calendar.en-us.ts';
+import { casesEnUS } from './messages/cases.en-us.ts';
 import { casesStatsEnUS } from './messages/cases-stats.en-us.ts';
 import { commonListEnUS } from './messages/common-list.en-us.ts';
 import { complaintsEnUS } from './messages/complaints.en-us.ts';
@@ -23,6 +24,7 @@ export const enUS: Record<MessageKey, string> = {
   ...portalEnUS,
   ...penaltiesEnUS,
   ...complaintsEnUS,
+  ...casesEnUS,
   ...creditEnUS,
   ...casesStatsEnUS,
   ...homeEnUS,

@@ -1,5 +1,6 @@
 import { auditZhCN } from './messages/audit.zh-cn.ts';
 import { calendarZhCN } from './messages/calendar.zh-cn.ts';
+import { casesZhCN } from './messages/cases.zh-cn.ts';
 import { casesStatsZhCN } from './messages/cases-stats.zh-cn.ts';
 import { commonListZhCN } from './messages/common-list.zh-cn.ts';
 import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
@@ -21,6 +22,7 @@ export const zhCN = {
   ...portalZhCN,
   ...penaltiesZhCN,
   ...complaintsZhCN,
+  ...casesZhCN,
   ...creditZhCN,
   ...casesStatsZhCN,
   ...homeZhCN,

@@ -1,7 +1,6 @@
 import type { casesStatsZhCN } from './cases-stats.zh-cn.ts';
 
 export const casesStatsEnUS: Record<keyof typeof casesStatsZhCN, string> = {
-  'nav.group.cases': 'Enforcement cases',
   'nav.caseStats': 'Case statistics',
   'caseStats.opened': 'Opened',
   'caseStats.closed': 'Closed',

@@ -1,6 +1,5 @@
 /** 执法办案统计. */
 export const casesStatsZhCN = {
-  'nav.group.cases': '执法办案',
   'nav.caseStats': '办案统计',
   'caseStats.opened': '立案',
   'caseStats.closed': '结案',

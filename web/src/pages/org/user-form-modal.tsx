@@ -1,4 +1,5 @@
-import { App, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import type { TRole, TUser } from '../../../../src/contracts/org.ts';
 import { ZUserCreate } from '../../../../src/contracts/org.ts';
@@ -18,6 +19,8 @@ interface Values {
   unitId: number;
   roleIds: number[];
   phone?: string;
+  enforcementCredentialNo?: string;
+  enforcementCredentialExpiresOn?: Dayjs | null;
   password: string;
   confirm: string;
 }
@@ -49,7 +52,17 @@ export function UserFormModal({ user, unitTree, roles, onClose, onSaved }: Props
   const onOk = () =>
     submit(async (v) => {
       const phone = v.phone?.trim() ? v.phone.trim() : null;
-      const common = { displayName: v.displayName, unitId: v.unitId, roleIds: v.roleIds, phone };
+      const credentialNo = v.enforcementCredentialNo?.trim() || null;
+      const common = {
+        displayName: v.displayName,
+        unitId: v.unitId,
+        roleIds: v.roleIds,
+        phone,
+        enforcementCredentialNo: credentialNo,
+        enforcementCredentialExpiresOn: credentialNo
+          ? (v.enforcementCredentialExpiresOn?.format('YYYY-MM-DD') ?? null)
+          : null,
+      };
       const saved = user
         ? await orgApi.updateUser(user.id, { ...common, version: user.version })
         : await orgApi.createUser({ ...common, username: v.username, password: v.password });
@@ -75,7 +88,16 @@ export function UserFormModal({ user, unitTree, roles, onClose, onSaved }: Props
         layout="vertical"
         autoComplete="off"
         initialValues={
-          user && { displayName: user.displayName, unitId: user.unitId, roleIds: user.roleIds, phone: user.phone ?? '' }
+          user && {
+            displayName: user.displayName,
+            unitId: user.unitId,
+            roleIds: user.roleIds,
+            phone: user.phone ?? '',
+            enforcementCredentialNo: user.enforcementCredentialNo ?? '',
+            enforcementCredentialExpiresOn: user.enforcementCredentialExpiresOn
+              ? dayjs(user.enforcementCredentialExpiresOn)
+              : null,
+          }
         }
       >
         {!user && (
@@ -118,6 +140,30 @@ export function UserFormModal({ user, unitTree, roles, onClose, onSaved }: Props
         </Form.Item>
         <Form.Item name="phone" label={t('users.phone')} rules={[zodRule(ZUserCreate.shape.phone)]}>
           <Input data-testid="user-phone" />
+        </Form.Item>
+        {/* 行政执法证: the form fields carry the API's names, so its field errors land on them. */}
+        <Form.Item
+          name="enforcementCredentialNo"
+          label={t('users.credentialNo')}
+          extra={t('users.credentialHint')}
+          rules={[zodRule(ZUserCreate.shape.enforcementCredentialNo)]}
+        >
+          <Input maxLength={40} data-testid="user-credential-no" />
+        </Form.Item>
+        <Form.Item
+          name="enforcementCredentialExpiresOn"
+          label={t('users.credentialExpiresOn')}
+          dependencies={['enforcementCredentialNo']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                getFieldValue('enforcementCredentialNo')?.trim() && !value
+                  ? Promise.reject(new Error(t('users.credentialBoth')))
+                  : Promise.resolve(),
+            }),
+          ]}
+        >
+          <DatePicker data-testid="user-credential-expires" />
         </Form.Item>
         {!user && (
           <>

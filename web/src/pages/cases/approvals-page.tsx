@@ -1,0 +1,166 @@
+import { App, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { casesApi, type TPendingApproval } from '../../api/cases.ts';
+import { queryKeys } from '../../api/query-keys.ts';
+import { useAuth } from '../../auth/auth-context.tsx';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { LoadError } from '../../components/load-error.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useI18n, useT } from '../../i18n/i18n-context.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { approvalStepLabel, caseActionLabel, leadActionLabel, roleLabel } from './case-labels.ts';
+
+type Outcome = 'approved' | 'returned';
+
+/** 待我审批: requests waiting for one of my roles, approved or returned with a comment. */
+export function CaseApprovalsPage() {
+  const { t, lang } = useI18n();
+  const { can } = useAuth();
+  const inbox = useAsync((signal) => casesApi.approvalsInbox({ signal }), queryKeys.caseApprovals.inbox());
+  const [deciding, setDeciding] = useState<{ row: TPendingApproval; outcome: Outcome }>();
+  const mayDecide = can('case:approve') || can('case:legal');
+
+  const columns = [
+    {
+      title: t('cases.approvalStep'),
+      key: 'step',
+      render: (_: unknown, a: TPendingApproval) => (
+        <Space size={4} wrap>
+          <Tag color="blue">{approvalStepLabel(t, a.step)}</Tag>
+          {a.leadId ? leadActionLabel(t, a.action) : caseActionLabel(t, a.action)}
+        </Space>
+      ),
+    },
+    {
+      title: t('cases.subject'),
+      key: 'subject',
+      render: (_: unknown, a: TPendingApproval) =>
+        a.caseId ? (
+          <Link to={`/cases/${a.caseId}`} data-testid={`approval-case-${a.id}`}>
+            {a.caseNo ?? a.title ?? t('cases.noCaseNo', { id: a.caseId })}
+          </Link>
+        ) : (
+          <Link to="/cases/leads">{a.title ?? t('cases.leadNo', { id: a.leadId ?? 0 })}</Link>
+        ),
+    },
+    { title: t('cases.title'), dataIndex: 'title', render: (v: string | null) => v ?? '—' },
+    { title: t('cases.approverRole'), dataIndex: 'roleCode', render: (r: string) => roleLabel(t, r) },
+    {
+      title: t('cases.requestedByCol'),
+      key: 'by',
+      render: (_: unknown, a: TPendingApproval) => (
+        <>
+          {a.requestedByName ?? '—'}
+          <div>
+            <Typography.Text type="secondary">{formatDateTime(a.requestedAt, lang)}</Typography.Text>
+          </div>
+        </>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_: unknown, a: TPendingApproval) =>
+        mayDecide && (
+          <Space>
+            <Button
+              type="primary"
+              size="small"
+              onClick={() => setDeciding({ row: a, outcome: 'approved' })}
+              data-testid={`approve-${a.id}`}
+            >
+              {t('cases.approve')}
+            </Button>
+            <Button
+              danger
+              size="small"
+              onClick={() => setDeciding({ row: a, outcome: 'returned' })}
+              data-testid={`return-${a.id}`}
+            >
+              {t('cases.return')}
+            </Button>
+          </Space>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('nav.caseApprovals')} />
+      {inbox.error && <LoadError error={inbox.error} onRetry={inbox.reload} />}
+      <Table<TPendingApproval>
+        rowKey="id"
+        size="middle"
+        scroll={{ x: 'max-content' }}
+        loading={inbox.loading}
+        columns={columns}
+        dataSource={inbox.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: t('cases.inboxEmpty') }}
+        data-testid="approvals-table"
+      />
+      {deciding && (
+        <DecideModal
+          row={deciding.row}
+          outcome={deciding.outcome}
+          onClose={() => setDeciding(undefined)}
+          onDone={() => {
+            setDeciding(undefined);
+            inbox.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function DecideModal({
+  row,
+  outcome,
+  onClose,
+  onDone,
+}: {
+  row: TPendingApproval;
+  outcome: Outcome;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ comment: string }>();
+  const { submit, submitting, failure } = useFormSubmit(form);
+  const onOk = () =>
+    submit(async (v) => {
+      await casesApi.decideApproval(row.id, outcome, v.comment?.trim() ?? '');
+      message.success(outcome === 'approved' ? t('cases.approvedDone') : t('cases.returnedDone'));
+      onDone();
+    });
+  return (
+    <Modal
+      open
+      title={`${outcome === 'approved' ? t('cases.approve') : t('cases.return')} · ${approvalStepLabel(t, row.step)}`}
+      onCancel={onClose}
+      onOk={onOk}
+      confirmLoading={submitting}
+      okButtonProps={{ danger: outcome === 'returned', 'data-testid': 'approval-ok' }}
+      destroyOnHidden
+      data-testid="approval-modal"
+    >
+      <FormAlert failure={failure} />
+      <Form form={form} layout="vertical">
+        <Form.Item
+          name="comment"
+          label={t('cases.comment')}
+          rules={
+            outcome === 'returned' ? [{ required: true, whitespace: true, message: t('cases.commentRequired') }] : []
+          }
+        >
+          <Input.TextArea rows={3} maxLength={1000} data-testid="approval-comment" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
