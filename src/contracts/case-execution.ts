@@ -9,7 +9,7 @@ import { z } from './zod.ts';
  */
 /*
  * The labels are spelled out here, not re-exported from the domain files: those load domain/working-days.ts,
- * which reads the holiday data with node:module, and the web bundle imports this contract (H6, the case pages).
+ * which reads the holiday data with node:module, and the web bundle imports this contract (the case pages).
  */
 export const paymentKindLabels: Record<PaymentKind, string> = {
   fine: '罚款',

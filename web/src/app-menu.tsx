@@ -248,7 +248,7 @@ export const appMenu: AppMenuEntry[] = [
   },
 ];
 
-/** 执法办案 (H6's pages; the statistics page joins the group). */
+/** 执法办案: the case pages and the statistics page. */
 function caseMenu(): AppMenuEntry[] {
   const entry = (path: string, label: MessageKey, icon: ReactNode, permission: Permission, hideInMenu = false) => ({
     path,

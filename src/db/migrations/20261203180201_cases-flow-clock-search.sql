@@ -1,4 +1,4 @@
--- H2 (case flow): the days the decision clock was extended by (30 for the approved extension, plus what each
+-- the days the decision clock was extended by (30 for the approved extension, plus what each
 -- recorded collective decision added), and the party-name search of the case list (character bigrams, as
 -- entities.name_bigrams, computed by the database so every writer of cases gets it for free).
 ALTER TABLE cases ADD COLUMN decision_extra_days integer NOT NULL DEFAULT 0 CHECK (decision_extra_days >= 0);

@@ -1,4 +1,4 @@
--- 执法办案 (H7): evidence uploads, the 查封扣押 extension, the payment plan (分期/延期) and 申请强制执行.
+-- 执法办案: evidence uploads, the 查封扣押 extension, the payment plan (分期/延期) and 申请强制执行.
 
 -- A file uploaded for a case's evidence (the phone page uploads first, then records the item): it can only be
 -- linked to the evidence of the case it was uploaded for, once.

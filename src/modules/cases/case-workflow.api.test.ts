@@ -96,13 +96,13 @@ describe('case workflow: general procedure with approvals', () => {
 
     c = await ok(id, { action: 'serve', servedOn: today, serveMethod: 'direct' });
     assert.equal(c.status, 'served');
-    // 15 days from service; a last day off work moves to the next working day (H7: domain/case-execution.ts).
+    // 15 days from service; a last day off work moves to the next working day (domain/case-execution.ts).
     assert.equal(c.paymentDueOn, paymentDueOn(await app.services.calendar.calendar(), today));
     assert.ok(
       c.steps.some((s) => s.action === 'disclosure.create'),
-      'the decision queued its disclosure (H4)',
+      'the decision queued its disclosure',
     );
-    assert.match(c.decisionNo ?? '', /罚〔\d{4}〕\d+号$/, 'the decision number is the 决定书 number (H3)');
+    assert.match(c.decisionNo ?? '', /罚〔\d{4}〕\d+号$/, 'the decision number is the 决定书 number');
     assert.ok(c.steps.find((s) => s.action === 'decide')?.documentId, 'the decide step names its document');
     assert.deepEqual(
       c.steps.map((s) => s.action).filter((a) => !a.includes('.')),

@@ -12,7 +12,7 @@ import { onCaseDecided, onDecisionAnnulled } from './services/disclosures.ts';
 
 /**
  * 行政处罚信息公示 (SAMR Order 45) and a decision's credit consequences, through the HTTP API. The decided case is
- * inserted straight into the tables (the decide step is H2's) and the hook the decide step calls is run in a
+ * inserted straight into the tables (the decide step has its own tests) and the hook the decide step calls is run in a
  * transaction, as the approving transaction runs it.
  */
 
@@ -34,7 +34,7 @@ interface DecidedCase {
   person?: { name: string };
 }
 
-/** A case decided on `decidedOn` with its penalties and one violation type per area (H2's insertCase, then the decision). */
+/** A case decided on `decidedOn` with its penalties and one violation type per area (insertCase, then the decision). */
 async function insertDecidedCase(db: Db, c: DecidedCase): Promise<{ caseId: number; decisionNo: string }> {
   sequence++;
   const decisionNo = `南海市监处罚〔2026〕${9000 + sequence}号`;

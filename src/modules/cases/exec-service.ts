@@ -4,7 +4,7 @@ import type { CaseExecDeps } from './services/exec-deps.ts';
 import { createExecutionService } from './services/execution.ts';
 import { createMeasureService } from './services/measures.ts';
 
-/** 证据, 强制措施 and 执行 of the case module (H7), wired together. */
+/** 证据, 强制措施 and 执行 of the case module, wired together. */
 export function createCaseExec(db: Db, deps: CaseExecDeps) {
   return {
     evidence: createEvidenceService(db, deps),

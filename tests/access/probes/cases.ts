@@ -114,7 +114,7 @@ const caseProbe: AccessProbe = {
   notOffered: {
     count: 'keyset pages without a total',
     export: 'the case list has no export',
-    download: "a case's documents and evidence files are served through their own routes (H3, H7)",
+    download: "a case's documents and evidence files are served through their own routes",
   },
 };
 

@@ -3,7 +3,7 @@ import { type CaseSettings, defaultCaseSettings } from '../../../domain/case-set
 
 /**
  * The case settings row merged over the defaults (one level deep, so a stored partial chain map keeps the
- * defaults of the steps it does not name). H1's services/settings.ts getCaseSettings is the public entry point.
+ * defaults of the steps it does not name). services/settings.ts getCaseSettings is the public entry point.
  */
 export async function loadCaseSettings(q: Queryable): Promise<CaseSettings> {
   const [row] = await q.query<{ settings: Partial<CaseSettings> }>('SELECT settings FROM case_settings WHERE id = 1');

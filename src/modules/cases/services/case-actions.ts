@@ -100,7 +100,7 @@ export function penaltyConsequences(s: CaseSettings, row: { partyKind: string; c
   };
 }
 
-/** The actions this service applies (H7 adds recordPayment, approveInstalment, applyEnforcement; H3 summaryDecide). */
+/** The actions this service applies (the execution service adds recordPayment, approveInstalment, applyEnforcement; the summary procedure adds summaryDecide). */
 export const caseActions: Partial<Record<CaseAction, CaseActionHandler>> = {
   file: {
     async apply(ctx) {

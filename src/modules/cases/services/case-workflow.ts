@@ -93,7 +93,7 @@ export function createCaseWorkflow(db: Db, deps: CaseWorkflowDeps & { approvals:
   }
 
   /**
-   * The shared entry point (H7's payment and enforcement actions use it too): applies `action` to the case in the
+   * The shared entry point (the payment and enforcement actions use it too): applies `action` to the case in the
    * caller's transaction, as `actor`. The calendar is loaded by the caller before its transaction.
    */
   async function applyCaseTransition(

@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/actor.ts';
 
 /**
  * What the case workflow calls in the other helpers' services (wired in src/server/container.ts): the lead
- * outcomes (H1), disclosure and credit consequences (H4), document numbering (H3). A hook not wired yet is
+ * outcomes, disclosure and credit consequences, document numbering. A hook not wired yet is
  * simply not called.
  */
 export interface CaseHooks {

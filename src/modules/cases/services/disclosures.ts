@@ -44,7 +44,7 @@ import { loadCaseSettings } from '../repos/settings-row.ts';
 
 /**
  * 行政处罚信息公示 (SAMR Order 45) and the credit consequences of a decision (SAMR Order 44, the risk model's
- * penalty fact). The hooks run inside the transaction of the case step that triggers them (H2's decide/annul);
+ * penalty fact). The hooks run inside the transaction of the case step that triggers them (decide, annul);
  * the staff use cases and the portal are in createDisclosureService.
  */
 
@@ -95,7 +95,7 @@ function audit(action: DisclosureAction | 'create', id: number, detail: Record<s
 }
 
 /**
- * 决定 made (H2 calls this in the approving transaction): the disclosure row when Order 45 publishes the
+ * 决定 made (the workflow calls this in the approving transaction): the disclosure row when Order 45 publishes the
  * decision (pending, due in 20 working days), the entity's risk recompute queued, and, on Order 44's criteria,
  * the entity proposed for the serious list through the credit workflow.
  */
@@ -148,7 +148,7 @@ export async function onCaseDecided(tx: Queryable, caseId: number, opts: HookOpt
 }
 
 /**
- * 决定变更、撤销或确认无效 (H2 calls this in the annulling transaction): a published disclosure is withdrawn at once
+ * 决定变更、撤销或确认无效 (the workflow calls this in the annulling transaction): a published disclosure is withdrawn at once
  * (withdrawn_on today; withdraw_due_on records Order 45's limit, 3 working days after `onDate`); a pending one
  * is cancelled the same way before it is ever shown. The entity's risk is recomputed without the decision.
  */

@@ -13,7 +13,7 @@ export interface CaseExecDeps {
   files: Pick<FileService, 'store' | 'openLinked' | 'remove' | 'maxBytes'>;
   /** The working-day calendar (load it before a transaction opens). */
   calendar: () => Promise<WorkingDayCalendar>;
-  /** The case transitions: H7's actions are registered with it and applied through it. */
+  /** The case transitions: actions are registered with it and applied through it. */
   workflow: Pick<CaseWorkflow, 'transition' | 'registerCaseAction'>;
   today: () => string;
 }
