@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { TUser } from '../../src/contracts/org.ts';
+import type { TEntityDetail } from '../../src/contracts/entities.ts';
+import type { TOrgUnit, TUser } from '../../src/contracts/org.ts';
+import { makeEntity } from '../helpers/factories.ts';
 import { ApiClient, loginAs } from '../helpers/test-app.ts';
 import { loginViaUi, openSession, textOf, webAppFixture } from './helpers.ts';
 
@@ -105,14 +107,34 @@ async function finishCase(caseId: number) {
   assert.equal(published.status, 200, JSON.stringify(published.body));
 }
 
-test('a reported lead → 立案 (approved) → photo evidence → … → 结案 → public page; an illegal step refused', async () => {
+test('a 12315 report → lead → 立案 (approved) → photo evidence → … → 结案 → public page; an illegal step refused', async () => {
   await giveCredentials();
   const inspectorApi = await loginAs(web.app, 's01.inspector');
-  const lead = await inspectorApi.post<{ id: number }>('/api/v1/case-leads', {
-    sourceType: 'report',
-    summary: '群众举报桂城某摊贩销售假冒饮料',
+  // A 12315 report about a business of 桂城 (the inspector's station), turned into a lead (诉转案).
+  const hotline = await loginAs(web.app, 'hotline');
+  const admin = await loginAs(web.app, 'admin');
+  const s01 = (await admin.get<TOrgUnit[]>('/api/v1/org/units')).body.find((u) => u.code === 's01');
+  assert.ok(s01, 'station s01 is seeded');
+  const business = (
+    await admin.post<TEntityDetail>('/api/v1/entities', makeEntity({ name: '桂城某饮料店', stationId: s01.id }))
+  ).body;
+  const intake = await hotline.post<{ items: { id: number }[] }>('/api/v1/complaints', {
+    kind: 'report',
+    channel: 'phone',
+    person: { name: '李四', phone: '13912345678' },
+    categoryCode: 'service.catering',
+    description: '举报桂城某摊贩销售假冒饮料。',
+    business: { entityId: business.id },
   });
-  assert.equal(lead.status, 201, JSON.stringify(lead.body));
+  assert.equal(intake.status, 201, JSON.stringify(intake.body));
+  const reportId = intake.body.items[0]!.id;
+  const report = (await inspectorApi.get<{ version: number }>(`/api/v1/complaints/${reportId}`)).body;
+  const opened = await inspectorApi.post<{ caseLeadRef: string }>(`/api/v1/complaints/${reportId}/transitions`, {
+    action: 'openCase',
+    version: report.version,
+  });
+  assert.equal(opened.status, 200, JSON.stringify(opened.body));
+  const lead = { body: { id: Number(opened.body.caseLeadRef.slice(2)) } };
 
   const inspector = await openSession(web.browser, web.app);
   await loginViaUi(inspector.page, 's01.inspector');
@@ -159,13 +181,17 @@ test('a reported lead → 立案 (approved) → photo evidence → … → 结�
 
   await page.reload();
   await page.getByTestId('case-status').filter({ hasText: '调查取证' }).waitFor();
+  // The reporter is told of the 立案 on the report's own record.
+  const reportRecord = JSON.stringify((await hotline.get(`/api/v1/complaints/${reportId}`)).body);
+  assert.match(reportRecord, /告知举报人已立案/);
   assert.match(await textOf(page.getByTestId('case-clocks')), /办案期限\d{4}-\d{2}-\d{2}/);
 
   // Evidence from the phone page: a photo of the scene, kept with its SHA-256.
   const phone = await openSession(web.browser, web.app, { phone: true });
   await loginViaUi(phone.page, 's01.inspector');
   await phone.page.goto('/cases/evidence');
-  await pickIn(phone.page, 'capture-case', '张某');
+  const { caseNo } = (await inspectorApi.get<{ caseNo: string }>(`/api/v1/cases/${caseId}`)).body;
+  await pickIn(phone.page, 'capture-case', caseNo);
   const photo = '/tmp/cases-flow-photo.png';
   writeFileSync(
     photo,
