@@ -1,8 +1,8 @@
 import { Empty } from 'antd';
 import { useMemo } from 'react';
 import type { TAnalysis } from '../../api/complaints.ts';
+import { type ChartOption, EChart } from '../../components/echart.tsx';
 import { type Translate, useI18n, useT } from '../../i18n/i18n-context.tsx';
-import { type ChartOption, EChart } from './echart.tsx';
 
 type Item = TAnalysis['items'][number];
 

@@ -4,12 +4,12 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { CaseFigures } from '../../../../../src/contracts/case-stats.ts';
 import { caseStatsApi, caseStatsKeys, type TCaseStats, type TCaseStatsBy } from '../../../api/case-stats.ts';
+import { type ChartOption, EChart } from '../../../components/echart.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../../i18n/zh-cn.ts';
 import { useAsync } from '../../../lib/use-async.ts';
-import { StatsChart, type StatsChartOption } from './stats-chart.tsx';
 
 /** 万元 with two decimals, from fen. */
 export const wanYuan = (fen: number) => (fen / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
@@ -59,7 +59,7 @@ export function CaseStatsPage() {
   const totals = stations.data?.totals;
   const value = (fen: number, money?: boolean) => (money ? wanYuan(fen) : fen);
 
-  const stationOption = useMemo((): StatsChartOption | undefined => {
+  const stationOption = useMemo((): ChartOption | undefined => {
     const items = stations.data?.items;
     if (!items) return undefined;
     return {
@@ -73,10 +73,10 @@ export function CaseStatsPage() {
         { name: t('caseStats.closed'), type: 'bar', data: items.map((i) => i.current.closed) },
         { name: t('caseStats.major'), type: 'bar', data: items.map((i) => i.current.closedMajor) },
       ],
-    } as StatsChartOption;
+    } as ChartOption;
   }, [stations.data, t]);
 
-  const monthOption = useMemo((): StatsChartOption | undefined => {
+  const monthOption = useMemo((): ChartOption | undefined => {
     const items = months.data?.items;
     if (!items) return undefined;
     const lastMonth = year === dayjs().year() ? dayjs().month() + 1 : 12;
@@ -104,10 +104,10 @@ export function CaseStatsPage() {
           data: items.map((i) => pick(i.previous)),
         },
       ],
-    } as StatsChartOption;
+    } as ChartOption;
   }, [months.data, metric, year, t]);
 
-  const areaOption = useMemo((): StatsChartOption | undefined => {
+  const areaOption = useMemo((): ChartOption | undefined => {
     const items = areas.data?.items.filter((i) => i.current.opened > 0);
     if (!items) return undefined;
     return {
@@ -123,7 +123,7 @@ export function CaseStatsPage() {
           data: items.map((i) => ({ name: i.label, value: i.current.opened })),
         },
       ],
-    } as StatsChartOption;
+    } as ChartOption;
   }, [areas.data, t]);
 
   const error = stations.error ?? months.error ?? areas.error ?? departments.error;
@@ -199,17 +199,17 @@ export function CaseStatsPage() {
               />
             }
           >
-            {monthOption && <StatsChart option={monthOption} height={300} testId="case-stats-by-month" />}
+            {monthOption && <EChart option={monthOption} height={300} testId="case-stats-by-month" />}
           </Card>
         </Col>
         <Col xs={24} xl={14}>
           <Card title={t('caseStats.byStation')} size="small" loading={stations.loading}>
-            {stationOption && <StatsChart option={stationOption} height={340} testId="case-stats-by-station" />}
+            {stationOption && <EChart option={stationOption} height={340} testId="case-stats-by-station" />}
           </Card>
         </Col>
         <Col xs={24} xl={10}>
           <Card title={t('caseStats.byArea')} size="small" loading={areas.loading}>
-            {areaOption && <StatsChart option={areaOption} height={340} testId="case-stats-by-area" />}
+            {areaOption && <EChart option={areaOption} height={340} testId="case-stats-by-area" />}
           </Card>
         </Col>
         <Col xs={24}>

@@ -18,10 +18,10 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// What the case statistics draw (bars, lines, a pie): this route's chunk carries these, not all of ECharts.
+// What the dashboards draw (bars, lines, pies): the chart chunk carries these, not all of ECharts.
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-export type StatsChartOption = echarts.ComposeOption<
+export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | PieSeriesOption
@@ -31,7 +31,7 @@ export type StatsChartOption = echarts.ComposeOption<
 >;
 
 /** One ECharts instance bound to a div: follows the option and the container's size, disposed on unmount. */
-export function StatsChart({ option, height, testId }: { option: StatsChartOption; height: number; testId?: string }) {
+export function EChart({ option, height, testId }: { option: ChartOption; height: number; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | undefined>(undefined);
   useEffect(() => {
