@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { penaltyKinds } from '../../../../src/domain/case-settings.ts';
 import type { CaseStatus } from '../../../../src/domain/case-workflow.ts';
 import type { Translate } from '../../i18n/i18n-context.tsx';
 import { codeLabel } from '../../i18n/known-key.ts';
@@ -31,20 +32,7 @@ export const sourceCodes = [
   'staff',
   'other',
 ] as const;
-export const penaltyKinds = [
-  'warning',
-  'reprimand',
-  'fine',
-  'confiscate_gains',
-  'confiscate_property',
-  'suspend_licence',
-  'revoke_licence',
-  'lower_qualification',
-  'restrict_operation',
-  'suspend_business',
-  'close_business',
-  'restrict_practice',
-] as const;
+export { penaltyKinds };
 /** Penalty kinds with an amount. */
 export const amountKinds = new Set(['fine', 'confiscate_gains', 'confiscate_property']);
 export const discretionCodes = ['standard', 'lighter', 'mitigated', 'heavier', 'exempt'] as const;
