@@ -146,6 +146,14 @@ export const casesEnUS: Record<keyof typeof casesZhCN, string> = {
   'cases.action.close': 'Close',
   'cases.action.annul': 'Annul decision',
   'cases.action.summaryDecide': 'Decide on the spot',
+  // Steps the timeline shows that are no transition of the case table: evidence and the 公示 of the decision.
+  'cases.action.recordEvidence': 'Evidence added',
+  'cases.action.disclosure.create': 'Disclosure prepared',
+  'cases.action.disclosure.publish': 'Penalty disclosed',
+  'cases.action.disclosure.withdraw': 'Disclosure withdrawn',
+  'cases.action.disclosure.remove': 'Disclosure ended early',
+  'cases.action.disclosure.expire': 'Disclosure period ended',
+  'cases.action.disclosure.escalate': 'Disclosure overdue',
 
   'cases.ground.minor_corrected': 'Minor, corrected promptly, no harm',
   'cases.ground.first_offence': 'First offence, minor harm, corrected promptly',

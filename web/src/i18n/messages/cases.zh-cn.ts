@@ -145,6 +145,14 @@ export const casesZhCN = {
   'cases.action.close': '结案',
   'cases.action.annul': '撤销决定',
   'cases.action.summaryDecide': '当场处罚',
+  // Steps the timeline shows that are no transition of the case table: evidence and the 公示 of the decision.
+  'cases.action.recordEvidence': '收集证据',
+  'cases.action.disclosure.create': '生成待公示信息',
+  'cases.action.disclosure.publish': '行政处罚信息公示',
+  'cases.action.disclosure.withdraw': '撤下公示',
+  'cases.action.disclosure.remove': '提前停止公示',
+  'cases.action.disclosure.expire': '公示期满停止公示',
+  'cases.action.disclosure.escalate': '超期未公示督办',
 
   'cases.ground.minor_corrected': '违法行为轻微并及时改正，没有造成危害后果',
   'cases.ground.first_offence': '初次违法且危害后果轻微并及时改正',
