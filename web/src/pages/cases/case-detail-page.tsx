@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { CaseAction } from '../../../../src/domain/case-workflow.ts';
+import { type CaseAction, leadCode } from '../../../../src/domain/case-workflow.ts';
 import { casesApi, type TCaseApproval, type TCaseDetail } from '../../api/cases.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
@@ -294,7 +294,9 @@ function CaseFacts({ t, item }: { t: Translate; item: TCaseDetail }) {
       {item.servedOn && <Descriptions.Item label={t('cases.servedOn')}>{item.servedOn}</Descriptions.Item>}
       {item.leadId && (
         <Descriptions.Item label={t('cases.lead')}>
-          <Link to="/cases/leads">{t('cases.leadNo', { id: item.leadId })}</Link>
+          <Link to={`/cases/leads?lead=${item.leadId}`} data-testid="case-lead">
+            {leadCode(item.leadId)}
+          </Link>
         </Descriptions.Item>
       )}
       {item.facts && (
