@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import type { Page, Response } from 'playwright-core';
 import type { TEntityDetail } from '../../src/contracts/entities.ts';
 import type { TOrgUnit, TUser } from '../../src/contracts/org.ts';
+import { leadCode } from '../../src/domain/case-workflow.ts';
 import { makeEntity } from '../helpers/factories.ts';
 import { loginAs } from '../helpers/test-app.ts';
 import { loginViaUi, openSession, textOf, webAppFixture } from './helpers.ts';
@@ -154,7 +155,9 @@ test('a 12315 report → lead → 立案 → evidence → 告知 → 陈述申�
   await page.getByTestId(`lead-open-${leadId}`).click();
   await shot(page, 'lead');
   await page.getByTestId('lead-action-file').click();
-  await page.getByTestId('propose-party-name').fill('张某（无照摊贩）');
+  // The report names a registered business: the case's party is that entity, as registered.
+  assert.equal(await page.getByTestId('propose-party-name').inputValue(), '桂城某饮料店');
+  assert.equal(await page.getByTestId('propose-party-name').isDisabled(), true);
   await page.getByTestId('propose-title').fill('销售假冒饮料案');
   await page.getByTestId('propose-act-on').click();
   await page.keyboard.type('2026-11-20');
@@ -168,6 +171,7 @@ test('a 12315 report → lead → 立案 → evidence → 告知 → 陈述申�
     .first()
     .click();
   await page.getByTestId('propose-title').click();
+  await shot(page, 'propose');
   await page.getByTestId('propose-ok').click();
   await page.waitForURL(/\/cases\/\d+$/);
   const caseId = Number(new URL(page.url()).pathname.split('/').pop());
@@ -181,6 +185,7 @@ test('a 12315 report → lead → 立案 → evidence → 告知 → 陈述申�
   await loginViaUi(chief.page, 's01.chief');
   await approve(chief.page, caseId, '同意立案');
   await reloadUntil(page, /调查取证/);
+  assert.equal(await textOf(page.getByTestId('case-lead')), leadCode(leadId));
   // The reporter is told of the 立案 on the report's own record.
   const reportRecord = JSON.stringify((await hotline.get(`/api/v1/complaints/${reportId}`)).body);
   assert.match(reportRecord, /告知举报人已立案/);

@@ -251,7 +251,7 @@ export const casesEnUS: Record<keyof typeof casesZhCN, string> = {
   'cases.partyKind.organisation': 'Organisation (registered entity)',
   'cases.partyKind.person': 'Individual',
   'cases.partyEntity': 'Registered entity',
-  'cases.partyEntityHint': 'Picking an entity fills in its name and USCC',
+  'cases.partyEntityHint': 'The case takes the registered name and USCC; clear the entity if the party is someone else',
   'cases.partyName': 'Party name',
   'cases.partyNameRequired': 'Enter the party name',
   'cases.partyUscc': 'USCC',
