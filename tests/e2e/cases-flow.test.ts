@@ -312,7 +312,8 @@ test('a 12315 report → lead → 立案 → evidence → 告知 → 陈述申�
   await reloadUntil(page, /已结案/);
   await shot(page, 'closed');
 
-  // 公示: the decision is published (the register page is being built; the API the page will call meanwhile).
+  // 公示: the station chief publishes the decision. The staff 公示 register page is not on this branch yet (it lands
+  // separately, with its own browser test); until then this one step goes through the API that page calls.
   const chiefApi = await loginAs(web.app, 's01.chief');
   const list = (
     await chiefApi.get<{ items: { id: number; caseId: number; version: number }[] }>(

@@ -252,6 +252,7 @@ export const casesEnUS: Record<keyof typeof casesZhCN, string> = {
   'cases.partyKind.person': 'Individual',
   'cases.partyEntity': 'Registered entity',
   'cases.partyEntityHint': 'The case takes the registered name and USCC; clear the entity if the party is someone else',
+  'cases.partyFromRegistry': 'As registered in the entity registry',
   'cases.partyName': 'Party name',
   'cases.partyNameRequired': 'Enter the party name',
   'cases.partyUscc': 'USCC',

@@ -251,6 +251,7 @@ export const casesZhCN = {
   'cases.partyKind.person': '个人',
   'cases.partyEntity': '市场主体',
   'cases.partyEntityHint': '从主体库选择后按登记的名称和统一社会信用代码立案；当事人不是该主体时请清除选择',
+  'cases.partyFromRegistry': '以主体库登记信息为准',
   'cases.partyName': '当事人名称',
   'cases.partyNameRequired': '请填写当事人名称',
   'cases.partyUscc': '统一社会信用代码',
