@@ -88,6 +88,9 @@ export const caseStatusLabels: Record<CaseStatus, string> = {
   annulled: '决定已撤销',
 };
 
+/** A lead's number as staff see it (AY + the id in 8 digits). */
+export const leadCode = (id: number) => `AY${String(id).padStart(8, '0')}`;
+
 export type LeadAction = 'register' | 'extend' | 'pauseClock' | 'resumeClock' | 'notFile' | 'merge' | 'file';
 
 export const leadTransitions: Readonly<Record<LeadAction, CaseTransition<LeadStatus>>> = {

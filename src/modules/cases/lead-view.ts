@@ -6,13 +6,13 @@ import {
   type TLeadSourceType,
 } from '../../contracts/case-leads.ts';
 import type { TApproval } from '../../contracts/cases.ts';
-import { leadActionsFrom, leadStatusLabels } from '../../domain/case-workflow.ts';
+import { leadActionsFrom, leadCode, leadStatusLabels } from '../../domain/case-workflow.ts';
 import { type LeadClock, type LeadClockInput, leadClock, leadPauseReasonLabels } from '../../domain/lead-clock.ts';
 import type { WorkingDayCalendar } from '../../domain/working-days.ts';
 import type { LeadRow, PauseRow } from './repos/leads.ts';
 
 /** Rows → lead contracts. The access columns (who registered it) stay on the server. */
-export const leadCode = (id: number) => `AY${String(id).padStart(8, '0')}`;
+export { leadCode };
 
 export const verifyDueOn = (cal: WorkingDayCalendar, input: LeadClockInput) => leadClock(cal, input).dueOn;
 

@@ -1,26 +1,23 @@
-import { App, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { casesApi, type TPendingApproval } from '../../api/cases.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
-import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useI18n, useT } from '../../i18n/i18n-context.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
-import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { ApprovalDecideModal, type ApprovalOutcome } from './approval-decide-modal.tsx';
 import { approvalStepLabel, caseActionLabel, leadActionLabel, roleLabel } from './case-labels.ts';
-
-type Outcome = 'approved' | 'returned';
 
 /** 待我审批: requests waiting for one of my roles, approved or returned with a comment. */
 export function CaseApprovalsPage() {
   const { t, lang } = useI18n();
   const { can } = useAuth();
   const inbox = useAsync((signal) => casesApi.approvalsInbox({ signal }), queryKeys.caseApprovals.inbox());
-  const [deciding, setDeciding] = useState<{ row: TPendingApproval; outcome: Outcome }>();
+  const [deciding, setDeciding] = useState<{ row: TPendingApproval; outcome: ApprovalOutcome }>();
   const mayDecide = can('case:approve') || can('case:legal');
 
   const columns = [
@@ -39,7 +36,7 @@ export function CaseApprovalsPage() {
       key: 'subject',
       render: (_: unknown, a: TPendingApproval) =>
         a.caseId ? (
-          <Link to={`/cases/${a.caseId}`} data-testid={`approval-case-${a.id}`}>
+          <Link to={`/cases/${a.caseId}`} data-testid={`approval-case-${a.caseId}`}>
             {a.caseNo ?? a.title ?? t('cases.noCaseNo', { id: a.caseId })}
           </Link>
         ) : (
@@ -103,8 +100,8 @@ export function CaseApprovalsPage() {
         data-testid="approvals-table"
       />
       {deciding && (
-        <DecideModal
-          row={deciding.row}
+        <ApprovalDecideModal
+          approval={deciding.row}
           outcome={deciding.outcome}
           onClose={() => setDeciding(undefined)}
           onDone={() => {
@@ -114,53 +111,5 @@ export function CaseApprovalsPage() {
         />
       )}
     </>
-  );
-}
-
-function DecideModal({
-  row,
-  outcome,
-  onClose,
-  onDone,
-}: {
-  row: TPendingApproval;
-  outcome: Outcome;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ comment: string }>();
-  const { submit, submitting, failure } = useFormSubmit(form);
-  const onOk = () =>
-    submit(async (v) => {
-      await casesApi.decideApproval(row.id, outcome, v.comment?.trim() ?? '');
-      message.success(outcome === 'approved' ? t('cases.approvedDone') : t('cases.returnedDone'));
-      onDone();
-    });
-  return (
-    <Modal
-      open
-      title={`${outcome === 'approved' ? t('cases.approve') : t('cases.return')} · ${approvalStepLabel(t, row.step)}`}
-      onCancel={onClose}
-      onOk={onOk}
-      confirmLoading={submitting}
-      okButtonProps={{ danger: outcome === 'returned', 'data-testid': 'approval-ok' }}
-      destroyOnHidden
-      data-testid="approval-modal"
-    >
-      <FormAlert failure={failure} />
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="comment"
-          label={t('cases.comment')}
-          rules={
-            outcome === 'returned' ? [{ required: true, whitespace: true, message: t('cases.commentRequired') }] : []
-          }
-        >
-          <Input.TextArea rows={3} maxLength={1000} data-testid="approval-comment" />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

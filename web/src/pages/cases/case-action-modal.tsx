@@ -141,6 +141,7 @@ export function CaseActionModal({
       okText={transition.approval ? t('cases.submitForApproval') : t('common.confirm')}
       confirmLoading={submitting}
       okButtonProps={{ 'data-testid': 'case-action-ok' }}
+      cancelButtonProps={{ 'data-testid': 'case-action-cancel' }}
       mask={{ closable: false }}
       destroyOnHidden
       data-testid="case-action-modal"

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { CaseAction } from '../../../../src/domain/case-workflow.ts';
-import { casesApi, type TCaseDetail } from '../../api/cases.ts';
+import { type CaseAction, leadCode } from '../../../../src/domain/case-workflow.ts';
+import { casesApi, type TCaseApproval, type TCaseDetail } from '../../api/cases.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { StatusTag } from '../../components/status-tag.tsx';
 import { type Translate, useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
+import { ApprovalDecideModal, type ApprovalOutcome } from './approval-decide-modal.tsx';
 import { CaseActionModal } from './case-action-modal.tsx';
 import {
   ApprovalsTimeline,
@@ -23,8 +24,36 @@ import { caseActionLabel, caseDueState, daysUntil, decisionKindLabel, dueTextTyp
 import { useCaseSettings } from './case-pickers.tsx';
 import { DueCell } from './leads-page.tsx';
 
-/** Actions that only record something (no status change) go after the ones that move the case on. */
-const secondary = new Set(['pauseClock', 'resumeClock', 'extend', 'extendCollective', 'recordStatement', 'annul']);
+/**
+ * Actions that only record something (no status change) or step back go after the ones that move the case on;
+ * 记录陈述申辩 is the next step of a notified case, so it stays in front.
+ */
+const secondary = new Set(['pauseClock', 'resumeClock', 'extend', 'extendCollective', 'reopen', 'annul']);
+
+/**
+ * The actions worth a button now: the status allows them (the server's list), and the case's own state does not rule
+ * them out (no hearing without a hearing right, no 恢复计算 of a clock that runs, no second 中止计算).
+ */
+function offeredActions(item: TCaseDetail): CaseAction[] {
+  const paused = item.clocks.decision?.paused ?? false;
+  const hidden = new Set<string>([
+    ...(item.hearingRight ? [] : ['scheduleHearing']),
+    ...(paused ? ['pauseClock'] : []),
+    ...(paused && !['suspended', 'hearing'].includes(item.status) ? [] : ['resumeClock']),
+  ]);
+  return (item.allowedActions.filter((a) => !hidden.has(a)) as CaseAction[]).sort(
+    (a, b) => Number(secondary.has(a)) - Number(secondary.has(b)),
+  );
+}
+
+/** The approver's own row of the request the case waits on, when the signed-in user holds the awaited role. */
+function myPendingApproval(item: TCaseDetail, roleCodes: string[]): TCaseApproval | undefined {
+  const waiting = item.pendingApproval;
+  if (!waiting?.waitingFor || !roleCodes.includes(waiting.waitingFor)) return undefined;
+  return item.approvals.find(
+    (a) => a.outcome === null && a.requestId === waiting.requestId && a.roleCode === waiting.waitingFor,
+  );
+}
 
 /** A deadline with the days left; `running` false (the step is behind the case) shows the date alone. */
 function Clock({
@@ -66,11 +95,12 @@ function Clock({
 
 export function CaseDetailPage() {
   const t = useT();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const id = Number(useParams().id);
   const detail = useAsync((signal) => casesApi.get(id, { signal }), queryKeys.cases.detail(id));
   const settings = useCaseSettings();
   const [action, setAction] = useState<CaseAction>();
+  const [deciding, setDeciding] = useState<{ approval: TCaseApproval; outcome: ApprovalOutcome }>();
 
   if (detail.error) return <LoadError error={detail.error} onRetry={detail.reload} />;
   const item = detail.data;
@@ -92,10 +122,10 @@ export function CaseDetailPage() {
         : limitationDays <= settings.limitationWarningDays
           ? 'soon'
           : 'normal';
-  const actions = [...item.allowedActions].sort(
-    (a, b) => Number(secondary.has(a)) - Number(secondary.has(b)),
-  ) as CaseAction[];
+  const actions = offeredActions(item);
   const writable = can('case:write') && !item.pendingAction;
+  const myApproval =
+    can('case:approve') || can('case:legal') ? myPendingApproval(item, me?.roles.map((r) => r.code) ?? []) : undefined;
 
   return (
     <>
@@ -138,6 +168,28 @@ export function CaseDetailPage() {
             item.pendingApproval?.waitingFor
               ? t('cases.waitingFor', { role: roleLabel(t, item.pendingApproval.waitingFor) })
               : undefined
+          }
+          action={
+            myApproval && (
+              <Space orientation="vertical">
+                <Button
+                  type="primary"
+                  size="small"
+                  onClick={() => setDeciding({ approval: myApproval, outcome: 'approved' })}
+                  data-testid="case-approve"
+                >
+                  {t('cases.approve')}
+                </Button>
+                <Button
+                  danger
+                  size="small"
+                  onClick={() => setDeciding({ approval: myApproval, outcome: 'returned' })}
+                  data-testid="case-return"
+                >
+                  {t('cases.return')}
+                </Button>
+              </Space>
+            )
           }
           data-testid="case-pending"
         />
@@ -198,6 +250,17 @@ export function CaseDetailPage() {
           }}
         />
       )}
+      {deciding && (
+        <ApprovalDecideModal
+          approval={deciding.approval}
+          outcome={deciding.outcome}
+          onClose={() => setDeciding(undefined)}
+          onDone={() => {
+            setDeciding(undefined);
+            detail.reload();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -231,7 +294,9 @@ function CaseFacts({ t, item }: { t: Translate; item: TCaseDetail }) {
       {item.servedOn && <Descriptions.Item label={t('cases.servedOn')}>{item.servedOn}</Descriptions.Item>}
       {item.leadId && (
         <Descriptions.Item label={t('cases.lead')}>
-          <Link to="/cases/leads">{t('cases.leadNo', { id: item.leadId })}</Link>
+          <Link to={`/cases/leads?lead=${item.leadId}`} data-testid="case-lead">
+            {leadCode(item.leadId)}
+          </Link>
         </Descriptions.Item>
       )}
       {item.facts && (

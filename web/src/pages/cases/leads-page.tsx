@@ -16,7 +16,7 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   casesApi,
   type LeadListQuery,
@@ -67,7 +67,9 @@ export function CaseLeadsPage() {
   const { can } = useAuth();
   const statusOptions = useStatusOptions('caseLead');
   const [filters, setFilters] = useState<Filters>({ status: 'verifying' });
-  const [openId, setOpenId] = useState<number>();
+  // A case's page links its source lead here (?lead=id): the lead opens at once.
+  const [params] = useSearchParams();
+  const [openId, setOpenId] = useState<number | undefined>(() => Number(params.get('lead')) || undefined);
   const [proposingNew, setProposingNew] = useState(false);
   const navigate = useNavigate();
 

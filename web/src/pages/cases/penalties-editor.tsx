@@ -46,7 +46,7 @@ export function PenaltiesEditor({ name = 'penalties', kinds }: { name?: string; 
   return (
     <Form.List name={name}>
       {(fields, { add, remove }) => (
-        <Space direction="vertical" style={{ width: '100%' }} data-testid="penalties-editor">
+        <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="penalties-editor">
           {fields.map((field, i) => {
             return (
               <Card

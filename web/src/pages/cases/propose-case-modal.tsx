@@ -70,6 +70,11 @@ export function ProposeCaseModal({
   const settings = useCaseSettings();
   const warningDays = settings.limitationWarningDays;
   const kind = Form.useWatch('partyKind', form);
+  // A registry entity is the party as registered: the case takes its name and USCC, so they are not typed over.
+  const entityId = Form.useWatch('entityId', form);
+  const fromEntity = kind !== 'person' && entityId != null;
+  // A lead names the entity without its USCC and address: the read-only fields say where they come from.
+  const registered = fromEntity ? { disabled: true, placeholder: t('cases.partyFromRegistry') } : {};
   const actOn = Form.useWatch('actOn', form);
   const ids = Form.useWatch('violationTypeIds', form);
   const limitation = limitationOf(actOn, types.data?.items ?? [], ids);
@@ -164,7 +169,7 @@ export function ProposeCaseModal({
           label={t('cases.partyName')}
           rules={[{ required: true, whitespace: true, message: t('cases.partyNameRequired') }]}
         >
-          <Input maxLength={200} data-testid="propose-party-name" />
+          <Input maxLength={200} {...registered} data-testid="propose-party-name" />
         </Form.Item>
         {kind === 'person' ? (
           <Form.Item name="partyIdNo" label={t('cases.partyIdNo')}>
@@ -172,11 +177,11 @@ export function ProposeCaseModal({
           </Form.Item>
         ) : (
           <Form.Item name="partyUscc" label={t('cases.partyUscc')}>
-            <Input maxLength={18} data-testid="propose-party-uscc" />
+            <Input maxLength={18} {...registered} data-testid="propose-party-uscc" />
           </Form.Item>
         )}
         <Form.Item name="partyAddress" label={t('cases.partyAddress')}>
-          <Input maxLength={300} />
+          <Input maxLength={300} {...registered} />
         </Form.Item>
         <Form.Item
           name="title"
