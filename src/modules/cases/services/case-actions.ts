@@ -100,7 +100,10 @@ export function penaltyConsequences(s: CaseSettings, row: { partyKind: string; c
   };
 }
 
-/** The actions this service applies (the execution service adds recordPayment, approveInstalment, applyEnforcement; the summary procedure adds summaryDecide). */
+/**
+ * The actions this service applies (the execution service adds recordPayment, approveInstalment,
+ * applyEnforcement; summaryDecide has its own endpoint; summaryFile is services/summary-filing.ts, added by the workflow).
+ */
 export const caseActions: Partial<Record<CaseAction, CaseActionHandler>> = {
   file: {
     async apply(ctx) {

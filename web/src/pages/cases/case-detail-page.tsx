@@ -19,9 +19,18 @@ import {
   PenaltiesTab,
   StepsTimeline,
 } from './case-detail-tabs.tsx';
-import { caseActionLabel, caseDueState, daysUntil, decisionKindLabel, dueTextType, roleLabel } from './case-labels.ts';
+import {
+  caseActionLabel,
+  caseDueState,
+  daysUntil,
+  decisionKindLabel,
+  dueTextType,
+  roleLabel,
+  summaryFilingDueState,
+} from './case-labels.ts';
 import { useCaseSettings } from './case-pickers.tsx';
 import { DueCell } from './leads-page.tsx';
+import { SummaryFilingModal } from './summary-filing-modal.tsx';
 
 /** Actions that only record something (no status change) go after the ones that move the case on. */
 const secondary = new Set(['pauseClock', 'resumeClock', 'extend', 'extendCollective', 'recordStatement', 'annul']);
@@ -96,6 +105,8 @@ export function CaseDetailPage() {
     (a, b) => Number(secondary.has(a)) - Number(secondary.has(b)),
   ) as CaseAction[];
   const writable = can('case:write') && !item.pendingAction;
+  const filing = item.summaryFiling;
+  const clockSpan = filing ? 6 : 8;
 
   return (
     <>
@@ -143,10 +154,10 @@ export function CaseDetailPage() {
         />
       )}
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }} data-testid="case-clocks">
-        <Col xs={24} sm={8}>
+        <Col xs={24} sm={clockSpan}>
           <Clock t={t} title={t('cases.decisionDueOn')} date={decisionClock?.dueOn ?? null} state={decisionState} />
         </Col>
-        <Col xs={24} sm={8}>
+        <Col xs={24} sm={clockSpan}>
           <Clock
             t={t}
             title={t('cases.statementDueOn')}
@@ -155,7 +166,7 @@ export function CaseDetailPage() {
             state={statementState}
           />
         </Col>
-        <Col xs={24} sm={8}>
+        <Col xs={24} sm={clockSpan}>
           <Clock
             t={t}
             title={t('cases.limitationExpiresOn')}
@@ -164,6 +175,17 @@ export function CaseDetailPage() {
             state={limitationState}
           />
         </Col>
+        {filing && (
+          <Col xs={24} sm={clockSpan} data-testid="case-summary-filing">
+            <Clock
+              t={t}
+              title={t('cases.summaryFilingDueOn')}
+              date={filing.dueOn}
+              running={!filing.filedOn}
+              state={summaryFilingDueState(filing)}
+            />
+          </Col>
+        )}
       </Row>
       <CaseFacts t={t} item={item} />
       <Tabs
@@ -186,7 +208,17 @@ export function CaseDetailPage() {
           { key: 'execution', label: t('cases.tab.execution'), children: <ExecutionTab item={item} /> },
         ]}
       />
-      {action && (
+      {action === 'summaryFile' && (
+        <SummaryFilingModal
+          item={item}
+          onClose={() => setAction(undefined)}
+          onDone={(updated) => {
+            detail.setData(() => updated);
+            setAction(undefined);
+          }}
+        />
+      )}
+      {action && action !== 'summaryFile' && (
         <CaseActionModal
           item={item}
           action={action}
@@ -229,6 +261,18 @@ function CaseFacts({ t, item }: { t: Translate; item: TCaseDetail }) {
         </Descriptions.Item>
       )}
       {item.servedOn && <Descriptions.Item label={t('cases.servedOn')}>{item.servedOn}</Descriptions.Item>}
+      {item.summaryFiling && (
+        <Descriptions.Item label={t('cases.summaryFiledOn')}>
+          {item.summaryFiling.filedOn ? (
+            <Space size={4}>
+              {t('cases.summaryFiled', { date: item.summaryFiling.filedOn })}
+              {item.summaryFiling.late && <Tag color="orange">{t('cases.summaryFiledLate')}</Tag>}
+            </Space>
+          ) : (
+            <DueCell t={t} due={item.summaryFiling.dueOn} state={summaryFilingDueState(item.summaryFiling)} />
+          )}
+        </Descriptions.Item>
+      )}
       {item.leadId && (
         <Descriptions.Item label={t('cases.lead')}>
           <Link to="/cases/leads">{t('cases.leadNo', { id: item.leadId })}</Link>
