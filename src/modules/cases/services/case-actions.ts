@@ -109,7 +109,12 @@ export const caseActions: Partial<Record<CaseAction, CaseActionHandler>> = {
     async apply(ctx) {
       const after = async () => {
         if (ctx.row.leadId !== null)
-          await ctx.deps.hooks?.onCaseFiled?.(ctx.tx, ctx.actor, { caseId: ctx.row.id, leadId: ctx.row.leadId });
+          await ctx.deps.hooks?.onCaseFiled?.(
+            ctx.tx,
+            ctx.actor,
+            { caseId: ctx.row.id, leadId: ctx.row.leadId },
+            { calendar: ctx.cal, today: ctx.today },
+          );
       };
       const set = { filed_on: ctx.today, decision_due_on: addDays(ctx.today, 90) };
       return { set, documentNoColumn: 'case_no', after };
