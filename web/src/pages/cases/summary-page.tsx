@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { TSummaryResult } from '../../../../src/contracts/case-documents.ts';
+import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
 import { casesApi } from '../../api/cases.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -62,6 +63,9 @@ export function CaseSummaryPage() {
   const penalty = Form.useWatch('penalty', form);
   const settings = useCaseSettings();
   const limitFen = settings.summaryFineLimitFen[kind];
+  // The day the act happened is a date in Asia/Shanghai (the server checks it against that day), whatever the
+  // phone's own time zone says.
+  const today = dayjs(shanghaiToday());
 
   const onOk = () =>
     submit(async (v) => {
@@ -138,7 +142,7 @@ export function CaseSummaryPage() {
         form={form}
         layout="vertical"
         size="large"
-        initialValues={{ partyKind: 'organisation', penalty: 'warning', actOn: dayjs(), officerIds: [] }}
+        initialValues={{ partyKind: 'organisation', penalty: 'warning', actOn: today, officerIds: [] }}
         data-testid="summary-form"
       >
         <Form.Item name="partyKind" label={t('cases.partyKind')}>
@@ -200,7 +204,7 @@ export function CaseSummaryPage() {
           <Input maxLength={200} data-testid="summary-place" />
         </Form.Item>
         <Form.Item name="actOn" label={t('cases.actOn')} rules={[{ required: true }]}>
-          <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today, 'day')} />
         </Form.Item>
         <Form.Item name="penalty" label={t('cases.summaryPenalty')}>
           <Radio.Group
