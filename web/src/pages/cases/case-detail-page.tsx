@@ -19,18 +19,10 @@ import {
   PenaltiesTab,
   StepsTimeline,
 } from './case-detail-tabs.tsx';
-import {
-  caseActionLabel,
-  caseDueState,
-  daysUntil,
-  decisionKindLabel,
-  dueTextType,
-  roleLabel,
-  summaryFilingDueState,
-} from './case-labels.ts';
+import { caseActionLabel, caseDueState, daysUntil, decisionKindLabel, dueTextType, roleLabel } from './case-labels.ts';
 import { useCaseSettings } from './case-pickers.tsx';
 import { DueCell } from './leads-page.tsx';
-import { SummaryFilingModal } from './summary-filing-modal.tsx';
+import { SummaryFilingFact, SummaryFilingModal, summaryFilingClock } from './summary-filing.tsx';
 
 /** Actions that only record something (no status change) go after the ones that move the case on. */
 const secondary = new Set(['pauseClock', 'resumeClock', 'extend', 'extendCollective', 'recordStatement', 'annul']);
@@ -86,6 +78,9 @@ export function CaseDetailPage() {
   if (!item) return <Spin />;
 
   const decisionClock = item.clocks.decision;
+  // 简易程序: a fourth clock, the 备案 due day.
+  const filingClock = summaryFilingClock(item);
+  const clockSpan = filingClock ? 6 : 8;
   const decisionState = caseDueState(decisionClock, item.decidedOn);
   const statementState =
     item.status === 'notified' && item.clocks.statementDueOn && daysUntil(item.clocks.statementDueOn) < 0
@@ -105,8 +100,6 @@ export function CaseDetailPage() {
     (a, b) => Number(secondary.has(a)) - Number(secondary.has(b)),
   ) as CaseAction[];
   const writable = can('case:write') && !item.pendingAction;
-  const filing = item.summaryFiling;
-  const clockSpan = filing ? 6 : 8;
 
   return (
     <>
@@ -175,15 +168,9 @@ export function CaseDetailPage() {
             state={limitationState}
           />
         </Col>
-        {filing && (
+        {filingClock && (
           <Col xs={24} sm={clockSpan} data-testid="case-summary-filing">
-            <Clock
-              t={t}
-              title={t('cases.summaryFilingDueOn')}
-              date={filing.dueOn}
-              running={!filing.filedOn}
-              state={summaryFilingDueState(filing)}
-            />
+            <Clock t={t} title={t('cases.summaryFilingDueOn')} {...filingClock} />
           </Col>
         )}
       </Row>
@@ -263,14 +250,7 @@ function CaseFacts({ t, item }: { t: Translate; item: TCaseDetail }) {
       {item.servedOn && <Descriptions.Item label={t('cases.servedOn')}>{item.servedOn}</Descriptions.Item>}
       {item.summaryFiling && (
         <Descriptions.Item label={t('cases.summaryFiledOn')}>
-          {item.summaryFiling.filedOn ? (
-            <Space size={4}>
-              {t('cases.summaryFiled', { date: item.summaryFiling.filedOn })}
-              {item.summaryFiling.late && <Tag color="orange">{t('cases.summaryFiledLate')}</Tag>}
-            </Space>
-          ) : (
-            <DueCell t={t} due={item.summaryFiling.dueOn} state={summaryFilingDueState(item.summaryFiling)} />
-          )}
+          <SummaryFilingFact t={t} item={item} />
         </Descriptions.Item>
       )}
       {item.leadId && (

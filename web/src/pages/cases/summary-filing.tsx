@@ -1,11 +1,34 @@
-import { Alert, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
 import { casesApi, type TCaseDetail } from '../../api/cases.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { useT } from '../../i18n/i18n-context.tsx';
+import { type Translate, useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
-import { caseActionLabel } from './case-labels.ts';
+import { caseActionLabel, summaryFilingDueState } from './case-labels.ts';
+import { DueCell } from './leads-page.tsx';
+
+/** The detail's 备案 clock card: the due day, running until recorded, coloured like the other clocks. */
+export const summaryFilingClock = (item: TCaseDetail) =>
+  item.summaryFiling && {
+    date: item.summaryFiling.dueOn,
+    running: !item.summaryFiling.filedOn,
+    state: summaryFilingDueState(item.summaryFiling),
+  };
+
+/** The detail's 备案 fact: the day recorded (late tagged), or the due day while it is not. */
+export function SummaryFilingFact({ t, item }: { t: Translate; item: TCaseDetail }) {
+  const f = item.summaryFiling;
+  if (!f) return null;
+  return f.filedOn ? (
+    <Space size={4}>
+      {t('cases.summaryFiled', { date: f.filedOn })}
+      {f.late && <Tag color="orange">{t('cases.summaryFiledLate')}</Tag>}
+    </Space>
+  ) : (
+    <DueCell t={t} due={f.dueOn} state={summaryFilingDueState(f)} />
+  );
+}
 
 interface Values {
   summaryFiledOn?: Dayjs;
