@@ -249,7 +249,9 @@ function CaseFacts({ t, item }: { t: Translate; item: TCaseDetail }) {
       )}
       {item.servedOn && <Descriptions.Item label={t('cases.servedOn')}>{item.servedOn}</Descriptions.Item>}
       {item.summaryFiling && (
-        <Descriptions.Item label={t('cases.summaryFiledOn')}>
+        <Descriptions.Item
+          label={item.summaryFiling.filedOn ? t('cases.summaryFiledOn') : t('cases.summaryFilingDueOn')}
+        >
           <SummaryFilingFact t={t} item={item} />
         </Descriptions.Item>
       )}
