@@ -288,6 +288,7 @@ const ZChain = z.array(z.string().trim().min(1).max(32)).min(1, '审批链至少
 export const ZCaseSettings = z.object({
   summaryFineLimitFen: ZPerParty,
   summaryFilingDays: z.number().int().min(1).max(30),
+  summaryFilingRoles: ZChain,
   hearingThresholdFen: ZPerParty,
   majorCase: z.object({ fineFen: ZFen, caseValueFen: ZFen, penaltyKinds: z.array(z.enum(penaltyKinds)).max(20) }),
   collective: z.object({ fineFen: ZFen, penaltyKinds: z.array(z.enum(penaltyKinds)).max(20) }),

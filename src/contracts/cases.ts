@@ -74,6 +74,8 @@ export const ZTransitionBody = z.looseObject({
   penalties: z.array(ZPenaltyInput).min(1, '至少填写一项处罚').max(20).optional(),
   /** extendCollective: the days the collective decision adds (default 30). */
   days: z.number().int().min(1).max(365).optional(),
+  /** summaryFile: the day the summary decision was filed (备案) with the unit. */
+  summaryFiledOn: ZIsoDate.optional(),
   /** pauseClock: why the clock stops (检测/检验/检疫/鉴定, 权利人辨认, 公告). */
   pauseReason: z.enum(['testing', 'identification', 'public_notice']).optional(),
 });
@@ -86,12 +88,29 @@ export const ZClock = z.object({
   paused: z.boolean(),
   overdue: z.boolean(),
 });
+/** 简易程序备案: due day, the day recorded; overdue = not recorded and past due, late = recorded after it. */
+export const ZSummaryFiling = z.object({
+  dueOn: ZIsoDate,
+  filedOn: ZIsoDate.nullable(),
+  daysLeft: z.number().int(),
+  overdue: z.boolean(),
+  late: z.boolean(),
+});
+export const ZSummaryFilingCounts = z.object({
+  /** Summary decisions in reach not yet filed. */
+  unfiled: z.number().int(),
+  /** Of those, past their due day. */
+  overdue: z.number().int(),
+  asOf: ZIsoDate,
+});
 export const ZCaseQuery = ZPageQuery.extend({
   /** Statuses, comma-separated (a stage of the list). */
   stage: z.string().max(300).optional(),
   stationId: ZId.optional(),
   mine: z.enum(['true', 'false']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Summary decisions whose 备案 is past due and not recorded. */
+  filingOverdue: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
 });
 export const ZCaseListItem = z.object({
@@ -114,6 +133,8 @@ export const ZCaseListItem = z.object({
   decisionKind: z.string().nullable(),
   fineDueFen: z.number().int(),
   clock: ZClock.nullable(),
+  /** 简易程序 only. */
+  summaryFiling: ZSummaryFiling.nullable(),
   createdAt: ZTimestamp,
 });
 export const ZCaseStep = z.object({
@@ -205,3 +226,5 @@ export const ZCaseDetail = ZCaseListItem.extend({
 });
 export type TCaseListItem = z.infer<typeof ZCaseListItem>;
 export type TCaseDetail = z.infer<typeof ZCaseDetail>;
+export type TSummaryFiling = z.infer<typeof ZSummaryFiling>;
+export type TSummaryFilingCounts = z.infer<typeof ZSummaryFilingCounts>;

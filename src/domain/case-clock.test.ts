@@ -12,6 +12,7 @@ import {
   servedLate,
   statementDueOn,
   storedDecisionDueOn,
+  summaryFilingState,
 } from './case-clock.ts';
 import { packagedCalendar } from './working-days.ts';
 
@@ -109,5 +110,22 @@ describe('other clocks', () => {
     assert.equal(hearingNoticeInTime('2026-03-01', '2026-03-07'), false);
     assert.equal(servedLate('2026-03-01', '2026-03-08'), false);
     assert.equal(servedLate('2026-03-01', '2026-03-09'), true);
+  });
+});
+
+describe('简易程序备案 state', () => {
+  test('none without a due day; overdue while unrecorded past it; late when recorded after it', () => {
+    assert.equal(summaryFilingState(null, null, '2026-12-03'), null);
+    assert.deepEqual(summaryFilingState('2026-12-03', null, '2026-12-03'), {
+      dueOn: '2026-12-03',
+      filedOn: null,
+      daysLeft: 0,
+      overdue: false,
+      late: false,
+    });
+    assert.equal(summaryFilingState('2026-12-02', null, '2026-12-03')?.overdue, true);
+    const late = summaryFilingState('2026-12-02', '2026-12-03', '2026-12-05');
+    assert.deepEqual([late?.overdue, late?.late, late?.daysLeft], [false, true, -3]);
+    assert.equal(summaryFilingState('2026-12-02', '2026-12-02', '2026-12-05')?.late, false);
   });
 });

@@ -108,3 +108,18 @@ export const paymentDueOn = (servedOn: string) => addDays(servedOn, PAYMENT_DAYS
 
 /** Whether the decision clock runs for a case in `status` (after 立案, before 决定). */
 export const clockRuns = (status: string) => (openCaseStatuses as readonly CaseStatus[]).includes(status as CaseStatus);
+
+/**
+ * 简易程序备案 (settings.summaryFilingDays working days after the decision): overdue while not recorded past the
+ * due day, late when recorded after it. Null for a case without a filing due day (general procedure).
+ */
+export function summaryFilingState(dueOn: string | null, filedOn: string | null, today: string) {
+  if (!dueOn) return null;
+  return {
+    dueOn,
+    filedOn,
+    daysLeft: daysBetween(today, dueOn),
+    overdue: filedOn === null && today > dueOn,
+    late: filedOn !== null && filedOn > dueOn,
+  };
+}

@@ -10,6 +10,8 @@ export interface CaseSettings {
   summaryFineLimitFen: { person: number; organisation: number };
   /** Days after a summary decision within which it is filed (备案) with the unit. */
   summaryFilingDays: number;
+  /** Roles whose holders record the 备案 of a summary decision (the officers' chief); never the case's officers. */
+  summaryFilingRoles: string[];
   /** 听证: 较大数额罚款 / 没收 thresholds (provincial). */
   hearingThresholdFen: { person: number; organisation: number };
   /** 大要案: a case at or above these figures, or with one of these penalty kinds. */
@@ -34,6 +36,7 @@ export interface CaseSettings {
 export const defaultCaseSettings: CaseSettings = {
   summaryFineLimitFen: { person: 200_00, organisation: 3_000_00 },
   summaryFilingDays: 7,
+  summaryFilingRoles: ['station_chief'],
   // 《市场监督管理行政处罚听证办法》 Art. 5: ¥10,000 for a person, ¥100,000 for an organisation, unless the province sets its own.
   hearingThresholdFen: { person: 10_000_00, organisation: 100_000_00 },
   majorCase: {

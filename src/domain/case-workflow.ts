@@ -55,13 +55,16 @@ export type CaseRequirement =
   | 'note'
   | 'penalties'
   | 'amountFen'
-  | 'paidOn';
+  | 'paidOn'
+  | 'summaryFiledOn';
 
 export interface CaseTransition<S extends string> extends Transition<S, CaseRequirement> {
   /** The approval step whose role chain must approve before the transition takes effect. */
   approval?: ApprovalStep;
   /** The document the transition issues (numbered, PDF and DOCX). */
   document?: CaseDocumentKind;
+  /** Only for cases of this procedure (409 on a case of the other one); absent: any procedure. */
+  procedure?: 'general' | 'summary';
 }
 
 export const leadStatusLabels: Record<LeadStatus, string> = {
@@ -148,7 +151,8 @@ export type CaseAction =
   | 'applyEnforcement'
   | 'close'
   | 'annul'
-  | 'summaryDecide';
+  | 'summaryDecide'
+  | 'summaryFile';
 
 export const caseTransitions: Readonly<Record<CaseAction, CaseTransition<CaseStatus>>> = {
   propose: { label: '提请立案', from: [null], to: 'draft', requires: [] },
@@ -244,12 +248,24 @@ export const caseTransitions: Readonly<Record<CaseAction, CaseTransition<CaseSta
     requires: ['penalties'],
     document: 'summaryDecision',
   },
+  // 简易程序备案: the decision made on the spot is filed with the unit (by a role in settings.summaryFilingRoles)
+  // within settings.summaryFilingDays working days; once.
+  summaryFile: {
+    label: '简易程序备案',
+    from: ['served', 'enforcement', 'closed'],
+    to: null,
+    requires: ['summaryFiledOn'],
+    procedure: 'summary',
+  },
 };
 
-/** The actions a case in `status` offers (the UI shows them as buttons; the service still checks guards). */
-export function caseActionsFrom(status: CaseStatus): CaseAction[] {
+/**
+ * The actions a case in `status` offers (the UI shows them as buttons; the service still checks guards); with
+ * `procedure`, those of the other procedure are left out.
+ */
+export function caseActionsFrom(status: CaseStatus, procedure?: 'general' | 'summary'): CaseAction[] {
   return (Object.entries(caseTransitions) as [CaseAction, CaseTransition<CaseStatus>][])
-    .filter(([, t]) => t.from.includes(status))
+    .filter(([, t]) => t.from.includes(status) && (!procedure || !t.procedure || t.procedure === procedure))
     .map(([action]) => action);
 }
 

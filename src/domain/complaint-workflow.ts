@@ -124,6 +124,8 @@ export const complaintTransitions: Readonly<Record<ComplaintAction, ComplaintTra
     completes: [],
     starts: [],
   },
+  // The report becomes a case lead; 立案 itself comes later (lead verification, then the case's filing approval).
+  // The reporter's 5-working-day notice clock starts at that 立案 (complaints/published.ts recordCaseFiled).
   openCase: {
     label: '立案（诉转案）',
     kinds: ['report'],
@@ -131,7 +133,7 @@ export const complaintTransitions: Readonly<Record<ComplaintAction, ComplaintTra
     to: 'caseOpened',
     requires: [],
     completes: ['reportVerification'],
-    starts: ['reporterNotice'],
+    starts: [],
   },
   declineCase: {
     label: '不予立案',

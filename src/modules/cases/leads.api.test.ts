@@ -304,6 +304,7 @@ describe('case leads: verification clock, outcomes, proposing a case, 12315 noti
         version: c.version,
       })
     ).body;
+    assert.ok(!c.deadlines.some((d) => d.step === 'reporterNotice'), 'the notice clock waits for 立案');
     const leadId = Number(c.caseLeadRef!.slice(2));
     let lead = (await officer.get<TLeadDetail>(`/api/v1/case-leads/${leadId}`)).body;
     assert.equal(lead.sourceType, 'report');
@@ -346,7 +347,10 @@ describe('case leads: verification clock, outcomes, proposing a case, 12315 noti
     assert.ok(notice, JSON.stringify(c.events.map((e) => e.action)));
     assert.match(notice.note ?? '', new RegExp(`告知举报人已立案：${today} 立案，案号 .+立`));
     assert.doesNotMatch(notice.note ?? '', /案号待编/);
-    assert.ok(c.deadlines.find((d) => d.step === 'reporterNotice')?.metAt, 'the 5-working-day notice clock is met');
+    const clock = c.deadlines.find((d) => d.step === 'reporterNotice');
+    assert.equal(clock?.startedOn, today, 'the 5-working-day notice clock counts from 立案');
+    assert.equal(clock?.dueOn, addWorkingDays(packagedCalendar, today, 5).date);
+    assert.ok(clock?.metAt, 'and the notice recorded at filing meets it');
 
     // 结案: straight to a decided case, then the closing approval; the report is closed with the result.
     await app.testDb.db.query(

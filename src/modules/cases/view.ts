@@ -1,5 +1,5 @@
 import type { TApproval, TCaseListItem } from '../../contracts/cases.ts';
-import { clockFromStored, clockRuns } from '../../domain/case-clock.ts';
+import { clockFromStored, clockRuns, summaryFilingState } from '../../domain/case-clock.ts';
 import { penaltyKindLabels } from '../../domain/case-settings.ts';
 import {
   type CaseAction,
@@ -37,12 +37,13 @@ export const toApproval = <R extends ApprovalRow>(r: R): R & TApproval => ({
 });
 
 export const toCaseListItem = (r: CaseListRow, today: string): TCaseListItem => {
-  const { decisionDueOn, pausedSince, ...rest } = r;
+  const { decisionDueOn, pausedSince, summaryFilingDueOn, summaryFiledOn, ...rest } = r;
   const c = decisionDueOn && clockRuns(r.status) ? clockFromStored(decisionDueOn, pausedSince, today) : null;
   return {
     ...rest,
     statusLabel: caseStatusLabels[r.status as CaseStatus] ?? r.status,
     clock: c ? { dueOn: c.dueOn, daysLeft: c.daysLeft, paused: c.paused, overdue: c.overdue } : null,
+    summaryFiling: summaryFilingState(summaryFilingDueOn, summaryFiledOn, today),
   };
 };
 

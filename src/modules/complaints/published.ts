@@ -1,9 +1,12 @@
 import type { Queryable } from '../../db/client.ts';
 import { checkComplaintTransition, complaintTransitions } from '../../domain/complaint-workflow.ts';
+import { dueDate } from '../../domain/deadlines.ts';
+import type { WorkingDayCalendar } from '../../domain/working-days.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import * as repo from './repos/complaints.ts';
-import { completeDeadlines } from './repos/timeline.ts';
+import { completeDeadlines, insertDeadline } from './repos/timeline.ts';
 import { recordStep } from './services/record-step.ts';
+import { ruleSetByCode } from './view.ts';
 
 /**
  * What the complaints module lets other modules call inside their own transaction (the cases module: a 12315
@@ -21,13 +24,14 @@ export async function complaintRefByTrackingCode(
 
 /**
  * 告知举报人已立案 (《市场监督管理投诉举报处理暂行办法》 Art. 31: within 5 working days of the decision to file):
- * a step on the report's record with the case number and the date, written when the case is filed, so the
- * notice is never later than the filing day; the report's 告知举报人 clock is met. False: no such report.
+ * the report's 告知举报人 clock starts on the 立案 day (`filedOn`, with the rule set's period over `calendar`), and
+ * the notice is a step on the report's record with the case number and the date, written when the case is filed,
+ * so the clock is met on its first day. False: no such report.
  */
 export async function recordCaseFiled(
   tx: Queryable,
   actor: AuditActor | null,
-  n: { trackingCode: string; caseNo: string | null; filedOn: string },
+  n: { trackingCode: string; caseNo: string | null; filedOn: string; calendar: WorkingDayCalendar },
 ): Promise<boolean> {
   const row = await repo.findComplaintBy(tx, 'tracking_code', n.trackingCode);
   if (!row) return false;
@@ -46,6 +50,9 @@ export async function recordCaseFiled(
     },
     async () => {
       if (!(await repo.updateComplaint(tx, row.id, row.version, {}))) return false;
+      const period = ruleSetByCode(row.ruleSetCode).clocks.reporterNotice;
+      const due = dueDate(n.calendar, n.filedOn, period);
+      await insertDeadline(tx, { complaintId: row.id, step: 'reporterNotice', startedOn: n.filedOn, ...due });
       await completeDeadlines(tx, row.id, ['reporterNotice']);
       return true;
     },

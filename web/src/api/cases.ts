@@ -25,6 +25,7 @@ import {
   ZApprovalInboxItem,
   ZCaseDetail,
   ZCaseListItem,
+  ZSummaryFilingCounts,
   type ZTransitionBody,
 } from '../../../src/contracts/cases.ts';
 import { ZPage } from '../../../src/contracts/common.ts';
@@ -74,6 +75,8 @@ export interface CaseListQuery {
   stage?: string;
   mine?: boolean;
   overdue?: boolean;
+  /** Summary decisions whose 备案 is past due. */
+  filingOverdue?: boolean;
   q?: string;
   limit?: number;
   cursor?: string;
@@ -107,10 +110,17 @@ export const casesApi = {
 
   list: (query: CaseListQuery, opts?: CallOptions) =>
     request('/cases', {
-      query: { ...query, overdue: flag(query.overdue), mine: flag(query.mine) },
+      query: {
+        ...query,
+        overdue: flag(query.overdue),
+        mine: flag(query.mine),
+        filingOverdue: flag(query.filingOverdue),
+      },
       schema: ZPage(ZCaseListItem),
       signal: opts?.signal,
     }),
+  summaryFilingCounts: (opts?: CallOptions) =>
+    request('/cases/summary-filings', { schema: ZSummaryFilingCounts, signal: opts?.signal }),
   get: (id: number, opts?: CallOptions) => request(`/cases/${id}`, { schema: ZCaseDetail, signal: opts?.signal }),
   transition: (id: number, body: CaseTransitionInput) =>
     request(`/cases/${id}/transitions`, { method: 'POST', body, schema: ZCaseDetail }),

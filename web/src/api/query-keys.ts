@@ -36,6 +36,7 @@ export const queryKeys = {
     all: ['cases'],
     list: (query: object) => ['cases', 'list', query],
     detail: (id: number) => ['cases', 'detail', id],
+    summaryFilings: () => ['cases', 'summary-filings'],
     documents: (id: number) => ['cases', 'documents', id],
     evidence: (id: number) => ['cases', 'evidence', id],
     execution: (id: number) => ['cases', 'execution', id],

@@ -22,6 +22,8 @@ export interface CaseListRow {
   decisionKind: string | null;
   fineDueFen: number;
   decisionDueOn: string | null;
+  summaryFilingDueOn: string | null;
+  summaryFiledOn: string | null;
   /** Start of the open pause of the decision clock, if any. */
   pausedSince: string | null;
   createdAt: string;
@@ -32,6 +34,8 @@ export interface CaseListFilter {
   stationId?: number;
   officerId?: number;
   overdueOn?: string;
+  /** 简易程序备案 not recorded and due before this day. */
+  filingOverdueOn?: string;
   exact?: string;
   tsquery?: string | null;
   like?: string;
@@ -56,6 +60,7 @@ export async function listCases(q: Queryable, scope: Where, f: CaseListFilter, l
       [...openCaseStatuses],
       f.overdueOn,
     );
+  w.addIf(f.filingOverdueOn, unfiledSummary('c.summary_filing_due_on < ?::date'));
   if (f.exact !== undefined) {
     if (f.tsquery)
       w.add(
@@ -82,12 +87,29 @@ export async function listCases(q: Queryable, scope: Where, f: CaseListFilter, l
             c.station_id AS "stationId", u.name AS "stationName", c.filed_on AS "filedOn", c.decided_on AS "decidedOn",
             c.closed_on AS "closedOn", c.is_major AS "isMajor", c.decision_kind AS "decisionKind",
             c.fine_due_fen AS "fineDueFen", c.decision_due_on AS "decisionDueOn",
+            c.summary_filing_due_on AS "summaryFilingDueOn", c.summary_filed_on AS "summaryFiledOn",
             (SELECT p.started_on FROM case_clock_pauses p WHERE p.case_id = c.id AND p.ended_on IS NULL) AS "pausedSince",
             c.created_at AS "createdAt"
        FROM cases c JOIN org_units u ON u.id = c.station_id
        ${w} ORDER BY c.id DESC LIMIT ${lim}`,
     w.params,
   );
+}
+
+/** Summary decisions not yet filed (备案): the partial index cases_summary_filing_idx covers exactly these. */
+const unfiledSummary = (extra: string) =>
+  `c.procedure = 'summary' AND c.summary_filed_on IS NULL AND c.status <> 'annulled' AND ${extra}`;
+
+/** 简易程序备案 outstanding in `scope` (alias c): all unfiled, and those past their due day. */
+export async function summaryFilingCounts(q: Queryable, scope: Where, today: string) {
+  const w = scope.add(unfiledSummary('c.summary_filing_due_on IS NOT NULL'));
+  const on = w.param(today);
+  const [row] = await q.query<{ unfiled: number | string; overdue: number | string }>(
+    `SELECT count(*) AS unfiled, count(*) FILTER (WHERE c.summary_filing_due_on < ${on}::date) AS overdue
+       FROM cases c ${w}`,
+    w.params,
+  );
+  return { unfiled: Number(row?.unfiled ?? 0), overdue: Number(row?.overdue ?? 0) };
 }
 
 export async function officersOf(q: Queryable, caseId: number) {

@@ -45,6 +45,9 @@ export interface CaseRow {
   transferredToJudiciary: boolean;
   typical: boolean;
   closedOn: string | null;
+  /** 简易程序备案: due day and the day it was recorded (null for a general-procedure case). */
+  summaryFilingDueOn: string | null;
+  summaryFiledOn: string | null;
   createdBy: number | null;
   createdAt: string;
   version: number;
@@ -64,7 +67,7 @@ export const caseCols = `c.id, c.case_no AS "caseNo", c.procedure, c.status, c.p
   c.payment_due_on AS "paymentDueOn", c.fine_due_fen AS "fineDueFen", c.paid_fen AS "paidFen",
   c.case_value_fen AS "caseValueFen", c.goods_value_fen AS "goodsValueFen", c.confiscated_fen AS "confiscatedFen",
   c.transferred_to_judiciary AS "transferredToJudiciary", c.typical, c.closed_on AS "closedOn",
-  c.created_by AS "createdBy", c.created_at AS "createdAt", c.version`;
+  c.summary_filing_due_on AS "summaryFilingDueOn", c.summary_filed_on AS "summaryFiledOn", c.created_by AS "createdBy", c.created_at AS "createdAt", c.version`;
 
 /** The case with whether `userId` is one of its officers; `lock` takes the row lock for a transition. */
 export async function findCase(q: Queryable, id: number, userId: number, lock = false): Promise<CaseRow | undefined> {

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZCaseDetail, ZCaseListItem, ZCaseQuery, ZTransitionBody } from '../../../contracts/cases.ts';
+import {
+  ZCaseDetail,
+  ZCaseListItem,
+  ZCaseQuery,
+  ZSummaryFilingCounts,
+  ZTransitionBody,
+} from '../../../contracts/cases.ts';
 import { ZIdParams, ZPage } from '../../../contracts/common.ts';
 import { actorOf } from '../../../platform/http.ts';
 import type { CaseWorkflow } from '../services/case-workflow.ts';
@@ -23,6 +29,18 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseQueries; workflow: C
       },
     },
     async (req) => cases.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/cases/summary-filings',
+    {
+      config: { permission: 'case:read' },
+      schema: {
+        tags,
+        summary: '简易程序备案：未备案及逾期未备案的件数',
+        response: { 200: ZSummaryFilingCounts },
+      },
+    },
+    async (req) => cases.summaryFilingCounts(actorOf(req)),
   );
   app.get(
     '/cases/:id',

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  type TExecution,
   ZEnforcementBody,
   ZEvidence,
   ZEvidenceBody,
@@ -19,6 +20,8 @@ import {
 } from '../../../contracts/case-execution.ts';
 import { ZIdParams } from '../../../contracts/common.ts';
 import { ZStoredFile } from '../../../contracts/files.ts';
+import type { z } from '../../../contracts/zod.ts';
+import type { Actor } from '../../../platform/actor.ts';
 import { actorOf } from '../../../platform/http.ts';
 import { attachmentTooLarge, receiveUpload } from '../../../platform/uploads.ts';
 import { sendStoredFile } from '../../files/routes.ts';
@@ -145,40 +148,20 @@ export const caseExecRoutes: FastifyPluginAsyncZod<{ exec: CaseExec }> = async (
     },
     (req) => execution.get(actorOf(req), req.params.id),
   );
-  app.post(
-    '/cases/:id/payments',
-    {
-      config: write,
-      schema: { tags, summary: '登记缴款', params: ZIdParams, body: ZPaymentBody, response: { 200: ZExecution } },
-    },
-    (req) => execution.recordPayment(actorOf(req), req.params.id, req.body),
-  );
-  app.post(
-    '/cases/:id/instalments',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: '提请批准分期（延期）缴纳罚款',
-        params: ZIdParams,
-        body: ZInstalmentBody,
-        response: { 200: ZExecution },
-      },
-    },
-    (req) => execution.requestInstalment(actorOf(req), req.params.id, req.body),
-  );
-  app.post(
-    '/cases/:id/enforcement',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: '申请人民法院强制执行（缴款逾期后）',
-        params: ZIdParams,
-        body: ZEnforcementBody,
-        response: { 200: ZExecution },
-      },
-    },
-    (req) => execution.applyEnforcement(actorOf(req), req.params.id, req.body),
-  );
+  /** The execution steps: each a case transition behind its own endpoint, answering the execution summary. */
+  function executionStep<B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (actor: Actor, id: number, body: z.output<B>) => Promise<TExecution>,
+  ) {
+    app.post(
+      `/cases/:id/${path}`,
+      { config: write, schema: { tags, summary, params: ZIdParams, body, response: { 200: ZExecution } } },
+      (req) => run(actorOf(req), req.params.id, req.body as z.output<B>),
+    );
+  }
+  executionStep('payments', '登记缴款', ZPaymentBody, execution.recordPayment);
+  executionStep('instalments', '提请批准分期（延期）缴纳罚款', ZInstalmentBody, execution.requestInstalment);
+  executionStep('enforcement', '申请人民法院强制执行（缴款逾期后）', ZEnforcementBody, execution.applyEnforcement);
 };

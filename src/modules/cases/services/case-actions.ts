@@ -100,13 +100,21 @@ export function penaltyConsequences(s: CaseSettings, row: { partyKind: string; c
   };
 }
 
-/** The actions this service applies (the execution service adds recordPayment, approveInstalment, applyEnforcement; the summary procedure adds summaryDecide). */
+/**
+ * The actions this service applies (the execution service adds recordPayment, approveInstalment,
+ * applyEnforcement; summaryDecide has its own endpoint; summaryFile is services/summary-filing.ts, added by the workflow).
+ */
 export const caseActions: Partial<Record<CaseAction, CaseActionHandler>> = {
   file: {
     async apply(ctx) {
       const after = async () => {
         if (ctx.row.leadId !== null)
-          await ctx.deps.hooks?.onCaseFiled?.(ctx.tx, ctx.actor, { caseId: ctx.row.id, leadId: ctx.row.leadId });
+          await ctx.deps.hooks?.onCaseFiled?.(
+            ctx.tx,
+            ctx.actor,
+            { caseId: ctx.row.id, leadId: ctx.row.leadId },
+            { calendar: ctx.cal, today: ctx.today },
+          );
       };
       const set = { filed_on: ctx.today, decision_due_on: addDays(ctx.today, 90) };
       return { set, documentNoColumn: 'case_no', after };

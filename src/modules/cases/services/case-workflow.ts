@@ -13,6 +13,7 @@ import * as repo from '../repos/cases.ts';
 import type { ApprovalEngine } from './approvals.ts';
 import { type CaseActionHandler, caseActions, type StepContext } from './case-actions.ts';
 import type { CaseWorkflowDeps } from './deps.ts';
+import { summaryFilingAction } from './summary-filing.ts';
 
 /**
  * The case transitions (src/domain/case-workflow.ts): POST /cases/:id/transitions asks for an action; one with an
@@ -22,7 +23,7 @@ import type { CaseWorkflowDeps } from './deps.ts';
  */
 export function createCaseWorkflow(db: Db, deps: CaseWorkflowDeps & { approvals: ApprovalEngine }) {
   const handlers = new Map<CaseAction, CaseActionHandler>(
-    Object.entries(caseActions) as [CaseAction, CaseActionHandler][],
+    Object.entries({ ...caseActions, summaryFile: summaryFilingAction }) as [CaseAction, CaseActionHandler][],
   );
   const today = () => shanghaiToday(deps.now?.() ?? new Date());
 
@@ -39,6 +40,15 @@ export function createCaseWorkflow(db: Db, deps: CaseWorkflowDeps & { approvals:
     return ctx;
   }
 
+  /** The table's status and required fields (allowTransition), then the procedure the action is for: 409. */
+  function allowCaseTransition(row: repo.CaseRow, action: CaseAction, fields: Record<string, unknown>) {
+    allowTransition(caseTransitions, action, row.status, caseStatusLabels, fields);
+    const t = caseTransitions[action];
+    if (t.procedure && t.procedure !== row.procedure)
+      throw new AppError('INVALID_STATE', `“${t.label}”只适用于${t.procedure === 'summary' ? '简易' : '普通'}程序案件`);
+    return t;
+  }
+
   function handlerOf(action: CaseAction): CaseActionHandler {
     const h = handlers.get(action);
     if (!h) throw new AppError('INVALID_STATE', `“${caseTransitions[action].label}”不通过本接口办理`);
@@ -48,8 +58,7 @@ export function createCaseWorkflow(db: Db, deps: CaseWorkflowDeps & { approvals:
   /** Applies `action` to the case inside `tx` (status already allowed by the caller or re-checked here). */
   async function applyWith(ctx: StepContext, action: CaseAction, extra: Record<string, unknown> = {}) {
     const { tx, actor, row } = ctx;
-    allowTransition(caseTransitions, action, row.status, caseStatusLabels, ctx.body);
-    const t = caseTransitions[action];
+    const t = allowCaseTransition(row, action, ctx.body);
     const result = await handlerOf(action).apply(ctx);
     const to = t.to ?? row.status;
     const docKind = result.document === undefined ? t.document : result.document;
@@ -136,8 +145,7 @@ export function createCaseWorkflow(db: Db, deps: CaseWorkflowDeps & { approvals:
         const ctx = await context(tx, actor, caseId, fields, cal);
         assertWritable(actor, caseKind, ctx.row, caseReach);
         if (ctx.row.version !== version) throw staleVersion();
-        allowTransition(caseTransitions, action, ctx.row.status, caseStatusLabels, fields);
-        const t = caseTransitions[action];
+        const t = allowCaseTransition(ctx.row, action, fields);
         const handler = handlerOf(action);
         if (ctx.row.pendingAction && (t.approval || t.to !== null))
           throw conflict(

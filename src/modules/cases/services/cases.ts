@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import type { TCaseDetail, ZCaseQuery } from '../../../contracts/cases.ts';
+import type { TCaseDetail, TSummaryFilingCounts, ZCaseQuery } from '../../../contracts/cases.ts';
 import type { Db } from '../../../db/client.ts';
 import { decodeCursor, escapeLike, keysetPage } from '../../../db/sql.ts';
 import { bigramTsquery } from '../../../domain/bigrams.ts';
+import { summaryFilingState } from '../../../domain/case-clock.ts';
 import { type CaseAction, caseActionsFrom, caseStatusLabels, caseTransitions } from '../../../domain/case-workflow.ts';
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import { assertReadable, readable } from '../../../platform/access.ts';
@@ -34,6 +35,7 @@ export function createCaseQueries(db: Db, opts: { now?: () => Date } = {}) {
           stationId: q.stationId,
           officerId: q.mine === 'true' ? actor.userId : undefined,
           overdueOn: q.overdue === 'true' ? day : undefined,
+          filingOverdueOn: q.filingOverdue === 'true' ? day : undefined,
           exact: text || undefined,
           tsquery: text ? bigramTsquery(text) : null,
           like: text ? `%${escapeLike(text)}%` : undefined,
@@ -46,6 +48,12 @@ export function createCaseQueries(db: Db, opts: { now?: () => Date } = {}) {
         q.limit,
         (r) => [r.id],
       );
+    },
+
+    /** 简易程序备案 outstanding within the caller's reach (the case list's scope). */
+    async summaryFilingCounts(actor: Actor): Promise<TSummaryFilingCounts> {
+      const day = today();
+      return { ...(await list.summaryFilingCounts(db, readable(actor, caseKind), day)), asOf: day };
     },
 
     async detail(actor: Actor, id: number): Promise<TCaseDetail> {
@@ -66,14 +74,16 @@ export function createCaseQueries(db: Db, opts: { now?: () => Date } = {}) {
         ? { requestId: waiting.requestId, action: waiting.action, step: waiting.step, waitingFor: waiting.roleCode }
         : null;
       const legalReview = approvals.filter((a) => a.step === 'legalReview').at(-1);
-      const allowed = caseActionsFrom(row.status).filter(
+      const allowed = caseActionsFrom(row.status, row.procedure).filter(
         (a) =>
           a !== 'summaryDecide' &&
+          (a !== 'summaryFile' || row.summaryFiledOn === null) &&
           (!row.pendingAction || (!caseTransitions[a].approval && caseTransitions[a].to === null)),
       );
-      const { isOfficer: _, createdBy: __, decisionDueOn: ___, ...rest } = row;
+      const { isOfficer: _, createdBy: __, decisionDueOn: ___, summaryFilingDueOn, summaryFiledOn, ...rest } = row;
       return {
         ...rest,
+        summaryFiling: summaryFilingState(summaryFilingDueOn, summaryFiledOn, day),
         statusLabel: caseStatusLabels[row.status] ?? row.status,
         clock: clock
           ? { dueOn: clock.dueOn, daysLeft: clock.daysLeft, paused: clock.paused, overdue: clock.overdue }

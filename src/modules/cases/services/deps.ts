@@ -10,7 +10,12 @@ import type { Actor } from '../../../platform/actor.ts';
  * simply not called.
  */
 export interface CaseHooks {
-  onCaseFiled?(tx: Queryable, actor: Actor, p: { caseId: number; leadId: number }): Promise<unknown>;
+  onCaseFiled?(
+    tx: Queryable,
+    actor: Actor,
+    p: { caseId: number; leadId: number },
+    opts?: HookOptions,
+  ): Promise<unknown>;
   onCaseDecided?(tx: Queryable, caseId: number, opts?: HookOptions): Promise<unknown>;
   onDecisionAnnulled?(
     tx: Queryable,

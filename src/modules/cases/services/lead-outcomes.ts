@@ -4,8 +4,10 @@ import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { allowTransition, staleVersion } from '../../../platform/workflow.ts';
+import { calendarWithin } from '../../calendar/published.ts';
 import { closeWithCaseResult, recordCaseFiled } from '../../complaints/published.ts';
 import * as repo from '../repos/leads.ts';
+import type { HookOptions } from './deps.ts';
 
 /**
  * What a case's outcome does to the lead it came from, called by the case workflow inside its transaction:
@@ -14,19 +16,22 @@ import * as repo from '../repos/leads.ts';
 const fromReport = (lead: repo.LeadRow) => lead.sourceType === 'report' || lead.sourceType === 'complaint';
 
 /**
- * 立案: the lead moves to `filed` (leadTransitions.file). A 12315 report's record gets the step 告知举报人已立案
- * with the case number and date: written at filing, it is within the 5 working days the rules allow.
+ * 立案: the lead moves to `filed` (leadTransitions.file). A 12315 report's 告知举报人 clock starts on this 立案 day
+ * (5 working days) and its record gets the step 告知举报人已立案 with the case number and date, which meets it.
+ * `opts` carries the filing's day and calendar (the case workflow's); without them, today and the calendar read
+ * through `tx`.
  */
 export async function onCaseFiled(
   tx: Queryable,
   actor: Actor,
   ids: { caseId: number; leadId: number | null },
+  opts: HookOptions = {},
 ): Promise<void> {
   if (ids.leadId === null) return;
   const lead = await repo.findLead(tx, ids.leadId);
   if (!lead || lead.status === 'filed') return;
   const t = allowTransition(leadTransitions, 'file', lead.status, leadStatusLabels);
-  const today = shanghaiToday();
+  const today = opts.today ?? shanghaiToday();
   const set = { status: t.to, case_id: ids.caseId, decided_on: today, decided_by: actor.userId };
   if (!(await repo.updateLead(tx, { id: lead.id, version: lead.version }, set))) throw staleVersion();
   await appendAudit(tx, actor, {
@@ -37,7 +42,12 @@ export async function onCaseFiled(
   });
   if (fromReport(lead)) {
     const link = await repo.caseLeadLink(tx, ids.caseId);
-    await recordCaseFiled(tx, actor, { trackingCode: lead.sourceRef, caseNo: link?.caseNo ?? null, filedOn: today });
+    await recordCaseFiled(tx, actor, {
+      trackingCode: lead.sourceRef,
+      caseNo: link?.caseNo ?? null,
+      filedOn: today,
+      calendar: opts.calendar ?? (await calendarWithin(tx)),
+    });
   }
 }
 

@@ -12,8 +12,9 @@ import type { PiiCipher } from '../../../platform/pii.ts';
 import { allowTransition, staleVersion } from '../../../platform/workflow.ts';
 import { type EntityRef, findEntityRef } from '../../entities/directory.ts';
 import { caseKind } from '../access.ts';
+import { insertStep } from '../repos/cases.ts';
 import * as leadRepo from '../repos/leads.ts';
-import * as repo from '../repos/proposals.ts';
+import * as repo from '../repos/new-case.ts';
 import type { LeadService } from './leads.ts';
 import { getCaseSettings } from './settings.ts';
 
@@ -132,10 +133,16 @@ export function createProposalService(db: Db, deps: ProposalDeps) {
       if (limitation.expired) throw validation('actOn', limitationMessage(limitation));
 
       const caseId = await db.transaction(async (tx) => {
-        const caseId = await repo.insertDraftCase(tx, {
+        const caseId = await repo.insertCase(tx, {
           leadId: lead?.id ?? null,
           entityId: entity?.id ?? null,
-          ...party,
+          party: {
+            kind: party.partyKind,
+            name: party.partyName,
+            uscc: party.partyUscc,
+            idNoEnc: party.partyIdNoEnc,
+            address: party.partyAddress,
+          },
           stationId,
           departmentId: body.departmentId ?? null,
           title: body.title,
@@ -145,16 +152,18 @@ export function createProposalService(db: Db, deps: ProposalDeps) {
           caseValueFen: body.caseValueFen ?? 0,
           goodsValueFen: body.goodsValueFen ?? 0,
           createdBy: actor.userId,
+          officers,
+          violationTypeIds: body.violationTypeIds,
         });
-        await repo.insertOfficers(tx, caseId, officers);
-        await repo.insertViolations(tx, caseId, body.violationTypeIds);
         const data = { leadId: lead?.id ?? null, actEndedOn: body.actEndedOn ?? null, limitation };
-        await repo.insertCaseStep(tx, {
+        await insertStep(tx, {
           caseId,
           action: 'propose',
           from: null,
           to: t.to!,
           actorId: actor.userId,
+          note: null,
+          documentId: null,
           data,
         });
         await appendAudit(tx, actor, {

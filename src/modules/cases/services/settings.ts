@@ -23,11 +23,14 @@ export function createCaseSettingsService(db: Db) {
     view,
     /** Replaces the whole policy (the form sends every field), versioned and audited. */
     async update(actor: Actor, body: { settings: CaseSettings; version: number }): Promise<TCaseSettingsView> {
-      const chains = Object.entries(body.settings.approvalChains);
+      const chains: [string, readonly string[]][] = [
+        ...Object.entries(body.settings.approvalChains).map(([step, roles]) => [`approvalChains.${step}`, roles]),
+        ['summaryFilingRoles', body.settings.summaryFilingRoles],
+      ] as [string, readonly string[]][];
       const known = await knownRoleCodes(db, [...new Set(chains.flatMap(([, roles]) => roles))]);
-      for (const [step, roles] of chains) {
+      for (const [path, roles] of chains) {
         const i = roles.findIndex((r) => !known.has(r));
-        if (i >= 0) throw validation(`settings.approvalChains.${step}.${i}`, `角色编码 ${roles[i]} 不存在`);
+        if (i >= 0) throw validation(`settings.${path}.${i}`, `角色编码 ${roles[i]} 不存在`);
       }
       await db.transaction(async (tx) => {
         const before = await getCaseSettings(tx);

@@ -13,15 +13,9 @@ import { validation } from '../../../platform/errors.ts';
 import type { PiiCipher } from '../../../platform/pii.ts';
 import { allowTransition } from '../../../platform/workflow.ts';
 import { caseKind } from '../access.ts';
-import {
-  entityForSummary,
-  insertCaseStep,
-  insertSummaryCase,
-  officersByIds,
-  setSummaryDecisionNo,
-  unitKind,
-  violationTypesByIds,
-} from '../repos/summary.ts';
+import { insertStep } from '../repos/cases.ts';
+import { insertCase, officerCandidates, violationTypesByIds } from '../repos/new-case.ts';
+import { entityForSummary, insertPenalties, setSummaryDecisionNo, unitKind } from '../repos/summary.ts';
 import { onCaseDecided } from './disclosures.ts';
 import { documentUrls, issueDocument } from './documents.ts';
 import { getCaseSettings } from './settings.ts';
@@ -68,7 +62,7 @@ export function createSummaryService(db: Db, deps: SummaryDeps) {
 
   async function checkOfficers(body: TSummaryBody, on: string) {
     const ids = [...new Set(body.officerIds)];
-    const rows = new Map((await officersByIds(db, ids)).map((o) => [o.id, o]));
+    const rows = new Map((await officerCandidates(db, ids)).map((o) => [o.id, o]));
     return ids.map((id, i) => {
       const o = rows.get(id);
       const path = `officerIds.${i}`;
@@ -80,7 +74,7 @@ export function createSummaryService(db: Db, deps: SummaryDeps) {
           `${o.displayName}的行政执法证已过期（${o.credentialExpiresOn ?? '无有效期'}），不能当场作出行政处罚`,
         );
       }
-      return { userId: id, credentialNo: o.credentialNo, name: o.displayName };
+      return { userId: id, lead: i === 0, credentialNo: o.credentialNo, name: o.displayName };
     });
   }
 
@@ -141,26 +135,25 @@ export function createSummaryService(db: Db, deps: SummaryDeps) {
       // The case, its officers, violations and penalties, the numbered decision, the step and the audit row: one
       // transaction (what recordTransition does, with the case's id known only once it is inserted).
       return db.transaction(async (tx) => {
-        const caseId = await insertSummaryCase(tx, {
+        const caseId = await insertCase(tx, {
           entityId: party.entityId,
-          partyKind: body.party.kind,
-          partyName: party.name,
-          partyUscc: party.uscc,
-          partyIdNoEnc: party.idNo ? deps.pii.encrypt(party.idNo) : null,
-          partyAddress: party.address,
+          party: {
+            kind: body.party.kind,
+            name: party.name,
+            uscc: party.uscc,
+            idNoEnc: party.idNo ? deps.pii.encrypt(party.idNo) : null,
+            address: party.address,
+          },
           stationId: party.stationId,
           title: `${party.name}${violationNames.join('、')}案（简易程序）`,
           facts: body.facts,
           actOn: body.actOn,
-          decidedOn: today,
-          paymentDueOn,
-          fineFen: fine,
-          filingDueOn,
           createdBy: actor.userId,
+          summary: { decidedOn: today, paymentDueOn, fineDueFen: fine, summaryFilingDueOn: filingDueOn },
           officers,
           violationTypeIds: body.violationTypeIds,
-          penalties: body.penalties,
         });
+        await insertPenalties(tx, caseId, body.penalties);
         const doc = await issueDocument(tx, {
           kind: 'summaryDecision',
           caseId,
@@ -183,11 +176,11 @@ export function createSummaryService(db: Db, deps: SummaryDeps) {
         await setSummaryDecisionNo(tx, caseId, doc.docNo);
         // The penalty fact changed: the entity's credit class is recomputed (a summary decision is not published).
         await onCaseDecided(tx, caseId, { actor, calendar: cal, today });
-        await insertCaseStep(tx, {
+        await insertStep(tx, {
           caseId,
           action: 'summaryDecide',
-          fromStatus: null,
-          toStatus: 'served',
+          from: null,
+          to: 'served',
           actorId: actor.userId,
           documentId: doc.id,
           note: null,

@@ -23,6 +23,7 @@ import {
 import { caseActionLabel, caseDueState, daysUntil, decisionKindLabel, dueTextType, roleLabel } from './case-labels.ts';
 import { useCaseSettings } from './case-pickers.tsx';
 import { DueCell } from './leads-page.tsx';
+import { SummaryFilingFact, SummaryFilingModal, summaryFilingClock } from './summary-filing.tsx';
 
 /**
  * Actions that only record something (no status change) or step back go after the ones that move the case on;
@@ -107,6 +108,9 @@ export function CaseDetailPage() {
   if (!item) return <Spin />;
 
   const decisionClock = item.clocks.decision;
+  // 简易程序: a fourth clock, the 备案 due day.
+  const filingClock = summaryFilingClock(item);
+  const clockSpan = filingClock ? 6 : 8;
   const decisionState = caseDueState(decisionClock, item.decidedOn);
   const statementState =
     item.status === 'notified' && item.clocks.statementDueOn && daysUntil(item.clocks.statementDueOn) < 0
@@ -195,10 +199,10 @@ export function CaseDetailPage() {
         />
       )}
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }} data-testid="case-clocks">
-        <Col xs={24} sm={8}>
+        <Col xs={24} sm={clockSpan}>
           <Clock t={t} title={t('cases.decisionDueOn')} date={decisionClock?.dueOn ?? null} state={decisionState} />
         </Col>
-        <Col xs={24} sm={8}>
+        <Col xs={24} sm={clockSpan}>
           <Clock
             t={t}
             title={t('cases.statementDueOn')}
@@ -207,7 +211,7 @@ export function CaseDetailPage() {
             state={statementState}
           />
         </Col>
-        <Col xs={24} sm={8}>
+        <Col xs={24} sm={clockSpan}>
           <Clock
             t={t}
             title={t('cases.limitationExpiresOn')}
@@ -216,6 +220,11 @@ export function CaseDetailPage() {
             state={limitationState}
           />
         </Col>
+        {filingClock && (
+          <Col xs={24} sm={clockSpan} data-testid="case-summary-filing">
+            <Clock t={t} title={t('cases.summaryFilingDueOn')} {...filingClock} />
+          </Col>
+        )}
       </Row>
       <CaseFacts t={t} item={item} />
       <Tabs
@@ -238,7 +247,17 @@ export function CaseDetailPage() {
           { key: 'execution', label: t('cases.tab.execution'), children: <ExecutionTab item={item} /> },
         ]}
       />
-      {action && (
+      {action === 'summaryFile' && (
+        <SummaryFilingModal
+          item={item}
+          onClose={() => setAction(undefined)}
+          onDone={(updated) => {
+            detail.setData(() => updated);
+            setAction(undefined);
+          }}
+        />
+      )}
+      {action && action !== 'summaryFile' && (
         <CaseActionModal
           item={item}
           action={action}
@@ -292,6 +311,13 @@ function CaseFacts({ t, item }: { t: Translate; item: TCaseDetail }) {
         </Descriptions.Item>
       )}
       {item.servedOn && <Descriptions.Item label={t('cases.servedOn')}>{item.servedOn}</Descriptions.Item>}
+      {item.summaryFiling && (
+        <Descriptions.Item
+          label={item.summaryFiling.filedOn ? t('cases.summaryFiledOn') : t('cases.summaryFilingDueOn')}
+        >
+          <SummaryFilingFact t={t} item={item} />
+        </Descriptions.Item>
+      )}
       {item.leadId && (
         <Descriptions.Item label={t('cases.lead')}>
           <Link to={`/cases/leads?lead=${item.leadId}`} data-testid="case-lead">

@@ -108,6 +108,15 @@ export function caseDueState(clock: (Clock & { daysLeft: number }) | null, decid
   return clock.daysLeft <= 10 ? 'soon' : 'normal';
 }
 
+/** 简易程序备案: red when past due and not recorded, orange within 2 days; recorded is normal. */
+export function summaryFilingDueState(
+  f: { filedOn: string | null; daysLeft: number; overdue: boolean } | null,
+): DueState {
+  if (!f || f.filedOn) return 'normal';
+  if (f.overdue || f.daysLeft < 0) return 'overdue';
+  return f.daysLeft <= 2 ? 'soon' : 'normal';
+}
+
 /** Days from today to a date (negative: past). */
 export const daysUntil = (date: string, today = dayjs()) =>
   dayjs(date).startOf('day').diff(today.startOf('day'), 'day');

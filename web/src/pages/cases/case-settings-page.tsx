@@ -123,6 +123,13 @@ export function CaseSettingsPage() {
               <Form.Item name="summaryFilingDays" label={t('cases.settings.filingDays')} rules={[{ required: true }]}>
                 <InputNumber min={1} max={30} />
               </Form.Item>
+              <Form.Item
+                name="summaryFilingRoles"
+                label={t('cases.settings.filingRoles')}
+                rules={[{ required: true, type: 'array', min: 1, message: t('cases.settings.chainRequired') }]}
+              >
+                <Select mode="tags" options={roleOptions} data-testid="summary-filing-roles" />
+              </Form.Item>
             </Card>
             <Card size="small" title={t('cases.settings.hearing')} style={{ marginTop: 16 }}>
               {money(['hearingThresholdFen', 'person'], t('cases.settings.person'))}

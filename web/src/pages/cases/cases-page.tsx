@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Form, Input, Space, type TableColumnsType, Tabs, Tag } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Space, type TableColumnsType, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { type CaseListQuery, casesApi, type TCaseSummary } from '../../api/cases.ts';
@@ -10,14 +10,15 @@ import { SearchForm } from '../../components/list-page/search-form.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { StatusTag } from '../../components/status-tag.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
+import { useAsync } from '../../lib/use-async.ts';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
-import { type CaseStage, caseDueState, stageCodes, stageQuery } from './case-labels.ts';
+import { type CaseStage, caseDueState, stageCodes, stageQuery, summaryFilingDueState } from './case-labels.ts';
 import { DueCell } from './leads-page.tsx';
 import { ProposeCaseModal } from './propose-case-modal.tsx';
 
 const PAGE_SIZE = 20;
 const itemKey = (c: TCaseSummary) => c.id;
-type Filters = Pick<CaseListQuery, 'mine' | 'overdue' | 'q'>;
+type Filters = Pick<CaseListQuery, 'mine' | 'overdue' | 'filingOverdue' | 'q'>;
 /** The list item may carry its officers' names (the detail always does). */
 type WithOfficers = { officers?: { name: string }[] };
 
@@ -33,6 +34,7 @@ export function CasesPage() {
   const query = { ...filters, stage: stage === 'all' ? undefined : stageQuery(stage), limit: PAGE_SIZE };
   const fetchPage = (cursor?: string, signal?: AbortSignal) => casesApi.list({ ...query, cursor }, { signal });
   const list = useKeysetList(fetchPage, itemKey, queryKeys.cases.list(query));
+  const filings = useAsync((signal) => casesApi.summaryFilingCounts({ signal }), queryKeys.cases.summaryFilings());
 
   const columns = useMemo<TableColumnsType<TCaseSummary>>(
     () => [
@@ -66,7 +68,13 @@ export function CasesPage() {
       {
         title: t('cases.decisionDueOn'),
         key: 'due',
-        render: (_, c) => <DueCell t={t} due={c.clock?.dueOn ?? null} state={caseDueState(c.clock, c.decidedOn)} />,
+        // A summary decision has no decision clock: its 备案 due day shows until it is recorded.
+        render: (_, c) =>
+          c.summaryFiling && !c.summaryFiling.filedOn ? (
+            <DueCell t={t} due={c.summaryFiling.dueOn} state={summaryFilingDueState(c.summaryFiling)} />
+          ) : (
+            <DueCell t={t} due={c.clock?.dueOn ?? null} state={caseDueState(c.clock, c.decidedOn)} />
+          ),
       },
       {
         title: t('cases.flags'),
@@ -75,6 +83,7 @@ export function CasesPage() {
           <Space size={4}>
             {c.isMajor && <Tag color="red">{t('cases.major')}</Tag>}
             {c.procedure === 'summary' && <Tag>{t('cases.procedure.summary')}</Tag>}
+            {c.summaryFiling?.overdue && <Tag color="red">{t('cases.filterFilingOverdue')}</Tag>}
           </Space>
         ),
       },
@@ -101,6 +110,7 @@ export function CasesPage() {
             q: q?.trim() || undefined,
             mine: flags.includes('mine') || undefined,
             overdue: flags.includes('overdue') || undefined,
+            filingOverdue: flags.includes('filingOverdue') || undefined,
           })
         }
         data-testid="case-search-form"
@@ -113,10 +123,20 @@ export function CasesPage() {
             options={[
               { value: 'mine', label: t('cases.filterMine') },
               { value: 'overdue', label: t('cases.filterOverdue') },
+              { value: 'filingOverdue', label: t('cases.filterFilingOverdue') },
             ]}
           />
         </Form.Item>
       </SearchForm>
+      {filings.data && filings.data.unfiled > 0 && (
+        <Alert
+          type={filings.data.overdue > 0 ? 'warning' : 'info'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('cases.summaryFilingCounts', filings.data)}
+          data-testid="case-summary-filing-counts"
+        />
+      )}
       <ListTable<TCaseSummary>
         id="cases"
         rowKey="id"

@@ -1,26 +1,15 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Radio } from 'antd';
+import { Alert, App, DatePicker, Form, Input, InputNumber, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { casesApi, type TLeadDetail, type TViolationType } from '../../api/cases.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { yuanToFen } from './case-labels.ts';
-import {
-  EntityPicker,
-  OfficerSelect,
-  useCaseSettings,
-  useViolationTypes,
-  ViolationTypeSelect,
-} from './case-pickers.tsx';
+import { OfficerSelect, useCaseSettings, useViolationTypes, ViolationTypeSelect } from './case-pickers.tsx';
+import { PartyFields, type PartyValues } from './party-fields.tsx';
 import { renameErrorPaths } from './penalties-editor.tsx';
 
-interface Values {
-  partyKind: 'organisation' | 'person';
-  entityId?: number;
-  partyName: string;
-  partyUscc?: string;
-  partyIdNo?: string;
-  partyAddress?: string;
+interface Values extends PartyValues {
   title: string;
   facts: string;
   actOn: Dayjs;
@@ -69,12 +58,6 @@ export function ProposeCaseModal({
   const types = useViolationTypes();
   const settings = useCaseSettings();
   const warningDays = settings.limitationWarningDays;
-  const kind = Form.useWatch('partyKind', form);
-  // A registry entity is the party as registered: the case takes its name and USCC, so they are not typed over.
-  const entityId = Form.useWatch('entityId', form);
-  const fromEntity = kind !== 'person' && entityId != null;
-  // A lead names the entity without its USCC and address: the read-only fields say where they come from.
-  const registered = fromEntity ? { disabled: true, placeholder: t('cases.partyFromRegistry') } : {};
   const actOn = Form.useWatch('actOn', form);
   const ids = Form.useWatch('violationTypeIds', form);
   const limitation = limitationOf(actOn, types.data?.items ?? [], ids);
@@ -145,44 +128,7 @@ export function ProposeCaseModal({
           violationTypeIds: [],
         }}
       >
-        <Form.Item name="partyKind" label={t('cases.partyKind')}>
-          <Radio.Group
-            options={[
-              { value: 'organisation', label: t('cases.partyKind.organisation') },
-              { value: 'person', label: t('cases.partyKind.person') },
-            ]}
-            data-testid="propose-party-kind"
-          />
-        </Form.Item>
-        {kind !== 'person' && (
-          <Form.Item name="entityId" label={t('cases.partyEntity')} extra={t('cases.partyEntityHint')}>
-            <EntityPicker
-              testId="propose-entity"
-              onPicked={(e) =>
-                form.setFieldsValue({ partyName: e.name, partyUscc: e.uscc, partyAddress: e.address ?? undefined })
-              }
-            />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="partyName"
-          label={t('cases.partyName')}
-          rules={[{ required: true, whitespace: true, message: t('cases.partyNameRequired') }]}
-        >
-          <Input maxLength={200} {...registered} data-testid="propose-party-name" />
-        </Form.Item>
-        {kind === 'person' ? (
-          <Form.Item name="partyIdNo" label={t('cases.partyIdNo')}>
-            <Input maxLength={18} data-testid="propose-party-id" />
-          </Form.Item>
-        ) : (
-          <Form.Item name="partyUscc" label={t('cases.partyUscc')}>
-            <Input maxLength={18} {...registered} data-testid="propose-party-uscc" />
-          </Form.Item>
-        )}
-        <Form.Item name="partyAddress" label={t('cases.partyAddress')}>
-          <Input maxLength={300} {...registered} />
-        </Form.Item>
+        <PartyFields testId="propose" />
         <Form.Item
           name="title"
           label={t('cases.title')}

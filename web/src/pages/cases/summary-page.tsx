@@ -4,28 +4,18 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { TSummaryResult } from '../../../../src/contracts/case-documents.ts';
+import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
 import { casesApi } from '../../api/cases.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { formatFen, yuanToFen } from './case-labels.ts';
-import {
-  EntityPicker,
-  OfficerSelect,
-  useCaseSettings,
-  useViolationTypes,
-  ViolationTypeSelect,
-} from './case-pickers.tsx';
+import { OfficerSelect, useCaseSettings, useViolationTypes, ViolationTypeSelect } from './case-pickers.tsx';
+import { PartyFields, type PartyValues } from './party-fields.tsx';
 import { renameErrorPaths } from './penalties-editor.tsx';
 
-interface Values {
-  partyKind: 'organisation' | 'person';
-  entityId?: number;
-  partyName: string;
-  partyIdNo?: string;
-  partyUscc?: string;
-  partyAddress?: string;
+interface Values extends PartyValues {
   place: string;
   violationTypeId: number;
   facts: string;
@@ -62,6 +52,9 @@ export function CaseSummaryPage() {
   const penalty = Form.useWatch('penalty', form);
   const settings = useCaseSettings();
   const limitFen = settings.summaryFineLimitFen[kind];
+  // The day the act happened is a date in Asia/Shanghai (the server checks it against that day), whatever the
+  // phone's own time zone says.
+  const today = dayjs(shanghaiToday());
 
   const onOk = () =>
     submit(async (v) => {
@@ -138,46 +131,10 @@ export function CaseSummaryPage() {
         form={form}
         layout="vertical"
         size="large"
-        initialValues={{ partyKind: 'organisation', penalty: 'warning', actOn: dayjs(), officerIds: [] }}
+        initialValues={{ partyKind: 'organisation', penalty: 'warning', actOn: today, officerIds: [] }}
         data-testid="summary-form"
       >
-        <Form.Item name="partyKind" label={t('cases.partyKind')}>
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            options={[
-              { value: 'organisation', label: t('cases.partyKind.organisation') },
-              { value: 'person', label: t('cases.partyKind.person') },
-            ]}
-            data-testid="summary-party-kind"
-          />
-        </Form.Item>
-        {kind === 'organisation' && (
-          <Form.Item name="entityId" label={t('cases.partyEntity')}>
-            <EntityPicker
-              testId="summary-entity"
-              onPicked={(e) =>
-                form.setFieldsValue({ partyName: e.name, partyUscc: e.uscc, partyAddress: e.address ?? undefined })
-              }
-            />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="partyName"
-          label={t('cases.partyName')}
-          rules={[{ required: true, whitespace: true, message: t('cases.partyNameRequired') }]}
-        >
-          <Input maxLength={200} data-testid="summary-party-name" />
-        </Form.Item>
-        {kind === 'person' && (
-          <Form.Item
-            name="partyIdNo"
-            label={t('cases.partyIdNo')}
-            rules={[{ required: true, whitespace: true, message: t('cases.partyIdNoRequired') }]}
-          >
-            <Input maxLength={18} data-testid="summary-party-id" />
-          </Form.Item>
-        )}
+        <PartyFields testId="summary" buttons />
         <Form.Item
           name="violationTypeId"
           label={t('cases.violation')}
@@ -200,7 +157,7 @@ export function CaseSummaryPage() {
           <Input maxLength={200} data-testid="summary-place" />
         </Form.Item>
         <Form.Item name="actOn" label={t('cases.actOn')} rules={[{ required: true }]}>
-          <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today, 'day')} />
         </Form.Item>
         <Form.Item name="penalty" label={t('cases.summaryPenalty')}>
           <Radio.Group
