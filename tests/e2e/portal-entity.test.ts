@@ -58,6 +58,10 @@ before(async () => {
       phone: '13712345678',
     }),
   );
+  await app.testDb.db.query(
+    `INSERT INTO annual_reports (entity_id, report_year, filed_on, source) VALUES ($1, 2024, '2025-04-30', 'entered')`,
+    [company.id],
+  );
   await visit(company, PUBLISHED_PLAN, 'published');
   await visit(company, UNPUBLISHED_PLAN, 'inspected');
 });
@@ -94,7 +98,8 @@ test('a citizen on a phone searches a name, opens the profile and sees the publi
   assert.equal(await checks.getByTestId('result-category').first().textContent(), '未发现问题');
   assert.ok(!(await page.content()).includes(UNPUBLISHED_PLAN), 'an unpublished result is not shown');
   const reports = (await page.getByTestId('profile-reports').textContent())!;
-  assert.ok(reports.includes('2025年度报告') && reports.includes('未按期公示'), reports);
+  assert.ok(reports.includes('2025年度报告未按期公示'), reports);
+  assert.ok(reports.includes('2024年度报告已公示公示日期 2025-04-30'), reports);
   assert.ok((await page.getByTestId('profile-credit').textContent())!.includes('未被列入'));
   assert.ok((await page.getByTestId('profile-penalties').textContent())!.includes('暂无'));
   overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -37,7 +37,8 @@ export function createCreditService(db: Db, deps: CreditServiceDeps) {
     reports: createReportService(db, creditDeps),
     entityCredit: (actor: Actor, entityId: number) => entityCredit(db, risk, today(), actor, entityId),
     /** The public profile's credit facts as of `asOf` (no login: only what the listing kind's public rule lets out). */
-    publicOf: (entity: { id: number; establishedOn: string }, asOf: string) => publicCredit(db, asOf, entity),
+    publicOf: (entity: { id: number; establishedOn: string; status: string }, asOf: string) =>
+      publicCredit(db, asOf, entity),
   };
 }
 

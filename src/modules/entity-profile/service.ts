@@ -56,7 +56,7 @@ export function createEntityProfileService(deps: EntityProfileDeps) {
       }
       const asOf = today();
       const { id, ...registration } = facts;
-      const credit = await deps.credit.publicOf({ id, establishedOn: facts.establishedOn }, asOf);
+      const credit = await deps.credit.publicOf({ id, establishedOn: facts.establishedOn, status: facts.status }, asOf);
       const spotChecks = await deps.spotChecks.publishedOfEntity(id, PROFILE_SECTION_LIMIT);
       const penalties = await deps.penalties.publicOfParty(facts.uscc, PROFILE_SECTION_LIMIT);
       return {
