@@ -16,6 +16,8 @@ import {
 import type { Db } from '../db/client.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { open311Routes } from '../modules/complaints/open311-routes.ts';
+import { openDataRoutes } from '../modules/entity-profile/open-data-routes.ts';
+import { sitemapRoutes } from '../modules/entity-profile/sitemap-routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { errorHandler, notFoundHandler, problem } from '../platform/errors.ts';
 import { authPlugin } from './auth-plugin.ts';
@@ -110,6 +112,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     open311: services.open311,
     apiKeys: config.OPEN311_API_KEYS,
     rateLimitPerMinute: config.OPEN311_RATE_LIMIT_PER_MINUTE,
+  });
+  await server.register(openDataRoutes, {
+    prefix: '/api/open/v1',
+    profiles: services.entityProfiles,
+    rateLimitPerMinute: config.OPEN_DATA_RATE_LIMIT_PER_MINUTE,
+  });
+  await server.register(sitemapRoutes, {
+    profiles: services.entityProfiles,
+    rateLimitPerMinute: config.OPEN_DATA_RATE_LIMIT_PER_MINUTE,
   });
 
   const webDist = opts.webDist;

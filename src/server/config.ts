@@ -104,6 +104,8 @@ export const ZConfig = z.object({
     ),
   /** Open311 requests per api_key per minute (filing, listing and single lookups each count on their own). */
   OPEN311_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Open-data API (/api/open/v1) requests per client IP per minute: a harvester pages through the register. */
+  OPEN_DATA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Upload-first attachments never claimed by a submission are deleted after this many hours (hourly job). */
   UPLOAD_UNCLAIMED_HOURS: z.coerce
     .number()

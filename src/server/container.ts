@@ -42,7 +42,9 @@ import { createCreditService } from '../modules/credit/service.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
 import { entityJobs } from '../modules/entities/jobs.ts';
+import { createPublicEntities } from '../modules/entities/public.ts';
 import { createEntityService } from '../modules/entities/service.ts';
+import { createEntityProfileService } from '../modules/entity-profile/service.ts';
 import { createFileService } from '../modules/files/service.ts';
 import { createHealthService } from '../modules/health/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
@@ -104,6 +106,7 @@ export function createServices(
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
   const caseDisclosures = createDisclosureService(db, { now: opts.now });
+  const spotCheckVisits = createVisitService(db, { calendar: calendar.calendar, files });
 
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
@@ -158,7 +161,7 @@ export function createServices(
     caseExec,
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
-    spotCheckVisits: createVisitService(db, { calendar: calendar.calendar, files }),
+    spotCheckVisits,
     caseDocuments: createCaseDocumentService(db, { font: () => findCjkFont(config) }),
     caseSummary: createSummaryService(db, {
       pii,
@@ -166,6 +169,13 @@ export function createServices(
       today: () => shanghaiToday(opts.now?.()),
     }),
     caseDisclosures,
+    entityProfiles: createEntityProfileService({
+      entities: createPublicEntities(db),
+      credit,
+      spotChecks: spotCheckVisits,
+      penalties: caseDisclosures,
+      now: opts.now,
+    }),
   };
 }
 

@@ -16,6 +16,7 @@ import { creditRoutes } from '../modules/credit/routes.ts';
 import { entityExportRoutes } from '../modules/entities/export/routes.ts';
 import { entityImportRoutes } from '../modules/entities/import/routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
+import { publicEntityRoutes } from '../modules/entity-profile/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
@@ -76,6 +77,10 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(disclosureRoutes, { disclosures: services.caseDisclosures });
   await app.register(publicPenaltyRoutes, {
     disclosures: services.caseDisclosures,
+    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
+  await app.register(publicEntityRoutes, {
+    profiles: services.entityProfiles,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   });
 };

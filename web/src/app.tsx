@@ -17,6 +17,8 @@ const LoginPage = lazyNamed(() => import('./pages/login/login-page.tsx'), 'Login
 const PortalComplaintPage = lazyNamed(() => import('./pages/portal/portal-complaint-page.tsx'), 'PortalComplaintPage');
 const PortalTrackPage = lazyNamed(() => import('./pages/portal/portal-track-page.tsx'), 'PortalTrackPage');
 const PortalPenaltiesPage = lazyNamed(() => import('./pages/portal/portal-penalties-page.tsx'), 'PortalPenaltiesPage');
+const PortalEntitiesPage = lazyNamed(() => import('./pages/portal/portal-entities-page.tsx'), 'PortalEntitiesPage');
+const PortalEntityPage = lazyNamed(() => import('./pages/portal/portal-entity-page.tsx'), 'PortalEntityPage');
 const PortalSpotChecksPage = lazyNamed(
   () => import('./pages/portal/portal-spot-checks-page.tsx'),
   'PortalSpotChecksPage',
@@ -63,6 +65,22 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PortalPenaltiesPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/entities"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalEntitiesPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/entities/:uscc"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalEntityPage />
           </Suspense>
         }
       />

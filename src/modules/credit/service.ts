@@ -7,6 +7,7 @@ import type { JobService } from '../jobs/service.ts';
 import { createBatchService } from './services/batches.ts';
 import { entityCredit } from './services/entity-credit.ts';
 import { createListingService } from './services/listings.ts';
+import { publicCredit } from './services/public-credit.ts';
 import { createRepairService } from './services/repairs.ts';
 import { createReportService } from './services/reports.ts';
 import { createRiskService } from './services/risk.ts';
@@ -35,6 +36,9 @@ export function createCreditService(db: Db, deps: CreditServiceDeps) {
     repairs: createRepairService(db, creditDeps, listings),
     reports: createReportService(db, creditDeps),
     entityCredit: (actor: Actor, entityId: number) => entityCredit(db, risk, today(), actor, entityId),
+    /** The public profile's credit facts as of `asOf` (no login: only what the listing kind's public rule lets out). */
+    publicOf: (entity: { id: number; establishedOn: string; status: string }, asOf: string) =>
+      publicCredit(db, asOf, entity),
   };
 }
 

@@ -6,6 +6,7 @@ import { commonListEnUS } from './messages/common-list.en-us.ts';
 import { complaintsEnUS } from './messages/complaints.en-us.ts';
 import { creditEnUS } from './messages/credit.en-us.ts';
 import { entitiesEnUS } from './messages/entities.en-us.ts';
+import { entityProfileEnUS } from './messages/entity-profile.en-us.ts';
 import { homeEnUS } from './messages/home.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
 import { orgEnUS } from './messages/org.en-us.ts';
@@ -382,6 +383,7 @@ export const enUS: Record<MessageKey, string> = {
   'entities.backToList': 'Back to list',
   ...calendarEnUS,
   ...entitiesEnUS,
+  ...entityProfileEnUS,
   ...orgEnUS,
   ...spotChecksEnUS,
 };

@@ -6,6 +6,7 @@ import { commonListZhCN } from './messages/common-list.zh-cn.ts';
 import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
 import { creditZhCN } from './messages/credit.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
+import { entityProfileZhCN } from './messages/entity-profile.zh-cn.ts';
 import { homeZhCN } from './messages/home.zh-cn.ts';
 import { layoutZhCN } from './messages/layout.zh-cn.ts';
 import { orgZhCN } from './messages/org.zh-cn.ts';
@@ -377,6 +378,7 @@ export const zhCN = {
   'entities.backToList': '返回列表',
   ...calendarZhCN,
   ...entitiesZhCN,
+  ...entityProfileZhCN,
   ...orgZhCN,
   ...spotChecksZhCN,
 };

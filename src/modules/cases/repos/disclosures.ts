@@ -231,11 +231,12 @@ const publicCols = `d.id, d.decision_no AS "decisionNo", d.party_name AS "partyN
  */
 export async function publicDisclosures(
   q: Queryable,
-  f: { q?: string; no?: string; after?: [string, number] },
+  f: { q?: string; no?: string; partyUscc?: string; after?: [string, number] },
   limit: number,
 ): Promise<PublicDisclosureRow[]> {
   const w = publicWhere(disclosureKind, new Where());
   if (f.no) w.add('d.decision_no = ?', f.no);
+  if (f.partyUscc) w.add('d.party_uscc = ?', f.partyUscc);
   if (f.q) w.add('d.search_text LIKE ?', `%${escapeLike(f.q.toUpperCase())}%`);
   if (f.after) w.add('(d.decided_on, d.id) < (?::date, ?::bigint)', f.after[0], f.after[1]);
   const lim = w.param(limit);

@@ -387,6 +387,12 @@ export function createDisclosureService(db: Db, deps: { now?: () => Date } = {})
       return keysetPage(rows, q.limit, publicKey);
     },
 
+    /** The decisions shown now about one party (an entity's public profile), newest first; `more`: older ones. */
+    async publicOfParty(partyUscc: string, limit: number) {
+      const rows = await repo.publicDisclosures(db, { partyUscc }, limit + 1);
+      return { items: rows.slice(0, limit), more: rows.length > limit };
+    },
+
     async publicGet(id: number) {
       const row = await repo.publicDisclosure(db, id);
       if (!row) throw notFound('行政处罚公示信息');

@@ -1,7 +1,9 @@
 import type { Queryable } from '../../../db/client.ts';
 import { Where } from '../../../db/sql.ts';
 import type { ListingStatus } from '../../../domain/credit-workflow.ts';
+import { publicWhere } from '../../../platform/access.ts';
 import { updateVersioned } from '../../../platform/versioned-update.ts';
+import { listingKind } from '../access.ts';
 import type { CreditList } from './batches.ts';
 
 export interface ListingRow {
@@ -92,4 +94,29 @@ export async function listsInForce(db: Queryable, entityId: number): Promise<{ a
     [entityId],
   );
   return { abnormal: rows.some((r) => r.list === 'abnormal'), serious: rows.some((r) => r.list === 'serious') };
+}
+
+export interface PublicListingRow {
+  list: CreditList;
+  ground: string;
+  status: 'listed' | 'removed';
+  listedOn: string | null;
+  decisionNo: string | null;
+  reason: string | null;
+  removedOn: string | null;
+  removalDecisionNo: string | null;
+  removalReason: string | null;
+}
+
+/** An entity's listings the public may see (the listing kind's public rule), newest first. */
+export async function publicListingsOfEntity(db: Queryable, entityId: number, limit: number) {
+  const w = publicWhere(listingKind, new Where()).add('l.entity_id = ?', entityId);
+  const lim = w.param(limit);
+  return db.query<PublicListingRow>(
+    `SELECT l.list, l.ground, l.status, l.listed_on AS "listedOn", l.decision_no AS "decisionNo", l.reason,
+            l.removed_on AS "removedOn", l.removal_decision_no AS "removalDecisionNo",
+            l.removal_reason AS "removalReason"
+       FROM credit_listings l ${w} ORDER BY l.id DESC LIMIT ${lim}`,
+    w.params,
+  );
 }

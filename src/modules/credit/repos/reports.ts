@@ -44,3 +44,9 @@ export async function reportsOf(db: Queryable, entityId: number) {
     [entityId],
   );
 }
+
+/** The first report year the registry holds any filing for (null: none at all): years before it are unknown here. */
+export async function earliestReportYear(db: Queryable): Promise<number | null> {
+  const [row] = await db.query<{ year: number | null }>('SELECT min(report_year) AS year FROM annual_reports');
+  return row?.year ?? null;
+}

@@ -121,8 +121,14 @@ export async function setVisitStatus(
  * Published results for the public register (no login; access.ts: the visit kind's public rule): entity, date,
  * and per item the category only. `q`: an exact USCC or a fragment of the name.
  */
-export async function publishedResults(q: Queryable, f: { q?: string; beforeId?: number }, limit: number) {
-  const w = publicWhere(spotCheckVisitKind, new Where()).addIf(f.beforeId, 'v.id < ?');
+export async function publishedResults(
+  q: Queryable,
+  f: { q?: string; beforeId?: number; entityId?: number },
+  limit: number,
+) {
+  const w = publicWhere(spotCheckVisitKind, new Where())
+    .addIf(f.beforeId, 'v.id < ?')
+    .addIf(f.entityId, 'v.entity_id = ?');
   if (f.q) w.add('(e.uscc = ? OR e.name LIKE ?)', f.q.toUpperCase(), `%${escapeLike(f.q)}%`);
   return q.query<{
     visitId: number;

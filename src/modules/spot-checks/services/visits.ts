@@ -204,6 +204,12 @@ export function createVisitService(db: Db, deps: VisitDeps) {
       const rows = await repo.publishedResults(db, { q: q.q, beforeId }, q.limit + 1);
       return keysetPage(rows.map(publicResultView), q.limit, (r) => [r.visitId]);
     },
+
+    /** One entity's published results, newest first, for its public profile; `more`: older ones exist. */
+    async publishedOfEntity(entityId: number, limit: number) {
+      const rows = await repo.publishedResults(db, { entityId }, limit + 1);
+      return { items: rows.slice(0, limit).map(publicResultView), more: rows.length > limit };
+    },
   };
 }
 

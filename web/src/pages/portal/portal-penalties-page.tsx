@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Descriptions, Empty, Input, List, Segmented, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { TPublicPenalty } from '../../../../src/contracts/case-disclosures.ts';
 import { caseDisclosuresApi } from '../../api/case-disclosures.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
@@ -24,6 +24,12 @@ function PenaltyFields({ p, full }: { p: Row; full: boolean }) {
           <Typography.Text copyable style={wrap}>
             {p.partyUscc}
           </Typography.Text>
+          {full && (
+            <>
+              {' '}
+              <Link to={`/portal/entities/${encodeURIComponent(p.partyUscc)}`}>{t('entityProfile.viewProfile')}</Link>
+            </>
+          )}
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('penalties.violation')}>{p.violation}</Descriptions.Item>

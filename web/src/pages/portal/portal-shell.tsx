@@ -18,13 +18,15 @@ export function PortalShell({ children }: { children: ReactNode }) {
         <Menu
           theme="dark"
           mode="horizontal"
-          selectedKeys={[pathname]}
+          // A profile (/portal/entities/<uscc>) belongs to the entity search.
+          selectedKeys={[pathname.startsWith('/portal/entities/') ? '/portal/entities' : pathname]}
           onClick={({ key }) => navigate(key)}
           items={[
             { key: '/portal/complaint', label: t('portal.navComplaint') },
             { key: '/portal/track', label: t('portal.navTrack') },
             { key: '/portal/spot-checks', label: t('portal.navSpotChecks') },
             { key: '/portal/penalties', label: t('portal.navPenalties') },
+            { key: '/portal/entities', label: t('entityProfile.nav') },
           ]}
           style={{ flex: 1, minWidth: 0 }}
         />

@@ -1,0 +1,111 @@
+import { Alert, Button, Card, Descriptions, Empty, Input, List, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { TPublicEntity } from '../../../../src/contracts/entity-profile.ts';
+import { entityProfileApi } from '../../api/entity-profile.ts';
+import { errorDetail } from '../../components/load-error.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { codeLabel } from '../../i18n/known-key.ts';
+import { PortalShell } from './portal-shell.tsx';
+
+export const profilePath = (uscc: string) => `/portal/entities/${encodeURIComponent(uscc)}`;
+
+/** 企业信息公示 search, no login: a fragment of the name or a USCC, newest registrations first. */
+export function PortalEntitiesPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const [text, setText] = useState(q);
+  const [rows, setRows] = useState<TPublicEntity[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const load = async (cursor?: string) => {
+    setLoading(true);
+    setError(undefined);
+    try {
+      const page = await entityProfileApi.search(q, cursor);
+      setRows((prev) => (cursor ? [...prev, ...page.items] : page.items));
+      setNextCursor(page.nextCursor);
+    } catch (err) {
+      setError(errorDetail(t, err));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload from the first page when the search changes
+  useEffect(() => {
+    setText(q);
+    setRows([]);
+    setNextCursor(null);
+    if (q) void load();
+  }, [q]);
+
+  const search = (value: string) => {
+    const v = value.trim();
+    if ([...v].length === 1) {
+      setError(t('entityProfile.searchHint'));
+      return;
+    }
+    setParams(v ? { q: v } : {});
+  };
+
+  return (
+    <PortalShell>
+      <Card title={t('entityProfile.title')}>
+        <Typography.Paragraph type="secondary">{t('entityProfile.intro')}</Typography.Paragraph>
+        <Input.Search
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onSearch={search}
+          placeholder={t('entityProfile.searchPlaceholder')}
+          enterButton={t('common.search')}
+          allowClear
+          maxLength={60}
+          data-testid="entity-search"
+        />
+      </Card>
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
+      {q && (
+        <List<TPublicEntity>
+          style={{ marginTop: 16 }}
+          loading={loading && rows.length === 0}
+          dataSource={rows}
+          locale={{ emptyText: <Empty description={t('entityProfile.notFound')} /> }}
+          renderItem={(e) => (
+            <List.Item key={e.uscc} style={{ padding: 0, borderBlockEnd: 'none', marginBottom: 12 }}>
+              <Card size="small" style={{ width: '100%' }} data-testid="entity-result">
+                <Link to={profilePath(e.uscc)} style={{ fontWeight: 600, wordBreak: 'break-all' }}>
+                  {e.name}
+                </Link>{' '}
+                <StatusTag workflow="entity" status={e.status} />
+                <Descriptions column={1} size="small" style={{ marginTop: 8 }}>
+                  <Descriptions.Item label={t('entityProfile.uscc')}>
+                    <span style={{ wordBreak: 'break-all' }}>{e.uscc}</span>
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('entityProfile.type')}>
+                    {codeLabel(t, 'entities.type', e.type)}
+                  </Descriptions.Item>
+                  <Descriptions.Item
+                    label={t(e.type === 'individualBusiness' ? 'entityProfile.operator' : 'entityProfile.legalRep')}
+                  >
+                    {e.legalRepName ?? '—'}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('entityProfile.establishedOn')}>{e.establishedOn}</Descriptions.Item>
+                </Descriptions>
+              </Card>
+            </List.Item>
+          )}
+        />
+      )}
+      {nextCursor && (
+        <Button block loading={loading} onClick={() => load(nextCursor)} data-testid="entity-more">
+          {t('common.loadMore')}
+        </Button>
+      )}
+    </PortalShell>
+  );
+}
