@@ -57,3 +57,14 @@ export const ZInbox = z.object({
   modules: z.array(z.string()),
 });
 export type TInbox = z.infer<typeof ZInbox>;
+
+/** 团队工作量: open items per team member in the caller's scope (a station chief's team), by module. */
+export const ZTeamMember = z.object({
+  userId: z.number().int(),
+  name: z.string(),
+  /** Open items per module that counts them: { complaints: 3, cases: 1 }. */
+  byModule: z.record(z.string(), z.number().int()),
+  total: z.number().int(),
+});
+export const ZTeamWorkload = z.object({ members: z.array(ZTeamMember), modules: z.array(z.string()) });
+export type TTeamWorkload = z.infer<typeof ZTeamWorkload>;

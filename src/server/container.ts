@@ -142,7 +142,7 @@ export function createServices(
       loginLockMinutes: config.LOGIN_LOCK_MINUTES,
     }),
     org: createOrgService(db),
-    health: createHealthService(db),
+    health: createHealthService(db, { now: opts.now }),
     audit: createAuditService(db, auditCheckpoints),
     auditCheckpoints,
     calendar,

@@ -1,6 +1,12 @@
 import type { Db } from '../../db/client.ts';
 import type { PendingItem, PendingItemsProvider } from '../inbox/provider.ts';
-import { type CaseStep, countPendingCaseSteps, pendingCaseSteps } from './repos/pending.ts';
+import {
+  type CaseStep,
+  countPendingCaseSteps,
+  openCasesPerOfficer,
+  pendingCaseSteps,
+  verifyingLeadsPerAssignee,
+} from './repos/pending.ts';
 import type { ApprovalEngine } from './services/approvals.ts';
 
 const steps: CaseStep[] = ['leadVerification', 'decision', 'measure', 'disclosure'];
@@ -58,6 +64,13 @@ export function casePendingItems(db: Db, approvals: Pick<ApprovalEngine, 'inbox'
           approvals: waiting.length,
         },
       };
+    },
+    async workload(actor, limit) {
+      const [cases, leads] = await Promise.all([
+        openCasesPerOfficer(db, actor, limit),
+        verifyingLeadsPerAssignee(db, actor, limit),
+      ]);
+      return [...cases, ...leads];
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { PendingItemsProvider } from '../inbox/provider.ts';
-import { countPendingSteps, pendingSteps } from './repos/pending.ts';
+import { countPendingSteps, openItemsPerHandler, pendingSteps } from './repos/pending.ts';
 
 /**
  * 12315 steps in the work inbox: every open legal clock (受理, 调解, 核查, 答复, 告知) of the items the caller may read,
@@ -30,5 +30,6 @@ export function complaintPendingItems(db: Db): PendingItemsProvider {
         counts: { ...counts, approvals: 0 },
       };
     },
+    workload: (actor, limit) => openItemsPerHandler(db, actor, limit),
   };
 }

@@ -115,6 +115,19 @@ describe('work inbox: one query over every module, in the caller scope', () => {
     );
   });
 
+  test('team workload for the dashboard holders; system figures for those who read the login log', async () => {
+    const team = await s01Chief.get<{ members: unknown[]; modules: string[] }>('/api/v1/inbox/team');
+    assert.equal(team.status, 200, JSON.stringify(team.body));
+    assert.deepEqual(team.body.modules.sort(), ['cases', 'complaints']);
+    assert.equal((await s01Inspector.get('/api/v1/inbox/team')).status, 403);
+    const summary = await admin.get<{ database: { sizeBytes: number }; failedLoginsToday: number }>(
+      '/api/v1/system/summary',
+    );
+    assert.equal(summary.status, 200, JSON.stringify(summary.body));
+    assert.ok(summary.body.database.sizeBytes > 0);
+    assert.equal((await s01Chief.get('/api/v1/system/summary')).status, 403);
+  });
+
   test('the limit is checked: 0 or more than 50 answers 422 with the field named', async () => {
     const res = await s01Chief.get<{ errors: { path: string }[] }>('/api/v1/inbox?limit=0');
     assert.equal(res.status, 422);

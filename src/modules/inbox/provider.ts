@@ -29,6 +29,17 @@ export interface PendingItemsProvider {
   appliesTo(actor: Actor): boolean;
   /** Up to `limit` items of each group, oldest due first, and each group's count (up to countCap). */
   pending(actor: Actor, window: PendingWindow): Promise<{ items: PendingItem[]; counts: PendingCounts }>;
+  /**
+   * Optional: the open items per person (handler, officer) in the caller's scope, for a chief's team workload;
+   * at most `limit` people, index-backed like `pending`.
+   */
+  workload?(actor: Actor, limit: number): Promise<WorkloadRow[]>;
+}
+
+export interface WorkloadRow {
+  userId: number;
+  name: string;
+  open: number;
 }
 
 export const noCounts = (): PendingCounts => ({ overdue: 0, dueToday: 0, dueWeek: 0, approvals: 0 });

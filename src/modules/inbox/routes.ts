@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZInbox, ZInboxQuery } from '../../contracts/inbox.ts';
+import { ZInbox, ZInboxQuery, ZTeamWorkload } from '../../contracts/inbox.ts';
 import { actorOf } from '../../platform/http.ts';
 import type { InboxService } from './service.ts';
 
@@ -16,5 +16,18 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ inbox: InboxService }> = async
       },
     },
     async (req) => inbox.inbox(actorOf(req), req.query.limit),
+  );
+  app.get(
+    '/inbox/team',
+    {
+      config: { permission: 'dashboard:read' },
+      schema: {
+        tags: ['inbox'],
+        summary: '团队工作量：本人数据范围内每人在办事项数（按模块）',
+        querystring: ZInboxQuery,
+        response: { 200: ZTeamWorkload },
+      },
+    },
+    async (req) => inbox.team(actorOf(req), req.query.limit),
   );
 };

@@ -1,4 +1,4 @@
-import { inboxGroups, type TInbox, type TInboxGroup } from '../../contracts/inbox.ts';
+import { inboxGroups, type TInbox, type TInboxGroup, type TTeamWorkload } from '../../contracts/inbox.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { noCounts, type PendingItem, type PendingItemsProvider, type PendingWindow } from './provider.ts';
@@ -54,6 +54,24 @@ export function createInboxService(providers: readonly PendingItemsProvider[], o
       }
       for (const g of inboxGroups) groups[g] = groups[g].sort(byDue).slice(0, limit);
       return { ...window, counts, groups, modules: answering.map((p) => p.module) };
+    },
+
+    /** Open items per person in the caller's scope, from every module that counts them, busiest first. */
+    async team(actor: Actor, limit: number): Promise<TTeamWorkload> {
+      const counting = providers.filter((p) => p.workload && p.appliesTo(actor));
+      const answers = await Promise.all(counting.map((p) => p.workload!(actor, limit)));
+      const members = new Map<number, TTeamWorkload['members'][number]>();
+      answers.forEach((rows, i) => {
+        const module = counting[i]!.module;
+        for (const r of rows) {
+          const m = members.get(r.userId) ?? { userId: r.userId, name: r.name, byModule: {}, total: 0 };
+          m.byModule[module] = (m.byModule[module] ?? 0) + r.open;
+          m.total += r.open;
+          members.set(r.userId, m);
+        }
+      });
+      const sorted = [...members.values()].sort((a, b) => b.total - a.total || a.userId - b.userId);
+      return { members: sorted.slice(0, limit), modules: counting.map((p) => p.module) };
     },
   };
 }

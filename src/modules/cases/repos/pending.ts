@@ -122,3 +122,29 @@ export async function countPendingCaseSteps(
   );
   return windowCounts(rows);
 }
+
+type PersonCount = { userId: number; name: string; open: number };
+
+/** Cases not closed per officer (承办人) in the caller's reach; cases_open_due_idx holds the open ones. */
+export async function openCasesPerOfficer(db: Queryable, actor: Actor, limit: number): Promise<PersonCount[]> {
+  const w = readableWhere(actor, caseKind, new Where()).add('c.closed_on IS NULL');
+  const lim = w.param(limit);
+  return db.query<PersonCount>(
+    `SELECT co.user_id AS "userId", u.display_name AS name, count(*)::int AS open
+       FROM cases c JOIN case_officers co ON co.case_id = c.id JOIN users u ON u.id = co.user_id
+      ${w} GROUP BY co.user_id, u.display_name ORDER BY open DESC, co.user_id LIMIT ${lim}`,
+    w.params,
+  );
+}
+
+/** Leads under verification per assignee in the caller's reach (case_leads_status_idx). */
+export async function verifyingLeadsPerAssignee(db: Queryable, actor: Actor, limit: number): Promise<PersonCount[]> {
+  const w = readableWhere(actor, leadKind, new Where()).add(`l.status = 'verifying'`).add('l.assigned_to IS NOT NULL');
+  const lim = w.param(limit);
+  return db.query<PersonCount>(
+    `SELECT l.assigned_to AS "userId", u.display_name AS name, count(*)::int AS open
+       FROM case_leads l JOIN users u ON u.id = l.assigned_to
+      ${w} GROUP BY l.assigned_to, u.display_name ORDER BY open DESC, l.assigned_to LIMIT ${lim}`,
+    w.params,
+  );
+}

@@ -58,3 +58,19 @@ export async function countPendingSteps(
   );
   return windowCounts(rows);
 }
+
+/**
+ * Open items per handler in the caller's reach: items with a running clock (complaint_deadlines_open_idx), so the
+ * count never walks the closed history.
+ */
+export async function openItemsPerHandler(db: Queryable, actor: Actor, limit: number) {
+  const w = readableWhere(actor, complaintKind, new Where()).add('c.handler_id IS NOT NULL');
+  const lim = w.param(limit);
+  return db.query<{ userId: number; name: string; open: number }>(
+    `SELECT c.handler_id AS "userId", u.display_name AS name, count(*)::int AS open
+       FROM complaints c JOIN users u ON u.id = c.handler_id
+      ${w} AND c.id IN (SELECT d.complaint_id FROM complaint_deadlines d WHERE d.met_at IS NULL)
+      GROUP BY c.handler_id, u.display_name ORDER BY open DESC, c.handler_id LIMIT ${lim}`,
+    w.params,
+  );
+}
