@@ -9,8 +9,9 @@ import { HotlineCard, MyVisitsCard, StationFiguresCard, SystemHealthCard, TeamWo
 /**
  * Which role cards a caller gets, from their permissions and data scope (custom roles get the cards their
  * permissions fit): system health for who administers roles and reads the login log; district figures for a
- * dashboard reader who sees everything; the station's figures and team for one who sees a unit; the drawn visits
- * for who enters spot-check results within a unit; the 12315 desk for a district-wide handler without dashboards.
+ * dashboard reader who sees everything; the station's figures and team for one who sees a unit (a chief); the
+ * drawn visits for who enters spot-check results within a unit without dashboards (an inspector); the 12315 desk
+ * for a handler without dashboards.
  */
 export function homeCards(me: { permissions: readonly string[]; dataScope: string }) {
   const has = (p: string) => me.permissions.includes(p);
@@ -19,8 +20,8 @@ export function homeCards(me: { permissions: readonly string[]; dataScope: strin
     system: has('org:role:write') && has('audit:login:read'),
     district: dashboard && me.dataScope === 'all',
     station: dashboard && me.dataScope === 'unit_and_below',
-    team: dashboard && me.dataScope !== 'self',
-    visits: has('spotcheck:write') && me.dataScope !== 'all',
+    team: dashboard && me.dataScope === 'unit_and_below',
+    visits: has('spotcheck:write') && me.dataScope !== 'all' && !dashboard,
     hotline: has('complaint:write') && !dashboard,
   };
 }
