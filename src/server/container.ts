@@ -18,6 +18,7 @@ import { createCalendarService } from '../modules/calendar/service.ts';
 import { caseExecJobs } from '../modules/cases/exec-jobs.ts';
 import { createCaseExec } from '../modules/cases/exec-service.ts';
 import { caseDisclosureJobs } from '../modules/cases/jobs.ts';
+import { casePendingItems } from '../modules/cases/pending.ts';
 import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
 import { createCaseWorkflow } from '../modules/cases/services/case-workflow.ts';
 import { createCaseQueries } from '../modules/cases/services/cases.ts';
@@ -30,6 +31,7 @@ import { createCaseStats } from '../modules/cases/services/stats.ts';
 import { createSummaryService } from '../modules/cases/services/summary.ts';
 import { caseStatsJobs } from '../modules/cases/stats-jobs.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
+import { complaintPendingItems } from '../modules/complaints/pending.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
 import { createComplaintService } from '../modules/complaints/services/complaints.ts';
@@ -38,6 +40,7 @@ import { createOpen311 } from '../modules/complaints/services/open311.ts';
 import { createPublicComplaints } from '../modules/complaints/services/public.ts';
 import { createComplaintWorkflow } from '../modules/complaints/services/workflow.ts';
 import { creditJobs } from '../modules/credit/jobs.ts';
+import { creditPendingItems } from '../modules/credit/pending.ts';
 import { createCreditService } from '../modules/credit/service.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
@@ -47,9 +50,11 @@ import { createEntityService } from '../modules/entities/service.ts';
 import { createEntityProfileService } from '../modules/entity-profile/service.ts';
 import { createFileService } from '../modules/files/service.ts';
 import { createHealthService } from '../modules/health/service.ts';
+import { createInboxService } from '../modules/inbox/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
 import { createJobService } from '../modules/jobs/service.ts';
 import { createOrgService } from '../modules/org/service.ts';
+import { spotCheckPendingItems } from '../modules/spot-checks/pending.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
 import { createVisitService } from '../modules/spot-checks/services/visits.ts';
@@ -125,6 +130,12 @@ export function createServices(
   ];
   registerJobs(jobRunner, jobDefinitions);
 
+  // "My pending items": every module with steps that fall due registers its provider here (src/modules/inbox).
+  const inbox = createInboxService(
+    [complaintPendingItems(db), spotCheckPendingItems(db), creditPendingItems(db), casePendingItems(db, caseApprovals)],
+    { now: opts.now },
+  );
+
   return {
     db,
     pii,
@@ -134,7 +145,7 @@ export function createServices(
       loginLockMinutes: config.LOGIN_LOCK_MINUTES,
     }),
     org: createOrgService(db),
-    health: createHealthService(db),
+    health: createHealthService(db, { now: opts.now }),
     audit: createAuditService(db, auditCheckpoints),
     auditCheckpoints,
     calendar,
@@ -176,6 +187,7 @@ export function createServices(
       penalties: caseDisclosures,
       now: opts.now,
     }),
+    inbox,
   };
 }
 

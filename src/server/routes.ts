@@ -18,6 +18,7 @@ import { entityImportRoutes } from '../modules/entities/import/routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
 import { publicEntityRoutes } from '../modules/entity-profile/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
+import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { publicSpotCheckRoutes } from '../modules/spot-checks/public-routes.ts';
@@ -75,6 +76,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   });
   await app.register(disclosureRoutes, { disclosures: services.caseDisclosures });
+  await app.register(inboxRoutes, { inbox: services.inbox });
   await app.register(publicPenaltyRoutes, {
     disclosures: services.caseDisclosures,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,

@@ -59,8 +59,12 @@ test('logging out ends the session', async () => {
 test('when the session ends, the next API call sends the user to /login and back after signing in', async () => {
   const { context, page } = await openSession(web.browser, web.app);
   await loginViaUi(page, 'admin');
-  // The home page's own call (calendar status) must be done, so that the 401 comes from the roles page.
+  // The home page's own calls (calendar, inbox, system figures, 12315 figures) must be done, so that the 401 comes
+  // from the roles page.
   await page.getByText('已收录年度').waitFor();
+  await page.getByTestId('inbox-count-overdue').waitFor();
+  await page.getByTestId('home-system-failed-logins').waitFor();
+  await page.getByTestId('home-figures').getByText('本月登记').waitFor();
   await context.clearCookies();
   await page.getByTestId('side-menu').getByText('角色管理').click();
   await page.waitForURL(/\/login\?next=%2Forg%2Froles$/);

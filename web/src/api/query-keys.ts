@@ -41,6 +41,15 @@ export const queryKeys = {
     evidence: (id: number) => ['cases', 'evidence', id],
     execution: (id: number) => ['cases', 'execution', id],
   },
+  inbox: {
+    all: ['inbox'],
+    list: (limit: number) => ['inbox', 'list', limit],
+    team: () => ['inbox', 'team'],
+  },
+  system: {
+    all: ['system'],
+    summary: () => ['system', 'summary'],
+  },
   complaints: {
     all: ['complaints'],
     categories: () => ['complaints', 'categories'],
@@ -127,8 +136,11 @@ const alsoAffects: Record<string, string[]> = {
 /** `/spot-checks/visits/3/results` → `spot-checks`. */
 export const moduleOfPath = (path: string): string => path.split(/[/?]/).find((s) => s !== '') ?? '';
 
+/** Reads that any write may change: the work inbox (every module's pending steps) and the system figures. */
+const everyWriteAffects = ['inbox', 'system'];
+
 /** The key prefixes a successful write to `path` marks stale. */
 export function keysAfterWrite(path: string): QueryKey[] {
   const module = moduleOfPath(path);
-  return [module, ...(alsoAffects[module] ?? []), UNKEYED].map((m) => [m]);
+  return [module, ...(alsoAffects[module] ?? []), UNKEYED, ...everyWriteAffects].map((m) => [m]);
 }

@@ -99,13 +99,6 @@ export const enUS: Record<MessageKey, string> = {
   'home.unit': 'Unit',
   'home.roles': 'Roles',
   'home.dataScope': 'Data scope',
-  'home.idle': 'Session timeout',
-  'home.idleMinutes': 'Signed out after {minutes} minutes without activity',
-  'home.modules': 'Business modules',
-  'home.modulesBuilding':
-    'Business modules are being built: market entities, credit supervision, random inspections, complaints and dashboards will follow.',
-  'home.upcomingPermissions': 'Your roles already grant these business permissions, usable once the modules ship: ',
-  'home.noUpcoming': 'Your roles grant no business-module permissions.',
 
   'scope.all': 'All data',
   'scope.unit_and_below': 'Own unit and below',

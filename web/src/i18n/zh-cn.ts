@@ -97,12 +97,6 @@ export const zhCN = {
   'home.unit': '单位',
   'home.roles': '角色',
   'home.dataScope': '数据范围',
-  'home.idle': '会话超时',
-  'home.idleMinutes': '{minutes} 分钟无操作自动退出',
-  'home.modules': '业务模块',
-  'home.modulesBuilding': '各业务模块建设中：市场主体、信用监管、双随机抽查、投诉举报与数据看板将陆续上线。',
-  'home.upcomingPermissions': '您的角色已具备以下业务权限，模块上线后即可使用：',
-  'home.noUpcoming': '您的角色暂无业务模块权限。',
 
   'scope.all': '全部数据',
   'scope.unit_and_below': '本单位及下级',

@@ -1,74 +1,100 @@
-import { Alert, Card, Col, Descriptions, Row, Tag } from 'antd';
-import { type Permission, permissions } from '../../../../src/contracts/permissions.ts';
+import { Card, Col, Descriptions, Row } from 'antd';
 import { useMe } from '../../auth/auth-context.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { knownKey } from '../../i18n/known-key.ts';
 import { CalendarStatusCard } from '../calendar/calendar-status.tsx';
+import { InboxCard } from './inbox-card.tsx';
+import { HotlineCard, MyVisitsCard, StationFiguresCard, SystemHealthCard, TeamWorkloadCard } from './role-cards.tsx';
 
-/** Business modules whose permissions exist already but whose pages are not built yet. */
-const upcomingPrefixes = ['dashboard:'];
+/**
+ * Which role cards a caller gets, from their permissions and data scope (custom roles get the cards their
+ * permissions fit): system health for who administers roles and reads the login log; district figures for a
+ * dashboard reader who sees everything; the station's figures and team for one who sees a unit (a chief); the
+ * drawn visits for who enters spot-check results within a unit without dashboards (an inspector); the 12315 desk
+ * for a handler without dashboards.
+ */
+export function homeCards(me: { permissions: readonly string[]; dataScope: string }) {
+  const has = (p: string) => me.permissions.includes(p);
+  const dashboard = has('dashboard:read');
+  return {
+    system: has('org:role:write') && has('audit:login:read'),
+    district: dashboard && me.dataScope === 'all',
+    station: dashboard && me.dataScope === 'unit_and_below',
+    team: dashboard && me.dataScope === 'unit_and_below',
+    visits: has('spotcheck:write') && me.dataScope !== 'all' && !dashboard,
+    hotline: has('complaint:write') && !dashboard,
+  };
+}
 
 export function HomePage() {
   const t = useT();
   const me = useMe();
-  const upcoming = me.permissions.filter((p) => upcomingPrefixes.some((prefix) => p.startsWith(prefix)));
-  // The upcoming permissions are named in the messages; one added on the server first shows its Chinese label.
-  const label = (p: Permission) => {
-    const key = knownKey(`home.permission.${p}`);
-    return key ? t(key) : permissions[p];
-  };
+  const cards = homeCards(me);
   return (
     <>
       <PageHeader title={t('home.welcome', { name: me.user.displayName })} />
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <Card title={t('home.account')} size="small">
-            <Descriptions
-              size="small"
-              column={1}
-              data-testid="home-account"
-              items={[
-                {
-                  key: 'user',
-                  label: t('home.user'),
-                  children: t('common.nameWithId', { name: me.user.displayName, id: me.user.username }),
-                },
-                { key: 'unit', label: t('home.unit'), children: me.user.unitName },
-                {
-                  key: 'roles',
-                  label: t('home.roles'),
-                  children: me.roles.map((r) => r.name).join(t('common.separator')) || '—',
-                },
-                { key: 'scope', label: t('home.dataScope'), children: t(`scope.${me.dataScope}`) },
-                {
-                  key: 'idle',
-                  label: t('home.idle'),
-                  children: t('home.idleMinutes', { minutes: me.idleTimeoutMinutes }),
-                },
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <CalendarStatusCard />
-        </Col>
-        <Col span={24}>
-          <Card title={t('home.modules')} size="small">
-            <Alert type="info" showIcon title={t('home.modulesBuilding')} style={{ marginBottom: 12 }} />
-            {upcoming.length > 0 ? (
-              <div>
-                {t('home.upcomingPermissions')}
-                {upcoming.map((p) => (
-                  <Tag key={p} style={{ marginTop: 8 }}>
-                    {label(p)}
-                  </Tag>
-                ))}
-              </div>
-            ) : (
-              t('home.noUpcoming')
+        <Col xs={24} xl={14}>
+          <Row gutter={[16, 16]}>
+            <Col span={24}>
+              <InboxCard />
+            </Col>
+            {cards.visits && (
+              <Col span={24}>
+                <MyVisitsCard />
+              </Col>
             )}
-          </Card>
+            {cards.team && (
+              <Col span={24}>
+                <TeamWorkloadCard />
+              </Col>
+            )}
+          </Row>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Row gutter={[16, 16]}>
+            {cards.system && (
+              <Col span={24}>
+                <SystemHealthCard />
+              </Col>
+            )}
+            {cards.hotline && (
+              <Col span={24}>
+                <HotlineCard />
+              </Col>
+            )}
+            {(cards.district || cards.station) && (
+              <Col span={24}>
+                <StationFiguresCard district={cards.district} />
+              </Col>
+            )}
+            <Col span={24}>
+              <Card title={t('home.account')} size="small">
+                <Descriptions
+                  size="small"
+                  column={1}
+                  data-testid="home-account"
+                  items={[
+                    {
+                      key: 'user',
+                      label: t('home.user'),
+                      children: t('common.nameWithId', { name: me.user.displayName, id: me.user.username }),
+                    },
+                    { key: 'unit', label: t('home.unit'), children: me.user.unitName },
+                    {
+                      key: 'roles',
+                      label: t('home.roles'),
+                      children: me.roles.map((r) => r.name).join(t('common.separator')) || '—',
+                    },
+                    { key: 'scope', label: t('home.dataScope'), children: t(`scope.${me.dataScope}`) },
+                  ]}
+                />
+              </Card>
+            </Col>
+            <Col span={24}>
+              <CalendarStatusCard />
+            </Col>
+          </Row>
         </Col>
       </Row>
     </>

@@ -1,0 +1,35 @@
+import type { Db } from '../../db/client.ts';
+import type { PendingItemsProvider } from '../inbox/provider.ts';
+import { countPendingSteps, openItemsPerHandler, pendingSteps } from './repos/pending.ts';
+
+/**
+ * 12315 steps in the work inbox: every open legal clock (受理, 调解, 核查, 答复, 告知) of the items the caller may read,
+ * grouped by its due date; an item escalated by the 督办 sweep is marked. No approvals in this module.
+ */
+export function complaintPendingItems(db: Db): PendingItemsProvider {
+  return {
+    module: 'complaints',
+    appliesTo: (actor) => actor.permissions.has('complaint:read'),
+    async pending(actor, w) {
+      const [rows, counts] = await Promise.all([
+        pendingSteps(db, actor, w),
+        countPendingSteps(db, actor, { today: w.today, weekEnd: w.weekEnd, cap: w.countCap }),
+      ]);
+      return {
+        items: rows.map((r) => ({
+          module: 'complaints',
+          kind: r.step,
+          id: r.id,
+          title: r.businessName ? `${r.trackingCode} ${r.businessName}` : r.trackingCode,
+          dueOn: r.dueOn,
+          isApproval: false,
+          link: `/complaints/${r.id}`,
+          unitName: r.stationName,
+          escalated: r.escalationLevel > 0,
+        })),
+        counts: { ...counts, approvals: 0 },
+      };
+    },
+    workload: (actor, limit) => openItemsPerHandler(db, actor, limit),
+  };
+}
