@@ -57,6 +57,7 @@ export const ZDisclosure = z.object({
   authority: z.string(),
   decidedOn: z.string(),
   version: z.number().int(),
+  typical: z.boolean(),
   actions: z.array(z.string()),
 });
 

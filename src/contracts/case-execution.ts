@@ -99,7 +99,13 @@ export const ZMeasure = z.object({
   canExtend: z.boolean(),
 });
 export type TMeasure = z.infer<typeof ZMeasure>;
-export const ZMeasureList = z.object({ items: z.array(ZMeasure) });
+export const ZMeasureList = z.object({
+  items: z.array(ZMeasure),
+  /** The caller may take a measure now (case:write, the case under investigation). */
+  canTake: z.boolean(),
+  /** The caller may extend or release the case's measures in force (case:write, the case not closed). */
+  canChange: z.boolean(),
+});
 export const ZOpenMeasureQuery = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   kind: ZMeasureKind.optional(),

@@ -136,6 +136,8 @@ export const ZCaseListItem = z.object({
   /** 简易程序 only. */
   summaryFiling: ZSummaryFiling.nullable(),
   createdAt: ZTimestamp,
+  /** 承办人, the lead officer first (the detail adds each one's credential number). */
+  officers: z.array(z.object({ userId: z.number().int(), name: z.string(), leadOfficer: z.boolean() })),
 });
 export const ZCaseStep = z.object({
   id: z.number().int(),

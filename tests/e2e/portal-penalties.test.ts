@@ -5,14 +5,16 @@ import type { TDisclosure } from '../../src/contracts/case-disclosures.ts';
 import { onCaseDecided } from '../../src/modules/cases/services/disclosures.ts';
 import { insertCase } from '../helpers/case-factories.ts';
 import { loginAs, type TestApp } from '../helpers/test-app.ts';
-import { launchBrowser, openSession, startWebApp } from './helpers.ts';
+import { launchBrowser, loginViaUi, openSession, startWebApp, textOf } from './helpers.ts';
 
 let app: TestApp;
 let browser: Browser;
 const published: TDisclosure[] = [];
 
-/** A decided general-procedure case with a fine, its disclosure published by the station chief. */
-async function publishedDecision(party: { kind: 'person' | 'organisation'; name: string; uscc?: string }, n: number) {
+type Party = { kind: 'person' | 'organisation'; name: string; uscc?: string };
+
+/** A decided general-procedure case with a fine in station s01: its disclosure is pending. */
+async function decidedCase(party: Party, n: number, decidedOn = '2026-11-20') {
   const db = app.testDb.db;
   const [station] = await db.query<{ id: number }>(`SELECT id FROM org_units WHERE code = 's01'`);
   const decisionNo = `南海市监处罚〔2026〕${700 + n}号`;
@@ -26,7 +28,7 @@ async function publishedDecision(party: { kind: 'person' | 'organisation'; name:
       party_uscc: party.uscc ?? null,
       decision_kind: 'penalty',
       decision_no: decisionNo,
-      decided_on: '2026-11-20',
+      decided_on: decidedOn,
     },
   });
   await db.query(`INSERT INTO case_penalties (case_id, kind, amount_fen) VALUES ($1, 'fine', $2)`, [
@@ -34,6 +36,13 @@ async function publishedDecision(party: { kind: 'person' | 'organisation'; name:
     30_000_00 + n,
   ]);
   await db.transaction((tx) => onCaseDecided(tx, caseId));
+  return caseId;
+}
+
+/** A decided case whose disclosure the station chief published. */
+async function publishedDecision(party: Party, n: number) {
+  const db = app.testDb.db;
+  const caseId = await decidedCase(party, n);
   const chief = await loginAs(app, 's01.chief');
   const [row] = await db.query<{ id: number; version: number }>(
     'SELECT id, version FROM case_disclosures WHERE case_id = $1',
@@ -96,5 +105,41 @@ test('a citizen on a 375 px phone finds a penalty by USCC, opens it, and a QR li
   // An unknown number says so.
   await page.goto('/portal/penalties?no=NOPE-1');
   await page.getByText('未查到文号为 NOPE-1 的公示信息').waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('the station chief publishes a pending decision from 公示管理; an overdue one is flagged red', async () => {
+  const late = await decidedCase({ kind: 'organisation', name: '佛山市南海区逾期公示测试商行' }, 3, '2026-10-09');
+  const fresh = await decidedCase({ kind: 'organisation', name: '佛山市南海区待公示测试商行' }, 4);
+  const [lateRow, freshRow] = await Promise.all(
+    [late, fresh].map(
+      async (caseId) =>
+        (await app.testDb.db.query<{ id: number }>('SELECT id FROM case_disclosures WHERE case_id = $1', [caseId]))[0]!
+          .id,
+    ),
+  );
+  const { page, errors } = await openSession(browser, app);
+  await loginViaUi(page, 's01.chief');
+  await page.goto('/cases/disclosures');
+  const table = page.getByTestId('case-disclosures-table');
+  const overdue = table.locator('tr', { hasText: '逾期公示测试商行' });
+  await overdue.waitFor();
+  assert.match(await textOf(overdue), /已超期/);
+  assert.ok((await overdue.locator('.ant-tag-red').count()) > 0, 'the overdue tag is red');
+
+  const row = table.locator('tr', { hasText: '佛山市南海区待公示测试商行' });
+  assert.match(await textOf(row), /待公示/);
+  await page.getByTestId(`disclosure-publish-${freshRow}`).click();
+  await page.getByTestId('disclosure-publish-ok').click();
+  await row.getByText('公示中').waitFor();
+  const portal = page.getByTestId(`disclosure-portal-${freshRow}`);
+  assert.equal(await portal.getAttribute('href'), `/portal/penalties?id=${freshRow}`);
+  assert.equal(
+    await page.getByTestId(`disclosure-case-${lateRow}`).getAttribute('href'),
+    `/cases/${late}`,
+    'each row opens its case',
+  );
+  await page.goto(`/portal/penalties?id=${freshRow}`);
+  await page.getByTestId('penalty-detail').getByText('南海市监处罚〔2026〕704号').waitFor();
   assert.deepEqual(errors, []);
 });

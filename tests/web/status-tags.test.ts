@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ZDisclosureStatus } from '../../src/contracts/case-disclosures.ts';
 import { ZComplaintStatus } from '../../src/contracts/complaints.ts';
 import { ZEntityStatus } from '../../src/contracts/entities.ts';
 import { ZJobStatus } from '../../src/contracts/jobs.ts';
+import { measureStatusLabels } from '../../src/domain/case-measures.ts';
 import { caseStatusLabels, leadStatusLabels } from '../../src/domain/case-workflow.ts';
 import { batchStatusLabels, listingStatusLabels, repairStatusLabels } from '../../src/domain/credit-workflow.ts';
 import { taskStatusLabels, visitStatusLabels } from '../../src/domain/spot-check-workflow.ts';
@@ -14,6 +16,8 @@ const workflows: Record<Workflow, readonly string[]> = {
   complaint: ZComplaintStatus.options,
   caseLead: Object.keys(leadStatusLabels),
   case: Object.keys(caseStatusLabels),
+  caseMeasure: Object.keys(measureStatusLabels),
+  caseDisclosure: ZDisclosureStatus.options,
   creditBatch: Object.keys(batchStatusLabels),
   creditListing: Object.keys(listingStatusLabels),
   creditRepair: Object.keys(repairStatusLabels),

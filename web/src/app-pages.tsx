@@ -41,6 +41,7 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   '/cases/leads': lazyNamed(() => import('./pages/cases/leads-page.tsx'), 'CaseLeadsPage'),
   '/cases': lazyNamed(() => import('./pages/cases/cases-page.tsx'), 'CasesPage'),
   '/cases/approvals': lazyNamed(() => import('./pages/cases/approvals-page.tsx'), 'CaseApprovalsPage'),
+  '/cases/disclosures': lazyNamed(() => import('./pages/cases/disclosures-page.tsx'), 'CaseDisclosuresPage'),
   '/cases/summary': lazyNamed(() => import('./pages/cases/summary-page.tsx'), 'CaseSummaryPage'),
   '/cases/evidence': lazyNamed(() => import('./pages/cases/evidence-capture-page.tsx'), 'EvidenceCapturePage'),
   '/cases/settings': lazyNamed(() => import('./pages/cases/case-settings-page.tsx'), 'CaseSettingsPage'),

@@ -173,6 +173,12 @@ describe('case clocks: decision clock, extensions, pauses, hearing notice, major
     assert.ok(ids(od).includes(overdue));
     assert.ok(!ids(od).includes(fresh));
     assert.equal(od.find((r) => r.id === overdue)?.clock?.daysLeft, -5);
+    const officerNames = (await detail(overdue)).officers.map((o) => o.name);
+    assert.deepEqual(
+      od.find((r) => r.id === overdue)?.officers.map((o) => o.name),
+      officerNames,
+      'the list names the officers, as the detail does',
+    );
     const mine = ids(await listed('mine=true'));
     assert.ok(mine.includes(overdue) && !mine.includes(fresh));
     assert.ok(ids(await listed('q=超期测试五金')).includes(overdue));

@@ -540,6 +540,8 @@ describe('行政处罚信息公示 and the credit consequences of a decision', (
       [d.id],
     );
     assert.match(list.body.items[0]!.title, /公示测试案件/);
+    const register = await chief.get<{ items: TDisclosure[] }>('/api/v1/case-disclosures?status=published&limit=200');
+    assert.equal(register.body.items.find((i) => i.id === d.id)?.typical, true, 'the register shows the mark');
   });
 
   test('staff see the register only in their scope', async () => {

@@ -282,6 +282,20 @@ describe('cases: evidence, compulsory measures, execution', () => {
         startedOn: today,
       });
       assert.equal(res.status, 409);
+      const list = await officer.get<{ canTake: boolean; canChange: boolean }>(`/api/v1/cases/${caseId}/measures`);
+      assert.deepEqual([list.body.canTake, list.body.canChange], [false, true], 'only measures in force change now');
+    });
+
+    it('tells the page who may take and change measures', async () => {
+      const caseId = await newCase({ status: 'investigating' });
+      const own = await officer.get<{ canTake: boolean; canChange: boolean }>(`/api/v1/cases/${caseId}/measures`);
+      assert.deepEqual([own.body.canTake, own.body.canChange], [true, true]);
+      const late = await officer.post<TMeasure>(`/api/v1/cases/${caseId}/measures`, {
+        kind: 'seizure',
+        items: '过期查封的货物',
+        startedOn: addDays(today, -35),
+      });
+      assert.deepEqual([late.body.overdue, late.body.canExtend], [true, false], 'past due: release only');
     });
   });
 

@@ -40,6 +40,11 @@ export const queryKeys = {
     documents: (id: number) => ['cases', 'documents', id],
     evidence: (id: number) => ['cases', 'evidence', id],
     execution: (id: number) => ['cases', 'execution', id],
+    measures: (id: number) => ['cases', 'measures', id],
+  },
+  caseDisclosures: {
+    all: ['case-disclosures'],
+    list: (query: object) => ['case-disclosures', 'list', query],
   },
   inbox: {
     all: ['inbox'],
@@ -127,7 +132,9 @@ const alsoAffects: Record<string, string[]> = {
   org: ['complaints', 'spot-checks', 'entities'],
   calendar: ['complaints', 'spot-checks', 'credit'],
   public: ['complaints'],
-  cases: ['case-leads', 'case-approvals', 'public', 'credit'],
+  cases: ['case-leads', 'case-approvals', 'public', 'credit', 'case-disclosures'],
+  'case-measures': ['cases'],
+  'case-disclosures': ['cases', 'public'],
   'case-leads': ['cases', 'case-approvals', 'complaints'],
   'case-approvals': ['cases', 'case-leads'],
   'case-settings': ['cases', 'case-leads'],

@@ -1,5 +1,7 @@
 import { auditEnUS } from './messages/audit.en-us.ts';
 import { calendarEnUS } from './messages/calendar.en-us.ts';
+import { caseDisclosuresEnUS } from './messages/case-disclosures.en-us.ts';
+import { caseMeasuresEnUS } from './messages/case-measures.en-us.ts';
 import { casesEnUS } from './messages/cases.en-us.ts';
 import { casesStatsEnUS } from './messages/cases-stats.en-us.ts';
 import { commonListEnUS } from './messages/common-list.en-us.ts';
@@ -28,6 +30,8 @@ export const enUS: Record<MessageKey, string> = {
   ...casesEnUS,
   ...creditEnUS,
   ...casesStatsEnUS,
+  ...caseMeasuresEnUS,
+  ...caseDisclosuresEnUS,
   ...homeEnUS,
   ...statusEnUS,
   'app.name': 'Shijian · Market Supervision',

@@ -1,5 +1,7 @@
 import { auditZhCN } from './messages/audit.zh-cn.ts';
 import { calendarZhCN } from './messages/calendar.zh-cn.ts';
+import { caseDisclosuresZhCN } from './messages/case-disclosures.zh-cn.ts';
+import { caseMeasuresZhCN } from './messages/case-measures.zh-cn.ts';
 import { casesZhCN } from './messages/cases.zh-cn.ts';
 import { casesStatsZhCN } from './messages/cases-stats.zh-cn.ts';
 import { commonListZhCN } from './messages/common-list.zh-cn.ts';
@@ -26,6 +28,8 @@ export const zhCN = {
   ...casesZhCN,
   ...creditZhCN,
   ...casesStatsZhCN,
+  ...caseMeasuresZhCN,
+  ...caseDisclosuresZhCN,
   ...homeZhCN,
   ...statusZhCN,
   'app.name': '市监 · 市场监管业务平台',

@@ -39,6 +39,8 @@ export const statusColours = {
     closed: 'green',
     annulled: 'default',
   },
+  caseMeasure: { active: 'orange', ended: 'default' },
+  caseDisclosure: { pending: 'blue', published: 'green', withdrawn: 'default', removed: 'purple', expired: 'default' },
   creditBatch: { proposed: 'blue', approved: 'green', discarded: 'default' },
   creditListing: { proposed: 'blue', listed: 'red', removed: 'green', discarded: 'default' },
   creditRepair: { applied: 'blue', reviewed: 'orange', approved: 'green', rejected: 'red' },

@@ -27,6 +27,14 @@ export interface CaseListRow {
   /** Start of the open pause of the decision clock, if any. */
   pausedSince: string | null;
   createdAt: string;
+  /** 承办人, the lead officer first. */
+  officers: CaseListOfficer[];
+}
+
+export interface CaseListOfficer {
+  userId: number;
+  name: string;
+  leadOfficer: boolean;
 }
 
 export interface CaseListFilter {
@@ -81,7 +89,7 @@ export async function listCases(q: Queryable, scope: Where, f: CaseListFilter, l
       );
   }
   const lim = w.param(limit);
-  return q.query<CaseListRow>(
+  const rows = await q.query<Omit<CaseListRow, 'officers'>>(
     `SELECT c.id, c.case_no AS "caseNo", c.procedure, c.status, c.pending_action AS "pendingAction",
             c.party_kind AS "partyKind", c.party_name AS "partyName", c.party_uscc AS "partyUscc", c.title,
             c.station_id AS "stationId", u.name AS "stationName", c.filed_on AS "filedOn", c.decided_on AS "decidedOn",
@@ -94,6 +102,33 @@ export async function listCases(q: Queryable, scope: Where, f: CaseListFilter, l
        ${w} ORDER BY c.id DESC LIMIT ${lim}`,
     w.params,
   );
+  const officers = await officersOfCases(
+    q,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r): CaseListRow => ({ ...r, officers: officers.get(r.id) ?? [] }));
+}
+
+/**
+ * The officers of one page of cases in one query (the primary key case_officers (case_id, user_id) serves
+ * `case_id = ANY`), kept apart from the page query so its plan stays a backward scan of the keyset index.
+ */
+export async function officersOfCases(q: Queryable, caseIds: number[]): Promise<Map<number, CaseListOfficer[]>> {
+  const byCase = new Map<number, CaseListOfficer[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows = await q.query<CaseListOfficer & { caseId: number }>(
+    `SELECT o.case_id AS "caseId", o.user_id AS "userId", u.display_name AS name, o.lead_officer AS "leadOfficer"
+       FROM case_officers o JOIN users u ON u.id = o.user_id
+      WHERE o.case_id = ANY($1::bigint[])
+      ORDER BY o.case_id, o.lead_officer DESC, o.assigned_at, o.user_id`,
+    [caseIds],
+  );
+  for (const { caseId, ...o } of rows) {
+    const list = byCase.get(caseId);
+    if (list) list.push(o);
+    else byCase.set(caseId, [o]);
+  }
+  return byCase;
 }
 
 /** Summary decisions not yet filed (备案): the partial index cases_summary_filing_idx covers exactly these. */

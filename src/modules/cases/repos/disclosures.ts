@@ -67,6 +67,8 @@ export interface DisclosureRow {
   authority: string;
   decidedOn: string;
   version: number;
+  /** The case is marked 典型案例 (shown on the portal while published). */
+  typical: boolean;
 }
 
 const cols = `d.id, d.case_id AS "caseId", d.station_id AS "stationId", u.name AS "stationName", d.status,
@@ -74,7 +76,8 @@ const cols = `d.id, d.case_id AS "caseId", d.station_id AS "stationId", u.name A
   d.earliest_removal_on AS "earliestRemovalOn", d.removable, d.withdraw_due_on AS "withdrawDueOn",
   d.withdrawn_on AS "withdrawnOn", d.removed_on AS "removedOn", d.reason, d.escalated_at AS "escalatedAt",
   d.decision_no AS "decisionNo", d.party_name AS "partyName", d.party_uscc AS "partyUscc", d.violation, d.basis,
-  d.content, d.authority, d.decided_on AS "decidedOn", d.version`;
+  d.content, d.authority, d.decided_on AS "decidedOn", d.version,
+  (SELECT tc.typical FROM cases tc WHERE tc.id = d.case_id) AS typical`;
 const from = 'case_disclosures d JOIN org_units u ON u.id = d.station_id';
 
 export interface DisclosureInsert {

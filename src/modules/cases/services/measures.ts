@@ -48,7 +48,8 @@ export function toMeasure(m: repo.MeasureRow, today: string): TMeasure {
     status,
     overdue: measureOverdue(m, today),
     daysLeft: measureDaysLeft(m, today),
-    canExtend: status === 'active' && extensionRefusal(m) === null,
+    // Past its due day a seizure can no longer be extended (extend() answers 422): only released.
+    canExtend: status === 'active' && extensionRefusal(m) === null && today <= m.dueOn,
   };
 }
 
@@ -94,9 +95,14 @@ export function createMeasureService(db: Db, deps: CaseExecDeps) {
     },
 
     async list(actor: Actor, caseId: number) {
-      await readableCase(db, actor, caseId);
+      const c = await readableCase(db, actor, caseId);
       const today = deps.today();
-      return { items: (await repo.listMeasures(db, caseId)).map((m) => toMeasure(m, today)) };
+      const writer = actor.permissions.has('case:write');
+      return {
+        items: (await repo.listMeasures(db, caseId)).map((m) => toMeasure(m, today)),
+        canTake: writer && (measureTakeStatuses as readonly string[]).includes(c.status),
+        canChange: writer && (measureOpenStatuses as readonly string[]).includes(c.status),
+      };
     },
 
     async take(actor: Actor, caseId: number, body: z.infer<typeof ZMeasureBody>): Promise<TMeasure> {

@@ -21,6 +21,7 @@ import {
   StepsTimeline,
 } from './case-detail-tabs.tsx';
 import { caseActionLabel, caseDueState, daysUntil, decisionKindLabel, dueTextType, roleLabel } from './case-labels.ts';
+import { MeasuresTab } from './case-measures-tab.tsx';
 import { useCaseSettings } from './case-pickers.tsx';
 import { DueCell } from './leads-page.tsx';
 import { SummaryFilingFact, SummaryFilingModal, summaryFilingClock } from './summary-filing.tsx';
@@ -237,6 +238,7 @@ export function CaseDetailPage() {
             label: t('cases.tab.evidence'),
             children: <EvidenceTab item={item} canAdd={can('case:write') && item.status !== 'closed'} />,
           },
+          { key: 'measures', label: t('cases.tab.measures'), children: <MeasuresTab item={item} /> },
           { key: 'documents', label: t('cases.tab.documents'), children: <DocumentsTab item={item} /> },
           {
             key: 'approvals',

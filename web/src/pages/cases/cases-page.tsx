@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Form, Input, Space, type TableColumnsType, Tabs, Tag } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Space, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { type CaseListQuery, casesApi, type TCaseSummary } from '../../api/cases.ts';
@@ -19,8 +19,6 @@ import { ProposeCaseModal } from './propose-case-modal.tsx';
 const PAGE_SIZE = 20;
 const itemKey = (c: TCaseSummary) => c.id;
 type Filters = Pick<CaseListQuery, 'mine' | 'overdue' | 'filingOverdue' | 'q'>;
-/** The list item may carry its officers' names (the detail always does). */
-type WithOfficers = { officers?: { name: string }[] };
 
 /** 案件办理: the cases by stage, deadlines coloured (red overdue, orange within 10 days, paused tagged). */
 export function CasesPage() {
@@ -58,11 +56,20 @@ export function CasesPage() {
         ),
       },
       { title: t('cases.party'), dataIndex: 'partyName' },
-      { title: t('cases.title'), dataIndex: 'title', ellipsis: true, width: 240 },
+      {
+        title: t('cases.title'),
+        dataIndex: 'title',
+        // With the table sized to its content a column's own ellipsis never applies: the cell caps the text.
+        render: (title: string) => (
+          <Typography.Text ellipsis={{ tooltip: title }} style={{ maxWidth: 240 }}>
+            {title}
+          </Typography.Text>
+        ),
+      },
       {
         title: t('cases.officers'),
         key: 'officers',
-        render: (_, c) => (c as WithOfficers).officers?.map((o) => o.name).join(t('cases.listSeparator')) ?? '—',
+        render: (_, c) => c.officers.map((o) => o.name).join(t('cases.listSeparator')) || '—',
       },
       { title: t('cases.filedOn'), dataIndex: 'filedOn', render: (d: string | null) => d ?? '—' },
       {
