@@ -8,6 +8,7 @@ import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
+import '../modules/notifications/access.ts';
 import '../modules/org/access.ts';
 import { type CheckpointLog, createAuditCheckpoints } from '../modules/audit/checkpoints.ts';
 import { auditJobs } from '../modules/audit/jobs.ts';
@@ -47,6 +48,8 @@ import { createFileService } from '../modules/files/service.ts';
 import { createHealthService } from '../modules/health/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
 import { createJobService } from '../modules/jobs/service.ts';
+import { notificationJobs } from '../modules/notifications/jobs.ts';
+import { createNotificationService } from '../modules/notifications/service.ts';
 import { createOrgService } from '../modules/org/service.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
@@ -104,6 +107,7 @@ export function createServices(
   const complaintAttachments = createComplaintAttachments(db, { files, complaints });
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
   const caseDisclosures = createDisclosureService(db, { now: opts.now });
+  const notifications = createNotificationService(db, { now: opts.now });
 
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
@@ -119,6 +123,7 @@ export function createServices(
     ...entityJobs(entityImports),
     ...caseStatsJobs({ stats: caseStats }),
     ...caseDisclosureJobs(caseDisclosures),
+    ...notificationJobs(notifications),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -166,6 +171,7 @@ export function createServices(
       today: () => shanghaiToday(opts.now?.()),
     }),
     caseDisclosures,
+    notifications,
   };
 }
 
