@@ -8,6 +8,7 @@ import { creditEnUS } from './messages/credit.en-us.ts';
 import { entitiesEnUS } from './messages/entities.en-us.ts';
 import { homeEnUS } from './messages/home.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
+import { notificationsEnUS } from './messages/notifications.en-us.ts';
 import { orgEnUS } from './messages/org.en-us.ts';
 import { penaltiesEnUS } from './messages/penalties.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
@@ -28,6 +29,7 @@ export const enUS: Record<MessageKey, string> = {
   ...creditEnUS,
   ...casesStatsEnUS,
   ...homeEnUS,
+  ...notificationsEnUS,
   ...statusEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',

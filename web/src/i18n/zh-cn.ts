@@ -8,6 +8,7 @@ import { creditZhCN } from './messages/credit.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
 import { homeZhCN } from './messages/home.zh-cn.ts';
 import { layoutZhCN } from './messages/layout.zh-cn.ts';
+import { notificationsZhCN } from './messages/notifications.zh-cn.ts';
 import { orgZhCN } from './messages/org.zh-cn.ts';
 import { penaltiesZhCN } from './messages/penalties.zh-cn.ts';
 import { portalZhCN } from './messages/portal.zh-cn.ts';
@@ -26,6 +27,7 @@ export const zhCN = {
   ...creditZhCN,
   ...casesStatsZhCN,
   ...homeZhCN,
+  ...notificationsZhCN,
   ...statusZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
