@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeEntity } from '../../../tests/helpers/factories.ts';
+import { drawnTask, insertEntities } from '../../../tests/helpers/spot-check-factories.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TLeadDetail } from '../../contracts/case-leads.ts';
 import type { TComplaintDetail } from '../../contracts/complaints.ts';
@@ -225,5 +226,28 @@ describe('notifications', () => {
     const [back] = await unread(inspector);
     assert.equal(back?.kind, 'returned');
     assert.match(back?.body ?? '', /理由不充分/);
+  });
+
+  test('a spot-check draw tells each drawn inspector with an account how many visits are theirs', async () => {
+    const db = app.testDb.db;
+    await insertEntities(db, { count: 3, stationCode: 's02', riskClass: 'B' });
+    const task = await drawnTask(admin, db, { name: '通知测试抽查', stationCodes: ['s02'], itemCodes: ['DJ-01'] });
+    const drawn = await db.query<{ userId: number; visits: number }>(
+      `SELECT vi.user_id AS "userId", count(*)::int AS visits
+         FROM spot_check_visits v JOIN spot_check_inspectors vi ON vi.id = ANY (v.inspector_ids)
+        WHERE $1::bigint = ANY (v.task_ids) AND vi.user_id IS NOT NULL GROUP BY vi.user_id`,
+      [task.id],
+    );
+    assert.ok(drawn.length > 0, 'the demo inspectors have accounts');
+    const told = await db.query<{ userId: number; title: string }>(
+      `SELECT user_id AS "userId", title FROM notifications
+        WHERE kind = 'assigned' AND subject_type = 'spot-check-task' AND subject_id = $1`,
+      [String(task.id)],
+    );
+    assert.deepEqual(
+      told.map((n) => Number(n.userId)).sort((a, b) => a - b),
+      drawn.map((d) => Number(d.userId)).sort((a, b) => a - b),
+    );
+    assert.match(told[0]!.title, /通知测试抽查/);
   });
 });
