@@ -43,12 +43,14 @@ test('a 12315 item handed to an inspector shows on their bell; opening it goes t
   assert.equal(moved.status, 200, JSON.stringify(moved.body));
 
   // The bell re-reads its count when the tab comes back into view (and every 30 s while visible).
-  await page.evaluate(() => {
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+  // A string, not a function: tsx's name helpers do not exist in the page.
+  await page.evaluate(`(() => {
+    const hidden = (value) => Object.defineProperty(document, 'hidden', { configurable: true, get: () => value });
+    hidden(true);
     document.dispatchEvent(new Event('visibilitychange'));
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+    hidden(false);
     document.dispatchEvent(new Event('visibilitychange'));
-  });
+  })()`);
   await page.getByTestId('notification-count').getByText('1').first().waitFor();
   await page.getByTestId('notification-bell').click();
   const entry = page.getByTestId('notification-item').first();
