@@ -62,6 +62,9 @@ test('a 12315 item handed to an inspector shows on their bell; opening it goes t
     undefined,
     { timeout: 10_000 },
   );
+  // The full list keeps it, read.
+  await page.goto('/notifications');
+  await page.getByTestId('notifications-table').getByText(item.trackingCode, { exact: false }).first().waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
