@@ -287,6 +287,7 @@ export const enUS: Record<MessageKey, string> = {
   'jobs.kind.creditRecomputeQueue': 'Recompute queued credit-risk classes',
   'jobs.kind.sessionsCleanup': 'Clean up expired sessions',
   'jobs.kind.auditCheckpoint': 'Audit log checkpoint',
+  'jobs.kind.notificationsDigest': 'Daily notification digest',
   'jobs.status': 'Status',
   'jobs.filterStatus': 'Filter by status',
   'jobs.progress': 'Progress',

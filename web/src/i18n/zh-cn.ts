@@ -282,6 +282,7 @@ export const zhCN = {
   'jobs.kind.creditRecomputeQueue': '信用风险分类增量重算',
   'jobs.kind.sessionsCleanup': '清理过期会话',
   'jobs.kind.auditCheckpoint': '审计日志检查点',
+  'jobs.kind.notificationsDigest': '每日消息提醒',
   'jobs.status': '状态',
   'jobs.filterStatus': '按状态筛选',
   'jobs.progress': '进度',
