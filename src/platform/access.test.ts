@@ -182,3 +182,30 @@ describe('aggregateReach', () => {
     assert.deepEqual(aggregateReach(actor('self')), { userId: 42 });
   });
 });
+
+describe('a recipient kind (a notification)', () => {
+  const personal: ResourceKind = {
+    name: 'memo',
+    label: '便笺',
+    read: null,
+    write: null,
+    unitColumn: 'NULL',
+    selfColumns: ['m.user_id'],
+    recipient: 'm.user_id',
+  };
+  test('every scope, all included, reaches only the rows addressed to the caller', () => {
+    for (const scope of ['all', 'unit_and_below', 'self'] as const)
+      assert.deepEqual(sql(readableWhere(actor(scope, []), personal, new Where())), {
+        text: 'WHERE m.user_id = $1',
+        params: [42],
+      });
+  });
+  test('its recipient needs no permission; anyone else gets 404, whatever their scope', () => {
+    const mine = { userId: 42 };
+    const theirs = { userId: 43 };
+    const reach = (r: { userId: number }) => ({ unitId: STATION, userIds: [r.userId], recipient: r.userId });
+    assert.equal(assertWritable(actor('self', []), personal, mine, reach), mine);
+    assert.throws(() => assertReadable(actor('all'), personal, theirs, reach), status(404));
+    assert.equal(canRead(actor('all'), reach(theirs)), false);
+  });
+});

@@ -14,6 +14,8 @@ import { forbidden, notFound } from './errors.ts';
  * - `self`: rows the caller created or is assigned to handle: one of the kind's `selfColumns` holds their
  *   user id. Nothing unit-wide: a self-scoped user sees no colleague's row, not even in counts or downloads.
  * In every scope a kind may add `participant` rows (e.g. a drawn inspector's visits in another station).
+ * A kind with a `recipient` (a notification) is outside the scopes: its rows are addressed to one user, who alone
+ * reaches them, needing no permission; no data scope, not even `all`, shows them to anyone else.
  * The same predicate serves list, get, count/total, export and download; write needs the kind's write
  * permission and a readable row. A row outside the scope answers 404 (its existence is not revealed),
  * a missing permission 403.
@@ -26,8 +28,9 @@ export interface ResourceKind {
   name: string;
   /** Chinese noun for messages: '投诉举报'. */
   label: string;
-  read: Permission;
-  /** null: no write through the API. */
+  /** null only for a recipient kind: its recipient reads without a permission. */
+  read: Permission | null;
+  /** null: no write through the API (a recipient kind: only its recipient writes, without a permission). */
   write: Permission | null;
   /** SQL expression of the owning unit's id, e.g. 'c.station_id'. */
   unitColumn: string;
@@ -37,6 +40,11 @@ export interface ResourceKind {
   participant?: string;
   /** SQL naming the rows the public portal may show; absent: none. */
   publicRows?: string;
+  /**
+   * SQL of the one user id a row is addressed to (a notification's recipient). When set, that user alone reaches
+   * the row, whatever anyone's data scope or permissions; unitColumn, selfColumns and participant are not used.
+   */
+  recipient?: string;
 }
 
 const kinds = new Map<string, ResourceKind>();
@@ -53,6 +61,7 @@ export const registeredResources = (): ResourceKind[] => [...kinds.values()];
 
 /** 403 unless the caller holds the permission the operation needs. */
 export function assertPermitted(actor: Actor, kind: ResourceKind, op: Operation): void {
+  if (kind.recipient) return;
   const needed = op === 'write' ? kind.write : kind.read;
   if (!needed || !actor.permissions.has(needed)) throw forbidden(`缺少权限：${needed ?? `${kind.label}不可修改`}`);
 }
@@ -61,6 +70,7 @@ export function assertPermitted(actor: Actor, kind: ResourceKind, op: Operation)
 export function readableWhere(actor: Actor, kind: ResourceKind, w: Where): Where {
   const reach: string[] = [];
   const values: unknown[] = [];
+  if (kind.recipient) return w.add(`${kind.recipient} = ?`, actor.userId);
   if (actor.dataScope === 'all') return w;
   if (actor.dataScope === 'unit_and_below') {
     // An explicit id list lets the planner estimate the share of rows; a subquery it guesses at 2 rows.
@@ -92,10 +102,13 @@ export interface RowReach {
   unitId: number | null;
   userIds: readonly (number | null | undefined)[];
   participant?: boolean;
+  /** A recipient kind's row: the one user it is addressed to (nobody else reaches it). */
+  recipient?: number;
 }
 
 /** The TypeScript twin of readableWhere for a row already loaded. */
 export function canRead(actor: Actor, row: RowReach): boolean {
+  if (row.recipient !== undefined) return row.recipient === actor.userId;
   if (actor.dataScope === 'all' || row.participant) return true;
   if (actor.dataScope === 'unit_and_below') return row.unitId !== null && actor.scopeUnitIds.includes(row.unitId);
   return row.userIds.includes(actor.userId);

@@ -21,6 +21,8 @@ declare module 'fastify' {
     /** 'public' routes need no session; otherwise a session and, when given, this permission. */
     auth?: 'public' | 'session';
     permission?: Permission;
+    /** A background poll (the notification bell): the session is checked but its idle clock is not reset. */
+    passive?: boolean;
   }
 }
 

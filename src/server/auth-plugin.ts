@@ -18,7 +18,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
     if (!req.routeOptions.url?.startsWith('/api/v1/') || routeConfig.auth === 'public') return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('UNAUTHENTICATED', '请先登录');
-    const resolved = await opts.auth.resolveSession(token, requestMeta(req));
+    const resolved = await opts.auth.resolveSession(token, requestMeta(req), { touch: !routeConfig.passive });
     if ('reason' in resolved) {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       const detail =

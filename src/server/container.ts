@@ -8,6 +8,7 @@ import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
+import '../modules/notifications/access.ts';
 import '../modules/org/access.ts';
 import { type CheckpointLog, createAuditCheckpoints } from '../modules/audit/checkpoints.ts';
 import { auditJobs } from '../modules/audit/jobs.ts';
@@ -53,6 +54,8 @@ import { createHealthService } from '../modules/health/service.ts';
 import { createInboxService } from '../modules/inbox/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
 import { createJobService } from '../modules/jobs/service.ts';
+import { notificationJobs } from '../modules/notifications/jobs.ts';
+import { createNotificationService } from '../modules/notifications/service.ts';
 import { createOrgService } from '../modules/org/service.ts';
 import { spotCheckPendingItems } from '../modules/spot-checks/pending.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
@@ -112,6 +115,7 @@ export function createServices(
   const entityImports = createEntityImportService(db, { pii, jobs, limits: importLimits(config) });
   const caseDisclosures = createDisclosureService(db, { now: opts.now });
   const spotCheckVisits = createVisitService(db, { calendar: calendar.calendar, files });
+  const notifications = createNotificationService(db, { now: opts.now });
 
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
@@ -127,6 +131,7 @@ export function createServices(
     ...entityJobs(entityImports),
     ...caseStatsJobs({ stats: caseStats }),
     ...caseDisclosureJobs(caseDisclosures),
+    ...notificationJobs(notifications),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -188,6 +193,7 @@ export function createServices(
       now: opts.now,
     }),
     inbox,
+    notifications,
   };
 }
 

@@ -20,6 +20,7 @@ import { publicEntityRoutes } from '../modules/entity-profile/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
+import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { publicSpotCheckRoutes } from '../modules/spot-checks/public-routes.ts';
 import { spotCheckRoutes } from '../modules/spot-checks/routes.ts';
@@ -35,6 +36,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(auditRoutes, { audit: services.audit });
   await app.register(calendarRoutes, { calendar: services.calendar });
   await app.register(jobRoutes, { jobs: services.jobs });
+  await app.register(notificationRoutes, { notifications: services.notifications });
   await app.register(fileRoutes, { files: services.files });
   await app.register(entityRoutes, { entities: services.entities });
   await app.register(entityImportRoutes, { imports: services.entityImports });

@@ -137,6 +137,12 @@ function oracle(
   op: Operation,
   rows: readonly SeededRow[],
 ): Expectation {
+  if (probe.recipientOnly) {
+    const own = rows.filter((r) => r.owner === caller.userId).map((r) => r.id);
+    if (op === 'list' || op === 'export') return { status: '2xx', ids: own };
+    if (op === 'count') return { status: '2xx', total: own.length };
+    return own.length ? { status: '2xx' } : { status: 404 };
+  }
   const permission = neededPermission(probe, kind, op);
   const single = op === 'get' || op === 'download';
   const lacks = !permission || !caller.permissions.has(permission);
@@ -285,6 +291,7 @@ after(async () => {
     if (probe.noOwnRows) lines.push(`      no own rows: ${probe.noOwnRows}`);
     if (probe.unscopedReads) lines.push(`      reads ignore the scope: ${probe.unscopedReads}`);
     if (probe.ownRowWithoutPermission) lines.push(`      own row without permission: ${probe.ownRowWithoutPermission}`);
+    if (probe.recipientOnly) lines.push(`      the recipient's alone: ${probe.recipientOnly}`);
     if (!registered.has(kind)) lines.push('      NOT REGISTERED: not run');
   }
   console.log(
@@ -331,6 +338,8 @@ describe('access matrix', () => {
     const covered = new Map<string, string>();
     const unresolved: string[] = [];
     for (const kind of registered.values()) {
+      // A recipient kind's rows have no owning unit (its unitColumn is never consulted).
+      if (kind.recipient) continue;
       const declared = loaded.find((l) => l.probe.kind === kind.name)?.probe.tables;
       // Every column the expression names: 'e.station_id', 'coalesce(p.station_id, p.department_id)', 'unit_id'.
       const refs = [...kind.unitColumn.matchAll(/(?:\b([a-z_][a-z0-9_]*)\.)?\b([a-z_][a-z0-9_]*)\b(?!\s*\()/gi)]

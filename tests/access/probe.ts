@@ -79,4 +79,9 @@ export interface AccessProbe {
    * (whoever started a job follows its progress).
    */
   ownRowWithoutPermission?: string;
+  /**
+   * Optional. Set (with the reason) for a recipient kind (a notification): every caller, whatever their permissions
+   * and data scope (`all` included), reaches exactly their own row; anyone else's answers 404.
+   */
+  recipientOnly?: string;
 }

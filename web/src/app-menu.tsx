@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BellOutlined,
   CalendarOutlined,
   CameraOutlined,
   CheckSquareOutlined,
@@ -246,6 +247,12 @@ export const appMenu: AppMenuEntry[] = [
     label: 'nav.jobs',
     icon: <ScheduleOutlined />,
     permission: 'jobs:read',
+  },
+  {
+    path: '/notifications',
+    label: 'notifications.title',
+    icon: <BellOutlined />,
+    hideInMenu: true,
   },
 ];
 

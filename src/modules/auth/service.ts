@@ -148,6 +148,8 @@ export function createAuthService(db: Db, opts: AuthOptions) {
     async resolveSession(
       token: string,
       meta: RequestMeta,
+      /** touch: false for background polls, which must not keep an idle session alive. */
+      how: { touch?: boolean } = {},
     ): Promise<{ actor: Actor; csrfToken: string } | { reason: 'missing' | 'timeout' | 'inactive' }> {
       const tokenHash = sessionTokenHash(token);
       const row = await repo.findSessionActor(db, tokenHash);
@@ -169,7 +171,7 @@ export function createAuthService(db: Db, opts: AuthOptions) {
         await repo.deleteSession(db, tokenHash);
         return { reason: 'inactive' };
       }
-      await repo.touchSession(db, tokenHash);
+      if (how.touch !== false) await repo.touchSession(db, tokenHash);
       return { actor: actorFromRow(row, meta.ip), csrfToken: row.csrfToken };
     },
 

@@ -178,6 +178,11 @@ describe('行政处罚信息公示 and the credit consequences of a decision', (
       [String(d.id)],
     );
     assert.equal(audit.length, 1);
+    // Issue 11's "overdue escalated": the station chief is told once, in the escalating transaction.
+    const told = await chief.get<{ items: { kind: string; subjectId: string | null }[] }>(
+      '/api/v1/notifications?unread=true&limit=100',
+    );
+    assert.equal(told.body.items.filter((n) => n.kind === 'escalated' && n.subjectId === String(d.id)).length, 1);
   });
 
   test('published: visible on the portal by name, USCC and number; an individual is masked, without ID number', async () => {

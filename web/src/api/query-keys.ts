@@ -88,6 +88,13 @@ export const queryKeys = {
     list: (query: object) => ['jobs', 'list', query],
     detail: (id: number) => ['jobs', 'detail', id],
   },
+  notifications: {
+    all: ['notifications'],
+    unreadCount: () => ['notifications', 'unread-count'],
+    /** The bell's first unread ones (one page, not the page's infinite list). */
+    bell: () => ['notifications', 'bell'],
+    list: (query: object) => ['notifications', 'list', query],
+  },
   org: {
     all: ['org'],
     units: (allowed = true) => ['org', 'units', allowed],

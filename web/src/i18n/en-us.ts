@@ -11,6 +11,7 @@ import { entitiesEnUS } from './messages/entities.en-us.ts';
 import { entityProfileEnUS } from './messages/entity-profile.en-us.ts';
 import { homeEnUS } from './messages/home.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
+import { notificationsEnUS } from './messages/notifications.en-us.ts';
 import { orgEnUS } from './messages/org.en-us.ts';
 import { penaltiesEnUS } from './messages/penalties.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
@@ -33,6 +34,7 @@ export const enUS: Record<MessageKey, string> = {
   ...caseMeasuresEnUS,
   ...caseDisclosuresEnUS,
   ...homeEnUS,
+  ...notificationsEnUS,
   ...statusEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',
@@ -283,6 +285,7 @@ export const enUS: Record<MessageKey, string> = {
   'jobs.kind.creditRecomputeQueue': 'Recompute queued credit-risk classes',
   'jobs.kind.sessionsCleanup': 'Clean up expired sessions',
   'jobs.kind.auditCheckpoint': 'Audit log checkpoint',
+  'jobs.kind.notificationsDigest': 'Daily notification digest',
   'jobs.status': 'Status',
   'jobs.filterStatus': 'Filter by status',
   'jobs.progress': 'Progress',

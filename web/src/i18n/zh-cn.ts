@@ -11,6 +11,7 @@ import { entitiesZhCN } from './messages/entities.zh-cn.ts';
 import { entityProfileZhCN } from './messages/entity-profile.zh-cn.ts';
 import { homeZhCN } from './messages/home.zh-cn.ts';
 import { layoutZhCN } from './messages/layout.zh-cn.ts';
+import { notificationsZhCN } from './messages/notifications.zh-cn.ts';
 import { orgZhCN } from './messages/org.zh-cn.ts';
 import { penaltiesZhCN } from './messages/penalties.zh-cn.ts';
 import { portalZhCN } from './messages/portal.zh-cn.ts';
@@ -31,6 +32,7 @@ export const zhCN = {
   ...caseMeasuresZhCN,
   ...caseDisclosuresZhCN,
   ...homeZhCN,
+  ...notificationsZhCN,
   ...statusZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
@@ -279,6 +281,7 @@ export const zhCN = {
   'jobs.kind.creditRecomputeQueue': '信用风险分类增量重算',
   'jobs.kind.sessionsCleanup': '清理过期会话',
   'jobs.kind.auditCheckpoint': '审计日志检查点',
+  'jobs.kind.notificationsDigest': '每日消息提醒',
   'jobs.status': '状态',
   'jobs.filterStatus': '按状态筛选',
   'jobs.progress': '进度',

@@ -180,3 +180,50 @@ export async function pendingFor(
     [p.roleCodes, p.unitIds, p.userId, p.limit],
   );
 }
+
+/**
+ * Who may answer the row of `roleCode` on a case or lead now (the same rules as the approving check): active users
+ * holding that role and an approving permission, whose widest data scope reaches the subject's station (`all`;
+ * `unit_and_below` over the station's unit path; `self` when they registered or verify it), leaving out the
+ * requester and the case's officers. For the notification of the next step.
+ */
+export async function approversFor(
+  q: Queryable,
+  r: { caseId: number | null; leadId: number | null; roleCode: string; requestedBy: number },
+  limit = 500,
+): Promise<number[]> {
+  const rows = await q.query<{ id: number }>(
+    `WITH subj AS (
+       SELECT coalesce(c.station_id, l.station_id) AS station_id, coalesce(c.created_by, l.created_by) AS created_by,
+              l.assigned_to
+         FROM (SELECT $1::bigint AS case_id, $2::bigint AS lead_id) k
+         LEFT JOIN cases c ON c.id = k.case_id LEFT JOIN case_leads l ON l.id = k.lead_id),
+     held AS (
+       SELECT ur.user_id, bool_or(r.data_scope = 'all') AS sees_all, bool_or(r.data_scope = 'unit_and_below') AS sees_unit,
+              bool_or(r.code = $3) AS has_role,
+              bool_or(r.permissions && ARRAY['case:approve', 'case:legal']::text[]) AS may_approve
+         FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+        WHERE ur.user_id IN (SELECT ur2.user_id FROM user_roles ur2 JOIN roles r2 ON r2.id = ur2.role_id WHERE r2.code = $3)
+        GROUP BY ur.user_id)
+     SELECT u.id FROM held h JOIN users u ON u.id = h.user_id JOIN org_units uo ON uo.id = u.unit_id
+       CROSS JOIN subj JOIN org_units so ON so.id = subj.station_id
+      WHERE u.active AND h.has_role AND h.may_approve AND u.id <> $4
+        AND NOT EXISTS (SELECT 1 FROM case_officers o WHERE o.case_id = $1 AND o.user_id = u.id)
+        AND (h.sees_all OR (h.sees_unit AND so.path LIKE uo.path || '%')
+             OR (NOT h.sees_unit AND u.id IN (subj.created_by, subj.assigned_to)))
+      ORDER BY u.id LIMIT $5`,
+    [r.caseId, r.leadId, r.roleCode, r.requestedBy, limit],
+  );
+  return rows.map((x) => Number(x.id));
+}
+
+/** The case number or title, or the lead's summary, for a notification's title. */
+export async function subjectTitle(q: Queryable, r: { caseId: number | null; leadId: number | null }): Promise<string> {
+  const [row] = await q.query<{ t: string | null }>(
+    `SELECT coalesce(c.case_no, c.title, l.summary) AS t
+       FROM (SELECT $1::bigint AS case_id, $2::bigint AS lead_id) k
+       LEFT JOIN cases c ON c.id = k.case_id LEFT JOIN case_leads l ON l.id = k.lead_id`,
+    [r.caseId, r.leadId],
+  );
+  return (row?.t ?? '').slice(0, 60);
+}

@@ -292,3 +292,21 @@ export async function caseForAccess(q: Queryable, caseId: number, userId: number
 export async function setTypical(tx: Queryable, caseId: number, typical: boolean): Promise<void> {
   await tx.query('UPDATE cases SET typical = $2, updated_at = now() WHERE id = $1', [caseId, typical]);
 }
+
+/**
+ * Who is told that a disclosure is overdue: the case's officers and the active users of its station who approve
+ * cases there (the station chief), i.e. those who can get it published.
+ */
+export async function disclosureOwners(q: Queryable, caseId: number, stationId: number): Promise<number[]> {
+  const rows = await q.query<{ id: number }>(
+    `SELECT o.user_id AS id FROM case_officers o WHERE o.case_id = $1
+     UNION
+     SELECT u.id FROM users u
+      WHERE u.unit_id = $2 AND u.active
+        AND EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+                     WHERE ur.user_id = u.id AND 'case:approve' = ANY (r.permissions) AND 'case:write' = ANY (r.permissions))
+     ORDER BY id`,
+    [caseId, stationId],
+  );
+  return rows.map((r) => Number(r.id));
+}

@@ -4,6 +4,7 @@ import { canRead } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, conflict, forbidden, notFound, validation } from '../../../platform/errors.ts';
+import { notify } from '../../notifications/published.ts';
 import * as repo from '../repos/approvals.ts';
 
 /**
@@ -61,7 +62,74 @@ export async function requestApproval(tx: Queryable, actor: Actor, input: Approv
     targetId: caseId ?? (leadId as number),
     detail: { requestId, step: input.step, action: input.action, chain: input.chain },
   });
+  await notifyApprovers(tx, {
+    caseId,
+    leadId,
+    requestId,
+    step: input.step,
+    roleCode: input.chain[0]!,
+    seq: 1,
+    requestedBy: actor.userId,
+  });
   return requestId;
+}
+
+const stepLabels: Record<ApprovalStep, string> = {
+  leadExtension: '线索核查延期',
+  filing: '立案',
+  extension: '办案延期',
+  legalReview: '法制审核',
+  collective: '集体讨论',
+  decision: '处罚决定',
+  closing: '结案',
+  instalment: '分期（延期）缴纳罚款',
+};
+
+const linkOf = (r: { caseId: number | null }) => (r.caseId !== null ? `/cases/${r.caseId}` : '/cases/leads');
+const subjectOfRow = (r: { caseId: number | null; leadId: number | null }) =>
+  r.caseId !== null
+    ? { subjectType: 'case', subjectId: r.caseId }
+    : { subjectType: 'case-lead', subjectId: r.leadId as number };
+
+/** Tells the holders of the step's role who may answer it now that it is their turn (deduplicated per row). */
+async function notifyApprovers(
+  tx: Queryable,
+  r: {
+    caseId: number | null;
+    leadId: number | null;
+    requestId: number;
+    step: ApprovalStep;
+    roleCode: string;
+    seq: number;
+    requestedBy: number;
+  },
+) {
+  const userIds = await repo.approversFor(tx, r);
+  if (!userIds.length) return;
+  const title = await repo.subjectTitle(tx, r);
+  await notify(tx, {
+    userIds,
+    kind: 'approval-needed',
+    title: `待审批：${stepLabels[r.step] ?? r.step}（${title}）`,
+    link: '/cases/approvals',
+    ...subjectOfRow(r),
+    dedupeKey: `approval:${r.requestId}:${r.seq}`,
+  });
+}
+
+/** Tells the requester how the request ended: returned (with the comment) or approved by the last role. */
+async function notifyRequester(tx: Queryable, actor: Actor, row: repo.ApprovalRow, outcome: 'approved' | 'returned') {
+  if (row.requestedBy === actor.userId) return;
+  const title = await repo.subjectTitle(tx, row);
+  const label = stepLabels[row.step] ?? row.step;
+  await notify(tx, {
+    userIds: [row.requestedBy],
+    kind: outcome === 'returned' ? 'returned' : 'approval-decided',
+    title: outcome === 'returned' ? `${label}审批被退回（${title}）` : `${label}审批已通过（${title}）`,
+    body: outcome === 'returned' ? `${actor.displayName}：${row.comment ?? ''}` : undefined,
+    link: linkOf(row),
+    ...subjectOfRow(row),
+  });
 }
 
 /** The chain's approvers must be able to read the subject (their data scope reaches its station). */
@@ -132,11 +200,16 @@ export function createApprovalEngine(db: Db) {
           await repo.cancelRest(tx, row.requestId);
           if (row.caseId !== null) await repo.clearPendingAction(tx, row.caseId);
           await returns.get(target)?.(tx, actor, settled);
-        } else if (last) {
+          await notifyRequester(tx, actor, settled, 'returned');
+        } else if (!last) {
+          const next = chain.find((r) => r.seq === row.seq + 1);
+          if (next) await notifyApprovers(tx, { ...row, roleCode: next.roleCode, seq: next.seq });
+        } else {
           if (row.caseId !== null) await repo.clearPendingAction(tx, row.caseId);
           const handler = completions.get(target);
           if (!handler) throw new Error(`no approval completion handler for ${target}`);
           await handler(tx, actor, settled);
+          await notifyRequester(tx, actor, settled, 'approved');
         }
       });
       return (await repo.findApproval(db, id))!;

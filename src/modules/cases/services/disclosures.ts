@@ -38,6 +38,7 @@ import {
   proposeSeriousListingForPenalty,
   queueRiskRecompute,
 } from '../../credit/published.ts';
+import { notify } from '../../notifications/published.ts';
 import { caseKind, caseReach, disclosureKind } from '../access.ts';
 import * as repo from '../repos/disclosures.ts';
 import { loadCaseSettings } from '../repos/settings-row.ts';
@@ -363,9 +364,26 @@ export function createDisclosureService(db: Db, deps: { now?: () => Date } = {})
         const row = await repo.findDisclosure(db, r.id);
         if (!row) continue;
         await db
-          .transaction((tx) =>
-            moveDisclosure(tx, null, row, 'escalate', { escalated_at: new Date() }, { dueOn: row.dueOn, today: now }),
-          )
+          .transaction(async (tx) => {
+            await moveDisclosure(
+              tx,
+              null,
+              row,
+              'escalate',
+              { escalated_at: new Date() },
+              { dueOn: row.dueOn, today: now },
+            );
+            await notify(tx, {
+              userIds: await repo.disclosureOwners(tx, row.caseId, row.stationId),
+              kind: 'escalated',
+              title: `行政处罚公示超期：${row.decisionNo}`,
+              body: `${row.partyName}的处罚决定应于 ${row.dueOn} 前公示，已超期督办`,
+              link: `/cases/${row.caseId}`,
+              subjectType: 'case-disclosure',
+              subjectId: row.id,
+              dedupeKey: `escalated:case-disclosure:${row.id}`,
+            });
+          })
           .then(() => escalated++, ignoreStale);
       }
       for (const r of await repo.pastDisplay(db, now, limit)) {

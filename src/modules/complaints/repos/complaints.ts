@@ -146,8 +146,17 @@ export async function setSatisfaction(tx: Queryable, id: number, satisfaction: n
 
 /** Items with an open clock past due and not yet escalated at this level (for the 督办 sweep). */
 export async function overdueForEscalation(db: Queryable, today: string, limit: number) {
-  return db.query<{ id: number; stationId: number; escalationLevel: number; step: string; dueOn: string }>(
-    `SELECT c.id, c.station_id AS "stationId", c.escalation_level AS "escalationLevel", d.step, d.due_on AS "dueOn"
+  return db.query<{
+    id: number;
+    stationId: number;
+    escalationLevel: number;
+    step: string;
+    dueOn: string;
+    handlerId: number | null;
+    trackingCode: string;
+  }>(
+    `SELECT c.id, c.station_id AS "stationId", c.escalation_level AS "escalationLevel", d.step, d.due_on AS "dueOn",
+            c.handler_id AS "handlerId", c.tracking_code AS "trackingCode"
        FROM complaint_deadlines d JOIN complaints c ON c.id = d.complaint_id
       WHERE d.met_at IS NULL AND d.due_on < $1 AND c.escalation_level = 0
       ORDER BY d.due_on, c.id LIMIT $2`,

@@ -14,6 +14,7 @@ import { AppError, validation } from '../../../platform/errors.ts';
 import { allowTransition } from '../../../platform/workflow.ts';
 import { createCaseLead } from '../../cases/published.ts';
 import { moveFiles } from '../../files/published.ts';
+import { notify } from '../../notifications/published.ts';
 import { complaintKind } from '../access.ts';
 import { attachmentIdsOf } from '../repos/attachments.ts';
 import * as repo from '../repos/complaints.ts';
@@ -167,13 +168,15 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
           if (set.station_id !== undefined) await moveFiles(tx, await attachmentIdsOf(tx, id), body.stationId!);
           return true;
         });
+        await notifyReassigned(tx, actor, row, set, body.reason);
       });
       return complaints.get(actor, id);
     },
 
     /** 督办 sweep: every item with a clock past due is escalated once to its station chiefs. */
     async escalateOverdue(limit = 5000): Promise<{ escalated: number }> {
-      const due = await repo.overdueForEscalation(db, complaints.today(), limit);
+      const today = complaints.today();
+      const due = await repo.overdueForEscalation(db, today, limit);
       const seen = new Set<number>();
       for (const item of due) {
         if (seen.has(item.id)) continue;
@@ -190,7 +193,19 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
         };
         // Another sweep that escalated it first answers 409 here: nothing more to do for this item.
         await db
-          .transaction((tx) => recordStep(tx, null, step, () => repo.escalate(tx, item.id, item.escalationLevel)))
+          .transaction(async (tx) => {
+            await recordStep(tx, null, step, () => repo.escalate(tx, item.id, item.escalationLevel));
+            await notify(tx, {
+              userIds: [...chiefs, ...(item.handlerId ? [item.handlerId] : [])],
+              kind: 'overdue',
+              title: `投诉举报事项 ${item.trackingCode} 已超期`,
+              body: `应于 ${item.dueOn} 前完成的办理环节已超期，已自动督办`,
+              link: `/complaints/${item.id}`,
+              subjectType: 'complaint',
+              subjectId: item.id,
+              dedupeKey: `overdue:complaint:${item.id}:${today}`,
+            });
+          })
           .catch((err) => {
             if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
           });
@@ -198,6 +213,29 @@ export function createComplaintWorkflow(db: Db, deps: ComplaintDeps, complaints:
       return { escalated: seen.size };
     },
   };
+}
+
+/**
+ * 转办 tells whoever now has the item: the new handler, or, when it moved to another station without one, that
+ * station's chiefs (who pick the handler). Reassigning to the same handler tells nobody.
+ */
+async function notifyReassigned(
+  tx: Queryable,
+  actor: Actor,
+  row: repo.ComplaintRecord,
+  set: Record<string, unknown>,
+  reason: string | undefined,
+) {
+  const handlerId = set.handler_id as number | null | undefined;
+  const base = { link: `/complaints/${row.id}`, subjectType: 'complaint', subjectId: row.id, body: reason };
+  if (handlerId && handlerId !== row.handlerId && handlerId !== actor.userId) {
+    const title = `投诉举报事项 ${row.trackingCode} 交由您承办`;
+    await notify(tx, { ...base, userIds: [handlerId], kind: 'assigned', title });
+  } else if (set.station_id !== undefined && !handlerId) {
+    const chiefs = (await stationChiefs(tx, set.station_id as number)).filter((id) => id !== actor.userId);
+    const title = `投诉举报事项 ${row.trackingCode} 转办到本所，请分派承办人`;
+    await notify(tx, { ...base, userIds: chiefs, kind: 'assigned', title });
+  }
 }
 
 export type ComplaintWorkflow = ReturnType<typeof createComplaintWorkflow>;

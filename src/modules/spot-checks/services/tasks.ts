@@ -15,6 +15,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, notFound, validation } from '../../../platform/errors.ts';
 import { allowTransition, recordTransition, staleVersion } from '../../../platform/workflow.ts';
+import { notify } from '../../notifications/published.ts';
 import { ownedReach, spotCheckTaskKind } from '../access.ts';
 import { listItems } from '../repos/catalog.ts';
 import * as repo from '../repos/tasks.ts';
@@ -62,7 +63,7 @@ export function createTaskService(db: Db, catalog: Pick<CatalogService, 'planInS
     const departmentIds = [
       ...new Set((await listItems(tx, await repo.taskItemIds(tx, [row.id]))).map((i) => i.departmentId)),
     ];
-    return executeDraw(tx, record, {
+    const result = await executeDraw(tx, record, {
       taskId: row.id,
       planId: row.planId,
       ratios: record.ratios,
@@ -70,6 +71,8 @@ export function createTaskService(db: Db, catalog: Pick<CatalogService, 'planInS
       avoidOwnStation: row.avoidOwnStation,
       departmentIds,
     });
+    await notifyDrawnInspectors(tx, row);
+    return result;
   }
 
   /** What an action does besides the status change, in the same transaction; its result goes to event and audit. */
@@ -176,6 +179,20 @@ export function createTaskService(db: Db, catalog: Pick<CatalogService, 'planInS
       };
     },
   };
+}
+
+/** Each drawn inspector with an account is told how many visits of the task are theirs (抽查任务分派). */
+async function notifyDrawnInspectors(tx: Transaction, row: repo.TaskRecord) {
+  for (const { userId, visits } of await repo.drawnInspectorUsers(tx, row.id))
+    await notify(tx, {
+      userIds: [userId],
+      kind: 'assigned',
+      title: `抽查任务“${row.name}”分派给您 ${visits} 户`,
+      link: '/spot-checks/visits',
+      subjectType: 'spot-check-task',
+      subjectId: row.id,
+      dedupeKey: `assigned:spot-check-task:${row.id}`,
+    });
 }
 
 export type TaskService = ReturnType<typeof createTaskService>;

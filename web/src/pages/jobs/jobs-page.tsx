@@ -28,6 +28,7 @@ const kindLabels: Record<string, MessageKey> = {
   'credit.recompute': 'jobs.kind.creditRecompute',
   'credit.recompute-queue': 'jobs.kind.creditRecomputeQueue',
   'audit.checkpoint': 'jobs.kind.auditCheckpoint',
+  'notifications.digest': 'jobs.kind.notificationsDigest',
 };
 
 export function JobsPage() {
