@@ -101,7 +101,11 @@ for (const role of ['admin', 's01.chief', 's01.inspector']) {
     const paths = await menuPaths(page);
     assert.ok(paths.length >= 5, `menu of ${role}: ${paths.join(',')}`);
     const idle = await idleRequestsPerPage(context, paths);
-    const looping = Object.entries(idle).filter(([, calls]) => calls.length > 0);
+    // The bell re-reads its count every 30 s by design: once in a 5 s window is that timer, more would be a loop.
+    const isBellPoll = (c: string) => c === 'GET /api/v1/notifications/unread-count';
+    const looping = Object.entries(idle).filter(
+      ([, calls]) => calls.filter((c) => !isBellPoll(c)).length > 0 || calls.filter(isBellPoll).length > 1,
+    );
     assert.deepEqual(looping, [], `API requests during 5 s of idle: ${JSON.stringify(looping)}`);
     await context.close();
   });
