@@ -17,6 +17,7 @@ import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
 import { caseExecJobs } from '../modules/cases/exec-jobs.ts';
 import { createCaseExec } from '../modules/cases/exec-service.ts';
+import { caseSearchProvider } from '../modules/cases/global-search.ts';
 import { caseDisclosureJobs } from '../modules/cases/jobs.ts';
 import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
 import { createCaseWorkflow } from '../modules/cases/services/case-workflow.ts';
@@ -29,6 +30,7 @@ import { getCaseSettings } from '../modules/cases/services/settings.ts';
 import { createCaseStats } from '../modules/cases/services/stats.ts';
 import { createSummaryService } from '../modules/cases/services/summary.ts';
 import { caseStatsJobs } from '../modules/cases/stats-jobs.ts';
+import { complaintSearchProvider } from '../modules/complaints/global-search.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
@@ -40,6 +42,7 @@ import { createComplaintWorkflow } from '../modules/complaints/services/workflow
 import { creditJobs } from '../modules/credit/jobs.ts';
 import { createCreditService } from '../modules/credit/service.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
+import { entitySearchProvider } from '../modules/entities/global-search.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
 import { entityJobs } from '../modules/entities/jobs.ts';
 import { createEntityService } from '../modules/entities/service.ts';
@@ -47,7 +50,9 @@ import { createFileService } from '../modules/files/service.ts';
 import { createHealthService } from '../modules/health/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
 import { createJobService } from '../modules/jobs/service.ts';
+import { userSearchProvider } from '../modules/org/global-search.ts';
 import { createOrgService } from '../modules/org/service.ts';
+import { createSearchService } from '../modules/search/service.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
 import { createVisitService } from '../modules/spot-checks/services/visits.ts';
@@ -166,6 +171,13 @@ export function createServices(
       today: () => shanghaiToday(opts.now?.()),
     }),
     caseDisclosures,
+    // The header search: one provider per module, each scoped by its own access kind.
+    search: createSearchService([
+      entitySearchProvider(db, { pii }),
+      complaintSearchProvider(db),
+      caseSearchProvider(db),
+      userSearchProvider(db),
+    ]),
   };
 }
 

@@ -11,6 +11,7 @@ import { layoutEnUS } from './messages/layout.en-us.ts';
 import { orgEnUS } from './messages/org.en-us.ts';
 import { penaltiesEnUS } from './messages/penalties.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
+import { searchEnUS } from './messages/search.en-us.ts';
 import { spotChecksEnUS } from './messages/spot-checks.en-us.ts';
 import { statusEnUS } from './messages/status.en-us.ts';
 
@@ -29,6 +30,7 @@ export const enUS: Record<MessageKey, string> = {
   ...casesStatsEnUS,
   ...homeEnUS,
   ...statusEnUS,
+  ...searchEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',
   'app.siderTitle': 'Shijian',

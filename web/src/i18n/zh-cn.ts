@@ -11,6 +11,7 @@ import { layoutZhCN } from './messages/layout.zh-cn.ts';
 import { orgZhCN } from './messages/org.zh-cn.ts';
 import { penaltiesZhCN } from './messages/penalties.zh-cn.ts';
 import { portalZhCN } from './messages/portal.zh-cn.ts';
+import { searchZhCN } from './messages/search.zh-cn.ts';
 import { spotChecksZhCN } from './messages/spot-checks.zh-cn.ts';
 import { statusZhCN } from './messages/status.zh-cn.ts';
 
@@ -27,6 +28,7 @@ export const zhCN = {
   ...casesStatsZhCN,
   ...homeZhCN,
   ...statusZhCN,
+  ...searchZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',
