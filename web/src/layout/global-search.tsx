@@ -68,7 +68,8 @@ function HitLabel({ title, detail }: { title: string; detail?: string | null }) 
 }
 
 /** The box and its grouped options: the server's groups after the pages of the menu that match. */
-function SearchBox({ autoFocus, onDone, width }: { autoFocus?: boolean; onDone?: () => void; width: number | string }) {
+function SearchBox({ phone, onDone }: { phone?: boolean; onDone?: () => void }) {
+  const width = phone ? '100%' : 300;
   const { t } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
@@ -137,14 +138,14 @@ function SearchBox({ autoFocus, onDone, width }: { autoFocus?: boolean; onDone?:
           onDone?.();
         }}
         notFoundContent={empty}
-        popupMatchSelectWidth={Math.max(360, typeof width === 'number' ? width : 0)}
+        popupMatchSelectWidth={phone ? true : 360}
         style={{ width: '100%' }}
       >
         <Input
           allowClear
-          autoFocus={autoFocus}
+          autoFocus={phone}
           prefix={<SearchOutlined />}
-          suffix={<Typography.Text type="secondary">{t('search.shortcut')}</Typography.Text>}
+          suffix={phone ? undefined : <Typography.Text type="secondary">{t('search.shortcut')}</Typography.Text>}
           placeholder={t('search.placeholder')}
           title={t('search.hint')}
           aria-label={t('search.open')}
@@ -163,7 +164,7 @@ export function GlobalSearch({ narrow = false }: { narrow?: boolean }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   useShortcut(() => setOpen(true), narrow && !open);
-  if (!narrow) return <SearchBox width={300} />;
+  if (!narrow) return <SearchBox />;
   return (
     <>
       <Button
@@ -182,7 +183,7 @@ export function GlobalSearch({ narrow = false }: { narrow?: boolean }) {
         style={{ top: 16 }}
         title={t('search.open')}
       >
-        <SearchBox autoFocus width="100%" onDone={() => setOpen(false)} />
+        <SearchBox phone onDone={() => setOpen(false)} />
       </Modal>
     </>
   );
