@@ -7,6 +7,8 @@ import type { Actor } from '../../platform/actor.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import type { SearchProvider } from '../search/provider.ts';
 import { entityResource } from './access.ts';
+import { chooseNamePlan, entitySelection, WALK_ROW_BUDGET } from './list.ts';
+import * as listRepo from './repo.ts';
 import * as repo from './search-repo.ts';
 
 /** Candidates read for a name fragment before ranking (unordered: the first this many the index yields). */
@@ -39,6 +41,27 @@ const toHit =
 /** 市场主体: by USCC or legal representative's ID number (exact), by name fragment, by legal representative. */
 export function entitySearchProvider(db: Queryable, deps: { pii: PiiCipher }): SearchProvider {
   const scope = (actor: Actor) => readable(actor, entityResource);
+
+  /**
+   * A fragment the statistics call frequent (餐饮: 50 k names at 1.5 M) is looked for among the newest
+   * WALK_ROW_BUDGET entities first, walking the key as the list does (list.ts): the GIN bitmap of such a bigram
+   * alone costs more than the 50 ms budget. A rarer fragment, or a walk that found too few (the caller's stations
+   * hold few of them), reads the bigram index.
+   */
+  async function byNameFragment(actor: Actor, fragment: string): Promise<repo.EntityHitRow[]> {
+    const filters = { q: fragment };
+    const [expected, rows, maxId] = await Promise.all([
+      listRepo.estimateEntities(db, entitySelection(actor, filters)),
+      listRepo.estimatedEntityRows(db),
+      listRepo.maxEntityId(db),
+    ]);
+    if (chooseNamePlan(expected, rows, NAME_CANDIDATES) === 'walk') {
+      const walk = entitySelection(actor, filters, { plan: 'walk', afterId: maxId - WALK_ROW_BUDGET });
+      const found = await listRepo.listEntities(db, walk, NAME_CANDIDATES);
+      if (found.length === NAME_CANDIDATES) return found;
+    }
+    return repo.entitiesByName(db, scope(actor), fragment, NAME_CANDIDATES);
+  }
   return {
     group: 'entities',
     permission: entityResource.read,
@@ -50,7 +73,7 @@ export function entitySearchProvider(db: Queryable, deps: { pii: PiiCipher }): S
       }
       if (!q.fragment) return [];
       const [byName, byPerson] = await Promise.all([
-        repo.entitiesByName(db, scope(actor), q.fragment, NAME_CANDIDATES),
+        byNameFragment(actor, q.fragment),
         repo.entitiesByLegalRep(db, scope(actor), q.fragment, limit),
       ]);
       const named = rankByName(byName, q.fragment).map(toHit('name'));

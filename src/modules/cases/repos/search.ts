@@ -12,12 +12,13 @@ export interface CaseHitRow {
   stationName: string;
 }
 
+const hitColumns = `c.id, c.case_no AS "caseNo", c.decision_no AS "decisionNo", c.title, c.party_name AS "partyName",
+  c.status, u.name AS "stationName"`;
+
 async function hits(db: Queryable, w: Where, limit: number): Promise<CaseHitRow[]> {
   const lim = w.param(limit);
   return db.query<CaseHitRow>(
-    `SELECT c.id, c.case_no AS "caseNo", c.decision_no AS "decisionNo", c.title, c.party_name AS "partyName",
-            c.status, u.name AS "stationName"
-       FROM cases c JOIN org_units u ON u.id = c.station_id ${w} ORDER BY c.id DESC LIMIT ${lim}`,
+    `SELECT ${hitColumns} FROM cases c JOIN org_units u ON u.id = c.station_id ${w} ORDER BY c.id DESC LIMIT ${lim}`,
     w.params,
   );
 }
