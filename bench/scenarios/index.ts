@@ -3,6 +3,7 @@ import { analysisScenario } from './analysis.ts';
 import { casesScenario } from './cases.ts';
 import { creditRecomputeScenario } from './credit-recompute.ts';
 import { exportWritersScenario } from './export-writers.ts';
+import { globalSearchScenario } from './global-search.ts';
 import { intakeScenario } from './intake.ts';
 import { registryScenario } from './registry.ts';
 import { spotcheckScaleScenario } from './spotcheck-scale.ts';
@@ -18,4 +19,5 @@ export const scenarios: Record<string, Scenario> = {
   targeting: targetingScenario,
   'export-writers': exportWritersScenario,
   cases: casesScenario,
+  'global-search': globalSearchScenario,
 };

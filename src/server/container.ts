@@ -18,6 +18,7 @@ import { createAuthService } from '../modules/auth/service.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
 import { caseExecJobs } from '../modules/cases/exec-jobs.ts';
 import { createCaseExec } from '../modules/cases/exec-service.ts';
+import { caseSearchProvider } from '../modules/cases/global-search.ts';
 import { caseDisclosureJobs } from '../modules/cases/jobs.ts';
 import { casePendingItems } from '../modules/cases/pending.ts';
 import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
@@ -31,6 +32,7 @@ import { getCaseSettings } from '../modules/cases/services/settings.ts';
 import { createCaseStats } from '../modules/cases/services/stats.ts';
 import { createSummaryService } from '../modules/cases/services/summary.ts';
 import { caseStatsJobs } from '../modules/cases/stats-jobs.ts';
+import { complaintSearchProvider } from '../modules/complaints/global-search.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { complaintPendingItems } from '../modules/complaints/pending.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
@@ -44,6 +46,7 @@ import { creditJobs } from '../modules/credit/jobs.ts';
 import { creditPendingItems } from '../modules/credit/pending.ts';
 import { createCreditService } from '../modules/credit/service.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
+import { entitySearchProvider } from '../modules/entities/global-search.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
 import { entityJobs } from '../modules/entities/jobs.ts';
 import { createPublicEntities } from '../modules/entities/public.ts';
@@ -56,7 +59,9 @@ import { createJobRunner } from '../modules/jobs/runner.ts';
 import { createJobService } from '../modules/jobs/service.ts';
 import { notificationJobs } from '../modules/notifications/jobs.ts';
 import { createNotificationService } from '../modules/notifications/service.ts';
+import { userSearchProvider } from '../modules/org/global-search.ts';
 import { createOrgService } from '../modules/org/service.ts';
+import { createSearchService } from '../modules/search/service.ts';
 import { spotCheckPendingItems } from '../modules/spot-checks/pending.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
@@ -194,6 +199,13 @@ export function createServices(
     }),
     inbox,
     notifications,
+    // The header search: one provider per module, each scoped by its own access kind.
+    search: createSearchService([
+      entitySearchProvider(db, { pii }),
+      complaintSearchProvider(db),
+      caseSearchProvider(db),
+      userSearchProvider(db),
+    ]),
   };
 }
 

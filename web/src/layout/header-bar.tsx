@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useAuth, useMe } from '../auth/auth-context.tsx';
 import { type Lang, useI18n } from '../i18n/i18n-context.tsx';
 import { ChangePasswordModal } from './change-password-modal.tsx';
+import { GlobalSearch } from './global-search.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 
 export function LanguageSwitch() {
@@ -47,6 +48,7 @@ export function HeaderBar({ narrow = false, onOpenMenu }: { narrow?: boolean; on
         </Typography.Text>
       </Flex>
       <Space size={narrow ? 'small' : 'large'} style={{ flexShrink: 0 }}>
+        <GlobalSearch narrow={narrow} />
         <LanguageSwitch />
         <NotificationBell />
         <Dropdown

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, type InputProps, Space, type TableColumnsType, Tag, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { TUser } from '../../../../src/contracts/org.ts';
 import { orgApi } from '../../api/org.ts';
 import { queryKeys } from '../../api/query-keys.ts';
@@ -38,12 +39,19 @@ function KeywordInput(props: InputProps) {
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: TUser } | { kind: 'password'; user: TUser };
 
+/** ?q= (the header search's user hit) fills the keyword; another ?q= starts the list afresh. */
 export function UsersPage() {
+  const [params] = useSearchParams();
+  const linked = params.get('q')?.trim() || undefined;
+  return <UsersList key={linked ?? ''} linked={linked} />;
+}
+
+function UsersList({ linked }: { linked?: string }) {
   const { t, lang } = useI18n();
   const { can, me } = useAuth();
   const canWrite = can('org:user:write');
   const refs = useOrgRefs();
-  const [filters, setFilters] = useState<Filters>({ includeSubUnits: true });
+  const [filters, setFilters] = useState<Filters>({ includeSubUnits: true, q: linked });
   const [dialog, setDialog] = useState<Dialog>();
   const [createdIds, setCreatedIds] = useState<number[]>([]);
 
@@ -117,7 +125,7 @@ export function UsersPage() {
     <>
       <PageHeader title={t('nav.users')} />
       <SearchForm<Filters>
-        initialValues={{ includeSubUnits: true }}
+        initialValues={{ includeSubUnits: true, q: linked }}
         onSearch={(v) => setFilters({ ...v, q: v.q?.trim() || undefined })}
         data-testid="user-search-form"
       >
