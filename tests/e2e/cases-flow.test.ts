@@ -312,20 +312,16 @@ test('a 12315 report → lead → 立案 → evidence → 告知 → 陈述申�
   await reloadUntil(page, /已结案/);
   await shot(page, 'closed');
 
-  // 公示: the station chief publishes the decision. The staff 公示 register page is not on this branch yet (it lands
-  // separately, with its own browser test); until then this one step goes through the API that page calls.
-  const chiefApi = await loginAs(web.app, 's01.chief');
-  const list = (
-    await chiefApi.get<{ items: { id: number; caseId: number; version: number }[] }>(
-      '/api/v1/case-disclosures?limit=50',
-    )
-  ).body;
-  const disclosure = list.items.find((d) => d.caseId === caseId);
-  assert.ok(disclosure, 'the decision awaits publication');
-  const published = await chiefApi.post(`/api/v1/case-disclosures/${disclosure.id}/publish`, {
-    version: disclosure.version,
-  });
-  assert.equal(published.status, 200, JSON.stringify(published.body));
+  // 公示: the station chief publishes the decision from 公示管理 (newest first, so it heads the list).
+  const [row] = await web.app.testDb.db.query<{ id: number }>('SELECT id FROM case_disclosures WHERE case_id = $1', [
+    caseId,
+  ]);
+  assert.ok(row, 'the decision awaits publication');
+  await chief.page.goto('/cases/disclosures');
+  await chief.page.getByTestId(`disclosure-publish-${row.id}`).click();
+  await chief.page.getByTestId('disclosure-publish-ok').click();
+  await chief.page.getByTestId(`disclosure-status-${row.id}`).getByText('公示中').waitFor();
+  await shot(chief.page, 'published');
 
   // The public page (SAMR Order 45) shows the published decision, without a login.
   const visitor = await openSession(web.browser, web.app);
