@@ -1,3 +1,4 @@
+import { complaintNoticeKinds } from '../domain/complaint-notices.ts';
 import type { ComplaintAction, ComplaintStatus } from '../domain/complaint-workflow.ts';
 import { ZId, ZIsoDate, ZTimestamp, ZVersion } from './common.ts';
 import { ZIdCardNumber, ZUscc } from './entities.ts';
@@ -319,3 +320,6 @@ export const ZRelated = z.object({
   similarity: z.number(),
   reason: z.string(),
 });
+
+/** GET /complaints/{id}/notices/{kind}.pdf */
+export const ZComplaintNoticeParams = z.object({ id: ZId, kind: z.enum(complaintNoticeKinds) });

@@ -39,6 +39,7 @@ import { createComplaintAnalysis } from '../modules/complaints/services/analysis
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
 import { createComplaintService } from '../modules/complaints/services/complaints.ts';
 import { createComplaintIdentity } from '../modules/complaints/services/identity.ts';
+import { createComplaintNotices } from '../modules/complaints/services/notices.ts';
 import { createOpen311 } from '../modules/complaints/services/open311.ts';
 import { createPublicComplaints } from '../modules/complaints/services/public.ts';
 import { createComplaintWorkflow } from '../modules/complaints/services/workflow.ts';
@@ -170,6 +171,7 @@ export function createServices(
     complaintWorkflow,
     complaintAttachments,
     complaintIdentity: createComplaintIdentity(db, { pii, complaints }),
+    complaintNotices: createComplaintNotices(db, { complaints, font: () => findCjkFont(config) }),
     publicComplaints: createPublicComplaints(db),
     open311: createOpen311(db, { complaints }),
     complaintAnalysis,

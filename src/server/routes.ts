@@ -52,6 +52,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     workflow: services.complaintWorkflow,
     attachments: services.complaintAttachments,
     identity: services.complaintIdentity,
+    notices: services.complaintNotices,
   });
   await app.register(creditRoutes, { credit: services.credit });
   await app.register(caseStatsRoutes, { stats: services.caseStats });

@@ -7,6 +7,7 @@ import {
   ZComplaintDetail,
   ZComplaintIdentity,
   ZComplaintListQuery,
+  ZComplaintNoticeParams,
   ZComplaintSummary,
   ZIntakeBody,
   ZIntakeResult,
@@ -19,10 +20,12 @@ import {
 import { z } from '../../contracts/zod.ts';
 import { actorOf } from '../../platform/http.ts';
 import { attachmentTooLarge, receiveUpload } from '../../platform/uploads.ts';
+import { attachment } from '../entities/download.ts';
 import { sendStoredFile } from '../files/routes.ts';
 import type { ComplaintAttachments } from './services/attachments.ts';
 import type { ComplaintService } from './services/complaints.ts';
 import type { ComplaintIdentity } from './services/identity.ts';
+import type { ComplaintNotices } from './services/notices.ts';
 import type { ComplaintWorkflow } from './services/workflow.ts';
 
 const ZAttachmentParams = z.object({ id: ZId, fileId: ZId });
@@ -32,7 +35,8 @@ export const complaintRoutes: FastifyPluginAsyncZod<{
   workflow: ComplaintWorkflow;
   attachments: ComplaintAttachments;
   identity: ComplaintIdentity;
-}> = async (app, { complaints, workflow, attachments, identity }) => {
+  notices: ComplaintNotices;
+}> = async (app, { complaints, workflow, attachments, identity, notices }) => {
   if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
   /** The request's file part, capped at the attachment limit (422 naming `file` beyond it). */
   const fileOf = async (req: FastifyRequest) =>
@@ -178,6 +182,26 @@ export const complaintRoutes: FastifyPluginAsyncZod<{
     async (req, reply) => {
       const { file, data } = await attachments.download(actorOf(req), req.params.id, req.params.fileId);
       return sendStoredFile(reply, file, data);
+    },
+  );
+  app.get(
+    '/complaints/:id/notices/:kind.pdf',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '打印告知书（PDF）：受理、不予受理、终止调解；事项尚未到该环节时 409',
+        params: ZComplaintNoticeParams,
+      },
+    },
+    async (req, reply) => {
+      const notice = await notices.render(actorOf(req), req.params.id, req.params.kind);
+      // Opens in the browser's viewer, to print on the spot.
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', attachment(notice.filename, notice.ascii).replace(/^attachment/, 'inline'))
+        .header('cache-control', 'no-store')
+        .send(notice.body);
     },
   );
 };

@@ -47,3 +47,13 @@ export async function unitKind(db: Queryable, id: number): Promise<string | unde
 export async function unitNames(db: Queryable): Promise<{ id: number; name: string }[]> {
   return db.query('SELECT id, name FROM org_units ORDER BY path, sort_order, id');
 }
+
+/** The bureau a unit belongs to (the nearest ancestor of kind bureau): the authority a notice is issued in. */
+export async function bureauNameOf(db: Queryable, unitId: number): Promise<string | undefined> {
+  const [row] = await db.query<{ name: string }>(
+    `SELECT b.name FROM org_units u JOIN org_units b ON u.path LIKE b.path || '%'
+      WHERE u.id = $1 ORDER BY (b.kind = 'bureau') DESC, length(b.path) DESC LIMIT 1`,
+    [unitId],
+  );
+  return row?.name;
+}

@@ -30,6 +30,7 @@ export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
   'auditAction.complaint.reassign': 'Reassigned',
   'auditAction.complaint.satisfaction': 'Satisfaction rated',
   'auditAction.complaint.identity.reveal': 'Complainant identity revealed',
+  'auditAction.complaint.notice.print': 'Complaint notice printed',
   'auditAction.complaint.accept': 'Accepted',
   'auditAction.complaint.reject': 'Not accepted',
   'auditAction.complaint.startMediation': 'Mediation started',

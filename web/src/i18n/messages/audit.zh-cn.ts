@@ -29,6 +29,7 @@ export const auditZhCN = {
   'auditAction.complaint.reassign': '改派',
   'auditAction.complaint.satisfaction': '满意度评价',
   'auditAction.complaint.identity.reveal': '查看投诉人完整信息',
+  'auditAction.complaint.notice.print': '打印告知书',
   'auditAction.complaint.accept': '受理',
   'auditAction.complaint.reject': '不予受理',
   'auditAction.complaint.startMediation': '组织调解',

@@ -162,4 +162,8 @@ export const complaintsEnUS: Record<keyof typeof complaintsZhCN, string> = {
   'complaints.searchName': 'Type a name',
   'complaints.reassignReason': 'Reason for reassigning',
   'complaints.reassignReasonRequired': 'Give the reason for reassigning',
+  'complaints.printNotice': 'Print notice',
+  'complaints.notice.acceptance': 'Notice of acceptance',
+  'complaints.notice.rejection': 'Notice of non-acceptance',
+  'complaints.notice.termination': 'Notice of terminated mediation',
 };

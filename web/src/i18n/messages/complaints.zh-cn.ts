@@ -160,4 +160,8 @@ export const complaintsZhCN = {
   'complaints.searchName': '输入姓名搜索',
   'complaints.reassignReason': '转办原因',
   'complaints.reassignReasonRequired': '请说明转办原因',
+  'complaints.printNotice': '打印告知书',
+  'complaints.notice.acceptance': '投诉受理告知书',
+  'complaints.notice.rejection': '投诉不予受理告知书',
+  'complaints.notice.termination': '终止调解告知书',
 } as const;

@@ -17,6 +17,7 @@ import { ActionModal } from './action-modal.tsx';
 import { ComplaintAttachmentsCard } from './complaint-attachments-card.tsx';
 import { channelLabel, complaintActionLabel, formatFen, kindLabel } from './complaint-labels.ts';
 import { IdentityRevealModal } from './identity-reveal-modal.tsx';
+import { NoticePrintButton } from './notice-print-button.tsx';
 import { ReassignModal } from './reassign-modal.tsx';
 
 type Deadline = TComplaintDetail['deadlines'][number];
@@ -84,20 +85,23 @@ export function ComplaintDetailPage() {
           </Space>
         }
         extra={
-          can('complaint:write') && (
-            <Space wrap data-testid="complaint-actions">
-              {item.allowedActions.map((a) => (
-                <Button key={a} onClick={() => setAction(a as ComplaintAction)} data-testid={`action-${a}`}>
-                  {complaintActionLabel(t, a)}
-                </Button>
-              ))}
-              {item.status !== 'closed' && (
-                <Button onClick={() => setReassigning(true)} data-testid="action-reassign">
-                  {t('complaints.action.reassign')}
-                </Button>
-              )}
-            </Space>
-          )
+          <Space wrap>
+            <NoticePrintButton item={item} />
+            {can('complaint:write') && (
+              <Space wrap data-testid="complaint-actions">
+                {item.allowedActions.map((a) => (
+                  <Button key={a} onClick={() => setAction(a as ComplaintAction)} data-testid={`action-${a}`}>
+                    {complaintActionLabel(t, a)}
+                  </Button>
+                ))}
+                {item.status !== 'closed' && (
+                  <Button onClick={() => setReassigning(true)} data-testid="action-reassign">
+                    {t('complaints.action.reassign')}
+                  </Button>
+                )}
+              </Space>
+            )}
+          </Space>
         }
       />
       <Row gutter={[16, 16]}>
