@@ -13,6 +13,7 @@ import {
 import type { CaseDocumentKind } from '../../../domain/case-workflow.ts';
 import { assertReadable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
+import { renderLayoutPdf } from '../../../platform/doc-pdf.ts';
 import { notFound, validation } from '../../../platform/errors.ts';
 import type { CjkFont } from '../../../platform/pdf.ts';
 import { caseKind, caseReach, leadKind, leadReach } from '../access.ts';
@@ -32,7 +33,6 @@ import type { DocumentData } from '../templates/data.ts';
 import { templates } from '../templates/index.ts';
 import { qrPng } from '../templates/qr.ts';
 import { renderLayoutDocx } from '../templates/render-docx.ts';
-import { renderLayoutPdf } from '../templates/render-pdf.ts';
 import { getCaseSettings } from './settings.ts';
 
 async function numberingOf(tx: Queryable, unitId: number) {

@@ -1,7 +1,7 @@
 import { yuanText } from '../../../domain/case-documents.ts';
+import { type Block, form } from '../../../platform/doc-layout.ts';
 import { chineseDate } from '../../../platform/pdf.ts';
 import { approvalRows, type DocumentData, officerLine, opinionOf, or, penaltyItems, violationNames } from './data.ts';
-import { type Block, form } from './layout.ts';
 
 /** 结案审批表 (范本 文书40): the decision, how it was carried out and the reason for closing. */
 export function closingApproval(d: DocumentData): Block[] {

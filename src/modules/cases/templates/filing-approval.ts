@@ -1,6 +1,6 @@
+import { type Block, form } from '../../../platform/doc-layout.ts';
 import { chineseDate } from '../../../platform/pdf.ts';
 import { approvalRows, type DocumentData, officerLine, opinionOf, or, violationNames } from './data.ts';
-import { type Block, form } from './layout.ts';
 
 /** 立案审批表 (范本 文书5): the case, the party, the grounds for filing, the officers and the approvers. */
 export function filingApproval(d: DocumentData): Block[] {

@@ -1,6 +1,6 @@
+import { type Block, paragraph, signature } from '../../../platform/doc-layout.ts';
 import { chineseDate } from '../../../platform/pdf.ts';
 import { type DocumentData, or, violationNames, you } from './data.ts';
-import { type Block, paragraph, signature } from './layout.ts';
 
 /** 行政处罚听证通知书 (范本 文书22): served at least 7 days before the hearing (《市场监督管理行政处罚听证办法》). */
 export function hearingNotice(d: DocumentData): Block[] {

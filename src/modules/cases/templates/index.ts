@@ -1,9 +1,9 @@
 import type { CaseDocumentKind } from '../../../domain/case-workflow.ts';
+import type { Block } from '../../../platform/doc-layout.ts';
 import { closingApproval } from './closing-approval.ts';
 import type { DocumentData } from './data.ts';
 import { filingApproval } from './filing-approval.ts';
 import { hearingNotice } from './hearing-notice.ts';
-import type { Block } from './layout.ts';
 import { notFilingApproval } from './not-filing-approval.ts';
 import { penaltyDecision } from './penalty-decision.ts';
 import { penaltyNotice } from './penalty-notice.ts';

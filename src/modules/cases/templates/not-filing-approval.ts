@@ -1,6 +1,6 @@
+import { type Block, form } from '../../../platform/doc-layout.ts';
 import { chineseDate } from '../../../platform/pdf.ts';
 import { approvalRows, type DocumentData, opinionOf, or } from './data.ts';
-import { type Block, form } from './layout.ts';
 
 const sourceLabels: Record<string, string> = {
   complaint: '投诉举报',

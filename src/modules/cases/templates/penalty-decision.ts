@@ -1,3 +1,4 @@
+import { type Block, heading, paragraph, signature } from '../../../platform/doc-layout.ts';
 import { chineseDate } from '../../../platform/pdf.ts';
 import {
   type DocumentData,
@@ -10,7 +11,6 @@ import {
   reviewBody,
   violationNames,
 } from './data.ts';
-import { type Block, heading, paragraph, signature } from './layout.ts';
 
 /** 缴款 and 加处罚款 (行政处罚法 Art. 67, 72), shared with the 当场处罚决定书. */
 export function paymentParagraph(d: DocumentData): Block | undefined {

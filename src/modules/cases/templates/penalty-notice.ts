@@ -1,3 +1,4 @@
+import { type Block, heading, paragraph, signature } from '../../../platform/doc-layout.ts';
 import { chineseDate } from '../../../platform/pdf.ts';
 import {
   type DocumentData,
@@ -9,7 +10,6 @@ import {
   violationNames,
   you,
 } from './data.ts';
-import { type Block, heading, paragraph, signature } from './layout.ts';
 
 /**
  * 行政处罚告知书 (范本 文书19/20): facts, evidence, the provisions, the proposed penalty and the rights:

@@ -10,7 +10,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { type Block, type DocLayout, qrCaption } from './layout.ts';
+import { type Block, type DocLayout, qrCaption } from '../../../platform/doc-layout.ts';
 
 /** 公文 fonts by name (the reader's Word substitutes what it lacks); sizes in half-points. */
 const TITLE_FONT = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '方正小标宋简体' };

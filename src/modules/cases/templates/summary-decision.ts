@@ -1,3 +1,4 @@
+import { type Block, heading, note, paragraph, signature } from '../../../platform/doc-layout.ts';
 import { chineseDate } from '../../../platform/pdf.ts';
 import {
   type DocumentData,
@@ -9,7 +10,6 @@ import {
   penaltyItems,
   violationNames,
 } from './data.ts';
-import { type Block, heading, note, paragraph, signature } from './layout.ts';
 import { paymentParagraph, rightsParagraph } from './penalty-decision.ts';
 
 /** 当场行政处罚决定书 (范本 文书29; 行政处罚法 Art. 51, 52): made and handed over on the spot by the officers. */

@@ -8,9 +8,9 @@ import { complaintStatusLabels, complaintTransitions } from '../../../domain/com
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
+import { renderLayoutPdf } from '../../../platform/doc-pdf.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { CjkFont } from '../../../platform/pdf.ts';
-import { renderLayoutPdf } from '../../cases/templates/render-pdf.ts';
 import { bureauNameOf } from '../repos/reference.ts';
 import { eventsOf } from '../repos/timeline.ts';
 import type { NoticeData } from '../templates/data.ts';

@@ -1,5 +1,5 @@
-import type { Block } from '../../cases/templates/layout.ts';
-import { paragraph, signature } from '../../cases/templates/layout.ts';
+import type { Block } from '../../../platform/doc-layout.ts';
+import { paragraph, signature } from '../../../platform/doc-layout.ts';
 import { complaintLine, dateOf, type NoticeData, or } from './data.ts';
 
 /** 投诉受理告知书: the complainant is told of the acceptance and of the mediation that follows. */

@@ -1,5 +1,5 @@
 import type { ComplaintNoticeKind } from '../../../domain/complaint-notices.ts';
-import type { Block } from '../../cases/templates/layout.ts';
+import type { Block } from '../../../platform/doc-layout.ts';
 import { acceptanceNotice } from './acceptance-notice.ts';
 import type { NoticeData } from './data.ts';
 import { rejectionNotice } from './rejection-notice.ts';
@@ -7,7 +7,7 @@ import { terminationNotice } from './termination-notice.ts';
 
 /**
  * One template per 12315 notice. They are drawn through the case module's document layout and PDF renderer
- * (cases/templates/layout.ts, render-pdf.ts), so every notice the bureau prints looks the same.
+ * (src/platform/doc-layout.ts, doc-pdf.ts), so every notice the bureau prints looks the same.
  */
 export const noticeTemplates: Record<ComplaintNoticeKind, (d: NoticeData) => Block[]> = {
   acceptance: acceptanceNotice,

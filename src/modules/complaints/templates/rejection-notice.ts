@@ -1,5 +1,5 @@
-import type { Block } from '../../cases/templates/layout.ts';
-import { paragraph, signature } from '../../cases/templates/layout.ts';
+import type { Block } from '../../../platform/doc-layout.ts';
+import { paragraph, signature } from '../../../platform/doc-layout.ts';
 import { complaintLine, type NoticeData, or } from './data.ts';
 
 /** 投诉不予受理告知书: the ground as recorded, from the item's rule set, with the handler's explanation. */

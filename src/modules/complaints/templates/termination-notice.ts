@@ -1,5 +1,5 @@
-import type { Block } from '../../cases/templates/layout.ts';
-import { paragraph, signature } from '../../cases/templates/layout.ts';
+import type { Block } from '../../../platform/doc-layout.ts';
+import { paragraph, signature } from '../../../platform/doc-layout.ts';
 import { dateOf, type NoticeData, or } from './data.ts';
 
 /** 终止调解告知书: addressed to both parties (they are told within 7 working days of the end). */

@@ -1,4 +1,4 @@
-import { chineseDate } from '../../../platform/pdf.ts';
+import { chineseDate } from './pdf.ts';
 
 /**
  * The one layout every case document is drawn from, so a template only says what it holds (headings, paragraphs,

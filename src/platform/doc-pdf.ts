@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { type CjkFont, noCjkFont, pdfBuffer, useCjkFont } from '../../../platform/pdf.ts';
-import { type Block, type DocLayout, qrCaption } from './layout.ts';
+import { type Block, type DocLayout, qrCaption } from './doc-layout.ts';
+import { type CjkFont, noCjkFont, pdfBuffer, useCjkFont } from './pdf.ts';
 
 const MARGIN = { top: 72, bottom: 72, left: 80, right: 80 };
 const LABEL_WIDTH = 110;
