@@ -226,11 +226,11 @@ export function Entity360({ entityId }: { entityId: number }) {
               data-testid="entity-360-cases"
               columns={[
                 {
-                  title: t('entities.360.caseNo'),
-                  dataIndex: 'caseNo',
-                  render: (v: string | null, r) => <Link to={`/cases/${r.id}`}>{v ?? r.title}</Link>,
+                  title: t('entities.360.caseTitle'),
+                  dataIndex: 'title',
+                  render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link>,
                 },
-                { title: t('entities.360.caseTitle'), dataIndex: 'title' },
+                { title: t('entities.360.caseNo'), dataIndex: 'caseNo', render: (v: string | null) => v ?? '—' },
                 { title: t('entities.360.decidedOn'), dataIndex: 'decidedOn', render: (v: string | null) => v ?? '—' },
                 {
                   title: t('entities.360.fine'),
