@@ -111,6 +111,8 @@ export const ZCaseQuery = ZPageQuery.extend({
   overdue: z.enum(['true', 'false']).optional(),
   /** Summary decisions whose 备案 is past due and not recorded. */
   filingOverdue: z.enum(['true', 'false']).optional(),
+  /** The cases whose party is this registered entity (the entity page). */
+  entityId: ZId.optional(),
   q: z.string().trim().max(100).optional(),
 });
 export const ZCaseListItem = z.object({

@@ -161,6 +161,8 @@ export const ZVisitListQuery = ZPageQuery.extend({
   status: z.enum(['assigned', 'inspected', 'published']).optional(),
   mine: z.enum(['true', 'false']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** One entity's visits (the entity page). */
+  entityId: ZId.optional(),
 });
 const ZVisitInspector = z.object({ id: z.number().int(), name: z.string(), departmentName: z.string() });
 export const ZVisitSummary = z.object({

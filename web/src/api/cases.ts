@@ -77,6 +77,8 @@ export interface CaseListQuery {
   overdue?: boolean;
   /** Summary decisions whose 备案 is past due. */
   filingOverdue?: boolean;
+  /** The cases whose party is this registered entity. */
+  entityId?: number;
   q?: string;
   limit?: number;
   cursor?: string;

@@ -40,6 +40,8 @@ export interface CaseListOfficer {
 export interface CaseListFilter {
   statuses?: string[];
   stationId?: number;
+  /** Party is this registered entity (cases_entity_idx). */
+  entityId?: number;
   officerId?: number;
   overdueOn?: string;
   /** 简易程序备案 not recorded and due before this day. */
@@ -52,13 +54,14 @@ export interface CaseListFilter {
 
 /**
  * One page of cases in `scope` (alias c), newest first (keyset on id). The filters each have an index: status
- * (cases_status_idx), station (cases_station_idx), officer (case_officers_user_idx), overdue
+ * (cases_status_idx), station (cases_station_idx), entity (cases_entity_idx), officer (case_officers_user_idx), overdue
  * (cases_open_status_due_idx), party name (cases_party_bigrams_idx), number or USCC (unique/btree).
  */
 export async function listCases(q: Queryable, scope: Where, f: CaseListFilter, limit: number) {
   const w = scope
     .addIf(f.statuses?.length ? f.statuses : undefined, 'c.status = ANY(?::text[])')
     .addIf(f.stationId, 'c.station_id = ?')
+    .addIf(f.entityId, 'c.entity_id = ?')
     .addIf(f.officerId, 'c.id IN (SELECT o.case_id FROM case_officers o WHERE o.user_id = ?)')
     .addIf(f.beforeId, 'c.id < ?');
   if (f.overdueOn)

@@ -33,6 +33,7 @@ export function createCaseQueries(db: Db, opts: { now?: () => Date } = {}) {
             .map((s) => s.trim())
             .filter(Boolean),
           stationId: q.stationId,
+          entityId: q.entityId,
           officerId: q.mine === 'true' ? actor.userId : undefined,
           overdueOn: q.overdue === 'true' ? day : undefined,
           filingOverdueOn: q.filingOverdue === 'true' ? day : undefined,

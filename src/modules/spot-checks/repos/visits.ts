@@ -48,6 +48,8 @@ export interface VisitFilter {
   mine?: boolean;
   /** Inspected visits whose publication was due before this day. */
   overdueOn?: string;
+  /** One entity's visits (spot_check_visits_entity_idx). */
+  entityId?: number;
   beforeId?: number;
 }
 
@@ -56,7 +58,10 @@ export async function listVisits(q: Queryable, reader: Actor, f: VisitFilter, li
   const w = readableWhere(reader, spotCheckVisitKind, new Where());
   if (f.mine) w.add(assignedToUser, reader.userId);
   if (f.taskId) w.add('v.task_ids @> ARRAY[?::bigint]', f.taskId);
-  w.addIf(f.planId, 'v.plan_id = ?').addIf(f.status, 'v.status = ?').addIf(f.beforeId, 'v.id < ?');
+  w.addIf(f.planId, 'v.plan_id = ?')
+    .addIf(f.entityId, 'v.entity_id = ?')
+    .addIf(f.status, 'v.status = ?')
+    .addIf(f.beforeId, 'v.id < ?');
   if (f.overdueOn) w.add(`v.status = 'inspected' AND v.publish_due_on < ?`, f.overdueOn);
   return q.query<VisitRecord>(`${visitSelect} ${w} ORDER BY v.id DESC LIMIT ${limit}`, w.params);
 }

@@ -99,6 +99,7 @@ export function createVisitService(db: Db, deps: VisitDeps) {
         status: q.status,
         mine: q.mine === 'true',
         overdueOn: q.overdue === 'true' ? now : undefined,
+        entityId: q.entityId,
         beforeId,
       };
       const rows = await repo.listVisits(db, actor, filter, q.limit + 1);

@@ -12,6 +12,7 @@ import { StatusTag } from '../../components/status-tag.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { Entity360 } from './entity-360.tsx';
 import { EntityEditModal } from './entity-edit-modal.tsx';
 import { EntityHistory } from './entity-history.tsx';
 import { allowedKinds, EntityLifecycleModal } from './entity-lifecycle-modal.tsx';
@@ -142,6 +143,7 @@ export function EntityDetailPage() {
       <Card title={t('entities.licences')} style={{ marginBottom: 16 }}>
         <Table<Licence> rowKey="id" columns={licenceColumns} dataSource={e.licences} pagination={false} size="small" />
       </Card>
+      <Entity360 entityId={e.id} />
       <Card title={t('entities.history')} data-testid="entity-history">
         <EntityHistory events={e.events} />
       </Card>
