@@ -9,7 +9,7 @@ import { fenToYuan } from '../import/values.ts';
 import { entitySelection } from '../list.ts';
 import { csvPieces } from './csv.ts';
 import { type ExportRow, exportBatch } from './repo.ts';
-import { type SheetColumn, writeXlsx } from './xlsx-stream.ts';
+import { type SheetColumn, writeXlsx } from '../../../platform/xlsx-stream.ts';
 
 /** Rows per keyset query: large enough to amortise the round trip, small enough to keep memory flat. */
 export const EXPORT_BATCH = 2000;
