@@ -39,6 +39,10 @@ export function xlsxBody<R>(
   // Errors reach the client as a cut-off download; without a listener they would crash the process.
   out.on('error', () => {});
   let written = 0;
+  let cutOff = false;
+  out.on('close', () => {
+    if (!out.writableFinished) cutOff = true;
+  });
   async function* cells() {
     for await (const batch of batches) {
       written += batch.length;
@@ -47,7 +51,7 @@ export function xlsxBody<R>(
   }
   writeXlsx(out, sheetName, columns, cells())
     .then(
-      (rows) => finished(rows, !out.destroyed),
+      (rows) => finished(rows, !cutOff),
       (err) => {
         out.destroy(err);
         return finished(written, false);

@@ -75,4 +75,3 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
 }
 
 export type ComplaintService = ReturnType<typeof createComplaintService>;
-
