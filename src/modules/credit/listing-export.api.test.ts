@@ -15,7 +15,6 @@ describe('credit listing export API: same filters and scope as the list, audited
   let app: TestApp;
   let admin: ApiClient;
   let s01Chief: ApiClient;
-  let entities: Record<'s01' | 's02', TEntityDetail>;
   let batch: TBatch;
 
   before(async () => {
@@ -33,7 +32,8 @@ describe('credit listing export API: same filters and scope as the list, audited
       assert.equal(res.status, 201, JSON.stringify(res.body));
       return res.body;
     };
-    entities = { s01: await make('s01', '桂城未年报商行'), s02: await make('s02', '大沥未年报商行') };
+    await make('s01', '桂城未年报商行');
+    await make('s02', '大沥未年报商行');
     const res = await staff.post<TBatch>('/api/v1/credit/batches', { list: 'abnormal', reportYear: year });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     batch = res.body;
