@@ -3,7 +3,7 @@
 import { PassThrough, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
-import { type SheetColumn, writeXlsx } from '../../src/modules/entities/export/xlsx-stream.ts';
+import { type SheetColumn, writeXlsx } from '../../src/platform/xlsx-stream.ts';
 
 const [writer = 'own', rowsArg = '100000'] = process.argv.slice(2);
 const rows = Number(rowsArg);

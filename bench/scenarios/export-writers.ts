@@ -3,7 +3,7 @@ import type { ResultRow } from '../lib/report.ts';
 import type { Scenario } from '../lib/scenario.ts';
 
 /**
- * Issue 10 point 8: is our XLSX writer (src/modules/entities/export/xlsx-stream.ts: inline strings, three
+ * Issue 10 point 8: is our XLSX writer (src/platform/xlsx-stream.ts: inline strings, three
  * fixed styles, zipped by yazl) worth keeping over exceljs's streaming WorkbookWriter? Both write the same
  * `--entities` rows of ten register columns (realistic Chinese text, a date and a money column) to a sink that
  * discards the bytes; each writer runs in its own process so its peak memory is its own.

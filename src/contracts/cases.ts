@@ -115,6 +115,9 @@ export const ZCaseQuery = ZPageQuery.extend({
   entityId: ZId.optional(),
   q: z.string().trim().max(100).optional(),
 });
+/** The export takes the list's filters (everything matching, not one page). */
+export const ZCaseExportQuery = ZCaseQuery.omit({ limit: true, cursor: true });
+export type TCaseExportQuery = z.infer<typeof ZCaseExportQuery>;
 export const ZCaseListItem = z.object({
   id: z.number().int(),
   caseNo: z.string().nullable(),

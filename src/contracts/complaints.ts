@@ -180,6 +180,10 @@ export const ZComplaintListQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
+/** The export takes the list's filters (everything matching, not one page). */
+export const ZComplaintExportQuery = ZComplaintListQuery.omit({ limit: true, cursor: true });
+export type TComplaintExportQuery = z.infer<typeof ZComplaintExportQuery>;
+
 export const ZTransitionBody = z.object({
   action: z.enum([
     'accept',

@@ -95,6 +95,10 @@ export const ZListingQuery = ZPageQuery.extend({
   entityId: ZId.optional(),
 });
 
+/** The export takes the list's filters (everything matching, not one page). */
+export const ZListingExportQuery = ZListingQuery.omit({ limit: true, cursor: true });
+export type TListingExportQuery = z.infer<typeof ZListingExportQuery>;
+
 // ---- credit repair
 export const ZRepairApplyBody = z.object({
   listingId: ZId,

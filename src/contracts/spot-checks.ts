@@ -164,6 +164,9 @@ export const ZVisitListQuery = ZPageQuery.extend({
   /** One entity's visits (the entity page). */
   entityId: ZId.optional(),
 });
+/** The export takes the list's filters (everything matching, not one page). */
+export const ZVisitExportQuery = ZVisitListQuery.omit({ limit: true, cursor: true });
+export type TVisitExportQuery = z.infer<typeof ZVisitExportQuery>;
 const ZVisitInspector = z.object({ id: z.number().int(), name: z.string(), departmentName: z.string() });
 export const ZVisitSummary = z.object({
   id: z.number().int(),

@@ -5,6 +5,7 @@ import { ZId, ZIdParams, ZPage } from '../../contracts/common.ts';
 import {
   ZCategory,
   ZComplaintDetail,
+  ZComplaintExportQuery,
   ZComplaintIdentity,
   ZComplaintListQuery,
   ZComplaintNoticeParams,
@@ -18,9 +19,9 @@ import {
   ZUploadedAttachment,
 } from '../../contracts/complaints.ts';
 import { z } from '../../contracts/zod.ts';
+import { attachment, download, XLSX_TYPE } from '../../platform/download.ts';
 import { actorOf } from '../../platform/http.ts';
 import { attachmentTooLarge, receiveUpload } from '../../platform/uploads.ts';
-import { attachment } from '../entities/download.ts';
 import { sendStoredFile } from '../files/routes.ts';
 import type { ComplaintAttachments } from './services/attachments.ts';
 import type { ComplaintService } from './services/complaints.ts';
@@ -92,6 +93,21 @@ export const complaintRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req) => complaints.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/complaints/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出事项队列 Excel（与列表相同的筛选条件与数据范围；投诉人姓名、电话脱敏）',
+        querystring: ZComplaintExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await complaints.export(actorOf(req), req.query);
+      return download(reply, XLSX_TYPE, file.filename, file.ascii).send(file.body);
+    },
   );
   app.get(
     '/complaints/:id',

@@ -11,6 +11,7 @@ import {
   ZEntityCredit,
   ZJobStarted,
   ZListing,
+  ZListingExportQuery,
   ZListingQuery,
   ZModelBody,
   ZModelsView,
@@ -22,6 +23,7 @@ import {
   ZRepairReviewBody,
 } from '../../contracts/credit.ts';
 import { z } from '../../contracts/zod.ts';
+import { download, XLSX_TYPE } from '../../platform/download.ts';
 import { actorOf } from '../../platform/http.ts';
 import type { CreditService } from './service.ts';
 
@@ -123,6 +125,21 @@ export const creditRoutes: FastifyPluginAsyncZod<{ credit: CreditService }> = as
       },
     },
     async (req) => listings.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/credit/listings/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出名录记录 Excel（与列表相同的筛选条件与数据范围）',
+        querystring: ZListingExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await listings.export(actorOf(req), req.query);
+      return download(reply, XLSX_TYPE, file.filename, file.ascii).send(file.body);
+    },
   );
   app.post(
     '/credit/listings/:id/discard',

@@ -23,11 +23,13 @@ import {
   ZTaskCreate,
   ZTaskTransitionBody,
   ZVisitDetail,
+  ZVisitExportQuery,
   ZVisitListQuery,
   ZVisitSummary,
   ZVisitTransitionBody,
 } from '../../contracts/spot-checks.ts';
 import { z } from '../../contracts/zod.ts';
+import { download, XLSX_TYPE } from '../../platform/download.ts';
 import { actorOf } from '../../platform/http.ts';
 import { attachmentTooLarge, receiveUpload } from '../../platform/uploads.ts';
 import { sendStoredFile } from '../files/routes.ts';
@@ -202,6 +204,17 @@ export const spotCheckRoutes: FastifyPluginAsyncZod<{
       },
     },
     (req) => visits.list(actorOf(req), req.query),
+  );
+  app.get(
+    `${base}/visits/export`,
+    {
+      config: read,
+      schema: { tags, summary: '导出检查 Excel（与列表相同的筛选条件与数据范围）', querystring: ZVisitExportQuery },
+    },
+    async (req, reply) => {
+      const file = await visits.export(actorOf(req), req.query);
+      return download(reply, XLSX_TYPE, file.filename, file.ascii).send(file.body);
+    },
   );
   app.get(
     `${base}/visits/:id`,

@@ -30,7 +30,7 @@ import {
 } from '../../../src/contracts/cases.ts';
 import { ZPage } from '../../../src/contracts/common.ts';
 import { ZStoredFile } from '../../../src/contracts/files.ts';
-import { type CallOptions, request } from './client.ts';
+import { type CallOptions, request, toQueryString } from './client.ts';
 
 /**
  * 执法办案 API: leads, proposing, the dictionary, officers and settings (case-leads), cases and approvals (cases),
@@ -95,6 +95,10 @@ const fileForm = (file: File) => {
 export const documentUrl = (id: number, format: 'pdf' | 'docx') => `/api/v1/case-documents/${id}/${format}`;
 export const evidenceFileUrl = (caseId: number, evidenceId: number) =>
   `/api/v1/cases/${caseId}/evidence/${evidenceId}/file`;
+
+/** The case list as Excel with the same filters (a link the browser downloads itself, with the session cookie). */
+export const caseExportUrl = ({ limit: _, cursor: __, ...query }: CaseListQuery) =>
+  `/api/v1/cases/export${toQueryString({ ...query, overdue: flag(query.overdue), mine: flag(query.mine), filingOverdue: flag(query.filingOverdue) })}`;
 
 export const casesApi = {
   leads: (query: LeadListQuery, opts?: CallOptions) =>

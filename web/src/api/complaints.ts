@@ -20,7 +20,7 @@ import {
   ZUploadedAttachment,
 } from '../../../src/contracts/complaints.ts';
 import { ZEntitySummary } from '../../../src/contracts/entities.ts';
-import { type CallOptions, notifyWrite, type QueryInput, request } from './client.ts';
+import { type CallOptions, notifyWrite, type Query, type QueryInput, request, toQueryString } from './client.ts';
 import { ApiError } from './errors.ts';
 
 const fileForm = (file: File) => {
@@ -55,6 +55,10 @@ export type ComplaintListQuery = Omit<QueryInput<typeof ZComplaintListQuery>, 'm
   mine?: boolean;
   overdue?: boolean;
 };
+
+/** The queue as Excel with the same filters (a link the browser downloads itself, with the session cookie). */
+export const complaintExportUrl = ({ limit: _, cursor: __, ...query }: ComplaintListQuery) =>
+  `/api/v1/complaints/export${toQueryString({ ...(query as Query), mine: query.mine ? 'true' : undefined, overdue: query.overdue ? 'true' : undefined })}`;
 
 export const complaintsApi = {
   categories: (opts?: CallOptions) =>

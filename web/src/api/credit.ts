@@ -14,7 +14,7 @@ import {
   ZRepair,
   type ZRepairQuery,
 } from '../../../src/contracts/credit.ts';
-import { type CallOptions, type QueryInput, request } from './client.ts';
+import { type CallOptions, type Query, type QueryInput, request, toQueryString } from './client.ts';
 
 export type TModelInput = z.input<typeof ZModelBody>;
 export type TModelsView = z.output<typeof ZModelsView>;
@@ -23,6 +23,10 @@ export type TDecision = { decisionNo: string; reason: string; decidedOn: string 
 export type TBatchQuery = Omit<QueryInput<typeof ZBatchQuery>, 'limit'>;
 export type TListingQuery = Omit<QueryInput<typeof ZListingQuery>, 'limit'>;
 export type TRepairQuery = Omit<QueryInput<typeof ZRepairQuery>, 'limit'>;
+
+/** The listings as Excel with the same filters (a link the browser downloads itself, with the session cookie). */
+export const listingExportUrl = ({ cursor: _, ...query }: TListingQuery) =>
+  `/api/v1/credit/listings/export${toQueryString(query as Query)}`;
 
 export const creditApi = {
   distribution: (opts?: CallOptions) =>

@@ -25,7 +25,7 @@ import {
   type ZVisitListQuery,
   ZVisitSummary,
 } from '../../../src/contracts/spot-checks.ts';
-import { type CallOptions, notifyWrite, type QueryInput, request } from './client.ts';
+import { type CallOptions, notifyWrite, type Query, type QueryInput, request, toQueryString } from './client.ts';
 import { ApiError } from './errors.ts';
 
 export type TTaskInput = z.input<typeof ZTaskCreate>;
@@ -34,6 +34,10 @@ export type VisitQuery = Omit<QueryInput<typeof ZVisitListQuery>, 'mine' | 'over
   mine?: boolean;
   overdue?: boolean;
 };
+
+/** The visits as Excel with the same filters (a link the browser downloads itself, with the session cookie). */
+export const visitExportUrl = ({ limit: _, cursor: __, ...q }: VisitQuery) =>
+  `/api/v1/spot-checks/visits/export${toQueryString({ ...(q as Query), mine: q.mine ? 'true' : undefined, overdue: q.overdue ? 'true' : undefined })}`;
 
 export const spotChecksApi = {
   reference: (opts?: CallOptions) =>

@@ -45,6 +45,7 @@ export const enUS: Record<MessageKey, string> = {
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
   'common.loadMore': 'Load more',
+  'common.exportXlsx': 'Export to Excel',
   'common.allLoaded': 'All {count} loaded',
   'common.save': 'Save',
   'common.saved': 'Saved',

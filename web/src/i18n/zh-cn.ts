@@ -43,6 +43,7 @@ export const zhCN = {
   'common.loading': '加载中…',
   'common.retry': '重试',
   'common.loadMore': '加载更多',
+  'common.exportXlsx': '导出 Excel',
   'common.allLoaded': '已全部加载（共 {count} 条）',
   'common.save': '保存',
   'common.saved': '已保存',

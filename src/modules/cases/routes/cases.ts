@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ZCaseDetail,
+  ZCaseExportQuery,
   ZCaseListItem,
   ZCaseQuery,
   ZSummaryFilingCounts,
   ZTransitionBody,
 } from '../../../contracts/cases.ts';
 import { ZIdParams, ZPage } from '../../../contracts/common.ts';
+import { download, XLSX_TYPE } from '../../../platform/download.ts';
 import { actorOf } from '../../../platform/http.ts';
 import type { CaseWorkflow } from '../services/case-workflow.ts';
 import type { CaseQueries } from '../services/cases.ts';
@@ -29,6 +31,17 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseQueries; workflow: C
       },
     },
     async (req) => cases.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/cases/export',
+    {
+      config: { permission: 'case:read' },
+      schema: { tags, summary: '导出案件列表 Excel（与列表相同的筛选条件与数据范围）', querystring: ZCaseExportQuery },
+    },
+    async (req, reply) => {
+      const file = await cases.export(actorOf(req), req.query);
+      return download(reply, XLSX_TYPE, file.filename, file.ascii).send(file.body);
+    },
   );
   app.get(
     '/cases/summary-filings',

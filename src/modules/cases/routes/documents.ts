@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZCaseDocumentList, ZSummaryBody, ZSummaryResult } from '../../../contracts/case-documents.ts';
 import { ZIdParams } from '../../../contracts/common.ts';
+import { attachment } from '../../../platform/download.ts';
 import { actorOf } from '../../../platform/http.ts';
-import { attachment } from '../../entities/download.ts';
 import type { CaseDocumentService } from '../services/documents.ts';
 import type { SummaryService } from '../services/summary.ts';
 

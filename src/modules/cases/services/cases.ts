@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { TCaseDetail, TSummaryFilingCounts, ZCaseQuery } from '../../../contracts/cases.ts';
 import type { Db } from '../../../db/client.ts';
-import { decodeCursor, escapeLike, keysetPage } from '../../../db/sql.ts';
-import { bigramTsquery } from '../../../domain/bigrams.ts';
+import { decodeCursor, keysetPage } from '../../../db/sql.ts';
 import { summaryFilingState } from '../../../domain/case-clock.ts';
 import { type CaseAction, caseActionsFrom, caseStatusLabels, caseTransitions } from '../../../domain/case-workflow.ts';
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
@@ -14,34 +13,22 @@ import * as list from '../repos/case-list.ts';
 import * as repo from '../repos/cases.ts';
 import { pausesOfCase } from '../repos/pauses.ts';
 import { toApproval, toCaseListItem, toPenalty, toStep } from '../view.ts';
+import { createCaseExport } from './case-export.ts';
+import { caseListFilter } from './case-filter.ts';
 import { decisionClockOf } from './clock.ts';
 
 /** 案件: the list by stage with the decision clock for colour, and the detail with its timeline. */
 export function createCaseQueries(db: Db, opts: { now?: () => Date } = {}) {
   const today = () => shanghaiToday(opts.now?.() ?? new Date());
   return {
+    ...createCaseExport(db, today),
     async list(actor: Actor, q: z.infer<typeof ZCaseQuery>) {
       const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
       const day = today();
-      const text = q.q?.trim();
       const rows = await list.listCases(
         db,
         readable(actor, caseKind),
-        {
-          statuses: q.stage
-            ?.split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-          stationId: q.stationId,
-          entityId: q.entityId,
-          officerId: q.mine === 'true' ? actor.userId : undefined,
-          overdueOn: q.overdue === 'true' ? day : undefined,
-          filingOverdueOn: q.filingOverdue === 'true' ? day : undefined,
-          exact: text || undefined,
-          tsquery: text ? bigramTsquery(text) : null,
-          like: text ? `%${escapeLike(text)}%` : undefined,
-          beforeId,
-        },
+        { ...caseListFilter(actor, q, day), beforeId },
         q.limit + 1,
       );
       return keysetPage(

@@ -13,6 +13,8 @@ import * as repo from '../repos/complaints.ts';
 import { handlingUnits, listCategories } from '../repos/reference.ts';
 import { deadlinesOf, eventsOf } from '../repos/timeline.ts';
 import { toDetail, toSummary } from '../view.ts';
+import { createComplaintExport } from './export.ts';
+import { complaintFilter } from './filter.ts';
 import { type ComplaintDeps, createIntake } from './intake.ts';
 
 export type { ComplaintDeps, IntakeInput } from './intake.ts';
@@ -33,6 +35,7 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
 
   return {
     ...createIntake(db, deps),
+    ...createComplaintExport(db, today),
 
     async get(actor: Actor, id: number): Promise<TComplaintDetail> {
       const row = await readable(actor, id);
@@ -47,24 +50,7 @@ export function createComplaintService(db: Db, deps: ComplaintDeps) {
     async list(actor: Actor, q: z.infer<typeof ZComplaintListQuery>) {
       const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
       const now = today();
-      const rows = await repo.listComplaints(
-        db,
-        actor,
-        {
-          kind: q.kind,
-          status: q.status,
-          stationId: q.stationId,
-          handlerId: q.handlerId,
-          handledBy: q.mine === 'true' ? actor.userId : undefined,
-          entityId: q.entityId,
-          receivedFrom: q.receivedFrom,
-          receivedTo: q.receivedTo,
-          overdueBefore: q.overdue === 'true' ? now : undefined,
-          q: q.q,
-          beforeId,
-        },
-        q.limit + 1,
-      );
+      const rows = await repo.listComplaints(db, actor, { ...complaintFilter(actor, q, now), beforeId }, q.limit + 1);
       return keysetPage(
         rows.map((r) => toSummary(r, now)),
         q.limit,

@@ -9,11 +9,13 @@ import { listingKind, listingReach } from '../access.ts';
 import { decrementBatchCount } from '../repos/batches.ts';
 import * as repo from '../repos/listings.ts';
 import { toListing } from '../view.ts';
+import { createListingExport } from './listing-export.ts';
 import { allowCredit, recordCreditTransition } from './transitions.ts';
 
 /** 名录记录: the abnormal list and the serious list, row by row. */
 export function createListingService(db: Db) {
   return {
+    ...createListingExport(db),
     /** A listing the caller may act on (credit repair is applied for on one), else 403/404. */
     async writable(actor: Actor, id: number) {
       return assertWritable(actor, listingKind, await repo.findListing(db, id), listingReach);

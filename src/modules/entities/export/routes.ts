@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZEntityExportQuery } from '../../../contracts/entity-import.ts';
+import { download } from '../../../platform/download.ts';
 import { actorOf } from '../../../platform/http.ts';
-import { download } from '../download.ts';
 import type { EntityExportService } from './service.ts';
 
 export const entityExportRoutes: FastifyPluginAsyncZod<{ exports: EntityExportService }> = async (app, { exports }) => {

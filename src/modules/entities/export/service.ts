@@ -5,11 +5,11 @@ import type { Db } from '../../../db/client.ts';
 import { maskPhone } from '../../../domain/id-card.ts';
 import { type Actor, requirePermission } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
+import { type SheetColumn, writeXlsx } from '../../../platform/xlsx-stream.ts';
 import { fenToYuan } from '../import/values.ts';
 import { entitySelection } from '../list.ts';
 import { csvPieces } from './csv.ts';
 import { type ExportRow, exportBatch } from './repo.ts';
-import { type SheetColumn, writeXlsx } from './xlsx-stream.ts';
 
 /** Rows per keyset query: large enough to amortise the round trip, small enough to keep memory flat. */
 export const EXPORT_BATCH = 2000;

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { TEntityImportError } from '../../../contracts/entity-import.ts';
-import { writeXlsx } from '../export/xlsx-stream.ts';
+import { writeXlsx } from '../../../platform/xlsx-stream.ts';
 
 const columns = [
   { header: '行号', width: 8 },

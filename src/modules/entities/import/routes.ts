@@ -9,10 +9,10 @@ import {
   ZEntityImportStatus,
   ZEntityTemplateQuery,
 } from '../../../contracts/entity-import.ts';
+import { download, XLSX_TYPE } from '../../../platform/download.ts';
 import { validation } from '../../../platform/errors.ts';
 import { actorOf } from '../../../platform/http.ts';
 import { receiveUpload } from '../../../platform/uploads.ts';
-import { download, XLSX_TYPE } from '../download.ts';
 import { errorReportXlsx } from './error-report.ts';
 import type { EntityImportService } from './service.ts';
 import { templateCsv, templateXlsx } from './template.ts';

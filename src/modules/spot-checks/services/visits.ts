@@ -26,6 +26,7 @@ import { listItems } from '../repos/catalog.ts';
 import { taskItemIds } from '../repos/tasks.ts';
 import * as repo from '../repos/visits.ts';
 import { publicResultView, visitDetail, visitSummary } from '../view.ts';
+import { createVisitExport, visitListFilter } from './visit-export.ts';
 import { writeResult } from './visit-results.ts';
 
 export interface VisitDeps {
@@ -90,18 +91,11 @@ export function createVisitService(db: Db, deps: VisitDeps) {
 
   return {
     today,
+    ...createVisitExport(db, today),
     async list(actor: Actor, q: z.infer<typeof ZVisitListQuery>) {
       const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
       const now = today();
-      const filter: repo.VisitFilter = {
-        taskId: q.taskId,
-        planId: q.planId,
-        status: q.status,
-        mine: q.mine === 'true',
-        overdueOn: q.overdue === 'true' ? now : undefined,
-        entityId: q.entityId,
-        beforeId,
-      };
+      const filter = { ...visitListFilter(q, now), beforeId };
       const rows = await repo.listVisits(db, actor, filter, q.limit + 1);
       return keysetPage(
         rows.map((r) => visitSummary(r, now)),

@@ -1,8 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input, Space, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { type CaseListQuery, casesApi, type TCaseSummary } from '../../api/cases.ts';
+import { type CaseListQuery, caseExportUrl, casesApi, type TCaseSummary } from '../../api/cases.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { ListTable } from '../../components/list-page/list-table.tsx';
@@ -149,6 +149,11 @@ export function CasesPage() {
         rowKey="id"
         columns={columns}
         source={{ kind: 'keyset', list }}
+        exportButton={
+          <Button icon={<DownloadOutlined />} href={caseExportUrl(query)} data-testid="case-export-xlsx">
+            {t('common.exportXlsx')}
+          </Button>
+        }
         actions={
           can('case:write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposing(true)}>

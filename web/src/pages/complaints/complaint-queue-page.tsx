@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { TComplaintSummary } from '../../../../src/contracts/complaints.ts';
-import { type ComplaintListQuery, complaintsApi } from '../../api/complaints.ts';
+import { type ComplaintListQuery, complaintExportUrl, complaintsApi } from '../../api/complaints.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { ListTable } from '../../components/list-page/list-table.tsx';
@@ -123,6 +123,11 @@ export function ComplaintQueuePage() {
         rowKey="id"
         columns={columns}
         source={{ kind: 'keyset', list }}
+        exportButton={
+          <Button icon={<DownloadOutlined />} href={complaintExportUrl(query)} data-testid="complaint-export-xlsx">
+            {t('common.exportXlsx')}
+          </Button>
+        }
         actions={
           can('complaint:write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/complaints/new')}>

@@ -1,9 +1,10 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, InputNumber, Select, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import type { TBatch, TListing } from '../../../../src/contracts/credit.ts';
 import { latestClosedReportYear } from '../../../../src/domain/credit-rules.ts';
 import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
-import { creditApi } from '../../api/credit.ts';
+import { creditApi, listingExportUrl } from '../../api/credit.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { ListTable } from '../../components/list-page/list-table.tsx';
@@ -156,6 +157,15 @@ function CreditListPage({ list }: { list: List }) {
           size="small"
           columns={listedColumns}
           source={{ kind: 'keyset', list: listed }}
+          exportButton={
+            <Button
+              icon={<DownloadOutlined />}
+              href={listingExportUrl({ list, status: 'listed' })}
+              data-testid={`credit-listed-export-${list}`}
+            >
+              {t('common.exportXlsx')}
+            </Button>
+          }
         />
       </Card>
     </>

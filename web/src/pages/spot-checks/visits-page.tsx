@@ -1,9 +1,10 @@
-import { Checkbox, Form, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { TVisitSummary } from '../../../../src/contracts/spot-checks.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-import { spotChecksApi, type VisitQuery } from '../../api/spot-checks.ts';
+import { spotChecksApi, type VisitQuery, visitExportUrl } from '../../api/spot-checks.ts';
 import { ListTable } from '../../components/list-page/list-table.tsx';
 import { SearchForm } from '../../components/list-page/search-form.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -86,6 +87,11 @@ export function VisitsPage() {
         size="small"
         columns={columns}
         source={{ kind: 'keyset', list }}
+        exportButton={
+          <Button icon={<DownloadOutlined />} href={visitExportUrl(query)} data-testid="visit-export-xlsx">
+            {t('common.exportXlsx')}
+          </Button>
+        }
         data-testid="visits-table"
       />
     </>
