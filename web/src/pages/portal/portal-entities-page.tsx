@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Empty, Input, List, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, List } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TPublicEntity } from '../../../../src/contracts/entity-profile.ts';
@@ -7,6 +7,7 @@ import { errorDetail } from '../../components/load-error.tsx';
 import { StatusTag } from '../../components/status-tag.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { codeLabel } from '../../i18n/known-key.ts';
+import { PortalSearchCard } from './portal-search-card.tsx';
 import { PortalShell } from './portal-shell.tsx';
 
 export const profilePath = (uscc: string) => `/portal/entities/${encodeURIComponent(uscc)}`;
@@ -55,19 +56,16 @@ export function PortalEntitiesPage() {
 
   return (
     <PortalShell>
-      <Card title={t('entityProfile.title')}>
-        <Typography.Paragraph type="secondary">{t('entityProfile.intro')}</Typography.Paragraph>
-        <Input.Search
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onSearch={search}
-          placeholder={t('entityProfile.searchPlaceholder')}
-          enterButton={t('common.search')}
-          allowClear
-          maxLength={60}
-          data-testid="entity-search"
-        />
-      </Card>
+      <PortalSearchCard
+        title={t('entityProfile.title')}
+        intro={t('entityProfile.intro')}
+        placeholder={t('entityProfile.searchPlaceholder')}
+        value={text}
+        onChange={setText}
+        onSearch={search}
+        maxLength={60}
+        testId="entity-search"
+      />
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
       {q && (
         <List<TPublicEntity>

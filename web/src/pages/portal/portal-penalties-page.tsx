@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Descriptions, Empty, Input, List, Segmented, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, List, Segmented, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TPublicPenalty } from '../../../../src/contracts/case-disclosures.ts';
 import { caseDisclosuresApi } from '../../api/case-disclosures.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
+import { PortalSearchCard } from './portal-search-card.tsx';
 import { PortalShell } from './portal-shell.tsx';
 
 type Row = TPublicPenalty & { title?: string };
@@ -111,18 +112,16 @@ export function PortalPenaltiesPage() {
   };
 
   const header = (
-    <Card title={t('penalties.title')}>
-      <Typography.Paragraph type="secondary">{t('penalties.intro')}</Typography.Paragraph>
-      <Input.Search
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onSearch={search}
-        placeholder={t('penalties.search')}
-        enterButton={t('common.search')}
-        allowClear
-        maxLength={100}
-        data-testid="penalties-search"
-      />
+    <PortalSearchCard
+      title={t('penalties.title')}
+      intro={t('penalties.intro')}
+      placeholder={t('penalties.search')}
+      value={text}
+      onChange={setText}
+      onSearch={search}
+      maxLength={100}
+      testId="penalties-search"
+    >
       <Segmented
         style={{ marginTop: 12 }}
         value={typical ? 'typical' : 'all'}
@@ -132,7 +131,7 @@ export function PortalPenaltiesPage() {
           { value: 'typical', label: t('penalties.typical') },
         ]}
       />
-    </Card>
+    </PortalSearchCard>
   );
 
   if (detail) {

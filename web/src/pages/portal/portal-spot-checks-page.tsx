@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Empty, Input, List, Typography } from 'antd';
+import { Alert, Button, Empty, List } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TPublicResult } from '../../../../src/contracts/spot-checks.ts';
 import { spotChecksApi } from '../../api/spot-checks.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
+import { PortalSearchCard } from './portal-search-card.tsx';
 import { PortalShell } from './portal-shell.tsx';
 import { PublicResultCard } from './public-result-card.tsx';
 
@@ -45,19 +46,16 @@ export function PortalSpotChecksPage() {
 
   return (
     <PortalShell>
-      <Card title={t('portal.resultsTitle')}>
-        <Typography.Paragraph type="secondary">{t('portal.resultsIntro')} </Typography.Paragraph>
-        <Input.Search
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onSearch={search}
-          placeholder={t('portal.resultsSearch')}
-          enterButton={t('common.search')}
-          allowClear
-          maxLength={100}
-          data-testid="results-search"
-        />
-      </Card>
+      <PortalSearchCard
+        title={t('portal.resultsTitle')}
+        intro={t('portal.resultsIntro')}
+        placeholder={t('portal.resultsSearch')}
+        value={text}
+        onChange={setText}
+        onSearch={search}
+        maxLength={100}
+        testId="results-search"
+      />
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
       <List<TPublicResult>
         style={{ marginTop: 16 }}
