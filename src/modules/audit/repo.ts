@@ -120,3 +120,14 @@ export async function listLogins(db: Queryable, readable: Readable, f: LoginFilt
     w.params,
   );
 }
+
+/** The chain's head id and its newest checkpoint (for the administrator's home card; no walk of the chain). */
+export async function chainHeadAndCheckpoint(db: Queryable) {
+  const [row] = await db.query<{ headId: number; checkpointAt: string | null; checkpointRows: number | null }>(
+    `SELECT coalesce((SELECT max(id) FROM audit_log), 0)::bigint AS "headId",
+            cp.at AS "checkpointAt", cp.row_count AS "checkpointRows"
+       FROM (SELECT 1) one
+       LEFT JOIN LATERAL (SELECT at, row_count FROM audit_checkpoints ORDER BY audit_id DESC, id DESC LIMIT 1) cp ON true`,
+  );
+  return row!;
+}

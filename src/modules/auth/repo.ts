@@ -172,3 +172,13 @@ export async function findActorRow(db: Queryable, by: { username: string } | { u
   );
   return row;
 }
+
+/** Failed sign-ins (wrong password, unknown user, locked, inactive) since `since`. */
+export async function failedLoginsSince(db: Queryable, since: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM login_log WHERE at >= $1::timestamptz
+        AND result IN ('bad_password', 'unknown_user', 'locked', 'inactive')`,
+    [since],
+  );
+  return row!.n;
+}

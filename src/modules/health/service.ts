@@ -1,7 +1,10 @@
 import type { TSystemSummary } from '../../contracts/system.ts';
 import type { Db } from '../../db/client.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
-import { ping, systemFigures } from './repo.ts';
+import { chainHeadAndCheckpoint } from '../audit/published.ts';
+import { failedLoginsSince } from '../auth/published.ts';
+import { jobFigures } from '../jobs/published.ts';
+import { databaseSize, ping } from './repo.ts';
 
 export function createHealthService(db: Db, opts: { now?: () => Date } = {}) {
   return {
@@ -14,19 +17,27 @@ export function createHealthService(db: Db, opts: { now?: () => Date } = {}) {
     /** The administrator's home card: database size, jobs, failed sign-ins today, the audit chain's newest checkpoint. */
     async summary(): Promise<TSystemSummary> {
       const today = shanghaiToday(opts.now?.() ?? new Date());
-      const f = await systemFigures(db, `${today}T00:00:00+08:00`);
+      // Each figure from the module that owns its table, through that module's published.ts.
+      const [sizeBytes, jobs, failedLoginsToday, audit] = await Promise.all([
+        databaseSize(db),
+        jobFigures(db),
+        failedLoginsSince(db, `${today}T00:00:00+08:00`),
+        chainHeadAndCheckpoint(db),
+      ]);
       return {
-        database: { kind: db.kind, sizeBytes: Number(f.sizeBytes) },
+        database: { kind: db.kind, sizeBytes },
         jobs: {
-          queued: f.queued,
-          running: f.running,
-          failedRecently: f.failedRecently,
-          lastFailure: f.failedKind ? { kind: f.failedKind, at: f.failedAt } : null,
+          queued: jobs.queued,
+          running: jobs.running,
+          failedRecently: jobs.failedRecently,
+          lastFailure: jobs.failedKind ? { kind: jobs.failedKind, at: jobs.failedAt } : null,
         },
-        failedLoginsToday: f.failedLoginsToday,
+        failedLoginsToday,
         audit: {
-          headId: Number(f.auditHeadId),
-          newestCheckpoint: f.checkpointAt ? { at: f.checkpointAt, rowCount: Number(f.checkpointRows) } : null,
+          headId: Number(audit.headId),
+          newestCheckpoint: audit.checkpointAt
+            ? { at: audit.checkpointAt, rowCount: Number(audit.checkpointRows) }
+            : null,
         },
       };
     },

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { insertCase } from '../../../tests/helpers/case-factories.ts';
 import { makeEntity } from '../../../tests/helpers/factories.ts';
 import { selfScopedUser } from '../../../tests/helpers/scoped-users.ts';
-import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TEntityDetail } from '../../contracts/entities.ts';
 import type { TInbox, TInboxItem } from '../../contracts/inbox.ts';
 import type { TOrgUnit } from '../../contracts/org.ts';
@@ -120,11 +120,22 @@ describe('work inbox: one query over every module, in the caller scope', () => {
     assert.equal(team.status, 200, JSON.stringify(team.body));
     assert.deepEqual(team.body.modules.sort(), ['cases', 'complaints']);
     assert.equal((await s01Inspector.get('/api/v1/inbox/team')).status, 403);
-    const summary = await admin.get<{ database: { sizeBytes: number }; failedLoginsToday: number }>(
-      '/api/v1/system/summary',
-    );
+    type Summary = {
+      database: { sizeBytes: number };
+      failedLoginsToday: number;
+      jobs: { queued: number };
+      audit: { headId: number };
+    };
+    const before = (await admin.get<Summary>('/api/v1/system/summary')).body;
+    // Each figure comes from its own module: a wrong password, a queued job and an audited write move them.
+    assert.equal((await new ApiClient(app.baseUrl).login('s01.chief', 'wrong-password')).status, 401);
+    await app.services.jobs.enqueue({ kind: 'credit.recompute', payload: {} });
+    const summary = await admin.get<Summary>('/api/v1/system/summary');
     assert.equal(summary.status, 200, JSON.stringify(summary.body));
     assert.ok(summary.body.database.sizeBytes > 0);
+    assert.equal(summary.body.failedLoginsToday, before.failedLoginsToday + 1);
+    assert.equal(summary.body.jobs.queued, before.jobs.queued + 1);
+    assert.ok(summary.body.audit.headId > 0, 'the audit chain has a head');
     assert.equal((await s01Chief.get('/api/v1/system/summary')).status, 403);
   });
 

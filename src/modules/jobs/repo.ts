@@ -172,3 +172,24 @@ export async function listJobs(
   const limit = w.param(f.limit);
   return db.query<TJob>(`SELECT ${jobColumns} FROM jobs j ${w} ORDER BY j.id DESC LIMIT ${limit}`, w.params);
 }
+
+/** The administrator's job figures: queued, running, failed in the last day and the newest failure. */
+export async function jobFigures(db: Queryable) {
+  const [row] = await db.query<{
+    queued: number;
+    running: number;
+    failedRecently: number;
+    failedKind: string | null;
+    failedAt: string | null;
+  }>(
+    `SELECT (SELECT count(*) FROM jobs WHERE status = 'queued')::int AS queued,
+            (SELECT count(*) FROM jobs WHERE status = 'running')::int AS running,
+            (SELECT count(*) FROM jobs WHERE created_at > now() - interval '1 day' AND status = 'failed')::int
+              AS "failedRecently",
+            f.kind AS "failedKind", f.finished_at AS "failedAt"
+       FROM (SELECT 1) one
+       LEFT JOIN LATERAL (SELECT kind, finished_at FROM jobs WHERE created_at > now() - interval '1 day'
+                           AND status = 'failed' ORDER BY created_at DESC, id DESC LIMIT 1) f ON true`,
+  );
+  return row!;
+}
