@@ -33,6 +33,8 @@ export const ZApprovalInboxItem = ZApproval.extend({
   title: z.string(),
   caseNo: z.string().nullable(),
   stationId: z.number().int(),
+  /** What is being approved: the proposed penalties (告知) or those the case carries; empty for a lead. */
+  penalties: z.array(z.object({ kind: z.string(), amountFen: z.coerce.number().int() })),
 });
 export const ZApprovalQuery = z.object({ mine: z.enum(['pending']).default('pending') });
 export const ZApprovalDecisionBody = z.object({

@@ -85,6 +85,12 @@ describe('case workflow: general procedure with approvals', () => {
     assert.equal(early.body.errors[0]?.path, 'decisionKind');
     await ok(id, { action: 'recordStatement', note: '当事人放弃陈述申辩' });
     await ok(id, { action: 'decide', decisionKind: 'penalty' });
+    const asked = (await chief.get<{ items: TApprovalInboxItem[] }>('/api/v1/case-approvals')).body.items;
+    assert.deepEqual(
+      asked.find((a) => a.caseId === id)?.penalties,
+      [{ kind: 'fine', amountFen: 5_000_00 }],
+      'the approver sees what the decision imposes',
+    );
     assert.equal((await approve(chief, id)).status, 200);
     assert.equal((await detail(id)).status, 'notified', 'waits for the second approver');
     assert.equal((await approve(leader, id)).status, 200);

@@ -158,6 +158,12 @@ export async function subjectOf(
   return s;
 }
 
+/** A penalty as the approver sees it: the request's proposal (告知) or else the case's recorded penalties. */
+export interface ProposedPenalty {
+  kind: string;
+  amountFen: number;
+}
+
 /**
  * The caller's inbox: rows whose turn it is (every earlier seq approved) for one of `roleCodes`, newest first,
  * within the stations `unitIds` reaches (null: all). Own cases are left out (nobody approves their own).
@@ -165,10 +171,17 @@ export async function subjectOf(
 export async function pendingFor(
   q: Queryable,
   p: { roleCodes: string[]; unitIds: number[] | null; userId: number; limit: number },
-): Promise<(ApprovalRow & { title: string; caseNo: string | null; stationId: number })[]> {
+): Promise<
+  (ApprovalRow & { title: string; caseNo: string | null; stationId: number; penalties: ProposedPenalty[] })[]
+> {
   return q.query(
     `SELECT ${cols}, coalesce(c.title, l.summary) AS title, c.case_no AS "caseNo",
-            coalesce(c.station_id, l.station_id) AS "stationId"
+            coalesce(c.station_id, l.station_id) AS "stationId",
+            CASE WHEN jsonb_typeof(a.payload->'penalties') = 'array'
+                 THEN (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', x->>'kind', 'amountFen', coalesce((x->>'amountFen')::bigint, 0))), '[]')
+                         FROM jsonb_array_elements(a.payload->'penalties') x)
+                 ELSE (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', p.kind, 'amountFen', p.amount_fen) ORDER BY p.id), '[]')
+                         FROM case_penalties p WHERE p.case_id = a.case_id) END AS penalties
        FROM ${from} LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN case_leads l ON l.id = a.lead_id
       WHERE a.outcome IS NULL AND a.role_code = ANY($1::text[])
         AND NOT EXISTS (SELECT 1 FROM case_approvals p WHERE p.request_id = a.request_id AND p.seq < a.seq

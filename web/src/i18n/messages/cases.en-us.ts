@@ -359,6 +359,7 @@ export const casesEnUS: Record<keyof typeof casesZhCN, string> = {
   'cases.subject': 'Case / lead',
   'cases.approvalStep': 'Approval',
   'cases.approverRole': 'Approver role',
+  'cases.proposedPenalties': 'Proposed penalties',
   'cases.requestedByCol': 'Requested by',
   'cases.approve': 'Approve',
   'cases.return': 'Return',

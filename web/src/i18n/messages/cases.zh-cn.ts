@@ -358,6 +358,7 @@ export const casesZhCN = {
   'cases.subject': '案件/线索',
   'cases.approvalStep': '审批事项',
   'cases.approverRole': '审批角色',
+  'cases.proposedPenalties': '拟处罚',
   'cases.requestedByCol': '提交人',
   'cases.approve': '同意',
   'cases.return': '退回',

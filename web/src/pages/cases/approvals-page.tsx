@@ -10,7 +10,14 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ApprovalDecideModal, type ApprovalOutcome } from './approval-decide-modal.tsx';
-import { approvalStepLabel, caseActionLabel, leadActionLabel, roleLabel } from './case-labels.ts';
+import {
+  approvalStepLabel,
+  caseActionLabel,
+  formatFen,
+  leadActionLabel,
+  penaltyKindLabel,
+  roleLabel,
+} from './case-labels.ts';
 
 /** 待我审批: requests waiting for one of my roles, approved or returned with a comment. */
 export function CaseApprovalsPage() {
@@ -44,6 +51,23 @@ export function CaseApprovalsPage() {
         ),
     },
     { title: t('cases.title'), dataIndex: 'title', render: (v: string | null) => v ?? '—' },
+    {
+      title: t('cases.proposedPenalties'),
+      key: 'penalties',
+      render: (_: unknown, a: TPendingApproval) =>
+        a.penalties.length ? (
+          <Space size={4} wrap data-testid={`approval-penalties-${a.id}`}>
+            {a.penalties.map((p, i) => (
+              <Tag key={`${p.kind}-${i}`}>
+                {penaltyKindLabel(t, p.kind)}
+                {p.amountFen > 0 && ` ${formatFen(p.amountFen)}`}
+              </Tag>
+            ))}
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
     { title: t('cases.approverRole'), dataIndex: 'roleCode', render: (r: string) => roleLabel(t, r) },
     {
       title: t('cases.requestedByCol'),
