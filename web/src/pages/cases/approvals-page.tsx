@@ -57,8 +57,8 @@ export function CaseApprovalsPage() {
       render: (_: unknown, a: TPendingApproval) =>
         a.penalties.length ? (
           <Space size={4} wrap data-testid={`approval-penalties-${a.id}`}>
-            {a.penalties.map((p, i) => (
-              <Tag key={`${p.kind}-${i}`}>
+            {a.penalties.map((p) => (
+              <Tag key={`${p.kind}-${p.amountFen}`}>
                 {penaltyKindLabel(t, p.kind)}
                 {p.amountFen > 0 && ` ${formatFen(p.amountFen)}`}
               </Tag>
