@@ -51,7 +51,12 @@ test('a 12315 item handed to an inspector shows on their bell; opening it goes t
     hidden(false);
     document.dispatchEvent(new Event('visibilitychange'));
   })()`);
-  await page.getByTestId('notification-count').getByText('1').first().waitFor();
+  // Read the badge's title, not its digits: antd rolls digits through hidden spans while it animates.
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="notification-count"] .ant-badge-count')?.getAttribute('title') === '1',
+    undefined,
+    { timeout: 30_000 },
+  );
   await page.getByTestId('notification-bell').click();
   const entry = page.getByTestId('notification-item').first();
   assert.match(await textOf(entry), new RegExp(item.trackingCode));
