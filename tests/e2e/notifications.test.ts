@@ -55,7 +55,8 @@ test('a 12315 item handed to an inspector shows on their bell; opening it goes t
   await page.waitForFunction(
     () => document.querySelector('[data-testid="notification-count"] .ant-badge-count')?.getAttribute('title') === '1',
     undefined,
-    { timeout: 30_000 },
+    // The count is kept 10 s, so a reassignment right after sign-in may only show with the next 30 s poll.
+    { timeout: 45_000 },
   );
   await page.getByTestId('notification-bell').click();
   const entry = page.getByTestId('notification-item').first();
