@@ -30,6 +30,7 @@ export const permissions = {
   'case:legal': '法制审核',
   'case:settings': '维护办案参数',
   'dashboard:read': '查看数据看板',
+  'inbox:oversee': '督办总览（待办含辖区全部在办事项）',
 } as const;
 
 export type Permission = keyof typeof permissions;

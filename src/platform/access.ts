@@ -163,3 +163,14 @@ export function aggregateReach(actor: Actor): AggregateReach {
   if (actor.dataScope === 'unit_and_below') return { unitIds: actor.scopeUnitIds };
   return { userId: actor.userId };
 }
+
+/**
+ * Whether a kind's open steps belong in the caller's 我的待办: theirs to take when they hold the kind's write
+ * permission, or theirs to watch when they hold `inbox:oversee` (局领导's 督办 view of the district) and the steps
+ * are watchable (a decision waiting for someone else's approval is not). Reading alone is not work: a credit clerk
+ * who may look at complaints is not handed them.
+ */
+export function hasPendingIn(actor: Actor, kind: ResourceKind, opts: { watchable: boolean } = { watchable: true }) {
+  const p = actor.permissions;
+  return (kind.write !== null && p.has(kind.write)) || (opts.watchable && p.has('inbox:oversee'));
+}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TEntityDetail } from '../../src/contracts/entities.ts';
 import type { TOrgUnit } from '../../src/contracts/org.ts';
+import { insertCase } from '../helpers/case-factories.ts';
 import { makeEntity } from '../helpers/factories.ts';
 import { loginAs } from '../helpers/test-app.ts';
 import { loginViaUi, openSession, textOf, webAppFixture } from './helpers.ts';
@@ -39,40 +40,51 @@ async function fileOverdueComplaint(): Promise<number> {
   return filed.body.items[0]!.id;
 }
 
-/** Each role's home page: the inbox opens on 逾期 with the known item, and the role's own card. */
-const roles: { username: string; card: string; phone?: boolean }[] = [
+/** A case at 桂城所 filed in January whose decision clock ran out in April: overdue for whoever works cases. */
+const overdueCase = () =>
+  insertCase(web.app.testDb.db, { status: 'investigating', filedOn: '2026-01-05', decisionDueOn: '2026-04-05' });
+
+/**
+ * Each role's home page: the inbox opens on 逾期 with the known item, and the role's own card. The credit clerk reads
+ * complaints but does not handle them, so theirs is an overdue case they work, and the 12315 item is not handed to them.
+ */
+const roles: { username: string; card: string; phone?: boolean; works?: 'cases' }[] = [
   { username: 'admin', card: 'home-system' },
   { username: 'leader', card: 'home-figures' },
   { username: 'hotline', card: 'home-hotline' },
-  { username: 'credit.staff', card: 'home-figures' },
+  { username: 'credit.staff', card: 'home-figures', works: 'cases' },
   { username: 's01.chief', card: 'home-team' },
   { username: 's01.inspector', card: 'home-visits', phone: true },
 ];
 
 for (const role of roles) {
-  test(`${role.username}: the home page shows the inbox with the overdue 12315 item${role.phone ? ' (phone)' : ''}`, async () => {
+  const what = role.works === 'cases' ? 'an overdue case, not the 12315 item' : 'the overdue 12315 item';
+  test(`${role.username}: the home page shows the inbox with ${what}${role.phone ? ' (phone)' : ''}`, async () => {
     const complaintId = await overdueComplaint();
+    const [module, id, step, path] =
+      role.works === 'cases'
+        ? (['cases', await overdueCase(), /立案|决定|办案/, 'cases'] as const)
+        : (['complaints', complaintId, /受理决定/, 'complaints'] as const);
     const { context, page, errors } = await openSession(web.browser, web.app, { phone: role.phone });
     try {
       await loginViaUi(page, role.username);
       const card = page.getByTestId('inbox-card');
       await card.waitFor();
-      const link = card.getByTestId(`inbox-link-complaints-${complaintId}`);
+      const link = card.getByTestId(`inbox-link-${module}-${id}`);
       await link.waitFor();
       const overdue = Number(await textOf(page.getByTestId('inbox-count-overdue')));
       assert.ok(overdue >= 1, `overdue count ${overdue}`);
-      const row = page
-        .getByTestId('inbox-item')
-        .filter({ has: page.getByTestId(`inbox-link-complaints-${complaintId}`) });
-      assert.match(await textOf(row), /受理决定/);
+      const row = page.getByTestId('inbox-item').filter({ has: page.getByTestId(`inbox-link-${module}-${id}`) });
+      assert.match(await textOf(row), step);
       assert.match(await textOf(row), /逾期 \d+ 天/);
       await page.getByTestId(role.card).waitFor();
+      if (role.works) assert.equal(await card.getByTestId(`inbox-link-complaints-${complaintId}`).count(), 0);
       if (role.phone) {
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(width <= 390, `the page is ${width} px wide on a 390 px phone`);
       }
       await link.click();
-      await page.waitForURL(`**/complaints/${complaintId}`);
+      await page.waitForURL(`**/${path}/${id}`);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

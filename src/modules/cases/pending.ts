@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.ts';
+import { hasPendingIn } from '../../platform/access.ts';
 import type { PendingItem, PendingItemsProvider } from '../inbox/provider.ts';
+import { caseKind } from './access.ts';
 import {
   type CaseStep,
   countPendingCaseSteps,
@@ -18,6 +20,7 @@ const linkOf = (step: CaseStep, row: { caseId: number | null }) =>
  * 执法办案 in the work inbox: the clocks of leads under verification (核查), of filed cases before the decision
  * (paused clocks wait), of 先行登记保存 / 查封扣押 measures and of 行政处罚公示 due, in the caller's reach; and the
  * approvals whose turn is the caller's (the approval engine's own inbox: by role, scope, never one's own case).
+ * The clocks show to those who work cases or watch the district; a reviewer or approver alone sees their approvals.
  */
 export function casePendingItems(db: Db, approvals: Pick<ApprovalEngine, 'inbox'>): PendingItemsProvider {
   return {
@@ -25,12 +28,13 @@ export function casePendingItems(db: Db, approvals: Pick<ApprovalEngine, 'inbox'
     appliesTo: (actor) => actor.permissions.has('case:read'),
     async pending(actor, w) {
       const counted = { today: w.today, weekEnd: w.weekEnd, cap: w.countCap };
+      const clocks = hasPendingIn(actor, caseKind) ? steps : [];
       const [lists, counts, waiting] = await Promise.all([
-        Promise.all(steps.map((step) => pendingCaseSteps(db, actor, step, w))),
-        Promise.all(steps.map((step) => countPendingCaseSteps(db, actor, step, counted))),
+        Promise.all(clocks.map((step) => pendingCaseSteps(db, actor, step, w))),
+        Promise.all(clocks.map((step) => countPendingCaseSteps(db, actor, step, counted))),
         approvals.inbox(actor, w.countCap),
       ]);
-      const items: PendingItem[] = steps.flatMap((step, i) =>
+      const items: PendingItem[] = clocks.flatMap((step, i) =>
         lists[i]!.map((r) => ({
           module: 'cases',
           kind: step === 'measure' ? `measure.${r.detail}` : step,

@@ -1,15 +1,17 @@
 import type { Db } from '../../db/client.ts';
+import { hasPendingIn } from '../../platform/access.ts';
 import type { PendingItemsProvider } from '../inbox/provider.ts';
+import { complaintKind } from './access.ts';
 import { countPendingSteps, openItemsPerHandler, pendingSteps } from './repos/pending.ts';
 
 /**
  * 12315 steps in the work inbox: every open legal clock (受理, 调解, 核查, 答复, 告知) of the items the caller may read,
- * grouped by its due date; an item escalated by the 督办 sweep is marked. No approvals in this module.
+ * for those who handle them or watch the district (access.hasPendingIn), grouped by its due date; an item escalated by the 督办 sweep is marked. No approvals in this module.
  */
 export function complaintPendingItems(db: Db): PendingItemsProvider {
   return {
     module: 'complaints',
-    appliesTo: (actor) => actor.permissions.has('complaint:read'),
+    appliesTo: (actor) => hasPendingIn(actor, complaintKind),
     async pending(actor, w) {
       const [rows, counts] = await Promise.all([
         pendingSteps(db, actor, w),

@@ -1,6 +1,8 @@
 import { creditListLabels, listingGroundLabels } from '../../contracts/credit.ts';
 import type { Db } from '../../db/client.ts';
+import { hasPendingIn } from '../../platform/access.ts';
 import type { PendingItemsProvider } from '../inbox/provider.ts';
+import { batchKind } from './access.ts';
 import { countPendingDecisions, pendingBatches, pendingRepairs } from './repos/pending.ts';
 
 /**
@@ -11,7 +13,8 @@ import { countPendingDecisions, pendingBatches, pendingRepairs } from './repos/p
 export function creditPendingItems(db: Db): PendingItemsProvider {
   return {
     module: 'credit',
-    appliesTo: (actor) => actor.permissions.has('credit:write'),
+    // Every credit item is a decision for the credit staff: nothing for a watcher to follow.
+    appliesTo: (actor) => hasPendingIn(actor, batchKind, { watchable: false }),
     async pending(actor, w) {
       const [batches, repairs, approvals] = await Promise.all([
         pendingBatches(db, actor, w.limit),

@@ -92,6 +92,20 @@ describe('work inbox: one query over every module, in the caller scope', () => {
     assert.ok(has((await inbox(admin)).groups.overdue, 'cases', ids.overdueCase));
   });
 
+  test('reading is not work: the credit clerk is not handed 12315 steps; the leader watches them; a reviewer sees no clocks', async () => {
+    const clerk = await inbox(await loginAs(app, 'credit.staff'));
+    assert.ok(!has(clerk.groups.overdue, 'complaints', ids.complaint));
+    assert.ok(!clerk.modules.includes('complaints'), JSON.stringify(clerk.modules));
+    assert.ok(has(clerk.groups.overdue, 'cases', ids.overdueCase), 'the clerk works cases');
+    const leader = await inbox(await loginAs(app, 'leader'));
+    assert.ok(has(leader.groups.overdue, 'complaints', ids.complaint));
+    assert.ok(has(leader.groups.overdue, 'cases', ids.overdueCase));
+    assert.ok(!leader.modules.includes('credit'), "credit decisions are not the leader's");
+    const reviewer = await inbox(await loginAs(app, 'legal'));
+    assert.equal(reviewer.counts.overdue, 0);
+    assert.equal(reviewer.groups.overdue.length, 0);
+  });
+
   test('another station and a self-scoped colleague see neither, not even in the counts', async () => {
     const other = await inbox(s02Chief);
     assert.ok(!has(other.groups.overdue, 'complaints', ids.complaint));

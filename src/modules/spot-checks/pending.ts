@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.ts';
+import { hasPendingIn } from '../../platform/access.ts';
 import type { PendingItemsProvider } from '../inbox/provider.ts';
+import { spotCheckVisitKind } from './access.ts';
 import { countPendingVisits, pendingVisits, type VisitStep } from './repos/pending.ts';
 
 const steps: VisitStep[] = ['results', 'publication'];
@@ -11,7 +13,7 @@ const steps: VisitStep[] = ['results', 'publication'];
 export function spotCheckPendingItems(db: Db): PendingItemsProvider {
   return {
     module: 'spot-checks',
-    appliesTo: (actor) => actor.permissions.has('spotcheck:read'),
+    appliesTo: (actor) => hasPendingIn(actor, spotCheckVisitKind),
     async pending(actor, w) {
       const counted = { today: w.today, weekEnd: w.weekEnd, cap: w.countCap };
       const [lists, counts] = await Promise.all([
