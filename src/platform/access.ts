@@ -163,3 +163,12 @@ export function aggregateReach(actor: Actor): AggregateReach {
   if (actor.dataScope === 'unit_and_below') return { unitIds: actor.scopeUnitIds };
   return { userId: actor.userId };
 }
+
+/**
+ * For an act only a row's participants may do, beyond seeing and changing the row (a visit's drawn inspectors
+ * sign its 检查记录表 and upload its signatures): 403 with `message` for anyone else, whatever their scope.
+ */
+export function assertParticipant(actor: Actor, kind: ResourceKind, row: RowReach, message: string): void {
+  assertPermitted(actor, kind, 'write');
+  if (!row.participant) throw forbidden(message);
+}
