@@ -27,6 +27,8 @@ export function VisitSignatures(props: { visitId: number; complete: boolean }) {
   const [signer, setSigner] = useState<TSignerKind>('entity');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  // A new pad after each saved signature: the next signer starts on a blank one.
+  const [round, setRound] = useState(0);
   const s = sigs.data;
   if (sigs.error) return <LoadError error={sigs.error} onRetry={sigs.reload} />;
   if (!s) return null;
@@ -42,6 +44,7 @@ export function VisitSignatures(props: { visitId: number; complete: boolean }) {
         signer === 'entity' ? name.trim() : undefined,
       );
       sigs.setData(() => next);
+      setRound((r) => r + 1);
       message.success(t('signature.saved'));
     } catch (err) {
       message.error(errorDetail(t, err));
@@ -102,7 +105,7 @@ export function VisitSignatures(props: { visitId: number; complete: boolean }) {
             />
           )}
           <Typography.Text type="secondary">{t('signature.hint')}</Typography.Text>
-          <SignaturePad key={signer} busy={busy} onConfirm={confirm} />
+          <SignaturePad key={`${signer}-${round}`} busy={busy} onConfirm={confirm} />
         </Flex>
       )}
       <Button
