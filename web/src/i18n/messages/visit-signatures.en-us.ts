@@ -18,4 +18,7 @@ export const visitSignaturesEnUS: Record<keyof typeof visitSignaturesZhCN, strin
   'signature.resultsFirst': 'Enter a result for every item before signing.',
   'signature.saved': 'Signature saved',
   'signature.recordPdf': 'Open the inspection record (PDF)',
+  'auditAction.spotcheck.visit.sign': 'Inspection record signed',
+  'auditAction.spotcheck.visit.signatures.clear': 'Signatures voided by a changed result',
+  'auditAction.spotcheck.visit.record.print': 'Inspection record printed',
 };

@@ -17,4 +17,7 @@ export const visitSignaturesZhCN = {
   'signature.resultsFirst': '全部事项录入结果后才能签名。',
   'signature.saved': '签名已保存',
   'signature.recordPdf': '查看检查记录表（PDF）',
+  'auditAction.spotcheck.visit.sign': '检查记录表签名',
+  'auditAction.spotcheck.visit.signatures.clear': '检查结果变更，签名作废',
+  'auditAction.spotcheck.visit.record.print': '打印检查记录表',
 };
