@@ -30,18 +30,20 @@ function formRow(doc: PDFKit.PDFDocument, label: string, value: string) {
   doc.y = y + h;
 }
 
-const SLOT_HEIGHT = 96;
-const IMAGE_HEIGHT = 48;
+const SLOT_HEIGHT = 80;
+const IMAGE_HEIGHT = 40;
+/** The entity and two inspectors (the usual team) side by side, so the signatures stay under the record. */
+const SLOTS_PER_ROW = 3;
 
-/** Signature boxes two to a row: the role, the image as drawn (or a blank line), the name and the date. */
+/** Signature boxes three to a row: the role, the image as drawn (or a blank line), the name and the date. */
 function signatureSlots(doc: PDFKit.PDFDocument, slots: readonly SignatureSlot[]) {
   const x0 = MARGIN.left;
-  const width = (doc.page.width - MARGIN.left - MARGIN.right) / 2;
+  const width = (doc.page.width - MARGIN.left - MARGIN.right) / SLOTS_PER_ROW;
   doc.moveDown(0.5).fontSize(11);
-  for (let i = 0; i < slots.length; i += 2) {
+  for (let i = 0; i < slots.length; i += SLOTS_PER_ROW) {
     if (doc.y + SLOT_HEIGHT > doc.page.height - MARGIN.bottom) doc.addPage();
     const y = doc.y;
-    slots.slice(i, i + 2).forEach((s, j) => {
+    slots.slice(i, i + SLOTS_PER_ROW).forEach((s, j) => {
       const x = x0 + j * width;
       doc.rect(x, y, width, SLOT_HEIGHT).stroke();
       doc.text(`${s.role}：`, x + PAD, y + PAD, { width: width - 2 * PAD });
@@ -49,7 +51,7 @@ function signatureSlots(doc: PDFKit.PDFDocument, slots: readonly SignatureSlot[]
       if (s.png) doc.image(s.png, x + PAD, imageY, { fit: [width - 2 * PAD, IMAGE_HEIGHT] });
       else doc.text('（未签名）', x + PAD, imageY + IMAGE_HEIGHT / 2 - 6, { width: width - 2 * PAD });
       const caption = [s.name, s.signedOn].filter(Boolean).join('　');
-      doc.text(caption, x + PAD, y + SLOT_HEIGHT - PAD - 14, { width: width - 2 * PAD, align: 'right' });
+      doc.text(caption, x + PAD, y + SLOT_HEIGHT - PAD - 13, { width: width - 2 * PAD, align: 'right' });
     });
     doc.x = x0;
     doc.y = y + SLOT_HEIGHT;

@@ -39,9 +39,8 @@ export function visitRecordBlocks(d: VisitRecordData): Block[] {
       ['被检查单位', v.entityName],
       ['统一社会信用代码', v.uscc],
       ['住所（经营场所）', d.address ?? BLANK],
-      ['法定代表人（负责人）', d.legalRepName ?? BLANK],
-      ['抽查计划', d.planName],
-      ['抽查任务', v.taskNames.join('、')],
+      ['法定代表人', d.legalRepName ?? BLANK],
+      ['抽查计划及任务', `${d.planName}：${v.taskNames.join('、')}`],
       ['检查日期', v.inspectedOn ? chineseDate(v.inspectedOn) : '检查进行中'],
       ['检查机关', v.stationName],
       ['检查人员', inspectors || BLANK],
@@ -57,17 +56,13 @@ export function visitRecordBlocks(d: VisitRecordData): Block[] {
     paragraph(
       problems.length
         ? problems
-            .map(
-              (i, n) =>
-                `${n + 1}. ${i.name}：${i.result!.categoryLabel}${i.result!.notes ? `。${i.result!.notes}` : ''}`,
-            )
+            .map((i, n) => `${n + 1}. ${i.name}：${i.result!.categoryLabel}${i.result!.notes ? '（详见上表）' : ''}`)
             .join('\n')
         : open.length
           ? '检查尚未完成。'
           : '本次检查未发现问题。',
     ),
-    heading('三、签名确认'),
-    paragraph('以上检查记录经被检查单位与检查人员现场核对，签名确认。'),
+    heading('三、签名确认（以上记录经被检查单位与检查人员现场核对）'),
     signatures(d.slots),
     note('检查结果录入或修改后，原签名失效，须重新签名。'),
   ];
