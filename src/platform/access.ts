@@ -174,3 +174,12 @@ export function hasPendingIn(actor: Actor, kind: ResourceKind, opts: { watchable
   const p = actor.permissions;
   return (kind.write !== null && p.has(kind.write)) || (opts.watchable && p.has('inbox:oversee'));
 }
+
+/**
+ * For an act only a row's participants may do, beyond seeing and changing the row (a visit's drawn inspectors
+ * sign its 检查记录表 and upload its signatures): 403 with `message` for anyone else, whatever their scope.
+ */
+export function assertParticipant(actor: Actor, kind: ResourceKind, row: RowReach, message: string): void {
+  assertPermitted(actor, kind, 'write');
+  if (!row.participant) throw forbidden(message);
+}

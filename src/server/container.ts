@@ -66,6 +66,7 @@ import { createSearchService } from '../modules/search/service.ts';
 import { spotCheckPendingItems } from '../modules/spot-checks/pending.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
+import { createVisitSignatureService } from '../modules/spot-checks/services/visit-signatures.ts';
 import { createVisitService } from '../modules/spot-checks/services/visits.ts';
 import { findCjkFont } from '../platform/pdf.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
@@ -185,6 +186,11 @@ export function createServices(
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits,
+    spotCheckSignatures: createVisitSignatureService(db, {
+      visits: spotCheckVisits,
+      files,
+      font: () => findCjkFont(config),
+    }),
     caseDocuments: createCaseDocumentService(db, { font: () => findCjkFont(config) }),
     caseSummary: createSummaryService(db, {
       pii,

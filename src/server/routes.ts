@@ -74,6 +74,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     catalog: services.spotCheckCatalog,
     tasks: services.spotCheckTasks,
     visits: services.spotCheckVisits,
+    signatures: services.spotCheckSignatures,
   });
   await app.register(publicSpotCheckRoutes, {
     visits: services.spotCheckVisits,

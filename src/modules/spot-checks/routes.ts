@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZId, ZIdParams, ZOk, ZPage, ZPageQuery } from '../../contracts/common.ts';
 import { ZStoredFile } from '../../contracts/files.ts';
+import { ZVisitSignatures } from '../../contracts/spot-check-signatures.ts';
 import {
   ZCheckItem,
   ZCheckItemCreate,
@@ -29,19 +30,22 @@ import {
   ZVisitTransitionBody,
 } from '../../contracts/spot-checks.ts';
 import { z } from '../../contracts/zod.ts';
-import { download, XLSX_TYPE } from '../../platform/download.ts';
+import { attachment, download, XLSX_TYPE } from '../../platform/download.ts';
+import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http.ts';
 import { attachmentTooLarge, receiveUpload } from '../../platform/uploads.ts';
 import { sendStoredFile } from '../files/routes.ts';
 import type { CatalogService } from './services/catalog.ts';
 import type { TaskService } from './services/tasks.ts';
+import type { VisitSignatureService } from './services/visit-signatures.ts';
 import type { VisitService } from './services/visits.ts';
 
 export const spotCheckRoutes: FastifyPluginAsyncZod<{
   catalog: CatalogService;
   tasks: TaskService;
   visits: VisitService;
-}> = async (app, { catalog, tasks, visits }) => {
+  signatures: VisitSignatureService;
+}> = async (app, { catalog, tasks, visits, signatures }) => {
   if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
   const tags = ['spot-checks'];
   const read = { permission: 'spotcheck:read' as const };
@@ -277,4 +281,64 @@ export const spotCheckRoutes: FastifyPluginAsyncZod<{
     },
     (req) => visits.transition(actorOf(req), req.params.id, req.body),
   );
+  app.get(
+    `${base}/visits/:id/signatures`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '检查记录表的签名情况（被检查单位、每名检查人员）',
+        params: ZIdParams,
+        response: { 200: ZVisitSignatures },
+      },
+    },
+    (req) => signatures.list(actorOf(req), req.params.id),
+  );
+  app.post(
+    `${base}/visits/:id/signatures`,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '上传签名（multipart：file 为 PNG；signer=entity|inspector，被检查单位另填 signerName）',
+        params: ZIdParams,
+        response: { 201: ZVisitSignatures },
+      },
+    },
+    async (req, reply) => {
+      // Read only once the service has checked the caller may sign this visit's record.
+      const read = () => receiveUpload(req, signatures.maxUploadBytes, signatureTooLarge);
+      return reply.status(201).send(await signatures.sign(actorOf(req), req.params.id, read));
+    },
+  );
+  app.get(
+    `${base}/visits/:id/signatures/:signatureId/image`,
+    {
+      config: read,
+      schema: { tags, summary: '签名图片（PNG）', params: ZIdParams.extend({ signatureId: ZId }) },
+    },
+    async (req, reply) => {
+      const { file, data } = await signatures.image(actorOf(req), req.params.id, req.params.signatureId);
+      return sendStoredFile(reply, file, data);
+    },
+  );
+  app.get(
+    `${base}/visits/:id/record.pdf`,
+    { config: read, schema: { tags, summary: '打印检查记录表（PDF，含现场签名）', params: ZIdParams } },
+    async (req, reply) => {
+      const doc = await signatures.recordPdf(actorOf(req), req.params.id);
+      // Opens in the browser's viewer, to print or show on the spot.
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', attachment(doc.filename, doc.ascii).replace(/^attachment/, 'inline'))
+        .header('cache-control', 'no-store')
+        .send(doc.body);
+    },
+  );
 };
+
+/** A signature over the cap is not a signature: 400, like any other image that is not one. */
+const signatureTooLarge = (maxBytes: number) =>
+  new AppError('BAD_REQUEST', `file：签名图片不能超过 ${Math.round(maxBytes / 1024)} KB`, [
+    { path: 'file', message: '签名图片过大' },
+  ]);

@@ -119,6 +119,7 @@ export const queryKeys = {
     task: (id: number) => ['spot-checks', 'task', id],
     visits: (query: object) => ['spot-checks', 'visits', query],
     visit: (id: number) => ['spot-checks', 'visit', id],
+    visitSignatures: (id: number) => ['spot-checks', 'visit-signatures', id],
     /** The task wizard's plans, items and pools in one read. */
     wizardRefs: () => ['spot-checks', 'wizard-refs'],
   },

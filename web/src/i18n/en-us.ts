@@ -18,6 +18,7 @@ import { portalEnUS } from './messages/portal.en-us.ts';
 import { searchEnUS } from './messages/search.en-us.ts';
 import { spotChecksEnUS } from './messages/spot-checks.en-us.ts';
 import { statusEnUS } from './messages/status.en-us.ts';
+import { visitSignaturesEnUS } from './messages/visit-signatures.en-us.ts';
 
 import type { MessageKey } from './zh-cn.ts';
 
@@ -389,4 +390,5 @@ export const enUS: Record<MessageKey, string> = {
   ...entityProfileEnUS,
   ...orgEnUS,
   ...spotChecksEnUS,
+  ...visitSignaturesEnUS,
 };

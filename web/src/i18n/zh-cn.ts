@@ -18,6 +18,7 @@ import { portalZhCN } from './messages/portal.zh-cn.ts';
 import { searchZhCN } from './messages/search.zh-cn.ts';
 import { spotChecksZhCN } from './messages/spot-checks.zh-cn.ts';
 import { statusZhCN } from './messages/status.zh-cn.ts';
+import { visitSignaturesZhCN } from './messages/visit-signatures.zh-cn.ts';
 
 /** The source dictionary: zh-CN is the product language; every other language must cover these keys. */
 export const zhCN = {
@@ -385,6 +386,7 @@ export const zhCN = {
   ...entityProfileZhCN,
   ...orgZhCN,
   ...spotChecksZhCN,
+  ...visitSignaturesZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -68,6 +68,20 @@ function blockParagraphs(b: Block): (Paragraph | Table)[] {
       );
     case 'note':
       return [new Paragraph({ spacing: { before: 240 }, children: [run(b.text, 21)] })];
+    case 'signatures':
+      return b.slots.map(
+        (s) =>
+          new Paragraph({
+            spacing: { before: 240 },
+            children: [
+              run(`${s.role}：`),
+              s.png
+                ? new ImageRun({ type: 'png', data: s.png, transformation: { width: 150, height: 50 } })
+                : run('＿＿＿＿＿＿'),
+              run(`　${s.name}${s.signedOn ? `　${s.signedOn}` : ''}`),
+            ],
+          }),
+      );
   }
 }
 

@@ -1,5 +1,5 @@
 import type { TResultBody } from '../../../contracts/spot-checks.ts';
-import type { Db } from '../../../db/client.ts';
+import type { Db, Queryable } from '../../../db/client.ts';
 import { categoryOf } from '../../../domain/spot-check-workflow.ts';
 import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
 import type { Actor } from '../../../platform/actor.ts';
@@ -18,6 +18,8 @@ export async function writeResult(
   item: { id: number; name: string },
   body: TResultBody,
   cal?: WorkingDayCalendar,
+  /** Runs in the same transaction after the result is written (the visit's signatures are cleared). */
+  afterWrite?: (tx: Queryable) => Promise<void>,
 ): Promise<void> {
   const category = categoryOf(body.category)!;
   await db.transaction(async (tx) => {
@@ -51,5 +53,6 @@ export async function writeResult(
       targetId: v.id,
       detail: { itemId: item.id, category: category.code, caseLeadRef },
     });
+    await afterWrite?.(tx);
   });
 }

@@ -28,10 +28,11 @@ import * as repo from '../repos/visits.ts';
 import { publicResultView, visitDetail, visitSummary } from '../view.ts';
 import { createVisitExport, visitListFilter } from './visit-export.ts';
 import { writeResult } from './visit-results.ts';
+import { clearVisitSignatures } from './visit-signatures.ts';
 
 export interface VisitDeps {
   calendar: () => Promise<WorkingDayCalendar>;
-  files: Pick<FileService, 'maxBytes' | 'store' | 'describe' | 'openLinked'>;
+  files: Pick<FileService, 'maxBytes' | 'store' | 'describe' | 'openLinked' | 'remove'>;
   now?: () => Date;
 }
 
@@ -77,7 +78,10 @@ export function createVisitService(db: Db, deps: VisitDeps) {
     const item = items.find((i) => i.id === body.itemId);
     if (!item) throw validation('itemId', '该事项不在本次检查的任务中');
     await expectOwnEvidence(v.id, body.fileIds);
-    await writeResult(db, actor, v, item, body, await deps.calendar());
+    // The record changed: whoever signed it signed a different one.
+    await writeResult(db, actor, v, item, body, await deps.calendar(), (tx) =>
+      clearVisitSignatures(tx, deps.files, actor, v.id),
+    );
   }
 
   async function detail(actor: Actor, v: repo.VisitRecord): Promise<TVisitDetail> {

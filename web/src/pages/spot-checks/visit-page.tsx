@@ -11,6 +11,7 @@ import { StatusTag } from '../../components/status-tag.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { resultLabel } from './spot-check-labels.ts';
+import { VisitSignatures } from './visit-signatures.tsx';
 
 type Item = TVisitDetail['items'][number];
 
@@ -66,6 +67,7 @@ export function VisitPage() {
           onSaved={(d) => visit.setData(() => d)}
         />
       ))}
+      <VisitSignatures visitId={id} complete={v.items.every((i) => i.result)} />
       {v.actions.includes('complete') && can('spotcheck:write') && (
         <Button type="primary" size="large" block onClick={() => act('complete')} data-testid="visit-complete">
           {t('spot.action.complete')}

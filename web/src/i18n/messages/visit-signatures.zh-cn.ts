@@ -1,0 +1,23 @@
+/** The 检查记录表's signatures on the inspector's visit page, and the signature pad. */
+export const visitSignaturesZhCN = {
+  'signature.pad.label': '签名区：用手指、触控笔或鼠标签名',
+  'signature.pad.clear': '清除重签',
+  'signature.pad.confirm': '确认签名',
+  'signature.title': '检查记录表签名',
+  'signature.role.entity': '被检查单位',
+  'signature.role.inspector': '检查人员',
+  'signature.signedAt': '已签名 {time}',
+  'signature.signer': '{role}：{name}',
+  'signature.unsigned': '未签名',
+  'signature.as.entity': '被检查单位签名',
+  'signature.as.me': '本人签名',
+  'signature.entityName': '被检查单位签名人姓名',
+  'signature.nameRequired': '请填写被检查单位签名人姓名',
+  'signature.hint': '请在下方框内签名；录入或修改检查结果后须重新签名。',
+  'signature.resultsFirst': '全部事项录入结果后才能签名。',
+  'signature.saved': '签名已保存',
+  'signature.recordPdf': '查看检查记录表（PDF）',
+  'auditAction.spotcheck.visit.sign': '检查记录表签名',
+  'auditAction.spotcheck.visit.signatures.clear': '检查结果变更，签名作废',
+  'auditAction.spotcheck.visit.record.print': '打印检查记录表',
+};
