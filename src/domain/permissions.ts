@@ -30,6 +30,7 @@ export const permissions = {
   'case:legal': '法制审核',
   'case:settings': '维护办案参数',
   'dashboard:read': '查看数据看板',
+  'screen:read': '查看智慧大脑大屏',
 } as const;
 
 export type Permission = keyof typeof permissions;

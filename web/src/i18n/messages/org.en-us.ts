@@ -27,6 +27,7 @@ export const orgEnUS: Record<keyof typeof orgZhCN, string> = {
   'permission.case:legal': 'Legal review',
   'permission.case:settings': 'Maintain case settings',
   'permission.dashboard:read': 'View dashboards',
+  'permission.screen:read': 'View the smart-brain screen',
   'org.listSep': ', ',
   'users.nameWithUsername': '{name} ({username})',
   'units.regionCodeInvalid': '{code}: {detail}',

@@ -26,6 +26,7 @@ export const orgZhCN = {
   'permission.case:legal': '法制审核',
   'permission.case:settings': '维护办案参数',
   'permission.dashboard:read': '查看数据看板',
+  'permission.screen:read': '查看智慧大脑大屏',
   'org.listSep': '、',
   'users.nameWithUsername': '{name}（{username}）',
   'units.regionCodeInvalid': '{code}：{detail}',
