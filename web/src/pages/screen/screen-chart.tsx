@@ -36,6 +36,10 @@ echarts.use([
 /** A SCHEMATIC map: one polygon per demo station, region name = the station's unit code (s01 …). */
 export const SCHEMATIC_MAP = 'shijian-district-schematic';
 echarts.registerMap(SCHEMATIC_MAP, schematic as unknown as Parameters<typeof echarts.registerMap>[1]);
+/** Each region's short label (the town) by unit code, from the map file (data, like the station names). */
+export const schematicLabels: Record<string, string> = Object.fromEntries(
+  schematic.features.map((f) => [f.properties.name, f.properties.label]),
+);
 
 export type ScreenChartOption = echarts.ComposeOption<
   | BarSeriesOption

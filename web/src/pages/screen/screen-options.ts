@@ -1,6 +1,6 @@
 import type { TScreenFigures, TScreenStation } from '../../api/screen.ts';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
-import { SCHEMATIC_MAP, type ScreenChartOption } from './screen-chart.tsx';
+import { SCHEMATIC_MAP, type ScreenChartOption, schematicLabels } from './screen-chart.tsx';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -106,7 +106,7 @@ export const mapOption = (t: T, stations: readonly TScreenStation[]): ScreenChar
           fontSize: 15,
           formatter: (p: unknown) => {
             const s = stations.find((x) => x.code === (p as { name: string }).name);
-            return s ? `${s.name.replace(/市场监管所$/, '')}\n${s.entities.toLocaleString()}` : '';
+            return s ? `${schematicLabels[s.code] ?? s.name}\n${s.entities.toLocaleString()}` : '';
           },
         },
         data: stations.map((s) => ({ name: s.code, value: s.entities })),
