@@ -79,6 +79,8 @@ export async function serve(args: string[]): Promise<void> {
 
   const { server, services } = await buildApp({ config, db, webDist, soleDatabaseUser: db.kind === 'pglite' });
   await writeSchedules(db, services.jobDefinitions);
+  // The screen's rollup is refreshed every 5 minutes; a stale one (the server was down) is refreshed at once.
+  await services.screen.enqueueIfStale();
   if (config.WORKERS) services.jobRunner.start();
   await server.listen({ port: config.PORT, host: config.HOST });
   console.log(`Shijian 已启动：http://localhost:${config.PORT}  （接口文档 /api/docs）`);

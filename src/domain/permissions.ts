@@ -31,6 +31,7 @@ export const permissions = {
   'case:settings': '维护办案参数',
   'dashboard:read': '查看数据看板',
   'inbox:oversee': '督办总览（待办含辖区全部在办事项）',
+  'screen:read': '查看智慧大脑大屏',
 } as const;
 
 export type Permission = keyof typeof permissions;

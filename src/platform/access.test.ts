@@ -6,6 +6,7 @@ import {
   aggregateReach,
   assertPermitted,
   assertReadable,
+  assertScreenReadable,
   assertWritable,
   canPlaceIn,
   canRead,
@@ -207,5 +208,56 @@ describe('a recipient kind (a notification)', () => {
     assert.equal(assertWritable(actor('self', []), personal, mine, reach), mine);
     assert.throws(() => assertReadable(actor('all'), personal, theirs, reach), status(404));
     assert.equal(canRead(actor('all'), reach(theirs)), false);
+  });
+});
+
+describe('the 智慧大脑 screen', () => {
+  const status = (fn: () => void) => {
+    try {
+      fn();
+      return 200;
+    } catch (err) {
+      return (err as AppError).code;
+    }
+  };
+  test('screen:read with scope all sees the district and any station', () => {
+    const leader = actor('all', ['screen:read']);
+    assert.equal(
+      status(() => assertScreenReadable(leader, null)),
+      200,
+    );
+    assert.equal(
+      status(() => assertScreenReadable(leader, OTHER)),
+      200,
+    );
+  });
+  test('without screen:read: 403, whatever the scope', () => {
+    assert.equal(
+      status(() => assertScreenReadable(actor('all', ['dashboard:read']), null)),
+      'FORBIDDEN',
+    );
+    assert.equal(
+      status(() => assertScreenReadable(actor('unit_and_below', ['dashboard:read']), STATION)),
+      'FORBIDDEN',
+    );
+  });
+  test('a unit scope sees its own stations only, never the district; self sees none', () => {
+    const chief = actor('unit_and_below', ['screen:read']);
+    assert.equal(
+      status(() => assertScreenReadable(chief, TEAM)),
+      200,
+    );
+    assert.equal(
+      status(() => assertScreenReadable(chief, OTHER)),
+      'NOT_FOUND',
+    );
+    assert.equal(
+      status(() => assertScreenReadable(chief, null)),
+      'FORBIDDEN',
+    );
+    assert.equal(
+      status(() => assertScreenReadable(actor('self', ['screen:read']), STATION)),
+      'FORBIDDEN',
+    );
   });
 });

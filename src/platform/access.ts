@@ -183,3 +183,15 @@ export function assertParticipant(actor: Actor, kind: ResourceKind, row: RowReac
   assertPermitted(actor, kind, 'write');
   if (!row.participant) throw forbidden(message);
 }
+
+/**
+ * 智慧大脑 (the big screen) shows aggregates, not rows: `screen:read` (leaders and admins), and a unit the caller's
+ * scope covers. The district's screen (unitId null) needs scope `all`; a station's screen, a scope reaching that
+ * station (404 beyond it, as for a row); `self` sees no screen (no aggregate is theirs alone).
+ */
+export function assertScreenReadable(actor: Actor, unitId: number | null): void {
+  if (!actor.permissions.has('screen:read')) throw forbidden('缺少权限：screen:read');
+  if (actor.dataScope === 'all') return;
+  if (unitId === null || actor.dataScope === 'self') throw forbidden('全区大屏仅对数据范围为“全部数据”的用户开放');
+  if (!actor.scopeUnitIds.includes(unitId)) throw notFound('单位');
+}

@@ -21,6 +21,7 @@ import { createCaseExec } from '../modules/cases/exec-service.ts';
 import { caseSearchProvider } from '../modules/cases/global-search.ts';
 import { caseDisclosureJobs } from '../modules/cases/jobs.ts';
 import { casePendingItems } from '../modules/cases/pending.ts';
+import { caseScreenFigures } from '../modules/cases/screen.ts';
 import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
 import { createCaseWorkflow } from '../modules/cases/services/case-workflow.ts';
 import { createCaseQueries } from '../modules/cases/services/cases.ts';
@@ -35,6 +36,7 @@ import { caseStatsJobs } from '../modules/cases/stats-jobs.ts';
 import { complaintSearchProvider } from '../modules/complaints/global-search.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { complaintPendingItems } from '../modules/complaints/pending.ts';
+import { complaintScreenFigures } from '../modules/complaints/screen.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
 import { createComplaintService } from '../modules/complaints/services/complaints.ts';
@@ -45,12 +47,14 @@ import { createPublicComplaints } from '../modules/complaints/services/public.ts
 import { createComplaintWorkflow } from '../modules/complaints/services/workflow.ts';
 import { creditJobs } from '../modules/credit/jobs.ts';
 import { creditPendingItems } from '../modules/credit/pending.ts';
+import { creditScreenFigures } from '../modules/credit/screen.ts';
 import { createCreditService } from '../modules/credit/service.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
 import { entitySearchProvider } from '../modules/entities/global-search.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
 import { entityJobs } from '../modules/entities/jobs.ts';
 import { createPublicEntities } from '../modules/entities/public.ts';
+import { entityScreenFigures } from '../modules/entities/screen.ts';
 import { createEntityService } from '../modules/entities/service.ts';
 import { createEntityProfileService } from '../modules/entity-profile/service.ts';
 import { createFileService } from '../modules/files/service.ts';
@@ -61,9 +65,13 @@ import { createJobService } from '../modules/jobs/service.ts';
 import { notificationJobs } from '../modules/notifications/jobs.ts';
 import { createNotificationService } from '../modules/notifications/service.ts';
 import { userSearchProvider } from '../modules/org/global-search.ts';
+import { orgScreenFigures } from '../modules/org/screen.ts';
 import { createOrgService } from '../modules/org/service.ts';
+import { screenJobs } from '../modules/screen/jobs.ts';
+import { createScreenService } from '../modules/screen/service.ts';
 import { createSearchService } from '../modules/search/service.ts';
 import { spotCheckPendingItems } from '../modules/spot-checks/pending.ts';
+import { spotCheckScreenFigures } from '../modules/spot-checks/screen.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
 import { createVisitSignatureService } from '../modules/spot-checks/services/visit-signatures.ts';
@@ -123,6 +131,19 @@ export function createServices(
   const caseDisclosures = createDisclosureService(db, { now: opts.now });
   const spotCheckVisits = createVisitService(db, { calendar: calendar.calendar, files });
   const notifications = createNotificationService(db, { now: opts.now });
+  // 智慧大脑: every module with figures on the leader's screen registers its provider here (src/modules/screen).
+  const screen = createScreenService(
+    db,
+    [
+      orgScreenFigures(),
+      entityScreenFigures(),
+      complaintScreenFigures(),
+      creditScreenFigures(),
+      spotCheckScreenFigures(),
+      caseScreenFigures(),
+    ],
+    { now: opts.now, enqueue: (kind) => jobs.enqueue({ kind, payload: {} }) },
+  );
 
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
@@ -139,6 +160,7 @@ export function createServices(
     ...caseStatsJobs({ stats: caseStats }),
     ...caseDisclosureJobs(caseDisclosures),
     ...notificationJobs(notifications),
+    ...screenJobs(screen),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -207,6 +229,7 @@ export function createServices(
     }),
     inbox,
     notifications,
+    screen,
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

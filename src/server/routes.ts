@@ -22,6 +22,7 @@ import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
+import { screenRoutes } from '../modules/screen/routes.ts';
 import { searchRoutes } from '../modules/search/routes.ts';
 import { publicSpotCheckRoutes } from '../modules/spot-checks/public-routes.ts';
 import { spotCheckRoutes } from '../modules/spot-checks/routes.ts';
@@ -83,6 +84,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(searchRoutes, { search: services.search });
   await app.register(disclosureRoutes, { disclosures: services.caseDisclosures });
   await app.register(inboxRoutes, { inbox: services.inbox });
+  await app.register(screenRoutes, { screen: services.screen });
   await app.register(publicPenaltyRoutes, {
     disclosures: services.caseDisclosures,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,

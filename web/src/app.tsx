@@ -19,6 +19,7 @@ const PortalTrackPage = lazyNamed(() => import('./pages/portal/portal-track-page
 const PortalPenaltiesPage = lazyNamed(() => import('./pages/portal/portal-penalties-page.tsx'), 'PortalPenaltiesPage');
 const PortalEntitiesPage = lazyNamed(() => import('./pages/portal/portal-entities-page.tsx'), 'PortalEntitiesPage');
 const PortalEntityPage = lazyNamed(() => import('./pages/portal/portal-entity-page.tsx'), 'PortalEntityPage');
+const ScreenPage = lazyNamed(() => import('./pages/screen/screen-page.tsx'), 'ScreenPage');
 const PortalSpotChecksPage = lazyNamed(
   () => import('./pages/portal/portal-spot-checks-page.tsx'),
   'PortalSpotChecksPage',
@@ -85,6 +86,17 @@ function AppRoutes() {
         }
       />
       <Route element={<RequireAuth />}>
+        {/* 智慧大脑: a full-screen page for the wall display, outside the staff layout. */}
+        <Route
+          path="/screen"
+          element={
+            <RequirePermission permission="screen:read">
+              <Suspense fallback={<FullPageSpin />}>
+                <ScreenPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
         <Route element={<AppLayout />}>
           {appPages.map(({ path, permission, component: Page }) => (
             <Route

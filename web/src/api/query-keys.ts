@@ -55,6 +55,10 @@ export const queryKeys = {
     all: ['system'],
     summary: () => ['system', 'summary'],
   },
+  screen: {
+    all: ['screen'],
+    get: (unitId?: number) => ['screen', unitId ?? 'district'],
+  },
   complaints: {
     all: ['complaints'],
     categories: () => ['complaints', 'categories'],

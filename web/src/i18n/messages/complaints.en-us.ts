@@ -28,6 +28,8 @@ export const complaintsEnUS: Record<keyof typeof complaintsZhCN, string> = {
   'complaints.escalatedLevel': 'Escalated {level}',
   'complaints.filterMine': 'Assigned to me',
   'complaints.filterOverdue': 'Overdue only',
+  'complaints.filterReceived': 'Received {from} to {to}',
+  'complaints.filterStationLinked': 'One station only',
   'complaints.filterScope': 'Scope',
   'complaints.searchPlaceholder': 'Code, complainant, business',
   'complaints.keyword': 'Keyword',

@@ -27,6 +27,8 @@ export const complaintsZhCN = {
   'complaints.escalatedLevel': '督办 {level}',
   'complaints.filterMine': '我承办的',
   'complaints.filterOverdue': '仅超期',
+  'complaints.filterReceived': '受理日期 {from} 至 {to}',
+  'complaints.filterStationLinked': '限定一个市场监管所',
   'complaints.filterScope': '范围',
   'complaints.searchPlaceholder': '查询码、当事人、经营者',
   'complaints.keyword': '关键词',

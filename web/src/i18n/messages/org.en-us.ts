@@ -28,6 +28,7 @@ export const orgEnUS: Record<keyof typeof orgZhCN, string> = {
   'permission.case:settings': 'Maintain case settings',
   'permission.dashboard:read': 'View dashboards',
   'permission.inbox:oversee': 'Oversee all open work in scope (inbox)',
+  'permission.screen:read': 'View the smart-brain screen',
   'org.listSep': ', ',
   'users.nameWithUsername': '{name} ({username})',
   'units.regionCodeInvalid': '{code}: {detail}',

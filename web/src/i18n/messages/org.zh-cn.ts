@@ -27,6 +27,7 @@ export const orgZhCN = {
   'permission.case:settings': '维护办案参数',
   'permission.dashboard:read': '查看数据看板',
   'permission.inbox:oversee': '督办总览（待办含辖区全部在办事项）',
+  'permission.screen:read': '查看智慧大脑大屏',
   'org.listSep': '、',
   'users.nameWithUsername': '{name}（{username}）',
   'units.regionCodeInvalid': '{code}：{detail}',

@@ -1,9 +1,9 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useMemo } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TComplaintSummary } from '../../../../src/contracts/complaints.ts';
-import { type ComplaintListQuery, complaintExportUrl, complaintsApi } from '../../api/complaints.ts';
+import { complaintExportUrl, complaintsApi } from '../../api/complaints.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { ListTable } from '../../components/list-page/list-table.tsx';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { StatusTag, useStatusOptions } from '../../components/status-tag.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
+import { type QueueFilters, queueFiltersFromParams, queueFiltersToParams } from './complaint-filters-url.ts';
 import { dueColours, dueState, kindLabel, kindOptions } from './complaint-labels.ts';
 
 const PAGE_SIZE = 20;
@@ -21,14 +22,20 @@ const rowStyles = (['overdue', 'soon'] as const)
   .map((s) => `.complaint-due-${s} > td { background: ${dueColours[s]} !important; }`)
   .join('\n');
 
-type Filters = Pick<ComplaintListQuery, 'kind' | 'status' | 'mine' | 'overdue' | 'q'>;
+type FormValues = Pick<QueueFilters, 'kind' | 'status' | 'q'> & { flags?: string[] };
 
 export function ComplaintQueuePage() {
   const t = useT();
   const { can } = useAuth();
   const navigate = useNavigate();
   const statusOptions = useStatusOptions('complaint');
-  const [filters, setFilters] = useState<Filters>({});
+  // Filters live in the query string: a link (the screen's 逾期, a copied address) opens the same list.
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  const filters = useMemo(() => queueFiltersFromParams(new URLSearchParams(search)), [search]);
+  const setFilters = (next: QueueFilters) => setParams(queueFiltersToParams(next));
+  const { stationId, receivedFrom, receivedTo } = filters;
+  const linked = { stationId, receivedFrom, receivedTo };
 
   const query = { ...filters, limit: PAGE_SIZE };
   const fetchPage = (cursor?: string, signal?: AbortSignal) => complaintsApi.list({ ...query, cursor }, { signal });
@@ -85,15 +92,25 @@ export function ComplaintQueuePage() {
   return (
     <>
       <PageHeader title={t('nav.complaints')} />
-      <SearchForm<Filters & { flags?: string[] }>
-        onSearch={({ flags = [], q, ...rest }) =>
+      <SearchForm<FormValues>
+        key={search}
+        initialValues={{
+          kind: filters.kind,
+          status: filters.status,
+          q: filters.q,
+          flags: [...(filters.mine ? ['mine'] : []), ...(filters.overdue ? ['overdue'] : [])],
+        }}
+        onSearch={({ flags = [], q, kind, status }) =>
           setFilters({
-            ...rest,
+            ...linked,
+            kind,
+            status,
             q: q?.trim() || undefined,
             mine: flags.includes('mine') || undefined,
             overdue: flags.includes('overdue') || undefined,
           })
         }
+        onReset={() => setFilters({})}
         data-testid="complaint-search-form"
       >
         <Form.Item name="q" label={t('complaints.keyword')}>
@@ -117,6 +134,20 @@ export function ComplaintQueuePage() {
           />
         </Form.Item>
       </SearchForm>
+      {(stationId || receivedFrom || receivedTo) && (
+        <Space style={{ marginBottom: 12 }} data-testid="complaint-linked-filters">
+          {(receivedFrom || receivedTo) && (
+            <Tag closable onClose={() => setFilters({ ...filters, receivedFrom: undefined, receivedTo: undefined })}>
+              {t('complaints.filterReceived', { from: receivedFrom ?? '…', to: receivedTo ?? '…' })}
+            </Tag>
+          )}
+          {stationId && (
+            <Tag closable onClose={() => setFilters({ ...filters, stationId: undefined })}>
+              {t('complaints.filterStationLinked')}
+            </Tag>
+          )}
+        </Space>
+      )}
       <style>{rowStyles}</style>
       <ListTable<TComplaintSummary>
         id="complaints"

@@ -1,4 +1,6 @@
-import { Card, Col, Descriptions, Row } from 'antd';
+import { DashboardOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Row } from 'antd';
+import { Link } from 'react-router';
 import { useMe } from '../../auth/auth-context.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
@@ -32,7 +34,16 @@ export function HomePage() {
   const cards = homeCards(me);
   return (
     <>
-      <PageHeader title={t('home.welcome', { name: me.user.displayName })} />
+      <PageHeader
+        title={t('home.welcome', { name: me.user.displayName })}
+        extra={
+          me.permissions.includes('screen:read') && (
+            <Link to="/screen" data-testid="home-open-screen">
+              <Button icon={<DashboardOutlined />}>{t('screen.open')}</Button>
+            </Link>
+          )
+        }
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Row gutter={[16, 16]}>

@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { TVisitSummary } from '../../../../src/contracts/spot-checks.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi, type VisitQuery, visitExportUrl } from '../../api/spot-checks.ts';
@@ -14,12 +14,18 @@ import { useKeysetList } from '../../lib/use-keyset-list.ts';
 
 type Filters = Pick<VisitQuery, 'status' | 'mine' | 'overdue'>;
 const visitKey = (v: TVisitSummary) => v.id;
+const visitStatuses = ['assigned', 'inspected', 'published'] as const;
+
+/** The status a link brings (?status=inspected from the screen); anything else is ignored. */
+const statusFromParams = (params: URLSearchParams): Filters['status'] =>
+  visitStatuses.find((s) => s === params.get('status'));
 
 /** Inspections and publication: my visits, results to enter, and the publication status with its 20-working-day deadline. */
 export function VisitsPage() {
   const t = useT();
   const statusOptions = useStatusOptions('spotCheckVisit');
-  const [filters, setFilters] = useState<Filters>({});
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => ({ status: statusFromParams(params) }));
   const query = { ...filters, limit: 30 };
   const fetchPage = (cursor?: string, signal?: AbortSignal) => spotChecksApi.visits({ ...query, cursor }, { signal });
   // Visits page with a cursor and no count: "load more".
@@ -64,6 +70,7 @@ export function VisitsPage() {
     <>
       <PageHeader title={t('spot.visits.title')} />
       <SearchForm<{ status?: Filters['status']; flags?: string[] }>
+        initialValues={{ status: filters.status }}
         onSearch={({ status, flags = [] }) =>
           setFilters({ status, mine: flags.includes('mine'), overdue: flags.includes('overdue') })
         }
