@@ -68,11 +68,14 @@ export async function openItemsPerHandler(db: Queryable, actor: Actor, limit: nu
     .add(`c.status <> 'closed'`)
     .add('c.handler_id IS NOT NULL');
   const lim = w.param(limit);
+  // Counted per handler first; the names are joined to the few rows kept.
   return db.query<{ userId: number; name: string; open: number }>(
-    `SELECT c.handler_id AS "userId", u.display_name AS name, count(*)::int AS open
-       FROM complaints c JOIN users u ON u.id = c.handler_id
-      ${w} AND EXISTS (SELECT 1 FROM complaint_deadlines d WHERE d.complaint_id = c.id AND d.met_at IS NULL)
-      GROUP BY c.handler_id, u.display_name ORDER BY open DESC, c.handler_id LIMIT ${lim}`,
+    `SELECT t.handler_id AS "userId", u.display_name AS name, t.open
+       FROM (SELECT c.handler_id, count(*)::int AS open FROM complaints c
+              ${w} AND EXISTS (SELECT 1 FROM complaint_deadlines d WHERE d.complaint_id = c.id AND d.met_at IS NULL)
+              GROUP BY c.handler_id ORDER BY open DESC, c.handler_id LIMIT ${lim}) t
+       JOIN users u ON u.id = t.handler_id
+      ORDER BY t.open DESC, t.handler_id`,
     w.params,
   );
 }
