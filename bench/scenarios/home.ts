@@ -1,6 +1,7 @@
 import { shanghaiToday } from '../../src/domain/shanghai-date.ts';
 import { loadHomeData } from '../lib/home-data.ts';
 import { measureHome } from '../lib/home-measure.ts';
+import { measureInboxProviders } from '../lib/home-queries.ts';
 import type { Scenario } from '../lib/scenario.ts';
 
 /** 12315 items over three years (BENCH_COMPLAINTS, default 1 M) and closed cases a year (BENCH_CASES_PER_YEAR). */
@@ -19,5 +20,6 @@ export const homeScenario: Scenario = async (ctx) => {
   const load = await loadHomeData(ctx, { today, complaints: COMPLAINTS, casesPerYear: CASES_PER_YEAR });
   if (process.env.BENCH_HOME_LOAD_ONLY === '1') return { rows: load };
   const measured = await measureHome(ctx);
-  return { rows: [...load, ...measured.rows], detail: measured.detail };
+  const providers = await measureInboxProviders(ctx);
+  return { rows: [...load, ...measured.rows, ...providers], detail: measured.detail };
 };
