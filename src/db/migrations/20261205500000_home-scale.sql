@@ -16,3 +16,7 @@ CREATE INDEX spot_check_visits_inspectors_idx ON spot_check_visits USING gin (in
 CREATE INDEX complaints_not_closed_idx ON complaints (station_id, handler_id, id) WHERE status <> 'closed';
 -- An item's running clocks (team workload: "has a running clock" per item in hand, not a hash of every open clock).
 CREATE INDEX complaint_deadlines_open_item_idx ON complaint_deadlines (complaint_id) WHERE met_at IS NULL;
+-- Running clocks by due date with their item (it replaces the index of the same name): the inbox's lists come in
+-- (due_on, complaint_id) order and a scoped caller's counts probe the item's station from the index alone.
+DROP INDEX complaint_deadlines_open_idx;
+CREATE INDEX complaint_deadlines_open_idx ON complaint_deadlines (due_on, complaint_id) WHERE met_at IS NULL;
