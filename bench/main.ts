@@ -1,4 +1,4 @@
-// npm run bench -- --entities N [--db pglite|postgres] [--scenario registry,…|all] [--seed S] [--skip-raw] [--keep]
+// npm run bench -- --entities N [--db pglite|postgres] [--scenario registry,…|all] [--seed S] [--skip-raw] [--keep] [--reuse]
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { migrate } from '../src/db/migrate.ts';
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'skip-raw': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    // PostgreSQL: open BENCH_DATABASE_NAME as it is when it exists (a scenario's data kept from an earlier run).
+    reuse: { type: 'boolean', default: false },
   },
 });
 
@@ -41,13 +43,13 @@ async function main() {
   let machine: Awaited<ReturnType<typeof machineInfo>> | undefined;
   // Each scenario gets a fresh database: they load data of their own and must not see each other's.
   for (const name of names) {
-    const bench = await openBenchDb(kind, { keep: values.keep });
+    const bench = await openBenchDb(kind, { keep: values.keep, reuse: values.reuse });
     try {
       const { db } = bench;
-      log(`scenario ${name}: database ${bench.location}`);
+      log(`scenario ${name}: database ${bench.location}${bench.fresh ? '' : ' (reused)'}`);
       machine ??= await machineInfo(db);
       await migrate(db);
-      await loadDemo(db);
+      if (bench.fresh) await loadDemo(db);
       const secret = 'shijian-bench-key-not-a-secret-0123456789';
       const stations = await db.query<{ id: number; code: string; regionCodes: string[] }>(
         `SELECT id, code, region_codes AS "regionCodes" FROM org_units WHERE kind = 'station' ORDER BY sort_order`,
@@ -61,6 +63,7 @@ async function main() {
         secret,
         stations,
         skipRaw: values['skip-raw'],
+        fresh: bench.fresh,
         log,
       };
       const result = await scenarios[name]!(ctx);

@@ -10,6 +10,8 @@ export interface BenchDb {
   kind: BenchDbKind;
   /** Where the data lives: a database name or a data directory. */
   location: string;
+  /** False when `reuse` found the database already there (its data kept from an earlier run). */
+  fresh: boolean;
   dispose(): Promise<void>;
 }
 
@@ -26,12 +28,29 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
-/** A fresh, empty database: `shijian_bench` on the server, or a new PGlite data directory on disk. */
-export async function openBenchDb(kind: BenchDbKind, opts: { keep: boolean }): Promise<BenchDb> {
+async function databaseExists(url: string, name: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh, empty database: `shijian_bench` on the server, or a new PGlite data directory on disk. With `reuse`
+ * (PostgreSQL only) an existing database is opened as it is and kept afterwards, so a scenario that loads city-scale
+ * data once can be measured again without loading it again.
+ */
+export async function openBenchDb(kind: BenchDbKind, opts: { keep: boolean; reuse?: boolean }): Promise<BenchDb> {
   if (kind === 'postgres') {
     const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-    await adminQuery(adminUrl, `CREATE DATABASE ${BENCH_DATABASE}`);
+    const fresh = !(opts.reuse && (await databaseExists(adminUrl, BENCH_DATABASE)));
+    if (fresh) {
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+      await adminQuery(adminUrl, `CREATE DATABASE ${BENCH_DATABASE}`);
+    }
     const url = new URL(adminUrl);
     url.pathname = `/${BENCH_DATABASE}`;
     // Like the app: a pool, so the bench pays the same per-query costs.
@@ -40,9 +59,11 @@ export async function openBenchDb(kind: BenchDbKind, opts: { keep: boolean }): P
       db,
       kind,
       location: `${url.host}/${BENCH_DATABASE}`,
+      fresh,
       dispose: async () => {
         await db.close();
-        if (!opts.keep) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+        if (!opts.keep && !opts.reuse)
+          await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
       },
     };
   }
@@ -54,6 +75,7 @@ export async function openBenchDb(kind: BenchDbKind, opts: { keep: boolean }): P
     db,
     kind,
     location: dir,
+    fresh: true,
     dispose: async () => {
       await db.close();
       if (!opts.keep) rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,8 @@ export interface ScenarioContext {
   secret: string;
   stations: DemoStation[];
   skipRaw: boolean;
+  /** False when --reuse opened a database kept from an earlier run (its data already loaded). */
+  fresh: boolean;
   log: (msg: string) => void;
 }
 

@@ -4,6 +4,7 @@ import { casesScenario } from './cases.ts';
 import { creditRecomputeScenario } from './credit-recompute.ts';
 import { exportWritersScenario } from './export-writers.ts';
 import { globalSearchScenario } from './global-search.ts';
+import { homeScenario } from './home.ts';
 import { intakeScenario } from './intake.ts';
 import { registryScenario } from './registry.ts';
 import { spotcheckScaleScenario } from './spotcheck-scale.ts';
@@ -20,4 +21,5 @@ export const scenarios: Record<string, Scenario> = {
   'export-writers': exportWritersScenario,
   cases: casesScenario,
   'global-search': globalSearchScenario,
+  home: homeScenario,
 };

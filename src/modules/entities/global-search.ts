@@ -2,7 +2,7 @@ import type { TSearchHit } from '../../contracts/search.ts';
 import type { Queryable } from '../../db/client.ts';
 import { entityStatusLabels } from '../../domain/entity-lifecycle.ts';
 import type { SearchQuery } from '../../domain/search-query.ts';
-import { readable } from '../../platform/access.ts';
+import { aggregateReach, readable } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import type { SearchProvider } from '../search/provider.ts';
@@ -13,6 +13,8 @@ import * as repo from './search-repo.ts';
 
 /** Candidates read for a name fragment before ranking (unordered: the first this many the index yields). */
 const NAME_CANDIDATES = 30;
+/** A caller who sees at most this many units walks each one's entities on its own (a station chief: one). */
+const OWN_UNIT_WALKS = 4;
 
 /** Exact name first, then names starting with the fragment, then the shortest (the closest), newest on a tie. */
 function rankByName(rows: repo.EntityHitRow[], fragment: string): repo.EntityHitRow[] {
@@ -48,6 +50,28 @@ export function entitySearchProvider(db: Queryable, deps: { pii: PiiCipher }): S
    * alone costs more than the 50 ms budget. A rarer fragment, or a walk that found too few (the caller's stations
    * hold few of them), reads the bigram index.
    */
+  /**
+   * The walk over the newest entities. A caller who sees a few units walks each unit's own rows newest first
+   * (entities_station_idx), not the whole register's keys testing every other station's names on the way.
+   */
+  async function walkNewest(actor: Actor, fragment: string, afterId: number): Promise<repo.EntityHitRow[]> {
+    const reach = aggregateReach(actor);
+    const units = 'unitIds' in reach && reach.unitIds.length <= OWN_UNIT_WALKS ? reach.unitIds : [undefined];
+    const walks = await Promise.all(
+      units.map((stationId) =>
+        listRepo.listEntities(
+          db,
+          entitySelection(actor, { q: fragment, stationId }, { plan: 'walk', afterId }),
+          NAME_CANDIDATES,
+        ),
+      ),
+    );
+    return walks
+      .flat()
+      .sort((a, b) => b.id - a.id)
+      .slice(0, NAME_CANDIDATES);
+  }
+
   async function byNameFragment(actor: Actor, fragment: string): Promise<repo.EntityHitRow[]> {
     const filters = { q: fragment };
     const [expected, rows, maxId] = await Promise.all([
@@ -56,8 +80,7 @@ export function entitySearchProvider(db: Queryable, deps: { pii: PiiCipher }): S
       listRepo.maxEntityId(db),
     ]);
     if (chooseNamePlan(expected, rows, NAME_CANDIDATES) === 'walk') {
-      const walk = entitySelection(actor, filters, { plan: 'walk', afterId: maxId - WALK_ROW_BUDGET });
-      const found = await listRepo.listEntities(db, walk, NAME_CANDIDATES);
+      const found = await walkNewest(actor, fragment, maxId - WALK_ROW_BUDGET);
       if (found.length === NAME_CANDIDATES) return found;
     }
     return repo.entitiesByName(db, scope(actor), fragment, NAME_CANDIDATES);

@@ -60,17 +60,22 @@ export async function countPendingSteps(
 }
 
 /**
- * Open items per handler in the caller's reach: items with a running clock (complaint_deadlines_open_idx), so the
- * count never walks the closed history.
+ * Open items per handler in the caller's reach: items not closed (complaints_not_closed_idx: the few percent of the
+ * history still in hand, per station and handler) that have a running clock.
  */
 export async function openItemsPerHandler(db: Queryable, actor: Actor, limit: number) {
-  const w = readableWhere(actor, complaintKind, new Where()).add('c.handler_id IS NOT NULL');
+  const w = readableWhere(actor, complaintKind, new Where())
+    .add(`c.status <> 'closed'`)
+    .add('c.handler_id IS NOT NULL');
   const lim = w.param(limit);
+  // Counted per handler first; the names are joined to the few rows kept.
   return db.query<{ userId: number; name: string; open: number }>(
-    `SELECT c.handler_id AS "userId", u.display_name AS name, count(*)::int AS open
-       FROM complaints c JOIN users u ON u.id = c.handler_id
-      ${w} AND c.id IN (SELECT d.complaint_id FROM complaint_deadlines d WHERE d.met_at IS NULL)
-      GROUP BY c.handler_id, u.display_name ORDER BY open DESC, c.handler_id LIMIT ${lim}`,
+    `SELECT t.handler_id AS "userId", u.display_name AS name, t.open
+       FROM (SELECT c.handler_id, count(*)::int AS open FROM complaints c
+              ${w} AND EXISTS (SELECT 1 FROM complaint_deadlines d WHERE d.complaint_id = c.id AND d.met_at IS NULL)
+              GROUP BY c.handler_id ORDER BY open DESC, c.handler_id LIMIT ${lim}) t
+       JOIN users u ON u.id = t.handler_id
+      ORDER BY t.open DESC, t.handler_id`,
     w.params,
   );
 }
