@@ -73,15 +73,24 @@ export async function copyPgliteTemplate(dataDir: string): Promise<void> {
   cpSync(await pgliteTemplate(), dataDir, { recursive: true });
 }
 
+/** Copies not yet removed: a test file that never closes its database still leaves nothing behind. */
+const copies = new Set<string>();
+process.once('exit', () => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A fresh PGlite database on its own copy of the template; closing it removes the copy. */
 export async function openPgliteCopy(): Promise<Db> {
-  const dir = join(mkdtempSync(join(tmpdir(), 'shijian-pglite-')), 'data');
+  const root = mkdtempSync(join(tmpdir(), 'shijian-pglite-'));
+  copies.add(root);
+  const dir = join(root, 'data');
   await copyPgliteTemplate(dir);
   const db = await openPglite(dir);
   const close = db.close.bind(db);
   db.close = async () => {
     await close();
-    rmSync(join(dir, '..'), { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
+    copies.delete(root);
   };
   return db;
 }
