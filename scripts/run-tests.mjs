@@ -21,6 +21,14 @@ if (list) {
 const targets = [['pglite', {}, files]];
 if (process.env.TEST_DATABASE_URL) targets.push(['postgresql', { SHIJIAN_TEST_DB: 'postgresql' }, database]);
 
+// Two test processes starting together would each build the PGlite template (a minute of CPU on a small box):
+// build it once up front.
+if (database.length) {
+  const script = "import('./tests/helpers/pglite-template.ts').then((m) => m.pgliteTemplate())";
+  const built = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
 let failed = false;
 for (const [name, env, run] of targets) {
   if (!run.length) continue;
