@@ -1,30 +1,42 @@
-// Runs the unit and API tests on PGlite, then again on the PostgreSQL server when TEST_DATABASE_URL is set.
+// Runs the unit and API tests on PGlite, then, when TEST_DATABASE_URL is set, again on the PostgreSQL server:
+// the second pass only takes the files that reach the test database (scripts/test-split.mjs).
+// `node scripts/run-tests.mjs --list` prints the split instead of running anything.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { findTests, splitTests } from './test-split.mjs';
 
-function findTests(dir, out = []) {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (path === join('tests', 'e2e')) continue; // browser tests: npm run test:e2e
-    if (statSync(path).isDirectory()) findTests(path, out);
-    else if (name.endsWith('.test.ts')) out.push(path);
-  }
-  return out;
+const args = process.argv.slice(2);
+const list = args.includes('--list');
+const only = args.filter((a) => a !== '--list');
+const files = only.length ? only : [...findTests('src'), ...findTests('tests')].sort();
+const { database, unit } = splitTests(files);
+
+if (list) {
+  console.log(`${database.length} files use the test database (run on PGlite and PostgreSQL):`);
+  for (const f of database) console.log(`  ${f}`);
+  console.log(`${unit.length} files do not (run once):`);
+  for (const f of unit) console.log(`  ${f}`);
+  process.exit(0);
 }
 
-const only = process.argv.slice(2);
-const files = only.length ? only : [...findTests('src'), ...findTests('tests')].sort();
-const targets = [['pglite', {}]];
-if (process.env.TEST_DATABASE_URL) targets.push(['postgresql', { SHIJIAN_TEST_DB: 'postgresql' }]);
+const targets = [['pglite', {}, files]];
+if (process.env.TEST_DATABASE_URL) targets.push(['postgresql', { SHIJIAN_TEST_DB: 'postgresql' }, database]);
+
+// Two test processes starting together would each build the PGlite template (a minute of CPU on a small box):
+// build it once up front.
+if (database.length) {
+  const script = "import('./tests/helpers/pglite-template.ts').then((m) => m.pgliteTemplate())";
+  const built = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
 
 let failed = false;
-for (const [name, env] of targets) {
-  console.log(`\n=== ${files.length} test files on ${name} ===`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+for (const [name, env, run] of targets) {
+  if (!run.length) continue;
+  console.log(`\n=== ${run.length} test files on ${name} ===`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...run], {
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });
-  if (run.status !== 0) failed = true;
+  if (result.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -5,6 +5,7 @@ import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { copyPgliteTemplate } from '../../tests/helpers/pglite-template.ts';
 import { createShutdown } from './shutdown.ts';
 
 function fakeShutdown(steps: (() => Promise<unknown>)[], timeoutMs = 1_000) {
@@ -62,6 +63,8 @@ describe('shutdown on SIGTERM/SIGINT', () => {
   test('the server process exits on SIGTERM while a request is stuck', { timeout: 90_000 }, async () => {
     mkdirSync(join(process.cwd(), '.tmp'), { recursive: true }); // absent in a fresh clone
     const dataDir = mkdtempSync(join(process.cwd(), '.tmp', 'shutdown-'));
+    // A migrated database to start from: PGlite's initdb and the migrations would take most of this test's time.
+    await copyPgliteTemplate(join(dataDir, 'pglite'));
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-demo'], {
       env: {

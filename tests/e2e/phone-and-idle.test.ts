@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { loginViaUi, openSession, webAppFixture } from './helpers.ts';
 
 const web = webAppFixture();
+/** A folder for the phone screenshots of every menu page; unset (CI), none are taken. */
+const shotsDir = process.env.E2E_SHOTS;
+if (shotsDir) mkdirSync(shotsDir, { recursive: true });
 
 /**
  * Counts the page's API requests and tells when the page has been quiet for `quietMs`: nothing in flight, of any
@@ -68,7 +72,9 @@ test('phone: the inspector reads the header, picks each page from the menu, and 
     await page.getByTestId('side-menu').waitFor({ state: 'hidden' });
     await page.waitForLoadState('networkidle');
     assert.equal(await overflowsX(page), false, `${path}: no horizontal scrolling`);
-    await page.screenshot({ path: `/tmp/e2e-phone${path.replaceAll('/', '-')}.png`, fullPage: true });
+    // Full-page screenshots cost seconds each: only when asked for (E2E_SHOTS=folder).
+    if (shotsDir)
+      await page.screenshot({ path: `${shotsDir}/e2e-phone${path.replaceAll('/', '-')}.png`, fullPage: true });
   }
   assert.deepEqual(errors, []);
   await context.close();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -103,7 +104,10 @@ test('a joint task is created in the wizard, drawn with a verifiable proof, a re
   await phone.getByTestId('visit-status').filter({ hasText: '已检查待公示' }).waitFor();
   await phone.getByTestId('visit-publish').click();
   await phone.getByTestId('visit-status').filter({ hasText: '已公示' }).waitFor();
-  await phone.screenshot({ path: '/tmp/spot-check-visit-mobile.png' });
+  if (process.env.E2E_SHOTS) {
+    mkdirSync(process.env.E2E_SHOTS, { recursive: true });
+    await phone.screenshot({ path: `${process.env.E2E_SHOTS}/spot-check-visit-mobile.png` });
+  }
 
   const visitId = visit!.id;
   const res = await fetch(`${app.baseUrl}/api/v1/public/spot-checks/results?limit=50`);

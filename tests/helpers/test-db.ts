@@ -1,65 +1,15 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { type Db, openPglite, openPostgres } from '../../src/db/client.ts';
-import { listMigrations, migrate } from '../../src/db/migrate.ts';
-import { loadDemo } from '../../src/demo/demo.ts';
+import { type Db, openPostgres } from '../../src/db/client.ts';
+import { openPgliteCopy, prepareDatabase, templateKey } from './pglite-template.ts';
 
 /**
  * Test databases. PGlite by default; the PostgreSQL server at TEST_DATABASE_URL when
  * SHIJIAN_TEST_DB=postgresql (scripts/run-tests.mjs runs the suite once per database).
- * Both start from a migrated, demo-loaded template made once per migration set, so a test file
- * gets a fresh database in well under a second.
+ * Both start from a migrated, demo-loaded template made once per migration set and source state
+ * (PGlite: a data folder copied per database, ./pglite-template.ts; PostgreSQL: CREATE DATABASE … TEMPLATE).
  */
 export const testDbKind = (): 'pglite' | 'postgresql' =>
   process.env.SHIJIAN_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite';
-
-const snapshotDir = join(process.cwd(), '.tmp');
-/**
- * The demo load runs module services, so any source file may change the template: hash them all (a few ms).
- */
-function sourceFingerprint(): string {
-  const root = fileURLToPath(new URL('../../src/', import.meta.url));
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(ts|sql)$/.test(f) && !f.endsWith('.test.ts'))
-    .sort();
-  const h = createHash('sha256');
-  for (const f of files) h.update(f).update(readFileSync(join(root, f)));
-  return h.digest('hex');
-}
-
-const templateKey = () =>
-  createHash('sha256')
-    .update(
-      listMigrations()
-        .map((m) => m.checksum)
-        .join(),
-    )
-    .update(sourceFingerprint())
-    .digest('hex')
-    .slice(0, 12);
-
-async function prepareDatabase(db: Db) {
-  await migrate(db);
-  await loadDemo(db);
-}
-
-async function pgliteFromSnapshot(): Promise<Db> {
-  mkdirSync(snapshotDir, { recursive: true });
-  const file = join(snapshotDir, `pglite-template-${templateKey()}.tar`);
-  if (!existsSync(file)) {
-    const db = await openPglite();
-    await prepareDatabase(db);
-    const blob = await (db as unknown as { dumpDataDir(): Promise<Blob> }).dumpDataDir();
-    await db.close();
-    const tmp = `${file}.${process.pid}`;
-    writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
-    renameSync(tmp, file); // atomic, so parallel test files never read half a snapshot
-  }
-  return openPglite(undefined, { loadDataDir: new Blob([readFileSync(file)]) });
-}
 
 function adminUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
@@ -129,6 +79,6 @@ export async function createTestDb(): Promise<TestDb> {
     const name = ((await db.query<{ d: string }>('SELECT current_database() AS d'))[0] as { d: string }).d;
     return { db, url: withDatabase(adminUrl(), name), close: drop };
   }
-  const db = await pgliteFromSnapshot();
+  const db = await openPgliteCopy();
   return { db, url: null, close: () => db.close() };
 }

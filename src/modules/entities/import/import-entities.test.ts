@@ -6,9 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { csvOf, rowFor, templateHeaders } from '../../../../tests/fixtures/entity-files.ts';
 import { makeEntity } from '../../../../tests/helpers/factories.ts';
+import { copyPgliteTemplate } from '../../../../tests/helpers/pglite-template.ts';
 import { createTestDb, type TestDb, testDbKind } from '../../../../tests/helpers/test-db.ts';
 import { importCommand } from '../../../cli/import.ts';
-import { openPglite } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { createPiiCipher } from '../../../platform/pii.ts';
@@ -118,11 +118,7 @@ describe('CLI: shijian import entities FILE', () => {
       process.env.DATABASE_URL = testDb.url!;
     } else {
       // The CLI opens the database itself: an on-disk PGlite, cloned from the migrated, demo-loaded template.
-      const template = await createTestDb();
-      const blob = await (template.db as unknown as { dumpDataDir(): Promise<Blob> }).dumpDataDir();
-      await template.close();
-      const db = await openPglite(join(dir, 'pglite'), { loadDataDir: blob });
-      await db.close();
+      await copyPgliteTemplate(join(dir, 'pglite'));
     }
   });
   after(async () => {
