@@ -7,6 +7,7 @@ export const filePurposes = {
   'inspection-evidence': 'spotcheck:read',
   'credit-document': 'credit:read',
   'case-evidence': 'case:read',
+  'station-rating-evidence': 'rating:read',
 } as const satisfies Record<string, Permission>;
 export type FilePurpose = keyof typeof filePurposes;
 export const ZFilePurpose = z.enum(Object.keys(filePurposes) as [FilePurpose, ...FilePurpose[]]);

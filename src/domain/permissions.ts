@@ -30,6 +30,10 @@ export const permissions = {
   'case:legal': '法制审核',
   'case:settings': '维护办案参数',
   'dashboard:read': '查看数据看板',
+  'rating:read': '查看监管所等级评定',
+  'rating:write': '填报监管所等级评定',
+  'rating:review': '审核监管所等级评定',
+  'rating:settings': '维护等级评定标准',
 } as const;
 
 export type Permission = keyof typeof permissions;

@@ -10,6 +10,7 @@ import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
 import '../modules/notifications/access.ts';
 import '../modules/org/access.ts';
+import '../modules/station-rating/access.ts';
 import { type CheckpointLog, createAuditCheckpoints } from '../modules/audit/checkpoints.ts';
 import { auditJobs } from '../modules/audit/jobs.ts';
 import { createAuditService } from '../modules/audit/service.ts';
@@ -67,6 +68,7 @@ import { spotCheckPendingItems } from '../modules/spot-checks/pending.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
 import { createVisitService } from '../modules/spot-checks/services/visits.ts';
+import { createStationRatingService } from '../modules/station-rating/service.ts';
 import { findCjkFont } from '../platform/pdf.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 import { resolveAuditKey } from './audit-key.ts';
@@ -201,6 +203,7 @@ export function createServices(
     }),
     inbox,
     notifications,
+    stationRatings: createStationRatingService(db, { files }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

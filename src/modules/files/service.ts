@@ -21,7 +21,11 @@ export interface FileOwner {
  * visit's team (inspectors of other stations included) and, before a result links it, by its uploader only. The
  * generic download would bypass that rule, so these files are served through their record alone (openLinked).
  */
-const servedThroughRecord: ReadonlySet<FilePurpose> = new Set(['inspection-evidence', 'case-evidence']);
+const servedThroughRecord: ReadonlySet<FilePurpose> = new Set([
+  'inspection-evidence',
+  'case-evidence',
+  'station-rating-evidence',
+]);
 /** The permissions that open some file through the generic download. */
 const genericPermissions = (Object.keys(filePurposes) as FilePurpose[])
   .filter((p) => !servedThroughRecord.has(p))

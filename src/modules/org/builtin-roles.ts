@@ -4,7 +4,7 @@ import { allPermissions } from '../../contracts/permissions.ts';
 /** The roles every install starts with (production baseline and demo alike); admins may add their own. */
 const readAll: Permission[] = allPermissions.filter((p) => p.endsWith(':read'));
 /** 局领导 read everything and approve cases (立案, 延期, 集体讨论, 决定). */
-const leaderPermissions: Permission[] = [...readAll, 'case:approve'];
+const leaderPermissions: Permission[] = [...readAll, 'case:approve', 'rating:review'];
 
 export const builtinRoles: { code: string; name: string; permissions: Permission[]; dataScope: DataScope }[] = [
   { code: 'admin', name: '系统管理员', permissions: allPermissions, dataScope: 'all' },
@@ -50,6 +50,8 @@ export const builtinRoles: { code: string; name: string; permissions: Permission
       'dashboard:read',
       'calendar:read',
       'jobs:read',
+      'rating:read',
+      'rating:write',
     ],
     dataScope: 'unit_and_below',
   },
