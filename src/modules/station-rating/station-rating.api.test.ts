@@ -63,15 +63,33 @@ describe('station rating API (两化 等级评定)', () => {
     assert.equal((await inspector.get('/api/v1/station-ratings/checklist')).status, 403);
   });
 
+  test('the demo has last year’s ratings: six rated, one waiting for review, one being filled in', async () => {
+    const lastYear = new Date().getFullYear() - 1;
+    const list = await leader.get<TRatingList>(`/api/v1/station-ratings?year=${lastYear}`);
+    assert.deepEqual(
+      list.body.items.map((i) => [i.totalScore, i.stars, i.status]),
+      [
+        [97, 5, 'approved'],
+        [92, 4, 'approved'],
+        [90, 4, 'approved'],
+        [84, 3, 'approved'],
+        [81, 3, 'approved'],
+        [75, 2, 'approved'],
+        [88, null, 'submitted'],
+        [70, null, 'draft'],
+      ],
+    );
+  });
+
   test('chief scores with evidence and submits; the leader approves and the stars follow the bands', async () => {
     const checklist = (await s01.get<TChecklist>('/api/v1/station-ratings/checklist')).body;
     const created = await s01.post<TRatingDetail>('/api/v1/station-ratings', {
       stationId: stations.get('s01'),
-      year: 2025,
+      year: 2024,
     });
     assert.equal(created.status, 201);
     assert.equal(created.body.status, 'draft');
-    const again = await s01.post<Problem>('/api/v1/station-ratings', { stationId: stations.get('s01'), year: 2025 });
+    const again = await s01.post<Problem>('/api/v1/station-ratings', { stationId: stations.get('s01'), year: 2024 });
     assert.equal(again.status, 409);
 
     const over = await s01.put<Problem>(`/api/v1/station-ratings/${created.body.id}/scores`, {
@@ -172,7 +190,7 @@ describe('station rating API (两化 等级评定)', () => {
       ['rating.create', 'rating.submit', 'rating.return', 'rating.submit', 'rating.approve'],
     );
 
-    const list = await leader.get<TRatingList>('/api/v1/station-ratings?year=2025');
+    const list = await leader.get<TRatingList>('/api/v1/station-ratings?year=2024');
     assert.equal(list.body.items.length, 8, 'the leader sees every station, rated or not');
     const row = list.body.items.find((i) => i.stationId === stations.get('s01'));
     assert.equal(row?.stars, 4);
@@ -181,7 +199,7 @@ describe('station rating API (两化 等级评定)', () => {
 
   test('scope: the chief of s02 neither sees nor starts s01’s rating', async () => {
     const [row] = await app.services.db.query<{ id: number }>(
-      'SELECT id FROM station_ratings WHERE station_id = $1 AND year = 2025',
+      'SELECT id FROM station_ratings WHERE station_id = $1 AND year = 2024',
       [stations.get('s01')],
     );
     assert.equal((await s02.get(`/api/v1/station-ratings/${row!.id}`)).status, 404);
@@ -198,12 +216,12 @@ describe('station rating API (两化 等级评定)', () => {
       (await s02.post('/api/v1/station-ratings', { stationId: stations.get('s01'), year: 2024 })).status,
       403,
     );
-    const list = await s02.get<TRatingList>('/api/v1/station-ratings?year=2025');
+    const list = await s02.get<TRatingList>('/api/v1/station-ratings?year=2024');
     assert.deepEqual(
       list.body.items.map((i) => i.stationId),
       [stations.get('s02')],
     );
-    assert.equal((await inspector.get('/api/v1/station-ratings?year=2025')).status, 403);
+    assert.equal((await inspector.get('/api/v1/station-ratings?year=2024')).status, 403);
     const badYear = await s02.get<Problem>('/api/v1/station-ratings?year=1999');
     assert.equal(badYear.status, 422);
     assert.equal(badYear.body.errors[0]?.path, 'year');
@@ -240,12 +258,12 @@ describe('station rating API (两化 等级评定)', () => {
     assert.equal((await admin.put('/api/v1/station-ratings/checklist', body)).status, 409, 'stale base version');
 
     // s01's approved rating stays on the version it was scored on (4 stars at 91 points).
-    const list = await leader.get<TRatingList>('/api/v1/station-ratings?year=2025');
+    const list = await leader.get<TRatingList>('/api/v1/station-ratings?year=2024');
     assert.equal(list.body.items.find((i) => i.stationId === stations.get('s01'))?.stars, 4);
     // A new rating uses the new bands: 91 points is 5 stars now.
     const created = await s02.post<TRatingDetail>('/api/v1/station-ratings', {
       stationId: stations.get('s02'),
-      year: 2025,
+      year: 2024,
     });
     assert.equal(created.body.checklist.version, current.version + 1);
     const full = await s02.put<TRatingDetail>(`/api/v1/station-ratings/${created.body.id}/scores`, {

@@ -22,7 +22,8 @@ async function listed(caller: { get: <T>(p: string) => Promise<{ status: number;
   for (const year of new Set((await rowsOf(ids)).map((r) => r.year))) {
     const res = await caller.get<{ items: { ratingId: number | null }[] }>(`/api/v1/station-ratings?year=${year}`);
     if (res.status !== 200) return { status: res.status } satisfies Outcome;
-    for (const i of res.body.items) if (i.ratingId !== null && ids.includes(String(i.ratingId))) seen.push(String(i.ratingId));
+    for (const i of res.body.items)
+      if (i.ratingId !== null && ids.includes(String(i.ratingId))) seen.push(String(i.ratingId));
   }
   return { status: 200, ids: seen } satisfies Outcome;
 }
@@ -47,7 +48,9 @@ export const probes: AccessProbe[] = [
       get: async (caller, { id }) => status(await caller.get(`/api/v1/station-ratings/${id}`)),
       write: async (caller, { id }) => {
         const [row] = await rowsOf([id]);
-        return status(await caller.put(`/api/v1/station-ratings/${id}/scores`, { version: row?.version ?? 1, scores: [] }));
+        return status(
+          await caller.put(`/api/v1/station-ratings/${id}/scores`, { version: row?.version ?? 1, scores: [] }),
+        );
       },
     },
     notOffered: {
