@@ -17,6 +17,7 @@ import { penaltiesEnUS } from './messages/penalties.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
 import { searchEnUS } from './messages/search.en-us.ts';
 import { spotChecksEnUS } from './messages/spot-checks.en-us.ts';
+import { stationRatingEnUS } from './messages/station-rating.en-us.ts';
 import { statusEnUS } from './messages/status.en-us.ts';
 
 import type { MessageKey } from './zh-cn.ts';
@@ -38,6 +39,7 @@ export const enUS: Record<MessageKey, string> = {
   ...notificationsEnUS,
   ...statusEnUS,
   ...searchEnUS,
+  ...stationRatingEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',
   'app.siderTitle': 'Shijian',

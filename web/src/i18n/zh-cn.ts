@@ -17,6 +17,7 @@ import { penaltiesZhCN } from './messages/penalties.zh-cn.ts';
 import { portalZhCN } from './messages/portal.zh-cn.ts';
 import { searchZhCN } from './messages/search.zh-cn.ts';
 import { spotChecksZhCN } from './messages/spot-checks.zh-cn.ts';
+import { stationRatingZhCN } from './messages/station-rating.zh-cn.ts';
 import { statusZhCN } from './messages/status.zh-cn.ts';
 
 /** The source dictionary: zh-CN is the product language; every other language must cover these keys. */
@@ -36,6 +37,7 @@ export const zhCN = {
   ...notificationsZhCN,
   ...statusZhCN,
   ...searchZhCN,
+  ...stationRatingZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',
