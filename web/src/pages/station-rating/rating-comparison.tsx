@@ -29,7 +29,13 @@ export function comparisonChart(data: TRatingList): ChartOption {
 }
 
 /** The leader's card: the district's stations side by side for one year, the chart and each station's stars. */
-export function RatingComparisonCard({ year = defaultRatingYear() }: { year?: number }) {
+export function RatingComparisonCard({
+  year = defaultRatingYear(),
+  withTable = true,
+}: {
+  year?: number;
+  withTable?: boolean;
+}) {
   const t = useT();
   const { data, error, loading, reload } = useAsync(
     (signal) => stationRatingsApi.list(year, { signal }),
@@ -52,30 +58,32 @@ export function RatingComparisonCard({ year = defaultRatingYear() }: { year?: nu
       {option && rated.length > 0 && (
         <>
           <EChart option={option} height={260} testId="station-rating-chart" />
-          <Table
-            size="small"
-            rowKey="stationId"
-            pagination={false}
-            dataSource={rated}
-            columns={[
-              {
-                key: 'station',
-                title: t('stationRating.station'),
-                render: (_, r) => <Link to={`/stations/rating/${r.ratingId}`}>{r.stationName}</Link>,
-              },
-              {
-                key: 'score',
-                title: t('stationRating.score'),
-                align: 'right',
-                render: (_, r) => t('stationRating.scoreOf', { score: r.totalScore ?? 0, max: r.maxScore ?? 0 }),
-              },
-              {
-                key: 'stars',
-                title: t('stationRating.stars'),
-                render: (_, r) => <Stars stars={r.stars} testId={`comparison-stars-${r.stationId}`} />,
-              },
-            ]}
-          />
+          {withTable && (
+            <Table
+              size="small"
+              rowKey="stationId"
+              pagination={false}
+              dataSource={rated}
+              columns={[
+                {
+                  key: 'station',
+                  title: t('stationRating.station'),
+                  render: (_, r) => <Link to={`/stations/rating/${r.ratingId}`}>{r.stationName}</Link>,
+                },
+                {
+                  key: 'score',
+                  title: t('stationRating.score'),
+                  align: 'right',
+                  render: (_, r) => t('stationRating.scoreOf', { score: r.totalScore ?? 0, max: r.maxScore ?? 0 }),
+                },
+                {
+                  key: 'stars',
+                  title: t('stationRating.stars'),
+                  render: (_, r) => <Stars stars={r.stars} testId={`comparison-stars-${r.stationId}`} />,
+                },
+              ]}
+            />
+          )}
         </>
       )}
     </Card>

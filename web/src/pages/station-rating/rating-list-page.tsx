@@ -1,6 +1,6 @@
 import { Button, Card, message, Select, Space, Table } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { queryKeys } from '../../api/query-keys.ts';
 import { stationRatingsApi, type TRatingRow } from '../../api/station-ratings.ts';
 import { useMe } from '../../auth/auth-context.tsx';
@@ -16,7 +16,9 @@ export function StationRatingListPage() {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
-  const [year, setYear] = useState(defaultRatingYear());
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || defaultRatingYear();
+  const setYear = (y: number) => setParams({ year: String(y) }, { replace: true });
   const [starting, setStarting] = useState<number>();
   const { data, error, loading, reload } = useAsync(
     (signal) => stationRatingsApi.list(year, { signal }),
@@ -108,7 +110,7 @@ export function StationRatingListPage() {
           ]}
         />
       </Card>
-      {me.dataScope === 'all' && <RatingComparisonCard year={year} />}
+      {me.dataScope === 'all' && <RatingComparisonCard year={year} withTable={false} />}
     </>
   );
 }
