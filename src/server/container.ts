@@ -68,6 +68,7 @@ import { spotCheckPendingItems } from '../modules/spot-checks/pending.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
 import { createVisitService } from '../modules/spot-checks/services/visits.ts';
+import { stationRatingPendingItems } from '../modules/station-rating/pending.ts';
 import { createStationRatingService } from '../modules/station-rating/service.ts';
 import { findCjkFont } from '../platform/pdf.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
@@ -145,7 +146,13 @@ export function createServices(
 
   // "My pending items": every module with steps that fall due registers its provider here (src/modules/inbox).
   const inbox = createInboxService(
-    [complaintPendingItems(db), spotCheckPendingItems(db), creditPendingItems(db), casePendingItems(db, caseApprovals)],
+    [
+      complaintPendingItems(db),
+      spotCheckPendingItems(db),
+      creditPendingItems(db),
+      casePendingItems(db, caseApprovals),
+      stationRatingPendingItems(db),
+    ],
     { now: opts.now },
   );
 

@@ -193,3 +193,24 @@ export async function ratingFiles(q: Queryable, ratingId: number): Promise<{ fil
     [ratingId],
   );
 }
+
+/** Submitted ratings in the caller's reach waiting for the district's review, oldest first, and their count. */
+export async function pendingReviews(
+  q: Queryable,
+  actor: Actor,
+  limit: number,
+  countCap: number,
+): Promise<{ items: { id: number; stationName: string; year: number }[]; count: number }> {
+  const w = readableWhere(actor, stationRatingKind, new Where().add("r.status = 'submitted'"));
+  const items = await q.query<{ id: number; stationName: string; year: number }>(
+    `SELECT r.id, u.name AS "stationName", r.year FROM station_ratings r JOIN org_units u ON u.id = r.station_id
+       ${w} ORDER BY r.submitted_at, r.id LIMIT ${w.param(limit)}`,
+    w.params,
+  );
+  const c = readableWhere(actor, stationRatingKind, new Where().add("r.status = 'submitted'"));
+  const [row] = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM station_ratings r ${c} LIMIT ${c.param(countCap)}) x`,
+    c.params,
+  );
+  return { items, count: row?.n ?? 0 };
+}

@@ -79,6 +79,12 @@ describe('station rating API (两化 等级评定)', () => {
         [70, null, 'draft'],
       ],
     );
+    // The one waiting for review is in the leader's inbox under 待我审批, not in the chief's.
+    type Box = { groups: { approvals: { module: string; id: number; link: string }[] }; modules: string[] };
+    const box = (await leader.get<Box>('/api/v1/inbox?limit=50')).body;
+    const waiting = list.body.items[6]!;
+    assert.ok(box.groups.approvals.some((i) => i.module === 'station-ratings' && i.id === waiting.ratingId));
+    assert.ok(!(await s01.get<Box>('/api/v1/inbox?limit=50')).body.modules.includes('station-ratings'));
   });
 
   test('chief scores with evidence and submits; the leader approves and the stars follow the bands', async () => {
