@@ -118,7 +118,7 @@ export const ZRatingCreate = z.object({
 });
 
 export const ZScoreInput = z.object({
-  itemCode: z.string().min(1, '请指明评分项'),
+  itemCode: z.string().min(1, '请指明评分项').max(40, '评分项编码不超过40字符'),
   score: z.number().int('得分必须是整数').min(0, '得分不能为负'),
   note: z.string().trim().max(500, '说明不超过500字').default(''),
 });
