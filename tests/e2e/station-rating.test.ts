@@ -89,3 +89,26 @@ test('the chief scores this year with evidence and submits; the leader compares 
   assert.equal(await leader.page.getByTestId('rating-stars').getAttribute('data-stars'), '5');
   assert.deepEqual(leader.errors, []);
 });
+
+test('the admin edits the checklist: a band out of order is refused naming the field, a valid one saves a version', async () => {
+  const { page, errors } = await openSession(browser, app);
+  await loginViaUi(page, 'admin');
+  await page.goto('/stations/rating/checklist');
+  const band = (stars: number) =>
+    page.locator(`input[data-testid="band-${stars}"], [data-testid="band-${stars}"] input`).first();
+  await band(5).fill('80');
+  const [refused] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/station-ratings/checklist') && r.request().method() === 'PUT'),
+    page.getByTestId('checklist-save').click(),
+  ]);
+  assert.equal(refused.status(), 422);
+  assert.match(await textOf(page.getByTestId('form-error')), /bands\.\d\.minScore.*5星的分数线应高于4星/);
+  await band(5).fill('96');
+  const [saved] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/station-ratings/checklist') && r.request().method() === 'PUT'),
+    page.getByTestId('checklist-save').click(),
+  ]);
+  assert.equal(saved.status(), 200);
+  await page.getByText(`第 ${checklist.version + 1} 版`).waitFor();
+  assert.deepEqual(errors, []);
+});
