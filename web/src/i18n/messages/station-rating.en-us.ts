@@ -3,6 +3,7 @@ import type { stationRatingZhCN } from './station-rating.zh-cn.ts';
 export const stationRatingEnUS: Record<keyof typeof stationRatingZhCN, string> = {
   'nav.stationRating': 'Station rating',
   'nav.stationRatingChecklist': 'Rating checklist',
+  'permGroup.rating': 'Station rating',
   'stationRating.title': 'Station standardisation rating',
   'stationRating.year': 'Year',
   'stationRating.yearValue': 'Year {year}',

@@ -2,6 +2,7 @@
 export const stationRatingZhCN = {
   'nav.stationRating': '监管所等级评定',
   'nav.stationRatingChecklist': '评定标准',
+  'permGroup.rating': '监管所等级评定',
   'stationRating.title': '监管所“两化”等级评定',
   'stationRating.year': '年度',
   'stationRating.yearValue': '{year}年度',
