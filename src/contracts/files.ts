@@ -8,6 +8,7 @@ export const filePurposes = {
   'credit-document': 'credit:read',
   'case-evidence': 'case:read',
   'inspection-signature': 'spotcheck:read',
+  'station-rating-evidence': 'rating:read',
 } as const satisfies Record<string, Permission>;
 export type FilePurpose = keyof typeof filePurposes;
 export const ZFilePurpose = z.enum(Object.keys(filePurposes) as [FilePurpose, ...FilePurpose[]]);

@@ -8,6 +8,7 @@ import { setDemoCredentials } from './demo-cases-repo.ts';
 import { type DemoLoadResult, loadDemoEntitiesInto, settleRegister } from './demo-entities-load.ts';
 import { DEMO_DISTRICT, DEMO_PASSWORD, demoDepartments, demoStations, demoUsers } from './demo-org.ts';
 import { loadDemoSpotCheckCatalog } from './demo-spot-check-catalog.ts';
+import { loadDemoStationRatings } from './demo-station-ratings.ts';
 
 export type ProgressFn = (step: string, done: number, total: number) => void;
 
@@ -79,6 +80,11 @@ export async function loadDemo(
       ),
     );
     await loadDemoSpotCheckCatalog(tx, unitIds, userIds);
+    await loadDemoStationRatings(
+      tx,
+      demoStations.map((s) => ({ id: unitIds.get(s.code)!, chiefId: userIds.get(`${s.code}.chief`)! })),
+      userIds.get('leader')!,
+    );
     const register =
       entityCount > 0 && pii
         ? await loadDemoEntitiesInto(tx, {

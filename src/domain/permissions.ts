@@ -32,6 +32,10 @@ export const permissions = {
   'dashboard:read': '查看数据看板',
   'inbox:oversee': '督办总览（待办含辖区全部在办事项）',
   'screen:read': '查看智慧大脑大屏',
+  'rating:read': '查看监管所等级评定',
+  'rating:write': '填报监管所等级评定',
+  'rating:review': '审核监管所等级评定',
+  'rating:settings': '维护等级评定标准',
 } as const;
 
 export type Permission = keyof typeof permissions;

@@ -10,6 +10,7 @@ import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
 import '../modules/notifications/access.ts';
 import '../modules/org/access.ts';
+import '../modules/station-rating/access.ts';
 import { type CheckpointLog, createAuditCheckpoints } from '../modules/audit/checkpoints.ts';
 import { auditJobs } from '../modules/audit/jobs.ts';
 import { createAuditService } from '../modules/audit/service.ts';
@@ -76,6 +77,8 @@ import { createCatalogService } from '../modules/spot-checks/services/catalog.ts
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
 import { createVisitSignatureService } from '../modules/spot-checks/services/visit-signatures.ts';
 import { createVisitService } from '../modules/spot-checks/services/visits.ts';
+import { stationRatingPendingItems } from '../modules/station-rating/pending.ts';
+import { createStationRatingService } from '../modules/station-rating/service.ts';
 import { findCjkFont } from '../platform/pdf.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 import { resolveAuditKey } from './audit-key.ts';
@@ -166,7 +169,13 @@ export function createServices(
 
   // "My pending items": every module with steps that fall due registers its provider here (src/modules/inbox).
   const inbox = createInboxService(
-    [complaintPendingItems(db), spotCheckPendingItems(db), creditPendingItems(db), casePendingItems(db, caseApprovals)],
+    [
+      complaintPendingItems(db),
+      spotCheckPendingItems(db),
+      creditPendingItems(db),
+      casePendingItems(db, caseApprovals),
+      stationRatingPendingItems(db),
+    ],
     { now: opts.now },
   );
 
@@ -230,6 +239,7 @@ export function createServices(
     inbox,
     notifications,
     screen,
+    stationRatings: createStationRatingService(db, { files }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

@@ -26,6 +26,7 @@ import { screenRoutes } from '../modules/screen/routes.ts';
 import { searchRoutes } from '../modules/search/routes.ts';
 import { publicSpotCheckRoutes } from '../modules/spot-checks/public-routes.ts';
 import { spotCheckRoutes } from '../modules/spot-checks/routes.ts';
+import { stationRatingRoutes } from '../modules/station-rating/routes.ts';
 import type { TConfig } from './config.ts';
 import type { Services } from './container.ts';
 
@@ -93,4 +94,5 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     profiles: services.entityProfiles,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   });
+  await app.register(stationRatingRoutes, { ratings: services.stationRatings });
 };

@@ -23,6 +23,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -252,6 +253,21 @@ export const appMenu: AppMenuEntry[] = [
     path: '/notifications',
     label: 'notifications.title',
     icon: <BellOutlined />,
+    hideInMenu: true,
+  },
+  { path: '/stations/rating', label: 'nav.stationRating', icon: <TrophyOutlined />, permission: 'rating:read' },
+  {
+    path: '/stations/rating/checklist',
+    label: 'nav.stationRatingChecklist',
+    icon: <TrophyOutlined />,
+    permission: 'rating:settings',
+    hideInMenu: true,
+  },
+  {
+    path: '/stations/rating/:id',
+    label: 'nav.stationRating',
+    icon: <TrophyOutlined />,
+    permission: 'rating:read',
     hideInMenu: true,
   },
 ];

@@ -49,6 +49,15 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   '/calendar': lazyNamed(() => import('./pages/calendar/calendar-page.tsx'), 'CalendarPage'),
   '/jobs': lazyNamed(() => import('./pages/jobs/jobs-page.tsx'), 'JobsPage'),
   '/notifications': lazyNamed(() => import('./pages/notifications/notifications-page.tsx'), 'NotificationsPage'),
+  '/stations/rating': lazyNamed(() => import('./pages/station-rating/rating-list-page.tsx'), 'StationRatingListPage'),
+  '/stations/rating/checklist': lazyNamed(
+    () => import('./pages/station-rating/checklist-page.tsx'),
+    'StationRatingChecklistPage',
+  ),
+  '/stations/rating/:id': lazyNamed(
+    () => import('./pages/station-rating/rating-detail-page.tsx'),
+    'StationRatingDetailPage',
+  ),
 };
 
 /** Every page behind the layout, in menu order. */

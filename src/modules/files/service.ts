@@ -25,6 +25,7 @@ const servedThroughRecord: ReadonlySet<FilePurpose> = new Set([
   'inspection-evidence',
   'case-evidence',
   'inspection-signature',
+  'station-rating-evidence',
 ]);
 /** The permissions that open some file through the generic download. */
 const genericPermissions = (Object.keys(filePurposes) as FilePurpose[])

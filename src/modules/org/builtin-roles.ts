@@ -3,8 +3,8 @@ import { allPermissions } from '../../contracts/permissions.ts';
 
 /** The roles every install starts with (production baseline and demo alike); admins may add their own. */
 const readAll: Permission[] = allPermissions.filter((p) => p.endsWith(':read'));
-/** 局领导 read everything, approve cases (立案, 延期, 集体讨论, 决定) and watch every open step (督办). */
-const leaderPermissions: Permission[] = [...readAll, 'case:approve', 'inbox:oversee'];
+/** 局领导 read everything, approve cases (立案, 延期, 集体讨论, 决定), review station ratings and watch every open step (督办). */
+const leaderPermissions: Permission[] = [...readAll, 'case:approve', 'rating:review', 'inbox:oversee'];
 
 export const builtinRoles: { code: string; name: string; permissions: Permission[]; dataScope: DataScope }[] = [
   { code: 'admin', name: '系统管理员', permissions: allPermissions, dataScope: 'all' },
@@ -50,6 +50,8 @@ export const builtinRoles: { code: string; name: string; permissions: Permission
       'dashboard:read',
       'calendar:read',
       'jobs:read',
+      'rating:read',
+      'rating:write',
     ],
     dataScope: 'unit_and_below',
   },

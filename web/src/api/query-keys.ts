@@ -127,6 +127,12 @@ export const queryKeys = {
     /** The task wizard's plans, items and pools in one read. */
     wizardRefs: () => ['spot-checks', 'wizard-refs'],
   },
+  stationRatings: {
+    all: ['station-ratings'],
+    list: (year: number) => ['station-ratings', 'list', year],
+    detail: (id: number) => ['station-ratings', 'detail', id],
+    checklist: () => ['station-ratings', 'checklist'],
+  },
 } as const satisfies Record<string, { all: QueryKey } & Record<string, unknown>>;
 
 /** Hooks called without a key (code not yet given one) share this root; every write marks them stale. */

@@ -18,6 +18,7 @@ import { portalEnUS } from './messages/portal.en-us.ts';
 import { screenEnUS } from './messages/screen.en-us.ts';
 import { searchEnUS } from './messages/search.en-us.ts';
 import { spotChecksEnUS } from './messages/spot-checks.en-us.ts';
+import { stationRatingEnUS } from './messages/station-rating.en-us.ts';
 import { statusEnUS } from './messages/status.en-us.ts';
 import { visitSignaturesEnUS } from './messages/visit-signatures.en-us.ts';
 
@@ -41,6 +42,7 @@ export const enUS: Record<MessageKey, string> = {
   ...statusEnUS,
   ...searchEnUS,
   ...screenEnUS,
+  ...stationRatingEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',
   'app.siderTitle': 'Shijian',

@@ -18,6 +18,7 @@ import { portalZhCN } from './messages/portal.zh-cn.ts';
 import { screenZhCN } from './messages/screen.zh-cn.ts';
 import { searchZhCN } from './messages/search.zh-cn.ts';
 import { spotChecksZhCN } from './messages/spot-checks.zh-cn.ts';
+import { stationRatingZhCN } from './messages/station-rating.zh-cn.ts';
 import { statusZhCN } from './messages/status.zh-cn.ts';
 import { visitSignaturesZhCN } from './messages/visit-signatures.zh-cn.ts';
 
@@ -39,6 +40,7 @@ export const zhCN = {
   ...statusZhCN,
   ...searchZhCN,
   ...screenZhCN,
+  ...stationRatingZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',

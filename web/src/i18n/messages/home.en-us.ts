@@ -16,6 +16,8 @@ export const homeEnUS: Record<keyof typeof homeZhCN, string> = {
   'inbox.module.spot-checks': 'Spot checks',
   'inbox.module.credit': 'Credit',
   'inbox.module.cases': 'Cases',
+  'inbox.module.station-ratings': 'Station rating',
+  'inbox.kind.station-ratings.review': 'Rating review',
   'inbox.kind.spot-checks.results': 'Enter inspection results',
   'inbox.kind.spot-checks.publication': 'Publish inspection results',
   'inbox.kind.credit.batch': 'Listing decision',

@@ -15,6 +15,8 @@ export const homeZhCN = {
   'inbox.module.spot-checks': '双随机',
   'inbox.module.credit': '信用',
   'inbox.module.cases': '办案',
+  'inbox.module.station-ratings': '等级评定',
+  'inbox.kind.station-ratings.review': '等级评定审核',
   'inbox.kind.spot-checks.results': '录入检查结果',
   'inbox.kind.spot-checks.publication': '公示检查结果',
   'inbox.kind.credit.batch': '列入决定',

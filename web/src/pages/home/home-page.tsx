@@ -5,6 +5,7 @@ import { useMe } from '../../auth/auth-context.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { CalendarStatusCard } from '../calendar/calendar-status.tsx';
+import { RatingComparisonCard } from '../station-rating/rating-comparison.tsx';
 import { InboxCard } from './inbox-card.tsx';
 import { HotlineCard, MyVisitsCard, StationFiguresCard, SystemHealthCard, TeamWorkloadCard } from './role-cards.tsx';
 
@@ -25,6 +26,8 @@ export function homeCards(me: { permissions: readonly string[]; dataScope: strin
     team: dashboard && me.dataScope === 'unit_and_below',
     visits: has('spotcheck:write') && me.dataScope !== 'all' && !dashboard,
     hotline: has('complaint:write') && !dashboard,
+    // 两化 等级评定: the district's stations compared, for who sees every station's rating (a leader).
+    stationRating: has('rating:read') && me.dataScope === 'all' && dashboard,
   };
 }
 
@@ -58,6 +61,11 @@ export function HomePage() {
             {cards.team && (
               <Col span={24}>
                 <TeamWorkloadCard />
+              </Col>
+            )}
+            {cards.stationRating && (
+              <Col span={24}>
+                <RatingComparisonCard />
               </Col>
             )}
           </Row>
