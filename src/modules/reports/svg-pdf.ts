@@ -13,6 +13,11 @@ export function drawSvgChart(doc: PDFKit.PDFDocument, chart: ReportChart, x: num
     doc.save();
     doc.transform(...s.matrix);
     if (s.kind === 'path') {
+      // A path with neither fill nor stroke must not be started: pdfkit would paint it with the next shape.
+      if (!s.fill && !s.stroke) {
+        doc.restore();
+        continue;
+      }
       doc.path(s.d);
       if (s.fill && s.stroke) doc.lineWidth(s.strokeWidth).fillOpacity(s.opacity).fillAndStroke(s.fill, s.stroke);
       else if (s.fill) doc.fillOpacity(s.opacity).fill(s.fill);

@@ -67,6 +67,8 @@ function polygons(d: string): Point[][] | null {
 }
 
 function hex(color: string): [number, number, number] {
+  const rgb = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(color);
+  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
   const h = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color)?.[1];
   if (!h) return [0x66, 0x66, 0x66];
   const full = h.length === 3 ? [...h].map((c) => c + c).join('') : h;
@@ -131,7 +133,7 @@ export function chartPng(chart: ReportChart): Buffer {
   const { width: w, height: h } = chart;
   const px = new Uint8Array(w * h * 3).fill(255);
   for (const s of svgShapes(chart.svg)) {
-    if (s.kind !== 'path') continue;
+    if (s.kind !== 'path' || s.opacity === 0) continue;
     const polys = polygons(s.d)?.map((p) => p.map((pt) => apply(s.matrix, pt)));
     if (!polys) continue;
     if (s.fill) fillPolygons(px, w, h, polys, hex(s.fill));

@@ -68,7 +68,7 @@ export function svgShapes(svg: string): Shape[] {
   const re = /<(path|rect|text)\b([^>]*)>(?:([^<]*)<\/text>)?/g;
   for (let m = re.exec(svg); m; m = re.exec(svg)) {
     const [, name, tag = '', content] = m;
-    const opacity = Number(attr(tag, 'opacity') ?? attr(tag, 'fill-opacity') ?? 1);
+    const opacity = Number(attr(tag, 'opacity') ?? 1);
     const matrix = matrixOf(attr(tag, 'transform'));
     if (name === 'text') {
       const size = /font-size:\s*([\d.]+)px/.exec(attr(tag, 'style') ?? '');
@@ -91,14 +91,21 @@ export function svgShapes(svg: string): Shape[] {
             return `M${x} ${y}h${w}v${h}h${-(w as number)}Z`;
           })()
         : (attr(tag, 'd') ?? '');
-    const fill = name === 'rect' || attr(tag, 'fill') !== undefined ? paint(attr(tag, 'fill')) : '#000';
+    // An invisible fill (fill-opacity 0) or a zero-width stroke draws nothing (a PDF line of width 0 is a hairline).
+    const filled = Number(attr(tag, 'fill-opacity') ?? 1) > 0;
+    const fill = !filled
+      ? null
+      : name === 'rect' || attr(tag, 'fill') !== undefined
+        ? paint(attr(tag, 'fill'))
+        : '#000';
+    const strokeWidth = Number(attr(tag, 'stroke-width') ?? 1);
     if (!d) continue;
     shapes.push({
       kind: 'path',
       d,
       fill,
-      stroke: paint(attr(tag, 'stroke')),
-      strokeWidth: Number(attr(tag, 'stroke-width') ?? 1),
+      stroke: strokeWidth > 0 ? paint(attr(tag, 'stroke')) : null,
+      strokeWidth,
       opacity: Number.isFinite(opacity) ? opacity : 1,
       matrix,
     });
