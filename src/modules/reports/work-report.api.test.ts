@@ -9,6 +9,7 @@ import type { TWorkReport } from '../../contracts/reports.ts';
 import { loadDemoCases } from '../../demo/demo-cases.ts';
 import { loadDemoComplaints } from '../../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../../demo/demo-credit-repo.ts';
+import { loadDemoSpotChecks } from '../../demo/demo-spot-checks.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
 import { resultCategories } from '../../domain/spot-check-workflow.ts';
 import { yearEarlier } from './period.ts';
@@ -64,6 +65,7 @@ describe('工作总结: figures equal direct counts, PDF and DOCX, bad input', (
          VALUES ('T-PRICE', 'pricing', '不明码标价', '《价格法》第十三条', '《价格法》第四十二条', false, 1)`,
       );
     await loadDemoCases(db, { today });
+    await loadDemoSpotChecks(db, { calendar: app.services.calendar.calendar, files: app.services.files });
   });
   after(() => app.close());
 
