@@ -11,6 +11,7 @@ import {
   WidthType,
 } from 'docx';
 import type { TWorkReport } from '../../contracts/reports.ts';
+import { appendixQueries } from './appendix.ts';
 import type { ReportChart } from './charts.ts';
 import { shown } from './narrative.ts';
 import { changeText, periodLine } from './render-pdf.ts';
@@ -94,11 +95,12 @@ export async function renderWorkReportDocx(r: TWorkReport, charts: ReportChart[]
             `本报告全部数字由以下查询得出；本期与上年同期使用同一查询、不同日期参数。生成时间：${r.generatedAt}`,
             18,
           ),
-          ...r.figures.flatMap((f) => [
-            para(`${f.label}（${f.key}）：本期 ${shown(f, f.value)}，上年同期 ${shown(f, f.previous)}`, 21, {
-              bold: true,
-            }),
-            para(f.query, 16),
+          ...appendixQueries(r.figures).flatMap((q) => [
+            para(`查询${q.no}`, 21, { bold: true }),
+            para(q.sql, 16),
+            ...q.figures.map(({ figure: f, how }) =>
+              para(`${f.label}：本期 ${shown(f, f.value)}，上年同期 ${shown(f, f.previous)}（${how}）`, 21),
+            ),
           ]),
         ],
       },

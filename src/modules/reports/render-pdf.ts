@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { TReportFigure, TWorkReport } from '../../contracts/reports.ts';
 import { type CjkFont, chineseDate, noCjkFont, pdfBuffer, useCjkFont } from '../../platform/pdf.ts';
+import { appendixQueries } from './appendix.ts';
 import type { ReportChart } from './charts.ts';
 import { shown } from './narrative.ts';
 import { drawSvgChart } from './svg-pdf.ts';
@@ -84,13 +85,14 @@ export async function renderWorkReportPdf(
         left,
         doc.y,
       );
-    for (const f of r.figures) {
-      ensureRoom(doc, 40);
-      doc
-        .moveDown(0.5)
-        .fontSize(10)
-        .text(`${f.label}（${f.key}）：本期 ${shown(f, f.value)}，上年同期 ${shown(f, f.previous)}`, left, doc.y);
-      doc.fontSize(7.5).fillColor('#444').text(f.query, left, doc.y, { lineGap: 1 }).fillColor('#000');
+    for (const q of appendixQueries(r.figures)) {
+      ensureRoom(doc, 60);
+      doc.moveDown(0.6).fontSize(10).text(`查询${q.no}`, left, doc.y);
+      doc.fontSize(7.5).fillColor('#444').text(q.sql, left, doc.y, { lineGap: 1 }).fillColor('#000');
+      for (const { figure: f, how } of q.figures)
+        doc
+          .fontSize(9)
+          .text(`${f.label}：本期 ${shown(f, f.value)}，上年同期 ${shown(f, f.previous)}（${how}）`, left + 12, doc.y);
     }
   });
 }
