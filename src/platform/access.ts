@@ -195,3 +195,16 @@ export function assertScreenReadable(actor: Actor, unitId: number | null): void 
   if (unitId === null || actor.dataScope === 'self') throw forbidden('全区大屏仅对数据范围为“全部数据”的用户开放');
   if (!actor.scopeUnitIds.includes(unitId)) throw notFound('单位');
 }
+
+/**
+ * 工作总结 (a unit's figures over every module): the holders of `dashboard:read` (leader, admin, department staff,
+ * station chief) for a unit within their data scope. `all` may report on the whole district (unitId null) or any
+ * unit; `unit_and_below` only on a unit they reach (another unit answers 404, as a row out of scope does);
+ * a `self` scope has no unit's figures to report.
+ */
+export function assertReportable(actor: Actor, unitId: number | null): void {
+  if (!actor.permissions.has('dashboard:read')) throw forbidden('缺少权限：dashboard:read（生成工作总结）');
+  if (actor.dataScope === 'all') return;
+  if (actor.dataScope === 'self') throw forbidden('本人数据范围为“仅本人”，不能生成单位工作总结');
+  if (unitId === null || !actor.scopeUnitIds.includes(unitId)) throw notFound('单位');
+}

@@ -22,6 +22,7 @@ import { createCaseExec } from '../modules/cases/exec-service.ts';
 import { caseSearchProvider } from '../modules/cases/global-search.ts';
 import { caseDisclosureJobs } from '../modules/cases/jobs.ts';
 import { casePendingItems } from '../modules/cases/pending.ts';
+import { caseReportFigures } from '../modules/cases/report-figures.ts';
 import { caseScreenFigures } from '../modules/cases/screen.ts';
 import { createApprovalEngine } from '../modules/cases/services/approvals.ts';
 import { createCaseWorkflow } from '../modules/cases/services/case-workflow.ts';
@@ -37,6 +38,7 @@ import { caseStatsJobs } from '../modules/cases/stats-jobs.ts';
 import { complaintSearchProvider } from '../modules/complaints/global-search.ts';
 import { complaintJobs } from '../modules/complaints/jobs.ts';
 import { complaintPendingItems } from '../modules/complaints/pending.ts';
+import { complaintReportFigures } from '../modules/complaints/report-figures.ts';
 import { complaintScreenFigures } from '../modules/complaints/screen.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createComplaintAttachments } from '../modules/complaints/services/attachments.ts';
@@ -48,6 +50,7 @@ import { createPublicComplaints } from '../modules/complaints/services/public.ts
 import { createComplaintWorkflow } from '../modules/complaints/services/workflow.ts';
 import { creditJobs } from '../modules/credit/jobs.ts';
 import { creditPendingItems } from '../modules/credit/pending.ts';
+import { creditReportFigures } from '../modules/credit/report-figures.ts';
 import { creditScreenFigures } from '../modules/credit/screen.ts';
 import { createCreditService } from '../modules/credit/service.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
@@ -55,6 +58,7 @@ import { entitySearchProvider } from '../modules/entities/global-search.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
 import { entityJobs } from '../modules/entities/jobs.ts';
 import { createPublicEntities } from '../modules/entities/public.ts';
+import { entityReportFigures } from '../modules/entities/report-figures.ts';
 import { entityScreenFigures } from '../modules/entities/screen.ts';
 import { createEntityService } from '../modules/entities/service.ts';
 import { createEntityProfileService } from '../modules/entity-profile/service.ts';
@@ -68,10 +72,12 @@ import { createNotificationService } from '../modules/notifications/service.ts';
 import { userSearchProvider } from '../modules/org/global-search.ts';
 import { orgScreenFigures } from '../modules/org/screen.ts';
 import { createOrgService } from '../modules/org/service.ts';
+import { createReportService } from '../modules/reports/service.ts';
 import { screenJobs } from '../modules/screen/jobs.ts';
 import { createScreenService } from '../modules/screen/service.ts';
 import { createSearchService } from '../modules/search/service.ts';
 import { spotCheckPendingItems } from '../modules/spot-checks/pending.ts';
+import { spotCheckReportFigures } from '../modules/spot-checks/report-figures.ts';
 import { spotCheckScreenFigures } from '../modules/spot-checks/screen.ts';
 import { createCatalogService } from '../modules/spot-checks/services/catalog.ts';
 import { createTaskService } from '../modules/spot-checks/services/tasks.ts';
@@ -179,15 +185,29 @@ export function createServices(
     { now: opts.now },
   );
 
+  const org = createOrgService(db);
+  // 工作总结: every module with figures for the annual report registers its provider here (src/modules/reports).
+  const reports = createReportService(
+    [
+      entityReportFigures(db),
+      complaintReportFigures(db),
+      spotCheckReportFigures(db),
+      creditReportFigures(db),
+      caseReportFigures(db),
+    ],
+    { units: () => org.listUnits(), font: () => findCjkFont(config), now: opts.now },
+  );
+
   return {
     db,
     pii,
+    reports,
     auth: createAuthService(db, {
       sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
       loginMaxFailures: config.LOGIN_MAX_FAILURES,
       loginLockMinutes: config.LOGIN_LOCK_MINUTES,
     }),
-    org: createOrgService(db),
+    org,
     health: createHealthService(db, { now: opts.now }),
     audit: createAuditService(db, auditCheckpoints),
     auditCheckpoints,

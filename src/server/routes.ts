@@ -22,6 +22,7 @@ import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
+import { reportRoutes } from '../modules/reports/routes.ts';
 import { screenRoutes } from '../modules/screen/routes.ts';
 import { searchRoutes } from '../modules/search/routes.ts';
 import { publicSpotCheckRoutes } from '../modules/spot-checks/public-routes.ts';
@@ -95,4 +96,5 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   });
   await app.register(stationRatingRoutes, { ratings: services.stationRatings });
+  await app.register(reportRoutes, { reports: services.reports });
 };

@@ -11,6 +11,7 @@ import {
   FileAddOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   FundOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -248,6 +249,12 @@ export const appMenu: AppMenuEntry[] = [
     label: 'nav.jobs',
     icon: <ScheduleOutlined />,
     permission: 'jobs:read',
+  },
+  {
+    path: '/reports/work',
+    label: 'nav.workReport',
+    icon: <FileTextOutlined />,
+    permission: 'dashboard:read',
   },
   {
     path: '/notifications',

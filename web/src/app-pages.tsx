@@ -48,6 +48,7 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   '/cases/:id': lazyNamed(() => import('./pages/cases/case-detail-page.tsx'), 'CaseDetailPage'),
   '/calendar': lazyNamed(() => import('./pages/calendar/calendar-page.tsx'), 'CalendarPage'),
   '/jobs': lazyNamed(() => import('./pages/jobs/jobs-page.tsx'), 'JobsPage'),
+  '/reports/work': lazyNamed(() => import('./pages/reports/work-report-page.tsx'), 'WorkReportPage'),
   '/notifications': lazyNamed(() => import('./pages/notifications/notifications-page.tsx'), 'NotificationsPage'),
   '/stations/rating': lazyNamed(() => import('./pages/station-rating/rating-list-page.tsx'), 'StationRatingListPage'),
   '/stations/rating/checklist': lazyNamed(

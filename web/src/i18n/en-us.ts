@@ -15,6 +15,7 @@ import { notificationsEnUS } from './messages/notifications.en-us.ts';
 import { orgEnUS } from './messages/org.en-us.ts';
 import { penaltiesEnUS } from './messages/penalties.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
+import { reportsEnUS } from './messages/reports.en-us.ts';
 import { screenEnUS } from './messages/screen.en-us.ts';
 import { searchEnUS } from './messages/search.en-us.ts';
 import { spotChecksEnUS } from './messages/spot-checks.en-us.ts';
@@ -43,6 +44,7 @@ export const enUS: Record<MessageKey, string> = {
   ...searchEnUS,
   ...screenEnUS,
   ...stationRatingEnUS,
+  ...reportsEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',
   'app.siderTitle': 'Shijian',

@@ -15,6 +15,7 @@ import { notificationsZhCN } from './messages/notifications.zh-cn.ts';
 import { orgZhCN } from './messages/org.zh-cn.ts';
 import { penaltiesZhCN } from './messages/penalties.zh-cn.ts';
 import { portalZhCN } from './messages/portal.zh-cn.ts';
+import { reportsZhCN } from './messages/reports.zh-cn.ts';
 import { screenZhCN } from './messages/screen.zh-cn.ts';
 import { searchZhCN } from './messages/search.zh-cn.ts';
 import { spotChecksZhCN } from './messages/spot-checks.zh-cn.ts';
@@ -41,6 +42,7 @@ export const zhCN = {
   ...searchZhCN,
   ...screenZhCN,
   ...stationRatingZhCN,
+  ...reportsZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',
