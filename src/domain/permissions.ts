@@ -30,6 +30,8 @@ export const permissions = {
   'case:legal': '法制审核',
   'case:settings': '维护办案参数',
   'dashboard:read': '查看数据看板',
+  'food:read': '查看食品安全监管',
+  'food:write': '食品安全监管操作',
 } as const;
 
 export type Permission = keyof typeof permissions;
