@@ -53,12 +53,12 @@ const kindByLabel = new Map<string, string>(
     [k, k],
   ]),
 );
+/** 经营项目 by their full label, without 销售/制售, without 食品销售/食品制售 (热食类, 预包装), or by code. */
 const categoryByLabel = new Map<string, string>(
-  foodCategories.flatMap((c) => [
-    [foodCategoryLabels[c], c],
-    [foodCategoryLabels[c].replace(/(销售|制售)$/, ''), c],
-    [c, c],
-  ]),
+  foodCategories.flatMap((c) => {
+    const label = foodCategoryLabels[c];
+    return [label, label.replace(/(销售|制售)$/, ''), label.replace(/(食品)?(销售|制售)$/, ''), c].map((l) => [l, c]);
+  }),
 );
 
 interface Parsed {
