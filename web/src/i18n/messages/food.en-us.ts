@@ -1,6 +1,7 @@
 import type { foodZhCN } from './food.zh-cn.ts';
 
 export const foodEnUS: Record<keyof typeof foodZhCN, string> = {
+  'nav.group.food': 'Food safety',
   'nav.food': 'Food safety',
   'nav.foodLicences': 'Food licences',
   'nav.foodCertificates': 'Staff health certificates',

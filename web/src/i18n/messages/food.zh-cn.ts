@@ -1,5 +1,6 @@
 /** 食品安全 (web/src/pages/food): licences, health certificates, the entity page's food section. */
 export const foodZhCN = {
+  'nav.group.food': '食品安全',
   'nav.food': '食品安全',
   'nav.foodLicences': '食品许可',
   'nav.foodCertificates': '从业人员健康证',
