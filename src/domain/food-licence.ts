@@ -126,5 +126,8 @@ export function renewalDueOn(cal: WorkingDayCalendar, expiry: string, n = RENEWA
   return new Date(t).toISOString().slice(0, 10);
 }
 
-/** Staff names on lists for callers who may not change them: 张三 → 张*. */
-export { maskPersonName as maskStaffName } from './case-disclosure.ts';
+/** Staff names on lists for callers who may not change them: 张三 → 张*, 欧阳娜娜 → 欧*** (as maskPersonName). */
+export function maskStaffName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? chars.join('') : chars[0] + '*'.repeat(chars.length - 1);
+}

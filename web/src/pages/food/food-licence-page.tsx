@@ -57,7 +57,7 @@ export function FoodLicencePage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('food.licence.station')}>{l.stationName}</Descriptions.Item>
           <Descriptions.Item label={t('food.licence.categories')} span={2}>
-            {l.categories.map((c) => categoryLabel(t, c)).join('、') || '—'}
+            {l.categories.map((c) => categoryLabel(t, c)).join(', ') || '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('food.licence.issuedOn')}>{l.issuedOn}</Descriptions.Item>
           <Descriptions.Item label={t('food.licence.validUntil')}>

@@ -47,7 +47,7 @@ export function FoodLicencesPage() {
       {
         title: t('food.licence.categories'),
         dataIndex: 'categories',
-        render: (cs: string[]) => cs.map((c) => categoryLabel(t, c)).join('、') || '—',
+        render: (cs: string[]) => cs.map((c) => categoryLabel(t, c)).join(', ') || '—',
       },
       { title: t('food.licence.issuedOn'), dataIndex: 'issuedOn' },
       {

@@ -21,7 +21,7 @@ export function FoodImportButton({ what, onDone }: { what: 'licences' | 'certifi
       content: (
         <ul data-testid="food-import-errors">
           {r.errors.slice(0, 20).map((e) => (
-            <li key={`${e.row}-${e.column}`}>{`${e.row} · ${e.column}：${e.reason}`}</li>
+            <li key={`${e.row}-${e.column}`}>{`${e.row} · ${e.column}: ${e.reason}`}</li>
           ))}
         </ul>
       ),
