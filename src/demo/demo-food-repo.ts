@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.ts';
 
 /**
- * Demo food data, set-based: every registry entity holding a food licence (entity_licences: foodLicence JY…,
+ * Demo food data, set-based: every fourth registry entity holding a food licence (entity_licences: foodLicence JY…,
  * foodProductionLicence SC…) becomes a food business at its station with its station's inspector responsible;
  * its licence is copied with business categories by industry, and catering businesses (62xx) get 2–5 staff with
  * health certificates issued over the past 13 months (so some have expired and some expire this month).
@@ -17,7 +17,7 @@ export async function loadDemoFood(
        SELECT DISTINCT ON (e.id) e.id, e.station_id, u.id
          FROM entity_licences l JOIN entities e ON e.id = l.entity_id
          JOIN org_units s ON s.id = e.station_id LEFT JOIN users u ON u.username = s.code || '.inspector'
-        WHERE l.kind IN ('foodLicence', 'foodProductionLicence')
+        WHERE l.kind IN ('foodLicence', 'foodProductionLicence') AND e.id % 4 = 0
        ON CONFLICT (entity_id) DO NOTHING`,
     );
     await tx.query(

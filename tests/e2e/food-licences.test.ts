@@ -56,7 +56,6 @@ async function xlsxFile(rows: unknown[][]): Promise<Buffer> {
 test('a station chief finds an expiring licence, imports licences (bad rows refused), and cancels one', async () => {
   const { page, errors } = await openSession(browser, app);
   await loginViaUi(page, 's01.chief');
-  await page.getByTestId('side-menu').getByText('食品安全', { exact: true }).click();
   await page.getByTestId('side-menu').getByText('食品许可', { exact: true }).click();
   const table = page.getByTestId('food-licences-table');
   await table.getByText(licence.licenceNo).waitFor();

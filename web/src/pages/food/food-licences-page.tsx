@@ -70,6 +70,9 @@ export function FoodLicencesPage() {
         <Form.Item name="q" label={t('common.search')}>
           <Input allowClear placeholder={t('food.licences.search')} />
         </Form.Item>
+        <Form.Item name="expiring" valuePropName="checked">
+          <Checkbox data-testid="food-expiring">{t('food.licences.expiringOnly')}</Checkbox>
+        </Form.Item>
         <Form.Item name="kind" label={t('food.licence.kind')}>
           <Select allowClear options={foodLicenceKinds.map((k) => ({ value: k, label: kindLabel(t, k) }))} />
         </Form.Item>
@@ -81,9 +84,6 @@ export function FoodLicencesPage() {
               label: statusLabel(t, s),
             }))}
           />
-        </Form.Item>
-        <Form.Item name="expiring" valuePropName="checked">
-          <Checkbox data-testid="food-expiring">{t('food.licences.expiringOnly')}</Checkbox>
         </Form.Item>
       </SearchForm>
       <ListTable<TFoodLicence>
