@@ -7,8 +7,10 @@ import { isDatabaseEmpty, loadDemo } from '../demo/demo.ts';
 import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
+import { loadDemoFood } from '../demo/demo-food-repo.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
 import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
+import { shanghaiToday } from '../domain/shanghai-date.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createFileService } from '../modules/files/service.ts';
@@ -46,6 +48,12 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
       `信用风险分类 ${Object.entries(credit.classes)
         .map(([c, n]) => `${c} ${n}`)
         .join(' / ')}（${credit.recomputeSeconds.toFixed(1)} 秒）`,
+  );
+  const foodStarted = Date.now();
+  const food = await loadDemoFood(db, shanghaiToday());
+  console.log(
+    `  食品经营者 ${food.businesses.toLocaleString()} 户、许可 ${food.licences.toLocaleString()} 份、健康证 ` +
+      `${food.certificates.toLocaleString()} 份（${((Date.now() - foodStarted) / 1000).toFixed(1)} 秒）`,
   );
   const calendar = createCalendarService(db);
   const spotChecks = await loadDemoSpotChecks(db, {

@@ -2,7 +2,7 @@ import { MAX_SEARCH_LENGTH } from '../domain/search-query.ts';
 import { z } from './zod.ts';
 
 /** The header search (GET /api/v1/search): a few hits per group, each a link into the group's page. */
-export const searchGroups = ['entities', 'complaints', 'cases', 'users'] as const;
+export const searchGroups = ['entities', 'complaints', 'cases', 'users', 'foodLicences'] as const;
 export const ZSearchGroupName = z.enum(searchGroups);
 export type TSearchGroupName = z.infer<typeof ZSearchGroupName>;
 

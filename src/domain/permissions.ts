@@ -36,6 +36,8 @@ export const permissions = {
   'rating:write': '填报监管所等级评定',
   'rating:review': '审核监管所等级评定',
   'rating:settings': '维护等级评定标准',
+  'food:read': '查看食品安全监管',
+  'food:write': '食品安全监管操作',
 } as const;
 
 export type Permission = keyof typeof permissions;

@@ -6,6 +6,7 @@ import '../modules/audit/access.ts';
 import '../modules/cases/access.ts';
 import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
+import '../modules/food/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
 import '../modules/notifications/access.ts';
@@ -63,6 +64,10 @@ import { entityScreenFigures } from '../modules/entities/screen.ts';
 import { createEntityService } from '../modules/entities/service.ts';
 import { createEntityProfileService } from '../modules/entity-profile/service.ts';
 import { createFileService } from '../modules/files/service.ts';
+import { foodSearchProvider } from '../modules/food/global-search.ts';
+import { foodPendingItems } from '../modules/food/pending.ts';
+import { createFoodService } from '../modules/food/services/food.ts';
+import { createFoodImports } from '../modules/food/services/imports.ts';
 import { createHealthService } from '../modules/health/service.ts';
 import { createInboxService } from '../modules/inbox/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
@@ -181,6 +186,7 @@ export function createServices(
       creditPendingItems(db),
       casePendingItems(db, caseApprovals),
       stationRatingPendingItems(db),
+      foodPendingItems(db),
     ],
     { now: opts.now },
   );
@@ -260,12 +266,15 @@ export function createServices(
     notifications,
     screen,
     stationRatings: createStationRatingService(db, { files }),
+    food: createFoodService(db, { calendar: calendar.calendar, now: opts.now }),
+    foodImports: createFoodImports(db, { calendar: calendar.calendar, limits: importLimits(config) }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),
       complaintSearchProvider(db),
       caseSearchProvider(db),
       userSearchProvider(db),
+      foodSearchProvider(db),
     ]),
   };
 }

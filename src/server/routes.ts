@@ -18,6 +18,8 @@ import { entityImportRoutes } from '../modules/entities/import/routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
 import { publicEntityRoutes } from '../modules/entity-profile/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
+import { foodImportRoutes } from '../modules/food/import-routes.ts';
+import { foodRoutes } from '../modules/food/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
@@ -97,4 +99,6 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   });
   await app.register(stationRatingRoutes, { ratings: services.stationRatings });
   await app.register(reportRoutes, { reports: services.reports });
+  await app.register(foodRoutes, { food: services.food });
+  await app.register(foodImportRoutes, { imports: services.foodImports });
 };

@@ -43,13 +43,14 @@ export interface AppMenuEntry {
   hideInMenu?: boolean;
 }
 
-export type MenuGroup = 'org' | 'audit' | 'credit' | 'spotCheck' | 'cases';
+export type MenuGroup = 'org' | 'audit' | 'credit' | 'spotCheck' | 'cases' | 'food';
 export const menuGroups: Record<MenuGroup, { label: MessageKey; icon: ReactNode }> = {
   org: { label: 'nav.group.org', icon: <SettingOutlined /> },
   audit: { label: 'nav.group.audit', icon: <SafetyCertificateOutlined /> },
   credit: { label: 'nav.group.credit', icon: <FundOutlined /> },
   spotCheck: { label: 'nav.group.spotCheck', icon: <FileSearchOutlined /> },
   cases: { label: 'nav.group.cases', icon: <ReconciliationOutlined /> },
+  food: { label: 'nav.group.food', icon: <ShopOutlined /> },
 };
 
 /** Every page behind the layout, in menu order. */
@@ -152,6 +153,27 @@ export const appMenu: AppMenuEntry[] = [
     icon: <BarChartOutlined />,
     permission: 'case:read',
     group: 'cases',
+  },
+  {
+    path: '/food/licences',
+    label: 'nav.foodLicences',
+    icon: <FileProtectOutlined />,
+    permission: 'food:read',
+    group: 'food',
+  },
+  {
+    path: '/food/licences/:id',
+    label: 'food.licence.title',
+    icon: <FileProtectOutlined />,
+    permission: 'food:read',
+    hideInMenu: true,
+  },
+  {
+    path: '/food/health-certificates',
+    label: 'nav.foodCertificates',
+    icon: <ProfileOutlined />,
+    permission: 'food:read',
+    group: 'food',
   },
   {
     path: '/credit',

@@ -26,6 +26,12 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   ),
   '/complaints/:id': lazyNamed(() => import('./pages/complaints/complaint-detail-page.tsx'), 'ComplaintDetailPage'),
   '/cases/stats': lazyNamed(() => import('./pages/cases/stats/case-stats-page.tsx'), 'CaseStatsPage'),
+  '/food/licences': lazyNamed(() => import('./pages/food/food-licences-page.tsx'), 'FoodLicencesPage'),
+  '/food/licences/:id': lazyNamed(() => import('./pages/food/food-licence-page.tsx'), 'FoodLicencePage'),
+  '/food/health-certificates': lazyNamed(
+    () => import('./pages/food/food-certificates-page.tsx'),
+    'FoodCertificatesPage',
+  ),
   '/credit': lazyNamed(() => import('./pages/credit/credit-overview-page.tsx'), 'CreditOverviewPage'),
   '/credit/abnormal': lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'AbnormalListPage'),
   '/credit/serious': lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'SeriousListPage'),

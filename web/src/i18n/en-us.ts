@@ -9,6 +9,7 @@ import { complaintsEnUS } from './messages/complaints.en-us.ts';
 import { creditEnUS } from './messages/credit.en-us.ts';
 import { entitiesEnUS } from './messages/entities.en-us.ts';
 import { entityProfileEnUS } from './messages/entity-profile.en-us.ts';
+import { foodEnUS } from './messages/food.en-us.ts';
 import { homeEnUS } from './messages/home.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
 import { notificationsEnUS } from './messages/notifications.en-us.ts';
@@ -397,4 +398,5 @@ export const enUS: Record<MessageKey, string> = {
   ...orgEnUS,
   ...spotChecksEnUS,
   ...visitSignaturesEnUS,
+  ...foodEnUS,
 };

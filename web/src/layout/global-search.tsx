@@ -21,12 +21,14 @@ const groupLabels: Record<TSearchGroupName | 'pages', MessageKey> = {
   complaints: 'search.group.complaints',
   cases: 'search.group.cases',
   users: 'search.group.users',
+  foodLicences: 'search.group.foodLicences',
 };
 const matchedLabels: Partial<Record<string, MessageKey>> = {
   legalRep: 'search.matched.legalRep',
   idNumber: 'search.matched.idNumber',
   uscc: 'search.matched.uscc',
   party: 'search.matched.party',
+  licenceNo: 'search.matched.licenceNo',
 };
 
 type Option = { value: string; label: ReactNode };

@@ -20,12 +20,17 @@ export interface SheetRow {
  * columns, so an instructions sheet placed first is skipped. Cells come as exceljs gave them: strings, numbers,
  * booleans, and Dates (UTC) for numbers in a date format.
  */
-export async function* readXlsxRows(file: Uint8Array, limits: ImportLimits): AsyncGenerator<SheetRow> {
+export async function* readXlsxRows(
+  file: Uint8Array,
+  limits: ImportLimits,
+  /** How many known column names a row holds (another module's import passes its own headers). */
+  headerCount: (cells: readonly unknown[]) => number = knownHeaderCount,
+): AsyncGenerator<SheetRow> {
   const book = await openWorkbook(new XlsxParts(file, limits));
   for (const sheet of book.sheets) {
     let dataRows = -1; // until the header row is found
     for await (const row of sheetRows(book, sheet)) {
-      if (dataRows < 0 && knownHeaderCount(row.cells) < 2) break; // not the data sheet: stop inflating it
+      if (dataRows < 0 && headerCount(row.cells) < 2) break; // not the data sheet: stop inflating it
       if (++dataRows > limits.maxRows) throw limitErrors.rows(limits);
       yield row;
     }

@@ -12,6 +12,7 @@ import { StatusTag } from '../../components/status-tag.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { EntityFoodSection } from '../food/entity-food-section.tsx';
 import { Entity360 } from './entity-360.tsx';
 import { EntityEditModal } from './entity-edit-modal.tsx';
 import { EntityHistory } from './entity-history.tsx';
@@ -144,6 +145,7 @@ export function EntityDetailPage() {
         <Table<Licence> rowKey="id" columns={licenceColumns} dataSource={e.licences} pagination={false} size="small" />
       </Card>
       <Entity360 entityId={e.id} />
+      {can('food:read') && <EntityFoodSection entityId={e.id} />}
       <Card title={t('entities.history')} data-testid="entity-history">
         <EntityHistory events={e.events} />
       </Card>
