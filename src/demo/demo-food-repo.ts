@@ -4,7 +4,8 @@ import type { Db } from '../db/client.ts';
  * Demo food data, set-based: every fourth registry entity holding a food licence (entity_licences: foodLicence JY…,
  * foodProductionLicence SC…) becomes a food business at its station with its station's inspector responsible;
  * its licence is copied with business categories by industry, and catering businesses (62xx) get 2–5 staff with
- * health certificates issued over the past 13 months (so some have expired and some expire this month).
+ * health certificates issued over the past 370 days (most renewed in time: a few have lapsed, about one in
+ * twelve expires this month).
  * The 延续 deadline is taken as 6 weeks before expiry here (30 working days, without the holiday calendar).
  */
 export async function loadDemoFood(
@@ -47,7 +48,7 @@ export async function loadDemoFood(
               (x.issued + interval '1 year' - interval '1 day')::date
          FROM food_businesses fb JOIN entities e ON e.id = fb.entity_id
         CROSS JOIN LATERAL generate_series(1, 2 + (fb.id % 4)::int) AS n
-        CROSS JOIN LATERAL (SELECT ($1::date - ((fb.id * 37 + n * 53) % 395)::int) AS issued) x
+        CROSS JOIN LATERAL (SELECT ($1::date - ((fb.id * 37 + n * 53) % 370)::int) AS issued) x
         WHERE e.industry_code LIKE '62%' AND e.status = 'active'`,
       [today],
     );

@@ -1,7 +1,7 @@
 import { byUnit, monthLabels, type ScreenProvider } from '../screen/provider.ts';
 import { entityMonthly, entityTotals } from './screen-repo.ts';
 
-/** 智慧大脑: the register's size (在册 = active) by type, and new registrations per month over 12 months. */
+/** 智慧大脑: the register's size (在业 = active; the work report's 实有 adds 停业) by type, and new registrations per month over 12 months. */
 export function entityScreenFigures(): ScreenProvider {
   return {
     key: 'entities',

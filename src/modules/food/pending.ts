@@ -8,13 +8,14 @@ const steps: FoodStep[] = ['licenceRenewal', 'licenceExpiry', 'certificateExpiry
 
 /**
  * 食品安全 dates in the work inbox: a licence's 延续 deadline (30 working days before expiry) and its expiry, for
- * those who keep licences (food:write) or watch the district (access.hasPendingIn) in their reach; an expiring health certificate for the business's responsible
+ * those who keep licences (food:write) in their reach; an expiring health certificate for the business's responsible
  * inspector only. An expired licence stays overdue until it is renewed, revoked or cancelled.
  */
 export function foodPendingItems(db: Db): PendingItemsProvider {
   return {
     module: 'food',
-    appliesTo: (actor) => hasPendingIn(actor, foodBusinessKind),
+    // Renewal is the business's duty and the food staff's reminder, not a step for the leaders' 督办 view.
+    appliesTo: (actor) => hasPendingIn(actor, foodBusinessKind, { watchable: false }),
     async pending(actor, w) {
       const counted = { today: w.today, weekEnd: w.weekEnd, cap: w.countCap };
       const [lists, counts] = await Promise.all([

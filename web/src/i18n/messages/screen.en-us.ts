@@ -6,7 +6,7 @@ export const screenEnUS: Record<keyof typeof screenZhCN, string> = {
   'screen.updatedAt': 'Data as of {time}',
   'screen.notComputed': 'No figures yet: a background job refreshes them every 5 minutes',
   'screen.entities': 'Market entities',
-  'screen.entities.active': 'Registered entities',
+  'screen.entities.active': 'Entities in business',
   'screen.entities.newThisMonth': 'New this month',
   'screen.entities.monthly': 'New registrations, last 12 months',
   'screen.entities.enterprise': 'Enterprises',

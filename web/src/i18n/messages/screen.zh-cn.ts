@@ -5,7 +5,7 @@ export const screenZhCN = {
   'screen.updatedAt': '数据更新于 {time}',
   'screen.notComputed': '数据尚未生成，后台任务每5分钟刷新一次',
   'screen.entities': '市场主体',
-  'screen.entities.active': '在册主体',
+  'screen.entities.active': '在业主体',
   'screen.entities.newThisMonth': '本月新登记',
   'screen.entities.monthly': '近12个月新登记',
   'screen.entities.enterprise': '企业',
