@@ -33,10 +33,17 @@ export async function loadDemoFood(
               CASE WHEN e.status = 'active' THEN 'active' ELSE 'cancelled' END
          FROM entity_licences l JOIN entities e ON e.id = l.entity_id JOIN food_businesses fb ON fb.entity_id = e.id
         CROSS JOIN LATERAL (SELECT coalesce(l.issued_on, e.established_on) AS issued) d
-        CROSS JOIN LATERAL (SELECT d.issued,
-              coalesce(l.valid_until, (d.issued + interval '5 years' - interval '1 day')::date) AS until) i
+        CROSS JOIN LATERAL (SELECT coalesce(l.valid_until, (d.issued + interval '5 years' - interval '1 day')::date)
+              AS until) r
+        -- Four in five businesses renew in time: their licence runs on by as many 5-year terms as bring it past the
+        -- renewal window; the fifth is left to lapse, so the inbox has some renewals and expiries to show.
+        CROSS JOIN LATERAL (SELECT CASE WHEN fb.id % 5 = 0 OR r.until >= $1::date + 42 THEN 0
+                                        ELSE ceil((($1::date + 42) - r.until) / 1826.0)::int END AS terms) t
+        CROSS JOIN LATERAL (SELECT (d.issued + make_interval(years => 5 * t.terms))::date AS issued,
+              (r.until + make_interval(years => 5 * t.terms))::date AS until) i
         WHERE l.kind IN ('foodLicence', 'foodProductionLicence') AND i.until > i.issued
        ON CONFLICT (licence_no) DO NOTHING`,
+      [today],
     );
     await tx.query(
       `INSERT INTO food_health_certificates (business_id, staff_name, certificate_no, issued_on, valid_until)
@@ -48,7 +55,7 @@ export async function loadDemoFood(
               (x.issued + interval '1 year' - interval '1 day')::date
          FROM food_businesses fb JOIN entities e ON e.id = fb.entity_id
         CROSS JOIN LATERAL generate_series(1, 2 + (fb.id % 4)::int) AS n
-        CROSS JOIN LATERAL (SELECT ($1::date - ((fb.id * 37 + n * 53) % 370)::int) AS issued) x
+        CROSS JOIN LATERAL (SELECT ($1::date - ((fb.id * 7919 + n * 104729) % 370)::int) AS issued) x
         WHERE e.industry_code LIKE '62%' AND e.status = 'active'`,
       [today],
     );
