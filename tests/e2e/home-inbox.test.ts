@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { TEntityDetail } from '../../src/contracts/entities.ts';
-import type { TOrgUnit } from '../../src/contracts/org.ts';
 import { insertCase } from '../helpers/case-factories.ts';
-import { makeEntity } from '../helpers/factories.ts';
-import { loginAs } from '../helpers/test-app.ts';
 import { loginViaUi, openSession, textOf, webAppFixture } from './helpers.ts';
+import { fileOverdueComplaint } from './overdue-complaint.ts';
 
 const web = webAppFixture();
 let known: Promise<number> | undefined;
@@ -15,29 +12,12 @@ let known: Promise<number> | undefined;
  * first test that needs it (the fixture's app starts in its own hook).
  */
 const overdueComplaint = () => {
-  known ??= fileOverdueComplaint();
+  known ??= fileOverdueComplaintAtS01();
   return known;
 };
 
-async function fileOverdueComplaint(): Promise<number> {
-  const admin = await loginAs(web.app, 'admin');
-  const s01 = (await admin.get<TOrgUnit[]>('/api/v1/org/units')).body.find((u) => u.code === 's01')!;
-  const entity = await admin.post<TEntityDetail>(
-    '/api/v1/entities',
-    makeEntity({ name: '佛山市南海区桂城逾期待办洗衣店', stationId: s01.id }),
-  );
-  assert.equal(entity.status, 201, JSON.stringify(entity.body));
-  const hotline = await loginAs(web.app, 'hotline');
-  const filed = await hotline.post<{ items: { id: number }[] }>('/api/v1/complaints', {
-    kind: 'complaint',
-    channel: 'phone',
-    person: { name: '测试', phone: '13900000000' },
-    business: { entityId: entity.body.id },
-    description: '洗衣店洗坏羽绒服拒不赔偿。',
-    receivedOn: '2025-03-10',
-  });
-  assert.equal(filed.status, 201, JSON.stringify(filed.body));
-  return filed.body.items[0]!.id;
+async function fileOverdueComplaintAtS01(): Promise<number> {
+  return (await fileOverdueComplaint(web.app, '佛山市南海区桂城逾期待办洗衣店')).id;
 }
 
 /** A case at 桂城所 filed in January whose decision clock ran out in April: overdue for whoever works cases. */

@@ -1,34 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { TEntityDetail } from '../../src/contracts/entities.ts';
-import type { TOrgUnit } from '../../src/contracts/org.ts';
-import { makeEntity } from '../helpers/factories.ts';
-import { loginAs } from '../helpers/test-app.ts';
 import { loginViaUi, openSession, textOf, webAppFixture } from './helpers.ts';
+import { fileOverdueComplaint } from './overdue-complaint.ts';
 
 const web = webAppFixture();
 
 /** A 12315 item received in March 2025 and never accepted (overdue), then the rollup refreshed as the job does. */
 async function overdueItemAndRefresh(): Promise<string> {
-  const admin = await loginAs(web.app, 'admin');
-  const s01 = (await admin.get<TOrgUnit[]>('/api/v1/org/units')).body.find((u) => u.code === 's01')!;
-  const entity = await admin.post<TEntityDetail>(
-    '/api/v1/entities',
-    makeEntity({ name: '佛山市南海区桂城大屏逾期洗衣店', stationId: s01.id }),
-  );
-  assert.equal(entity.status, 201, JSON.stringify(entity.body));
-  const hotline = await loginAs(web.app, 'hotline');
-  const filed = await hotline.post<{ items: { trackingCode: string }[] }>('/api/v1/complaints', {
-    kind: 'complaint',
-    channel: 'phone',
-    person: { name: '测试', phone: '13900000000' },
-    business: { entityId: entity.body.id },
-    description: '洗衣店洗坏羽绒服拒不赔偿。',
-    receivedOn: '2025-03-10',
-  });
-  assert.equal(filed.status, 201, JSON.stringify(filed.body));
+  const { trackingCode } = await fileOverdueComplaint(web.app, '佛山市南海区桂城大屏逾期洗衣店');
   await web.app.services.screen.refresh();
-  return filed.body.items[0]!.trackingCode;
+  return trackingCode;
 }
 
 test('the leader screen renders at 1920×1080 without a console error or a scrollbar; 逾期 opens the filtered queue', async () => {

@@ -11,14 +11,15 @@ import {
   WidthType,
 } from 'docx';
 import type { TWorkReport } from '../../contracts/reports.ts';
+import { DOCX_BODY_FONT, DOCX_TITLE_FONT } from '../../platform/docx-fonts.ts';
 import { appendixQueries } from './appendix.ts';
 import type { ReportChart } from './charts.ts';
 import { shown } from './narrative.ts';
 import { changeText, periodLine } from './render-pdf.ts';
 import { chartPng } from './svg-png.ts';
 
-const TITLE_FONT = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '方正小标宋简体' };
-const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
+const TITLE_FONT = DOCX_TITLE_FONT;
+const BODY_FONT = DOCX_BODY_FONT;
 const run = (text: string, size = 32, font = BODY_FONT, bold = false) => new TextRun({ text, size, font, bold });
 const para = (text: string, size = 32, opts: { bold?: boolean; indent?: boolean } = {}) =>
   new Paragraph({

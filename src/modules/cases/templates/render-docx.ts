@@ -11,10 +11,10 @@ import {
   WidthType,
 } from 'docx';
 import { type Block, type DocLayout, qrCaption } from '../../../platform/doc-layout.ts';
+import { DOCX_BODY_FONT, DOCX_TITLE_FONT } from '../../../platform/docx-fonts.ts';
 
-/** 公文 fonts by name (the reader's Word substitutes what it lacks); sizes in half-points. */
-const TITLE_FONT = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '方正小标宋简体' };
-const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
+const TITLE_FONT = DOCX_TITLE_FONT;
+const BODY_FONT = DOCX_BODY_FONT;
 const BODY_SIZE = 32;
 /** Two characters of 16 pt, in twips. */
 const FIRST_LINE = 640;
