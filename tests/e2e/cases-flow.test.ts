@@ -172,7 +172,14 @@ test('a 12315 report → lead → 立案 → evidence → 告知 → 陈述申�
     .click();
   await page.getByTestId('propose-title').click();
   await shot(page, 'propose');
-  await page.getByTestId('propose-ok').click();
+  // The proposal's answer, so a refusal fails with the server's words rather than a navigation timeout.
+  const [proposed] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === 'POST' && /^\/api\/v1\/case-leads\/\d+\/case$/.test(new URL(r.url()).pathname),
+    ),
+    page.getByTestId('propose-ok').click(),
+  ]);
+  assert.equal(proposed.status(), 201, await proposed.text());
   await page.waitForURL(/\/cases\/\d+$/);
   const caseId = Number(new URL(page.url()).pathname.split('/').pop());
   assert.match(await textOf(page.getByTestId('case-status')), /待立案/);
