@@ -197,6 +197,18 @@ describe('food licences and health certificates: validation, scope, inbox, impor
     assert.equal(cert.body.validUntil, shift(-1));
     assert.equal(cert.body.expired, true);
     assert.equal(cert.body.staffName, '王小明');
+    // The same certificate sent twice at once: one is stored, the other answers 409 on its number (never a 500).
+    const twice = await Promise.all(
+      [1, 2].map(() =>
+        chief.post('/api/v1/food/health-certificates', {
+          entityId: entity.s01,
+          staffName: '王小红',
+          certificateNo: 'HC-002',
+          issuedOn: shift(-10),
+        }),
+      ),
+    );
+    assert.deepEqual(twice.map((r) => r.status).sort(), [200, 409], JSON.stringify(twice.map((r) => r.body)));
 
     const business = (await chief.get<TEntityFood>(`/api/v1/food/entities/${entity.s01}`)).body.business!;
     const [inspectorRow] = await app.testDb.db.query<{ id: number }>(

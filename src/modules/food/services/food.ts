@@ -132,20 +132,25 @@ export function createFoodService(db: Db, deps: FoodDeps) {
       if ('errors' in dates) throw invalid(dates.errors);
       const businessId = await businessFor(actor, body.entityId);
       const pair = { entityId: body.entityId, certificateNo: body.certificateNo };
-      if ((await certificates.existingCertificateNos(db, [pair])).size) {
-        throw conflict(`健康证编号 ${body.certificateNo} 已登记`, [{ path: 'certificateNo', message: '编号已登记' }]);
-      }
-      const id = await db.transaction(async (tx) => {
-        const [newId] = await certificates.insertCertificates(tx, [
-          { ...body, validUntil: dates.validUntil, businessId, createdBy: actor.userId },
-        ]);
-        await appendAudit(tx, actor, {
-          action: 'food.certificate.create',
-          targetType: 'food_certificate',
-          targetId: newId,
+      const taken = () =>
+        conflict(`健康证编号 ${body.certificateNo} 已登记`, [{ path: 'certificateNo', message: '编号已登记' }]);
+      if ((await certificates.existingCertificateNos(db, [pair])).size) throw taken();
+      // The check above is for the usual case; two identical requests at once meet the unique key instead.
+      const id = await db
+        .transaction(async (tx) => {
+          const [newId] = await certificates.insertCertificates(tx, [
+            { ...body, validUntil: dates.validUntil, businessId, createdBy: actor.userId },
+          ]);
+          await appendAudit(tx, actor, {
+            action: 'food.certificate.create',
+            targetType: 'food_certificate',
+            targetId: newId,
+          });
+          return newId!;
+        })
+        .catch((err: unknown) => {
+          throw isUniqueViolation(err) ? taken() : err;
         });
-        return newId!;
-      });
       return toCertificate((await certificates.getCertificate(db, id))!, today(), actor);
     },
 
