@@ -49,3 +49,15 @@ CREATE TABLE food_grades (
 );
 CREATE UNIQUE INDEX food_grades_current_idx ON food_grades (business_id, kind) WHERE status = 'current';
 CREATE INDEX food_grades_business_idx ON food_grades (business_id, graded_on DESC, id);
+
+-- The business's right to reply (FHRS): a short text shown beside its current grade once published.
+CREATE TABLE food_grade_replies (
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  business_id   bigint NOT NULL REFERENCES food_businesses (id) ON DELETE CASCADE,
+  grade_id      bigint NOT NULL REFERENCES food_grades (id) ON DELETE CASCADE,
+  body          text NOT NULL CHECK (length(body) BETWEEN 1 AND 1000),
+  status        text NOT NULL DEFAULT 'submitted' CHECK (status IN ('submitted', 'published', 'rejected')),
+  published_at  timestamptz,
+  created_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX food_grade_replies_grade_idx ON food_grade_replies (grade_id, id) WHERE status = 'published';
