@@ -271,6 +271,31 @@ describe('food licences and health certificates: validation, scope, inbox, impor
       ),
       'a renewed licence leaves the inbox',
     );
+
+    // Status changes go through the transition table: a renewed licence cannot be revoked or renewed again.
+    const again = await chief.post(`/api/v1/food/licences/${licence.id}/status`, { status: 'revoked' });
+    assert.equal(again.status, 409, JSON.stringify(again.body));
+    const renewTwice = await chief.post('/api/v1/food/licences', {
+      entityId: entity.s01,
+      kind: 'operation',
+      licenceNo: 'JY24406050012368',
+      categories: ['hotFood'],
+      issuedOn: today,
+      renews: licence.id,
+    });
+    assert.equal(renewTwice.status, 409, JSON.stringify(renewTwice.body));
+    const newId = renewed.body.id;
+    assert.equal((await chief.post(`/api/v1/food/licences/${newId}/status`, { status: 'cancelled' })).status, 200);
+    assert.equal((await chief.post(`/api/v1/food/licences/${newId}/status`, { status: 'cancelled' })).status, 409);
+    assert.equal((await chief.post(`/api/v1/food/licences/${newId}/status`, { status: 'active' })).status, 200);
+    const steps = await app.testDb.db.query<{ detail: { action: string } }>(
+      `SELECT detail FROM audit_log WHERE action = 'food.licence.status' AND target_id = $1 ORDER BY id`,
+      [String(newId)],
+    );
+    assert.deepEqual(
+      steps.map((r) => r.detail.action),
+      ['cancel', 'restore'],
+    );
   });
 
   test('XLSX import: a file with bad rows imports nothing and names each row; a clean file imports all', async () => {

@@ -108,8 +108,14 @@ export async function insertLicences(tx: Queryable, rows: readonly NewLicence[])
   return got.map((r) => r.id);
 }
 
-export async function setLicenceStatus(tx: Queryable, id: number, status: string): Promise<void> {
-  await tx.query('UPDATE food_licences SET status = $2 WHERE id = $1', [id, status]);
+/** Moves a licence from `from` to `to`; false when it was no longer in `from` (someone changed it first). */
+export async function moveLicenceStatus(tx: Queryable, id: number, from: string, to: string): Promise<boolean> {
+  const rows = await tx.query('UPDATE food_licences SET status = $3 WHERE id = $1 AND status = $2 RETURNING id', [
+    id,
+    from,
+    to,
+  ]);
+  return rows.length === 1;
 }
 
 /** Which of these numbers are already on file. */

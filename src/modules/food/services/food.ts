@@ -7,15 +7,23 @@ import type {
   ZFoodLicenceQuery,
   ZHealthCertificateQuery,
 } from '../../../contracts/food.ts';
-import type { Db } from '../../../db/client.ts';
+import type { Db, Queryable } from '../../../db/client.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
 import { decodeCursor, keysetPage } from '../../../db/sql.ts';
+import {
+  type FoodLicenceAction,
+  type FoodLicenceStatus,
+  foodLicenceActionFor,
+  foodLicenceStatusLabels,
+  foodLicenceTransitions,
+} from '../../../domain/food-licence-workflow.ts';
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
 import { assertPermitted, assertPlaceable, assertReadable, assertWritable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, conflict, validation } from '../../../platform/errors.ts';
+import { allowTransition, recordTransition } from '../../../platform/workflow.ts';
 import { foodBusinessKind, foodBusinessReach } from '../access.ts';
 import * as businesses from '../repos/businesses.ts';
 import * as certificates from '../repos/certificates.ts';
@@ -33,6 +41,28 @@ const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const invalid = (errors: { path: string; message: string }[]) =>
   new AppError('VALIDATION', errors.map((e) => e.message).join('；'), errors);
+
+/** One licence status change through the transition table, with its audit row, in the caller's transaction. */
+async function moveLicence(
+  tx: Queryable,
+  actor: Actor,
+  row: { id: number; status: string },
+  action: FoodLicenceAction,
+): Promise<void> {
+  const from = row.status as FoodLicenceStatus;
+  const step = allowTransition(foodLicenceTransitions, action, from, foodLicenceStatusLabels);
+  const to = step.to as FoodLicenceStatus;
+  await recordTransition(tx, actor, {
+    change: () => licences.moveLicenceStatus(tx, row.id, from, to),
+    event: async () => {},
+    audit: {
+      action: 'food.licence.status',
+      targetType: 'food_licence',
+      targetId: row.id,
+      detail: { action, from, to },
+    },
+  });
+}
 
 /** 食品经营者, 许可 and 健康证: entry, lists with the expiring filter, the entity's food section. */
 export function createFoodService(db: Db, deps: FoodDeps) {
@@ -81,7 +111,7 @@ export function createFoodService(db: Db, deps: FoodDeps) {
           const [newId] = await licences.insertLicences(tx, [
             { ...body, ...checked, businessId, createdBy: actor.userId },
           ]);
-          if (renewed) await licences.setLicenceStatus(tx, renewed.id, 'renewed');
+          if (renewed) await moveLicence(tx, actor, renewed, 'renew');
           await appendAudit(tx, actor, {
             action: 'food.licence.create',
             targetType: 'food_licence',
@@ -100,15 +130,7 @@ export function createFoodService(db: Db, deps: FoodDeps) {
 
     async setLicenceStatus(actor: Actor, id: number, status: 'active' | 'revoked' | 'cancelled') {
       const row = assertWritable(actor, foodBusinessKind, await licences.getLicence(db, id), foodBusinessReach);
-      await db.transaction(async (tx) => {
-        await licences.setLicenceStatus(tx, row.id, status);
-        await appendAudit(tx, actor, {
-          action: 'food.licence.status',
-          targetType: 'food_licence',
-          targetId: row.id,
-          detail: { from: row.status, to: status },
-        });
-      });
+      await db.transaction((tx) => moveLicence(tx, actor, row, foodLicenceActionFor[status]));
       return toLicence((await licences.getLicence(db, id))!, today());
     },
 
