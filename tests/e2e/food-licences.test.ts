@@ -104,3 +104,37 @@ test('a station chief finds an expiring licence, imports licences (bad rows refu
   await section.getByText(licence.licenceNo).waitFor();
   assert.deepEqual(errors, []);
 });
+
+test('a chief records a licence by hand (a bad number is named on its field) and then its 延续', async () => {
+  const { page, errors } = await openSession(browser, app);
+  await loginViaUi(page, 's01.chief');
+  await page.goto('/food/licences');
+  await page.getByTestId('food-licence-add').click();
+  const form = page.getByTestId('food-licence-form');
+  await form.getByTestId('food-licence-entity').locator('input').fill('桂城食品测试');
+  await page.locator('.ant-select-item-option').getByText('桂城食品测试茶餐厅', { exact: false }).first().click();
+  await form.getByTestId('food-licence-no').fill('JY2440605008888');
+  await form.getByTestId('food-licence-categories').locator('input').fill('热食');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('food-licence-form-ok').click();
+  await form
+    .locator('.ant-form-item-explain-error')
+    .getByText(/14 位|14位|编号/)
+    .first()
+    .waitFor();
+
+  await form.getByTestId('food-licence-no').fill('JY24406050088881');
+  await page.getByTestId('food-licence-form-ok').click();
+  await page.waitForURL(/\/food\/licences\/\d+$/);
+  await page.getByTestId('food-licence').getByText('JY24406050088881').waitFor();
+  const firstUrl = page.url();
+
+  await page.getByTestId('food-licence-renew').click();
+  const renew = page.getByTestId('food-licence-form');
+  await renew.getByTestId('food-licence-no').fill('JY24406050088892');
+  await page.getByTestId('food-licence-form-ok').click();
+  await page.getByTestId('food-licence').getByText('JY24406050088892').waitFor();
+  await page.goto(firstUrl);
+  await page.getByTestId('food-licence-status').getByText('已延续').waitFor();
+  assert.deepEqual(errors, []);
+});

@@ -1,5 +1,6 @@
 import { ZPage } from '../../../src/contracts/common.ts';
 import {
+  type TFoodLicenceBody,
   ZEntityFood,
   ZFoodImportResult,
   ZFoodLicence,
@@ -17,6 +18,7 @@ export const foodApi = {
     request('/food/licences', { query: { ...query, limit: 50 }, schema: ZPage(ZFoodLicence), signal: opts?.signal }),
   licence: (id: number, opts?: CallOptions) =>
     request(`/food/licences/${id}`, { schema: ZFoodLicence, signal: opts?.signal }),
+  createLicence: (body: TFoodLicenceBody) => request('/food/licences', { method: 'POST', body, schema: ZFoodLicence }),
   setLicenceStatus: (id: number, status: 'active' | 'revoked' | 'cancelled') =>
     request(`/food/licences/${id}/status`, { method: 'POST', body: { status }, schema: ZFoodLicence }),
   certificates: (query: TCertificateQuery, opts?: CallOptions) =>

@@ -1,5 +1,6 @@
 import { App, Button, Card, Descriptions, Popconfirm, Space } from 'antd';
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { foodApi } from '../../api/food.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
@@ -7,6 +8,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { categoryLabel, ExpiryCell, kindLabel, statusLabel } from './food-labels.tsx';
+import { LicenceFormModal } from './licence-form-modal.tsx';
 
 /** One licence, filing or registration: its facts, dates and status (注销/撤销 by those who keep licences). */
 export function FoodLicencePage() {
@@ -14,6 +16,8 @@ export function FoodLicencePage() {
   const { message } = App.useApp();
   const id = Number(useParams().id);
   const canWrite = useAuth().can('food:write');
+  const navigate = useNavigate();
+  const [renewing, setRenewing] = useState(false);
   const state = useAsync((signal) => foodApi.licence(id, { signal }), ['food', 'licence', id]);
   const l = state.data;
   if (state.error) return <LoadError error={state.error} onRetry={state.reload} />;
@@ -32,6 +36,9 @@ export function FoodLicencePage() {
             <Space>
               {l.status === 'active' ? (
                 <>
+                  <Button type="primary" onClick={() => setRenewing(true)} data-testid="food-licence-renew">
+                    {t('food.licenceForm.renew')}
+                  </Button>
                   <Popconfirm title={t('food.licence.cancel')} onConfirm={() => setStatus('cancelled')}>
                     <Button danger>{t('food.licence.cancel')}</Button>
                   </Popconfirm>
@@ -48,6 +55,16 @@ export function FoodLicencePage() {
           )
         }
       />
+      {renewing && (
+        <LicenceFormModal
+          renews={l}
+          onClose={() => setRenewing(false)}
+          onDone={(next) => {
+            setRenewing(false);
+            navigate(`/food/licences/${next.id}`);
+          }}
+        />
+      )}
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="food-licence">
           <Descriptions.Item label={t('food.licence.no')}>{l.licenceNo}</Descriptions.Item>

@@ -1,6 +1,6 @@
-import { Checkbox, Form, Input, Select, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Form, Input, Select, Space, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { TFoodLicence } from '../../../../src/contracts/food.ts';
 import { foodLicenceKinds } from '../../../../src/domain/food-licence.ts';
 import { foodApi, type TLicenceQuery } from '../../api/food.ts';
@@ -12,6 +12,7 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { categoryLabel, ExpiryCell, kindLabel, statusLabel } from './food-labels.tsx';
 import { FoodImportButton } from './import-button.tsx';
+import { LicenceFormModal } from './licence-form-modal.tsx';
 
 type Filters = { q?: string; kind?: TLicenceQuery['kind']; status?: TLicenceQuery['status']; expiring?: boolean };
 
@@ -19,7 +20,9 @@ type Filters = { q?: string; kind?: TLicenceQuery['kind']; status?: TLicenceQuer
 export function FoodLicencesPage() {
   const t = useT();
   const canWrite = useAuth().can('food:write');
+  const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>({});
+  const [adding, setAdding] = useState(false);
   const query: TLicenceQuery = {
     q: filters.q || undefined,
     kind: filters.kind,
@@ -64,8 +67,20 @@ export function FoodLicencesPage() {
     <>
       <PageHeader
         title={t('food.licences.title')}
-        extra={canWrite && <FoodImportButton what="licences" onDone={() => list.reload()} />}
+        extra={
+          canWrite && (
+            <Space>
+              <Button type="primary" onClick={() => setAdding(true)} data-testid="food-licence-add">
+                {t('food.licenceForm.add')}
+              </Button>
+              <FoodImportButton what="licences" onDone={() => list.reload()} />
+            </Space>
+          )
+        }
       />
+      {adding && (
+        <LicenceFormModal onClose={() => setAdding(false)} onDone={(l) => navigate(`/food/licences/${l.id}`)} />
+      )}
       <SearchForm<Filters> onSearch={setFilters} onReset={() => setFilters({})} data-testid="food-licences-search">
         <Form.Item name="q" label={t('common.search')}>
           <Input allowClear placeholder={t('food.licences.search')} />
