@@ -102,6 +102,9 @@ test('a station chief finds an expiring licence, imports licences (bad rows refu
   const section = page.getByTestId('entity-food');
   await section.getByText('SC10644060500131').waitFor();
   await section.getByText(licence.licenceNo).waitFor();
+  await section.getByRole('link', { name: '查看食品档案' }).click();
+  await page.getByTestId('food-business').getByText(entity.uscc).waitFor();
+  await page.getByTestId('food-business-tabs').getByText(licence.licenceNo).waitFor();
   assert.deepEqual(errors, []);
 });
 

@@ -155,6 +155,20 @@ export const appMenu: AppMenuEntry[] = [
     group: 'cases',
   },
   {
+    path: '/food/businesses',
+    label: 'nav.foodBusinesses',
+    icon: <ShopOutlined />,
+    permission: 'food:read',
+    group: 'food',
+  },
+  {
+    path: '/food/businesses/:id',
+    label: 'food.business.title',
+    icon: <ShopOutlined />,
+    permission: 'food:read',
+    hideInMenu: true,
+  },
+  {
     path: '/food/licences',
     label: 'nav.foodLicences',
     icon: <FileProtectOutlined />,

@@ -26,6 +26,8 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   ),
   '/complaints/:id': lazyNamed(() => import('./pages/complaints/complaint-detail-page.tsx'), 'ComplaintDetailPage'),
   '/cases/stats': lazyNamed(() => import('./pages/cases/stats/case-stats-page.tsx'), 'CaseStatsPage'),
+  '/food/businesses': lazyNamed(() => import('./pages/food/food-businesses-page.tsx'), 'FoodBusinessesPage'),
+  '/food/businesses/:id': lazyNamed(() => import('./pages/food/food-business-page.tsx'), 'FoodBusinessPage'),
   '/food/licences': lazyNamed(() => import('./pages/food/food-licences-page.tsx'), 'FoodLicencesPage'),
   '/food/licences/:id': lazyNamed(() => import('./pages/food/food-licence-page.tsx'), 'FoodLicencePage'),
   '/food/health-certificates': lazyNamed(

@@ -2,6 +2,7 @@ import { ZPage } from '../../../src/contracts/common.ts';
 import {
   type TFoodLicenceBody,
   ZEntityFood,
+  ZFoodBusiness,
   ZFoodImportResult,
   ZFoodLicence,
   type ZFoodLicenceQuery,
@@ -27,6 +28,10 @@ export const foodApi = {
       schema: ZPage(ZHealthCertificate),
       signal: opts?.signal,
     }),
+  businesses: (query: { q?: string; cursor?: string }, opts?: CallOptions) =>
+    request('/food/businesses', { query: { ...query, limit: 50 }, schema: ZPage(ZFoodBusiness), signal: opts?.signal }),
+  business: (id: number, opts?: CallOptions) =>
+    request(`/food/businesses/${id}`, { schema: ZFoodBusiness, signal: opts?.signal }),
   entity: (entityId: number, opts?: CallOptions) =>
     request(`/food/entities/${entityId}`, { schema: ZEntityFood, signal: opts?.signal }),
   /** XLSX import: all rows or none; the row errors come back. */

@@ -7,12 +7,21 @@ import { useAsync } from '../../lib/use-async.ts';
 import { ExpiryCell, kindLabel, statusLabel } from './food-labels.tsx';
 
 /** The entity page's 食品安全 section: its licences and its staff's health certificates (food:read). */
-export function EntityFoodSection({ entityId }: { entityId: number }) {
+export function EntityFoodSection({ entityId, inBusinessPage }: { entityId: number; inBusinessPage?: boolean }) {
   const t = useT();
   const state = useAsync((signal) => foodApi.entity(entityId, { signal }), ['food', 'entity', entityId]);
   const food = state.data;
   return (
-    <Card title={t('food.entity.title')} style={{ marginBottom: 16 }} loading={state.loading} data-testid="entity-food">
+    <Card
+      title={t('food.entity.title')}
+      extra={
+        food?.business &&
+        !inBusinessPage && <Link to={`/food/businesses/${food.business.id}`}>{t('food.business.open')}</Link>
+      }
+      style={{ marginBottom: 16 }}
+      loading={state.loading}
+      data-testid="entity-food"
+    >
       {!food?.business ? (
         <Empty description={t('food.entity.none')} />
       ) : (

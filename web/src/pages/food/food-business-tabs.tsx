@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import type { TFoodBusiness } from '../../../../src/contracts/food.ts';
+import type { Permission } from '../../../../src/domain/permissions.ts';
+import type { MessageKey } from '../../i18n/zh-cn.ts';
+import { EntityFoodSection } from './entity-food-section.tsx';
+
+/** One tab of a food business's page; each part of the food module (grades, placards, appeals …) adds its own. */
+export interface FoodBusinessTab {
+  key: string;
+  label: MessageKey;
+  /** Shown only to holders of this permission (food:read is needed to open the page at all). */
+  permission?: Permission;
+  render: (business: TFoodBusiness) => ReactNode;
+}
+
+export const foodBusinessTabs: FoodBusinessTab[] = [
+  {
+    key: 'licences',
+    label: 'food.business.tab.licences',
+    render: (b) => <EntityFoodSection entityId={b.entityId} inBusinessPage />,
+  },
+];
