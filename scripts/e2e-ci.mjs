@@ -12,10 +12,16 @@ const files = named.length
       .sort()
       .map((f) => `tests/e2e/${f}`);
 
+/**
+ * Files at once on the first run (E2E_CONCURRENCY, default 1). Each file has its own server, PGlite copy and
+ * Chromium, so they are independent; 2 only pays on a box with the cores to spare. The second run is always one by one.
+ */
+const concurrency = Math.max(1, Number(process.env.E2E_CONCURRENCY) || 1);
+
 /** Runs the files; the output goes through to the log, and the files of failing tests come back. */
-function run(list) {
+function run(list, filesAtOnce = 1) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...list], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${filesAtOnce}`, ...list], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const failed = new Set();
@@ -40,7 +46,7 @@ function run(list) {
   });
 }
 
-const first = await run(files);
+const first = await run(files, concurrency);
 if (first.code === 0) process.exit(0);
 if (first.failed.length === 0) {
   console.error('e2e failed without a failing test file to name (setup error?)');

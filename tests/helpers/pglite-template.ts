@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,9 +91,27 @@ process.once('exit', () => {
   for (const dir of copies) rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * Where the copies go: RAM (/dev/shm) when the machine has it. A copy is 1,500 small files (45 MB): on the CI
+ * box's disk copying and removing one took 3 s and 5 s under load, on tmpfs 1 s and 0.3 s, and PGlite's writes
+ * stop waiting on the disk. SHIJIAN_TEST_TMP overrides the folder.
+ */
+function copiesRoot(): string {
+  const wanted = process.env.SHIJIAN_TEST_TMP;
+  if (wanted) return wanted;
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    // A container's default /dev/shm is 64 MB: too small for the copies of parallel test files.
+    const { bavail, bsize } = statfsSync('/dev/shm');
+    return bavail * bsize > 2 * 1024 ** 3 ? '/dev/shm' : tmpdir();
+  } catch {
+    return tmpdir();
+  }
+}
+
 /** A fresh PGlite database on its own copy of the template; closing it removes the copy. */
 export async function openPgliteCopy(): Promise<Db> {
-  const root = mkdtempSync(join(tmpdir(), 'shijian-pglite-'));
+  const root = mkdtempSync(join(copiesRoot(), 'shijian-pglite-'));
   copies.add(root);
   const dir = join(root, 'data');
   await copyPgliteTemplate(dir);

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { DEMO_PASSWORD } from '../../src/demo/demo-org.ts';
 import { type App, buildApp } from '../../src/server/app.ts';
 import { loadConfig, type TConfig } from '../../src/server/config.ts';
+import { traceDb, traceOn, traceServer } from './request-trace.ts';
 import { createTestDb, type TestDb } from './test-db.ts';
 
 export interface TestApp extends App {
@@ -23,7 +24,9 @@ export async function startTestApp(
     AUDIT_KEY: 'test-audit-key-for-checkpoints-0123456789',
     ...opts.env,
   });
+  if (traceOn()) traceDb(testDb.db);
   const app = await buildApp({ config, db: testDb.db, webDist: opts.webDist, logger: false, now: opts.now });
+  if (traceOn()) traceServer(app);
   await app.server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.server.address() as AddressInfo;
   return {
