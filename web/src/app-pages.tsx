@@ -27,6 +27,11 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   '/complaints/:id': lazyNamed(() => import('./pages/complaints/complaint-detail-page.tsx'), 'ComplaintDetailPage'),
   '/cases/stats': lazyNamed(() => import('./pages/cases/stats/case-stats-page.tsx'), 'CaseStatsPage'),
   '/food/licences': lazyNamed(() => import('./pages/food/food-licences-page.tsx'), 'FoodLicencesPage'),
+  '/food/kitchen/alerts': lazyNamed(() => import('./pages/food/kitchen/kitchen-alerts-page.tsx'), 'KitchenAlertsPage'),
+  '/food/kitchen/enrollments': lazyNamed(
+    () => import('./pages/food/kitchen/kitchen-enrollments-page.tsx'),
+    'KitchenEnrollmentsPage',
+  ),
   '/food/licences/:id': lazyNamed(() => import('./pages/food/food-licence-page.tsx'), 'FoodLicencePage'),
   '/food/health-certificates': lazyNamed(
     () => import('./pages/food/food-certificates-page.tsx'),
