@@ -362,4 +362,41 @@ describe('明厨亮灶: vendors, enrollment, the signed webhook, bursts, escalat
     ]);
     assert.equal((p.body as TKitchenWebhookResult).alertId, (q.body as TKitchenWebhookResult).alertId);
   });
+
+  test('a rotated key verifies at once; the old one only during its grace period', async () => {
+    const old = vendor.secret;
+    assert.equal(
+      (await chief.post(`/api/v1/food/kitchen/vendors/${vendor.id}/rotate-secret`, { version: vendor.version })).status,
+      403,
+    );
+    const graced = await admin.post<TKitchenVendorWithSecret>(
+      `/api/v1/food/kitchen/vendors/${vendor.id}/rotate-secret`,
+      {
+        version: vendor.version,
+        graceHours: 24,
+      },
+    );
+    assert.equal(graced.status, 200, JSON.stringify(graced.body));
+    assert.notEqual(graced.body.secret, old);
+    assert.equal((await deliver(event({ cameraId: 'CAM-A2', eventType: 'other' }), { secret: old })).status, 201);
+    assert.equal(
+      (await deliver(event({ cameraId: 'CAM-A2', eventType: 'other' }), { secret: graced.body.secret })).status,
+      201,
+    );
+    const stale = await admin.post(`/api/v1/food/kitchen/vendors/${vendor.id}/rotate-secret`, {
+      version: vendor.version,
+    });
+    assert.equal(stale.status, 409);
+    const now = await admin.post<TKitchenVendorWithSecret>(`/api/v1/food/kitchen/vendors/${vendor.id}/rotate-secret`, {
+      version: graced.body.version,
+      graceHours: 0,
+    });
+    const before = await counts();
+    assert.equal((await deliver(event({ cameraId: 'CAM-A2' }), { secret: graced.body.secret })).status, 401);
+    assert.deepEqual(await counts(), before);
+    assert.equal(
+      (await deliver(event({ cameraId: 'CAM-A2', eventType: 'smoking' }), { secret: now.body.secret })).status,
+      201,
+    );
+  });
 });
