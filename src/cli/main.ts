@@ -6,7 +6,8 @@ const usage = `用法: shijian <命令>
   migrate                    仅执行数据库迁移
   import entities 文件 [--mode all|validOnly] [--as 用户名]   批量导入市场主体（XLSX/CSV）
   seed --entities N          载入示范区市场主体（可扩展到150万、2000万户）
-  verify-draw proof.json     复核双随机抽取证明（match / no match）`;
+  verify-draw proof.json     复核双随机抽取证明（match / no match）
+  kitchen-alert-demo [--camera DEMO-1-1] [--type noHat] [--bad-signature]   发送一条签名的明厨亮灶演示告警`;
 
 async function main(argv: string[]) {
   const [command, ...args] = argv;
@@ -28,6 +29,9 @@ async function main(argv: string[]) {
       return (await import('./seed.ts')).seedCommand(args);
     case 'verify-draw':
       process.exitCode = (await import('./verify-draw.ts')).verifyDrawCommand(args);
+      return;
+    case 'kitchen-alert-demo':
+      process.exitCode = await (await import('./kitchen-alert-demo.ts')).kitchenAlertDemoCommand(args);
       return;
     default:
       console.log(usage);

@@ -8,6 +8,7 @@ import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
 import { loadDemoFood } from '../demo/demo-food-repo.ts';
+import { DEMO_KITCHEN_VENDOR, loadDemoKitchen } from '../demo/demo-kitchen.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
 import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
 import { shanghaiToday } from '../domain/shanghai-date.ts';
@@ -54,6 +55,13 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   console.log(
     `  食品经营者 ${food.businesses.toLocaleString()} 户、许可 ${food.licences.toLocaleString()} 份、健康证 ` +
       `${food.certificates.toLocaleString()} 份（${((Date.now() - foodStarted) / 1000).toFixed(1)} 秒）`,
+  );
+  const kitchenStarted = Date.now();
+  const kitchen = await loadDemoKitchen(db, pii);
+  console.log(
+    `  明厨亮灶 ${kitchen.enrolled} 户、摄像头 ${kitchen.cameras} 个、告警 ${kitchen.alerts} 条` +
+      `（${((Date.now() - kitchenStarted) / 1000).toFixed(1)} 秒）；演示平台 X-Vendor-Id ` +
+      `${DEMO_KITCHEN_VENDOR.code}，密钥 ${DEMO_KITCHEN_VENDOR.secret}（仅演示，试用：npx shijian kitchen-alert-demo）`,
   );
   const calendar = createCalendarService(db);
   const spotChecks = await loadDemoSpotChecks(db, {

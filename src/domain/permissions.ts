@@ -38,6 +38,7 @@ export const permissions = {
   'rating:settings': '维护等级评定标准',
   'food:read': '查看食品安全监管',
   'food:write': '食品安全监管操作',
+  'food:settings': '维护食品安全参数（明厨亮灶平台接入等）',
 } as const;
 
 export type Permission = keyof typeof permissions;

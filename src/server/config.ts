@@ -85,6 +85,22 @@ export const ZConfig = z.object({
     .min(1024)
     .max(50 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /** 明厨亮灶 webhook: seconds either side of now an X-Timestamp is accepted (replay window). */
+  KITCHEN_REPLAY_WINDOW_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+  /** Events of one camera and type within this many minutes fold into one alert. */
+  KITCHEN_DEDUPE_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
+  /** Alerts of one type at one business within KITCHEN_ESCALATION_DAYS that plan a follow-up inspection. */
+  KITCHEN_FOLLOWUP_ALERTS: z.coerce.number().int().min(1).default(3),
+  /** …that make a case lead (above the follow-up). */
+  KITCHEN_CASE_LEAD_ALERTS: z.coerce.number().int().min(1).default(6),
+  KITCHEN_ESCALATION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Largest snapshot (decoded bytes) an alert may carry. */
+  KITCHEN_SNAPSHOT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(5 * 1024 * 1024)
+    .default(1024 * 1024),
   /** Public (no-login) submissions per client IP per minute. */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Public attachment uploads per client IP per minute (each up to FILE_MAX_BYTES, so fewer). */

@@ -68,6 +68,11 @@ import { foodSearchProvider } from '../modules/food/global-search.ts';
 import { foodPendingItems } from '../modules/food/pending.ts';
 import { createFoodService } from '../modules/food/services/food.ts';
 import { createFoodImports } from '../modules/food/services/imports.ts';
+import { kitchenPendingItems } from '../modules/food-kitchen/pending.ts';
+import { createKitchenAlerts } from '../modules/food-kitchen/services/alerts.ts';
+import { createKitchenEnrollments } from '../modules/food-kitchen/services/enrollments.ts';
+import { createKitchenIngest } from '../modules/food-kitchen/services/ingest.ts';
+import { createKitchenVendors } from '../modules/food-kitchen/services/vendors.ts';
 import { createHealthService } from '../modules/health/service.ts';
 import { createInboxService } from '../modules/inbox/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
@@ -145,6 +150,23 @@ export function createServices(
   const caseDisclosures = createDisclosureService(db, { now: opts.now });
   const spotCheckVisits = createVisitService(db, { calendar: calendar.calendar, files });
   const notifications = createNotificationService(db, { now: opts.now });
+  const kitchenVendors = createKitchenVendors(db, { pii });
+  const kitchenIngest = createKitchenIngest(db, {
+    vendors: kitchenVendors,
+    files,
+    calendar: calendar.calendar,
+    now: opts.now,
+    config: {
+      replayWindowSeconds: config.KITCHEN_REPLAY_WINDOW_SECONDS,
+      snapshotMaxBytes: config.KITCHEN_SNAPSHOT_MAX_BYTES,
+      dedupeMinutes: config.KITCHEN_DEDUPE_MINUTES,
+      followupAlerts: config.KITCHEN_FOLLOWUP_ALERTS,
+      caseLeadAlerts: config.KITCHEN_CASE_LEAD_ALERTS,
+      windowDays: config.KITCHEN_ESCALATION_DAYS,
+      immediateFollowup: ['rodent'],
+      followupWorkingDays: 3,
+    },
+  });
   // 智慧大脑: every module with figures on the leader's screen registers its provider here (src/modules/screen).
   const screen = createScreenService(
     db,
@@ -187,6 +209,7 @@ export function createServices(
       casePendingItems(db, caseApprovals),
       stationRatingPendingItems(db),
       foodPendingItems(db),
+      kitchenPendingItems(db),
     ],
     { now: opts.now },
   );
@@ -240,6 +263,10 @@ export function createServices(
     caseWorkflow,
     cases: createCaseQueries(db, { now: opts.now }),
     caseExec,
+    kitchenVendors,
+    kitchenIngest,
+    kitchenEnrollments: createKitchenEnrollments(db),
+    kitchenAlerts: createKitchenAlerts(db, { files }),
     spotCheckCatalog,
     spotCheckTasks: createTaskService(db, spotCheckCatalog),
     spotCheckVisits,

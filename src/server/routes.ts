@@ -20,6 +20,8 @@ import { publicEntityRoutes } from '../modules/entity-profile/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { foodImportRoutes } from '../modules/food/import-routes.ts';
 import { foodRoutes } from '../modules/food/routes.ts';
+import { kitchenRoutes } from '../modules/food-kitchen/routes.ts';
+import { kitchenWebhookRoutes } from '../modules/food-kitchen/webhook-routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
@@ -101,4 +103,13 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(reportRoutes, { reports: services.reports });
   await app.register(foodRoutes, { food: services.food });
   await app.register(foodImportRoutes, { imports: services.foodImports });
+  await app.register(kitchenRoutes, {
+    vendors: services.kitchenVendors,
+    enrollments: services.kitchenEnrollments,
+    alerts: services.kitchenAlerts,
+  });
+  await app.register(kitchenWebhookRoutes, {
+    ingest: services.kitchenIngest,
+    snapshotMaxBytes: config.KITCHEN_SNAPSHOT_MAX_BYTES,
+  });
 };

@@ -26,6 +26,7 @@ import {
   TeamOutlined,
   TrophyOutlined,
   UserOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../src/contracts/permissions.ts';
@@ -186,6 +187,20 @@ export const appMenu: AppMenuEntry[] = [
     path: '/food/health-certificates',
     label: 'nav.foodCertificates',
     icon: <ProfileOutlined />,
+    permission: 'food:read',
+    group: 'food',
+  },
+  {
+    path: '/food/kitchen/alerts',
+    label: 'nav.foodKitchenAlerts',
+    icon: <VideoCameraOutlined />,
+    permission: 'food:read',
+    group: 'food',
+  },
+  {
+    path: '/food/kitchen/enrollments',
+    label: 'nav.foodKitchenEnrollments',
+    icon: <VideoCameraOutlined />,
     permission: 'food:read',
     group: 'food',
   },

@@ -29,6 +29,11 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   '/food/businesses': lazyNamed(() => import('./pages/food/food-businesses-page.tsx'), 'FoodBusinessesPage'),
   '/food/businesses/:id': lazyNamed(() => import('./pages/food/food-business-page.tsx'), 'FoodBusinessPage'),
   '/food/licences': lazyNamed(() => import('./pages/food/food-licences-page.tsx'), 'FoodLicencesPage'),
+  '/food/kitchen/alerts': lazyNamed(() => import('./pages/food/kitchen/kitchen-alerts-page.tsx'), 'KitchenAlertsPage'),
+  '/food/kitchen/enrollments': lazyNamed(
+    () => import('./pages/food/kitchen/kitchen-enrollments-page.tsx'),
+    'KitchenEnrollmentsPage',
+  ),
   '/food/licences/:id': lazyNamed(() => import('./pages/food/food-licence-page.tsx'), 'FoodLicencePage'),
   '/food/health-certificates': lazyNamed(
     () => import('./pages/food/food-certificates-page.tsx'),

@@ -26,6 +26,7 @@ const servedThroughRecord: ReadonlySet<FilePurpose> = new Set([
   'case-evidence',
   'inspection-signature',
   'station-rating-evidence',
+  'kitchen-snapshot',
 ]);
 /** The permissions that open some file through the generic download. */
 const genericPermissions = (Object.keys(filePurposes) as FilePurpose[])

@@ -27,6 +27,7 @@ export const builtinRoles: { code: string; name: string; permissions: Permission
       'jobs:read',
       'food:read',
       'food:write',
+      'food:settings',
     ],
     dataScope: 'all',
   },
