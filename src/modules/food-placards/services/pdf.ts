@@ -87,7 +87,7 @@ export async function placardPdf(p: PlacardPrint): Promise<Buffer> {
       `检查日期：${chineseDate(p.inspectedOn)}`,
       `公示牌编号：${p.placardId}　发放日期：${chineseDate(p.issuedOn)}`,
     ];
-    lines.forEach((l, i) => centre(l, 500 + i * 24, 14));
+    for (const [i, l] of lines.entries()) centre(l, 500 + i * 24, 14);
     const qrSize = 160 * s;
     d.image(qr, (w - qrSize) / 2, 585 * s, { width: qrSize, height: qrSize });
     centre('扫码核验', 750, 18);
