@@ -5,7 +5,6 @@ import { foodApi } from '../../api/food.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { ExpiryCell, kindLabel, statusLabel } from './food-labels.tsx';
-import { PlacardCard } from './placards/placard-card.tsx';
 
 /** The entity page's 食品安全 section: its licences and its staff's health certificates (food:read). */
 export function EntityFoodSection({ entityId, inBusinessPage }: { entityId: number; inBusinessPage?: boolean }) {
@@ -68,7 +67,6 @@ export function EntityFoodSection({ entityId, inBusinessPage }: { entityId: numb
               },
             ]}
           />
-          <PlacardCard businessId={food.business.id} />
         </>
       )}
     </Card>

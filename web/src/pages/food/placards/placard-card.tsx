@@ -31,10 +31,7 @@ export function PlacardCard({ businessId }: { businessId: number }) {
   };
   return (
     <Card
-      size="small"
-      type="inner"
       title={t('foodPlacard.title')}
-      style={{ marginTop: 12 }}
       data-testid="food-placards"
       extra={
         canWrite && (
