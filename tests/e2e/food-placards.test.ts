@@ -8,7 +8,7 @@ import type { TOrgUnit } from '../../src/contracts/org.ts';
 import { shanghaiToday } from '../../src/domain/shanghai-date.ts';
 import { makeEntity } from '../helpers/factories.ts';
 import { type ApiClient, loginAs, type TestApp } from '../helpers/test-app.ts';
-import { launchBrowser, loginViaUi, openSession, startWebApp } from './helpers.ts';
+import { launchBrowser, loginViaUi, openSession, startWebApp, textOf } from './helpers.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -77,7 +77,7 @@ test('print a placard on the business page; its QR page shows 有效, then 已�
   const verdict = phone.page.getByTestId('placard-verdict');
   await verdict.waitFor();
   assert.equal(await verdict.getAttribute('data-status'), 'valid');
-  assert.match(await phone.page.getByTestId('placard-verify').innerText(), /桂城公示牌测试餐厅[\s\S]*JY24406050088881/);
+  assert.match(await textOf(phone.page.getByTestId('placard-verify')), /桂城公示牌测试餐厅[\s\S]*JY24406050088881/);
 
   await grade('fair', shift(-1));
   // The answer may be cached for a minute by a browser: a new visit asks again.
@@ -85,10 +85,10 @@ test('print a placard on the business page; its QR page shows 有效, then 已�
   await later.page.goto(path);
   await later.page.getByTestId('placard-verdict').waitFor();
   assert.equal(await later.page.getByTestId('placard-verdict').getAttribute('data-status'), 'superseded');
-  assert.match(await later.page.getByTestId('placard-detail').innerText(), new RegExp(`已于${shift(-1)}被“一般`));
+  assert.match(await textOf(later.page.getByTestId('placard-detail')), new RegExp(`已于${shift(-1)}被“一般`));
 
   await later.page.goto(path.replace('g=excellent', 'g=good'));
   await later.page.locator('[data-status="forged"]').waitFor();
-  assert.match(await later.page.getByTestId('placard-verify').innerText(), /伪造\/无效/);
+  assert.match(await textOf(later.page.getByTestId('placard-verify')), /伪造\/无效/);
   assert.deepEqual([...staff.errors, ...phone.errors, ...later.errors], []);
 });
