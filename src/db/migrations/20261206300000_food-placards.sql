@@ -31,3 +31,28 @@ CREATE TABLE food_placards (
   created_at   timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX food_placards_business_idx ON food_placards (business_id, id DESC);
+
+-- What a scan needs about one placard, as a function so each connection plans it once (PL/pgSQL caches the plan):
+-- planning the 8-table join took ≈ 1.1 ms per call against ≈ 0.2 ms to run it, and verification is the hot path.
+CREATE FUNCTION food_placard_check(p_id bigint)
+RETURNS TABLE (id integer, uscc text, grade text, issued_on text, kid text, station_id bigint, entity_name text,
+               licence_no text, grade_status text, superseded_on text, superseded_by text, current_grade text,
+               current_graded_on text, inspected_on text, result text)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN QUERY
+  SELECT p.id::int, p.uscc, p.grade, p.issued_on::text, p.kid, fb.station_id, e.name,
+         (SELECT fl.licence_no FROM food_licences fl WHERE fl.business_id = p.business_id AND fl.status = 'active'
+           ORDER BY fl.id DESC LIMIT 1),
+         g.status, g.superseded_on::text, sg.grade, cg.grade, cg.graded_on::text, li.inspected_on::text, li.result
+    FROM food_placards p JOIN food_grades g ON g.id = p.grade_id
+    JOIN food_businesses fb ON fb.id = p.business_id JOIN entities e ON e.id = fb.entity_id
+    LEFT JOIN food_grades sg ON sg.id = g.superseded_by
+    LEFT JOIN food_grades cg ON cg.business_id = p.business_id AND cg.kind = g.kind AND cg.status = 'current'
+    LEFT JOIN LATERAL (
+      SELECT fi.inspected_on, fi.result FROM food_inspections fi
+       WHERE fi.business_id = p.business_id AND fi.status = 'done' AND fi.inspected_on IS NOT NULL
+       ORDER BY fi.inspected_on DESC NULLS FIRST, fi.id LIMIT 1) li ON true
+   WHERE p.id = p_id;
+END
+$$;

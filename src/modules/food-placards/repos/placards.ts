@@ -134,23 +134,13 @@ export interface PlacardCheckRow {
 }
 
 export async function placardCheck(db: Queryable, placardId: number): Promise<PlacardCheckRow | undefined> {
+  // food_placard_check (migration 20261206300000) holds the query: a function's plan is cached per connection.
   const [row] = await db.query<PlacardCheckRow>(
-    `SELECT p.id::int AS id, p.uscc, p.grade, p.issued_on::text AS "issuedOn", p.kid, fb.station_id AS "stationId",
-            e.name AS "entityName",
-            (SELECT fl.licence_no FROM food_licences fl WHERE fl.business_id = p.business_id AND fl.status = 'active'
-              ORDER BY fl.id DESC LIMIT 1) AS "licenceNo",
-            g.status AS "gradeStatus", g.superseded_on::text AS "supersededOn", sg.grade AS "supersededBy",
-            cg.grade AS "currentGrade", cg.graded_on::text AS "currentGradedOn",
-            li.inspected_on::text AS "inspectedOn", li.result
-       FROM food_placards p JOIN food_grades g ON g.id = p.grade_id
-       JOIN food_businesses fb ON fb.id = p.business_id JOIN entities e ON e.id = fb.entity_id
-       LEFT JOIN food_grades sg ON sg.id = g.superseded_by
-       LEFT JOIN food_grades cg ON cg.business_id = p.business_id AND cg.kind = g.kind AND cg.status = 'current'
-       LEFT JOIN LATERAL (
-         SELECT fi.inspected_on, fi.result FROM food_inspections fi
-          WHERE fi.business_id = p.business_id AND fi.status = 'done' AND fi.inspected_on IS NOT NULL
-          ORDER BY fi.inspected_on DESC NULLS FIRST, fi.id LIMIT 1) li ON true
-      WHERE p.id = $1`,
+    `SELECT id, uscc, grade, issued_on AS "issuedOn", kid, station_id AS "stationId", entity_name AS "entityName",
+            licence_no AS "licenceNo", grade_status AS "gradeStatus", superseded_on AS "supersededOn",
+            superseded_by AS "supersededBy", current_grade AS "currentGrade", current_graded_on AS "currentGradedOn",
+            inspected_on AS "inspectedOn", result
+       FROM food_placard_check($1)`,
     [placardId],
   );
   return row;
