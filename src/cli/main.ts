@@ -7,7 +7,9 @@ const usage = `用法: shijian <命令>
   import entities 文件 [--mode all|validOnly] [--as 用户名]   批量导入市场主体（XLSX/CSV）
   seed --entities N          载入示范区市场主体（可扩展到150万、2000万户）
   verify-draw proof.json     复核双随机抽取证明（match / no match）
-  kitchen-alert-demo [--camera DEMO-1-1] [--type noHat] [--bad-signature]   发送一条签名的明厨亮灶演示告警`;
+  kitchen-alert-demo [--camera DEMO-1-1] [--type noHat] [--bad-signature]   发送一条签名的明厨亮灶演示告警
+  verify-placard 网址 [--public-key 公钥文件]   离线核验食品安全公示牌二维码的签名（valid / forged）
+  placard-keys [--json]      打印公示牌签名公钥（供离线核验分发）`;
 
 async function main(argv: string[]) {
   const [command, ...args] = argv;
@@ -33,6 +35,11 @@ async function main(argv: string[]) {
     case 'kitchen-alert-demo':
       process.exitCode = await (await import('./kitchen-alert-demo.ts')).kitchenAlertDemoCommand(args);
       return;
+    case 'verify-placard':
+      process.exitCode = await (await import('./verify-placard.ts')).verifyPlacardCommand(args);
+      return;
+    case 'placard-keys':
+      return (await import('./placard-keys.ts')).placardKeysCommand(args);
     default:
       console.log(usage);
       process.exitCode = command ? 2 : 0;

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { parseSigningKey } from '../domain/food-placard.ts';
 import { defaultImportLimits, type ImportLimits } from '../modules/entities/import/limits.ts';
 
 /** Names proxy-addr understands for the usual private ranges. */
@@ -142,6 +143,26 @@ export const ZConfig = z.object({
   IMPORT_MAX_CELL_CHARS: z.coerce.number().int().min(100).default(defaultImportLimits.maxCellChars),
   /** Heap of the thread that parses an import: a file that needs more kills that thread, not the server. */
   IMPORT_WORKER_MAX_HEAP_MB: z.coerce.number().int().min(16).default(defaultImportLimits.workerHeapMb),
+  /**
+   * Ed25519 key that signs food placards' QR codes: PKCS#8 PEM (`openssl genpkey -algorithm ed25519`), `\n`-escaped
+   * PEM or its one-line base64 body. Unset: one key is generated once and kept in the database (docs/FOOD.md).
+   */
+  PLACARD_SIGNING_KEY: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .superRefine((v, ctx) => {
+      if (!v) return;
+      try {
+        parseSigningKey(v);
+      } catch (err) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `无法读取 Ed25519 私钥（PKCS#8 PEM 或 base64）：${(err as Error).message}`,
+        });
+      }
+    }),
   JOB_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** On SIGTERM/SIGINT: how long running requests may take to finish before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),

@@ -73,6 +73,8 @@ import { createKitchenAlerts } from '../modules/food-kitchen/services/alerts.ts'
 import { createKitchenEnrollments } from '../modules/food-kitchen/services/enrollments.ts';
 import { createKitchenIngest } from '../modules/food-kitchen/services/ingest.ts';
 import { createKitchenVendors } from '../modules/food-kitchen/services/vendors.ts';
+import { createPlacardKeys } from '../modules/food-placards/services/keys.ts';
+import { createPlacardService } from '../modules/food-placards/services/placards.ts';
 import { createHealthService } from '../modules/health/service.ts';
 import { createInboxService } from '../modules/inbox/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
@@ -215,6 +217,7 @@ export function createServices(
   );
 
   const org = createOrgService(db);
+  const foodPlacardKeys = createPlacardKeys(db, { signingKey: config.PLACARD_SIGNING_KEY, pii });
   // 工作总结: every module with figures for the annual report registers its provider here (src/modules/reports).
   const reports = createReportService(
     [
@@ -295,6 +298,12 @@ export function createServices(
     stationRatings: createStationRatingService(db, { files }),
     food: createFoodService(db, { calendar: calendar.calendar, now: opts.now }),
     foodImports: createFoodImports(db, { calendar: calendar.calendar, limits: importLimits(config) }),
+    foodPlacardKeys,
+    foodPlacards: createPlacardService(db, {
+      keys: foodPlacardKeys,
+      font: () => findCjkFont(config),
+      now: opts.now,
+    }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

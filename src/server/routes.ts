@@ -22,6 +22,7 @@ import { foodImportRoutes } from '../modules/food/import-routes.ts';
 import { foodRoutes } from '../modules/food/routes.ts';
 import { kitchenRoutes } from '../modules/food-kitchen/routes.ts';
 import { kitchenWebhookRoutes } from '../modules/food-kitchen/webhook-routes.ts';
+import { foodPlacardRoutes, publicPlacardRoutes } from '../modules/food-placards/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
@@ -111,5 +112,11 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(kitchenWebhookRoutes, {
     ingest: services.kitchenIngest,
     snapshotMaxBytes: config.KITCHEN_SNAPSHOT_MAX_BYTES,
+  });
+  await app.register(foodPlacardRoutes, { placards: services.foodPlacards });
+  await app.register(publicPlacardRoutes, {
+    placards: services.foodPlacards,
+    keys: services.foodPlacardKeys,
+    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   });
 };

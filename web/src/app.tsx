@@ -19,6 +19,7 @@ const PortalTrackPage = lazyNamed(() => import('./pages/portal/portal-track-page
 const PortalPenaltiesPage = lazyNamed(() => import('./pages/portal/portal-penalties-page.tsx'), 'PortalPenaltiesPage');
 const PortalEntitiesPage = lazyNamed(() => import('./pages/portal/portal-entities-page.tsx'), 'PortalEntitiesPage');
 const PortalEntityPage = lazyNamed(() => import('./pages/portal/portal-entity-page.tsx'), 'PortalEntityPage');
+const PortalPlacardPage = lazyNamed(() => import('./pages/portal/portal-placard-page.tsx'), 'PortalPlacardPage');
 const ScreenPage = lazyNamed(() => import('./pages/screen/screen-page.tsx'), 'ScreenPage');
 const PortalSpotChecksPage = lazyNamed(
   () => import('./pages/portal/portal-spot-checks-page.tsx'),
@@ -82,6 +83,14 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PortalEntityPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/placard"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalPlacardPage />
           </Suspense>
         }
       />

@@ -11,6 +11,7 @@ import { entitiesEnUS } from './messages/entities.en-us.ts';
 import { entityProfileEnUS } from './messages/entity-profile.en-us.ts';
 import { foodEnUS } from './messages/food.en-us.ts';
 import { foodKitchenEnUS } from './messages/food-kitchen.en-us.ts';
+import { foodPlacardsEnUS } from './messages/food-placards.en-us.ts';
 import { homeEnUS } from './messages/home.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
 import { notificationsEnUS } from './messages/notifications.en-us.ts';
@@ -401,4 +402,5 @@ export const enUS: Record<MessageKey, string> = {
   ...visitSignaturesEnUS,
   ...foodEnUS,
   ...foodKitchenEnUS,
+  ...foodPlacardsEnUS,
 };

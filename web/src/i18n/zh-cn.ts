@@ -11,6 +11,7 @@ import { entitiesZhCN } from './messages/entities.zh-cn.ts';
 import { entityProfileZhCN } from './messages/entity-profile.zh-cn.ts';
 import { foodZhCN } from './messages/food.zh-cn.ts';
 import { foodKitchenZhCN } from './messages/food-kitchen.zh-cn.ts';
+import { foodPlacardsZhCN } from './messages/food-placards.zh-cn.ts';
 import { homeZhCN } from './messages/home.zh-cn.ts';
 import { layoutZhCN } from './messages/layout.zh-cn.ts';
 import { notificationsZhCN } from './messages/notifications.zh-cn.ts';
@@ -47,6 +48,7 @@ export const zhCN = {
   ...reportsZhCN,
   ...foodZhCN,
   ...foodKitchenZhCN,
+  ...foodPlacardsZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',

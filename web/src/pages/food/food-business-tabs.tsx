@@ -3,6 +3,7 @@ import type { TFoodBusiness } from '../../../../src/contracts/food.ts';
 import type { Permission } from '../../../../src/domain/permissions.ts';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { EntityFoodSection } from './entity-food-section.tsx';
+import { PlacardCard } from './placards/placard-card.tsx';
 
 /** One tab of a food business's page; each part of the food module (grades, placards, appeals …) adds its own. */
 export interface FoodBusinessTab {
@@ -19,4 +20,5 @@ export const foodBusinessTabs: FoodBusinessTab[] = [
     label: 'food.business.tab.licences',
     render: (b) => <EntityFoodSection entityId={b.entityId} inBusinessPage />,
   },
+  { key: 'placards', label: 'foodPlacard.title', render: (b) => <PlacardCard businessId={b.id} /> },
 ];
