@@ -68,6 +68,8 @@ import { foodSearchProvider } from '../modules/food/global-search.ts';
 import { foodPendingItems } from '../modules/food/pending.ts';
 import { createFoodService } from '../modules/food/services/food.ts';
 import { createFoodImports } from '../modules/food/services/imports.ts';
+import { foodAppealPendingItems } from '../modules/food-appeals/pending.ts';
+import { createFoodAppealServices } from '../modules/food-appeals/services/index.ts';
 import { createHealthService } from '../modules/health/service.ts';
 import { createInboxService } from '../modules/inbox/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
@@ -93,7 +95,7 @@ import { createStationRatingService } from '../modules/station-rating/service.ts
 import { findCjkFont } from '../platform/pdf.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 import { resolveAuditKey } from './audit-key.ts';
-import { importLimits, type TConfig } from './config.ts';
+import { foodAppealPolicy, importLimits, type TConfig } from './config.ts';
 import { registerJobs } from './jobs.ts';
 
 /** The one place where real dependencies are wired together; `now` lets tests move the clock of caches. */
@@ -187,6 +189,7 @@ export function createServices(
       casePendingItems(db, caseApprovals),
       stationRatingPendingItems(db),
       foodPendingItems(db),
+      foodAppealPendingItems(db),
     ],
     { now: opts.now },
   );
@@ -268,6 +271,11 @@ export function createServices(
     stationRatings: createStationRatingService(db, { files }),
     food: createFoodService(db, { calendar: calendar.calendar, now: opts.now }),
     foodImports: createFoodImports(db, { calendar: calendar.calendar, limits: importLimits(config) }),
+    foodAppeals: createFoodAppealServices(db, {
+      calendar: calendar.calendar,
+      policy: foodAppealPolicy(config),
+      now: opts.now,
+    }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

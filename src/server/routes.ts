@@ -20,6 +20,8 @@ import { publicEntityRoutes } from '../modules/entity-profile/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { foodImportRoutes } from '../modules/food/import-routes.ts';
 import { foodRoutes } from '../modules/food/routes.ts';
+import { publicFoodAppealRoutes } from '../modules/food-appeals/public-routes.ts';
+import { foodAppealRoutes } from '../modules/food-appeals/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
@@ -101,4 +103,10 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(reportRoutes, { reports: services.reports });
   await app.register(foodRoutes, { food: services.food });
   await app.register(foodImportRoutes, { imports: services.foodImports });
+  await app.register(foodAppealRoutes, services.foodAppeals);
+  await app.register(publicFoodAppealRoutes, {
+    portal: services.foodAppeals.portal,
+    accessPerMinute: config.FOOD_ACCESS_RATE_LIMIT_PER_MINUTE,
+    publicPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
 };
