@@ -7,6 +7,7 @@ import { isDatabaseEmpty, loadDemo } from '../demo/demo.ts';
 import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
+import { loadDemoFoodAppeals } from '../demo/demo-food-appeals.ts';
 import { loadDemoFood } from '../demo/demo-food-repo.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
 import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
@@ -56,6 +57,7 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
       `${food.certificates.toLocaleString()} 份（${((Date.now() - foodStarted) / 1000).toFixed(1)} 秒）`,
   );
   const calendar = createCalendarService(db);
+  console.log(await loadDemoFoodAppeals(db, { today: shanghaiToday(), calendar: await calendar.calendar() }));
   const spotChecks = await loadDemoSpotChecks(db, {
     calendar: calendar.calendar,
     files: createFileService(db, { maxBytes: 1 }),
