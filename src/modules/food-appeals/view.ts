@@ -1,5 +1,5 @@
 import type { TAppeal, TReply, TRevisit } from '../../contracts/food-appeals.ts';
-import { appealDeadline } from '../../domain/food-appeals.ts';
+import { appealDeadline } from '../../domain/food-appeal-deadline.ts';
 import type { WorkingDayCalendar } from '../../domain/working-days.ts';
 import type { AppealRow } from './repos/appeals.ts';
 import type { ReplyRow } from './repos/replies.ts';

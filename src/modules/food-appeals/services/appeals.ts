@@ -7,7 +7,8 @@ import {
 } from '../../../contracts/food-appeals.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
 import { decodeCursor, keysetPage } from '../../../db/sql.ts';
-import { type AppealAction, appealDeadline, appealStatusLabels, appealWorkflow } from '../../../domain/food-appeals.ts';
+import { appealDeadline } from '../../../domain/food-appeal-deadline.ts';
+import { type AppealAction, appealStatusLabels, appealWorkflow } from '../../../domain/food-appeals.ts';
 import { addWorkingDays } from '../../../domain/working-days.ts';
 import { assertPermitted, assertPlaceable, assertReadable, assertWritable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
