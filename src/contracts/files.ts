@@ -9,6 +9,7 @@ export const filePurposes = {
   'case-evidence': 'case:read',
   'inspection-signature': 'spotcheck:read',
   'station-rating-evidence': 'rating:read',
+  'food-appeal-evidence': 'food:read',
 } as const satisfies Record<string, Permission>;
 export type FilePurpose = keyof typeof filePurposes;
 export const ZFilePurpose = z.enum(Object.keys(filePurposes) as [FilePurpose, ...FilePurpose[]]);

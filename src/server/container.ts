@@ -274,6 +274,7 @@ export function createServices(
     foodAppeals: createFoodAppealServices(db, {
       calendar: calendar.calendar,
       policy: foodAppealPolicy(config),
+      files,
       now: opts.now,
     }),
     // The header search: one provider per module, each scoped by its own access kind.

@@ -103,10 +103,12 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(reportRoutes, { reports: services.reports });
   await app.register(foodRoutes, { food: services.food });
   await app.register(foodImportRoutes, { imports: services.foodImports });
-  await app.register(foodAppealRoutes, services.foodAppeals);
+  await app.register(foodAppealRoutes, { ...services.foodAppeals, maxBytes: config.FILE_MAX_BYTES });
   await app.register(publicFoodAppealRoutes, {
     portal: services.foodAppeals.portal,
     accessPerMinute: config.FOOD_ACCESS_RATE_LIMIT_PER_MINUTE,
     publicPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    uploadsPerMinute: config.PUBLIC_UPLOAD_RATE_LIMIT_PER_MINUTE,
+    maxBytes: config.FILE_MAX_BYTES,
   });
 };

@@ -368,6 +368,37 @@ describe('food appeals, replies and re-rating requests (issue 13 point 6)', () =
     assert.equal(paper.status, 422);
   });
 
+  test('evidence for a pending appeal: uploaded with the code, opened by staff in reach', async () => {
+    const b = await makeGradedBusiness(app.testDb.db, {
+      station: 's01',
+      gradedOn: today,
+      inspectors: ['s01.inspector'],
+    });
+    const c = (await chief.post<TAccessCodeIssued>(`/api/v1/food/businesses/${b.businessId}/access-code`)).body.code;
+    const lodged = await publicClient.post<TAppeal>('/api/v1/public/food/appeals', {
+      accessCode: c,
+      gradeId: b.gradeId,
+      grounds: '附维修单，温度计当日故障',
+    });
+    const upload = async (accessCode: string) => {
+      const form = new FormData();
+      form.append('accessCode', accessCode);
+      form.append('file', new Blob(['%PDF-1.4\n% 维修单\n']), '维修单.pdf');
+      const res = await fetch(`${app.baseUrl}/api/v1/public/food/appeals/${lodged.body.id}/attachments`, {
+        method: 'POST',
+        body: form,
+      });
+      return { status: res.status, body: (await res.json()) as TAppeal };
+    };
+    const wrong = await upload(code);
+    assert.equal(wrong.status, 404, 'another business’s code does not reach this appeal');
+    const res = await upload(c);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.fileIds.length, 1);
+    assert.equal((await chief.get(`/api/v1/files/${res.body.fileIds[0]}`)).status, 200);
+    assert.equal((await otherChief.get(`/api/v1/files/${res.body.fileIds[0]}`)).status, 404);
+  });
+
   test('the access-code routes are rate-limited per client', async () => {
     let limited = 0;
     for (let i = 0; i < 45 && !limited; i++) {

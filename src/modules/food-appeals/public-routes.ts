@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../contracts/common.ts';
 import {
@@ -12,6 +13,7 @@ import {
   ZRevisit,
 } from '../../contracts/food-appeals.ts';
 import { requestMeta } from '../../platform/http.ts';
+import { attachmentTooLarge, receiveUpload } from '../../platform/uploads.ts';
 import type { FoodPortalService } from './services/portal.ts';
 
 /**
@@ -22,7 +24,10 @@ export const publicFoodAppealRoutes: FastifyPluginAsyncZod<{
   portal: FoodPortalService;
   accessPerMinute: number;
   publicPerMinute: number;
-}> = async (app, { portal, accessPerMinute, publicPerMinute }) => {
+  uploadsPerMinute: number;
+  maxBytes: number;
+}> = async (app, { portal, accessPerMinute, publicPerMinute, uploadsPerMinute, maxBytes }) => {
+  if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
   const tags = ['public'];
   const coded = {
     auth: 'public' as const,
@@ -49,6 +54,22 @@ export const publicFoodAppealRoutes: FastifyPluginAsyncZod<{
       schema: { tags, summary: '经营者提出等级申诉', body: ZPortalAppealBody, response: { 200: ZAppeal } },
     },
     (req) => portal.appeal(req.body, requestMeta(req).ip),
+  );
+  app.post(
+    '/public/food/appeals/:id/attachments',
+    {
+      config: { ...coded, rateLimit: { max: uploadsPerMinute, timeWindow: '1 minute', groupId: 'food-access-upload' } },
+      schema: {
+        tags,
+        summary: '经营者为待决定的申诉上传证明材料（multipart：accessCode、file）',
+        params: ZIdParams,
+        response: { 200: ZAppeal },
+      },
+    },
+    async (req) => {
+      const { file, fields } = await receiveUpload(req, maxBytes, attachmentTooLarge);
+      return portal.attach(fields.accessCode ?? '', req.params.id, file, requestMeta(req).ip);
+    },
   );
   app.post(
     '/public/food/replies',

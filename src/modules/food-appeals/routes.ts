@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams, ZPage } from '../../contracts/common.ts';
 import {
@@ -15,6 +16,7 @@ import {
   ZRevisitQuery,
 } from '../../contracts/food-appeals.ts';
 import { actorOf } from '../../platform/http.ts';
+import { attachmentTooLarge, receiveUpload } from '../../platform/uploads.ts';
 import type { AppealService } from './services/appeals.ts';
 import type { FoodPortalService } from './services/portal.ts';
 import type { ReplyService } from './services/replies.ts';
@@ -26,7 +28,9 @@ export const foodAppealRoutes: FastifyPluginAsyncZod<{
   replies: ReplyService;
   revisits: RevisitService;
   portal: FoodPortalService;
-}> = async (app, { appeals, replies, revisits, portal }) => {
+  maxBytes: number;
+}> = async (app, { appeals, replies, revisits, portal, maxBytes }) => {
+  if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
   const tags = ['food'];
   const read = { permission: 'food:read' as const };
   const write = { permission: 'food:write' as const };
@@ -67,6 +71,17 @@ export const foodAppealRoutes: FastifyPluginAsyncZod<{
     async (req) => appeals.decide(actorOf(req), req.params.id, req.body),
   );
 
+  app.post(
+    '/food/appeals/:id/attachments',
+    {
+      config: write,
+      schema: { tags, summary: '为申诉补充证明材料（multipart：file）', params: ZIdParams, response: { 200: ZAppeal } },
+    },
+    async (req) => {
+      const { file } = await receiveUpload(req, maxBytes, attachmentTooLarge);
+      return appeals.attachAsStaff(actorOf(req), req.params.id, file);
+    },
+  );
   app.get(
     '/food/grade-replies',
     {

@@ -12,7 +12,9 @@ import { type AppealAction, appealStatusLabels, appealWorkflow } from '../../../
 import { addWorkingDays } from '../../../domain/working-days.ts';
 import { assertPermitted, assertPlaceable, assertReadable, assertWritable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
-import { AppError, conflict, validation } from '../../../platform/errors.ts';
+import { appendAudit } from '../../../platform/audit.ts';
+import { AppError, conflict, notFound, validation } from '../../../platform/errors.ts';
+import type { ReceivedFile } from '../../../platform/uploads.ts';
 import { allowTransition, recordTransition } from '../../../platform/workflow.ts';
 import { foodBusinessKind } from '../../food/access.ts';
 import { businessRowReach } from '../access.ts';
@@ -21,6 +23,7 @@ import * as grades from '../repos/grades.ts';
 import { toAppeal } from '../view.ts';
 import type { Channel, Ctx } from './deps.ts';
 
+const MAX_FILES = 5;
 const outcomeStatus = { uphold: 'upheld', change: 'changed', withdrawGrade: 'gradeWithdrawn' } as const;
 
 /** 申诉: lodged on the portal or on paper within the period, decided by someone who did not give the grade. */
@@ -91,8 +94,39 @@ export function createAppealService(ctx: Ctx) {
     }
   }
 
+  /** Evidence for a pending appeal (at most MAX_FILES), stored in the business's station. */
+  async function attach(by: Channel, appealId: number, businessId: number | null, file: ReceivedFile) {
+    const row = await appeals.getAppeal(db, appealId);
+    if (!row || (businessId !== null && row.businessId !== businessId)) throw notFound('申诉');
+    if (row.status !== 'pending') throw new AppError('INVALID_STATE', '申诉已决定，不能再补充材料');
+    if (row.fileIds.length >= MAX_FILES) throw validation('file', `每件申诉最多 ${MAX_FILES} 个附件`);
+    await db.transaction(async (tx) => {
+      const stored = await ctx.files.store(
+        tx,
+        file,
+        { purpose: 'food-appeal-evidence', ownerUnitId: row.stationId, createdBy: by.recordedBy },
+        'file',
+      );
+      await appeals.addAppealFiles(tx, appealId, [stored.id]);
+      await appendAudit(tx, by.audit, {
+        action: 'food.appeal.attach',
+        targetType: 'food_grade_appeal',
+        targetId: appealId,
+        detail: { fileId: stored.id, sha256: stored.sha256 },
+      });
+    });
+    return view(appealId);
+  }
+
   return {
     submit,
+    attach,
+
+    /** Staff add evidence to an appeal in their reach (a paper appeal's enclosures). */
+    async attachAsStaff(actor: Actor, id: number, file: ReceivedFile) {
+      assertWritable(actor, foodBusinessKind, await appeals.getAppeal(db, id), businessRowReach);
+      return attach({ channel: 'paper', audit: actor, recordedBy: actor.userId }, id, null, file);
+    },
 
     async list(actor: Actor, q: z.infer<typeof ZAppealQuery>) {
       assertPermitted(actor, foodBusinessKind, 'list');

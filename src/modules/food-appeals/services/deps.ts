@@ -3,10 +3,12 @@ import type { FoodAppealPolicy } from '../../../domain/food-appeals.ts';
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
 import type { AuditActor } from '../../../platform/audit.ts';
+import type { FileService } from '../../files/service.ts';
 
 export interface FoodAppealDeps {
   calendar: () => Promise<WorkingDayCalendar>;
   policy: FoodAppealPolicy;
+  files: Pick<FileService, 'store' | 'maxBytes'>;
   now?: () => Date;
 }
 

@@ -4,6 +4,7 @@ import { assertWritable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
+import type { ReceivedFile } from '../../../platform/uploads.ts';
 import { foodBusinessKind } from '../../food/access.ts';
 import { businessRowReach } from '../access.ts';
 import * as appeals from '../repos/appeals.ts';
@@ -90,6 +91,16 @@ export function createFoodPortalService(
       return deps.appeals.submit(
         { channel: 'portal', audit: portalActor(ip), recordedBy: null },
         { ...rest, businessId: b.businessId, receivedOn: ctx.today() },
+      );
+    },
+
+    async attach(accessCode: string, appealId: number, file: ReceivedFile, ip: string | null) {
+      const b = await business(accessCode);
+      return deps.appeals.attach(
+        { channel: 'portal', audit: portalActor(ip), recordedBy: null },
+        appealId,
+        b.businessId,
+        file,
       );
     },
 
