@@ -47,6 +47,16 @@ test('a business appeals on the phone with its code; a chief who did not inspect
   await phone.page.getByTestId('portal-appeal-grounds').fill('检查当日冷藏柜温度计故障，评分偏低，请求复核');
   await phone.page.getByTestId('portal-appeal-submit').click();
   await business.getByText('待决定').first().waitFor();
+  await business.locator('input[type=file]').setInputFiles({
+    name: '维修单.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% repair note\n'),
+  });
+  await phone.page.getByText('已提交').first().waitFor();
+  const [stored] = await app.testDb.db.query<{ n: number }>(
+    `SELECT cardinality(file_ids) AS n FROM food_grade_appeals ORDER BY id DESC LIMIT 1`,
+  );
+  assert.equal(Number(stored!.n), 1);
   assert.deepEqual(phone.errors, []);
 
   const staff = await openSession(browser, app);

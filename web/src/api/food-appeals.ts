@@ -49,6 +49,13 @@ export const foodPortalApi = {
     contactName?: string;
     contactPhone?: string;
   }) => request('/public/food/appeals', { method: 'POST', body, schema: ZAppeal }),
+  /** Evidence for a pending appeal: multipart with the code as a field. */
+  attach: (accessCode: string, appealId: number, file: File) => {
+    const form = new FormData();
+    form.append('accessCode', accessCode);
+    form.append('file', file, file.name);
+    return request(`/public/food/appeals/${appealId}/attachments`, { method: 'POST', body: form, schema: ZAppeal });
+  },
   reply: (body: { accessCode: string; gradeId: number; body: string }) =>
     request('/public/food/replies', { method: 'POST', body, schema: ZReply }),
   revisit: (body: { accessCode: string; reason: string }) =>

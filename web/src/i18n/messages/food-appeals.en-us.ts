@@ -78,5 +78,6 @@ export const foodAppealsEnUS: Record<keyof typeof foodAppealsZhCN, string> = {
   'foodPortal.submit': 'Submit',
   'foodPortal.submitted': 'Submitted',
   'foodPortal.history': 'History',
+  'foodPortal.attach': 'Upload evidence',
   'foodPortal.noGrades': 'No grades yet',
 };

@@ -77,5 +77,6 @@ export const foodAppealsZhCN = {
   'foodPortal.submit': '提交',
   'foodPortal.submitted': '已提交',
   'foodPortal.history': '办理记录',
+  'foodPortal.attach': '上传证明材料',
   'foodPortal.noGrades': '暂无等级',
 } as const;

@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, List, message, Segmented, Space, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, List, message, Segmented, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { TPortalBusiness } from '../../../../src/contracts/food-appeals.ts';
 import { foodPortalApi } from '../../api/food-appeals.ts';
@@ -158,6 +158,24 @@ export function PortalFoodBusinessPage() {
                     <div>
                       <Tag color="blue">{t(`foodAppeals.status.${appealed.status}` as MessageKey)}</Tag>
                       {appealed.outcomeReason}
+                      {appealed.status === 'pending' && (
+                        <Upload
+                          showUploadList={false}
+                          beforeUpload={(file) => {
+                            foodPortalApi
+                              .attach(code, appealed.id, file)
+                              .then(done)
+                              .catch(
+                                (err: unknown) => void api.error(err instanceof Error ? err.message : String(err)),
+                              );
+                            return false;
+                          }}
+                        >
+                          <Button size="small" style={{ marginLeft: 8 }}>
+                            {t('foodPortal.attach')}
+                          </Button>
+                        </Upload>
+                      )}
                     </div>
                   )}
                   {g.status === 'current' && (
