@@ -7,6 +7,7 @@ import { isDatabaseEmpty, loadDemo } from '../demo/demo.ts';
 import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
+import { loadDemoFoodAppeals } from '../demo/demo-food-appeals.ts';
 import { loadDemoFood } from '../demo/demo-food-repo.ts';
 import { DEMO_KITCHEN_VENDOR, loadDemoKitchen } from '../demo/demo-kitchen.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
@@ -64,6 +65,7 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
       `${DEMO_KITCHEN_VENDOR.code}，密钥 ${DEMO_KITCHEN_VENDOR.secret}（仅演示，试用：npx shijian kitchen-alert-demo）`,
   );
   const calendar = createCalendarService(db);
+  console.log(await loadDemoFoodAppeals(db, { today: shanghaiToday(), calendar: await calendar.calendar() }));
   const spotChecks = await loadDemoSpotChecks(db, {
     calendar: calendar.calendar,
     files: createFileService(db, { maxBytes: 1 }),

@@ -10,6 +10,7 @@ export const filePurposes = {
   'inspection-signature': 'spotcheck:read',
   'station-rating-evidence': 'rating:read',
   'kitchen-snapshot': 'food:read',
+  'food-appeal-evidence': 'food:read',
 } as const satisfies Record<string, Permission>;
 export type FilePurpose = keyof typeof filePurposes;
 export const ZFilePurpose = z.enum(Object.keys(filePurposes) as [FilePurpose, ...FilePurpose[]]);

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { defaultFoodAppealPolicy, type FoodAppealPolicy } from '../domain/food-appeals.ts';
 import { parseSigningKey } from '../domain/food-placard.ts';
 import { defaultImportLimits, type ImportLimits } from '../modules/entities/import/limits.ts';
 
@@ -104,6 +105,40 @@ export const ZConfig = z.object({
     .default(1024 * 1024),
   /** Public (no-login) submissions per client IP per minute. */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** 申诉、答复与复评 (docs/FOOD.md): calendar days to appeal a grade (a period ending on a rest day runs on). */
+  FOOD_APPEAL_DAYS: z.coerce.number().int().min(1).max(90).default(defaultFoodAppealPolicy.FOOD_APPEAL_DAYS),
+  FOOD_APPEAL_DECISION_WORKING_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .default(defaultFoodAppealPolicy.FOOD_APPEAL_DECISION_WORKING_DAYS),
+  FOOD_REPLY_REVIEW_WORKING_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .default(defaultFoodAppealPolicy.FOOD_REPLY_REVIEW_WORKING_DAYS),
+  FOOD_REVISIT_INTERVAL_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24)
+    .default(defaultFoodAppealPolicy.FOOD_REVISIT_INTERVAL_MONTHS),
+  FOOD_REVISIT_DECISION_WORKING_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .default(defaultFoodAppealPolicy.FOOD_REVISIT_DECISION_WORKING_DAYS),
+  FOOD_REVISIT_PLAN_WORKING_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .default(defaultFoodAppealPolicy.FOOD_REVISIT_PLAN_WORKING_DAYS),
+  /** Tries per client IP per minute on the food portal's access-code routes (right or wrong). */
+  FOOD_ACCESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Public attachment uploads per client IP per minute (each up to FILE_MAX_BYTES, so fewer). */
   PUBLIC_UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /**
@@ -186,6 +221,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** The entity import's bounds from the configuration. */
+/** The appeal, reply and re-rating periods (src/domain/food-appeals.ts has the defaults). */
+export function foodAppealPolicy(config: TConfig): FoodAppealPolicy {
+  return {
+    FOOD_APPEAL_DAYS: config.FOOD_APPEAL_DAYS,
+    FOOD_APPEAL_DECISION_WORKING_DAYS: config.FOOD_APPEAL_DECISION_WORKING_DAYS,
+    FOOD_REPLY_REVIEW_WORKING_DAYS: config.FOOD_REPLY_REVIEW_WORKING_DAYS,
+    FOOD_REVISIT_INTERVAL_MONTHS: config.FOOD_REVISIT_INTERVAL_MONTHS,
+    FOOD_REVISIT_DECISION_WORKING_DAYS: config.FOOD_REVISIT_DECISION_WORKING_DAYS,
+    FOOD_REVISIT_PLAN_WORKING_DAYS: config.FOOD_REVISIT_PLAN_WORKING_DAYS,
+  };
+}
+
 export function importLimits(config: TConfig): ImportLimits {
   return {
     maxUnzippedBytes: config.IMPORT_MAX_UNZIPPED_BYTES,

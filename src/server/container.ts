@@ -68,6 +68,8 @@ import { foodSearchProvider } from '../modules/food/global-search.ts';
 import { foodPendingItems } from '../modules/food/pending.ts';
 import { createFoodService } from '../modules/food/services/food.ts';
 import { createFoodImports } from '../modules/food/services/imports.ts';
+import { foodAppealPendingItems } from '../modules/food-appeals/pending.ts';
+import { createFoodAppealServices } from '../modules/food-appeals/services/index.ts';
 import { kitchenPendingItems } from '../modules/food-kitchen/pending.ts';
 import { createKitchenAlerts } from '../modules/food-kitchen/services/alerts.ts';
 import { createKitchenEnrollments } from '../modules/food-kitchen/services/enrollments.ts';
@@ -100,7 +102,7 @@ import { createStationRatingService } from '../modules/station-rating/service.ts
 import { findCjkFont } from '../platform/pdf.ts';
 import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 import { resolveAuditKey } from './audit-key.ts';
-import { importLimits, type TConfig } from './config.ts';
+import { foodAppealPolicy, importLimits, type TConfig } from './config.ts';
 import { registerJobs } from './jobs.ts';
 
 /** The one place where real dependencies are wired together; `now` lets tests move the clock of caches. */
@@ -212,6 +214,7 @@ export function createServices(
       stationRatingPendingItems(db),
       foodPendingItems(db),
       kitchenPendingItems(db),
+      foodAppealPendingItems(db),
     ],
     { now: opts.now },
   );
@@ -302,6 +305,12 @@ export function createServices(
     foodPlacards: createPlacardService(db, {
       keys: foodPlacardKeys,
       font: () => findCjkFont(config),
+      now: opts.now,
+    }),
+    foodAppeals: createFoodAppealServices(db, {
+      calendar: calendar.calendar,
+      policy: foodAppealPolicy(config),
+      files,
       now: opts.now,
     }),
     // The header search: one provider per module, each scoped by its own access kind.

@@ -20,6 +20,8 @@ import { publicEntityRoutes } from '../modules/entity-profile/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { foodImportRoutes } from '../modules/food/import-routes.ts';
 import { foodRoutes } from '../modules/food/routes.ts';
+import { publicFoodAppealRoutes } from '../modules/food-appeals/public-routes.ts';
+import { foodAppealRoutes } from '../modules/food-appeals/routes.ts';
 import { kitchenRoutes } from '../modules/food-kitchen/routes.ts';
 import { kitchenWebhookRoutes } from '../modules/food-kitchen/webhook-routes.ts';
 import { foodPlacardRoutes, publicPlacardRoutes } from '../modules/food-placards/routes.ts';
@@ -118,5 +120,13 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     placards: services.foodPlacards,
     keys: services.foodPlacardKeys,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
+  await app.register(foodAppealRoutes, { ...services.foodAppeals, maxBytes: config.FILE_MAX_BYTES });
+  await app.register(publicFoodAppealRoutes, {
+    portal: services.foodAppeals.portal,
+    accessPerMinute: config.FOOD_ACCESS_RATE_LIMIT_PER_MINUTE,
+    publicPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    uploadsPerMinute: config.PUBLIC_UPLOAD_RATE_LIMIT_PER_MINUTE,
+    maxBytes: config.FILE_MAX_BYTES,
   });
 };

@@ -205,6 +205,13 @@ export const appMenu: AppMenuEntry[] = [
     group: 'food',
   },
   {
+    path: '/food/appeals',
+    label: 'nav.foodAppeals',
+    icon: <ProfileOutlined />,
+    permission: 'food:read',
+    group: 'food',
+  },
+  {
     path: '/credit',
     label: 'nav.credit',
     icon: <BarChartOutlined />,

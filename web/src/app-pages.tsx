@@ -39,6 +39,7 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
     () => import('./pages/food/food-certificates-page.tsx'),
     'FoodCertificatesPage',
   ),
+  '/food/appeals': lazyNamed(() => import('./pages/food/appeals/food-appeals-page.tsx'), 'FoodAppealsPage'),
   '/credit': lazyNamed(() => import('./pages/credit/credit-overview-page.tsx'), 'CreditOverviewPage'),
   '/credit/abnormal': lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'AbnormalListPage'),
   '/credit/serious': lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'SeriousListPage'),

@@ -15,6 +15,10 @@ import { NotFoundPage } from './pages/errors/not-found-page.tsx';
 
 const LoginPage = lazyNamed(() => import('./pages/login/login-page.tsx'), 'LoginPage');
 const PortalComplaintPage = lazyNamed(() => import('./pages/portal/portal-complaint-page.tsx'), 'PortalComplaintPage');
+const PortalFoodBusinessPage = lazyNamed(
+  () => import('./pages/portal/portal-food-business-page.tsx'),
+  'PortalFoodBusinessPage',
+);
 const PortalTrackPage = lazyNamed(() => import('./pages/portal/portal-track-page.tsx'), 'PortalTrackPage');
 const PortalPenaltiesPage = lazyNamed(() => import('./pages/portal/portal-penalties-page.tsx'), 'PortalPenaltiesPage');
 const PortalEntitiesPage = lazyNamed(() => import('./pages/portal/portal-entities-page.tsx'), 'PortalEntitiesPage');
@@ -43,6 +47,14 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PortalComplaintPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/food-business"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalFoodBusinessPage />
           </Suspense>
         }
       />

@@ -10,6 +10,7 @@ import { creditEnUS } from './messages/credit.en-us.ts';
 import { entitiesEnUS } from './messages/entities.en-us.ts';
 import { entityProfileEnUS } from './messages/entity-profile.en-us.ts';
 import { foodEnUS } from './messages/food.en-us.ts';
+import { foodAppealsEnUS } from './messages/food-appeals.en-us.ts';
 import { foodKitchenEnUS } from './messages/food-kitchen.en-us.ts';
 import { foodPlacardsEnUS } from './messages/food-placards.en-us.ts';
 import { homeEnUS } from './messages/home.en-us.ts';
@@ -403,4 +404,5 @@ export const enUS: Record<MessageKey, string> = {
   ...foodEnUS,
   ...foodKitchenEnUS,
   ...foodPlacardsEnUS,
+  ...foodAppealsEnUS,
 };

@@ -10,6 +10,7 @@ import { creditZhCN } from './messages/credit.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
 import { entityProfileZhCN } from './messages/entity-profile.zh-cn.ts';
 import { foodZhCN } from './messages/food.zh-cn.ts';
+import { foodAppealsZhCN } from './messages/food-appeals.zh-cn.ts';
 import { foodKitchenZhCN } from './messages/food-kitchen.zh-cn.ts';
 import { foodPlacardsZhCN } from './messages/food-placards.zh-cn.ts';
 import { homeZhCN } from './messages/home.zh-cn.ts';
@@ -49,6 +50,7 @@ export const zhCN = {
   ...foodZhCN,
   ...foodKitchenZhCN,
   ...foodPlacardsZhCN,
+  ...foodAppealsZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',

@@ -27,6 +27,7 @@ export function PortalShell({ children }: { children: ReactNode }) {
             { key: '/portal/spot-checks', label: t('portal.navSpotChecks') },
             { key: '/portal/penalties', label: t('portal.navPenalties') },
             { key: '/portal/entities', label: t('entityProfile.nav') },
+            { key: '/portal/food-business', label: t('portal.navFoodBusiness') },
           ]}
           style={{ flex: 1, minWidth: 0 }}
         />
