@@ -68,6 +68,10 @@ import { foodSearchProvider } from '../modules/food/global-search.ts';
 import { foodPendingItems } from '../modules/food/pending.ts';
 import { createFoodService } from '../modules/food/services/food.ts';
 import { createFoodImports } from '../modules/food/services/imports.ts';
+import { foodTierJobs } from '../modules/food-tiers/jobs.ts';
+import { foodPlanPendingItems } from '../modules/food-tiers/pending.ts';
+import { createFoodPlanService } from '../modules/food-tiers/services/plan.ts';
+import { createFoodTierService } from '../modules/food-tiers/services/tiers.ts';
 import { createHealthService } from '../modules/health/service.ts';
 import { createInboxService } from '../modules/inbox/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
@@ -145,6 +149,9 @@ export function createServices(
   const caseDisclosures = createDisclosureService(db, { now: opts.now });
   const spotCheckVisits = createVisitService(db, { calendar: calendar.calendar, files });
   const notifications = createNotificationService(db, { now: opts.now });
+  const today = () => shanghaiToday(opts.now?.() ?? new Date());
+  const foodTiers = createFoodTierService(db, { today });
+  const foodPlan = createFoodPlanService(db, { today, calendar: calendar.calendar, tiers: foodTiers });
   // 智慧大脑: every module with figures on the leader's screen registers its provider here (src/modules/screen).
   const screen = createScreenService(
     db,
@@ -175,6 +182,7 @@ export function createServices(
     ...caseDisclosureJobs(caseDisclosures),
     ...notificationJobs(notifications),
     ...screenJobs(screen),
+    ...foodTierJobs(foodTiers),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -187,6 +195,7 @@ export function createServices(
       casePendingItems(db, caseApprovals),
       stationRatingPendingItems(db),
       foodPendingItems(db),
+      foodPlanPendingItems(db),
     ],
     { now: opts.now },
   );
@@ -268,6 +277,8 @@ export function createServices(
     stationRatings: createStationRatingService(db, { files }),
     food: createFoodService(db, { calendar: calendar.calendar, now: opts.now }),
     foodImports: createFoodImports(db, { calendar: calendar.calendar, limits: importLimits(config) }),
+    foodTiers,
+    foodPlan,
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),
