@@ -26,6 +26,9 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   ),
   '/complaints/:id': lazyNamed(() => import('./pages/complaints/complaint-detail-page.tsx'), 'ComplaintDetailPage'),
   '/cases/stats': lazyNamed(() => import('./pages/cases/stats/case-stats-page.tsx'), 'CaseStatsPage'),
+  '/food/tiers': lazyNamed(() => import('./pages/food/tiers/food-tiers-page.tsx'), 'FoodTiersPage'),
+  '/food/tiers/models': lazyNamed(() => import('./pages/food/tiers/food-tier-models-page.tsx'), 'FoodTierModelsPage'),
+  '/food/plan': lazyNamed(() => import('./pages/food/tiers/food-plan-page.tsx'), 'FoodPlanPage'),
   '/food/licences': lazyNamed(() => import('./pages/food/food-licences-page.tsx'), 'FoodLicencesPage'),
   '/food/licences/:id': lazyNamed(() => import('./pages/food/food-licence-page.tsx'), 'FoodLicencePage'),
   '/food/health-certificates': lazyNamed(

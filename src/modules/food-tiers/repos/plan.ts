@@ -1,6 +1,9 @@
 import type { Queryable } from '../../../db/client.ts';
-import type { Where } from '../../../db/sql.ts';
+import { Where } from '../../../db/sql.ts';
 import type { FoodRiskModel, FoodTier } from '../../../domain/food-risk-model.ts';
+import { readableWhere } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { foodBusinessKind } from '../../food/access.ts';
 import { type PlanInput, planStatement } from './plan-sql.ts';
 
 export interface PlanCounts {
@@ -107,4 +110,16 @@ export async function movePlanned(tx: Queryable, id: number, to: string) {
 /** A planned row that has no date left in its year: skipped (it was never started, nothing else points to it). */
 export async function dropPlanned(tx: Queryable, id: number) {
   await tx.query(`DELETE FROM food_inspections WHERE id = $1 AND status = 'planned'`, [id]);
+}
+
+/** Routine visits (fi) of the businesses (fb) the caller may read, planned in [from, before). */
+export function planWhere(
+  actor: Actor,
+  q: { stationId?: number; mine?: boolean; from: string; before: string },
+): Where {
+  const w = readableWhere(actor, foodBusinessKind, new Where());
+  w.add(`fi.kind = 'routine'`).add(`fi.status IN ('planned', 'inProgress', 'done')`);
+  w.addIf(q.stationId, 'fi.station_id = ?');
+  if (q.mine) w.add('fb.inspector_id = ?', actor.userId);
+  return w.add('fi.planned_on >= ?', q.from).add('fi.planned_on < ?', q.before);
 }

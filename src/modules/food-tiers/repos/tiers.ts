@@ -1,6 +1,9 @@
 import type { Queryable } from '../../../db/client.ts';
-import type { Where } from '../../../db/sql.ts';
+import { escapeLike, Where } from '../../../db/sql.ts';
 import type { FoodRiskModel, FoodTier } from '../../../domain/food-risk-model.ts';
+import { readableWhere } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { foodBusinessKind } from '../../food/access.ts';
 import { type BusinessFilter, factsSelect, Params, recomputeStatement } from './tier-sql.ts';
 
 export interface RecomputeCounts {
@@ -136,4 +139,14 @@ export async function tierHistory(db: Queryable, businessId: number) {
        FROM food_risk_tier_history WHERE business_id = $1 ORDER BY id DESC LIMIT 50`,
     [businessId],
   );
+}
+
+/** The businesses the caller may read (fb, rt = food_risk_tiers), filtered. */
+export function tierWhere(actor: Actor, q: { stationId?: number; tier?: FoodTier; q?: string; afterId?: number }) {
+  const w = readableWhere(actor, foodBusinessKind, new Where());
+  w.addIf(q.stationId, 'fb.station_id = ?');
+  w.addIf(q.tier, 'rt.tier = ?');
+  w.addIf(q.afterId, 'fb.id < ?');
+  if (q.q) w.add('fb.entity_id IN (SELECT id FROM entities WHERE name LIKE ?)', `%${escapeLike(q.q)}%`);
+  return w;
 }

@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import type { ZHigherInspectionBody } from '../../../contracts/food-tiers.ts';
 import type { Db } from '../../../db/client.ts';
-import { Where } from '../../../db/sql.ts';
 import type { FoodRiskModel } from '../../../domain/food-risk-model.ts';
 import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
-import { assertPermitted, assertWritable, readableWhere } from '../../../platform/access.ts';
+import { assertPermitted, assertWritable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { validation } from '../../../platform/errors.ts';
@@ -62,14 +61,6 @@ export function createFoodPlanService(db: Db, deps: PlanDeps) {
     if (year > current + 1) throw validation('year', `年度至多为明年（${current + 1}）`);
   }
 
-  function scoped(actor: Actor, q: { stationId?: number; mine?: boolean }) {
-    const w = readableWhere(actor, foodBusinessKind, new Where());
-    w.add(`fi.kind = 'routine'`).add(`fi.status IN ('planned', 'inProgress', 'done')`);
-    w.addIf(q.stationId, 'fi.station_id = ?');
-    if (q.mine) w.add('fb.inspector_id = ?', actor.userId);
-    return w;
-  }
-
   return {
     generateStation,
 
@@ -98,20 +89,18 @@ export function createFoodPlanService(db: Db, deps: PlanDeps) {
     async calendar(actor: Actor, q: { stationId?: number; year: number; month: number; mine?: boolean }) {
       assertPermitted(actor, foodBusinessKind, 'count');
       const first = `${q.year}-${String(q.month).padStart(2, '0')}-01`;
-      const w = scoped(actor, q).add('fi.planned_on >= ?', first).add('fi.planned_on < ?', addMonths(first, 1));
+      const w = plans.planWhere(actor, { ...q, from: first, before: addMonths(first, 1) });
       return { days: await plans.countsPerDay(db, w) };
     },
 
     async day(actor: Actor, q: { stationId?: number; day: string; mine?: boolean }) {
       assertPermitted(actor, foodBusinessKind, 'list');
-      return plans.plannedList(db, scoped(actor, q).add('fi.planned_on = ?', q.day), 500);
+      return plans.plannedList(db, plans.planWhere(actor, { ...q, from: q.day, before: addDays(q.day, 1) }), 500);
     },
 
     async summary(actor: Actor, q: { stationId?: number; year: number }) {
       assertPermitted(actor, foodBusinessKind, 'count');
-      const w = scoped(actor, q)
-        .add('fi.planned_on >= ?', `${q.year}-01-01`)
-        .add('fi.planned_on <= ?', `${q.year}-12-31`);
+      const w = plans.planWhere(actor, { ...q, from: `${q.year}-01-01`, before: `${q.year + 1}-01-01` });
       const rows = await plans.planSummary(db, w);
       const byTier = new Map<string, { tier: string; n: number; fullScope: number }>();
       const byMonth = new Map<number, number>();

@@ -1,15 +1,14 @@
 import type { z } from 'zod';
 import type { TFoodModelBody, TFoodTierRow, ZFoodTierQuery } from '../../../contracts/food-tiers.ts';
 import type { Db } from '../../../db/client.ts';
-import { decodeCursor, keysetPage, Where } from '../../../db/sql.ts';
+import { decodeCursor, keysetPage } from '../../../db/sql.ts';
 import {
   defaultFoodRiskModel,
   type FoodRiskModel,
-  type FoodTier,
   foodRiskFacts,
   validateFoodModel,
 } from '../../../domain/food-risk-model.ts';
-import { assertPermitted, assertReadable, readableWhere } from '../../../platform/access.ts';
+import { assertPermitted, assertReadable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
@@ -91,15 +90,6 @@ export function createFoodTierService(db: Db, deps: TierDeps) {
     return labels;
   }
 
-  function scoped(actor: Actor, q: { stationId?: number; tier?: FoodTier; q?: string }) {
-    const w = readableWhere(actor, foodBusinessKind, new Where());
-    w.addIf(q.stationId, 'fb.station_id = ?');
-    w.addIf(q.tier, 'rt.tier = ?');
-    if (q.q)
-      w.add('fb.entity_id IN (SELECT id FROM entities WHERE name LIKE ?)', `%${q.q.replace(/[\\%_]/g, '\\$&')}%`);
-    return w;
-  }
-
   return {
     activeModel,
 
@@ -125,9 +115,8 @@ export function createFoodTierService(db: Db, deps: TierDeps) {
 
     async list(actor: Actor, q: z.infer<typeof ZFoodTierQuery>) {
       assertPermitted(actor, foodBusinessKind, 'list');
-      const w = scoped(actor, q);
       const after = decodeCursor(q.cursor)?.[0];
-      if (typeof after === 'number') w.add('fb.id < ?', after);
+      const w = repo.tierWhere(actor, { ...q, afterId: typeof after === 'number' ? after : undefined });
       const [rows, model, labels] = await Promise.all([repo.listTiers(db, w, q.limit), activeModel(), labelsOf()]);
       const page = keysetPage(rows, q.limit, (r) => [Number(r.businessId)]);
       return { items: page.items.map((r) => view(r, model, labels)), nextCursor: page.nextCursor };
@@ -135,7 +124,7 @@ export function createFoodTierService(db: Db, deps: TierDeps) {
 
     async counts(actor: Actor, q: { stationId?: number }) {
       assertPermitted(actor, foodBusinessKind, 'count');
-      const rows = await repo.tierCounts(db, scoped(actor, q));
+      const rows = await repo.tierCounts(db, repo.tierWhere(actor, q));
       const out = { A: 0, B: 0, C: 0, D: 0, none: 0 };
       for (const r of rows) out[r.tier ?? 'none'] += r.n;
       return out;
