@@ -90,8 +90,8 @@ export function planStatement(model: FoodRiskModel, input: PlanInput) {
     removed AS (
       DELETE FROM food_inspections fi
        WHERE fi.station_id = ${s} AND fi.plan_year = ${y} AND fi.status = 'planned' AND fi.kind = 'routine'
-         AND NOT EXISTS (SELECT 1 FROM final f WHERE f.business_id = fi.business_id AND f.seq = fi.plan_seq
-                           AND f.d IS NOT NULL)
+         -- NOT IN over the CTE is a hashed subplan; NOT EXISTS was planned as a nested loop over it (quadratic).
+         AND (fi.business_id, fi.plan_seq) NOT IN (SELECT business_id, seq FROM final WHERE d IS NOT NULL)
       RETURNING 1)
     SELECT (SELECT count(*) FROM biz)::int AS businesses,
            (SELECT count(*) FROM final WHERE d IS NOT NULL)::int AS planned,
