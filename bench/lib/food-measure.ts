@@ -61,6 +61,9 @@ const planGeneration: FoodMeasurement = {
     const year = Number(today.slice(0, 4)) + 1;
     const rows: ResultRow[] = [];
     const detail: Record<string, unknown> = {};
+    // A kept database (--reuse) may hold an earlier run's plan: start from none, so "first" inserts every row.
+    await ctx.db.query(`DELETE FROM food_inspections WHERE plan_year = $1 AND status = 'planned'`, [year]);
+    await ctx.db.exec('VACUUM ANALYZE food_inspections');
     for (const name of ['first', 'regenerate (idempotent)'] as const) {
       ctx.log(`plan generation ${year}: ${name}`);
       const t0 = performance.now();

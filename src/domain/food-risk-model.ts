@@ -8,6 +8,8 @@
  */
 export const foodTiers = ['A', 'B', 'C', 'D'] as const;
 export type FoodTier = (typeof foodTiers)[number];
+/** The most visits a year any tier may be configured with (the plan's SQL relies on it). */
+export const MAX_VISITS_PER_YEAR = 12;
 
 export type FoodIndicator =
   /** true → points */
@@ -116,7 +118,7 @@ export function validateFoodModel(model: Omit<FoodRiskModel, 'version'>): { path
   let previousMin = 0;
   for (const t of foodTiers) {
     const band = model.visitsPerYear[t];
-    if (!(band.min >= 1 && band.min <= band.max && band.max <= 12))
+    if (!(band.min >= 1 && band.min <= band.max && band.max <= MAX_VISITS_PER_YEAR))
       problems.push({ path: `visitsPerYear.${t}`, message: `${t} 级年检查频次须满足 1 ≤ 下限 ≤ 上限 ≤ 12` });
     else if (band.min < previousMin)
       problems.push({ path: `visitsPerYear.${t}`, message: `${t} 级年检查频次下限不得低于较低风险等级` });

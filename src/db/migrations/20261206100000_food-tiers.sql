@@ -46,5 +46,3 @@ CREATE UNIQUE INDEX food_inspections_plan_key_idx ON food_inspections (business_
   WHERE status = 'planned' AND plan_year IS NOT NULL;
 -- The history the model and the plan read per business: last done inspections by kind.
 CREATE INDEX food_inspections_done_idx ON food_inspections (business_id, kind, inspected_on) WHERE status = 'done';
--- The plan's calendar and day lists: routine visits by planned day (any status, so started and done ones show too).
-CREATE INDEX food_inspections_plan_day_idx ON food_inspections (planned_on, station_id) WHERE kind = 'routine';

@@ -1,4 +1,4 @@
-import { type FoodRiskModel, foodTiers } from '../../../domain/food-risk-model.ts';
+import { type FoodRiskModel, foodTiers, MAX_VISITS_PER_YEAR } from '../../../domain/food-risk-model.ts';
 import { Params } from './tier-sql.ts';
 
 export interface PlanInput {
@@ -69,7 +69,9 @@ export function planStatement(model: FoodRiskModel, input: PlanInput) {
     slots AS (
       SELECT r.business_id, k AS seq, r.needs_full AND k = 1 AS full_scope, r.last_higher, r.quiet_end,
         (${days})[1 + floor(((k - 1) + r.phase) / r.n * cardinality(${days}))::int] AS d
-        FROM ranked r CROSS JOIN LATERAL generate_series(1, r.n) AS k),
+        -- generate_series over constants, not LATERAL (1, r.n): the planner then expects ≤ 12 rows per business, not
+        -- 1000, and keeps the cleanup's NOT IN hashed (a 1000× estimate made it a quadratic plain subplan).
+        FROM ranked r JOIN generate_series(1, ${MAX_VISITS_PER_YEAR}) AS k ON k <= r.n),
     final AS MATERIALIZED (
       SELECT business_id, seq, full_scope,
         CASE WHEN d >= last_higher AND d < quiet_end
