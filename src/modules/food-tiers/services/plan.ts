@@ -80,9 +80,14 @@ export function createFoodPlanService(db: Db, deps: PlanDeps) {
     /** Every station with food businesses (demo load, bench, the yearly job). */
     async generateAll(year: number) {
       const model = await deps.tiers.activeModel();
-      const out = [];
-      for (const stationId of await plans.foodStations(db))
-        out.push(await generateStation(stationId, year, null, model));
+      const stations = await plans.foodStations(db);
+      const out: Awaited<ReturnType<typeof generateStation>>[] = [];
+      let next = 0;
+      // Stations are independent: two at a time on a PostgreSQL server (two cores); PGlite runs them in turn.
+      const worker = async () => {
+        while (next < stations.length) out.push(await generateStation(stations[next++]!, year, null, model));
+      };
+      await Promise.all(Array.from({ length: db.kind === 'pglite' ? 1 : 2 }, worker));
       return out;
     },
 
