@@ -3,6 +3,7 @@ import { analysisScenario } from './analysis.ts';
 import { casesScenario } from './cases.ts';
 import { creditRecomputeScenario } from './credit-recompute.ts';
 import { exportWritersScenario } from './export-writers.ts';
+import { foodScenario } from './food.ts';
 import { globalSearchScenario } from './global-search.ts';
 import { homeScenario } from './home.ts';
 import { intakeScenario } from './intake.ts';
@@ -22,4 +23,5 @@ export const scenarios: Record<string, Scenario> = {
   cases: casesScenario,
   'global-search': globalSearchScenario,
   home: homeScenario,
+  food: foodScenario,
 };

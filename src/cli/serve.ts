@@ -9,6 +9,7 @@ import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
 import { loadDemoFoodAppeals } from '../demo/demo-food-appeals.ts';
 import { loadDemoFood } from '../demo/demo-food-repo.ts';
+import { loadDemoFoodTiers } from '../demo/demo-food-tiers.ts';
 import { DEMO_KITCHEN_VENDOR, loadDemoKitchen } from '../demo/demo-kitchen.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
 import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
@@ -64,6 +65,7 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
       `（${((Date.now() - kitchenStarted) / 1000).toFixed(1)} 秒）；演示平台 X-Vendor-Id ` +
       `${DEMO_KITCHEN_VENDOR.code}，密钥 ${DEMO_KITCHEN_VENDOR.secret}（仅演示，试用：npx shijian kitchen-alert-demo）`,
   );
+  await loadDemoFoodTiers(db, shanghaiToday());
   const calendar = createCalendarService(db);
   console.log(await loadDemoFoodAppeals(db, { today: shanghaiToday(), calendar: await calendar.calendar() }));
   const spotChecks = await loadDemoSpotChecks(db, {

@@ -77,6 +77,10 @@ import { createKitchenIngest } from '../modules/food-kitchen/services/ingest.ts'
 import { createKitchenVendors } from '../modules/food-kitchen/services/vendors.ts';
 import { createPlacardKeys } from '../modules/food-placards/services/keys.ts';
 import { createPlacardService } from '../modules/food-placards/services/placards.ts';
+import { foodTierJobs } from '../modules/food-tiers/jobs.ts';
+import { foodPlanPendingItems } from '../modules/food-tiers/pending.ts';
+import { createFoodPlanService } from '../modules/food-tiers/services/plan.ts';
+import { createFoodTierService } from '../modules/food-tiers/services/tiers.ts';
 import { createHealthService } from '../modules/health/service.ts';
 import { createInboxService } from '../modules/inbox/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
@@ -171,6 +175,9 @@ export function createServices(
       followupWorkingDays: 3,
     },
   });
+  const today = () => shanghaiToday(opts.now?.() ?? new Date());
+  const foodTiers = createFoodTierService(db, { today });
+  const foodPlan = createFoodPlanService(db, { today, calendar: calendar.calendar, tiers: foodTiers });
   // 智慧大脑: every module with figures on the leader's screen registers its provider here (src/modules/screen).
   const screen = createScreenService(
     db,
@@ -201,6 +208,7 @@ export function createServices(
     ...caseDisclosureJobs(caseDisclosures),
     ...notificationJobs(notifications),
     ...screenJobs(screen),
+    ...foodTierJobs(foodTiers),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -215,6 +223,7 @@ export function createServices(
       foodPendingItems(db),
       kitchenPendingItems(db),
       foodAppealPendingItems(db),
+      foodPlanPendingItems(db),
     ],
     { now: opts.now },
   );
@@ -313,6 +322,8 @@ export function createServices(
       files,
       now: opts.now,
     }),
+    foodTiers,
+    foodPlan,
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

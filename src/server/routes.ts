@@ -25,6 +25,7 @@ import { foodAppealRoutes } from '../modules/food-appeals/routes.ts';
 import { kitchenRoutes } from '../modules/food-kitchen/routes.ts';
 import { kitchenWebhookRoutes } from '../modules/food-kitchen/webhook-routes.ts';
 import { foodPlacardRoutes, publicPlacardRoutes } from '../modules/food-placards/routes.ts';
+import { foodTierRoutes } from '../modules/food-tiers/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
@@ -129,4 +130,5 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     uploadsPerMinute: config.PUBLIC_UPLOAD_RATE_LIMIT_PER_MINUTE,
     maxBytes: config.FILE_MAX_BYTES,
   });
+  await app.register(foodTierRoutes, { tiers: services.foodTiers, plan: services.foodPlan });
 };

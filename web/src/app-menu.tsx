@@ -212,6 +212,27 @@ export const appMenu: AppMenuEntry[] = [
     group: 'food',
   },
   {
+    path: '/food/tiers',
+    label: 'nav.foodTiers',
+    icon: <ProfileOutlined />,
+    permission: 'food:read',
+    group: 'food',
+  },
+  {
+    path: '/food/tiers/models',
+    label: 'foodTiers.models',
+    icon: <ProfileOutlined />,
+    permission: 'food:read',
+    hideInMenu: true,
+  },
+  {
+    path: '/food/plan',
+    label: 'nav.foodPlan',
+    icon: <CalendarOutlined />,
+    permission: 'food:read',
+    group: 'food',
+  },
+  {
     path: '/credit',
     label: 'nav.credit',
     icon: <BarChartOutlined />,

@@ -28,6 +28,9 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   '/cases/stats': lazyNamed(() => import('./pages/cases/stats/case-stats-page.tsx'), 'CaseStatsPage'),
   '/food/businesses': lazyNamed(() => import('./pages/food/food-businesses-page.tsx'), 'FoodBusinessesPage'),
   '/food/businesses/:id': lazyNamed(() => import('./pages/food/food-business-page.tsx'), 'FoodBusinessPage'),
+  '/food/tiers': lazyNamed(() => import('./pages/food/tiers/food-tiers-page.tsx'), 'FoodTiersPage'),
+  '/food/tiers/models': lazyNamed(() => import('./pages/food/tiers/food-tier-models-page.tsx'), 'FoodTierModelsPage'),
+  '/food/plan': lazyNamed(() => import('./pages/food/tiers/food-plan-page.tsx'), 'FoodPlanPage'),
   '/food/licences': lazyNamed(() => import('./pages/food/food-licences-page.tsx'), 'FoodLicencesPage'),
   '/food/kitchen/alerts': lazyNamed(() => import('./pages/food/kitchen/kitchen-alerts-page.tsx'), 'KitchenAlertsPage'),
   '/food/kitchen/enrollments': lazyNamed(

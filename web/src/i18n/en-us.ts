@@ -13,6 +13,7 @@ import { foodEnUS } from './messages/food.en-us.ts';
 import { foodAppealsEnUS } from './messages/food-appeals.en-us.ts';
 import { foodKitchenEnUS } from './messages/food-kitchen.en-us.ts';
 import { foodPlacardsEnUS } from './messages/food-placards.en-us.ts';
+import { foodTiersEnUS } from './messages/food-tiers.en-us.ts';
 import { homeEnUS } from './messages/home.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
 import { notificationsEnUS } from './messages/notifications.en-us.ts';
@@ -405,4 +406,5 @@ export const enUS: Record<MessageKey, string> = {
   ...foodKitchenEnUS,
   ...foodPlacardsEnUS,
   ...foodAppealsEnUS,
+  ...foodTiersEnUS,
 };

@@ -13,6 +13,7 @@ import { foodZhCN } from './messages/food.zh-cn.ts';
 import { foodAppealsZhCN } from './messages/food-appeals.zh-cn.ts';
 import { foodKitchenZhCN } from './messages/food-kitchen.zh-cn.ts';
 import { foodPlacardsZhCN } from './messages/food-placards.zh-cn.ts';
+import { foodTiersZhCN } from './messages/food-tiers.zh-cn.ts';
 import { homeZhCN } from './messages/home.zh-cn.ts';
 import { layoutZhCN } from './messages/layout.zh-cn.ts';
 import { notificationsZhCN } from './messages/notifications.zh-cn.ts';
@@ -51,6 +52,7 @@ export const zhCN = {
   ...foodKitchenZhCN,
   ...foodPlacardsZhCN,
   ...foodAppealsZhCN,
+  ...foodTiersZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',

@@ -1,0 +1,18 @@
+import { assertPlaceable } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { forbidden } from '../../platform/errors.ts';
+import { foodBusinessKind } from '../food/access.ts';
+
+/**
+ * Risk tiers and plans are rows of the food-business kind (fb = food_businesses): the tier list, the calendar and the
+ * day lists take its read predicate; generating a station's plan needs food:write and the station within the
+ * caller's placement reach. The model and the full recompute act on every station at once, so they need food:write
+ * and the data scope `all` (department staff, admin).
+ */
+export function assertDistrictWide(actor: Actor, what: string): void {
+  assertPlaceable(actor, foodBusinessKind, actor.unitId);
+  if (actor.dataScope !== 'all') throw forbidden(`${what}对全区生效，仅限数据范围为“全部数据”的用户`);
+}
+
+export const assertStationPlan = (actor: Actor, stationId: number) =>
+  assertPlaceable(actor, foodBusinessKind, stationId);
