@@ -38,6 +38,7 @@ export const permissions = {
   'rating:settings': '维护等级评定标准',
   'food:read': '查看食品安全监管',
   'food:write': '食品安全监管操作',
+  'food:approve': '审核发布食品红黑榜',
 } as const;
 
 export type Permission = keyof typeof permissions;

@@ -7,6 +7,7 @@ import '../modules/cases/access.ts';
 import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/food/access.ts';
+import '../modules/food-public/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
 import '../modules/notifications/access.ts';
@@ -68,6 +69,8 @@ import { foodSearchProvider } from '../modules/food/global-search.ts';
 import { foodPendingItems } from '../modules/food/pending.ts';
 import { createFoodService } from '../modules/food/services/food.ts';
 import { createFoodImports } from '../modules/food/services/imports.ts';
+import { createHonourService } from '../modules/food-public/services/honour.ts';
+import { createFoodPublicService } from '../modules/food-public/services/public.ts';
 import { createHealthService } from '../modules/health/service.ts';
 import { createInboxService } from '../modules/inbox/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
@@ -268,6 +271,8 @@ export function createServices(
     stationRatings: createStationRatingService(db, { files }),
     food: createFoodService(db, { calendar: calendar.calendar, now: opts.now }),
     foodImports: createFoodImports(db, { calendar: calendar.calendar, limits: importLimits(config) }),
+    foodHonour: createHonourService(db, { now: opts.now }),
+    foodPublic: createFoodPublicService(db, { now: opts.now }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

@@ -20,6 +20,8 @@ import { publicEntityRoutes } from '../modules/entity-profile/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { foodImportRoutes } from '../modules/food/import-routes.ts';
 import { foodRoutes } from '../modules/food/routes.ts';
+import { publicFoodRoutes } from '../modules/food-public/public-routes.ts';
+import { foodHonourRoutes } from '../modules/food-public/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
@@ -101,4 +103,9 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(reportRoutes, { reports: services.reports });
   await app.register(foodRoutes, { food: services.food });
   await app.register(foodImportRoutes, { imports: services.foodImports });
+  await app.register(foodHonourRoutes, { honour: services.foodHonour });
+  await app.register(publicFoodRoutes, {
+    food: services.foodPublic,
+    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
 };
