@@ -7,6 +7,7 @@ import { isDatabaseEmpty, loadDemo } from '../demo/demo.ts';
 import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
+import { loadDemoFoodHonour } from '../demo/demo-food-honour.ts';
 import { loadDemoFood } from '../demo/demo-food-repo.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
 import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
@@ -55,6 +56,8 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
     `  食品经营者 ${food.businesses.toLocaleString()} 户、许可 ${food.licences.toLocaleString()} 份、健康证 ` +
       `${food.certificates.toLocaleString()} 份（${((Date.now() - foodStarted) / 1000).toFixed(1)} 秒）`,
   );
+  const honour = await loadDemoFoodHonour(db, shanghaiToday());
+  console.log(`  食品红黑榜 ${honour.lists} 份（上月，已发布）：红榜 ${honour.red} 户、黑榜 ${honour.black} 户`);
   const calendar = createCalendarService(db);
   const spotChecks = await loadDemoSpotChecks(db, {
     calendar: calendar.calendar,
