@@ -19,6 +19,11 @@ const PortalTrackPage = lazyNamed(() => import('./pages/portal/portal-track-page
 const PortalPenaltiesPage = lazyNamed(() => import('./pages/portal/portal-penalties-page.tsx'), 'PortalPenaltiesPage');
 const PortalEntitiesPage = lazyNamed(() => import('./pages/portal/portal-entities-page.tsx'), 'PortalEntitiesPage');
 const PortalEntityPage = lazyNamed(() => import('./pages/portal/portal-entity-page.tsx'), 'PortalEntityPage');
+const PortalFoodPage = lazyNamed(() => import('./pages/food/public/portal-food-page.tsx'), 'PortalFoodPage');
+const PortalFoodBusinessPage = lazyNamed(
+  () => import('./pages/food/public/portal-food-page.tsx'),
+  'PortalFoodBusinessPage',
+);
 const ScreenPage = lazyNamed(() => import('./pages/screen/screen-page.tsx'), 'ScreenPage');
 const PortalSpotChecksPage = lazyNamed(
   () => import('./pages/portal/portal-spot-checks-page.tsx'),
@@ -74,6 +79,22 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PortalEntitiesPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/food"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalFoodPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/food/:id"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalFoodBusinessPage />
           </Suspense>
         }
       />
