@@ -22,6 +22,16 @@ import * as repo from '../repos/public.ts';
 /** Letters then digits, as a licence number starts (JY2…, SC1…, YB…), or digits only: searched as a number prefix. */
 const LICENCE_PREFIX = /^(JY|SC|YB)\d{0,14}$|^(JY|SC|YB)$/;
 
+/** Walk the primary key while a page is expected within this many entity rows (as the entity list does). */
+const WALK_ROW_BUDGET = 20_000;
+/** Food businesses are a share of the register: a page of them needs this many times more matching entities. */
+const FOOD_SHARE_FACTOR = 5;
+
+export function chooseNamePlan(matches: number, rows: number, limit: number): repo.NamePlan {
+  if (matches <= 0) return 'index';
+  return ((limit + 1) * FOOD_SHARE_FACTOR * rows) / matches <= WALK_ROW_BUDGET ? 'walk' : 'index';
+}
+
 const badCursor = () => validation('cursor', '分页游标无效，请从第一页重新查询');
 
 function gradeView(cell: repo.GradeCell | null) {
@@ -102,16 +112,22 @@ export function createFoodPublicService(db: Db, deps: { now?: () => Date } = {})
       }
       const tsquery = bigramTsquery(q.q);
       if (!tsquery) throw validation('q', '请输入至少2个字的名称，或许可证编号');
-      const before = cursor?.[0];
+      const [before, walkFlag] = cursor ?? [];
       if (cursor && !Number.isSafeInteger(before)) throw badCursor();
+      let plan: repo.NamePlan = walkFlag === 1 ? 'walk' : 'index';
+      if (!cursor) {
+        const est = await repo.estimateNameMatches(db, tsquery);
+        plan = chooseNamePlan(est.matches, est.rows, q.limit);
+      }
       const rows = await repo.searchByName(
         db,
-        { tsquery, fragment: q.q.trim(), beforeEntityId: before as number | undefined },
+        { tsquery, fragment: q.q.trim(), beforeEntityId: before as number | undefined, plan },
         q.limit + 1,
       );
       const items = rows.slice(0, q.limit);
       const last = items.at(-1);
-      const nextCursor = rows.length > q.limit && last ? encodeCursor([Number(last.entityId)]) : null;
+      const nextCursor =
+        rows.length > q.limit && last ? encodeCursor([Number(last.entityId), plan === 'walk' ? 1 : 0]) : null;
       return { items: items.map(toBusiness), nextCursor };
     },
 
