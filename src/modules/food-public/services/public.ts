@@ -115,7 +115,8 @@ export function createFoodPublicService(db: Db, deps: { now?: () => Date } = {})
       const [before, walkFlag] = cursor ?? [];
       if (cursor && !Number.isSafeInteger(before)) throw badCursor();
       let plan: repo.NamePlan = walkFlag === 1 ? 'walk' : 'index';
-      if (!cursor) {
+      // Three or more bigrams ANDed are rare enough for the index: no estimate (two round trips) needed.
+      if (!cursor && tsquery.split(' & ').length < 3) {
         const est = await repo.estimateNameMatches(db, tsquery);
         plan = chooseNamePlan(est.matches, est.rows, q.limit);
       }
