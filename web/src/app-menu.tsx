@@ -176,6 +176,14 @@ export const appMenu: AppMenuEntry[] = [
     group: 'food',
   },
   {
+    path: '/food/honour-lists',
+    label: 'nav.foodHonour',
+    icon: <ProfileOutlined />,
+    permission: 'food:read',
+    group: 'food',
+  },
+
+  {
     path: '/credit',
     label: 'nav.credit',
     icon: <BarChartOutlined />,

@@ -26,6 +26,7 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   ),
   '/complaints/:id': lazyNamed(() => import('./pages/complaints/complaint-detail-page.tsx'), 'ComplaintDetailPage'),
   '/cases/stats': lazyNamed(() => import('./pages/cases/stats/case-stats-page.tsx'), 'CaseStatsPage'),
+  '/food/honour-lists': lazyNamed(() => import('./pages/food/public/honour-lists-page.tsx'), 'HonourListsPage'),
   '/food/licences': lazyNamed(() => import('./pages/food/food-licences-page.tsx'), 'FoodLicencesPage'),
   '/food/licences/:id': lazyNamed(() => import('./pages/food/food-licence-page.tsx'), 'FoodLicencePage'),
   '/food/health-certificates': lazyNamed(
