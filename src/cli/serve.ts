@@ -8,6 +8,7 @@ import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
 import { loadDemoFoodAppeals } from '../demo/demo-food-appeals.ts';
+import { loadDemoFoodHonour } from '../demo/demo-food-honour.ts';
 import { loadDemoFood } from '../demo/demo-food-repo.ts';
 import { loadDemoFoodTiers } from '../demo/demo-food-tiers.ts';
 import { DEMO_KITCHEN_VENDOR, loadDemoKitchen } from '../demo/demo-kitchen.ts';
@@ -66,6 +67,8 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
       `${DEMO_KITCHEN_VENDOR.code}，密钥 ${DEMO_KITCHEN_VENDOR.secret}（仅演示，试用：npx shijian kitchen-alert-demo）`,
   );
   await loadDemoFoodTiers(db, shanghaiToday());
+  const honour = await loadDemoFoodHonour(db, shanghaiToday());
+  console.log(`  食品红黑榜 ${honour.lists} 份（上月，已发布）：红榜 ${honour.red} 户、黑榜 ${honour.black} 户`);
   const calendar = createCalendarService(db);
   console.log(await loadDemoFoodAppeals(db, { today: shanghaiToday(), calendar: await calendar.calendar() }));
   const spotChecks = await loadDemoSpotChecks(db, {

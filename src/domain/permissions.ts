@@ -39,6 +39,7 @@ export const permissions = {
   'food:read': '查看食品安全监管',
   'food:write': '食品安全监管操作',
   'food:settings': '维护食品安全参数（明厨亮灶平台接入等）',
+  'food:approve': '审核发布食品红黑榜',
 } as const;
 
 export type Permission = keyof typeof permissions;

@@ -18,6 +18,7 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { open311Routes } from '../modules/complaints/open311-routes.ts';
 import { openDataRoutes } from '../modules/entity-profile/open-data-routes.ts';
 import { sitemapRoutes } from '../modules/entity-profile/sitemap-routes.ts';
+import { openFoodRoutes } from '../modules/food-public/public-routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { errorHandler, notFoundHandler, problem } from '../platform/errors.ts';
 import { authPlugin } from './auth-plugin.ts';
@@ -116,6 +117,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await server.register(openDataRoutes, {
     prefix: '/api/open/v1',
     profiles: services.entityProfiles,
+    rateLimitPerMinute: config.OPEN_DATA_RATE_LIMIT_PER_MINUTE,
+  });
+  await server.register(openFoodRoutes, {
+    prefix: '/api/open/v1',
+    food: services.foodPublic,
     rateLimitPerMinute: config.OPEN_DATA_RATE_LIMIT_PER_MINUTE,
   });
   await server.register(sitemapRoutes, {

@@ -7,6 +7,7 @@ import '../modules/cases/access.ts';
 import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/food/access.ts';
+import '../modules/food-public/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
 import '../modules/notifications/access.ts';
@@ -77,6 +78,8 @@ import { createKitchenIngest } from '../modules/food-kitchen/services/ingest.ts'
 import { createKitchenVendors } from '../modules/food-kitchen/services/vendors.ts';
 import { createPlacardKeys } from '../modules/food-placards/services/keys.ts';
 import { createPlacardService } from '../modules/food-placards/services/placards.ts';
+import { createHonourService } from '../modules/food-public/services/honour.ts';
+import { createFoodPublicService } from '../modules/food-public/services/public.ts';
 import { foodTierJobs } from '../modules/food-tiers/jobs.ts';
 import { foodPlanPendingItems } from '../modules/food-tiers/pending.ts';
 import { createFoodPlanService } from '../modules/food-tiers/services/plan.ts';
@@ -324,6 +327,8 @@ export function createServices(
     }),
     foodTiers,
     foodPlan,
+    foodHonour: createHonourService(db, { now: opts.now }),
+    foodPublic: createFoodPublicService(db, { now: opts.now }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

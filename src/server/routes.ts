@@ -25,6 +25,8 @@ import { foodAppealRoutes } from '../modules/food-appeals/routes.ts';
 import { kitchenRoutes } from '../modules/food-kitchen/routes.ts';
 import { kitchenWebhookRoutes } from '../modules/food-kitchen/webhook-routes.ts';
 import { foodPlacardRoutes, publicPlacardRoutes } from '../modules/food-placards/routes.ts';
+import { publicFoodRoutes } from '../modules/food-public/public-routes.ts';
+import { foodHonourRoutes } from '../modules/food-public/routes.ts';
 import { foodTierRoutes } from '../modules/food-tiers/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
@@ -131,4 +133,9 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     maxBytes: config.FILE_MAX_BYTES,
   });
   await app.register(foodTierRoutes, { tiers: services.foodTiers, plan: services.foodPlan });
+  await app.register(foodHonourRoutes, { honour: services.foodHonour });
+  await app.register(publicFoodRoutes, {
+    food: services.foodPublic,
+    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
 };

@@ -212,6 +212,13 @@ export const appMenu: AppMenuEntry[] = [
     group: 'food',
   },
   {
+    path: '/food/honour-lists',
+    label: 'nav.foodHonour',
+    icon: <ProfileOutlined />,
+    permission: 'food:read',
+    group: 'food',
+  },
+  {
     path: '/food/tiers',
     label: 'nav.foodTiers',
     icon: <ProfileOutlined />,
@@ -232,6 +239,7 @@ export const appMenu: AppMenuEntry[] = [
     permission: 'food:read',
     group: 'food',
   },
+
   {
     path: '/credit',
     label: 'nav.credit',

@@ -31,6 +31,7 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   '/food/tiers': lazyNamed(() => import('./pages/food/tiers/food-tiers-page.tsx'), 'FoodTiersPage'),
   '/food/tiers/models': lazyNamed(() => import('./pages/food/tiers/food-tier-models-page.tsx'), 'FoodTierModelsPage'),
   '/food/plan': lazyNamed(() => import('./pages/food/tiers/food-plan-page.tsx'), 'FoodPlanPage'),
+  '/food/honour-lists': lazyNamed(() => import('./pages/food/public/honour-lists-page.tsx'), 'HonourListsPage'),
   '/food/licences': lazyNamed(() => import('./pages/food/food-licences-page.tsx'), 'FoodLicencesPage'),
   '/food/kitchen/alerts': lazyNamed(() => import('./pages/food/kitchen/kitchen-alerts-page.tsx'), 'KitchenAlertsPage'),
   '/food/kitchen/enrollments': lazyNamed(

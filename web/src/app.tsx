@@ -24,6 +24,11 @@ const PortalPenaltiesPage = lazyNamed(() => import('./pages/portal/portal-penalt
 const PortalEntitiesPage = lazyNamed(() => import('./pages/portal/portal-entities-page.tsx'), 'PortalEntitiesPage');
 const PortalEntityPage = lazyNamed(() => import('./pages/portal/portal-entity-page.tsx'), 'PortalEntityPage');
 const PortalPlacardPage = lazyNamed(() => import('./pages/portal/portal-placard-page.tsx'), 'PortalPlacardPage');
+const PortalFoodPage = lazyNamed(() => import('./pages/food/public/portal-food-page.tsx'), 'PortalFoodPage');
+const PortalFoodGradePage = lazyNamed(
+  () => import('./pages/food/public/portal-food-page.tsx'),
+  'PortalFoodBusinessPage',
+);
 const ScreenPage = lazyNamed(() => import('./pages/screen/screen-page.tsx'), 'ScreenPage');
 const PortalSpotChecksPage = lazyNamed(
   () => import('./pages/portal/portal-spot-checks-page.tsx'),
@@ -87,6 +92,22 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PortalEntitiesPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/food"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalFoodPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/food/:id"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalFoodGradePage />
           </Suspense>
         }
       />

@@ -57,6 +57,7 @@ export const builtinRoles: { code: string; name: string; permissions: Permission
       'rating:write',
       'food:read',
       'food:write',
+      'food:approve',
     ],
     dataScope: 'unit_and_below',
   },

@@ -13,6 +13,7 @@ import { foodEnUS } from './messages/food.en-us.ts';
 import { foodAppealsEnUS } from './messages/food-appeals.en-us.ts';
 import { foodKitchenEnUS } from './messages/food-kitchen.en-us.ts';
 import { foodPlacardsEnUS } from './messages/food-placards.en-us.ts';
+import { foodPublicEnUS } from './messages/food-public.en-us.ts';
 import { foodTiersEnUS } from './messages/food-tiers.en-us.ts';
 import { homeEnUS } from './messages/home.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
@@ -407,4 +408,5 @@ export const enUS: Record<MessageKey, string> = {
   ...foodPlacardsEnUS,
   ...foodAppealsEnUS,
   ...foodTiersEnUS,
+  ...foodPublicEnUS,
 };

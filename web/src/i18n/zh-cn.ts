@@ -13,6 +13,7 @@ import { foodZhCN } from './messages/food.zh-cn.ts';
 import { foodAppealsZhCN } from './messages/food-appeals.zh-cn.ts';
 import { foodKitchenZhCN } from './messages/food-kitchen.zh-cn.ts';
 import { foodPlacardsZhCN } from './messages/food-placards.zh-cn.ts';
+import { foodPublicZhCN } from './messages/food-public.zh-cn.ts';
 import { foodTiersZhCN } from './messages/food-tiers.zh-cn.ts';
 import { homeZhCN } from './messages/home.zh-cn.ts';
 import { layoutZhCN } from './messages/layout.zh-cn.ts';
@@ -53,6 +54,7 @@ export const zhCN = {
   ...foodPlacardsZhCN,
   ...foodAppealsZhCN,
   ...foodTiersZhCN,
+  ...foodPublicZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',

@@ -19,7 +19,13 @@ export function PortalShell({ children }: { children: ReactNode }) {
           theme="dark"
           mode="horizontal"
           // A profile (/portal/entities/<uscc>) belongs to the entity search.
-          selectedKeys={[pathname.startsWith('/portal/entities/') ? '/portal/entities' : pathname]}
+          selectedKeys={[
+            pathname.startsWith('/portal/entities/')
+              ? '/portal/entities'
+              : pathname.startsWith('/portal/food/')
+                ? '/portal/food'
+                : pathname,
+          ]}
           onClick={({ key }) => navigate(key)}
           items={[
             { key: '/portal/complaint', label: t('portal.navComplaint') },
@@ -28,6 +34,7 @@ export function PortalShell({ children }: { children: ReactNode }) {
             { key: '/portal/penalties', label: t('portal.navPenalties') },
             { key: '/portal/entities', label: t('entityProfile.nav') },
             { key: '/portal/food-business', label: t('portal.navFoodBusiness') },
+            { key: '/portal/food', label: t('foodPublic.nav') },
           ]}
           style={{ flex: 1, minWidth: 0 }}
         />

@@ -1,0 +1,250 @@
+import { FrownOutlined, MehOutlined, SmileOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Empty, List, Spin, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type {
+  TPublicFoodBusiness,
+  TPublicFoodDetail,
+  TPublicHonourList,
+} from '../../../../../src/contracts/food-public.ts';
+import { foodPublicApi } from '../../../api/food-public.ts';
+import { errorDetail } from '../../../components/load-error.tsx';
+import { useT } from '../../../i18n/i18n-context.tsx';
+import { PortalSearchCard } from '../../portal/portal-search-card.tsx';
+import { PortalShell } from '../../portal/portal-shell.tsx';
+
+type Grade = TPublicFoodBusiness['dynamicGrade'];
+
+/** The 2012 guidance's faces: 优秀 大笑, 良好 微笑, 一般 平脸; 不予评级 has none. */
+function GradeFace({ grade, big }: { grade: Grade; big?: boolean }) {
+  const t = useT();
+  if (!grade) return <Tag>{t('foodPublic.noGrade')}</Tag>;
+  const size = big ? 40 : 20;
+  const face =
+    grade.face === 'laugh' ? (
+      <SmileOutlined style={{ fontSize: size, color: '#389e0d' }} />
+    ) : grade.face === 'smile' ? (
+      <SmileOutlined style={{ fontSize: size, color: '#1677ff' }} />
+    ) : grade.face === 'plain' ? (
+      <MehOutlined style={{ fontSize: size, color: '#d48806' }} />
+    ) : (
+      <FrownOutlined style={{ fontSize: size, color: '#8c8c8c' }} />
+    );
+  return (
+    <span data-testid="food-grade" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+      {face}
+      <strong>{grade.label}</strong>
+    </span>
+  );
+}
+
+function HonourBoards() {
+  const t = useT();
+  const [lists, setLists] = useState<TPublicHonourList[]>();
+  useEffect(() => {
+    foodPublicApi
+      .honourLists()
+      .then((p) => setLists(p.items))
+      .catch(() => setLists([]));
+  }, []);
+  if (!lists) return <Spin />;
+  if (!lists.length) return <Empty description={t('foodPublic.noHonour')} />;
+  return (
+    <>
+      {lists.map((l) => (
+        <Card key={l.id} size="small" title={`${l.stationName} · ${l.month}`} style={{ marginBottom: 12 }}>
+          <Tabs
+            size="small"
+            items={(['red', 'black'] as const).map((board) => ({
+              key: board,
+              label: `${t(board === 'red' ? 'foodPublic.red' : 'foodPublic.black')}（${l[board].length}）`,
+              children: (
+                <List
+                  size="small"
+                  dataSource={l[board]}
+                  locale={{ emptyText: t('foodPublic.emptyBoard') }}
+                  renderItem={(e) => (
+                    <List.Item>
+                      <div>
+                        <Link to={`/portal/food/${e.businessId}`}>{e.businessName}</Link>{' '}
+                        {e.segment === 'workshop' && <Tag>{t('foodPublic.workshop')}</Tag>}
+                        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                          {e.reasons.join('；')}
+                        </Typography.Text>
+                      </div>
+                    </List.Item>
+                  )}
+                />
+              ),
+            }))}
+          />
+        </Card>
+      ))}
+    </>
+  );
+}
+
+/** 餐饮食品安全公示 on the portal (phone first, no login): search, grades with faces, and the published 红黑榜. */
+export function PortalFoodPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const [text, setText] = useState(q);
+  const [rows, setRows] = useState<TPublicFoodBusiness[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const load = async (cursor?: string) => {
+    setLoading(true);
+    setError(undefined);
+    try {
+      const page = await foodPublicApi.search(q, cursor);
+      setRows((prev) => (cursor ? [...prev, ...page.items] : page.items));
+      setNextCursor(page.nextCursor);
+    } catch (err) {
+      setError(errorDetail(t, err));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload from the first page when the search changes
+  useEffect(() => {
+    setText(q);
+    setRows([]);
+    setNextCursor(null);
+    if (q) void load();
+  }, [q]);
+
+  const search = (value: string) => {
+    const v = value.trim();
+    if ([...v].length === 1) {
+      setError(t('foodPublic.searchHint'));
+      return;
+    }
+    setParams(v ? { q: v } : {});
+  };
+
+  return (
+    <PortalShell>
+      <PortalSearchCard
+        title={t('foodPublic.title')}
+        intro={t('foodPublic.intro')}
+        placeholder={t('foodPublic.searchPlaceholder')}
+        value={text}
+        onChange={setText}
+        onSearch={search}
+        maxLength={60}
+        testId="food-search"
+      />
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
+      {q && (
+        <List<TPublicFoodBusiness>
+          style={{ marginTop: 16 }}
+          loading={loading && rows.length === 0}
+          dataSource={rows}
+          locale={{ emptyText: <Empty description={t('foodPublic.notFound')} /> }}
+          renderItem={(b) => (
+            <List.Item key={b.id} style={{ padding: 0, borderBlockEnd: 'none', marginBottom: 12 }}>
+              <Card size="small" style={{ width: '100%' }} data-testid="food-result">
+                <Link to={`/portal/food/${b.id}`} style={{ fontWeight: 600, wordBreak: 'break-all' }}>
+                  {b.name}
+                </Link>
+                <div style={{ marginTop: 8 }}>
+                  <GradeFace grade={b.dynamicGrade} />
+                  {b.annualGrade && (
+                    <Tag style={{ marginLeft: 8 }}>{`${t('foodPublic.annual')} ${b.annualGrade.label}`}</Tag>
+                  )}
+                </div>
+                <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                  {b.licenceNo ?? '—'} · {b.stationName}
+                </Typography.Text>
+              </Card>
+            </List.Item>
+          )}
+        />
+      )}
+      {nextCursor && (
+        <Button block loading={loading} onClick={() => load(nextCursor)}>
+          {t('common.loadMore')}
+        </Button>
+      )}
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('foodPublic.honourTitle')}
+      </Typography.Title>
+      <HonourBoards />
+    </PortalShell>
+  );
+}
+
+/** One business: its grade with the face beside its published reply, the annual grade, the latest inspection. */
+export function PortalFoodBusinessPage() {
+  const t = useT();
+  const id = Number(useParams().id);
+  const [b, setB] = useState<TPublicFoodDetail>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    foodPublicApi
+      .business(id)
+      .then(setB)
+      .catch((err) => setError(errorDetail(t, err)));
+  }, [id, t]);
+  return (
+    <PortalShell>
+      {error && <Alert type="error" showIcon title={error} />}
+      {!b && !error && <Spin />}
+      {b && (
+        <Card title={<span style={{ whiteSpace: 'normal' }}>{b.name}</span>} data-testid="food-business">
+          <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+            <div>
+              <Typography.Text type="secondary">{t('foodPublic.dynamic')}</Typography.Text>
+              <div>
+                <GradeFace grade={b.dynamicGrade} big />
+              </div>
+              {b.dynamicGrade && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {b.dynamicGrade.gradedOn}
+                </Typography.Text>
+              )}
+            </div>
+            {b.reply && (
+              <Alert
+                style={{ flex: 1, minWidth: 200 }}
+                type="info"
+                title={t('foodPublic.reply')}
+                description={b.reply.body}
+                data-testid="food-reply"
+              />
+            )}
+          </div>
+          <Descriptions column={1} size="small" style={{ marginTop: 16 }}>
+            <Descriptions.Item label={t('foodPublic.annual')}>{b.annualGrade?.label ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('foodPublic.latestInspection')}>
+              {b.latestInspection
+                ? `${b.latestInspection.inspectedOn} ${b.latestInspection.resultLabel ?? ''}`
+                : t('foodPublic.awaitingInspection')}
+            </Descriptions.Item>
+            {b.licences.map((l) => (
+              <Descriptions.Item key={l.licenceNo} label={l.kindLabel}>
+                <span
+                  style={{ wordBreak: 'break-all' }}
+                >{`${l.licenceNo}（${t('foodPublic.validUntil')} ${l.validUntil}）`}</span>
+              </Descriptions.Item>
+            ))}
+            <Descriptions.Item label={t('foodPublic.address')}>{b.address ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('foodPublic.station')}>{b.stationName}</Descriptions.Item>
+          </Descriptions>
+          {b.honours.map((h) => (
+            <Tag key={`${h.month}-${h.board}`} color={h.board === 'red' ? 'red' : 'default'}>
+              {`${h.month} ${t(h.board === 'red' ? 'foodPublic.red' : 'foodPublic.black')}`}
+            </Tag>
+          ))}
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
+            {t('foodPublic.asOf')} {b.asOf} · <a href={`/api/v1/public/food/businesses/${b.id}`}>JSON</a>
+          </Typography.Paragraph>
+        </Card>
+      )}
+    </PortalShell>
+  );
+}
