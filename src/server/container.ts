@@ -68,6 +68,8 @@ import { foodSearchProvider } from '../modules/food/global-search.ts';
 import { foodPendingItems } from '../modules/food/pending.ts';
 import { createFoodService } from '../modules/food/services/food.ts';
 import { createFoodImports } from '../modules/food/services/imports.ts';
+import { foodInspectionJobs } from '../modules/food-inspections/jobs.ts';
+import { createFoodInspectionService } from '../modules/food-inspections/services/inspections.ts';
 import { createHealthService } from '../modules/health/service.ts';
 import { createInboxService } from '../modules/inbox/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
@@ -159,6 +161,7 @@ export function createServices(
     { now: opts.now, enqueue: (kind) => jobs.enqueue({ kind, payload: {} }) },
   );
 
+  const foodInspections = createFoodInspectionService(db, { calendar: calendar.calendar, jobs, now: opts.now });
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
     ...auditJobs(auditCheckpoints),
@@ -175,6 +178,7 @@ export function createServices(
     ...caseDisclosureJobs(caseDisclosures),
     ...notificationJobs(notifications),
     ...screenJobs(screen),
+    ...foodInspectionJobs(foodInspections),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -268,6 +272,7 @@ export function createServices(
     stationRatings: createStationRatingService(db, { files }),
     food: createFoodService(db, { calendar: calendar.calendar, now: opts.now }),
     foodImports: createFoodImports(db, { calendar: calendar.calendar, limits: importLimits(config) }),
+    foodInspections,
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),
