@@ -176,6 +176,20 @@ export const appMenu: AppMenuEntry[] = [
     group: 'food',
   },
   {
+    path: '/food/inspections',
+    label: 'nav.foodInspections',
+    icon: <AuditOutlined />,
+    permission: 'food:read',
+    group: 'food',
+  },
+  {
+    path: '/food/inspections/:id',
+    label: 'foodInspection.title',
+    icon: <AuditOutlined />,
+    permission: 'food:read',
+    hideInMenu: true,
+  },
+  {
     path: '/credit',
     label: 'nav.credit',
     icon: <BarChartOutlined />,
