@@ -7,6 +7,7 @@ import { isDatabaseEmpty, loadDemo } from '../demo/demo.ts';
 import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
+import { loadDemoFoodInspections } from '../demo/demo-food-inspections.ts';
 import { loadDemoFood } from '../demo/demo-food-repo.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
 import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
@@ -54,6 +55,11 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   console.log(
     `  食品经营者 ${food.businesses.toLocaleString()} 户、许可 ${food.licences.toLocaleString()} 份、健康证 ` +
       `${food.certificates.toLocaleString()} 份（${((Date.now() - foodStarted) / 1000).toFixed(1)} 秒）`,
+  );
+  const fiStarted = Date.now();
+  const fi = await loadDemoFoodInspections(db, shanghaiToday());
+  console.log(
+    `  日常监督检查 ${fi.inspections.toLocaleString()} 次、量化分级 ${fi.grades.toLocaleString()} 条（${((Date.now() - fiStarted) / 1000).toFixed(1)} 秒）`,
   );
   const calendar = createCalendarService(db);
   const spotChecks = await loadDemoSpotChecks(db, {
