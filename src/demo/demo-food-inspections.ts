@@ -44,6 +44,7 @@ export async function loadDemoFoodInspections(db: Db, today: string): Promise<{ 
               CASE result WHEN 'pass' THEN NULL WHEN 'fail' THEN day + 14 ELSE day + 21 END
          FROM demo_fi ORDER BY day, id RETURNING id`,
     );
+    const first = inserted.reduce((m, r) => Math.min(m, r.id), Number.MAX_SAFE_INTEGER);
     // Follow-ups: done (符合) once their deadline passed, planned otherwise.
     await tx.query(
       `WITH fu AS (
@@ -54,10 +55,10 @@ export async function loadDemoFoodInspections(db: Db, today: string): Promise<{ 
                 CASE WHEN i.rectify_due_on < $1 THEN 'pass' END, CASE WHEN i.rectify_due_on < $1 THEN 100 END,
                 i.station_id, i.created_by, i.checklist_version_id,
                 CASE WHEN i.rectify_due_on < $1 THEN 0 END, CASE WHEN i.rectify_due_on < $1 THEN 0 END, i.id
-           FROM food_inspections i WHERE i.id = ANY($2::bigint[]) AND i.rectify_due_on IS NOT NULL
+           FROM food_inspections i WHERE i.id >= $2 AND i.kind = 'routine' AND i.rectify_due_on IS NOT NULL
          RETURNING id, followup_of)
        UPDATE food_inspections i SET followup_id = fu.id FROM fu WHERE i.id = fu.followup_of`,
-      [today, inserted.map((r) => r.id)],
+      [today, first],
     );
     // Dynamic grades: one per routine inspection outside the new-licence embargo; the next one supersedes it.
     const grades = await tx.query<{ id: number }>(
@@ -67,7 +68,7 @@ export async function loadDemoFoodInspections(db: Db, today: string): Promise<{ 
                    WHEN i.score >= $6 THEN 'fair' ELSE 'none' END,
               i.score, i.id, i.inspected_on, 'superseded', i.created_by
          FROM food_inspections i JOIN demo_fi d ON d.id = i.business_id AND d.day = i.inspected_on
-        WHERE i.id = ANY($2::bigint[]) AND i.inspected_on >= d.licensed_on + make_interval(months => $1::int)
+        WHERE i.id >= $2 AND i.kind = 'routine' AND i.inspected_on >= d.licensed_on + make_interval(months => $1::int)
         ORDER BY i.inspected_on, i.id RETURNING id`,
       [
         c.newLicenceEmbargoMonths,
@@ -81,18 +82,18 @@ export async function loadDemoFoodInspections(db: Db, today: string): Promise<{ 
     await tx.query(
       `WITH seq AS (
          SELECT id, graded_on, lead(id) OVER w AS next_id, lead(graded_on) OVER w AS next_on
-           FROM food_grades WHERE id = ANY($1::bigint[])
+           FROM food_grades WHERE id >= $1 AND kind = 'dynamic'
          WINDOW w AS (PARTITION BY business_id ORDER BY graded_on, id))
        UPDATE food_grades g SET status = CASE WHEN s.next_id IS NULL THEN 'current' ELSE 'superseded' END,
               superseded_by = s.next_id, superseded_on = s.next_on
          FROM seq s WHERE g.id = s.id`,
-      [grades.map((g) => g.id)],
+      [grades.reduce((m, g) => Math.min(m, g.id), Number.MAX_SAFE_INTEGER)],
     );
     await tx.query(
       `UPDATE food_inspections i SET grade_withheld = 'newLicence'
-         FROM demo_fi d WHERE i.id = ANY($1::bigint[]) AND d.id = i.business_id AND d.day = i.inspected_on
+         FROM demo_fi d WHERE i.id >= $1 AND i.kind = 'routine' AND d.id = i.business_id AND d.day = i.inspected_on
           AND i.inspected_on < d.licensed_on + make_interval(months => $2::int)`,
-      [inserted.map((r) => r.id), c.newLicenceEmbargoMonths],
+      [first, c.newLicenceEmbargoMonths],
     );
     const year = Number(today.slice(0, 4));
     for (const asOf of [`${year - 3}-12-31`, `${year - 2}-12-31`, `${year - 1}-12-31`, today])
