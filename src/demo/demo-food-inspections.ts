@@ -32,16 +32,17 @@ export async function loadDemoFoodInspections(db: Db, today: string): Promise<{ 
        )
        SELECT f.*, greatest(0, 100 - kf * $2::int - gf * $3::int) AS score,
               CASE WHEN kf > 0 OR gf >= 6 THEN 'fail' WHEN gf > 0 THEN 'basicPass' ELSE 'pass' END AS result,
-              v.id AS version_id
+              v.id AS version_id,
+              CASE WHEN day < licensed_on + make_interval(months => $4::int) THEN 'newLicence' END AS withheld
          FROM f JOIN food_checklist_versions v ON v.business_type = f.btype AND v.active`,
-      [today, c.keyDeduction, c.generalDeduction],
+      [today, c.keyDeduction, c.generalDeduction, c.newLicenceEmbargoMonths],
     );
     const inserted = await tx.query<{ id: number }>(
       `INSERT INTO food_inspections (business_id, kind, full_scope, status, planned_on, inspected_on, result, score,
                                      station_id, created_by, checklist_version_id, key_failures, general_failures,
-                                     rectify_due_on)
+                                     rectify_due_on, grade_withheld)
        SELECT id, 'routine', h % 4 = 0, 'done', day, day, result, score, station_id, inspector_id, version_id, kf, gf,
-              CASE result WHEN 'pass' THEN NULL WHEN 'fail' THEN day + 14 ELSE day + 21 END
+              CASE result WHEN 'pass' THEN NULL WHEN 'fail' THEN day + 14 ELSE day + 21 END, withheld
          FROM demo_fi ORDER BY day, id RETURNING id`,
     );
     const first = inserted.reduce((m, r) => Math.min(m, r.id), Number.MAX_SAFE_INTEGER);
@@ -64,20 +65,13 @@ export async function loadDemoFoodInspections(db: Db, today: string): Promise<{ 
     const grades = await tx.query<{ id: number }>(
       `INSERT INTO food_grades (business_id, kind, grade, score, inspection_id, graded_on, status, created_by)
        SELECT i.business_id, 'dynamic',
-              CASE WHEN i.key_failures >= $3 THEN 'none' WHEN i.score >= $4 THEN 'excellent' WHEN i.score >= $5 THEN 'good'
-                   WHEN i.score >= $6 THEN 'fair' ELSE 'none' END,
+              CASE WHEN i.key_failures >= $2 THEN 'none' WHEN i.score >= $3 THEN 'excellent' WHEN i.score >= $4 THEN 'good'
+                   WHEN i.score >= $5 THEN 'fair' ELSE 'none' END,
               i.score, i.id, i.inspected_on, 'superseded', i.created_by
-         FROM food_inspections i JOIN demo_fi d ON d.id = i.business_id AND d.day = i.inspected_on
-        WHERE i.id >= $2 AND i.kind = 'routine' AND i.inspected_on >= d.licensed_on + make_interval(months => $1::int)
+         FROM food_inspections i
+        WHERE i.id >= $1 AND i.kind = 'routine' AND i.grade_withheld IS NULL
         ORDER BY i.inspected_on, i.id RETURNING id`,
-      [
-        c.newLicenceEmbargoMonths,
-        inserted.map((r) => r.id),
-        c.noGradeOnKeyFailures,
-        c.bands.excellent,
-        c.bands.good,
-        c.bands.fair,
-      ],
+      [first, c.noGradeOnKeyFailures, c.bands.excellent, c.bands.good, c.bands.fair],
     );
     await tx.query(
       `WITH seq AS (
@@ -88,12 +82,6 @@ export async function loadDemoFoodInspections(db: Db, today: string): Promise<{ 
               superseded_by = s.next_id, superseded_on = s.next_on
          FROM seq s WHERE g.id = s.id`,
       [grades.reduce((m, g) => Math.min(m, g.id), Number.MAX_SAFE_INTEGER)],
-    );
-    await tx.query(
-      `UPDATE food_inspections i SET grade_withheld = 'newLicence'
-         FROM demo_fi d WHERE i.id >= $1 AND i.kind = 'routine' AND d.id = i.business_id AND d.day = i.inspected_on
-          AND i.inspected_on < d.licensed_on + make_interval(months => $2::int)`,
-      [first, c.newLicenceEmbargoMonths],
     );
     const year = Number(today.slice(0, 4));
     for (const asOf of [`${year - 3}-12-31`, `${year - 2}-12-31`, `${year - 1}-12-31`, today])

@@ -34,6 +34,8 @@ export async function recomputeAnnual(
          ON cur.business_id = g.business_id AND cur.kind = 'annual' AND cur.status = 'current'`,
     [p.asOf, c.windowMonths, c.noneCapsAtC, c.A, c.B, year],
   );
+  // Planner statistics for the joins below (a temp table has none until analysed).
+  await tx.query('ANALYZE food_annual_calc');
   const [{ considered, written }] = (await tx.query<{ considered: number; written: number }>(
     `SELECT count(*)::int AS considered, count(*) FILTER (WHERE changed)::int AS written FROM food_annual_calc`,
   )) as [{ considered: number; written: number }];
