@@ -29,7 +29,16 @@ test('demo inspections: 3 years, follow-ups, one current grade per kind, each su
   const r = await loadDemoFoodInspections(db, today);
   const ms = performance.now() - started;
   assert.ok(r.inspections > 300 && r.grades > 300, JSON.stringify(r));
-  const [checks] = await db.query<Record<string, number>>(
+  const [checks] = await db.query<{
+    twoCurrent: number;
+    noSuccessor: number;
+    noFollowup: number;
+    fails: number;
+    basicPasses: number;
+    withheld: number;
+    years: number;
+    threeYears: number;
+  }>(
     `SELECT
        (SELECT count(*)::int FROM (SELECT business_id, kind FROM food_grades WHERE status = 'current'
           GROUP BY 1, 2 HAVING count(*) > 1) x) AS "twoCurrent",
