@@ -17,13 +17,13 @@ test('demo inspections: 3 years, follow-ups, one current grade per kind, each su
     `WITH e AS (
        INSERT INTO entities (uscc, type, name, name_bigrams, station_id, established_on)
        SELECT 'DEMOFI' || lpad(g::text, 12, '0'), 'individualBusiness', '演示餐馆' || g, ''::tsvector,
-              (SELECT id FROM org_units WHERE code = 's01'), '2015-01-01' FROM generate_series(1, 60) g RETURNING id, station_id),
+              (SELECT id FROM org_units WHERE code = 's01'), '2015-01-01' FROM generate_series(1, $2::int) g RETURNING id, station_id),
      b AS (INSERT INTO food_businesses (entity_id, station_id) SELECT id, station_id FROM e RETURNING id)
      INSERT INTO food_licences (business_id, kind, licence_no, categories, issued_on, valid_until, renewal_due_on)
      SELECT id, CASE WHEN id % 5 = 0 THEN 'production' ELSE 'operation' END, 'JYDEMO' || id,
             CASE WHEN id % 2 = 0 THEN ARRAY['hotFood'] ELSE ARRAY['prepackaged'] END,
             CASE WHEN id % 7 = 0 THEN $1::date - 400 ELSE '2019-01-01' END, '2030-01-01', '2029-11-01' FROM b`,
-    [today],
+    [today, Number(process.env.DEMO_FI_BUSINESSES ?? 60)],
   );
   const started = performance.now();
   const r = await loadDemoFoodInspections(db, today);
