@@ -9,6 +9,7 @@ import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
 import { loadDemoFoodAppeals } from '../demo/demo-food-appeals.ts';
 import { loadDemoFoodHonour } from '../demo/demo-food-honour.ts';
+import { loadDemoFoodInspections } from '../demo/demo-food-inspections.ts';
 import { loadDemoFood } from '../demo/demo-food-repo.ts';
 import { loadDemoFoodTiers } from '../demo/demo-food-tiers.ts';
 import { DEMO_KITCHEN_VENDOR, loadDemoKitchen } from '../demo/demo-kitchen.ts';
@@ -58,6 +59,11 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   console.log(
     `  食品经营者 ${food.businesses.toLocaleString()} 户、许可 ${food.licences.toLocaleString()} 份、健康证 ` +
       `${food.certificates.toLocaleString()} 份（${((Date.now() - foodStarted) / 1000).toFixed(1)} 秒）`,
+  );
+  const fiStarted = Date.now();
+  const fi = await loadDemoFoodInspections(db, shanghaiToday());
+  console.log(
+    `  日常监督检查 ${fi.inspections.toLocaleString()} 次、量化分级 ${fi.grades.toLocaleString()} 条（${((Date.now() - fiStarted) / 1000).toFixed(1)} 秒）`,
   );
   const kitchenStarted = Date.now();
   const kitchen = await loadDemoKitchen(db, pii);

@@ -71,6 +71,8 @@ import { createFoodService } from '../modules/food/services/food.ts';
 import { createFoodImports } from '../modules/food/services/imports.ts';
 import { foodAppealPendingItems } from '../modules/food-appeals/pending.ts';
 import { createFoodAppealServices } from '../modules/food-appeals/services/index.ts';
+import { foodInspectionJobs } from '../modules/food-inspections/jobs.ts';
+import { createFoodInspectionService } from '../modules/food-inspections/services/inspections.ts';
 import { kitchenPendingItems } from '../modules/food-kitchen/pending.ts';
 import { createKitchenAlerts } from '../modules/food-kitchen/services/alerts.ts';
 import { createKitchenEnrollments } from '../modules/food-kitchen/services/enrollments.ts';
@@ -195,6 +197,7 @@ export function createServices(
     { now: opts.now, enqueue: (kind) => jobs.enqueue({ kind, payload: {} }) },
   );
 
+  const foodInspections = createFoodInspectionService(db, { calendar: calendar.calendar, jobs, now: opts.now });
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
     ...auditJobs(auditCheckpoints),
@@ -212,6 +215,7 @@ export function createServices(
     ...notificationJobs(notifications),
     ...screenJobs(screen),
     ...foodTierJobs(foodTiers),
+    ...foodInspectionJobs(foodInspections),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -329,6 +333,7 @@ export function createServices(
     foodPlan,
     foodHonour: createHonourService(db, { now: opts.now }),
     foodPublic: createFoodPublicService(db, { now: opts.now }),
+    foodInspections,
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

@@ -22,6 +22,7 @@ import { foodImportRoutes } from '../modules/food/import-routes.ts';
 import { foodRoutes } from '../modules/food/routes.ts';
 import { publicFoodAppealRoutes } from '../modules/food-appeals/public-routes.ts';
 import { foodAppealRoutes } from '../modules/food-appeals/routes.ts';
+import { foodInspectionRoutes } from '../modules/food-inspections/routes.ts';
 import { kitchenRoutes } from '../modules/food-kitchen/routes.ts';
 import { kitchenWebhookRoutes } from '../modules/food-kitchen/webhook-routes.ts';
 import { foodPlacardRoutes, publicPlacardRoutes } from '../modules/food-placards/routes.ts';
@@ -138,4 +139,5 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     food: services.foodPublic,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   });
+  await app.register(foodInspectionRoutes, { inspections: services.foodInspections });
 };

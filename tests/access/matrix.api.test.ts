@@ -38,6 +38,9 @@ const excludedUnitColumns: Record<string, string> = {
     'the bureau a numbered document is issued in the name of; a document is exactly as readable as its case or ' +
     'lead (case / case-lead kinds), never by this column',
   'case_document_counters.unit_id': 'document number counters per bureau, kind and year; never served',
+  'food_inspections.station_id':
+    'a copy of the business station for the planned-list and 红黑榜 indexes; an inspection is exactly as readable as ' +
+    'its business (food-business kind, fb.station_id), never by this column',
   'screen_figures.unit_id':
     'the 智慧大脑 rollup per station (0: the district), aggregates served whole to screen:read holders whose scope ' +
     'covers the unit (assertScreenReadable), never row by row',

@@ -191,6 +191,20 @@ export const appMenu: AppMenuEntry[] = [
     group: 'food',
   },
   {
+    path: '/food/inspections',
+    label: 'nav.foodInspections',
+    icon: <AuditOutlined />,
+    permission: 'food:read',
+    group: 'food',
+  },
+  {
+    path: '/food/inspections/:id',
+    label: 'foodInspection.title',
+    icon: <AuditOutlined />,
+    permission: 'food:read',
+    hideInMenu: true,
+  },
+  {
     path: '/food/kitchen/alerts',
     label: 'nav.foodKitchenAlerts',
     icon: <VideoCameraOutlined />,

@@ -44,6 +44,14 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
     'FoodCertificatesPage',
   ),
   '/food/appeals': lazyNamed(() => import('./pages/food/appeals/food-appeals-page.tsx'), 'FoodAppealsPage'),
+  '/food/inspections': lazyNamed(
+    () => import('./pages/food/inspections/food-inspections-page.tsx'),
+    'FoodInspectionsPage',
+  ),
+  '/food/inspections/:id': lazyNamed(
+    () => import('./pages/food/inspections/food-inspection-page.tsx'),
+    'FoodInspectionPage',
+  ),
   '/credit': lazyNamed(() => import('./pages/credit/credit-overview-page.tsx'), 'CreditOverviewPage'),
   '/credit/abnormal': lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'AbnormalListPage'),
   '/credit/serious': lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'SeriousListPage'),

@@ -45,7 +45,7 @@ CREATE INDEX food_honour_entries_business_idx ON food_honour_entries (business_i
 CREATE INDEX food_grades_open_current_idx ON food_grades (id) WHERE status = 'current';
 CREATE INDEX food_grades_open_created_idx ON food_grades (created_at, id);
 -- 红黑榜 counts failed inspections of a station's businesses in a 12-month window.
-CREATE INDEX food_inspections_done_idx ON food_inspections (station_id, inspected_on) WHERE status = 'done';
+CREATE INDEX food_inspections_station_done_idx ON food_inspections (station_id, inspected_on) WHERE status = 'done';
 
 -- The chief approves and publishes: a new permission for the built-in roles of an existing install.
 UPDATE roles SET permissions = permissions || ARRAY['food:approve']

@@ -11,6 +11,7 @@ import { entitiesEnUS } from './messages/entities.en-us.ts';
 import { entityProfileEnUS } from './messages/entity-profile.en-us.ts';
 import { foodEnUS } from './messages/food.en-us.ts';
 import { foodAppealsEnUS } from './messages/food-appeals.en-us.ts';
+import { foodInspectionsEnUS } from './messages/food-inspections.en-us.ts';
 import { foodKitchenEnUS } from './messages/food-kitchen.en-us.ts';
 import { foodPlacardsEnUS } from './messages/food-placards.en-us.ts';
 import { foodPublicEnUS } from './messages/food-public.en-us.ts';
@@ -409,4 +410,5 @@ export const enUS: Record<MessageKey, string> = {
   ...foodAppealsEnUS,
   ...foodTiersEnUS,
   ...foodPublicEnUS,
+  ...foodInspectionsEnUS,
 };

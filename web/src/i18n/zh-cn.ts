@@ -11,6 +11,7 @@ import { entitiesZhCN } from './messages/entities.zh-cn.ts';
 import { entityProfileZhCN } from './messages/entity-profile.zh-cn.ts';
 import { foodZhCN } from './messages/food.zh-cn.ts';
 import { foodAppealsZhCN } from './messages/food-appeals.zh-cn.ts';
+import { foodInspectionsZhCN } from './messages/food-inspections.zh-cn.ts';
 import { foodKitchenZhCN } from './messages/food-kitchen.zh-cn.ts';
 import { foodPlacardsZhCN } from './messages/food-placards.zh-cn.ts';
 import { foodPublicZhCN } from './messages/food-public.zh-cn.ts';
@@ -55,6 +56,7 @@ export const zhCN = {
   ...foodAppealsZhCN,
   ...foodTiersZhCN,
   ...foodPublicZhCN,
+  ...foodInspectionsZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',

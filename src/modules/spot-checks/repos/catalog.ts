@@ -211,7 +211,8 @@ type PlanRow = TPlan & { ownerUnitId: number; createdBy: number | null };
 
 /** Plans with what merging saved (checks drawn across tasks vs visits actually made); `id`: that one. */
 export async function listPlans(q: Queryable, reader: Actor, id?: number): Promise<PlanRow[]> {
-  const w = readableWhere(reader, spotCheckPlanKind, new Where()).addIf(id, 'p.id = ?');
+  // A food inspection's own plan (kind 'food') is not a 双随机 plan.
+  const w = readableWhere(reader, spotCheckPlanKind, new Where()).add(`p.kind = 'spotCheck'`).addIf(id, 'p.id = ?');
   const rows = await q.query<PlanRow>(
     `SELECT p.id, p.name, p.period_start AS "periodStart", p.period_end AS "periodEnd",
             p.owner_unit_id AS "ownerUnitId", p.created_by AS "createdBy",

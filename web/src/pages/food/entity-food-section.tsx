@@ -5,6 +5,7 @@ import { foodApi } from '../../api/food.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { ExpiryCell, kindLabel, statusLabel } from './food-labels.tsx';
+import { GradeHistory } from './inspections/grade-history.tsx';
 
 /** The entity page's 食品安全 section: its licences and its staff's health certificates (food:read). */
 export function EntityFoodSection({ entityId, inBusinessPage }: { entityId: number; inBusinessPage?: boolean }) {
@@ -67,6 +68,7 @@ export function EntityFoodSection({ entityId, inBusinessPage }: { entityId: numb
               },
             ]}
           />
+          <GradeHistory businessId={food.business.id} />
         </>
       )}
     </Card>
