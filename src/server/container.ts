@@ -7,6 +7,7 @@ import '../modules/cases/access.ts';
 import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/food/access.ts';
+import '../modules/food-sampling/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
 import '../modules/notifications/access.ts';
@@ -68,6 +69,10 @@ import { foodSearchProvider } from '../modules/food/global-search.ts';
 import { foodPendingItems } from '../modules/food/pending.ts';
 import { createFoodService } from '../modules/food/services/food.ts';
 import { createFoodImports } from '../modules/food/services/imports.ts';
+import { foodSamplingPendingItems } from '../modules/food-sampling/pending.ts';
+import { createSamplingPlanService } from '../modules/food-sampling/services/plans.ts';
+import { createResultImport } from '../modules/food-sampling/services/result-import.ts';
+import { createSampleService } from '../modules/food-sampling/services/samples.ts';
 import { createHealthService } from '../modules/health/service.ts';
 import { createInboxService } from '../modules/inbox/service.ts';
 import { createJobRunner } from '../modules/jobs/runner.ts';
@@ -187,6 +192,7 @@ export function createServices(
       casePendingItems(db, caseApprovals),
       stationRatingPendingItems(db),
       foodPendingItems(db),
+      foodSamplingPendingItems(db),
     ],
     { now: opts.now },
   );
@@ -268,6 +274,18 @@ export function createServices(
     stationRatings: createStationRatingService(db, { files }),
     food: createFoodService(db, { calendar: calendar.calendar, now: opts.now }),
     foodImports: createFoodImports(db, { calendar: calendar.calendar, limits: importLimits(config) }),
+    foodSamples: createSampleService(db, {
+      calendar: calendar.calendar,
+      deadlines: {
+        deliveryWorkingDays: config.FOOD_SAMPLING_DELIVERY_WORKING_DAYS,
+        resultWorkingDays: config.FOOD_SAMPLING_RESULT_WORKING_DAYS,
+        retestWorkingDays: config.FOOD_SAMPLING_RETEST_WORKING_DAYS,
+        disposalDays: config.FOOD_SAMPLING_DISPOSAL_DAYS,
+      },
+      now: opts.now,
+    }),
+    foodSamplingPlans: createSamplingPlanService(db),
+    foodSamplingImport: createResultImport(db, { limits: importLimits(config), now: opts.now }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

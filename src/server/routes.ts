@@ -20,6 +20,7 @@ import { publicEntityRoutes } from '../modules/entity-profile/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { foodImportRoutes } from '../modules/food/import-routes.ts';
 import { foodRoutes } from '../modules/food/routes.ts';
+import { foodSamplingRoutes, publicFoodSamplingRoutes } from '../modules/food-sampling/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
@@ -101,4 +102,13 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(reportRoutes, { reports: services.reports });
   await app.register(foodRoutes, { food: services.food });
   await app.register(foodImportRoutes, { imports: services.foodImports });
+  await app.register(foodSamplingRoutes, {
+    samples: services.foodSamples,
+    plans: services.foodSamplingPlans,
+    importResults: services.foodSamplingImport,
+  });
+  await app.register(publicFoodSamplingRoutes, {
+    plans: services.foodSamplingPlans,
+    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
 };
