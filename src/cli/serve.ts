@@ -8,6 +8,7 @@ import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
 import { loadDemoFood } from '../demo/demo-food-repo.ts';
+import { loadDemoFoodSampling } from '../demo/demo-food-sampling.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
 import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
 import { shanghaiToday } from '../domain/shanghai-date.ts';
@@ -54,6 +55,10 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   console.log(
     `  食品经营者 ${food.businesses.toLocaleString()} 户、许可 ${food.licences.toLocaleString()} 份、健康证 ` +
       `${food.certificates.toLocaleString()} 份（${((Date.now() - foodStarted) / 1000).toFixed(1)} 秒）`,
+  );
+  const sampling = await loadDemoFoodSampling(db, shanghaiToday());
+  console.log(
+    `  食品抽检 ${sampling.samples.toLocaleString()} 批次（不合格 ${sampling.failed}）、计划 ${sampling.plans} 项`,
   );
   const calendar = createCalendarService(db);
   const spotChecks = await loadDemoSpotChecks(db, {

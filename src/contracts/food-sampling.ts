@@ -214,3 +214,11 @@ export const ZPublicSampleQuery = ZPageQuery.extend({
   conclusion: ZConclusion.optional(),
   q: z.string().trim().max(60).optional(),
 });
+
+/** 更正抽样单: descriptive fields of a sample not yet delivered. */
+export const ZSamplePatch = z.object({
+  batchNo: z.string().trim().max(60).optional(),
+  producerName: z.string().trim().max(100).optional(),
+  quantity: z.string().trim().max(60).optional(),
+});
+export const ZSamplingPlanPatch = z.object({ targetBatches: z.number().int().min(1, '目标批次至少为 1').max(100_000) });

@@ -17,9 +17,11 @@ import {
   ZSample,
   ZSampleBody,
   ZSampleDetail,
+  ZSamplePatch,
   ZSampleQuery,
   ZSamplingPlan,
   ZSamplingPlanBody,
+  ZSamplingPlanPatch,
   ZSamplingPlanQuery,
   ZVersionBody,
 } from '../../contracts/food-sampling.ts';
@@ -64,6 +66,34 @@ export const foodSamplingRoutes: FastifyPluginAsyncZod<Deps> = async (app, { sam
     '/food/sampling/plans/:id',
     { config: read, schema: { tags, summary: '抽检计划详情', params: ZIdParams, response: { 200: ZSamplingPlan } } },
     (req) => plans.get(actorOf(req), req.params.id),
+  );
+  app.patch(
+    '/food/sampling/plans/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '调整目标批次',
+        params: ZIdParams,
+        body: ZSamplingPlanPatch,
+        response: { 200: ZSamplingPlan },
+      },
+    },
+    (req) => plans.setTarget(actorOf(req), req.params.id, req.body.targetBatches),
+  );
+  app.patch(
+    '/food/sampling/samples/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '更正抽样单（送检前）',
+        params: ZIdParams,
+        body: ZSamplePatch,
+        response: { 200: ZSampleDetail },
+      },
+    },
+    (req) => samples.correct(actorOf(req), req.params.id, req.body),
   );
   app.get(
     '/food/sampling/pass-rates',

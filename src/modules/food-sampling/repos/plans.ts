@@ -56,3 +56,7 @@ export async function insertPlan(
   );
   return row!.id;
 }
+
+export async function setTarget(tx: Queryable, id: number, targetBatches: number) {
+  await tx.query('UPDATE food_sampling_plans SET target_batches = $2 WHERE id = $1', [id, targetBatches]);
+}

@@ -233,3 +233,15 @@ export async function listEvents(db: Queryable, sampleId: number) {
     [sampleId],
   );
 }
+
+export async function correctSample(
+  tx: Queryable,
+  id: number,
+  p: { batchNo?: string; producerName?: string; quantity?: string },
+) {
+  await tx.query(
+    `UPDATE food_samples SET batch_no = coalesce($2, batch_no), producer_name = coalesce($3, producer_name),
+       quantity = coalesce($4, quantity), version = version + 1 WHERE id = $1`,
+    [id, p.batchNo ?? null, p.producerName ?? null, p.quantity ?? null],
+  );
+}

@@ -7,7 +7,13 @@ import type {
 } from '../../../contracts/food-sampling.ts';
 import type { Db } from '../../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../../db/sql.ts';
-import { aggregateReach, assertPermitted, assertPlaceable, assertReadable } from '../../../platform/access.ts';
+import {
+  aggregateReach,
+  assertPermitted,
+  assertPlaceable,
+  assertReadable,
+  assertWritable,
+} from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { forbidden, validation } from '../../../platform/errors.ts';
@@ -51,6 +57,20 @@ export function createSamplingPlanService(db: Db) {
           targetId: newId,
         });
         return newId;
+      });
+      return toPlan((await plans.getPlan(db, id))!);
+    },
+
+    async setTarget(actor: Actor, id: number, targetBatches: number) {
+      assertWritable(actor, foodSamplingPlanKind, await plans.getPlan(db, id), foodSamplingPlanReach);
+      await db.transaction(async (tx) => {
+        await plans.setTarget(tx, id, targetBatches);
+        await appendAudit(tx, actor, {
+          action: 'foodSamplingPlan.target',
+          targetType: 'foodSamplingPlan',
+          targetId: id,
+          detail: { targetBatches },
+        });
       });
       return toPlan((await plans.getPlan(db, id))!);
     },

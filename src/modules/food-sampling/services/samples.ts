@@ -291,6 +291,22 @@ export function createSampleService(db: Db, deps: SamplingDeps) {
       return detail(actor, id);
     },
 
+    /** 更正抽样单 before delivery (batch, producer, quantity); the sample's state does not change. */
+    async correct(actor: Actor, id: number, b: { batchNo?: string; producerName?: string; quantity?: string }) {
+      const s = assertWritable(actor, foodSampleKind, await repo.getSample(db, id), foodSampleReach);
+      if (s.status !== 'sampled') throw validation('status', '样品已送检，抽样单不能再更正');
+      await db.transaction(async (tx) => {
+        await repo.correctSample(tx, id, b);
+        await appendAudit(tx, actor, {
+          action: 'foodSample.correct',
+          targetType: 'foodSample',
+          targetId: id,
+          detail: b,
+        });
+      });
+      return detail(actor, id);
+    },
+
     /**
      * 公布: a 合格 result once closed; a 不合格 one only when its conclusion is final (复检 done, or the 复检 window
      * passed without a request), naming the business, the producer and the failed items.
