@@ -10,6 +10,7 @@ import { creditEnUS } from './messages/credit.en-us.ts';
 import { entitiesEnUS } from './messages/entities.en-us.ts';
 import { entityProfileEnUS } from './messages/entity-profile.en-us.ts';
 import { foodEnUS } from './messages/food.en-us.ts';
+import { foodSamplingEnUS } from './messages/food-sampling.en-us.ts';
 import { homeEnUS } from './messages/home.en-us.ts';
 import { layoutEnUS } from './messages/layout.en-us.ts';
 import { notificationsEnUS } from './messages/notifications.en-us.ts';
@@ -399,4 +400,5 @@ export const enUS: Record<MessageKey, string> = {
   ...spotChecksEnUS,
   ...visitSignaturesEnUS,
   ...foodEnUS,
+  ...foodSamplingEnUS,
 };

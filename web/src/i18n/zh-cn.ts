@@ -10,6 +10,7 @@ import { creditZhCN } from './messages/credit.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
 import { entityProfileZhCN } from './messages/entity-profile.zh-cn.ts';
 import { foodZhCN } from './messages/food.zh-cn.ts';
+import { foodSamplingZhCN } from './messages/food-sampling.zh-cn.ts';
 import { homeZhCN } from './messages/home.zh-cn.ts';
 import { layoutZhCN } from './messages/layout.zh-cn.ts';
 import { notificationsZhCN } from './messages/notifications.zh-cn.ts';
@@ -45,6 +46,7 @@ export const zhCN = {
   ...stationRatingZhCN,
   ...reportsZhCN,
   ...foodZhCN,
+  ...foodSamplingZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',
