@@ -40,7 +40,7 @@ export const ZSamplingPlanBody = z.object({
 });
 export const ZSamplingPlanQuery = ZPageQuery.extend({
   stationId: ZId.optional(),
-  year: z.coerce.number().int().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
 export const ZSampleItem = z.object({

@@ -86,7 +86,7 @@ export interface SamplingDeadlines {
   deliveryWorkingDays: number;
   /** 检验机构自收到样品之日起出具检验报告 (working days from receipt). Art. 29: 20. */
   resultWorkingDays: number;
-  /** 被抽样者收到不合格检验结论之日起申请复检 (working days). Art. 32: 7. */
+  /** 被抽样者收到不合格检验结论之日起申请复检 (working days). Art. 35: 7. */
   retestWorkingDays: number;
   /** 核查处置 to be completed within this many calendar days of the notification. Art. 43 "90日内". */
   disposalDays: number;
