@@ -70,6 +70,7 @@ import { foodPendingItems } from '../modules/food/pending.ts';
 import { createFoodService } from '../modules/food/services/food.ts';
 import { createFoodImports } from '../modules/food/services/imports.ts';
 import { foodSamplingPendingItems } from '../modules/food-sampling/pending.ts';
+import { createSampleNotice } from '../modules/food-sampling/services/notice.ts';
 import { createSamplingPlanService } from '../modules/food-sampling/services/plans.ts';
 import { createResultImport } from '../modules/food-sampling/services/result-import.ts';
 import { createSampleService } from '../modules/food-sampling/services/samples.ts';
@@ -285,6 +286,10 @@ export function createServices(
       now: opts.now,
     }),
     foodSamplingPlans: createSamplingPlanService(db),
+    foodSamplingNotice: createSampleNotice(db, {
+      font: () => findCjkFont(config),
+      retestWorkingDays: config.FOOD_SAMPLING_RETEST_WORKING_DAYS,
+    }),
     foodSamplingImport: createResultImport(db, { limits: importLimits(config), now: opts.now }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([

@@ -106,6 +106,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     samples: services.foodSamples,
     plans: services.foodSamplingPlans,
     importResults: services.foodSamplingImport,
+    notice: services.foodSamplingNotice,
   });
   await app.register(publicFoodSamplingRoutes, {
     plans: services.foodSamplingPlans,

@@ -223,6 +223,22 @@ describe('food sampling: plans, clocks by working days, results and import, дЄНе
       [`FS${s.id}`],
     );
     assert.equal(lead!.source_type, 'sampling');
+    const pdf = await fetch(`${app.baseUrl}/api/v1/food/sampling/samples/${s.id}/notice.pdf`, {
+      headers: { cookie: chief.cookie },
+    });
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.equal(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+      '%PDF-',
+    );
+    assert.equal(
+      (await chief.get(`/api/v1/food/sampling/samples/${s.id}/notice.pdf`.replace(String(s.id), String(s.id + 100000))))
+        .status,
+      404,
+    );
     const tooLate = await chief.post<Problem>(`/api/v1/food/sampling/samples/${s.id}/retest-request`, {
       version: n.body.version,
       requestedOn: '2026-10-13',

@@ -25,10 +25,11 @@ import {
   ZSamplingPlanQuery,
   ZVersionBody,
 } from '../../contracts/food-sampling.ts';
-import { download, XLSX_TYPE } from '../../platform/download.ts';
+import { attachment, download, XLSX_TYPE } from '../../platform/download.ts';
 import { actorOf } from '../../platform/http.ts';
 import { receiveUpload } from '../../platform/uploads.ts';
 import { errorReportXlsx } from '../entities/import/error-report.ts';
+import type { SampleNotice } from './services/notice.ts';
 import type { SamplingPlanService } from './services/plans.ts';
 import type { ResultImport } from './services/result-import.ts';
 import type { SampleService } from './services/samples.ts';
@@ -37,10 +38,14 @@ interface Deps {
   samples: SampleService;
   plans: SamplingPlanService;
   importResults: ResultImport;
+  notice: SampleNotice;
 }
 
 /** 食品安全监督抽检: thin routes over the sample and plan services (tag food-sampling). */
-export const foodSamplingRoutes: FastifyPluginAsyncZod<Deps> = async (app, { samples, plans, importResults }) => {
+export const foodSamplingRoutes: FastifyPluginAsyncZod<Deps> = async (
+  app,
+  { samples, plans, importResults, notice },
+) => {
   const tags = ['food-sampling'];
   const read = { permission: 'food:read' as const };
   const write = { permission: 'food:write' as const };
@@ -145,6 +150,21 @@ export const foodSamplingRoutes: FastifyPluginAsyncZod<Deps> = async (app, { sam
   step('handle', '核查处置完毕', ZHandleBody, samples.handle);
   step('publish', '公布抽检结果', ZVersionBody, (actor, id, b) => samples.publish(actor, id, b.version));
 
+  app.get(
+    '/food/sampling/samples/:id/notice.pdf',
+    {
+      config: read,
+      schema: { tags, summary: '打印检验结果通知书（PDF；不合格且已送达通知书，否则 409）', params: ZIdParams },
+    },
+    async (req, reply) => {
+      const doc = await notice(actorOf(req), req.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', attachment(doc.filename, doc.ascii).replace(/^attachment/, 'inline'))
+        .header('cache-control', 'no-store')
+        .send(doc.body);
+    },
+  );
   app.post(
     '/food/sampling/imports/results',
     {

@@ -83,9 +83,20 @@ export function SamplingSamplePage() {
           <Descriptions.Item
             label={t('foodSampling.resultDueOn')}
           >{`${d(s.testedOn)} / ${d(s.resultDueOn)}`}</Descriptions.Item>
-          <Descriptions.Item
-            label={t('foodSampling.notice')}
-          >{`${d(s.noticeNo)} ${d(s.notifiedOn)}`}</Descriptions.Item>
+          <Descriptions.Item label={t('foodSampling.notice')}>
+            {s.noticeNo ? (
+              <a
+                href={`/api/v1/food/sampling/samples/${s.id}/notice.pdf`}
+                target="_blank"
+                rel="noreferrer"
+                data-testid="sampling-notice-pdf"
+              >
+                {`${s.noticeNo} ${d(s.notifiedOn)}`}
+              </a>
+            ) : (
+              '—'
+            )}
+          </Descriptions.Item>
           <Descriptions.Item
             label={t('foodSampling.retestDueOn')}
           >{`${d(s.retestRequestedOn)} / ${d(s.retestDueOn)}`}</Descriptions.Item>
