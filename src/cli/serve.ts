@@ -11,6 +11,7 @@ import { loadDemoFoodAppeals } from '../demo/demo-food-appeals.ts';
 import { loadDemoFoodHonour } from '../demo/demo-food-honour.ts';
 import { loadDemoFoodInspections } from '../demo/demo-food-inspections.ts';
 import { loadDemoFood } from '../demo/demo-food-repo.ts';
+import { loadDemoFoodSampling } from '../demo/demo-food-sampling.ts';
 import { loadDemoFoodTiers } from '../demo/demo-food-tiers.ts';
 import { DEMO_KITCHEN_VENDOR, loadDemoKitchen } from '../demo/demo-kitchen.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
@@ -71,6 +72,10 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
     `  明厨亮灶 ${kitchen.enrolled} 户、摄像头 ${kitchen.cameras} 个、告警 ${kitchen.alerts} 条` +
       `（${((Date.now() - kitchenStarted) / 1000).toFixed(1)} 秒）；演示平台 X-Vendor-Id ` +
       `${DEMO_KITCHEN_VENDOR.code}，密钥 ${DEMO_KITCHEN_VENDOR.secret}（仅演示，试用：npx shijian kitchen-alert-demo）`,
+  );
+  const sampling = await loadDemoFoodSampling(db, shanghaiToday());
+  console.log(
+    `  食品抽检 ${sampling.samples.toLocaleString()} 批次（不合格 ${sampling.failed}）、计划 ${sampling.plans} 项`,
   );
   await loadDemoFoodTiers(db, shanghaiToday());
   const honour = await loadDemoFoodHonour(db, shanghaiToday());

@@ -103,6 +103,11 @@ export const ZConfig = z.object({
     .min(1024)
     .max(5 * 1024 * 1024)
     .default(1024 * 1024),
+  /** 食品抽检 deadlines (docs/FOOD.md "抽检"): delivery to the lab, lab result, 复检 window (working days), 核查处置 (days). */
+  FOOD_SAMPLING_DELIVERY_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  FOOD_SAMPLING_RESULT_WORKING_DAYS: z.coerce.number().int().min(1).max(120).default(20),
+  FOOD_SAMPLING_RETEST_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  FOOD_SAMPLING_DISPOSAL_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   /** Public (no-login) submissions per client IP per minute. */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** 申诉、答复与复评 (docs/FOOD.md): calendar days to appeal a grade (a period ending on a rest day runs on). */

@@ -8,6 +8,7 @@ import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/food/access.ts';
 import '../modules/food-public/access.ts';
+import '../modules/food-sampling/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
 import '../modules/notifications/access.ts';
@@ -82,6 +83,12 @@ import { createPlacardKeys } from '../modules/food-placards/services/keys.ts';
 import { createPlacardService } from '../modules/food-placards/services/placards.ts';
 import { createHonourService } from '../modules/food-public/services/honour.ts';
 import { createFoodPublicService } from '../modules/food-public/services/public.ts';
+import { samplingFailuresForHonour } from '../modules/food-sampling/honour-failures.ts';
+import { foodSamplingPendingItems } from '../modules/food-sampling/pending.ts';
+import { createSampleNotice } from '../modules/food-sampling/services/notice.ts';
+import { createSamplingPlanService } from '../modules/food-sampling/services/plans.ts';
+import { createResultImport } from '../modules/food-sampling/services/result-import.ts';
+import { createSampleService } from '../modules/food-sampling/services/samples.ts';
 import { foodTierJobs } from '../modules/food-tiers/jobs.ts';
 import { foodPlanPendingItems } from '../modules/food-tiers/pending.ts';
 import { createFoodPlanService } from '../modules/food-tiers/services/plan.ts';
@@ -231,6 +238,7 @@ export function createServices(
       kitchenPendingItems(db),
       foodAppealPendingItems(db),
       foodPlanPendingItems(db),
+      foodSamplingPendingItems(db),
     ],
     { now: opts.now },
   );
@@ -331,9 +339,25 @@ export function createServices(
     }),
     foodTiers,
     foodPlan,
-    foodHonour: createHonourService(db, { now: opts.now }),
+    foodHonour: createHonourService(db, { now: opts.now, samplingFailures: samplingFailuresForHonour }),
     foodPublic: createFoodPublicService(db, { now: opts.now }),
     foodInspections,
+    foodSamples: createSampleService(db, {
+      calendar: calendar.calendar,
+      deadlines: {
+        deliveryWorkingDays: config.FOOD_SAMPLING_DELIVERY_WORKING_DAYS,
+        resultWorkingDays: config.FOOD_SAMPLING_RESULT_WORKING_DAYS,
+        retestWorkingDays: config.FOOD_SAMPLING_RETEST_WORKING_DAYS,
+        disposalDays: config.FOOD_SAMPLING_DISPOSAL_DAYS,
+      },
+      now: opts.now,
+    }),
+    foodSamplingPlans: createSamplingPlanService(db),
+    foodSamplingNotice: createSampleNotice(db, {
+      font: () => findCjkFont(config),
+      retestWorkingDays: config.FOOD_SAMPLING_RETEST_WORKING_DAYS,
+    }),
+    foodSamplingImport: createResultImport(db, { limits: importLimits(config), now: opts.now }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

@@ -15,6 +15,7 @@ import { foodInspectionsZhCN } from './messages/food-inspections.zh-cn.ts';
 import { foodKitchenZhCN } from './messages/food-kitchen.zh-cn.ts';
 import { foodPlacardsZhCN } from './messages/food-placards.zh-cn.ts';
 import { foodPublicZhCN } from './messages/food-public.zh-cn.ts';
+import { foodSamplingZhCN } from './messages/food-sampling.zh-cn.ts';
 import { foodTiersZhCN } from './messages/food-tiers.zh-cn.ts';
 import { homeZhCN } from './messages/home.zh-cn.ts';
 import { layoutZhCN } from './messages/layout.zh-cn.ts';
@@ -57,6 +58,7 @@ export const zhCN = {
   ...foodTiersZhCN,
   ...foodPublicZhCN,
   ...foodInspectionsZhCN,
+  ...foodSamplingZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',

@@ -1,0 +1,62 @@
+import type { Queryable } from '../../../db/client.ts';
+import { Where } from '../../../db/sql.ts';
+import { readableWhere } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { foodSamplingPlanKind } from '../access.ts';
+
+export interface PlanRow {
+  id: number;
+  stationId: number;
+  stationName: string;
+  name: string;
+  foodCategory: string;
+  hazards: string[];
+  periodStart: string;
+  periodEnd: string;
+  targetBatches: number;
+  sampledBatches: number;
+  createdBy: number | null;
+}
+
+const cols = `fsp.id, fsp.station_id AS "stationId", s.name AS "stationName", fsp.name,
+  fsp.food_category AS "foodCategory", fsp.hazards, fsp.period_start::text AS "periodStart",
+  fsp.period_end::text AS "periodEnd", fsp.target_batches AS "targetBatches", fsp.created_by AS "createdBy",
+  (SELECT count(*)::int FROM food_samples x WHERE x.plan_id = fsp.id) AS "sampledBatches"`;
+const from = 'food_sampling_plans fsp JOIN org_units s ON s.id = fsp.station_id';
+
+export async function getPlan(db: Queryable, id: number): Promise<PlanRow | undefined> {
+  const [row] = await db.query<PlanRow>(`SELECT ${cols} FROM ${from} WHERE fsp.id = $1`, [id]);
+  return row;
+}
+
+export async function listPlans(
+  db: Queryable,
+  actor: Actor,
+  f: { stationId?: number; year?: number },
+  p: { afterId?: number; limit: number },
+): Promise<PlanRow[]> {
+  const w = readableWhere(actor, foodSamplingPlanKind, new Where());
+  w.addIf(f.stationId, 'fsp.station_id = ?');
+  if (f.year) w.add('fsp.period_start <= ?::date AND fsp.period_end >= ?::date', `${f.year}-12-31`, `${f.year}-01-01`);
+  w.addIf(p.afterId, 'fsp.id < ?');
+  return db.query<PlanRow>(
+    `SELECT ${cols} FROM ${from} ${w} ORDER BY fsp.id DESC LIMIT ${w.param(p.limit + 1)}`,
+    w.params,
+  );
+}
+
+export async function insertPlan(
+  tx: Queryable,
+  p: Omit<PlanRow, 'id' | 'stationName' | 'sampledBatches' | 'createdBy'> & { createdBy: number },
+): Promise<number> {
+  const [row] = await tx.query<{ id: number }>(
+    `INSERT INTO food_sampling_plans (station_id, name, food_category, hazards, period_start, period_end,
+       target_batches, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [p.stationId, p.name, p.foodCategory, p.hazards, p.periodStart, p.periodEnd, p.targetBatches, p.createdBy],
+  );
+  return row!.id;
+}
+
+export async function setTarget(tx: Queryable, id: number, targetBatches: number) {
+  await tx.query('UPDATE food_sampling_plans SET target_batches = $2 WHERE id = $1', [id, targetBatches]);
+}
