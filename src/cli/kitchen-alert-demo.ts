@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_KITCHEN_VENDOR } from '../demo/demo-kitchen.ts';
-import { kitchenEventTypeCodes, kitchenSignature } from '../domain/kitchen-alerts.ts';
+import { DEMO_KITCHEN_VENDOR } from '../demo/demo-kitchen-repo.ts';
+import { kitchenEventTypeCodes } from '../domain/kitchen-alerts.ts';
+import { kitchenSignature } from '../domain/kitchen-signature.ts';
 
 const usage = `用法: shijian kitchen-alert-demo [--url http://127.0.0.1:3000] [--camera DEMO-1-1] [--type noHat]
        [--vendor demo-cam] [--secret 密钥] [--snapshot 图片.jpg|png] [--bad-signature]

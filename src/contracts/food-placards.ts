@@ -1,4 +1,4 @@
-import { placardGrades } from '../domain/food-placard.ts';
+import { placardGrades } from '../domain/food-placard-grades.ts';
 import { ZIsoDate, ZTimestamp } from './common.ts';
 import { z } from './zod.ts';
 

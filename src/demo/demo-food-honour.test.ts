@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { makeFoodBusiness } from '../../tests/helpers/food-public-fixtures.ts';
 import { createTestDb, type TestDb } from '../../tests/helpers/test-db.ts';
 import { shanghaiToday } from '../domain/shanghai-date.ts';
-import { makeFoodBusiness } from '../modules/food-public/test-fixtures.ts';
-import { loadDemoFoodHonour } from './demo-food-honour.ts';
+import { loadDemoFoodHonour } from './demo-food-honour-repo.ts';
 
 let t: TestDb;
 before(async () => {

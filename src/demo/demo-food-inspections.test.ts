@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestDb, type TestDb } from '../../tests/helpers/test-db.ts';
 import { shanghaiToday } from '../domain/shanghai-date.ts';
-import { loadDemoFoodInspections } from './demo-food-inspections.ts';
+import { loadDemoFoodInspections } from './demo-food-inspections-repo.ts';
 
 let t: TestDb;
 before(async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestDb, type TestDb } from '../../tests/helpers/test-db.ts';
-import { loadDemoFoodSampling } from './demo-food-sampling.ts';
+import { loadDemoFoodSampling } from './demo-food-sampling-repo.ts';
 
 let t: TestDb;
 const today = '2026-12-04';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createTestDb } from '../../tests/helpers/test-db.ts';
 import { makeUscc } from '../domain/uscc.ts';
 import { createPiiCipher } from '../platform/pii.ts';
-import { loadDemoKitchen } from './demo-kitchen.ts';
+import { loadDemoKitchen } from './demo-kitchen-repo.ts';
 
 test('demo 明厨亮灶: a tenth of the catering businesses enrolled, cameras DEMO-n-k, weeks of alerts, fast', async () => {
   const t = await createTestDb();

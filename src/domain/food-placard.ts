@@ -9,8 +9,10 @@ import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, ve
  * The signature is Ed25519 over the canonical bytes below; changing any field, the key id or the version breaks it.
  */
 export const PLACARD_PATH = '/portal/placard';
-export const placardGrades = ['excellent', 'good', 'fair', 'A', 'B', 'C'] as const;
-export type PlacardGrade = (typeof placardGrades)[number];
+
+import { type PlacardGrade, placardGrades } from './food-placard-grades.ts';
+
+export { type PlacardGrade, placardGrades };
 
 export interface PlacardFields {
   kid: string;

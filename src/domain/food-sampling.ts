@@ -1,5 +1,4 @@
 import type { Transition } from './transition.ts';
-import { addWorkingDays, type WorkingDayCalendar } from './working-days.ts';
 
 /**
  * 食品安全监督抽检 (《食品安全抽样检验管理办法》, SAMR Order 15/2019): vocabularies, the sample's workflow table and
@@ -101,7 +100,6 @@ export const defaultSamplingDeadlines: SamplingDeadlines = {
 const DAY = 86_400_000;
 export const addCalendarDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-export const addWorking = (cal: WorkingDayCalendar, from: string, n: number) => addWorkingDays(cal, from, n).date;
 
 /** The item conclusions fold into the sample's: one 不合格 item makes the sample 不合格. */
 export const sampleConclusion = (items: readonly { conclusion: 'pass' | 'fail' }[]): 'pass' | 'fail' =>

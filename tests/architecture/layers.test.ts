@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { cycles, importGraph } from './import-graph.ts';
@@ -62,4 +64,24 @@ test('a module imports another module only through its service, types or access 
 test('no import cycles', () => {
   const found = cycles(graph);
   assert.deepEqual(found, [], `cycles:\n${found.map((c) => c.join(' ↔ ')).join('\n')}`);
+});
+
+test('what the web bundle loads imports no Node built-in (it would throw in the browser)', () => {
+  // Value imports only: `import type` is erased from the bundle.
+  const valueImport =
+    /(?:^|\n)\s*(?:import|export)\s+(?!type\s)[^'";]*?from\s*'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/g;
+  const reached = new Set<string>();
+  const visit = (file: string) => {
+    if (reached.has(file) || !graph.edges.has(file)) return;
+    reached.add(file);
+    for (const m of readFileSync(`${root}${file}`, 'utf8').matchAll(valueImport)) {
+      const spec = m[1] ?? m[2];
+      if (spec) visit(relative(root, resolve(root, dirname(file), spec)).replaceAll('\\', '/'));
+    }
+  };
+  for (const file of graph.edges.keys()) if (file.startsWith('web/src/')) visit(file);
+  const offenders = [...reached].filter((f) =>
+    /(?:^|\n)\s*import\s+(?!type\s)[^'";]*?from\s*'node:/.test(readFileSync(`${root}${f}`, 'utf8')),
+  );
+  assert.deepEqual(offenders, [], `the web bundle loads Node built-ins through:\n${offenders.join('\n')}`);
 });

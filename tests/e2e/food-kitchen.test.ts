@@ -5,7 +5,7 @@ import type { TEntityDetail } from '../../src/contracts/entities.ts';
 import type { TFoodBusiness, TFoodLicence } from '../../src/contracts/food.ts';
 import type { TKitchenVendorWithSecret } from '../../src/contracts/food-kitchen.ts';
 import type { TOrgUnit } from '../../src/contracts/org.ts';
-import { kitchenSignature } from '../../src/domain/kitchen-alerts.ts';
+import { kitchenSignature } from '../../src/domain/kitchen-signature.ts';
 import { shanghaiToday } from '../../src/domain/shanghai-date.ts';
 import { makeEntity } from '../helpers/factories.ts';
 import { loginAs, type TestApp } from '../helpers/test-app.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { addGrade, addInspection, addReply, makeFoodBusiness } from '../../src/modules/food-public/test-fixtures.ts';
+import { addGrade, addInspection, addReply, makeFoodBusiness } from '../helpers/food-public-fixtures.ts';
 import type { TestApp } from '../helpers/test-app.ts';
 import { launchBrowser, openSession, startWebApp } from './helpers.ts';
 

@@ -10,7 +10,7 @@ import type {
   TKitchenWebhookResult,
 } from '../../contracts/food-kitchen.ts';
 import type { TInbox } from '../../contracts/inbox.ts';
-import { kitchenSignature } from '../../domain/kitchen-alerts.ts';
+import { kitchenSignature } from '../../domain/kitchen-signature.ts';
 import { makeUscc } from '../../domain/uscc.ts';
 
 type Page<T> = { items: T[]; nextCursor: string | null };

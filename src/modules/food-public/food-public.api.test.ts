@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { addGrade, addInspection, addReply, makeFoodBusiness } from '../../../tests/helpers/food-public-fixtures.ts';
 import { ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type {
   THonourListDetail,
@@ -10,7 +11,6 @@ import type {
 } from '../../contracts/food-public.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
 import { lastMonth } from './services/honour.ts';
-import { addGrade, addInspection, addReply, makeFoodBusiness } from './test-fixtures.ts';
 
 type Problem = { detail: string; errors: { path: string; message: string }[] };
 type Page<T> = { items: T[]; nextCursor: string | null; next?: string | null };

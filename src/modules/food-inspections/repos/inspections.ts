@@ -288,3 +288,58 @@ export async function insertIncident(
   );
   return row!.id;
 }
+
+/** planned → inProgress on its visit and checklist version; false when the version or status moved on. */
+export async function markStarted(
+  tx: Queryable,
+  p: { id: number; version: number; visitId: number; checklistVersionId: number },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE food_inspections SET status = 'inProgress', visit_id = $3, checklist_version_id = $4,
+            version = version + 1
+      WHERE id = $1 AND version = $2 AND status = 'planned' RETURNING id`,
+    [p.id, p.version, p.visitId, p.checklistVersionId],
+  );
+  return rows.length === 1;
+}
+
+/** inProgress → done with the result and its consequences; false when the version or status moved on. */
+export async function markDone(
+  tx: Queryable,
+  p: {
+    id: number;
+    version: number;
+    inspectedOn: string;
+    result: string;
+    score: number;
+    keyFailures: number;
+    generalFailures: number;
+    rectifyDueOn: string | null;
+    followupId: number | null;
+    caseLeadRef: string | null;
+    gradeWithheld: string | null;
+    notes: string | null;
+  },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE food_inspections SET status = 'done', inspected_on = $3, result = $4, score = $5,
+            key_failures = $6, general_failures = $7, rectify_due_on = $8, followup_id = $9,
+            case_lead_ref = $10, grade_withheld = $11, notes = $12, version = version + 1
+      WHERE id = $1 AND version = $2 AND status = 'inProgress' RETURNING id`,
+    [
+      p.id,
+      p.version,
+      p.inspectedOn,
+      p.result,
+      p.score,
+      p.keyFailures,
+      p.generalFailures,
+      p.rectifyDueOn,
+      p.followupId,
+      p.caseLeadRef,
+      p.gradeWithheld,
+      p.notes,
+    ],
+  );
+  return rows.length === 1;
+}

@@ -34,7 +34,7 @@ import { createCaseLead } from '../../cases/published.ts';
 import { foodBusinessKind, foodBusinessReach } from '../../food/access.ts';
 import type { JobService } from '../../jobs/service.ts';
 import { isDrawnFor } from '../../spot-checks/access.ts';
-import * as visits from '../../spot-checks/repos/visits.ts';
+import * as visits from '../../spot-checks/services/visit-engine.ts';
 import { recomputeAnnual } from '../repos/annual.ts';
 import * as repo from '../repos/inspections.ts';
 
@@ -219,15 +219,7 @@ export function createFoodInspectionService(db: Db, deps: FoodInspectionDeps) {
           createdBy: actor.userId,
         });
         await recordTransition(tx, actor, {
-          change: async () =>
-            (
-              await tx.query(
-                `UPDATE food_inspections SET status = 'inProgress', visit_id = $3, checklist_version_id = $4,
-                        version = version + 1
-                  WHERE id = $1 AND version = $2 AND status = 'planned' RETURNING id`,
-                [id, body.version, visitId, versionId],
-              )
-            ).length === 1,
+          change: () => repo.markStarted(tx, { id, version: body.version, visitId, checklistVersionId: versionId }),
           event: async () => {},
           audit: {
             action: 'food.inspection.start',
@@ -332,29 +324,21 @@ export function createFoodInspectionService(db: Db, deps: FoodInspectionDeps) {
           });
         const grade = withheld ? null : dynamicGrade(score, t, config);
         await recordTransition(tx, actor, {
-          change: async () =>
-            (
-              await tx.query(
-                `UPDATE food_inspections SET status = 'done', inspected_on = $3, result = $4, score = $5,
-                        key_failures = $6, general_failures = $7, rectify_due_on = $8, followup_id = $9,
-                        case_lead_ref = $10, grade_withheld = $11, notes = $12, version = version + 1
-                  WHERE id = $1 AND version = $2 AND status = 'inProgress' RETURNING id`,
-                [
-                  id,
-                  body.version,
-                  day,
-                  result,
-                  score,
-                  t.keyFailures,
-                  t.generalFailures,
-                  rectifyDueOn,
-                  followupId,
-                  caseLeadRef,
-                  withheld,
-                  body.notes ?? null,
-                ],
-              )
-            ).length === 1,
+          change: () =>
+            repo.markDone(tx, {
+              id,
+              version: body.version,
+              inspectedOn: day,
+              result,
+              score,
+              keyFailures: t.keyFailures,
+              generalFailures: t.generalFailures,
+              rectifyDueOn,
+              followupId,
+              caseLeadRef,
+              gradeWithheld: withheld,
+              notes: body.notes ?? null,
+            }),
           event: async () => {
             // The visit is completed by the engine's own transition table and repo.
             allowTransition(visitTransitions, 'complete', visit.status as 'assigned', visitStatusLabels);

@@ -10,10 +10,10 @@ import {
   type KitchenEventType,
   type KitchenThresholds,
   kitchenEventTypes,
-  signatureMatches,
   snapshotKind,
   timestampFresh,
 } from '../../../domain/kitchen-alerts.ts';
+import { signatureMatches } from '../../../domain/kitchen-signature.ts';
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import { addWorkingDays, type WorkingDayCalendar } from '../../../domain/working-days.ts';
 import { appendAudit } from '../../../platform/audit.ts';

@@ -13,7 +13,6 @@ import type {
 import type { Db, Queryable } from '../../../db/client.ts';
 import {
   addCalendarDays,
-  addWorking,
   type SampleAction,
   type SampleStatus,
   type SamplingDeadlines,
@@ -25,7 +24,7 @@ import {
   samplingFoodCategories,
 } from '../../../domain/food-sampling.ts';
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
-import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
+import { addWorkingDays, type WorkingDayCalendar } from '../../../domain/working-days.ts';
 import { assertPermitted, assertPlaceable, assertReadable, assertWritable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
@@ -36,6 +35,8 @@ import { foodSampleKind, foodSampleReach } from '../access.ts';
 import * as plans from '../repos/plans.ts';
 import * as repo from '../repos/samples.ts';
 import { toSample } from '../view.ts';
+
+const addWorkingDate = (cal: WorkingDayCalendar, from: string, n: number) => addWorkingDays(cal, from, n).date;
 
 export interface SamplingDeps {
   calendar: () => Promise<WorkingDayCalendar>;
@@ -181,7 +182,7 @@ export function createSampleService(db: Db, deps: SamplingDeps) {
           samplers: body.samplers,
           sampledOn: body.sampledOn,
           labName: body.labName,
-          deliveryDueOn: addWorking(cal, body.sampledOn, deps.deadlines.deliveryWorkingDays),
+          deliveryDueOn: addWorkingDate(cal, body.sampledOn, deps.deadlines.deliveryWorkingDays),
           createdBy: actor.userId,
         });
         await repo.insertEvent(tx, {
@@ -205,7 +206,7 @@ export function createSampleService(db: Db, deps: SamplingDeps) {
       await db.transaction((tx) =>
         applyTransition(tx, actor, s, 'deliver', b, {
           delivered_on: b.deliveredOn,
-          result_due_on: addWorking(cal, b.deliveredOn, deps.deadlines.resultWorkingDays),
+          result_due_on: addWorkingDate(cal, b.deliveredOn, deps.deadlines.resultWorkingDays),
         }),
       );
       return detail(actor, id);
@@ -242,7 +243,7 @@ export function createSampleService(db: Db, deps: SamplingDeps) {
         await applyTransition(tx, actor, s, 'notify', b, {
           notice_no: b.noticeNo,
           notified_on: b.notifiedOn,
-          retest_due_on: addWorking(cal, b.notifiedOn, deps.deadlines.retestWorkingDays),
+          retest_due_on: addWorkingDate(cal, b.notifiedOn, deps.deadlines.retestWorkingDays),
           disposal_due_on: addCalendarDays(b.notifiedOn, deps.deadlines.disposalDays),
           case_lead_ref: lead,
         });

@@ -68,7 +68,7 @@ export function EntityFoodSection({ entityId, inBusinessPage }: { entityId: numb
               },
             ]}
           />
-          <GradeHistory businessId={food.business.id} />
+          {!inBusinessPage && <GradeHistory businessId={food.business.id} />}
         </>
       )}
     </Card>

@@ -3,7 +3,9 @@ import type { TFoodBusiness } from '../../../../src/contracts/food.ts';
 import type { Permission } from '../../../../src/domain/permissions.ts';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { EntityFoodSection } from './entity-food-section.tsx';
+import { GradeHistory } from './inspections/grade-history.tsx';
 import { PlacardCard } from './placards/placard-card.tsx';
+import { TierCard } from './tiers/tier-card.tsx';
 
 /** One tab of a food business's page; each part of the food module (grades, placards, appeals …) adds its own. */
 export interface FoodBusinessTab {
@@ -20,5 +22,7 @@ export const foodBusinessTabs: FoodBusinessTab[] = [
     label: 'food.business.tab.licences',
     render: (b) => <EntityFoodSection entityId={b.entityId} inBusinessPage />,
   },
+  { key: 'grades', label: 'foodInspection.gradeHistory', render: (b) => <GradeHistory businessId={b.id} /> },
+  { key: 'tier', label: 'foodTiers.tier', render: (b) => <TierCard businessId={b.id} /> },
   { key: 'placards', label: 'foodPlacard.title', render: (b) => <PlacardCard businessId={b.id} /> },
 ];

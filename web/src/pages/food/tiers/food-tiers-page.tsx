@@ -34,7 +34,7 @@ export function FoodTiersPage() {
       {
         title: t('foodTiers.business'),
         dataIndex: 'entityName',
-        render: (n: string, r) => <Link to={`/entities/${r.entityId}`}>{n}</Link>,
+        render: (n: string, r) => <Link to={`/food/businesses/${r.businessId}`}>{n}</Link>,
       },
       { title: t('foodTiers.station'), dataIndex: 'stationName' },
       { title: t('foodTiers.inspector'), dataIndex: 'inspectorName', render: (n: string | null) => n ?? '—' },

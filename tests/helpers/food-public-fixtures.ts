@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client.ts';
-import { bigramTsvector } from '../../domain/bigrams.ts';
-import { makeUscc } from '../../domain/uscc.ts';
+import type { Db } from '../../src/db/client.ts';
+import { bigramTsvector } from '../../src/domain/bigrams.ts';
+import { makeUscc } from '../../src/domain/uscc.ts';
 
 /**
  * Rows the 红黑榜 and public pages read, written straight into the tables other parts of issue 13 own
