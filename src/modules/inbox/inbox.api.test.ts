@@ -81,7 +81,16 @@ describe('work inbox: one query over every module, in the caller scope', () => {
     assert.ok(has(box.groups.dueToday, 'cases', ids.todayCase));
     assert.ok(!has(box.groups.overdue, 'cases', ids.todayCase));
     assert.ok(box.counts.overdue >= 2 && box.counts.dueToday >= 1);
-    assert.deepEqual(box.modules.sort(), ['cases', 'complaints', 'food', 'spot-checks']);
+    assert.deepEqual(box.modules.sort(), [
+      'cases',
+      'complaints',
+      'food',
+      'food-appeals',
+      'food-plan',
+      'food-sampling',
+      'kitchen',
+      'spot-checks',
+    ]);
   });
 
   test('the inspector of the station and the district-wide 12315 handler see the step too', async () => {

@@ -20,6 +20,7 @@ export const foodPublicEnUS: Record<keyof typeof foodPublicZhCN, string> = {
   'foodPublic.station': 'Supervised by',
   'foodPublic.asOf': 'As of',
   'foodPublic.honourTitle': 'Food safety red/black list',
+  'foodPublic.boardCount': '{board} ({n})',
   'foodPublic.red': 'Red list',
   'foodPublic.black': 'Black list',
   'foodPublic.workshop': 'Small workshop',

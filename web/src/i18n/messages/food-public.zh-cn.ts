@@ -18,6 +18,7 @@ export const foodPublicZhCN = {
   'foodPublic.station': '监管单位',
   'foodPublic.asOf': '数据日期',
   'foodPublic.honourTitle': '食品安全红黑榜',
+  'foodPublic.boardCount': '{board}（{n}）',
   'foodPublic.red': '红榜',
   'foodPublic.black': '黑榜',
   'foodPublic.workshop': '小作坊',

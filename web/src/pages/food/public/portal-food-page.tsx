@@ -57,7 +57,10 @@ function HonourBoards() {
             size="small"
             items={(['red', 'black'] as const).map((board) => ({
               key: board,
-              label: `${t(board === 'red' ? 'foodPublic.red' : 'foodPublic.black')}（${l[board].length}）`,
+              label: t('foodPublic.boardCount', {
+                board: t(board === 'red' ? 'foodPublic.red' : 'foodPublic.black'),
+                n: l[board].length,
+              }),
               children: (
                 <List
                   size="small"
