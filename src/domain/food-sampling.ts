@@ -110,3 +110,16 @@ export const parseSampleNo = (no: string): number | null => {
   const m = /^CJ(\d{1,12})$/i.exec(no.trim());
   return m ? Number(m[1]) : null;
 };
+
+/** One row per 检验项目; the rows of one 抽样单 carry the same 检验日期 (and 报告编号). */
+export const resultImportColumns = {
+  sampleNo: '抽样单编号',
+  testedOn: '检验日期',
+  reportNo: '报告编号',
+  itemName: '检验项目',
+  hazard: '项目类别',
+  value: '检测值',
+  limit: '标准限值',
+  standard: '判定依据',
+  conclusion: '单项结论',
+} as const;

@@ -2,7 +2,12 @@ import type { TEntityImportError } from '../../../contracts/entity-import.ts';
 import type { TFoodImportResult } from '../../../contracts/food.ts';
 import type { TSampleItem } from '../../../contracts/food-sampling.ts';
 import type { Db } from '../../../db/client.ts';
-import { parseSampleNo, type SamplingHazard, samplingHazards } from '../../../domain/food-sampling.ts';
+import {
+  parseSampleNo,
+  resultImportColumns,
+  type SamplingHazard,
+  samplingHazards,
+} from '../../../domain/food-sampling.ts';
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import { assertPermitted, canRead } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
@@ -14,18 +19,8 @@ import { foodSampleKind, foodSampleReach } from '../access.ts';
 import * as repo from '../repos/samples.ts';
 import { recordResult } from './samples.ts';
 
-/** One row per 检验项目; the rows of one 抽样单 carry the same 检验日期 (and 报告编号). */
-export const resultImportColumns = {
-  sampleNo: '抽样单编号',
-  testedOn: '检验日期',
-  reportNo: '报告编号',
-  itemName: '检验项目',
-  hazard: '项目类别',
-  value: '检测值',
-  limit: '标准限值',
-  standard: '判定依据',
-  conclusion: '单项结论',
-} as const;
+export { resultImportColumns };
+
 type Key = keyof typeof resultImportColumns;
 const required: Key[] = ['sampleNo', 'testedOn', 'itemName', 'hazard', 'value', 'standard', 'conclusion'];
 const hazardByLabel = new Map<string, SamplingHazard>(

@@ -11,6 +11,7 @@ export const commonListEnUS: Record<keyof typeof commonListZhCN, string> = {
   'list.loadedOfTotal': '{count} of {total} loaded',
   'list.breadcrumb': 'You are here',
   'common.separator': ', ',
+  'common.withNote': '{text} ({note})',
   'common.nameWithId': '{name} ({id})',
   'common.fieldMessage': '{field}: {message}',
   'common.messageSeparator': '; ',

@@ -10,6 +10,7 @@ export const commonListZhCN = {
   'list.loadedOfTotal': '已加载 {count} 条，共 {total} 条',
   'list.breadcrumb': '当前位置',
   'common.separator': '、',
+  'common.withNote': '{text}（{note}）',
   'common.nameWithId': '{name}（{id}）',
   'common.fieldMessage': '{field}：{message}',
   'common.messageSeparator': '；',

@@ -84,7 +84,7 @@ function Verdict({ v }: { v: TPlacardVerification }) {
             <span style={{ wordBreak: 'break-all' }}>{v.business.licenceNo ?? '—'}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('foodPlacard.verify.placardGrade')}>
-            {grade(v.placard.grade)}　{v.placard.issuedOn}
+            {grade(v.placard.grade)} · {v.placard.issuedOn}
           </Descriptions.Item>
           <Descriptions.Item label={t('foodPlacard.verify.currentGrade')}>
             <Tag color={v.status === 'valid' ? 'green' : 'red'} data-testid="placard-current">
@@ -94,7 +94,7 @@ function Verdict({ v }: { v: TPlacardVerification }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('foodPlacard.verify.latestInspection')}>
             {v.latestInspection
-              ? `${v.latestInspection.inspectedOn}　${v.latestInspection.result ? codeLabel(t, 'foodPlacard.verify.result', v.latestInspection.result) : ''}`
+              ? `${v.latestInspection.inspectedOn} · ${v.latestInspection.result ? codeLabel(t, 'foodPlacard.verify.result', v.latestInspection.result) : ''}`
               : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('foodPlacard.verify.authority')}>{v.business.authority}</Descriptions.Item>

@@ -55,10 +55,10 @@ export function FoodInspectionPage() {
         <Tag>{t(`foodInspection.status.${i.status}` as MessageKey)}</Tag>
         <span>{t(`foodInspection.kind.${i.kind}` as MessageKey)}</span>
         <span>{i.stationName}</span>
-        {i.inspectors.length > 0 && <span>{i.inspectors.map((x) => x.name).join('、')}</span>}
+        {i.inspectors.length > 0 && <span>{i.inspectors.map((x) => x.name).join(t('common.separator'))}</span>}
         {i.checklist && (
           <Typography.Text type="secondary">
-            {i.checklist.title}（{i.checklist.version}）
+            {t('common.withNote', { text: i.checklist.title, note: i.checklist.version })}
           </Typography.Text>
         )}
       </Space>
@@ -104,7 +104,10 @@ function StartCard({ inspection: i, onDone }: { inspection: TFoodInspection; onD
           optionFilterProp="label"
           options={(pool.data ?? [])
             .filter((p) => p.active && p.username !== me.user.username)
-            .map((p) => ({ value: p.id, label: `${p.name}（${p.stationName ?? p.departmentName}）` }))}
+            .map((p) => ({
+              value: p.id,
+              label: t('common.withNote', { text: p.name, note: p.stationName ?? p.departmentName }),
+            }))}
           data-testid="inspection-partners"
         />
         <Button type="primary" size="large" block loading={busy} onClick={start} data-testid="inspection-start">

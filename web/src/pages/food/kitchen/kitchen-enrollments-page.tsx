@@ -69,7 +69,9 @@ export function KitchenEnrollmentsPage() {
         title: t('kitchen.enrollment.cameras'),
         dataIndex: 'cameras',
         render: (cs: TKitchenEnrollment['cameras']) =>
-          cs.map((c) => `${c.cameraId}（${t(`kitchen.area.${c.area}` as MessageKey)}）`).join('、'),
+          cs
+            .map((c) => t('common.withNote', { text: c.cameraId, note: t(`kitchen.area.${c.area}` as MessageKey) }))
+            .join(t('common.separator')),
       },
       { title: t('kitchen.enrollment.enrolledOn'), dataIndex: 'enrolledOn' },
       { title: t('kitchen.enrollment.endedOn'), dataIndex: 'endedOn', render: (d: string | null) => d ?? '—' },

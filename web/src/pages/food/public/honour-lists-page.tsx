@@ -114,13 +114,19 @@ export function HonourListsPage() {
                 ),
               },
               { title: t('foodHonour.business'), dataIndex: 'businessName' },
-              { title: t('foodHonour.reasons'), dataIndex: 'reasons', render: (r: string[]) => r.join('；') },
+              {
+                title: t('foodHonour.reasons'),
+                dataIndex: 'reasons',
+                render: (r: string[]) => r.join(t('common.messageSeparator')),
+              },
               {
                 title: '',
                 key: 'remove',
                 render: (_, e) =>
                   e.removedReason ? (
-                    <Tag>{`${t('foodHonour.removed')}：${e.removedReason}`}</Tag>
+                    <Tag>
+                      {t('common.fieldMessage', { field: t('foodHonour.removed'), message: e.removedReason ?? '' })}
+                    </Tag>
                   ) : (
                     approver &&
                     open.status === 'draft' && (

@@ -72,7 +72,7 @@ function HonourBoards() {
                         <Link to={`/portal/food/${e.businessId}`}>{e.businessName}</Link>{' '}
                         {e.segment === 'workshop' && <Tag>{t('foodPublic.workshop')}</Tag>}
                         <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                          {e.reasons.join('；')}
+                          {e.reasons.join(t('common.messageSeparator'))}
                         </Typography.Text>
                       </div>
                     </List.Item>
@@ -230,9 +230,9 @@ export function PortalFoodBusinessPage() {
             </Descriptions.Item>
             {b.licences.map((l) => (
               <Descriptions.Item key={l.licenceNo} label={l.kindLabel}>
-                <span
-                  style={{ wordBreak: 'break-all' }}
-                >{`${l.licenceNo}（${t('foodPublic.validUntil')} ${l.validUntil}）`}</span>
+                <span style={{ wordBreak: 'break-all' }}>
+                  {t('common.withNote', { text: l.licenceNo, note: `${t('foodPublic.validUntil')} ${l.validUntil}` })}
+                </span>
               </Descriptions.Item>
             ))}
             <Descriptions.Item label={t('foodPublic.address')}>{b.address ?? '—'}</Descriptions.Item>

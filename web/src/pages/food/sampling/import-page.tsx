@@ -2,21 +2,13 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Card, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { TFoodImportResult } from '../../../../../src/contracts/food.ts';
+import { resultImportColumns } from '../../../../../src/domain/food-sampling.ts';
 import { samplingApi } from '../../../api/food-sampling.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useT } from '../../../i18n/i18n-context.tsx';
 
-const columns = [
-  '抽样单编号',
-  '检验日期',
-  '报告编号',
-  '检验项目',
-  '项目类别',
-  '检测值',
-  '标准限值',
-  '判定依据',
-  '单项结论',
-];
+/** The spreadsheet's header names are the import's contract (Chinese whatever the UI language). */
+const columns = Object.values(resultImportColumns);
 
 /** 导入检验结果: one row per 检验项目; all rows or none, with every bad row listed. */
 export function SamplingImportPage() {
@@ -28,7 +20,9 @@ export function SamplingImportPage() {
     <>
       <PageHeader title={t('foodSampling.import.title')} />
       <Card>
-        <Typography.Paragraph>{t('foodSampling.import.hint', { columns: columns.join('、') })}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {t('foodSampling.import.hint', { columns: columns.join(t('common.separator')) })}
+        </Typography.Paragraph>
         <Upload.Dragger
           accept=".xlsx"
           showUploadList={false}

@@ -41,7 +41,7 @@ export function SamplingPlansPage() {
       {
         title: t('foodSampling.plan.hazards'),
         dataIndex: 'hazards',
-        render: (hs: string[]) => hs.map((h) => hazardLabel(t, h)).join('、'),
+        render: (hs: string[]) => hs.map((h) => hazardLabel(t, h)).join(t('common.separator')),
       },
       { title: t('foodSampling.plan.period'), render: (_, r) => `${r.periodStart} ~ ${r.periodEnd}` },
       {

@@ -74,7 +74,9 @@ export function SamplingSamplePage() {
           >{`${s.producerName || '—'} ${s.producerUscc ?? ''}`}</Descriptions.Item>
           <Descriptions.Item label={t('foodSampling.producedOn')}>{d(s.producedOn)}</Descriptions.Item>
           <Descriptions.Item label={t('foodSampling.quantity')}>{s.quantity || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.samplers')}>{s.samplers.join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('foodSampling.samplers')}>
+            {s.samplers.join(t('common.separator'))}
+          </Descriptions.Item>
           <Descriptions.Item label={t('foodSampling.sampledOn')}>{s.sampledOn}</Descriptions.Item>
           <Descriptions.Item label={t('foodSampling.lab')}>{s.labName}</Descriptions.Item>
           <Descriptions.Item

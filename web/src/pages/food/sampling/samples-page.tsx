@@ -110,7 +110,7 @@ function NewSampleModal({ onClose }: { onClose: () => void }) {
         sampledOn: day(v.sampledOn),
         producedOn: day(v.producedOn),
         samplers: String(v.samplers ?? '')
-          .split(/[、,，\s]+/)
+          .split(/[\u3001,\uff0c\s]+/)
           .filter(Boolean),
       })
       .then(
