@@ -19,5 +19,8 @@ export const actionPrefixes = [
   'complaint',
   'credit',
   'spotcheck',
+  'food',
+  'foodSample',
+  'foodSamplingPlan',
   'system',
 ];
