@@ -89,6 +89,11 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   console.log(`  双随机抽查 ${spotChecks.visits} 户（一个已完成的联合抽查任务）`);
   const cases = await loadDemoCases(db);
   console.log(`  执法办案 ${cases.cases} 件、案件线索 ${cases.leads} 条（${cases.seconds.toFixed(1)} 秒）`);
+  // PGlite runs no autovacuum: without fresh statistics the planner walks every planned food inspection for an
+  // inspector's inbox (10.5 s measured, 0.15 s after ANALYZE).
+  const analyzeStarted = Date.now();
+  await db.exec('ANALYZE');
+  console.log(`  统计信息更新（ANALYZE，${((Date.now() - analyzeStarted) / 1000).toFixed(1)} 秒）`);
   console.log(`演示数据载入完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒`);
 }
 
