@@ -4,9 +4,9 @@ import { createFoodPlanService } from '../modules/food-tiers/services/plan.ts';
 import { createFoodTierService } from '../modules/food-tiers/services/tiers.ts';
 
 /**
- * Demo risk tiers and the plans of this year and the next: every demo food business tiered by the built-in model, then each station's
- * plan for the current year generated from today on (the same set-based statements as the API). Works with no past
- * inspections and with many: run it after any demo part that adds food_inspections, so the history counts.
+ * Demo risk tiers and the yearly plans: every demo food business tiered by the built-in model, then each station's
+ * plan for next year, and for the rest of this one while a quarter is left (the same set-based statements as the
+ * API). Works with no past inspections and with many: run it after any demo part that adds food_inspections.
  */
 export async function loadDemoFoodTiers(db: Db, today: string) {
   const started = performance.now();
@@ -18,8 +18,10 @@ export async function loadDemoFoodTiers(db: Db, today: string) {
     tiers,
   });
   const year = Number(today.slice(0, 4));
-  // This year's plan from today on, and next year's over the whole year (the calendar then shows a full year).
-  const stations = [...(await plan.generateAll(year)), ...(await plan.generateAll(year + 1))];
+  // Next year's plan over the whole year; this year's from today on only while a quarter is left: in the last
+  // quarter the year's missing visits would be crammed into a few weeks (59 in a day was seen on 4 December).
+  const thisYear = Number(today.slice(5, 7)) <= 9 ? await plan.generateAll(year) : [];
+  const stations = [...thisYear, ...(await plan.generateAll(year + 1))];
   const result = {
     tiered: recomputed.computed,
     tierSeconds: recomputed.seconds,

@@ -11,9 +11,12 @@ const facts = (p: Partial<Parameters<typeof classify>[0]>) => ({
   ...p,
 });
 
-test('红榜: 优秀 with no 不符合 and no sampling failure; anything less is on neither board', () => {
-  assert.equal(classify(facts({ grade: 'excellent' }), rules)?.board, 'red');
-  assert.equal(classify(facts({ grade: 'excellent', fails: 1 }), rules), null);
+test('红榜: 优秀, at least two inspections all 符合, no sampling failure; anything less is on neither board', () => {
+  assert.equal(classify(facts({ grade: 'excellent', inspections: 2, notPassed: 0 }), rules)?.board, 'red');
+  assert.equal(classify(facts({ grade: 'excellent', inspections: 1, notPassed: 0 }), rules), null);
+  assert.equal(classify(facts({ grade: 'excellent', inspections: 3, notPassed: 1 }), rules), null);
+  assert.equal(classify(facts({ grade: 'excellent' }), rules), null);
+  assert.equal(classify(facts({ grade: 'excellent', fails: 1, inspections: 2, notPassed: 1 }), rules), null);
   assert.equal(classify(facts({ grade: 'good' }), rules), null);
   assert.equal(classify(facts({}), rules), null);
 });

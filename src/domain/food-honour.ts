@@ -13,6 +13,8 @@ export interface HonourRules {
     grades: readonly string[];
     /** At most this many 不符合 inspections in the window. */
     maxFails: number;
+    /** At least this many done inspections in the window, every one of them 符合 (none 基本符合 or 不符合). */
+    minPassedInspections: number;
   };
   black: {
     /** This many 不符合 inspections in the window put a business on the black board. */
@@ -30,7 +32,7 @@ export interface HonourRules {
 
 export const defaultHonourRules: HonourRules = {
   windowMonths: 12,
-  red: { grades: ['excellent'], maxFails: 0 },
+  red: { grades: ['excellent'], maxFails: 0, minPassedInspections: 2 },
   black: { minFails: 2, grades: ['none'], seriousScoreBelow: 60, minSamplingFailures: 1 },
   workshopsApart: true,
 };
@@ -42,6 +44,9 @@ export interface HonourFacts {
   grade: string | null;
   fails: number;
   seriousFails: number;
+  /** Done inspections in the window, and how many of them were not 符合 (基本符合 or 不符合). */
+  inspections?: number;
+  notPassed?: number;
   samplingFailures: number;
 }
 
@@ -74,8 +79,16 @@ export function classify(f: HonourFacts, rules: HonourRules): { board: 'red' | '
     black.push(`近${w}个月食品抽检不合格${f.samplingFailures}批次`);
   if (black.length) return { board: 'black', reasons: black };
   const redGrade = f.grade !== null && rules.red.grades.includes(f.grade);
-  if (redGrade && f.fails <= rules.red.maxFails && f.samplingFailures === 0) {
-    const noFail = rules.red.maxFails === 0 ? `，近${w}个月检查无不符合` : '';
+  // Rules kept with older lists have no minPassedInspections: they drafted on grade and 不符合 alone.
+  const minPassed = rules.red.minPassedInspections ?? 0;
+  const allPassed = minPassed === 0 || ((f.inspections ?? 0) >= minPassed && (f.notPassed ?? 0) === 0);
+  if (redGrade && f.fails <= rules.red.maxFails && f.samplingFailures === 0 && allPassed) {
+    const noFail =
+      minPassed > 0
+        ? `，近${w}个月${f.inspections}次检查均为符合`
+        : rules.red.maxFails === 0
+          ? `，近${w}个月检查无不符合`
+          : '';
     return { board: 'red', reasons: [`动态等级为${gradeLabels[f.grade!] ?? f.grade}${noFail}`] };
   }
   return null;

@@ -49,6 +49,7 @@ describe('红黑榜 and the public food pages: rules, approval, publication, sea
     b.workshop = await makeFoodBusiness(db, { station: 's01', name: '优秀糕点小作坊', workshop: true });
     b.other = await makeFoodBusiness(db, { station: 's02', name: '他所优秀餐厅' });
     await addInspection(db, b.star, { on: monthsBack(14), result: 'fail', score: 70 });
+    await addInspection(db, b.star, { on: monthsBack(8), result: 'pass', score: 92 });
     await addInspection(db, b.star, { on: monthsBack(2), result: 'pass', score: 95 });
     starGrade = await addGrade(db, b.star.id, { grade: 'excellent', on: monthsBack(2) });
     await addGrade(db, b.star.id, { kind: 'annual', grade: 'A', on: monthsBack(2), year: 2025 });
@@ -58,6 +59,8 @@ describe('红黑榜 and the public food pages: rules, approval, publication, sea
     await addGrade(db, b.ungraded.id, { grade: 'none', on: monthsBack(1) });
     await addInspection(db, b.serious, { on: monthsBack(4), result: 'fail', score: 45 });
     await addGrade(db, b.good.id, { grade: 'good', on: monthsBack(1) });
+    await addInspection(db, b.workshop, { on: monthsBack(7), result: 'pass', score: 93 });
+    await addInspection(db, b.workshop, { on: monthsBack(1), result: 'pass', score: 96 });
     await addGrade(db, b.workshop.id, { grade: 'excellent', on: monthsBack(1) });
     await addGrade(db, b.other.id, { grade: 'excellent', on: monthsBack(1) });
     // A grade after the month's end does not count for that month's list.

@@ -94,7 +94,8 @@ export async function liveListOf(db: Queryable, stationId: number, month: string
 /**
  * The facts the rules read, for every business of the station with a dynamic grade in force at the month's end or
  * a 不符合 inspection in the window: the latest dynamic grade graded by `to` (withdrawn ones set aside), the 不符合
- * count and the serious ones among them. Sampling failures come from the sampling hook, not from here.
+ * count and the serious ones among them, the done inspections and how many were not 符合. Sampling failures come
+ * from the sampling hook, not from here.
  */
 export async function honourFacts(
   db: Queryable,
@@ -106,20 +107,21 @@ export async function honourFacts(
          FROM food_grades g JOIN food_businesses fb ON fb.id = g.business_id
         WHERE fb.station_id = $1 AND g.kind = 'dynamic' AND g.status <> 'withdrawn' AND g.graded_on <= $3::date
         ORDER BY g.business_id, g.graded_on DESC, g.id DESC),
-     failed AS (
-       SELECT fi.business_id, count(*)::int AS fails,
-              count(*) FILTER (WHERE fi.score < $4)::int AS serious
+     inspected AS (
+       SELECT fi.business_id, count(*) FILTER (WHERE fi.result = 'fail')::int AS fails,
+              count(*) FILTER (WHERE fi.result = 'fail' AND fi.score < $4)::int AS serious,
+              count(*)::int AS inspections, count(*) FILTER (WHERE fi.result <> 'pass')::int AS "notPassed"
          FROM food_inspections fi
-        WHERE fi.station_id = $1 AND fi.status = 'done' AND fi.result = 'fail'
-          AND fi.inspected_on BETWEEN $2::date AND $3::date
+        WHERE fi.station_id = $1 AND fi.status = 'done' AND fi.inspected_on BETWEEN $2::date AND $3::date
         GROUP BY fi.business_id)
      SELECT fb.id AS "businessId", gr.grade, COALESCE(f.fails, 0) AS fails, COALESCE(f.serious, 0) AS "seriousFails",
+            COALESCE(f.inspections, 0) AS inspections, COALESCE(f."notPassed", 0) AS "notPassed",
             EXISTS (SELECT 1 FROM food_licences fl WHERE fl.business_id = fb.id AND fl.kind = 'workshop'
                        AND fl.status = 'active') AS workshop
        FROM food_businesses fb
        LEFT JOIN graded gr ON gr.business_id = fb.id
-       LEFT JOIN failed f ON f.business_id = fb.id
-      WHERE fb.station_id = $1 AND (gr.business_id IS NOT NULL OR f.business_id IS NOT NULL)
+       LEFT JOIN inspected f ON f.business_id = fb.id
+      WHERE fb.station_id = $1 AND (gr.business_id IS NOT NULL OR f.fails > 0)
       ORDER BY fb.id`,
     [p.stationId, p.from, p.to, p.rules.black.seriousScoreBelow],
   );
