@@ -30,7 +30,7 @@ export async function loadDemoFoodTiers(db: Db, today: string) {
     seconds: (performance.now() - started) / 1000,
   };
   console.log(
-    `  食品风险分级 ${result.tiered.toLocaleString()} 户（${result.tierSeconds.toFixed(1)} 秒），${year}–${year + 1} ` +
+    `  食品风险分级 ${result.tiered.toLocaleString()} 户（${result.tierSeconds.toFixed(1)} 秒），${thisYear.length ? `${year}–` : ''}${year + 1} ` +
       `年度检查计划 ${result.planned.toLocaleString()} 次（全项 ${result.fullScope.toLocaleString()} 次，共 ${result.seconds.toFixed(1)} 秒）`,
   );
   return result;
