@@ -1,58 +1,23 @@
 import { Alert, Button, Card, Descriptions, Empty, List } from 'antd';
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { TPublicEntity } from '../../../../src/contracts/entity-profile.ts';
 import { entityProfileApi } from '../../api/entity-profile.ts';
-import { errorDetail } from '../../components/load-error.tsx';
 import { StatusTag } from '../../components/status-tag.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { codeLabel } from '../../i18n/known-key.ts';
 import { PortalSearchCard } from './portal-search-card.tsx';
 import { PortalShell } from './portal-shell.tsx';
+import { usePortalSearch } from './use-portal-search.ts';
 
 export const profilePath = (uscc: string) => `/portal/entities/${encodeURIComponent(uscc)}`;
 
 /** 企业信息公示 search, no login: a fragment of the name or a USCC, newest registrations first. */
 export function PortalEntitiesPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const [text, setText] = useState(q);
-  const [rows, setRows] = useState<TPublicEntity[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const load = async (cursor?: string) => {
-    setLoading(true);
-    setError(undefined);
-    try {
-      const page = await entityProfileApi.search(q, cursor);
-      setRows((prev) => (cursor ? [...prev, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-    } catch (err) {
-      setError(errorDetail(t, err));
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload from the first page when the search changes
-  useEffect(() => {
-    setText(q);
-    setRows([]);
-    setNextCursor(null);
-    if (q) void load();
-  }, [q]);
-
-  const search = (value: string) => {
-    const v = value.trim();
-    if ([...v].length === 1) {
-      setError(t('entityProfile.searchHint'));
-      return;
-    }
-    setParams(v ? { q: v } : {});
-  };
+  const { q, text, setText, rows, nextCursor, loading, error, search, loadMore } = usePortalSearch(
+    entityProfileApi.search,
+    'entityProfile.searchHint',
+  );
 
   return (
     <PortalShell>
@@ -100,7 +65,7 @@ export function PortalEntitiesPage() {
         />
       )}
       {nextCursor && (
-        <Button block loading={loading} onClick={() => load(nextCursor)} data-testid="entity-more">
+        <Button block loading={loading} onClick={loadMore} data-testid="entity-more">
           {t('common.loadMore')}
         </Button>
       )}

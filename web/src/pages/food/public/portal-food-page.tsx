@@ -1,7 +1,7 @@
 import { FrownOutlined, MehOutlined, SmileOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, List, Spin, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type {
   TPublicFoodBusiness,
   TPublicFoodDetail,
@@ -12,6 +12,7 @@ import { errorDetail } from '../../../components/load-error.tsx';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { PortalSearchCard } from '../../portal/portal-search-card.tsx';
 import { PortalShell } from '../../portal/portal-shell.tsx';
+import { usePortalSearch } from '../../portal/use-portal-search.ts';
 
 type Grade = TPublicFoodBusiness['dynamicGrade'];
 
@@ -90,44 +91,10 @@ function HonourBoards() {
 /** 餐饮食品安全公示 on the portal (phone first, no login): search, grades with faces, and the published 红黑榜. */
 export function PortalFoodPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const [text, setText] = useState(q);
-  const [rows, setRows] = useState<TPublicFoodBusiness[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const load = async (cursor?: string) => {
-    setLoading(true);
-    setError(undefined);
-    try {
-      const page = await foodPublicApi.search(q, cursor);
-      setRows((prev) => (cursor ? [...prev, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-    } catch (err) {
-      setError(errorDetail(t, err));
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload from the first page when the search changes
-  useEffect(() => {
-    setText(q);
-    setRows([]);
-    setNextCursor(null);
-    if (q) void load();
-  }, [q]);
-
-  const search = (value: string) => {
-    const v = value.trim();
-    if ([...v].length === 1) {
-      setError(t('foodPublic.searchHint'));
-      return;
-    }
-    setParams(v ? { q: v } : {});
-  };
+  const { q, text, setText, rows, nextCursor, loading, error, search, loadMore } = usePortalSearch(
+    foodPublicApi.search,
+    'foodPublic.searchHint',
+  );
 
   return (
     <PortalShell>
@@ -169,7 +136,7 @@ export function PortalFoodPage() {
         />
       )}
       {nextCursor && (
-        <Button block loading={loading} onClick={() => load(nextCursor)}>
+        <Button block loading={loading} onClick={loadMore}>
           {t('common.loadMore')}
         </Button>
       )}
