@@ -197,6 +197,39 @@ describe('food routine inspections on the visit engine, results, consequences an
     assert.equal((await gradesOf(b.id)).length, 0);
   });
 
+  test('the planned list runs soonest first, page after page; a forged cursor answers 422 on cursor', async () => {
+    const days = [40, 10, 25].map((n) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000));
+    const ids: number[] = [];
+    for (const d of days) {
+      const b = await business();
+      const res = await inspector.post<TFoodInspection>('/api/v1/food/inspections', {
+        businessId: b.id,
+        plannedOn: d.toISOString().slice(0, 10),
+      });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      ids.push(res.body.id);
+    }
+    const seen: TFoodInspectionSummary[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: Page<TFoodInspectionSummary> } = await inspector.get(
+        `/api/v1/food/inspections?status=planned&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      assert.equal(page.status, 200);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const keys = seen.map((i) => `${i.plannedOn}#${String(i.id).padStart(9, '0')}`);
+    assert.deepEqual(keys, [...keys].sort(), 'soonest first, then by id');
+    assert.equal(new Set(seen.map((i) => i.id)).size, seen.length, 'no row twice across pages');
+    const mineInOrder = seen.filter((i) => ids.includes(i.id)).map((i) => i.id);
+    assert.deepEqual(mineInOrder, [ids[1], ids[2], ids[0]]);
+    const forged = Buffer.from(JSON.stringify(['not-a-date', 1])).toString('base64url');
+    const bad = await inspector.get<Problem>(`/api/v1/food/inspections?status=planned&cursor=${forged}`);
+    assert.equal(bad.status, 422);
+    assert.equal(bad.body.errors[0]?.path, 'cursor');
+  });
+
   test('bad input answers 4xx naming the field; 回避 and the two-inspector rule hold', async () => {
     const b = await business();
     const created = await inspector.post<TFoodInspection>('/api/v1/food/inspections', { businessId: b.id });

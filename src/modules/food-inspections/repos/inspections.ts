@@ -59,18 +59,25 @@ export interface InspectionFilter {
   stationId?: number;
   mine?: boolean;
   beforeId?: number;
+  /** Planned ones only: keyset after (planned_on, id), soonest first. */
+  afterPlanned?: [string, number];
 }
 
-/** Inspections of the businesses the caller may see (the food-business kind), newest first, keyset by id. */
+/**
+ * Inspections of the businesses the caller may see (the food-business kind), newest first, keyset by id; the
+ * planned ones soonest first (what an inspector works through), keyset by (planned_on, id).
+ */
 export async function listInspections(q: Queryable, reader: Actor, f: InspectionFilter, limit: number) {
   const w = readableWhere(reader, foodBusinessKind, new Where())
     .addIf(f.status, 'i.status = ?')
     .addIf(f.businessId, 'i.business_id = ?')
     .addIf(f.stationId, 'fb.station_id = ?')
     .addIf(f.beforeId, 'i.id < ?');
+  if (f.afterPlanned) w.add('(i.planned_on, i.id) > (?::date, ?)', ...f.afterPlanned);
   if (f.mine)
     w.add('v.inspector_ids && ARRAY(SELECT vi.id FROM spot_check_inspectors vi WHERE vi.user_id = ?)', reader.userId);
-  return q.query<InspectionRecord>(`${select} ${w} ORDER BY i.id DESC LIMIT ${limit}`, w.params);
+  const order = f.status === 'planned' ? 'i.planned_on, i.id' : 'i.id DESC';
+  return q.query<InspectionRecord>(`${select} ${w} ORDER BY ${order} LIMIT ${limit}`, w.params);
 }
 
 export async function insertInspection(

@@ -147,14 +147,23 @@ export function createFoodInspectionService(db: Db, deps: FoodInspectionDeps) {
 
     async list(actor: Actor, q: z.infer<typeof ZFoodInspectionQuery>) {
       assertPermitted(actor, foodBusinessKind, 'list');
-      const [beforeId] = (decodeCursor(q.cursor) ?? []) as [number?];
+      const planned = q.status === 'planned';
+      const cursor = decodeCursor(q.cursor);
+      if (planned && cursor && !(/^\d{4}-\d{2}-\d{2}$/.test(String(cursor[0])) && Number.isInteger(cursor[1])))
+        throw validation('cursor', '分页游标无效，请从第一页重新加载');
       const rows = await repo.listInspections(
         db,
         actor,
-        { status: q.status, businessId: q.businessId, mine: q.mine, beforeId },
+        {
+          status: q.status,
+          businessId: q.businessId,
+          mine: q.mine,
+          beforeId: planned ? undefined : (cursor?.[0] as number | undefined),
+          afterPlanned: planned && cursor ? (cursor as [string, number]) : undefined,
+        },
         q.limit + 1,
       );
-      return keysetPage(rows.map(summary), q.limit, (r) => [r.id]);
+      return keysetPage(rows.map(summary), q.limit, (r) => (planned ? [r.plannedOn, r.id] : [r.id]));
     },
 
     async get(actor: Actor, id: number) {
