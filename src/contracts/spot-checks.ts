@@ -182,6 +182,8 @@ export const ZVisitSummary = z.object({
   overdue: z.boolean(),
   publishedAt: ZTimestamp.nullable(),
   inspectors: z.array(ZVisitInspector),
+  /** A 日常监督检查 on the visit engine: its items and results live on the food inspection's page. */
+  foodInspectionId: z.number().int().nullable(),
   version: ZVersion,
 });
 export const ZVisitItem = z.object({

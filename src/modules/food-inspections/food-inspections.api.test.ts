@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TFoodGrade, TFoodInspection, TFoodInspectionSummary } from '../../contracts/food-inspections.ts';
+import type { TVisitDetail } from '../../contracts/spot-checks.ts';
 import { addMonths } from '../../domain/food-grading.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
 import { makeUscc } from '../../domain/uscc.ts';
@@ -282,7 +283,10 @@ describe('food routine inspections on the visit engine, results, consequences an
     const mine = await inspector.get<Page<TFoodInspectionSummary>>('/api/v1/food/inspections?status=inProgress');
     assert.ok(mine.body.items.some((x) => x.id === i.id));
     // The visit engine's own detail answers for the drawn partner (photos and signatures go there).
-    assert.equal((await partner.get(`/api/v1/spot-checks/visits/${i.visitId}`)).status, 200);
+    const visit = await partner.get<TVisitDetail>(`/api/v1/spot-checks/visits/${i.visitId}`);
+    assert.equal(visit.status, 200);
+    // The 双随机 pages send a user to the food inspection, where its checklist is.
+    assert.equal(visit.body.foodInspectionId, i.id);
   });
 
   test('health certificates on the inspection, expired ones flagged', async () => {

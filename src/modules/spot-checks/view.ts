@@ -93,6 +93,7 @@ export const visitSummary = (v: VisitRecord, today: string): TVisitSummary => ({
   overdue: v.status === 'inspected' && v.publishDueOn !== null && v.publishDueOn < today,
   publishedAt: v.publishedAt,
   inspectors: v.inspectors.map(({ id, name, departmentName }) => ({ id, name, departmentName })),
+  foodInspectionId: v.foodInspectionId === null ? null : Number(v.foodInspectionId),
   version: v.version,
 });
 

@@ -1,7 +1,7 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Input, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import type { TVisitDetail } from '../../../../src/contracts/spot-checks.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { spotChecksApi, uploadEvidence } from '../../api/spot-checks.ts';
@@ -41,6 +41,7 @@ export function VisitPage() {
   };
   if (visit.error) return <LoadError error={visit.error} onRetry={visit.reload} />;
   if (!v) return null;
+  if (v.foodInspectionId !== null) return <Navigate replace to={`/food/inspections/${v.foodInspectionId}`} />;
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>

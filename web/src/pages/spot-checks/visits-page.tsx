@@ -35,7 +35,11 @@ export function VisitsPage() {
       {
         title: t('spot.entity'),
         dataIndex: 'entityName',
-        render: (n: string, v) => <Link to={`/spot-checks/visits/${v.id}`}>{n}</Link>,
+        render: (n: string, v) => (
+          <Link to={v.foodInspectionId ? `/food/inspections/${v.foodInspectionId}` : `/spot-checks/visits/${v.id}`}>
+            {n}
+          </Link>
+        ),
       },
       { title: t('spot.station'), dataIndex: 'stationName' },
       {

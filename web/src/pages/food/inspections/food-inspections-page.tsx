@@ -13,6 +13,8 @@ import { ResultTag } from './grade-face.tsx';
 
 type Status = 'planned' | 'inProgress' | 'done';
 
+const nowrap = (d: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{d ?? '—'}</span>;
+
 /** 日常监督检查 of the station: planned, in progress and done, each opening the phone page. */
 export function FoodInspectionsPage() {
   const t = useT();
@@ -34,22 +36,35 @@ export function FoodInspectionsPage() {
         title: t('foodInspection.kind'),
         dataIndex: 'kind',
         render: (k: string) => t(`foodInspection.kind.${k}` as MessageKey),
+        responsive: ['md'],
       },
-      { title: t('foodInspection.plannedOn'), dataIndex: 'plannedOn' },
-      { title: t('foodInspection.inspectedOn'), dataIndex: 'inspectedOn' },
+      // On a phone only the date that matters for the tab: when it is due, or when it was done.
+      {
+        title: t('foodInspection.plannedOn'),
+        dataIndex: 'plannedOn',
+        render: nowrap,
+        ...(status === 'done' ? { responsive: ['md'] as const } : {}),
+      },
+      {
+        title: t('foodInspection.inspectedOn'),
+        dataIndex: 'inspectedOn',
+        render: nowrap,
+        ...(status === 'done' ? {} : { responsive: ['md'] as const }),
+      },
       {
         title: t('foodInspection.result'),
         dataIndex: 'result',
         render: (r: string | null) => <ResultTag result={r} />,
       },
-      { title: t('foodInspection.score'), dataIndex: 'score' },
+      { title: t('foodInspection.score'), dataIndex: 'score', responsive: ['md'] },
       {
         title: t('foodInspection.publication'),
         dataIndex: 'publishDueOn',
         render: (d: string | null, r) =>
           r.publishedAt ? t('foodInspection.published') : d ? t('foodInspection.publishDue', { date: d }) : '—',
+        responsive: ['md'],
       },
-      { title: t('food.licence.station'), dataIndex: 'stationName' },
+      { title: t('food.licence.station'), dataIndex: 'stationName', responsive: ['md'] },
       {
         title: '',
         dataIndex: 'id',
@@ -64,7 +79,7 @@ export function FoodInspectionsPage() {
           ),
       },
     ],
-    [t, can],
+    [t, can, status],
   );
   return (
     <>
