@@ -1,3 +1,5 @@
+import { type PlacardGrade, signPlacard } from '../../src/domain/food-placard.ts';
+import { createPlacardKeys } from '../../src/modules/food-placards/services/keys.ts';
 import type { ResultRow } from './report.ts';
 import { loadBenchRegister, type ScenarioContext } from './scenario.ts';
 
@@ -85,7 +87,7 @@ export async function loadFoodData(ctx: ScenarioContext, o: FoodDataOptions): Pr
     await db.query(
       `INSERT INTO food_licences (business_id, kind, licence_no, categories, issued_on, valid_until, renewal_due_on)
        SELECT fb.id, CASE WHEN fb.id % 20 = 0 THEN 'production' WHEN fb.id % 7 = 0 THEN 'filing' ELSE 'operation' END,
-              'BENCH' || fb.id,
+              CASE WHEN fb.id % 20 = 0 THEN 'SC' ELSE 'JY' END || '1440605' || lpad(fb.id::text, 7, '0'),
               string_to_array((ARRAY['hotFood,coldFood', 'prepackaged,bulk', 'hotFood,drinks', 'prepackaged',
                                      'rawFood,hotFood', 'canteen', 'pastry'])[1 + fb.id % 7], ','),
               $1::date - (fb.id % 1500)::int, $1::date - (fb.id % 1500)::int + 1826, $1::date - (fb.id % 1500)::int + 1784
@@ -155,5 +157,38 @@ export async function loadFoodData(ctx: ScenarioContext, o: FoodDataOptions): Pr
     await db.exec('ANALYZE food_grades');
     return dynamic + annual;
   });
+  await foodStep(ctx, rows, 'placards (current grade each, the one before for a third)', () => loadPlacards(ctx));
   return rows;
+}
+
+/**
+ * A placard per business for its current dynamic grade and, for every third business, one for the grade before
+ * (superseded since): inserted set-based, signed here (Ed25519 per row) and written back by COPY.
+ */
+async function loadPlacards(ctx: ScenarioContext): Promise<number> {
+  const { db } = ctx;
+  const signer = await createPlacardKeys(db, { pii: ctx.pii }).signer();
+  await db.query(
+    `INSERT INTO food_placards (business_id, grade_id, uscc, grade, issued_on, kid, signature)
+     SELECT g.business_id, g.id, e.uscc, g.grade, g.graded_on + 1, $1, ''
+       FROM (SELECT id, business_id, grade, graded_on,
+                    row_number() OVER (PARTITION BY business_id ORDER BY graded_on DESC, id DESC) AS rn
+               FROM food_grades WHERE kind = 'dynamic') g
+       JOIN food_businesses fb ON fb.id = g.business_id JOIN entities e ON e.id = fb.entity_id
+      WHERE g.grade IN ('excellent', 'good', 'fair') AND (g.rn = 1 OR (g.rn = 2 AND g.business_id % 3 = 0))`,
+    [signer.kid],
+  );
+  const placards = await db.query<{ id: number; uscc: string; grade: PlacardGrade; issuedOn: string }>(
+    `SELECT id::int AS id, uscc, grade, issued_on::text AS "issuedOn" FROM food_placards WHERE signature = ''`,
+  );
+  const lines = placards.map(
+    (p) => `${p.id}\t${signPlacard({ kid: signer.kid, placardId: p.id, ...p }, signer.privateKey)}\n`,
+  );
+  await db.transaction(async (tx) => {
+    await tx.query('CREATE TEMP TABLE placard_sigs (id bigint, signature text) ON COMMIT DROP');
+    await tx.copyFrom('COPY placard_sigs (id, signature) FROM STDIN', lines);
+    await tx.query('UPDATE food_placards p SET signature = s.signature FROM placard_sigs s WHERE s.id = p.id');
+  });
+  await db.exec('VACUUM ANALYZE food_placards');
+  return placards.length;
 }

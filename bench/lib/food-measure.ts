@@ -3,12 +3,13 @@ import { defaultFoodRiskModel } from '../../src/domain/food-risk-model.ts';
 import { createCalendarService } from '../../src/modules/calendar/service.ts';
 import { createFoodPlanService } from '../../src/modules/food-tiers/services/plan.ts';
 import { createFoodTierService, recomputeAllTiers } from '../../src/modules/food-tiers/services/tiers.ts';
+import { gradeRecompute } from './food-measure-grades.ts';
+import { placardVerify, publicSearch } from './food-measure-public.ts';
 import type { ResultRow } from './report.ts';
 import type { ScenarioContext } from './scenario.ts';
 
 /**
- * One measurement of the `food` scenario: it runs against the loaded food data and returns its rows. Other parts of
- * issue 13 (grade recompute, placard verification, public search) add theirs to `foodMeasurements` below.
+ * One measurement of the `food` scenario: it runs against the loaded food data and returns its rows.
  */
 export interface FoodMeasurement {
   name: string;
@@ -91,4 +92,10 @@ const planGeneration: FoodMeasurement = {
   },
 };
 
-export const foodMeasurements: FoodMeasurement[] = [tierRecompute, planGeneration];
+export const foodMeasurements: FoodMeasurement[] = [
+  tierRecompute,
+  planGeneration,
+  gradeRecompute,
+  placardVerify,
+  publicSearch,
+];

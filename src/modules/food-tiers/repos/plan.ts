@@ -1,10 +1,10 @@
-import type { Queryable } from '../../../db/client.ts';
+import type { Db, Queryable } from '../../../db/client.ts';
 import { Where } from '../../../db/sql.ts';
 import type { FoodRiskModel, FoodTier } from '../../../domain/food-risk-model.ts';
 import { readableWhere } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { foodBusinessKind } from '../../food/access.ts';
-import { type PlanInput, planStatement } from './plan-sql.ts';
+import { type PlanInput, planApplyStatements, planFinalStatement } from './plan-sql.ts';
 
 export interface PlanCounts {
   businesses: number;
@@ -17,10 +17,25 @@ export interface PlanCounts {
   removed: number;
 }
 
-export async function generatePlan(db: Queryable, model: FoodRiskModel, input: PlanInput): Promise<PlanCounts> {
-  const { sql, params } = planStatement(model, input);
-  const [row] = await db.query<PlanCounts>(sql, params);
-  return row!;
+/** One station's yearly plan in one transaction (plan-sql.ts: computed into a temp table, then applied). */
+export async function generatePlan(db: Db, model: FoodRiskModel, input: PlanInput): Promise<PlanCounts> {
+  const { sql, params } = planFinalStatement(model, input);
+  const key = [input.stationId, input.year];
+  return db.transaction(async (tx) => {
+    await tx.query('DROP TABLE IF EXISTS food_plan_final');
+    await tx.query(sql, params);
+    await tx.query(planApplyStatements.index);
+    await tx.query(planApplyStatements.analyse);
+    const [u] = await tx.query<{ inserted: number; updated: number }>(planApplyStatements.upsert, [
+      ...key,
+      input.createdBy,
+    ]);
+    const [r] = await tx.query<{ removed: number }>(planApplyStatements.remove, key);
+    const [c] = await tx.query<Omit<PlanCounts, 'inserted' | 'updated' | 'removed'>>(planApplyStatements.counts, [
+      input.stationId,
+    ]);
+    return { ...c!, ...u!, ...r! };
+  });
 }
 
 /** Stations with food businesses (the plan for all stations runs one statement per station). */
