@@ -33,7 +33,7 @@ test('phone: a planned food inspection is started, checked item by item, signed,
   const { context, page, errors } = await openSession(web.browser, app, { phone: true });
   await loginViaUi(page, 's01.inspector');
   await page.goto('/food/inspections');
-  await page.getByTestId(`open-inspection-${id}`).click();
+  await page.getByTestId(`inspection-name-${id}`).click();
   await page.getByTestId('inspection-partners').click();
   await page.locator('.ant-select-item-option').first().click();
   await page.keyboard.press('Escape');

@@ -16,6 +16,8 @@ export const foodInspectionsApi = {
     }),
   get: (id: number, opts?: CallOptions) =>
     request(`/food/inspections/${id}`, { schema: ZFoodInspection, signal: opts?.signal }),
+  create: (body: { businessId: number; kind: 'routine' | 'followup' | 'revisit' }) =>
+    request('/food/inspections', { method: 'POST', body, schema: ZFoodInspection }),
   start: (id: number, version: number, inspectorIds: number[]) =>
     request(`/food/inspections/${id}/start`, {
       method: 'POST',

@@ -75,4 +75,6 @@ export const foodInspectionsEnUS: Record<keyof typeof foodInspectionsZhCN, strin
   'foodInspection.gradeStatus.superseded': 'Superseded',
   'foodInspection.gradeStatus.withdrawn': 'Withdrawn',
   'foodInspection.open': 'Open inspection',
+  'foodInspection.new': 'New inspection',
+  'foodInspection.createFailed': 'Could not create the inspection',
 };

@@ -74,4 +74,6 @@ export const foodInspectionsZhCN = {
   'foodInspection.gradeStatus.superseded': '已被取代',
   'foodInspection.gradeStatus.withdrawn': '已撤销',
   'foodInspection.open': '查看检查',
+  'foodInspection.new': '新建检查',
+  'foodInspection.createFailed': '未能新建检查',
 } as const;

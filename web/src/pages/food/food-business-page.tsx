@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { foodBusinessTabs } from './food-business-tabs.tsx';
+import { NewInspectionButton } from './inspections/new-inspection-button.tsx';
 
 /** 食品经营者档案: who and where, then one tab per part of the food module (?tab= keeps the open one). */
 export function FoodBusinessPage() {
@@ -21,7 +22,10 @@ export function FoodBusinessPage() {
   const tabs = foodBusinessTabs.filter((tab) => !tab.permission || can(tab.permission));
   return (
     <>
-      <PageHeader title={`${t('food.business.title')} · ${b.entityName}`} />
+      <PageHeader
+        title={`${t('food.business.title')} · ${b.entityName}`}
+        extra={can('food:write') && <NewInspectionButton businessId={b.id} />}
+      />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="food-business">
           <Descriptions.Item label={t('food.licence.entity')}>

@@ -30,7 +30,16 @@ export function FoodInspectionsPage() {
       {
         title: t('foodInspection.entity'),
         dataIndex: 'entityName',
-        render: (n: string, r) => <Link to={`/food/inspections/${r.id}`}>{n}</Link>,
+        // Wraps within 13em, so a phone shows the name and its date side by side without scrolling.
+        render: (n: string, r) => (
+          <Link
+            to={`/food/inspections/${r.id}`}
+            style={{ display: 'inline-block', maxWidth: '13em' }}
+            data-testid={`inspection-name-${r.id}`}
+          >
+            {n}
+          </Link>
+        ),
       },
       {
         title: t('foodInspection.kind'),
@@ -55,6 +64,7 @@ export function FoodInspectionsPage() {
         title: t('foodInspection.result'),
         dataIndex: 'result',
         render: (r: string | null) => <ResultTag result={r} />,
+        ...(status === 'done' ? {} : { responsive: ['md'] as const }),
       },
       { title: t('foodInspection.score'), dataIndex: 'score', responsive: ['md'] },
       {
@@ -68,6 +78,8 @@ export function FoodInspectionsPage() {
       {
         title: '',
         dataIndex: 'id',
+        // On a phone the name opens the same page.
+        responsive: ['md'],
         render: (id: number, r) =>
           r.status !== 'done' &&
           can('food:write') && (
