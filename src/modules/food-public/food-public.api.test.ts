@@ -10,7 +10,9 @@ import type {
   TPublicHonourList,
 } from '../../contracts/food-public.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
+import { makeUscc } from '../../domain/uscc.ts';
 import { lastMonth } from './services/honour.ts';
+import { chooseNamePlan } from './services/public.ts';
 
 type Problem = { detail: string; errors: { path: string; message: string }[] };
 type Page<T> = { items: T[]; nextCursor: string | null; next?: string | null };
@@ -230,6 +232,52 @@ describe('红黑榜 and the public food pages: rules, approval, publication, sea
     const other = await anon().get<TPublicFoodDetail>(`/api/v1/public/food/businesses/${b.twoFails.id}`);
     assert.equal(other.body.reply, null, 'a submitted reply is not public');
     assert.equal((await anon().get(`/api/v1/public/food/businesses/999999999`)).status, 404);
+  });
+
+  test('the search follows the registry: a renamed entity is found by its new name only, a new business at once', async () => {
+    const db = app.testDb.db;
+    const search = async (q: string) =>
+      (await anon().get<Page<TPublicFoodBusiness>>(`/api/v1/public/food/businesses?q=${encodeURIComponent(q)}`)).body
+        .items;
+    const [{ starName }] = (await db.query<{ starName: string }>(
+      'SELECT e.name AS "starName" FROM food_businesses fb JOIN entities e ON e.id = fb.entity_id WHERE fb.id = $1',
+      [b.star.id],
+    )) as [{ starName: string }];
+    await db.query(
+      `UPDATE entities SET name = '改名后的湖畔小馆' WHERE id = (SELECT entity_id FROM food_businesses WHERE id = $1)`,
+      [b.star.id],
+    );
+    assert.deepEqual(
+      (await search('湖畔小馆')).map((i) => i.id),
+      [b.star.id],
+    );
+    assert.deepEqual(await search('示范餐'), []);
+    const [e] = await db.query<{ id: number }>(
+      `INSERT INTO entities (uscc, type, name, name_bigrams, station_id, established_on)
+       SELECT $1, 'individualBusiness', '新开张的山野茶寮', ''::tsvector, station_id, '2024-01-01'
+         FROM food_businesses WHERE id = $2 RETURNING id`,
+      [makeUscc('92', '440605', 'G0TY0001'), b.star.id],
+    );
+    const [nb] = await db.query<{ id: number }>(
+      'INSERT INTO food_businesses (entity_id, station_id) SELECT id, station_id FROM entities WHERE id = $1 RETURNING id',
+      [e!.id],
+    );
+    assert.deepEqual(
+      (await search('山野茶寮')).map((i) => i.id),
+      [nb!.id],
+    );
+    await db.query('DELETE FROM food_businesses WHERE id = $1', [nb!.id]);
+    await db.query(`UPDATE entities SET name = $2 WHERE id = (SELECT entity_id FROM food_businesses WHERE id = $1)`, [
+      b.star.id,
+      starName,
+    ]);
+  });
+
+  test('the name plan: walk newest first only when a page lies within fewer businesses than the index would read', () => {
+    assert.equal(chooseNamePlan(50_000, 300_000, 20), 'walk');
+    assert.equal(chooseNamePlan(3_000, 300_000, 20), 'walk');
+    assert.equal(chooseNamePlan(2_000, 300_000, 20), 'index');
+    assert.equal(chooseNamePlan(0, 300_000, 20), 'index');
   });
 
   test('open data: current grades, keyset pages stable under inserts, filters, ETag 304, Cache-Control', async () => {

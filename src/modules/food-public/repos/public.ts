@@ -32,22 +32,23 @@ export interface PublicBusinessRow {
 const fromBusiness = `FROM food_businesses fb JOIN entities e ON e.id = fb.entity_id JOIN org_units o ON o.id = fb.station_id`;
 
 /**
- * How a name search is served (as the entity list does, entities/list.ts): `index` reads the bigram GIN index's
- * matches first (a MATERIALIZED CTE keeps the planner from walking the primary key for a rare fragment), `walk`
- * reads the primary key newest first and stops after one page (a fragment so common that a page lies near the top).
+ * How a name search is served (as the entity list does, entities/list.ts), over food businesses only (their copy of
+ * the registry name and its bigrams, migration 20261207000100): `index` reads the bigram GIN index's matches first
+ * (a MATERIALIZED CTE keeps the planner from walking for a rare fragment), `walk` reads food businesses newest entity
+ * first and stops after one page (a fragment so common that a page lies near the top).
  */
 export type NamePlan = 'index' | 'walk';
 
-/** The planner's estimate of entities matching the fragment, and the table's size (statistics, no counting). */
+/** The planner's estimate of food businesses matching the fragment, and their number (statistics, no counting). */
 export async function estimateNameMatches(db: Queryable, tsquery: string): Promise<{ matches: number; rows: number }> {
   const [r] = await db.query<{ 'QUERY PLAN': unknown }>(
-    'EXPLAIN (FORMAT JSON) SELECT 1 FROM entities e WHERE e.name_bigrams @@ $1::tsquery',
+    'EXPLAIN (FORMAT JSON) SELECT 1 FROM food_businesses fb WHERE fb.name_bigrams @@ $1::tsquery',
     [tsquery],
   );
   const plan = r?.['QUERY PLAN'];
   const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
   const [t] = await db.query<{ n: number }>(
-    "SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'entities'::regclass",
+    "SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'food_businesses'::regclass",
   );
   return { matches: Math.round(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0), rows: Number(t?.n ?? 0) };
 }
@@ -59,20 +60,21 @@ export async function searchByName(
   limit: number,
 ): Promise<(PublicBusinessRow & { entityId: number })[]> {
   const w = new Where()
-    .add('e.name_bigrams @@ ?::tsquery', p.tsquery)
-    .add('e.name LIKE ?', `%${escapeLike(p.fragment)}%`);
-  w.addIf(p.beforeEntityId, 'e.id < ?');
+    .add('fb.name_bigrams @@ ?::tsquery', p.tsquery)
+    .add('fb.name LIKE ?', `%${escapeLike(p.fragment)}%`);
+  w.addIf(p.beforeEntityId, 'fb.entity_id < ?');
   if (p.plan === 'walk')
     return db.query(
-      `SELECT ${businessColumns}, e.id AS "entityId" ${fromBusiness} ${w} ORDER BY e.id DESC LIMIT ${w.param(limit)}`,
+      `SELECT ${businessColumns}, e.id AS "entityId" ${fromBusiness} ${w} ORDER BY fb.entity_id DESC
+        LIMIT ${w.param(limit)}`,
       w.params,
     );
   return db.query(
-    `WITH m AS MATERIALIZED (SELECT e.id FROM entities e ${w})
+    `WITH m AS MATERIALIZED (SELECT fb.id FROM food_businesses fb ${w})
      SELECT ${businessColumns}, e.id AS "entityId"
-       FROM m JOIN food_businesses fb ON fb.entity_id = m.id JOIN entities e ON e.id = m.id
+       FROM m JOIN food_businesses fb ON fb.id = m.id JOIN entities e ON e.id = fb.entity_id
        JOIN org_units o ON o.id = fb.station_id
-      ORDER BY e.id DESC LIMIT ${w.param(limit)}`,
+      ORDER BY fb.entity_id DESC LIMIT ${w.param(limit)}`,
     w.params,
   );
 }

@@ -22,14 +22,13 @@ import * as repo from '../repos/public.ts';
 /** Letters then digits, as a licence number starts (JY2…, SC1…, YB…), or digits only: searched as a number prefix. */
 const LICENCE_PREFIX = /^(JY|SC|YB)\d{0,14}$|^(JY|SC|YB)$/;
 
-/** Walk the primary key while a page is expected within this many entity rows (as the entity list does). */
-const WALK_ROW_BUDGET = 20_000;
-/** Food businesses are a share of the register: a page of them needs this many times more matching entities. */
-const FOOD_SHARE_FACTOR = 5;
-
+/**
+ * Walk newest first when a page is expected within fewer food businesses than the index would hand over: the walk
+ * reads (limit + 1) · rows / matches of them, the index all `matches` (then sorts); each is one row read.
+ */
 export function chooseNamePlan(matches: number, rows: number, limit: number): repo.NamePlan {
   if (matches <= 0) return 'index';
-  return ((limit + 1) * FOOD_SHARE_FACTOR * rows) / matches <= WALK_ROW_BUDGET ? 'walk' : 'index';
+  return ((limit + 1) * rows) / matches <= matches ? 'walk' : 'index';
 }
 
 const badCursor = () => validation('cursor', '分页游标无效，请从第一页重新查询');
