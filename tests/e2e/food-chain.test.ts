@@ -315,6 +315,7 @@ test('7. the business appeals with its printed code; the chief (not an inspector
   const business = biz.page.getByTestId('portal-food-business');
   await business.getByText(name).waitFor();
   await business.getByText('良好（微笑）').waitFor();
+  await business.getByText('已被取代').waitFor(); // the 优秀 it replaced, in words
   await business.getByText('申诉', { exact: true }).click();
   await biz.page.getByTestId('portal-appeal-grounds').fill('检查当日冷藏柜温度计故障，评分偏低，请求复核');
   await biz.page.getByTestId('portal-appeal-submit').click();
