@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { TEntityDetail } from '../../src/contracts/entities.ts';
 import type { TEntityFood } from '../../src/contracts/food.ts';
 import type { TFoodInspection } from '../../src/contracts/food-inspections.ts';
 import type { TKitchenVendorWithSecret } from '../../src/contracts/food-kitchen.ts';
 import type { TOrgUnit } from '../../src/contracts/org.ts';
-import { kitchenSignature } from '../../src/domain/kitchen-signature.ts';
 import { shanghaiToday } from '../../src/domain/shanghai-date.ts';
 import { makeEntity } from '../helpers/factories.ts';
 import { type ApiClient, loginAs, type TestApp } from '../helpers/test-app.ts';
-import {
-  type BrowserSession,
-  DEMO_PASSWORD,
-  launchBrowser,
-  loginViaUi,
-  openSession,
-  startWebApp,
-  textOf,
-} from './helpers.ts';
+import { addStationInspector, deliverKitchenAlert, sign, startWithPartner } from './food-chain-steps.ts';
+import { type BrowserSession, launchBrowser, loginViaUi, openSession, startWebApp, textOf } from './helpers.ts';
 
 /**
  * Issue 13 point 14: the food-safety flow as its users drive it, in order, on one app and one browser:
@@ -75,64 +67,13 @@ before(async () => {
   const patched = await chiefApi.patch(`/api/v1/food/businesses/${businessId}`, { inspectorId: me!.id });
   assert.equal(patched.status, 200, JSON.stringify(patched.body));
   inspectorApi = await loginAs(app, 's01.inspector');
-  await addStationInspector(admin, s01.id);
+  await addStationInspector(app, admin, s01.id, partnerName);
 });
 
-/** A second inspector of s01 with a login (the demo's other s01 inspectors have none), to sign on their phone. */
-async function addStationInspector(admin: ApiClient, stationId: number) {
-  const roles = (await admin.get<{ id: number; code: string }[]>('/api/v1/org/roles')).body;
-  const user = await admin.post<{ id: number }>('/api/v1/org/users', {
-    username: 's01.partner',
-    displayName: '周检查员',
-    unitId: stationId,
-    roleIds: [roles.find((r) => r.code === 'inspector')!.id],
-    password: DEMO_PASSWORD,
-  });
-  assert.equal(user.status, 201, JSON.stringify(user.body));
-  const [first] = await app.testDb.db.query<{ departmentId: number }>(
-    `SELECT department_id AS "departmentId" FROM spot_check_inspectors WHERE station_id = $1 ORDER BY id LIMIT 1`,
-    [stationId],
-  );
-  const added = await admin.post('/api/v1/spot-checks/inspectors', {
-    name: partnerName,
-    departmentId: first!.departmentId,
-    stationId,
-    userId: user.body.id,
-  });
-  assert.equal(added.status, 201, JSON.stringify(added.body));
-}
 after(async () => {
   await browser?.close();
   await app?.close();
 });
-
-/** A stroke across the signature pad with the mouse. */
-async function sign(page: Page) {
-  const box = (await page.getByTestId('signature-pad').boundingBox())!;
-  const points = [0.1, 0.3, 0.5, 0.7, 0.9].map((fx, k) => [
-    box.x + fx * box.width,
-    box.y + (k % 2 ? 0.3 : 0.7) * box.height,
-  ]);
-  await page.mouse.move(points[0]![0]!, points[0]![1]!);
-  await page.mouse.down();
-  for (const [x, y] of points.slice(1)) await page.mouse.move(x!, y!, { steps: 5 });
-  await page.mouse.up();
-  const [res] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/signatures') && r.request().method() === 'POST'),
-    page.getByTestId('signature-pad-confirm').click(),
-  ]);
-  assert.equal(res.status(), 201);
-}
-
-/** On the phone's inspection page: a fellow inspector (≥ 2 on a visit), then 开始检查. */
-async function startWithPartner(page: Page, partner: string) {
-  await page.getByTestId('inspection-partners').click();
-  await page.getByTestId('inspection-partners').locator('input').fill(partner);
-  await page.locator('.ant-select-item-option').filter({ hasText: partner }).first().click();
-  await page.keyboard.press('Escape');
-  await page.getByTestId('inspection-start').click();
-  await page.getByTestId('outcome-CY-1.1').waitFor();
-}
 
 test('1. plan: the chief generates the station plan in the calendar; the visit is on its day', async () => {
   chief = await session();
@@ -369,27 +310,7 @@ test('8. a kitchen alert with a bad signature is refused and stores nothing; a s
         `SELECT (SELECT count(*) FROM kitchen_events)::int AS events, (SELECT count(*) FROM kitchen_alerts)::int AS alerts`,
       )
     )[0]!;
-  const deliver = async (secret: string) => {
-    const raw = JSON.stringify({
-      eventId: `chain-${Date.now()}-${Math.random()}`,
-      cameraId: 'CHAIN-CAM-1',
-      eventType: 'rodent',
-      occurredAt: new Date().toISOString(),
-      confidence: 0.9,
-    });
-    const ts = String(Math.floor(Date.now() / 1000));
-    const res = await fetch(`${app.baseUrl}/api/v1/food/kitchen-alerts`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-vendor-id': vendor.code,
-        'x-timestamp': ts,
-        'x-signature': kitchenSignature(secret, ts, Buffer.from(raw)),
-      },
-      body: raw,
-    });
-    return res.status;
-  };
+  const deliver = (secret: string) => deliverKitchenAlert(app.baseUrl, vendor.code, secret, 'CHAIN-CAM-1');
   const before = await count();
   assert.equal(await deliver('a-wrong-key'), 401);
   assert.deepEqual(await count(), before, 'nothing stored for a bad signature');
