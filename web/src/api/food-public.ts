@@ -1,4 +1,5 @@
 import { ZPage } from '../../../src/contracts/common.ts';
+import { ZGradeNotes } from '../../../src/contracts/food-appeals.ts';
 import {
   ZHonourList,
   ZHonourListDetail,
@@ -18,6 +19,9 @@ export const foodPublicApi = {
     }),
   business: (id: number, opts?: CallOptions) =>
     request(`/public/food/businesses/${id}`, { schema: ZPublicFoodDetail, signal: opts?.signal }),
+  /** Appeal outcomes and published replies beside the grades. */
+  gradeNotes: (id: number, opts?: CallOptions) =>
+    request(`/public/food/businesses/${id}/grade-notes`, { schema: ZGradeNotes, signal: opts?.signal }),
   honourLists: (opts?: CallOptions) =>
     request('/public/food/honour-lists', { query: { limit: 3 }, schema: ZPublicHonourPage, signal: opts?.signal }),
 };

@@ -80,4 +80,11 @@ export const foodAppealsEnUS: Record<keyof typeof foodAppealsZhCN, string> = {
   'foodPortal.history': 'History',
   'foodPortal.attach': 'Upload evidence',
   'foodPortal.noGrades': 'No grades yet',
+  'foodAppeals.code.tab': 'Access code',
+  'foodAppeals.code.title': 'Business access code (appeals, replies, re-rating)',
+  'foodAppeals.code.issue': 'Issue access code',
+  'foodAppeals.code.confirm': 'Issue a new access code? The old one stops working at once.',
+  'foodAppeals.code.hint':
+    'Printed on the inspection result notice; the business uses it on the portal to appeal, reply or request a re-rating. Only its hash is kept, so it is shown once.',
+  'foodAppeals.code.once': 'Print or copy it now: it cannot be shown again.',
 };

@@ -79,4 +79,11 @@ export const foodAppealsZhCN = {
   'foodPortal.history': '办理记录',
   'foodPortal.attach': '上传证明材料',
   'foodPortal.noGrades': '暂无等级',
+  'foodAppeals.code.tab': '经营者访问码',
+  'foodAppeals.code.title': '经营者访问码（申诉、答复、复评）',
+  'foodAppeals.code.issue': '签发访问码',
+  'foodAppeals.code.confirm': '签发新的访问码？原访问码将立即失效。',
+  'foodAppeals.code.hint':
+    '访问码打印在检查结果告知书上，经营者凭码在门户网站申诉、答复或申请复评。系统只保存其摘要，签发后仅显示一次。',
+  'foodAppeals.code.once': '请立即打印或抄录，关闭页面后无法再次查看。',
 } as const;

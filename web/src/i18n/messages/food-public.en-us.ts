@@ -15,6 +15,7 @@ export const foodPublicEnUS: Record<keyof typeof foodPublicZhCN, string> = {
   'foodPublic.latestInspection': 'Latest inspection',
   'foodPublic.awaitingInspection': 'Awaiting inspection',
   'foodPublic.reply': "Business's reply",
+  'foodPublic.appealOutcome': 'Grade appeal decision',
   'foodPublic.validUntil': 'valid until',
   'foodPublic.address': 'Address',
   'foodPublic.station': 'Supervised by',

@@ -13,6 +13,7 @@ export const foodPublicZhCN = {
   'foodPublic.latestInspection': '最近一次检查',
   'foodPublic.awaitingInspection': '待检查',
   'foodPublic.reply': '经营者回应',
+  'foodPublic.appealOutcome': '等级申诉决定',
   'foodPublic.validUntil': '有效期至',
   'foodPublic.address': '地址',
   'foodPublic.station': '监管单位',

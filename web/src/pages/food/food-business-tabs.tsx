@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { TFoodBusiness } from '../../../../src/contracts/food.ts';
 import type { Permission } from '../../../../src/domain/permissions.ts';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
+import { AccessCodeCard } from './appeals/access-code-card.tsx';
 import { EntityFoodSection } from './entity-food-section.tsx';
 import { GradeHistory } from './inspections/grade-history.tsx';
 import { PlacardCard } from './placards/placard-card.tsx';
@@ -25,4 +26,10 @@ export const foodBusinessTabs: FoodBusinessTab[] = [
   { key: 'grades', label: 'foodInspection.gradeHistory', render: (b) => <GradeHistory businessId={b.id} /> },
   { key: 'tier', label: 'foodTiers.tier', render: (b) => <TierCard businessId={b.id} /> },
   { key: 'placards', label: 'foodPlacard.title', render: (b) => <PlacardCard businessId={b.id} /> },
+  {
+    key: 'access-code',
+    label: 'foodAppeals.code.tab',
+    permission: 'food:write',
+    render: (b) => <AccessCodeCard businessId={b.id} />,
+  },
 ];

@@ -1,6 +1,7 @@
 import { Button, Card, Form, Input, List, message, Segmented, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { TPortalBusiness } from '../../../../src/contracts/food-appeals.ts';
+import { shanghaiToday } from '../../../../src/domain/shanghai-date.ts';
 import { foodPortalApi } from '../../api/food-appeals.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
@@ -108,7 +109,7 @@ export function PortalFoodBusinessPage() {
     void api.success(t('foodPortal.submitted'));
     void load(code);
   };
-  const today = new Date().toISOString().slice(0, 10);
+  const today = shanghaiToday();
   return (
     <PortalShell>
       {holder}
@@ -147,7 +148,7 @@ export function PortalFoodBusinessPage() {
                   <Space wrap>
                     <Typography.Text strong>{gradeLabel(t, g.grade)}</Typography.Text>
                     <span>{g.gradedOn}</span>
-                    {g.status !== 'current' && <Tag>{g.status}</Tag>}
+                    {g.status !== 'current' && <Tag>{t(`foodInspection.gradeStatus.${g.status}` as MessageKey)}</Tag>}
                     {canAppeal && (
                       <Typography.Text type="secondary">
                         {t('foodPortal.appealUntil')} {g.appealUntil}

@@ -2,6 +2,7 @@ import { FrownOutlined, MehOutlined, SmileOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, List, Spin, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { TGradeNotes } from '../../../../../src/contracts/food-appeals.ts';
 import type {
   TPublicFoodBusiness,
   TPublicFoodDetail,
@@ -10,6 +11,7 @@ import type {
 import { foodPublicApi } from '../../../api/food-public.ts';
 import { errorDetail } from '../../../components/load-error.tsx';
 import { useT } from '../../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../../i18n/zh-cn.ts';
 import { PortalSearchCard } from '../../portal/portal-search-card.tsx';
 import { PortalShell } from '../../portal/portal-shell.tsx';
 import { usePortalSearch } from '../../portal/use-portal-search.ts';
@@ -154,12 +156,18 @@ export function PortalFoodBusinessPage() {
   const id = Number(useParams().id);
   const [b, setB] = useState<TPublicFoodDetail>();
   const [error, setError] = useState<string>();
+  const [notes, setNotes] = useState<TGradeNotes>();
   useEffect(() => {
     foodPublicApi
       .business(id)
       .then(setB)
       .catch((err) => setError(errorDetail(t, err)));
+    foodPublicApi
+      .gradeNotes(id)
+      .then(setNotes)
+      .catch(() => setNotes(undefined));
   }, [id, t]);
+  const decided = (notes?.appeals ?? []).filter((a) => a.status !== 'pending');
   return (
     <PortalShell>
       {error && <Alert type="error" showIcon title={error} />}
@@ -188,6 +196,18 @@ export function PortalFoodBusinessPage() {
               />
             )}
           </div>
+          {decided.map((a) => (
+            <Alert
+              key={a.gradeId}
+              style={{ marginTop: 12 }}
+              type="warning"
+              title={`${t('foodPublic.appealOutcome')} · ${t(`foodAppeals.status.${a.status}` as MessageKey)}${
+                a.newGrade ? ` → ${t(`foodAppeals.grade.${a.newGrade}` as MessageKey)}` : ''
+              } · ${a.decidedAt?.slice(0, 10) ?? ''}`}
+              description={a.outcomeReason}
+              data-testid="food-appeal-outcome"
+            />
+          ))}
           <Descriptions column={1} size="small" style={{ marginTop: 16 }}>
             <Descriptions.Item label={t('foodPublic.annual')}>{b.annualGrade?.label ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('foodPublic.latestInspection')}>

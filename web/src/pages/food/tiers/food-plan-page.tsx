@@ -1,7 +1,7 @@
 import { App, Badge, Button, Calendar, Card, Checkbox, Flex, List, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { foodTiersApi } from '../../../api/food-tiers.ts';
 import { useAuth } from '../../../auth/auth-context.tsx';
 import { errorDetail } from '../../../components/load-error.tsx';
@@ -121,7 +121,9 @@ export function FoodPlanPage() {
               <List.Item>
                 <Space wrap>
                   <TierTag tier={r.tier} />
-                  <span>{r.entityName}</span>
+                  <Link to={`/food/inspections/${r.id}`} data-testid={`plan-visit-${r.id}`}>
+                    {r.entityName}
+                  </Link>
                   {r.fullScope && <Tag color="orange">{t('foodPlan.fullScope')}</Tag>}
                   <Tag>{t(`foodPlan.status.${r.status}` as MessageKey)}</Tag>
                   <span>{r.inspectorName ?? '—'}</span>
