@@ -6,7 +6,7 @@ import { loadBenchRegister, type ScenarioContext } from './scenario.ts';
 /**
  * City-scale food data (issue 13 point 13), loaded once into a kept database (`--reuse`): each step is recorded in
  * `bench_steps` and skipped when a rerun finds it done. All set-based SQL over the generated register:
- * food businesses (the first N entities), a licence each with categories by hash, staff certificates for a third,
+ * food businesses (N of the food-licensed entities, spread over the ids), a licence each with categories by hash, staff certificates for a third,
  * ≈ 10 past inspections per business over 3 years (routine, some full scope, ≈ 1 % by a higher level), a dynamic
  * grade per done routine inspection (the latest current) and an annual grade per business and year.
  */
@@ -79,7 +79,11 @@ export async function loadFoodData(ctx: ScenarioContext, o: FoodDataOptions): Pr
          SELECT e.id, e.station_id,
                 (SELECT u.id FROM users u JOIN org_units s ON s.id = u.unit_id
                   WHERE s.id = e.station_id AND u.username = s.code || '.fi' || (1 + e.id % 12))
-           FROM entities e WHERE e.station_id IS NOT NULL ORDER BY e.id LIMIT $1
+           FROM entities e WHERE e.station_id IS NOT NULL
+            -- entities licensed for food (as in the demo), spread over the register's ids as they are in life
+            AND EXISTS (SELECT 1 FROM entity_licences l
+                         WHERE l.entity_id = e.id AND l.kind IN ('foodLicence', 'foodProductionLicence'))
+          ORDER BY md5(e.id::text) LIMIT $1
          ON CONFLICT (entity_id) DO NOTHING RETURNING 1)
        SELECT count(*)::int AS n FROM ins`,
       [o.businesses],
