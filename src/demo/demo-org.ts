@@ -78,5 +78,13 @@ export const demoUsers: DemoUser[] = [
         expiresOn: i === 7 ? '2027-01-15' : '2029-03-31',
       },
     },
+    // A second inspector of the food team: a visit needs two, and each signs on their own phone.
+    {
+      username: `${s.code}.inspector2`,
+      displayName: `${surnames[i]}食品检查员`,
+      unitCode: s.code,
+      roleCode: 'inspector',
+      credential: { no: `440605${String(i + 1).padStart(2, '0')}003`, expiresOn: '2029-03-31' },
+    },
   ]),
 ];

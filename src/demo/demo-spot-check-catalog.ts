@@ -101,7 +101,8 @@ const qualificationsOf: Record<string, string[]> = {
 
 /**
  * The catalog and the inspector pool (≈ 60 people across departments and the 8 stations); the first inspector
- * of each station is the station's sNN.inspector account, so a demo login sees their own visits.
+ * of each station is the station's sNN.inspector account and its first food inspector sNN.inspector2, so a demo
+ * login sees their own visits and a food inspection has a partner who can sign on their own phone.
  */
 export async function loadDemoSpotCheckCatalog(
   tx: Queryable,
@@ -120,7 +121,7 @@ export async function loadDemoSpotCheckCatalog(
         name: `${rng.pick(surnames)}${rng.pick(givenNames)}`,
         dept,
         station,
-        user: i === 0 ? `${station}.inspector` : null,
+        user: i === 0 ? `${station}.inspector` : i === 2 ? `${station}.inspector2` : null,
       });
   }
   for (const dept of ['enforcement', 'enforcement', 'equipment', 'quality'])

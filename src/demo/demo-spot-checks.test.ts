@@ -22,7 +22,7 @@ test('the demo has a catalog, ≈ 60 inspectors (some linked to accounts) and a 
   );
   assert.ok(counts!.items >= 10 && counts!.departments >= 5);
   assert.ok(counts!.inspectors >= 55 && counts!.inspectors <= 65);
-  assert.equal(counts!.linked, 8);
+  assert.equal(counts!.linked, 16);
 
   await insertEntities(db, { count: 600, stationCode: 's01', riskClass: null });
   const calendar = createCalendarService(db);
