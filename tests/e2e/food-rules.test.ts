@@ -31,7 +31,10 @@ test('admin saves a 量化分级规则 version (a bad band shows on its field) a
   await page.getByTestId('rules-activate-2').click();
   await page.getByTestId('rules-activate-ok').click();
   await v2.getByText('启用中').waitFor();
-  await page.getByTestId('rules-version-1').getByRole('button', { name: /启\s*用/ }).waitFor();
+  await page
+    .getByTestId('rules-version-1')
+    .getByRole('button', { name: /启\s*用/ })
+    .waitFor();
   const admin = await loginAs(fx.app, 'admin');
   const { versions } = (await admin.get<{ versions: TFoodGradingRulesVersion[] }>('/api/v1/food/grading-rules')).body;
   const active = versions.find((v) => v.active)!;
@@ -47,4 +50,34 @@ test('admin saves a 量化分级规则 version (a bad band shows on its field) a
   assert.equal(await chief.page.getByTestId('rules-new').count(), 0);
   assert.equal(await chief.page.getByTestId('rules-activate-1').count(), 0);
   await chief.context.close();
+});
+
+test('admin copies the active tier model into a new version, activates it and sees the re-tiering counts', async () => {
+  const { page, errors, context } = await openSession(fx.browser, fx.app);
+  await loginViaUi(page, 'admin');
+  await page.goto('/food/tiers/models');
+  await page.getByTestId('tier-model-new').click();
+  const modal = page.getByRole('dialog');
+  await modal.waitFor();
+  const d = page.getByTestId('tier-model-threshold-D');
+  const before = Number(await d.inputValue());
+  await page.getByTestId('tier-model-name').fill('提高 D 级门槛');
+  await d.fill(String(before + 5));
+  await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await modal.waitFor({ state: 'hidden' });
+  await page.getByText('v2 提高 D 级门槛').waitFor();
+  await page.getByTestId('tier-model-activate-2').click();
+  await page.getByTestId('tier-model-activate-ok').click();
+  await page.locator('.ant-modal-confirm-title', { hasText: /已启用 v2：重新分级 \d+ 户，等级变化 \d+ 户/ }).waitFor();
+  const admin = await loginAs(fx.app, 'admin');
+  const models = (
+    await admin.get<{ models: { version: number; active: boolean; thresholds: { D: number } }[] }>(
+      '/api/v1/food/tiers/models',
+    )
+  ).body.models;
+  const active = models.find((m) => m.active)!;
+  assert.equal(active.version, 2);
+  assert.equal(active.thresholds.D, before + 5);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -37,6 +37,7 @@ export function FoodTierModelsPage() {
     modal.confirm({
       title: t('foodTiers.models.activateConfirm', { version }),
       content: t('foodTiers.models.activateHint'),
+      okButtonProps: { 'data-testid': 'tier-model-activate-ok' },
       onOk: async () => {
         try {
           const r = await foodTiersApi.activateModel(version);

@@ -115,7 +115,7 @@ export function TierModelFormModal({
                 tooltip={t('foodTiers.models.thresholdHint')}
                 rules={[required]}
               >
-                <InputNumber {...num} />
+                <InputNumber {...num} data-testid={`tier-model-threshold-${tier}`} />
               </Form.Item>
             </Col>
           ))}
