@@ -5,6 +5,7 @@ export const foodRulesEnUS: Record<keyof typeof foodRulesZhCN, string> = {
   'foodRules.title': 'Food grading rules (versions)',
   'foodRules.intro':
     'Inspection results, scores, dynamic and annual grades follow the active rules version; activating a version affects inspections submitted afterwards, completed ones keep the version they were graded under.',
+  'foodRules.gradedUnder': 'Graded under rules version',
   'foodRules.active': 'Active',
   'foodRules.new': 'New version',
   'foodRules.activate': 'Activate',

@@ -4,6 +4,7 @@ export const foodRulesZhCN = {
   'foodRules.title': '量化分级规则（版本）',
   'foodRules.intro':
     '日常监督检查的结果判定、评分扣分、动态等级和年度等级均按“启用中”的规则版本计算；启用新版本只影响此后提交的检查，已完成的检查保留其评定时的版本。',
+  'foodRules.gradedUnder': '评定依据的分级规则版本',
   'foodRules.active': '启用中',
   'foodRules.new': '新建版本',
   'foodRules.activate': '启用',
