@@ -83,7 +83,13 @@ export function FoodRulesPage() {
             }
           >
             {rulesGroups.map(({ group, fields }) => (
-              <Descriptions key={group} size="small" title={t(`foodRules.group.${group}`)} column={{ xs: 1, md: 2 }}>
+              <Descriptions
+                key={group}
+                size="small"
+                title={t(`foodRules.group.${group}`)}
+                column={{ xs: 1, md: 2 }}
+                style={{ marginBottom: 12 }}
+              >
                 {fields.map((f) => (
                   <Descriptions.Item
                     key={f}
