@@ -78,6 +78,8 @@ export const ZFoodInspection = ZFoodInspectionSummary.extend({
   followupOf: z.number().int().nullable(),
   caseLeadRef: z.string().nullable(),
   gradeWithheld: z.enum(['newLicence', 'incident']).nullable(),
+  /** The 量化分级规则 version the result, score and grade were computed under (null: before versioned rules). */
+  gradingRulesVersion: z.number().int().nullable(),
   grade: z.object({ id: z.number().int(), grade: z.string(), score: z.number(), status: z.string() }).nullable(),
   certificates: z.array(
     z.object({

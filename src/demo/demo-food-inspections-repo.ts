@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { foodGradingDefaults } from '../domain/food-grading.ts';
 import { recomputeAnnual } from '../modules/food-inspections/repos/annual.ts';
+import { activeRules } from '../modules/food-rules/repo.ts';
 
 /**
  * Demo 日常监督检查 history, set-based: every demo food business gets a routine inspection about every six months
@@ -11,7 +12,8 @@ import { recomputeAnnual } from '../modules/food-inspections/repos/annual.ts';
  * the previous platform: no per-item results and no visit rows (new inspections have both).
  */
 export async function loadDemoFoodInspections(db: Db, today: string): Promise<{ inspections: number; grades: number }> {
-  const c = foodGradingDefaults;
+  // The bureau's active 量化分级规则 (version 1, the provincial defaults, in a fresh database).
+  const c = (await activeRules(db))?.config ?? foodGradingDefaults;
   return db.transaction(async (tx) => {
     // Every row below is built from ids read in this transaction: the per-row foreign-key triggers (about 0.3 ms
     // a row on PGlite, most of the load) are skipped where the role may (PGlite's, a superuser's).

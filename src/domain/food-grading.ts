@@ -1,6 +1,7 @@
 /**
- * 日常监督检查 result rules and 量化分级 (issue 13 points 3–4). Every provincial value is here, in one place, so
- * a province changes it by configuration and the tests pin the defaults (docs/FOOD.md lists them).
+ * 日常监督检查 result rules and 量化分级 (issue 13 points 3–4). Every provincial value is one FoodGradingConfig; the
+ * one in force is the active version of food_grading_rules (src/modules/food-rules), which a bureau edits on the page
+ * 量化分级规则. `foodGradingDefaults` is the seed of version 1 and what the pure-rule tests pin (docs/FOOD.md).
  */
 
 export type ItemOutcome = 'pass' | 'fail' | 'na';

@@ -38,7 +38,7 @@ export const permissions = {
   'rating:settings': '维护等级评定标准',
   'food:read': '查看食品安全监管',
   'food:write': '食品安全监管操作',
-  'food:settings': '维护食品安全参数（明厨亮灶平台接入等）',
+  'food:settings': '维护食品安全参数（量化分级规则、风险分级模型、明厨亮灶平台接入）',
   'food:approve': '审核发布食品红黑榜',
 } as const;
 

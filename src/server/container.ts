@@ -83,6 +83,7 @@ import { createPlacardKeys } from '../modules/food-placards/services/keys.ts';
 import { createPlacardService } from '../modules/food-placards/services/placards.ts';
 import { createHonourService } from '../modules/food-public/services/honour.ts';
 import { createFoodPublicService } from '../modules/food-public/services/public.ts';
+import { createFoodRulesService } from '../modules/food-rules/service.ts';
 import { samplingFailuresForHonour } from '../modules/food-sampling/honour-failures.ts';
 import { foodSamplingPendingItems } from '../modules/food-sampling/pending.ts';
 import { createSampleNotice } from '../modules/food-sampling/services/notice.ts';
@@ -204,7 +205,13 @@ export function createServices(
     { now: opts.now, enqueue: (kind) => jobs.enqueue({ kind, payload: {} }) },
   );
 
-  const foodInspections = createFoodInspectionService(db, { calendar: calendar.calendar, jobs, now: opts.now });
+  const foodRules = createFoodRulesService(db);
+  const foodInspections = createFoodInspectionService(db, {
+    calendar: calendar.calendar,
+    jobs,
+    rules: foodRules,
+    now: opts.now,
+  });
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
     ...auditJobs(auditCheckpoints),
@@ -342,6 +349,7 @@ export function createServices(
     foodHonour: createHonourService(db, { now: opts.now, samplingFailures: samplingFailuresForHonour }),
     foodPublic: createFoodPublicService(db, { now: opts.now }),
     foodInspections,
+    foodRules,
     foodSamples: createSampleService(db, {
       calendar: calendar.calendar,
       deadlines: {

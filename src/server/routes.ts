@@ -28,6 +28,7 @@ import { kitchenWebhookRoutes } from '../modules/food-kitchen/webhook-routes.ts'
 import { foodPlacardRoutes, publicPlacardRoutes } from '../modules/food-placards/routes.ts';
 import { publicFoodRoutes } from '../modules/food-public/public-routes.ts';
 import { foodHonourRoutes } from '../modules/food-public/routes.ts';
+import { foodRulesRoutes } from '../modules/food-rules/routes.ts';
 import { foodSamplingRoutes, publicFoodSamplingRoutes } from '../modules/food-sampling/routes.ts';
 import { foodTierRoutes } from '../modules/food-tiers/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
@@ -141,6 +142,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   });
   await app.register(foodInspectionRoutes, { inspections: services.foodInspections });
+  await app.register(foodRulesRoutes, { rules: services.foodRules });
   await app.register(foodSamplingRoutes, {
     samples: services.foodSamples,
     plans: services.foodSamplingPlans,

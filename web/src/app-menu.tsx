@@ -285,6 +285,13 @@ export const appMenu: AppMenuEntry[] = [
     hideInMenu: true,
   },
   {
+    path: '/food/grading-rules',
+    label: 'nav.foodRules',
+    icon: <SettingOutlined />,
+    permission: 'food:read',
+    group: 'food',
+  },
+  {
     path: '/food/plan',
     label: 'nav.foodPlan',
     icon: <CalendarOutlined />,

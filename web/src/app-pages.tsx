@@ -30,6 +30,7 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   '/food/businesses/:id': lazyNamed(() => import('./pages/food/food-business-page.tsx'), 'FoodBusinessPage'),
   '/food/tiers': lazyNamed(() => import('./pages/food/tiers/food-tiers-page.tsx'), 'FoodTiersPage'),
   '/food/tiers/models': lazyNamed(() => import('./pages/food/tiers/food-tier-models-page.tsx'), 'FoodTierModelsPage'),
+  '/food/grading-rules': lazyNamed(() => import('./pages/food/rules/food-rules-page.tsx'), 'FoodRulesPage'),
   '/food/plan': lazyNamed(() => import('./pages/food/tiers/food-plan-page.tsx'), 'FoodPlanPage'),
   '/food/honour-lists': lazyNamed(() => import('./pages/food/public/honour-lists-page.tsx'), 'HonourListsPage'),
   '/food/licences': lazyNamed(() => import('./pages/food/food-licences-page.tsx'), 'FoodLicencesPage'),

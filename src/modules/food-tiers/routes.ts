@@ -32,6 +32,8 @@ export const foodTierRoutes: FastifyPluginAsyncZod<{ tiers: FoodTierService; pla
   const tags = ['food'];
   const read = { permission: 'food:read' as const };
   const write = { permission: 'food:write' as const };
+  /** A model version is configuration for the whole district, like the 量化分级规则 (src/modules/food-rules). */
+  const settings = { permission: 'food:settings' as const };
 
   app.get(
     '/food/tiers',
@@ -85,7 +87,7 @@ export const foodTierRoutes: FastifyPluginAsyncZod<{ tiers: FoodTierService; pla
   app.post(
     '/food/tiers/models',
     {
-      config: write,
+      config: settings,
       schema: {
         tags,
         summary: '保存分级模型新版本（未启用）',
@@ -98,7 +100,7 @@ export const foodTierRoutes: FastifyPluginAsyncZod<{ tiers: FoodTierService; pla
   app.post(
     '/food/tiers/models/:version/activate',
     {
-      config: write,
+      config: settings,
       schema: {
         tags,
         summary: '启用分级模型版本并重新分级',

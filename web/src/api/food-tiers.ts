@@ -1,5 +1,6 @@
 import { ZPage } from '../../../src/contracts/common.ts';
 import {
+  type TFoodModelBody,
   ZFoodModels,
   ZFoodTierCounts,
   ZFoodTierDetail,
@@ -9,6 +10,7 @@ import {
   ZPlannedInspection,
   ZPlanResult,
   ZPlanSummary,
+  ZRecomputeResult,
 } from '../../../src/contracts/food-tiers.ts';
 import { z } from '../../../src/contracts/zod.ts';
 import { type CallOptions, type QueryInput, request } from './client.ts';
@@ -24,6 +26,10 @@ export const foodTiersApi = {
   detail: (businessId: number, opts?: CallOptions) =>
     request(`/food/tiers/businesses/${businessId}`, { schema: ZFoodTierDetail, signal: opts?.signal }),
   models: (opts?: CallOptions) => request('/food/tiers/models', { schema: ZFoodModels, signal: opts?.signal }),
+  createModel: (body: TFoodModelBody) =>
+    request('/food/tiers/models', { method: 'POST', body, schema: z.object({ version: z.number().int() }) }),
+  activateModel: (version: number) =>
+    request(`/food/tiers/models/${version}/activate`, { method: 'POST', body: {}, schema: ZRecomputeResult }),
   generate: (stationId: number, year: number) =>
     request('/food/plan/generate', { method: 'POST', body: { stationId, year }, schema: ZPlanResult }),
   summary: (query: { stationId?: number; year: number }, opts?: CallOptions) =>

@@ -15,6 +15,7 @@ import { foodInspectionsEnUS } from './messages/food-inspections.en-us.ts';
 import { foodKitchenEnUS } from './messages/food-kitchen.en-us.ts';
 import { foodPlacardsEnUS } from './messages/food-placards.en-us.ts';
 import { foodPublicEnUS } from './messages/food-public.en-us.ts';
+import { foodRulesEnUS } from './messages/food-rules.en-us.ts';
 import { foodSamplingEnUS } from './messages/food-sampling.en-us.ts';
 import { foodTiersEnUS } from './messages/food-tiers.en-us.ts';
 import { homeEnUS } from './messages/home.en-us.ts';
@@ -410,6 +411,7 @@ export const enUS: Record<MessageKey, string> = {
   ...foodPlacardsEnUS,
   ...foodAppealsEnUS,
   ...foodTiersEnUS,
+  ...foodRulesEnUS,
   ...foodPublicEnUS,
   ...foodInspectionsEnUS,
   ...foodSamplingEnUS,

@@ -15,6 +15,7 @@ import { foodInspectionsZhCN } from './messages/food-inspections.zh-cn.ts';
 import { foodKitchenZhCN } from './messages/food-kitchen.zh-cn.ts';
 import { foodPlacardsZhCN } from './messages/food-placards.zh-cn.ts';
 import { foodPublicZhCN } from './messages/food-public.zh-cn.ts';
+import { foodRulesZhCN } from './messages/food-rules.zh-cn.ts';
 import { foodSamplingZhCN } from './messages/food-sampling.zh-cn.ts';
 import { foodTiersZhCN } from './messages/food-tiers.zh-cn.ts';
 import { homeZhCN } from './messages/home.zh-cn.ts';
@@ -56,6 +57,7 @@ export const zhCN = {
   ...foodPlacardsZhCN,
   ...foodAppealsZhCN,
   ...foodTiersZhCN,
+  ...foodRulesZhCN,
   ...foodPublicZhCN,
   ...foodInspectionsZhCN,
   ...foodSamplingZhCN,

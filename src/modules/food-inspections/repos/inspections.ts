@@ -34,6 +34,7 @@ export interface InspectionRecord {
   followupOf: number | null;
   caseLeadRef: string | null;
   gradeWithheld: string | null;
+  gradingRulesVersion: number | null;
   notes: string | null;
   version: number;
 }
@@ -44,7 +45,8 @@ const select = `SELECT i.id, i.business_id AS "businessId", fb.entity_id AS "ent
     i.result, i.score::float AS score, i.visit_id AS "visitId", v.status AS "visitStatus", v.publish_due_on AS "publishDueOn",
     v.published_at AS "publishedAt", i.checklist_version_id AS "checklistVersionId", i.key_failures AS "keyFailures",
     i.general_failures AS "generalFailures", i.rectify_due_on AS "rectifyDueOn", i.followup_id AS "followupId",
-    i.followup_of AS "followupOf", i.case_lead_ref AS "caseLeadRef", i.grade_withheld AS "gradeWithheld", i.notes, i.version
+    i.followup_of AS "followupOf", i.case_lead_ref AS "caseLeadRef", i.grade_withheld AS "gradeWithheld", i.notes, i.version,
+    i.grading_rules_version AS "gradingRulesVersion"
   FROM food_inspections i JOIN food_businesses fb ON fb.id = i.business_id JOIN entities e ON e.id = fb.entity_id
   JOIN org_units s ON s.id = fb.station_id LEFT JOIN spot_check_visits v ON v.id = i.visit_id`;
 
@@ -326,12 +328,13 @@ export async function markDone(
     caseLeadRef: string | null;
     gradeWithheld: string | null;
     notes: string | null;
+    gradingRulesVersion: number | null;
   },
 ): Promise<boolean> {
   const rows = await tx.query(
     `UPDATE food_inspections SET status = 'done', inspected_on = $3, result = $4, score = $5,
             key_failures = $6, general_failures = $7, rectify_due_on = $8, followup_id = $9,
-            case_lead_ref = $10, grade_withheld = $11, notes = $12, version = version + 1
+            case_lead_ref = $10, grade_withheld = $11, notes = $12, grading_rules_version = $13, version = version + 1
       WHERE id = $1 AND version = $2 AND status = 'inProgress' RETURNING id`,
     [
       p.id,
@@ -346,6 +349,7 @@ export async function markDone(
       p.caseLeadRef,
       p.gradeWithheld,
       p.notes,
+      p.gradingRulesVersion,
     ],
   );
   return rows.length === 1;

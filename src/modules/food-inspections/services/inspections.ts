@@ -14,8 +14,6 @@ import { dueDate } from '../../../domain/deadlines.ts';
 import {
   businessTypeOf,
   dynamicGrade,
-  type FoodGradingConfig,
-  foodGradingDefaults,
   gradeEmbargo,
   inspectionResult,
   inspectionScore,
@@ -32,6 +30,7 @@ import { AppError, forbidden, notFound, validation } from '../../../platform/err
 import { allowTransition, recordTransition, staleVersion } from '../../../platform/workflow.ts';
 import { createCaseLead } from '../../cases/published.ts';
 import { foodBusinessKind, foodBusinessReach } from '../../food/access.ts';
+import type { FoodRulesService } from '../../food-rules/service.ts';
 import type { JobService } from '../../jobs/service.ts';
 import { isDrawnFor } from '../../spot-checks/access.ts';
 import * as visits from '../../spot-checks/services/visit-engine.ts';
@@ -43,7 +42,8 @@ export const ANNUAL_JOB = 'food.grades.annual';
 export interface FoodInspectionDeps {
   calendar: () => Promise<WorkingDayCalendar>;
   jobs: Pick<JobService, 'enqueue'>;
-  config?: FoodGradingConfig;
+  /** The active 量化分级规则 version, read at each submission and annual recompute (never a code constant). */
+  rules: Pick<FoodRulesService, 'active'>;
   now?: () => Date;
 }
 
@@ -76,7 +76,6 @@ const summary = (r: repo.InspectionRecord): TFoodInspectionSummary => ({
 
 /** 日常监督检查 on the one visit engine (spot_check_visits), its result, consequences and 量化分级. */
 export function createFoodInspectionService(db: Db, deps: FoodInspectionDeps) {
-  const config = deps.config ?? foodGradingDefaults;
   const today = () => shanghaiToday(deps.now?.() ?? new Date());
 
   const readable = async (actor: Actor, id: number) =>
@@ -124,6 +123,7 @@ export function createFoodInspectionService(db: Db, deps: FoodInspectionDeps) {
       followupOf: i.followupOf,
       caseLeadRef: i.caseLeadRef,
       gradeWithheld: i.gradeWithheld as TFoodInspection['gradeWithheld'],
+      gradingRulesVersion: i.gradingRulesVersion,
       grade: grade ?? null,
       certificates,
       notes: i.notes,
@@ -143,7 +143,6 @@ export function createFoodInspectionService(db: Db, deps: FoodInspectionDeps) {
 
   return {
     today,
-    config,
 
     async list(actor: Actor, q: z.infer<typeof ZFoodInspectionQuery>) {
       assertPermitted(actor, foodBusinessKind, 'list');
@@ -288,6 +287,7 @@ export function createFoodInspectionService(db: Db, deps: FoodInspectionDeps) {
       const open = items.filter((x) => !byItem.has(x.id));
       if (open.length) throw validation('items', `尚有检查项目未录入结果：${open.map((x) => x.code).join('、')}`);
       const t = tally(items.map((x) => ({ outcome: byItem.get(x.id)!.outcome, key: x.key })));
+      const { version: rulesVersion, config } = await deps.rules.active();
       const result = inspectionResult(t, config);
       const score = inspectionScore(t, config);
       if (body.caseLead && result !== 'fail') throw validation('caseLead', '只有不符合的检查才能移送案件线索');
@@ -347,6 +347,7 @@ export function createFoodInspectionService(db: Db, deps: FoodInspectionDeps) {
               caseLeadRef,
               gradeWithheld: withheld,
               notes: body.notes ?? null,
+              gradingRulesVersion: rulesVersion,
             }),
           event: async () => {
             // The visit is completed by the engine's own transition table and repo.
@@ -383,6 +384,7 @@ export function createFoodInspectionService(db: Db, deps: FoodInspectionDeps) {
               rectifyDueOn,
               followupId,
               caseLeadRef,
+              gradingRulesVersion: rulesVersion,
             },
           },
         });
@@ -449,8 +451,9 @@ export function createFoodInspectionService(db: Db, deps: FoodInspectionDeps) {
     /** 年度等级 for all businesses, set-based (the job and the admin action). */
     async recomputeAnnual(asOf = today(), createdBy: number | null = null) {
       const started = performance.now();
+      const { version: rulesVersion, config } = await deps.rules.active();
       const r = await db.transaction((tx) => recomputeAnnual(tx, { asOf, config, createdBy }));
-      return { ...r, asOf, ms: Math.round(performance.now() - started) };
+      return { ...r, asOf, rulesVersion, ms: Math.round(performance.now() - started) };
     },
 
     async startAnnualRecompute(actor: Actor, asOf?: string) {

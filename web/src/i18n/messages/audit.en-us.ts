@@ -133,6 +133,8 @@ export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
   'auditAction.food.revisit.request': 'Re-rating requested',
   'auditAction.food.revisit.accept': 'Re-rating accepted',
   'auditAction.food.revisit.reject': 'Re-rating rejected',
+  'auditAction.food.grading-rules.create': 'Grading rules version created',
+  'auditAction.food.grading-rules.activate': 'Grading rules version activated',
   'auditAction.food.tiers.model.activate': 'Risk model activated',
   'auditAction.food.tiers.model.create': 'Risk model created',
   'auditAction.food.tiers.recompute': 'Risk tiers recomputed',

@@ -132,6 +132,8 @@ export const auditZhCN = {
   'auditAction.food.revisit.request': '申请复评',
   'auditAction.food.revisit.accept': '受理复评',
   'auditAction.food.revisit.reject': '不予受理复评',
+  'auditAction.food.grading-rules.create': '新建量化分级规则版本',
+  'auditAction.food.grading-rules.activate': '启用量化分级规则版本',
   'auditAction.food.tiers.model.activate': '启用分级模型',
   'auditAction.food.tiers.model.create': '新建分级模型',
   'auditAction.food.tiers.recompute': '重算风险等级',

@@ -1,7 +1,7 @@
 import type { foodKitchenZhCN } from './food-kitchen.zh-cn.ts';
 
 export const foodKitchenEnUS: Record<keyof typeof foodKitchenZhCN, string> = {
-  'permission.food:settings': 'Maintain food safety settings (kitchen camera vendors …)',
+  'permission.food:settings': 'Maintain food safety settings (grading rules, risk tier model, kitchen camera vendors)',
   'nav.foodKitchenAlerts': 'Kitchen camera alerts',
   'nav.foodKitchenEnrollments': 'Kitchen camera enrollment',
   'inbox.module.kitchen': 'Kitchen cameras',

@@ -1,6 +1,6 @@
 /** 明厨亮灶 (web/src/pages/food/kitchen): alerts, enrollments, vendors. */
 export const foodKitchenZhCN = {
-  'permission.food:settings': '维护食品安全参数（明厨亮灶平台接入等）',
+  'permission.food:settings': '维护食品安全参数（量化分级规则、风险分级模型、明厨亮灶平台接入）',
   'nav.foodKitchenAlerts': '明厨亮灶告警',
   'nav.foodKitchenEnrollments': '明厨亮灶接入',
   'inbox.module.kitchen': '明厨亮灶',

@@ -368,6 +368,11 @@ function ResultCard({
         <Descriptions.Item label={t('foodInspection.failures')}>
           {t('foodInspection.failuresIs', { key: i.keyFailures ?? 0, general: i.generalFailures ?? 0 })}
         </Descriptions.Item>
+        {i.gradingRulesVersion !== null && (
+          <Descriptions.Item label={t('foodRules.gradedUnder')}>
+            <Link to="/food/grading-rules">{`v${i.gradingRulesVersion}`}</Link>
+          </Descriptions.Item>
+        )}
         {i.rectifyDueOn && (
           <Descriptions.Item label={t('foodInspection.rectify')}>
             {t('foodInspection.rectifyBy', { date: i.rectifyDueOn })}
