@@ -11,9 +11,11 @@ const addDays = (day: string, n: number) =>
 
 /**
  * 量化分级 (point 4) at scale: the daily annual-grade job over every business's dynamic grades of the last 12
- * months, three times: as of the day after the load's annual grades (the first run rewrites nearly all: the load's
- * annual grades are by hash, not by score), the same day again (nothing changes), and 180 days on (the window moved).
- * Then one inspection's grade write with its supersession, as an inspector's submit does it.
+ * months, three times: as of today, the same day again (nothing changes), and 180 days on (the window moved: nearly
+ * every business's grade or score changes, so each current annual grade is superseded by a new one).
+ * Then one inspection's grade write with its supersession, as an inspector's submit does it. (On a fresh load the
+ * first run rewrites nearly all: the load's annual grades are by hash, not by score; on a kept database it finds
+ * the grades of the earlier run.)
  */
 export const gradeRecompute: FoodMeasurement = {
   name: 'grade recompute',
@@ -21,7 +23,7 @@ export const gradeRecompute: FoodMeasurement = {
     const rows: ResultRow[] = [];
     const detail: Record<string, unknown> = {};
     const runs: [string, string][] = [
-      ['first (rewrites most)', today],
+      ['as of today', today],
       ['again (nothing changed)', today],
       ['window moved 180 days', addDays(today, 180)],
     ];

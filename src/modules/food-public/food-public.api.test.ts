@@ -9,10 +9,10 @@ import type {
   TPublicFoodDetail,
   TPublicHonourList,
 } from '../../contracts/food-public.ts';
+import { decodeCursor } from '../../db/sql.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
 import { makeUscc } from '../../domain/uscc.ts';
 import { lastMonth } from './services/honour.ts';
-import { chooseNamePlan } from './services/public.ts';
 
 type Problem = { detail: string; errors: { path: string; message: string }[] };
 type Page<T> = { items: T[]; nextCursor: string | null; next?: string | null };
@@ -273,11 +273,30 @@ describe('红黑榜 and the public food pages: rules, approval, publication, sea
     ]);
   });
 
-  test('the name plan: walk newest first only when a page lies within fewer businesses than the index would read', () => {
-    assert.equal(chooseNamePlan(50_000, 300_000, 20), 'walk');
-    assert.equal(chooseNamePlan(3_000, 300_000, 20), 'walk');
-    assert.equal(chooseNamePlan(2_000, 300_000, 20), 'index');
-    assert.equal(chooseNamePlan(0, 300_000, 20), 'index');
+  test('a fragment filling a page among the newest businesses walks on; a rarer one reads the index', async () => {
+    const page = async (q: string, cursor?: string) =>
+      (
+        await anon().get<Page<TPublicFoodBusiness>>(
+          `/api/v1/public/food/businesses?q=${encodeURIComponent(q)}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        )
+      ).body;
+    const first = await page('餐厅');
+    assert.equal(decodeCursor(first.nextCursor!)?.[1], 1, 'walk');
+    const rest: number[] = [];
+    for (let c = first.nextCursor; c; ) {
+      const p = await page('餐厅', c);
+      rest.push(...p.items.map((i) => i.id));
+      c = p.nextCursor;
+    }
+    const all = await app.testDb.db.query<{ id: number }>(
+      `SELECT id::int AS id FROM food_businesses WHERE name LIKE '%餐厅%' ORDER BY entity_id DESC`,
+    );
+    assert.deepEqual(
+      [first.items[0]!.id, ...rest],
+      all.map((r) => r.id),
+      'every match once, newest first',
+    );
+    assert.equal((await page('示范餐')).nextCursor, null);
   });
 
   test('open data: current grades, keyset pages stable under inserts, filters, ETag 304, Cache-Control', async () => {

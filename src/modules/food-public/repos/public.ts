@@ -35,28 +35,15 @@ const fromBusiness = `FROM food_businesses fb JOIN entities e ON e.id = fb.entit
  * How a name search is served (as the entity list does, entities/list.ts), over food businesses only (their copy of
  * the registry name and its bigrams, migration 20261207000100): `index` reads the bigram GIN index's matches first
  * (a MATERIALIZED CTE keeps the planner from walking for a rare fragment), `walk` reads food businesses newest entity
- * first and stops after one page (a fragment so common that a page lies near the top).
+ * first and stops after one page (a fragment so common that a page lies near the top), within the newest `probe`
+ * businesses when given.
  */
 export type NamePlan = 'index' | 'walk';
-
-/** The planner's estimate of food businesses matching the fragment, and their number (statistics, no counting). */
-export async function estimateNameMatches(db: Queryable, tsquery: string): Promise<{ matches: number; rows: number }> {
-  const [r] = await db.query<{ 'QUERY PLAN': unknown }>(
-    'EXPLAIN (FORMAT JSON) SELECT 1 FROM food_businesses fb WHERE fb.name_bigrams @@ $1::tsquery',
-    [tsquery],
-  );
-  const plan = r?.['QUERY PLAN'];
-  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
-  const [t] = await db.query<{ n: number }>(
-    "SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'food_businesses'::regclass",
-  );
-  return { matches: Math.round(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0), rows: Number(t?.n ?? 0) };
-}
 
 /** Name search: bigrams ANDed (STACK.md) with a LIKE recheck, newest entity first, by the chosen plan. */
 export async function searchByName(
   db: Queryable,
-  p: { tsquery: string; fragment: string; beforeEntityId?: number; plan: NamePlan },
+  p: { tsquery: string; fragment: string; beforeEntityId?: number; plan: NamePlan; probe?: number },
   limit: number,
 ): Promise<(PublicBusinessRow & { entityId: number })[]> {
   const like = `%${escapeLike(p.fragment)}%`;
@@ -67,6 +54,12 @@ export async function searchByName(
   if (p.plan === 'walk') w.add('coalesce(fb.name_bigrams @@ ?::tsquery AND fb.name LIKE ?, false)', p.tsquery, like);
   else w.add('fb.name_bigrams @@ ?::tsquery', p.tsquery).add('fb.name LIKE ?', like);
   w.addIf(p.beforeEntityId, 'fb.entity_id < ?');
+  // A bounded walk: only the newest `probe` food businesses (the floor is read from the entity_id index).
+  if (p.probe)
+    w.add(
+      'fb.entity_id > coalesce((SELECT entity_id FROM food_businesses ORDER BY entity_id DESC OFFSET ? LIMIT 1), 0)',
+      p.probe,
+    );
   if (p.plan === 'walk')
     return db.query(
       `SELECT ${businessColumns}, e.id AS "entityId" ${fromBusiness} ${w} ORDER BY fb.entity_id DESC

@@ -22,14 +22,8 @@ import * as repo from '../repos/public.ts';
 /** Letters then digits, as a licence number starts (JY2…, SC1…, YB…), or digits only: searched as a number prefix. */
 const LICENCE_PREFIX = /^(JY|SC|YB)\d{0,14}$|^(JY|SC|YB)$/;
 
-/**
- * Walk newest first when a page is expected within fewer food businesses than the index would hand over: the walk
- * reads (limit + 1) · rows / matches of them, the index all `matches` (then sorts); each is one row read.
- */
-export function chooseNamePlan(matches: number, rows: number, limit: number): repo.NamePlan {
-  if (matches <= 0) return 'index';
-  return ((limit + 1) * rows) / matches <= matches ? 'walk' : 'index';
-}
+/** How many of the newest food businesses a first page looks through before it asks the bigram index. */
+export const WALK_PROBE = 2000;
 
 const badCursor = () => validation('cursor', '分页游标无效，请从第一页重新查询');
 
@@ -113,17 +107,18 @@ export function createFoodPublicService(db: Db, deps: { now?: () => Date } = {})
       if (!tsquery) throw validation('q', '请输入至少2个字的名称，或许可证编号');
       const [before, walkFlag] = cursor ?? [];
       if (cursor && !Number.isSafeInteger(before)) throw badCursor();
+      const fragment = q.q.trim();
+      const beforeEntityId = before as number | undefined;
       let plan: repo.NamePlan = walkFlag === 1 ? 'walk' : 'index';
-      // Three or more bigrams ANDed are rare enough for the index: no estimate (two round trips) needed.
-      if (!cursor && tsquery.split(' & ').length < 3) {
-        const est = await repo.estimateNameMatches(db, tsquery);
-        plan = chooseNamePlan(est.matches, est.rows, q.limit);
+      let rows: Awaited<ReturnType<typeof repo.searchByName>> | undefined;
+      if (!cursor) {
+        // First page: look among the newest WALK_PROBE businesses first. A fragment many names share fills the
+        // page there (and later pages walk on); one that does not is rare enough for the index. No estimate:
+        // correlated bigrams (every 佛山市南海区… name holds 山市, 市南, 南海) fool the planner's product of selectivities.
+        const probe = await repo.searchByName(db, { tsquery, fragment, plan: 'walk', probe: WALK_PROBE }, q.limit + 1);
+        if (probe.length > q.limit) [plan, rows] = ['walk', probe];
       }
-      const rows = await repo.searchByName(
-        db,
-        { tsquery, fragment: q.q.trim(), beforeEntityId: before as number | undefined, plan },
-        q.limit + 1,
-      );
+      rows ??= await repo.searchByName(db, { tsquery, fragment, beforeEntityId, plan }, q.limit + 1);
       const items = rows.slice(0, q.limit);
       const last = items.at(-1);
       const nextCursor =
