@@ -13,6 +13,7 @@ const referenceTables = new Set([
   'spot_check_items',
   'food_checklist_items',
   'food_checklist_versions',
+  'food_grading_rules',
   'food_placard_keys',
   'complaint_categories',
   'station_rating_checklists',
