@@ -82,13 +82,16 @@ export async function searchByLicence(
   p: { prefix: string; afterNo?: string },
   limit: number,
 ): Promise<(PublicBusinessRow & { matchedNo: string })[]> {
+  // Byte order (~<~, ~>~): food_licences_no_prefix_idx (text_pattern_ops) then serves both the prefix range and
+  // the order. In the database's collation the unique index gives the order but not the range (unless the collation
+  // is exactly C), so a prefix matching few numbers walked all of them in order (SC1440605: 285 k rows, 170 ms).
   const w = new Where().add('fl.licence_no LIKE ?', `${escapeLike(p.prefix)}%`);
-  w.addIf(p.afterNo, 'fl.licence_no > ?');
+  w.addIf(p.afterNo, 'fl.licence_no ~>~ ?');
   return db.query(
     `SELECT ${businessColumns}, fl.licence_no AS "matchedNo"
        FROM food_licences fl JOIN food_businesses fb ON fb.id = fl.business_id
        JOIN entities e ON e.id = fb.entity_id JOIN org_units o ON o.id = fb.station_id
-       ${w} ORDER BY fl.licence_no LIMIT ${w.param(limit)}`,
+       ${w} ORDER BY fl.licence_no USING ~<~ LIMIT ${w.param(limit)}`,
     w.params,
   );
 }
