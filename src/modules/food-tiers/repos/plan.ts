@@ -38,7 +38,7 @@ export async function generatePlan(db: Db, model: FoodRiskModel, input: PlanInpu
   });
 }
 
-/** Stations with food businesses (the plan for all stations runs one statement per station). */
+/** Stations with food businesses (the plan for all stations runs one transaction per station). */
 export async function foodStations(db: Queryable): Promise<number[]> {
   const rows = await db.query<{ id: number }>(
     `SELECT u.id FROM org_units u WHERE EXISTS (SELECT 1 FROM food_businesses fb WHERE fb.station_id = u.id) ORDER BY u.id`,
