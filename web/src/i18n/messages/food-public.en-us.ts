@@ -41,7 +41,7 @@ export const foodPublicEnUS: Record<keyof typeof foodPublicZhCN, string> = {
   'foodHonour.removeReason': 'Reason for removal',
   'foodHonour.business': 'Business',
   'foodHonour.reasons': 'Reasons',
-  'foodHonour.draftMonth': "Draft this month's list",
+  'foodHonour.draftMonth': "Draft the month's list",
   'foodHonour.red': 'Red',
   'foodHonour.black': 'Black',
   'foodHonour.none': 'Not drafted',

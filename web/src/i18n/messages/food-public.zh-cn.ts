@@ -39,7 +39,7 @@ export const foodPublicZhCN = {
   'foodHonour.removeReason': '移出理由',
   'foodHonour.business': '经营者',
   'foodHonour.reasons': '列入理由',
-  'foodHonour.draftMonth': '生成本月份红黑榜',
+  'foodHonour.draftMonth': '生成该月红黑榜',
   'foodHonour.red': '红榜',
   'foodHonour.black': '黑榜',
   'foodHonour.none': '未生成',
