@@ -1,6 +1,4 @@
 import type { Db } from '../../db/client.ts';
-import { Where } from '../../db/sql.ts';
-import { readableWhere } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { PendingItemsProvider, PendingWindow } from '../inbox/provider.ts';
 import { honourListKind, honourStationReach } from './access.ts';
@@ -41,10 +39,7 @@ export function foodHonourPendingItems(db: Db, opts: { publishByDay: number }): 
     module: 'food-honour',
     appliesTo: (actor) => actor.permissions.has('food:approve') && actor.permissions.has(honourListKind.write!),
     async pending(actor, w) {
-      const [lists, late] = await Promise.all([
-        awaitingChief(db, readableWhere(actor, honourListKind, new Where()), w.countCap),
-        unpublished(actor, w),
-      ]);
+      const [lists, late] = await Promise.all([awaitingChief(db, actor, w.countCap), unpublished(actor, w)]);
       const approvals = lists.map((l) => ({
         module: 'food-honour',
         kind: l.status === 'draft' ? 'approve' : 'publish',

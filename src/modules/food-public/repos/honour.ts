@@ -1,6 +1,9 @@
 import type { Queryable } from '../../../db/client.ts';
 import { Where } from '../../../db/sql.ts';
 import type { HonourFacts, HonourRules, HonourStatus } from '../../../domain/food-honour.ts';
+import { readableWhere } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { honourListKind } from '../access.ts';
 
 const listColumns = `hl.id, hl.station_id AS "stationId", o.name AS "stationName", to_char(hl.month, 'YYYY-MM') AS month,
   hl.status, hl.rules, hl.drafted_by AS "draftedBy", hl.drafted_at AS "draftedAt", hl.approved_at AS "approvedAt",
@@ -258,8 +261,8 @@ export async function stationsOfMonth(
 }
 
 /** Lists in reach waiting for the chief: drafted (to approve) or approved (to publish), oldest month first. */
-export async function awaitingChief(db: Queryable, w: Where, limit: number) {
-  w.add("hl.status IN ('draft', 'approved')");
+export async function awaitingChief(db: Queryable, actor: Actor, limit: number) {
+  const w = readableWhere(actor, honourListKind, new Where()).add("hl.status IN ('draft', 'approved')");
   const rows = await db.query<HonourListRow>(
     `SELECT ${listColumns} FROM food_honour_lists hl JOIN org_units o ON o.id = hl.station_id ${w}
       ORDER BY hl.month, hl.id LIMIT ${w.param(limit)}`,
