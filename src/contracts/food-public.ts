@@ -61,6 +61,27 @@ export const ZHonourReasonBody = z.object({
 });
 export const ZHonourEntryParams = z.object({ id: ZId, entryId: ZId });
 
+/** One month across the stations in reach: who has no list yet, who has drafted, approved, published. */
+export const ZHonourMonthQuery = z.object({ month: ZMonth.optional().describe('月份（YYYY-MM），默认上月') });
+export const ZHonourStationStatus = z.object({
+  stationId: z.number().int(),
+  stationName: z.string(),
+  listId: z.number().int().nullable(),
+  status: z.enum(['none', 'draft', 'approved', 'published']),
+  statusLabel: z.string(),
+  version: ZVersion.nullable(),
+  redCount: z.number().int().nullable(),
+  blackCount: z.number().int().nullable(),
+});
+export const ZHonourMonthStatus = z.object({
+  month: ZMonth,
+  /** The latest month a list may be drafted for (the last month that has ended). */
+  latestMonth: ZMonth,
+  stations: z.array(ZHonourStationStatus),
+});
+export type THonourStationStatus = z.infer<typeof ZHonourStationStatus>;
+export type THonourMonthStatus = z.infer<typeof ZHonourMonthStatus>;
+
 /** A published list as the portal and the open data show it: removed entries left out. */
 export const ZPublicHonourEntry = ZHonourEntry.omit({ removedReason: true, id: true });
 export const ZPublicHonourList = z.object({

@@ -108,6 +108,8 @@ export const ZConfig = z.object({
   FOOD_SAMPLING_RESULT_WORKING_DAYS: z.coerce.number().int().min(1).max(120).default(20),
   FOOD_SAMPLING_RETEST_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   FOOD_SAMPLING_DISPOSAL_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  /** 红黑榜: a station without a published list of last month by this day of the month shows in its chief's inbox. */
+  FOOD_HONOUR_PUBLISH_BY_DAY: z.coerce.number().int().min(1).max(28).default(10),
   /** Public (no-login) submissions per client IP per minute. */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** 申诉、答复与复评 (docs/FOOD.md): calendar days to appeal a grade (a period ending on a rest day runs on). */

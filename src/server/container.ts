@@ -81,6 +81,7 @@ import { createKitchenIngest } from '../modules/food-kitchen/services/ingest.ts'
 import { createKitchenVendors } from '../modules/food-kitchen/services/vendors.ts';
 import { createPlacardKeys } from '../modules/food-placards/services/keys.ts';
 import { createPlacardService } from '../modules/food-placards/services/placards.ts';
+import { foodHonourPendingItems } from '../modules/food-public/pending.ts';
 import { createHonourService } from '../modules/food-public/services/honour.ts';
 import { createFoodPublicService } from '../modules/food-public/services/public.ts';
 import { createFoodRulesService } from '../modules/food-rules/service.ts';
@@ -246,6 +247,7 @@ export function createServices(
       foodAppealPendingItems(db),
       foodPlanPendingItems(db),
       foodSamplingPendingItems(db),
+      foodHonourPendingItems(db, { publishByDay: config.FOOD_HONOUR_PUBLISH_BY_DAY }),
     ],
     { now: opts.now },
   );

@@ -4,11 +4,13 @@ import { addGrade, addInspection, addReply, makeFoodBusiness } from '../../../te
 import { ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type {
   THonourListDetail,
+  THonourMonthStatus,
   TOpenGrade,
   TPublicFoodBusiness,
   TPublicFoodDetail,
   TPublicHonourList,
 } from '../../contracts/food-public.ts';
+import type { TInbox, TInboxItem } from '../../contracts/inbox.ts';
 import { decodeCursor } from '../../db/sql.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
 import { makeUscc } from '../../domain/uscc.ts';
@@ -38,7 +40,8 @@ describe('红黑榜 and the public food pages: rules, approval, publication, sea
   let listId = 0;
 
   before(async () => {
-    app = await startTestApp();
+    // Day 1: every day of a month is past the publishing day, so a station without a published list is in the inbox.
+    app = await startTestApp({ env: { FOOD_HONOUR_PUBLISH_BY_DAY: '1' } });
     chief = await loginAs(app, 's01.chief');
     inspector = await loginAs(app, 's01.inspector');
     otherChief = await loginAs(app, 's02.chief');
@@ -144,6 +147,48 @@ describe('红黑榜 and the public food pages: rules, approval, publication, sea
     assert.equal(publishEarly.status, 409, 'publish before approval');
   });
 
+  test('month status: the chief sees their station, the district every one; the inbox asks the chief', async () => {
+    const mine = await chief.get<THonourMonthStatus>('/api/v1/food/honour-lists/month-status');
+    assert.equal(mine.status, 200, JSON.stringify(mine.body));
+    assert.equal(mine.body.month, month, 'default: last month');
+    assert.deepEqual(
+      mine.body.stations.map((s) => [s.stationId, s.status, s.listId]),
+      [[b.star.stationId, 'draft', listId]],
+    );
+    const admin = await loginAs(app, 'admin');
+    const district = (await admin.get<THonourMonthStatus>(`/api/v1/food/honour-lists/month-status?month=${month}`))
+      .body;
+    assert.ok(district.stations.length > 1);
+    assert.equal(district.stations.find((s) => s.stationId === b.other.stationId)?.status, 'none');
+    const future = await chief.get<Problem>(`/api/v1/food/honour-lists/month-status?month=${today.slice(0, 7)}`);
+    assert.equal(future.status, 422);
+    assert.equal(future.body.errors[0]!.path, 'month');
+    const older = await chief.get<THonourMonthStatus>(
+      `/api/v1/food/honour-lists/month-status?month=${monthsBack(3).slice(0, 7)}`,
+    );
+    assert.equal(older.body.stations[0]?.status, 'none');
+
+    const box = (await chief.get<TInbox>('/api/v1/inbox?limit=50')).body;
+    const honour = (g: TInboxItem[]) => g.filter((i) => i.module === 'food-honour');
+    assert.deepEqual(
+      honour(box.groups.approvals).map((i) => [i.kind, i.id]),
+      [['approve', listId]],
+    );
+    const late = [...honour(box.groups.overdue), ...honour(box.groups.dueToday)];
+    assert.deepEqual(
+      late.map((i) => [i.kind, i.id]),
+      [['unpublished', b.star.stationId]],
+    );
+    const other = (await otherChief.get<TInbox>('/api/v1/inbox?limit=50')).body;
+    assert.equal(honour(other.groups.approvals).length, 0, "another station's draft is not theirs");
+    assert.deepEqual(
+      [...honour(other.groups.overdue), ...honour(other.groups.dueToday)].map((i) => i.id),
+      [b.other.stationId],
+    );
+    const insp = (await inspector.get<TInbox>('/api/v1/inbox?limit=50')).body;
+    assert.ok(!insp.modules.includes('food-honour'), 'an inspector approves nothing');
+  });
+
   test('the chief removes an entry with a reason, approves and publishes; only then is it public, without it', async () => {
     const before = await anon().get<Page<TPublicHonourList>>('/api/v1/public/food/honour-lists');
     assert.equal(before.body.items.length, 0, 'a draft is not public');
@@ -188,6 +233,11 @@ describe('红黑榜 and the public food pages: rules, approval, publication, sea
       actions.map((a) => a.action),
       ['food.honour.draft', 'food.honour.removeEntry', 'food.honour.approve', 'food.honour.publish'],
     );
+    const box = (await chief.get<TInbox>('/api/v1/inbox?limit=50')).body;
+    const left = Object.values(box.groups)
+      .flat()
+      .filter((i) => i.module === 'food-honour');
+    assert.deepEqual(left, [], 'published: nothing left for the chief');
   });
 
   test('portal search by a name fragment or licence number; the page shows grades, inspection, published reply', async () => {

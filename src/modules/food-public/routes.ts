@@ -6,6 +6,8 @@ import {
   ZHonourList,
   ZHonourListDetail,
   ZHonourListQuery,
+  ZHonourMonthQuery,
+  ZHonourMonthStatus,
   ZHonourReasonBody,
   ZHonourStepBody,
 } from '../../contracts/food-public.ts';
@@ -26,6 +28,19 @@ export const foodHonourRoutes: FastifyPluginAsyncZod<{ honour: HonourService }> 
       schema: { tags, summary: '红黑榜列表', querystring: ZHonourListQuery, response: { 200: ZPage(ZHonourList) } },
     },
     async (req) => honour.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/food/honour-lists/month-status',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '某月各监管所红黑榜状态（未生成/待审核/已审核/已发布）',
+        querystring: ZHonourMonthQuery,
+        response: { 200: ZHonourMonthStatus },
+      },
+    },
+    async (req) => honour.monthStatus(actorOf(req), req.query),
   );
   app.get(
     '/food/honour-lists/:id',

@@ -86,6 +86,7 @@ describe('work inbox: one query over every module, in the caller scope', () => {
       'complaints',
       'food',
       'food-appeals',
+      'food-honour',
       'food-plan',
       'food-sampling',
       'kitchen',

@@ -3,6 +3,7 @@ import { ZGradeNotes } from '../../../src/contracts/food-appeals.ts';
 import {
   ZHonourList,
   ZHonourListDetail,
+  ZHonourMonthStatus,
   ZPublicFoodDetail,
   ZPublicFoodPage,
   ZPublicHonourPage,
@@ -30,6 +31,9 @@ export const foodPublicApi = {
 export const foodHonourApi = {
   lists: (cursor?: string, opts?: CallOptions) =>
     request('/food/honour-lists', { query: { cursor, limit: 50 }, schema: ZPage(ZHonourList), signal: opts?.signal }),
+  /** Every station in reach for one month (default last month): none / draft / approved / published. */
+  monthStatus: (month?: string, opts?: CallOptions) =>
+    request('/food/honour-lists/month-status', { query: { month }, schema: ZHonourMonthStatus, signal: opts?.signal }),
   list: (id: number, opts?: CallOptions) =>
     request(`/food/honour-lists/${id}`, { schema: ZHonourListDetail, signal: opts?.signal }),
   draft: (stationId: number, month: string) =>

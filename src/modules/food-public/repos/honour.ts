@@ -1,6 +1,9 @@
 import type { Queryable } from '../../../db/client.ts';
 import { Where } from '../../../db/sql.ts';
 import type { HonourFacts, HonourRules, HonourStatus } from '../../../domain/food-honour.ts';
+import { readableWhere } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { honourListKind } from '../access.ts';
 
 const listColumns = `hl.id, hl.station_id AS "stationId", o.name AS "stationName", to_char(hl.month, 'YYYY-MM') AS month,
   hl.status, hl.rules, hl.drafted_by AS "draftedBy", hl.drafted_at AS "draftedAt", hl.approved_at AS "approvedAt",
@@ -218,6 +221,51 @@ export async function publishedLists(
   const rows = await db.query<HonourListRow>(
     `SELECT ${listColumns} FROM food_honour_lists hl JOIN org_units o ON o.id = hl.station_id ${w}
       ORDER BY hl.month DESC, hl.id DESC LIMIT ${w.param(limit)}`,
+    w.params,
+  );
+  return rows.map(asList);
+}
+
+export interface StationMonthRow {
+  stationId: number;
+  stationName: string;
+  listId: number | null;
+  /** Never 'withdrawn': only the live list is joined. */
+  status: Exclude<HonourStatus, 'withdrawn'> | null;
+  version: number | null;
+  redCount: number | null;
+  blackCount: number | null;
+}
+
+/**
+ * Every active station in reach (`null`: all) with its live list of the month, if any: the district's view of who
+ * has drafted, approved and published. One row per station (at most one live list per station and month).
+ */
+export async function stationsOfMonth(
+  db: Queryable,
+  p: { month: string; stationIds: readonly number[] | null; unpublishedOnly?: boolean; limit?: number },
+): Promise<StationMonthRow[]> {
+  const w = new Where().add("o.kind = 'station'").add('o.active');
+  if (p.stationIds) w.add('o.id = ANY(?::bigint[])', p.stationIds);
+  if (p.unpublishedOnly) w.add("(hl.id IS NULL OR hl.status <> 'published')");
+  const month = w.param(`${p.month}-01`);
+  return db.query<StationMonthRow>(
+    `SELECT o.id AS "stationId", o.name AS "stationName", hl.id AS "listId", hl.status, hl.version,
+            (SELECT count(*)::int FROM food_honour_entries x WHERE x.list_id = hl.id AND x.board = 'red' AND x.removed_reason IS NULL) AS "redCount",
+            (SELECT count(*)::int FROM food_honour_entries x WHERE x.list_id = hl.id AND x.board = 'black' AND x.removed_reason IS NULL) AS "blackCount"
+       FROM org_units o
+       LEFT JOIN food_honour_lists hl ON hl.station_id = o.id AND hl.month = ${month}::date AND hl.status <> 'withdrawn'
+       ${w} ORDER BY o.sort_order, o.id ${p.limit ? `LIMIT ${w.param(p.limit)}` : ''}`,
+    w.params,
+  );
+}
+
+/** Lists in reach waiting for the chief: drafted (to approve) or approved (to publish), oldest month first. */
+export async function awaitingChief(db: Queryable, actor: Actor, limit: number) {
+  const w = readableWhere(actor, honourListKind, new Where()).add("hl.status IN ('draft', 'approved')");
+  const rows = await db.query<HonourListRow>(
+    `SELECT ${listColumns} FROM food_honour_lists hl JOIN org_units o ON o.id = hl.station_id ${w}
+      ORDER BY hl.month, hl.id LIMIT ${w.param(limit)}`,
     w.params,
   );
   return rows.map(asList);

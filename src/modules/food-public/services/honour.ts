@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   THonourList,
   THonourListDetail,
+  THonourMonthStatus,
   ZHonourDraftBody,
   ZHonourListQuery,
 } from '../../../contracts/food-public.ts';
@@ -23,7 +24,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { conflict, forbidden, notFound, validation } from '../../../platform/errors.ts';
 import { allowTransition, recordTransition } from '../../../platform/workflow.ts';
-import { honourListKind, honourListReach } from '../access.ts';
+import { honourListKind, honourListReach, honourStationReach } from '../access.ts';
 import * as repo from '../repos/honour.ts';
 
 /**
@@ -144,6 +145,23 @@ export function createHonourService(db: Db, deps: HonourDeps = {}) {
       const rows = await repo.listLists(db, w, before as number | undefined, q.limit + 1);
       const page = keysetPage(rows, q.limit, (r) => [r.id]);
       return { items: page.items.map(toList), nextCursor: page.nextCursor };
+    },
+
+    /** 各所本月状态: every station in reach with its live list of the month (default last month), if any. */
+    async monthStatus(actor: Actor, q: { month?: string }): Promise<THonourMonthStatus> {
+      const latestMonth = lastMonth(today());
+      const month = q.month ?? latestMonth;
+      if (month > latestMonth) throw validation('month', '只能查看已结束的月份');
+      const rows = await repo.stationsOfMonth(db, { month, stationIds: honourStationReach(actor) });
+      return {
+        month,
+        latestMonth,
+        stations: rows.map((r) => ({
+          ...r,
+          status: r.status ?? 'none',
+          statusLabel: r.status ? honourStatusLabels[r.status] : '未生成',
+        })),
+      };
     },
 
     async get(actor: Actor, id: number): Promise<THonourListDetail> {

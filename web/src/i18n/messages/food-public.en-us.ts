@@ -41,4 +41,12 @@ export const foodPublicEnUS: Record<keyof typeof foodPublicZhCN, string> = {
   'foodHonour.removeReason': 'Reason for removal',
   'foodHonour.business': 'Business',
   'foodHonour.reasons': 'Reasons',
+  'foodHonour.draftMonth': "Draft the month's list",
+  'foodHonour.red': 'Red',
+  'foodHonour.black': 'Black',
+  'foodHonour.none': 'Not drafted',
+  'foodHonour.count': '{red} / {black}',
+  'inbox.kind.food-honour.approve': 'Red/black list to approve',
+  'inbox.kind.food-honour.publish': 'Red/black list to publish',
+  'inbox.kind.food-honour.unpublished': 'Red/black list not published',
 };

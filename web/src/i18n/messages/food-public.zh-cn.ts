@@ -39,4 +39,12 @@ export const foodPublicZhCN = {
   'foodHonour.removeReason': '移出理由',
   'foodHonour.business': '经营者',
   'foodHonour.reasons': '列入理由',
+  'foodHonour.draftMonth': '生成该月红黑榜',
+  'foodHonour.red': '红榜',
+  'foodHonour.black': '黑榜',
+  'foodHonour.none': '未生成',
+  'foodHonour.count': '{red} / {black}',
+  'inbox.kind.food-honour.approve': '红黑榜待审核',
+  'inbox.kind.food-honour.publish': '红黑榜待发布',
+  'inbox.kind.food-honour.unpublished': '红黑榜逾期未发布',
 };

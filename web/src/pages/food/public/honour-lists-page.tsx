@@ -1,145 +1,135 @@
-import { App, Button, Drawer, Input, Space, Table, type TableColumnsType, Tag } from 'antd';
-import { useState } from 'react';
-import type { THonourList, THonourListDetail } from '../../../../../src/contracts/food-public.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, DatePicker, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { THonourListDetail, THonourStationStatus } from '../../../../../src/contracts/food-public.ts';
+import { toApiError } from '../../../api/errors.ts';
 import { foodHonourApi } from '../../../api/food-public.ts';
 import { useAuth, useMe } from '../../../auth/auth-context.tsx';
-import { ListTable } from '../../../components/list-page/list-table.tsx';
-import { errorDetail } from '../../../components/load-error.tsx';
+import { errorDetail, LoadError } from '../../../components/load-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useT } from '../../../i18n/i18n-context.tsx';
-import { useKeysetList } from '../../../lib/use-keyset-list.ts';
+import { HonourListDrawer } from './honour-list-drawer.tsx';
 
-/** The month before this one (the list drafted at the start of a month). */
-function lastMonth(): string {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
+const statusColor = { none: 'default', draft: 'orange', approved: 'blue', published: 'green' } as const;
 
-/** 红黑榜: lists of the stations in reach; the chief removes entries (with a reason), approves and publishes. */
+/**
+ * 红黑榜: one month (default last month, never a month not yet ended) across the stations in the caller's reach, so
+ * the district sees who has not published; a district user picks the station to draft for, a chief has only theirs.
+ * Links from the inbox carry ?month, ?station and ?list.
+ */
 export function HonourListsPage() {
   const t = useT();
   const me = useMe();
   const { can } = useAuth();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const month = params.get('month') ?? undefined;
   const [open, setOpen] = useState<THonourListDetail>();
-  const list = useKeysetList(
-    (cursor, signal) => foodHonourApi.lists(cursor, { signal }),
-    (l) => l.id,
-    ['food', 'honour-lists'],
-  );
+  const status = useQuery({
+    queryKey: ['food', 'honour-lists', 'month-status', month],
+    queryFn: ({ signal }) => foodHonourApi.monthStatus(month, { signal }),
+  });
+  const stations = status.data?.stations ?? [];
+  const wanted = Number(params.get('station')) || me.user.unitId;
+  const station = stations.find((s) => s.stationId === wanted) ?? stations[0];
+  const setParam = (key: string, value: string | undefined) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
+
+  const listParam = Number(params.get('list'));
+  useEffect(() => {
+    if (listParam) foodHonourApi.list(listParam).then(setOpen, (err) => message.error(errorDetail(t, err)));
+  }, [listParam, message, t]);
+
   const run = async (fn: () => Promise<THonourListDetail>) => {
     try {
       setOpen(await fn());
-      list.reload();
+      await client.invalidateQueries({ queryKey: ['food', 'honour-lists'] });
     } catch (err) {
       message.error(errorDetail(t, err));
     }
   };
-  const columns: TableColumnsType<THonourList> = [
+  const columns: TableColumnsType<THonourStationStatus> = [
     { title: t('foodHonour.station'), dataIndex: 'stationName' },
-    { title: t('foodHonour.month'), dataIndex: 'month' },
-    { title: t('foodHonour.status'), dataIndex: 'statusLabel' },
-    { title: t('foodPublic.red'), dataIndex: 'redCount' },
-    { title: t('foodPublic.black'), dataIndex: 'blackCount' },
+    {
+      title: t('foodHonour.status'),
+      dataIndex: 'status',
+      render: (s: THonourStationStatus['status'], r) => <Tag color={statusColor[s]}>{r.statusLabel}</Tag>,
+    },
+    {
+      title: `${t('foodHonour.red')} / ${t('foodHonour.black')}`,
+      key: 'count',
+      render: (_, r) => (r.listId ? t('foodHonour.count', { red: r.redCount ?? 0, black: r.blackCount ?? 0 }) : '—'),
+    },
     {
       title: '',
       key: 'open',
-      render: (_, r) => <Button onClick={() => run(() => foodHonourApi.list(r.id))}>{t('foodHonour.open')}</Button>,
+      render: (_, r) =>
+        r.listId && (
+          <Button size="small" onClick={() => run(() => foodHonourApi.list(r.listId!))}>
+            {t('foodHonour.open')}
+          </Button>
+        ),
     },
   ];
-  const remove = (l: THonourListDetail, entryId: number) => {
-    let reason = '';
-    modal.confirm({
-      title: t('foodHonour.removeReason'),
-      content: <Input.TextArea onChange={(e) => (reason = e.target.value)} maxLength={500} />,
-      onOk: () => run(() => foodHonourApi.remove(l.id, entryId, l.version, reason)),
-    });
-  };
-  const approver = can('food:approve');
+  const shown = status.data?.month;
+  const canDraft = can('food:write') && station?.status === 'none' && shown;
   return (
     <>
       <PageHeader
         title={t('foodHonour.title')}
         extra={
-          can('food:write') && (
-            <Button type="primary" onClick={() => run(() => foodHonourApi.draft(me.user.unitId, lastMonth()))}>
-              {t('foodHonour.draft')}
-            </Button>
-          )
+          <Space wrap>
+            <DatePicker
+              picker="month"
+              aria-label={t('foodHonour.month')}
+              allowClear={false}
+              value={shown ? dayjs(`${shown}-01`) : undefined}
+              disabledDate={(d) => !!status.data && d.format('YYYY-MM') > status.data.latestMonth}
+              onChange={(d) => setParam('month', d?.format('YYYY-MM'))}
+            />
+            <Select
+              aria-label={t('foodHonour.station')}
+              style={{ minWidth: 180 }}
+              value={station?.stationId}
+              disabled={stations.length <= 1}
+              options={stations.map((s) => ({ value: s.stationId, label: s.stationName }))}
+              onChange={(v: number) => setParam('station', String(v))}
+            />
+            {canDraft && (
+              <Button type="primary" onClick={() => run(() => foodHonourApi.draft(station.stationId, shown))}>
+                {t('foodHonour.draftMonth')}
+              </Button>
+            )}
+          </Space>
         }
       />
-      <ListTable<THonourList> id="food-honour-lists" rowKey="id" columns={columns} source={{ kind: 'keyset', list }} />
-      <Drawer
-        open={!!open}
-        onClose={() => setOpen(undefined)}
-        width={720}
-        title={open && `${open.stationName} ${open.month} · ${open.statusLabel}`}
-        extra={
-          open &&
-          approver && (
-            <Space>
-              {open.status === 'draft' && (
-                <Button onClick={() => run(() => foodHonourApi.step(open.id, 'approve', open.version))}>
-                  {t('foodHonour.approve')}
-                </Button>
-              )}
-              {open.status === 'approved' && (
-                <Button type="primary" onClick={() => run(() => foodHonourApi.step(open.id, 'publish', open.version))}>
-                  {t('foodHonour.publish')}
-                </Button>
-              )}
-            </Space>
-          )
-        }
-      >
-        {open && (
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={open.entries}
-            columns={[
-              {
-                title: '',
-                dataIndex: 'board',
-                render: (b: string, e) => (
-                  <>
-                    <Tag color={b === 'red' ? 'red' : 'default'}>
-                      {t(b === 'red' ? 'foodPublic.red' : 'foodPublic.black')}
-                    </Tag>
-                    {e.segment === 'workshop' && <Tag>{t('foodPublic.workshop')}</Tag>}
-                  </>
-                ),
-              },
-              { title: t('foodHonour.business'), dataIndex: 'businessName' },
-              {
-                title: t('foodHonour.reasons'),
-                dataIndex: 'reasons',
-                render: (r: string[]) => r.join(t('common.messageSeparator')),
-              },
-              {
-                title: '',
-                key: 'remove',
-                render: (_, e) =>
-                  e.removedReason ? (
-                    <Tag>
-                      {t('common.fieldMessage', { field: t('foodHonour.removed'), message: e.removedReason ?? '' })}
-                    </Tag>
-                  ) : (
-                    approver &&
-                    open.status === 'draft' && (
-                      <Button size="small" danger onClick={() => remove(open, e.id)}>
-                        {t('foodHonour.remove')}
-                      </Button>
-                    )
-                  ),
-              },
-            ]}
-          />
-        )}
-      </Drawer>
+      {status.error && <LoadError error={toApiError(status.error)} onRetry={() => status.refetch()} />}
+      <Table<THonourStationStatus>
+        rowKey="stationId"
+        size="small"
+        loading={status.isLoading}
+        pagination={false}
+        dataSource={stations}
+        columns={columns}
+        rowClassName={(r) => (r.stationId === station?.stationId ? 'ant-table-row-selected' : '')}
+        onRow={(r) => ({ onClick: () => setParam('station', String(r.stationId)) })}
+      />
+      <HonourListDrawer
+        list={open}
+        run={run}
+        onClose={() => {
+          setOpen(undefined);
+          setParam('list', undefined);
+        }}
+      />
     </>
   );
 }
