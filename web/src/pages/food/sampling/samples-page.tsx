@@ -1,5 +1,5 @@
 import { App, Button, DatePicker, Form, Input, Modal, Select, type TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TFoodBusiness } from '../../../../../src/contracts/food.ts';
@@ -146,7 +146,7 @@ function NewSampleModal({ business, onClose }: { business?: TFoodBusiness; onClo
       confirmLoading={busy}
       width={640}
     >
-      <Form form={form} layout="vertical" initialValues={{ businessId: business?.id }} data-testid="sampling-new-form">
+      <Form form={form} layout="vertical" initialValues={{ businessId: business?.id, sampledOn: dayjs() }} data-testid="sampling-new-form">
         <Form.Item name="businessId" label={t('foodSampling.businessId')} rules={[{ required: true }]}>
           <FoodBusinessPicker initial={business} testId="sampling-business" />
         </Form.Item>
