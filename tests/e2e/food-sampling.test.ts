@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { TEntityDetail } from '../../src/contracts/entities.ts';
-import type { TFoodLicence } from '../../src/contracts/food.ts';
+import type { TFoodBusiness, TFoodLicence } from '../../src/contracts/food.ts';
 import type { TSamplingPlan } from '../../src/contracts/food-sampling.ts';
 import type { TOrgUnit } from '../../src/contracts/org.ts';
 import { shanghaiToday } from '../../src/domain/shanghai-date.ts';
@@ -14,6 +14,7 @@ let app: TestApp;
 let browser: Browser;
 let entity: TEntityDetail;
 let plan: TSamplingPlan;
+let businessId: number;
 const name = '里水抽检测试熟食店';
 const licenceNo = 'JY24406050066661';
 const today = shanghaiToday();
@@ -46,6 +47,8 @@ before(async () => {
   });
   assert.equal(planned.status, 200, JSON.stringify(planned.body));
   plan = planned.body;
+  businessId = (await chief.get<{ items: TFoodBusiness[] }>(`/api/v1/food/businesses?q=${licenceNo}`)).body.items[0]!
+    .id;
 });
 after(async () => {
   await browser?.close();
@@ -118,8 +121,8 @@ test('a station chief records a batch picking the business by name, enters a 不
   await row.getByText('0.0%').waitFor();
   assert.match(await textOf(row), /肉制品\s*1\s*1\s*0\.0%/);
 
-  await page.goto(`/entities/${entity.id}`);
-  await page.getByTestId('entity-food').getByRole('link', { name: '查看食品档案' }).click();
+  // The business's 档案, 抽检 tab: the batch is listed, and 登记抽样 opens the form with the business chosen.
+  await page.goto(`/food/businesses/${businessId}`);
   await page.getByTestId('food-business-tabs').getByRole('tab', { name: '抽检' }).click();
   await page.getByTestId('business-samples').getByText('卤鸭脖').waitFor();
   await page.getByTestId('business-sample-new').click();
