@@ -72,6 +72,7 @@ export const foodSamplingEnUS: Record<keyof typeof foodSamplingZhCN, string> = {
   'foodSampling.items': 'Test items',
   'foodSampling.events': 'Trail',
   'foodSampling.samplePlan': 'Sampling plan',
+  'foodSampling.planOption': '{name} ({from} – {to})',
   'foodSampling.business.tab': 'Sampling',
   'foodSampling.plan.name': 'Plan',
   'foodSampling.plan.hazards': 'Hazards',

@@ -70,6 +70,7 @@ export const foodSamplingZhCN = {
   'foodSampling.items': '检验项目',
   'foodSampling.events': '办理记录',
   'foodSampling.samplePlan': '所属抽检计划',
+  'foodSampling.planOption': '{name}（{from}—{to}）',
   'foodSampling.business.tab': '抽检',
   'foodSampling.plan.name': '计划名称',
   'foodSampling.plan.hazards': '风险项目',

@@ -146,7 +146,12 @@ function NewSampleModal({ business, onClose }: { business?: TFoodBusiness; onClo
       confirmLoading={busy}
       width={640}
     >
-      <Form form={form} layout="vertical" initialValues={{ businessId: business?.id, sampledOn: dayjs() }} data-testid="sampling-new-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ businessId: business?.id, sampledOn: dayjs() }}
+        data-testid="sampling-new-form"
+      >
         <Form.Item name="businessId" label={t('foodSampling.businessId')} rules={[{ required: true }]}>
           <FoodBusinessPicker initial={business} testId="sampling-business" />
         </Form.Item>
@@ -156,7 +161,7 @@ function NewSampleModal({ business, onClose }: { business?: TFoodBusiness; onClo
             loading={!plans.data && !plans.error}
             options={(plans.data?.items ?? []).map((p) => ({
               value: p.id,
-              label: `${p.name}（${p.periodStart}—${p.periodEnd}）`,
+              label: t('foodSampling.planOption', { name: p.name, from: p.periodStart, to: p.periodEnd }),
             }))}
             data-testid="sampling-plan"
           />
