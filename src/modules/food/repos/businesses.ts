@@ -60,27 +60,29 @@ export async function listBusinesses(
 const CODE_PREFIX = /^[0-9A-Z]{2,18}$/;
 
 /**
- * One box for the name (a fragment, through the entities' bigram index with a LIKE recheck), the USCC (a prefix)
- * and the licence number (JY…/SC…, a prefix, food_licences_no_prefix_idx): what a staff user knows of a business.
+ * One box for the name (a fragment, through the entities' bigram index with a LIKE recheck), the USCC (a prefix,
+ * its C-collated unique index) and the licence number (JY…/SC…, a prefix, food_licences_no_prefix_idx): what a staff
+ * user knows of a business. One `IN (… UNION ALL …)`, so the planner may start from the few matches (a semi-join)
+ * instead of testing every business in reach as an OR of per-row checks would.
  */
 function addBusinessSearch(w: Where, text: string): void {
   const code = text.replace(/\s+/g, '').toUpperCase();
-  const parts: string[] = [];
+  const sources: string[] = [];
   const params: unknown[] = [];
+  const byEntity = (test: string) =>
+    `SELECT sb.id FROM food_businesses sb JOIN entities se ON se.id = sb.entity_id WHERE ${test}`;
   if (CODE_PREFIX.test(code) && /\d/.test(code)) {
-    parts.push('e.uscc LIKE ?');
-    parts.push(`EXISTS (SELECT 1 FROM food_licences fl WHERE fl.business_id = fb.id AND fl.licence_no LIKE ?)`);
+    sources.push(byEntity('se.uscc LIKE ?'), 'SELECT fl.business_id FROM food_licences fl WHERE fl.licence_no LIKE ?');
     params.push(`${escapeLike(code)}%`, `${escapeLike(code)}%`);
   }
   const grams = bigramTsquery(text);
   if (grams) {
-    parts.push('(e.name_bigrams @@ ?::tsquery AND e.name LIKE ?)');
+    sources.push(byEntity('se.name_bigrams @@ ?::tsquery AND se.name LIKE ?'));
     params.push(grams, `%${escapeLike(text)}%`);
-  } else if (!parts.length) {
-    parts.push('e.name LIKE ?');
-    params.push(`%${escapeLike(text)}%`);
   }
-  w.add(`(${parts.join(' OR ')})`, ...params);
+  if (sources.length) w.add(`fb.id IN (${sources.join(' UNION ALL ')})`, ...params);
+  // One character: no bigram to look up, so the name is scanned.
+  else w.add('e.name LIKE ?', `%${escapeLike(text)}%`);
 }
 
 /** The entity's business, made on first use in the entity's station; returns its id. */
