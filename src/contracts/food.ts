@@ -97,10 +97,13 @@ export const ZFoodBusiness = z.object({
   inspectorName: z.string().nullable(),
   activeLicences: z.number().int(),
   activeCertificates: z.number().int(),
+  /** The newest active licence's number, or null. */
+  licenceNo: z.string().nullable(),
   version: z.number().int(),
 });
 export type TFoodBusiness = z.infer<typeof ZFoodBusiness>;
 
+/** q: part of the name, or the start of the USCC or of a licence number (JY…/SC…). */
 export const ZFoodBusinessQuery = ZPageQuery.extend({ q: z.string().trim().max(60).optional() });
 export const ZFoodBusinessPatch = z.object({ inspectorId: ZId.nullable() });
 

@@ -95,3 +95,39 @@ test('a kitchen alert with a bad signature is refused; a signed one shows in the
   await table.getByText(name).waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
 });
+
+test('a chief enrolls a business picked by typing part of its name (not its id)', async () => {
+  const admin = await loginAs(app, 'admin');
+  const s01 = (await admin.get<TOrgUnit[]>('/api/v1/org/units')).body.find((u) => u.code === 's01')!;
+  const other = '桂城接入选择测试面馆';
+  const made = await admin.post<TEntityDetail>('/api/v1/entities', makeEntity({ name: other, stationId: s01.id }));
+  const chief = await loginAs(app, 's01.chief');
+  const licence = await chief.post('/api/v1/food/licences', {
+    entityId: made.body.id,
+    kind: 'operation',
+    licenceNo: 'JY24406050088893',
+    categories: ['hotFood'],
+    issuedOn: `${Number(shanghaiToday().slice(0, 4)) - 1}-03-01`,
+  });
+  assert.equal(licence.status, 200, JSON.stringify(licence.body));
+  const { page, errors } = await openSession(browser, app);
+  await loginViaUi(page, 's01.chief');
+  await page.goto('/food/kitchen/enrollments');
+  await page.getByTestId('kitchen-enroll').click();
+  const picker = page.getByTestId('kitchen-business');
+  await picker.click();
+  await picker.locator('input').fill('接入选择');
+  const dropdown = page.locator('.ant-select-dropdown:visible:not([class*="-appear"]):not([class*="-enter"])');
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: 'JY24406050088893' }).click();
+  await picker.getByText(other).waitFor();
+  const modal = page.locator('.ant-modal:visible');
+  await modal.locator('.ant-form-item:has(#vendorId) .ant-select').click();
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: vendor.name }).click();
+  await modal.locator('#enrolledOn').click();
+  await modal.locator('#enrolledOn').fill(shanghaiToday());
+  await page.keyboard.press('Enter');
+  await modal.locator('#cameras').fill('E2E-CAM-9 processing');
+  await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page.getByTestId('kitchen-enrollments-table').getByText(other).waitFor();
+  assert.deepEqual(errors, []);
+});

@@ -11,6 +11,7 @@ import type {
 } from '../../contracts/food.ts';
 import type { TInbox } from '../../contracts/inbox.ts';
 import type { TSearchResult } from '../../contracts/search.ts';
+import { bigramTsvector } from '../../domain/bigrams.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
 import { makeUscc } from '../../domain/uscc.ts';
 
@@ -49,10 +50,10 @@ describe('food licences and health certificates: validation, scope, inbox, impor
   let inspector: ApiClient;
   let otherChief: ApiClient;
   let hotline: ApiClient;
-  const entity = { s01: 0, s01b: 0, s02: 0, usccS01b: '', usccS02: '' };
+  const entity = { s01: 0, s01b: 0, s02: 0, usccS01b: '', usccS02: '', nameS01: '' };
   let licence: TFoodLicence;
 
-  async function insertEntity(station: string): Promise<{ id: number; uscc: string }> {
+  async function insertEntity(station: string): Promise<{ id: number; uscc: string; name: string }> {
     seq++;
     const uscc = makeUscc(
       '92',
@@ -61,10 +62,10 @@ describe('food licences and health certificates: validation, scope, inbox, impor
     );
     const [row] = await app.testDb.db.query<{ id: number }>(
       `INSERT INTO entities (uscc, type, name, name_bigrams, station_id, established_on)
-       SELECT $1, 'individualBusiness', $2, ''::tsvector, id, '2020-01-01' FROM org_units WHERE code = $3 RETURNING id`,
-      [uscc, `食品测试${seq}号餐馆`, station],
+       SELECT $1, 'individualBusiness', $2, $4::tsvector, id, '2020-01-01' FROM org_units WHERE code = $3 RETURNING id`,
+      [uscc, `食品测试${seq}号餐馆`, station, bigramTsvector(`食品测试${seq}号餐馆`)],
     );
-    return { id: row!.id, uscc };
+    return { id: row!.id, uscc, name: `食品测试${seq}号餐馆` };
   }
 
   before(async () => {
@@ -73,7 +74,9 @@ describe('food licences and health certificates: validation, scope, inbox, impor
     inspector = await loginAs(app, 's01.inspector');
     otherChief = await loginAs(app, 's02.chief');
     hotline = await loginAs(app, 'hotline');
-    entity.s01 = (await insertEntity('s01')).id;
+    const a = await insertEntity('s01');
+    entity.s01 = a.id;
+    entity.nameS01 = a.name;
     const b = await insertEntity('s01');
     entity.s01b = b.id;
     entity.usccS01b = b.uscc;
@@ -373,5 +376,26 @@ describe('food licences and health certificates: validation, scope, inbox, impor
     assert.equal(section.body.certificates[0]!.staffName, '李四');
     const none = await chief.get<TEntityFood>(`/api/v1/food/entities/${entity.s02}`);
     assert.deepEqual(none.body, { business: null, licences: [], certificates: [] });
+  });
+
+  test('the business picker search: part of the name, the start of the USCC or of a licence number, own station only', async () => {
+    const search = async (client: ApiClient, q: string) =>
+      (await client.get<Page<TFoodBusiness>>(`/api/v1/food/businesses?q=${encodeURIComponent(q)}`)).body.items;
+    const byName = await search(chief, entity.nameS01.slice(2, 7));
+    assert.deepEqual(
+      byName.map((b) => b.entityId),
+      [entity.s01],
+    );
+    assert.match(byName[0]!.licenceNo ?? '', /^(SC|JY)/);
+    assert.deepEqual(
+      (await search(chief, 'jy2440605001234 0')).map((b) => b.entityId),
+      [entity.s01],
+    );
+    assert.deepEqual(
+      (await search(chief, entity.usccS01b.slice(0, 17).toLowerCase())).map((b) => b.entityId),
+      [entity.s01b],
+    );
+    assert.deepEqual(await search(otherChief, entity.nameS01), []);
+    assert.deepEqual(await search(otherChief, entity.usccS01b), []);
   });
 });

@@ -52,5 +52,6 @@ export const toBusiness = (r: FoodBusinessRow): TFoodBusiness => ({
   inspectorName: r.inspectorName,
   activeLicences: r.activeLicences,
   activeCertificates: r.activeCertificates,
+  licenceNo: r.licenceNo,
   version: r.version,
 });

@@ -1,4 +1,5 @@
 import type { Db } from '../../../src/db/client.ts';
+import { bigramTsvector } from '../../../src/domain/bigrams.ts';
 import { makeUscc } from '../../../src/domain/uscc.ts';
 import type { ApiClient } from '../../helpers/test-app.ts';
 import type { AccessProbe, MatrixContext, Outcome, SeededRows } from '../probe.ts';
@@ -15,8 +16,14 @@ async function insertBusiness(q: Db, stationId: number, createdBy: number): Prom
   const subject = `D${String(process.pid % 100).padStart(2, '0')}${String(sequence).padStart(5, '0')}`;
   const [entity] = await q.query<{ id: number }>(
     `INSERT INTO entities (uscc, type, name, name_bigrams, station_id, established_on, created_by)
-     VALUES ($1, 'individualBusiness', $2, ''::tsvector, $3, '2020-01-01', $4) RETURNING id`,
-    [makeUscc('92', '440605', subject), `${TAG}${sequence}号餐馆`, stationId, createdBy],
+     VALUES ($1, 'individualBusiness', $2, $5::tsvector, $3, '2020-01-01', $4) RETURNING id`,
+    [
+      makeUscc('92', '440605', subject),
+      `${TAG}${sequence}号餐馆`,
+      stationId,
+      createdBy,
+      bigramTsvector(`${TAG}${sequence}号餐馆`),
+    ],
   );
   const [row] = await q.query<{ id: number }>(
     'INSERT INTO food_businesses (entity_id, station_id, created_by) VALUES ($1, $2, $3) RETURNING id',

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../db/client.ts';
 import { escapeLike, Where } from '../../../db/sql.ts';
+import { bigramTsquery } from '../../../domain/bigrams.ts';
 import { readableWhere } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { foodBusinessKind } from '../access.ts';
@@ -16,6 +17,8 @@ export interface FoodBusinessRow {
   createdBy: number | null;
   activeLicences: number;
   activeCertificates: number;
+  /** The newest active licence's number (JY…/SC…), for telling businesses apart in a picker. */
+  licenceNo: string | null;
   version: number;
 }
 
@@ -24,7 +27,9 @@ const cols = `fb.id, fb.entity_id AS "entityId", e.name AS "entityName", e.uscc,
   fb.created_by AS "createdBy", fb.version,
   (SELECT count(*)::int FROM food_licences fl WHERE fl.business_id = fb.id AND fl.status = 'active') AS "activeLicences",
   (SELECT count(*)::int FROM food_health_certificates hc WHERE hc.business_id = fb.id AND hc.status = 'active')
-    AS "activeCertificates"`;
+    AS "activeCertificates",
+  (SELECT fl.licence_no FROM food_licences fl WHERE fl.business_id = fb.id AND fl.status = 'active'
+    ORDER BY fl.id DESC LIMIT 1) AS "licenceNo"`;
 const from = `food_businesses fb JOIN entities e ON e.id = fb.entity_id JOIN org_units s ON s.id = fb.station_id
   LEFT JOIN users iu ON iu.id = fb.inspector_id`;
 
@@ -44,12 +49,40 @@ export async function listBusinesses(
   p: { q?: string; afterId?: number; limit: number },
 ): Promise<FoodBusinessRow[]> {
   const w = readableWhere(actor, foodBusinessKind, new Where());
-  if (p.q) w.add(`(e.name LIKE ? OR e.uscc = ?)`, `%${escapeLike(p.q)}%`, p.q.toUpperCase());
+  if (p.q) addBusinessSearch(w, p.q);
   w.addIf(p.afterId, 'fb.id < ?');
   return db.query<FoodBusinessRow>(
     `SELECT ${cols} FROM ${from} ${w} ORDER BY fb.id DESC LIMIT ${w.param(p.limit + 1)}`,
     w.params,
   );
+}
+
+const CODE_PREFIX = /^[0-9A-Z]{2,18}$/;
+
+/**
+ * One box for the name (a fragment, through the entities' bigram index with a LIKE recheck), the USCC (a prefix,
+ * its C-collated unique index) and the licence number (JY…/SC…, a prefix, food_licences_no_prefix_idx): what a staff
+ * user knows of a business. One `IN (… UNION ALL …)`, so the planner may start from the few matches (a semi-join)
+ * instead of testing every business in reach as an OR of per-row checks would.
+ */
+function addBusinessSearch(w: Where, text: string): void {
+  const code = text.replace(/\s+/g, '').toUpperCase();
+  const sources: string[] = [];
+  const params: unknown[] = [];
+  const byEntity = (test: string) =>
+    `SELECT sb.id FROM food_businesses sb JOIN entities se ON se.id = sb.entity_id WHERE ${test}`;
+  if (CODE_PREFIX.test(code) && /\d/.test(code)) {
+    sources.push(byEntity('se.uscc LIKE ?'), 'SELECT fl.business_id FROM food_licences fl WHERE fl.licence_no LIKE ?');
+    params.push(`${escapeLike(code)}%`, `${escapeLike(code)}%`);
+  }
+  const grams = bigramTsquery(text);
+  if (grams) {
+    sources.push(byEntity('se.name_bigrams @@ ?::tsquery AND se.name LIKE ?'));
+    params.push(grams, `%${escapeLike(text)}%`);
+  }
+  if (sources.length) w.add(`fb.id IN (${sources.join(' UNION ALL ')})`, ...params);
+  // One character: no bigram to look up, so the name is scanned.
+  else w.add('e.name LIKE ?', `%${escapeLike(text)}%`);
 }
 
 /** The entity's business, made on first use in the entity's station; returns its id. */

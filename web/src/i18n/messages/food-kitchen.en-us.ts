@@ -43,7 +43,7 @@ export const foodKitchenEnUS: Record<keyof typeof foodKitchenZhCN, string> = {
   'kitchen.area.other': 'Other area',
   'kitchen.enrollments.title': 'Kitchen camera enrollment',
   'kitchen.enrollments.add': 'Enroll a business',
-  'kitchen.enrollment.businessId': 'Food business id',
+  'kitchen.enrollment.businessId': 'Food business',
   'kitchen.enrollment.vendor': 'Vendor',
   'kitchen.enrollment.enrolledOn': 'Enrolled on',
   'kitchen.enrollment.endedOn': 'Left on',

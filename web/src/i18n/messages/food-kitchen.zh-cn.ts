@@ -42,7 +42,7 @@ export const foodKitchenZhCN = {
   'kitchen.area.other': '其他区域',
   'kitchen.enrollments.title': '明厨亮灶接入',
   'kitchen.enrollments.add': '接入经营者',
-  'kitchen.enrollment.businessId': '食品经营者编号',
+  'kitchen.enrollment.businessId': '食品经营者',
   'kitchen.enrollment.vendor': '平台',
   'kitchen.enrollment.enrolledOn': '接入日期',
   'kitchen.enrollment.endedOn': '退出日期',

@@ -6,6 +6,7 @@ import { AccessCodeCard } from './appeals/access-code-card.tsx';
 import { EntityFoodSection } from './entity-food-section.tsx';
 import { GradeHistory } from './inspections/grade-history.tsx';
 import { PlacardCard } from './placards/placard-card.tsx';
+import { BusinessSamplesCard } from './sampling/business-samples-card.tsx';
 import { TierCard } from './tiers/tier-card.tsx';
 
 /** One tab of a food business's page; each part of the food module (grades, placards, appeals …) adds its own. */
@@ -26,6 +27,7 @@ export const foodBusinessTabs: FoodBusinessTab[] = [
   { key: 'grades', label: 'foodInspection.gradeHistory', render: (b) => <GradeHistory businessId={b.id} /> },
   { key: 'tier', label: 'foodTiers.tier', render: (b) => <TierCard businessId={b.id} /> },
   { key: 'placards', label: 'foodPlacard.title', render: (b) => <PlacardCard businessId={b.id} /> },
+  { key: 'sampling', label: 'foodSampling.business.tab', render: (b) => <BusinessSamplesCard businessId={b.id} /> },
   {
     key: 'access-code',
     label: 'foodAppeals.code.tab',

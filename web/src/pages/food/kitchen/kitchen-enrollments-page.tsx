@@ -1,17 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Progress,
-  Select,
-  Table,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Progress, Select, Table, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { TKitchenEnrollment, TKitchenStats } from '../../../../../src/contracts/food-kitchen.ts';
@@ -23,6 +11,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../../i18n/zh-cn.ts';
 import { useKeysetList } from '../../../lib/use-keyset-list.ts';
+import { FoodBusinessPicker } from '../food-business-picker.tsx';
 
 type Row = TKitchenStats['stations'][number];
 type NewEnrollment = { businessId: number; vendorId: number; enrolledOn: Dayjs; cameras: string };
@@ -143,7 +132,7 @@ export function KitchenEnrollmentsPage() {
       <Modal open={adding} title={t('kitchen.enrollments.add')} onCancel={() => setAdding(false)} onOk={submit}>
         <Form form={form} layout="vertical">
           <Form.Item name="businessId" label={t('kitchen.enrollment.businessId')} rules={[{ required: true }]}>
-            <InputNumber min={1} style={{ width: '100%' }} />
+            <FoodBusinessPicker testId="kitchen-business" />
           </Form.Item>
           <Form.Item name="vendorId" label={t('kitchen.enrollment.vendor')} rules={[{ required: true }]}>
             <Select options={(vendors.data ?? []).map((v) => ({ value: v.id, label: v.name }))} />

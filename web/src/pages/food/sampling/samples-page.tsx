@@ -1,31 +1,48 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, type TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, Button, DatePicker, Form, Input, Modal, Select, type TableColumnsType } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { TFoodBusiness } from '../../../../../src/contracts/food.ts';
 import type { TSample } from '../../../../../src/contracts/food-sampling.ts';
 import {
   sampleStatuses,
   samplingFoodCategoryCodes,
   samplingStageCodes,
 } from '../../../../../src/domain/food-sampling.ts';
+import { foodApi } from '../../../api/food.ts';
 import { samplingApi, type TSampleQuery } from '../../../api/food-sampling.ts';
 import { useAuth } from '../../../auth/auth-context.tsx';
 import { ListTable } from '../../../components/list-page/list-table.tsx';
 import { SearchForm } from '../../../components/list-page/search-form.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useT } from '../../../i18n/i18n-context.tsx';
+import { useAsync } from '../../../lib/use-async.ts';
 import { useKeysetList } from '../../../lib/use-keyset-list.ts';
+import { FoodBusinessPicker } from '../food-business-picker.tsx';
 import { ClockCell, categoryLabel, conclusionTag, stageLabel, statusLabel } from './sampling-labels.tsx';
 
 type Filters = { q?: string; status?: TSampleQuery['status']; conclusion?: 'pass' | 'fail' };
 const day = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
 
-/** 抽检样品: the samples of the caller's stations with their status and the clock that runs. */
+/**
+ * 抽检样品: the samples of the caller's stations with their status and the clock that runs.
+ * `?new=<business id>` (the 抽检 tab of a business's 档案) opens the form with that business chosen.
+ */
 export function SamplingSamplesPage() {
   const t = useT();
   const canWrite = useAuth().can('food:write');
+  const [params, setParams] = useSearchParams();
+  const prefillId = Number(params.get('new')) || undefined;
   const [filters, setFilters] = useState<Filters>({});
   const [creating, setCreating] = useState(false);
+  const prefill = useAsync(
+    (signal) => (prefillId && canWrite ? foodApi.business(prefillId, { signal }) : Promise.resolve(null)),
+    ['food', 'business', prefillId ?? 0],
+  );
+  const closeForm = () => {
+    setCreating(false);
+    if (prefillId) setParams({}, { replace: true });
+  };
   const query: TSampleQuery = { q: filters.q || undefined, status: filters.status, conclusion: filters.conclusion };
   const list = useKeysetList(
     (cursor, signal) => samplingApi.samples({ ...query, cursor }, { signal }),
@@ -88,15 +105,16 @@ export function SamplingSamplesPage() {
         source={{ kind: 'keyset', list }}
         data-testid="sampling-table"
       />
-      {creating && <NewSampleModal onClose={() => setCreating(false)} />}
+      {(creating || prefill.data) && <NewSampleModal business={prefill.data ?? undefined} onClose={closeForm} />}
     </>
   );
 }
 
 type NewSample = Record<string, unknown> & { sampledOn?: Dayjs; producedOn?: Dayjs; samplers?: string };
 
-function NewSampleModal({ onClose }: { onClose: () => void }) {
+function NewSampleModal({ business, onClose }: { business?: TFoodBusiness; onClose: () => void }) {
   const t = useT();
+  const plans = useAsync((signal) => samplingApi.plans({}, { signal }), ['food', 'sampling', 'plans', 'picker']);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<NewSample>();
@@ -128,9 +146,25 @@ function NewSampleModal({ onClose }: { onClose: () => void }) {
       confirmLoading={busy}
       width={640}
     >
-      <Form form={form} layout="vertical" data-testid="sampling-new-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ businessId: business?.id, sampledOn: dayjs() }}
+        data-testid="sampling-new-form"
+      >
         <Form.Item name="businessId" label={t('foodSampling.businessId')} rules={[{ required: true }]}>
-          <InputNumber min={1} style={{ width: '100%' }} />
+          <FoodBusinessPicker initial={business} testId="sampling-business" />
+        </Form.Item>
+        <Form.Item name="planId" label={t('foodSampling.samplePlan')}>
+          <Select
+            allowClear
+            loading={!plans.data && !plans.error}
+            options={(plans.data?.items ?? []).map((p) => ({
+              value: p.id,
+              label: t('foodSampling.planOption', { name: p.name, from: p.periodStart, to: p.periodEnd }),
+            }))}
+            data-testid="sampling-plan"
+          />
         </Form.Item>
         <Form.Item name="stage" label={t('foodSampling.stage')} rules={[{ required: true }]}>
           <Select options={samplingStageCodes.map((c) => ({ value: c, label: stageLabel(t, c) }))} />
