@@ -60,7 +60,7 @@ export async function listBusinesses(
 const CODE_PREFIX = /^[0-9A-Z]{2,18}$/;
 
 /**
- * One box for the name (a fragment, through the entities' bigram index with a LIKE recheck), the USCC (a prefix,
+ * One box for the name (a fragment, through the food businesses' bigram index with a LIKE recheck), the USCC (a prefix,
  * its C-collated unique index) and the licence number (JY…/SC…, a prefix, food_licences_no_prefix_idx): what a staff
  * user knows of a business. One `IN (… UNION ALL …)`, so the planner may start from the few matches (a semi-join)
  * instead of testing every business in reach as an OR of per-row checks would.
@@ -77,12 +77,13 @@ function addBusinessSearch(w: Where, text: string): void {
   }
   const grams = bigramTsquery(text);
   if (grams) {
-    sources.push(byEntity('se.name_bigrams @@ ?::tsquery AND se.name LIKE ?'));
+    // The businesses' own copy of the registry name (migration 20261207000100): its index holds food businesses only.
+    sources.push('SELECT nb.id FROM food_businesses nb WHERE nb.name_bigrams @@ ?::tsquery AND nb.name LIKE ?');
     params.push(grams, `%${escapeLike(text)}%`);
   }
   if (sources.length) w.add(`fb.id IN (${sources.join(' UNION ALL ')})`, ...params);
   // One character: no bigram to look up, so the name is scanned.
-  else w.add('e.name LIKE ?', `%${escapeLike(text)}%`);
+  else w.add('fb.name LIKE ?', `%${escapeLike(text)}%`);
 }
 
 /** The entity's business, made on first use in the entity's station; returns its id. */
