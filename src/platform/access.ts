@@ -154,6 +154,15 @@ export function assertPlaceable(actor: Actor, kind: ResourceKind, unitId: number
 }
 
 /**
+ * Settings that act on every unit at once (a district's model or rules versions): writable for the kind and a data
+ * scope of `all`; `what` names the setting in the refusal.
+ */
+export function assertDistrictWide(actor: Actor, kind: ResourceKind, what: string): void {
+  assertPlaceable(actor, kind, actor.unitId);
+  if (actor.dataScope !== 'all') throw forbidden(`${what}对全区生效，仅限数据范围为“全部数据”的用户`);
+}
+
+/**
  * The reach of aggregates kept per unit (monthly rollups): all units, a unit list, or, for `self`, the
  * caller's own rows, which a per-unit rollup cannot answer, so the repo counts them from the base table.
  */

@@ -1,9 +1,11 @@
 import type { TFoodGradingRulesBody, TFoodGradingRulesVersion } from '../../contracts/food-rules.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { type FoodGradingConfig, foodGradingDefaults } from '../../domain/food-grading.ts';
+import { assertDistrictWide } from '../../platform/access.ts';
 import { type Actor, requirePermission } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { forbidden, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
+import { foodBusinessKind } from '../food/access.ts';
 import * as repo from './repo.ts';
 
 export interface ActiveGradingRules {
@@ -22,7 +24,7 @@ const iso = (t: string) => new Date(t).toISOString();
 export function createFoodRulesService(db: Db) {
   function assertEditor(actor: Actor) {
     requirePermission(actor, 'food:settings');
-    if (actor.dataScope !== 'all') throw forbidden('量化分级规则对全区生效，仅限数据范围为“全部数据”的用户');
+    assertDistrictWide(actor, foodBusinessKind, '量化分级规则');
   }
 
   /** Read per use, not cached: one indexed row, and another server process sees an activation at once. */

@@ -1,6 +1,5 @@
-import { assertPlaceable } from '../../platform/access.ts';
+import { assertDistrictWide as assertDistrictWideSetting, assertPlaceable } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { forbidden } from '../../platform/errors.ts';
 import { foodBusinessKind } from '../food/access.ts';
 
 /**
@@ -10,10 +9,8 @@ import { foodBusinessKind } from '../food/access.ts';
  * scope `all` (department staff, admin) and food:write (recompute) or food:settings (saving or activating a model
  * version, the same permission as the 量化分级规则).
  */
-export function assertDistrictWide(actor: Actor, what: string): void {
-  assertPlaceable(actor, foodBusinessKind, actor.unitId);
-  if (actor.dataScope !== 'all') throw forbidden(`${what}对全区生效，仅限数据范围为“全部数据”的用户`);
-}
+export const assertDistrictWide = (actor: Actor, what: string): void =>
+  assertDistrictWideSetting(actor, foodBusinessKind, what);
 
 export const assertStationPlan = (actor: Actor, stationId: number) =>
   assertPlaceable(actor, foodBusinessKind, stationId);
