@@ -88,7 +88,7 @@ test('the web app signs in and renders under the CSP with no violation', async (
   await page.addInitScript(recordViolations);
   await loginViaUi(page, 'admin');
   await page.getByTestId('side-menu').getByText('用户管理').click();
-  await page.getByTestId('users-table').getByText('s01.inspector').waitFor();
+  await page.getByTestId('users-table').getByText('s01.inspector', { exact: true }).waitFor();
   assert.deepEqual(await page.evaluate(violations), []);
   assert.deepEqual(errors, []);
   await context.close();

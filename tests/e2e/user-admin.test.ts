@@ -13,7 +13,7 @@ test('admin creates a user through the modal; the user is listed and can log in'
   await loginViaUi(page, 'admin');
   await page.getByTestId('side-menu').getByText('用户管理').click();
   const table = page.getByTestId('users-table');
-  await table.getByText('s01.inspector').waitFor();
+  await table.getByText('s01.inspector', { exact: true }).waitFor();
   await page.screenshot({ path: '/tmp/e2e-users.png', fullPage: true });
 
   await page.getByTestId('user-create').click();
@@ -43,7 +43,7 @@ test('admin creates a user through the modal; the user is listed and can log in'
   // Searching asks the API again, so the row is really stored, not only added on the client.
   await page.getByTestId('user-search').locator('input').fill('e2e');
   await page.getByTestId('user-search').locator('input').press('Enter');
-  await table.locator('tr', { hasText: 's01.inspector' }).waitFor({ state: 'detached' });
+  await table.getByText('s01.inspector', { exact: true }).waitFor({ state: 'detached' });
   await row.waitFor();
   await page.screenshot({ path: '/tmp/e2e-users-created.png', fullPage: true });
   assert.deepEqual(admin.errors, []);
@@ -93,7 +93,7 @@ test('a station chief sees no actions on a user of their station who holds more 
   const wide = table.locator('tr', { hasText: 's01.wide' });
   await wide.getByTestId('user-beyond-you').waitFor();
   assert.equal(await wide.getByRole('button', { name: '重置密码' }).count(), 0);
-  const inspector = table.locator('tr', { hasText: 's01.inspector' });
+  const inspector = table.locator('tr').filter({ has: page.getByText('s01.inspector', { exact: true }) });
   await inspector.getByRole('button', { name: '重置密码' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
