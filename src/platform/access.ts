@@ -174,6 +174,16 @@ export function aggregateReach(actor: Actor): AggregateReach {
 }
 
 /**
+ * The units whose per-unit state (a station's monthly list, say) the caller oversees: null for every unit (`all`),
+ * the units at and below theirs (`unit_and_below`), or their own unit (`self`).
+ */
+export function unitsInReach(actor: Actor): readonly number[] | null {
+  if (actor.dataScope === 'all') return null;
+  if (actor.dataScope === 'unit_and_below') return actor.scopeUnitIds;
+  return [actor.unitId];
+}
+
+/**
  * Whether a kind's open steps belong in the caller's 我的待办: theirs to take when they hold the kind's write
  * permission, or theirs to watch when they hold `inbox:oversee` (局领导's 督办 view of the district) and the steps
  * are watchable (a decision waiting for someone else's approval is not). Reading alone is not work: a credit clerk

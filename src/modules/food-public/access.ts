@@ -1,5 +1,4 @@
-import { defineResource, type RowReach } from '../../platform/access.ts';
-import type { Actor } from '../../platform/actor.ts';
+import { defineResource, type RowReach, unitsInReach } from '../../platform/access.ts';
 
 /**
  * 红黑榜 (hl = food_honour_lists): a station's list; staff with food:read read it in scope, food:write drafts it,
@@ -21,13 +20,5 @@ export const honourListReach = (l: { stationId: number; draftedBy: number | null
   userIds: [l.draftedBy],
 });
 
-/**
- * The stations whose 红黑榜 a caller oversees (the month's status board and the inbox): every station for scope
- * `all` (the district), the stations under the caller's unit for `unit_and_below` (a chief: their own), and for
- * `self` the caller's own unit. `null` means every station.
- */
-export function honourStationReach(actor: Actor): readonly number[] | null {
-  if (actor.dataScope === 'all') return null;
-  if (actor.dataScope === 'unit_and_below') return actor.scopeUnitIds;
-  return [actor.unitId];
-}
+/** The stations whose 红黑榜 a caller oversees (the month's status board and the inbox); null: every station. */
+export const honourStationReach = unitsInReach;

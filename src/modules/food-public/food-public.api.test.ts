@@ -323,6 +323,26 @@ describe('红黑榜 and the public food pages: rules, approval, publication, sea
     ]);
   });
 
+  test('a licence-number prefix pages through every match once, in byte order of the number', async () => {
+    const seen: string[] = [];
+    let cursor: string | null | undefined;
+    do {
+      const p = (
+        await anon().get<Page<TPublicFoodBusiness>>(
+          `/api/v1/public/food/businesses?q=JY2440605&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        )
+      ).body;
+      seen.push(...p.items.map((i) => i.licenceNo!));
+      cursor = p.nextCursor;
+    } while (cursor);
+    const all = await app.testDb.db.query<{ no: string }>(
+      `SELECT DISTINCT licence_no AS no FROM food_licences WHERE licence_no LIKE 'JY2440605%' AND status = 'active'
+        ORDER BY licence_no USING ~<~`,
+    );
+    assert.ok(all.length > 2, 'more than one page');
+    assert.deepEqual(seen, all.map((r) => r.no));
+  });
+
   test('a fragment filling a page among the newest businesses walks on; a rarer one reads the index', async () => {
     const page = async (q: string, cursor?: string) =>
       (
