@@ -340,7 +340,10 @@ describe('红黑榜 and the public food pages: rules, approval, publication, sea
         ORDER BY licence_no USING ~<~`,
     );
     assert.ok(all.length > 2, 'more than one page');
-    assert.deepEqual(seen, all.map((r) => r.no));
+    assert.deepEqual(
+      seen,
+      all.map((r) => r.no),
+    );
   });
 
   test('a fragment filling a page among the newest businesses walks on; a rarer one reads the index', async () => {
