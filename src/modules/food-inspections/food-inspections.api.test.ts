@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { makeLicensedFoodBusiness } from '../../../tests/helpers/food-business-factory.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TFoodGrade, TFoodInspection, TFoodInspectionSummary } from '../../contracts/food-inspections.ts';
 import type { TVisitDetail } from '../../contracts/spot-checks.ts';
 import { addMonths } from '../../domain/food-grading.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
-import { makeUscc } from '../../domain/uscc.ts';
 
 const today = shanghaiToday();
 type Page<T> = { items: T[]; nextCursor: string | null };
@@ -22,34 +22,8 @@ describe('food routine inspections on the visit engine, results, consequences an
   let partnerInspectorId = 0;
 
   /** An entity at s01 with a food business and an operation licence issued on `issuedOn`. */
-  async function business(
-    issuedOn = '2020-01-01',
-    categories = ['hotFood'],
-  ): Promise<{ id: number; entityId: number }> {
-    seq++;
-    const db = app.testDb.db;
-    const uscc = makeUscc(
-      '92',
-      '440605',
-      `G${String(process.pid % 1000).padStart(3, '0')}${String(seq).padStart(4, '0')}`,
-    );
-    const [e] = await db.query<{ id: number; stationId: number }>(
-      `INSERT INTO entities (uscc, type, name, name_bigrams, station_id, established_on)
-       SELECT $1, 'individualBusiness', $2, ''::tsvector, id, '2019-01-01' FROM org_units WHERE code = 's01'
-       RETURNING id, station_id AS "stationId"`,
-      [uscc, `日常检查测试${seq}号餐馆`],
-    );
-    const [b] = await db.query<{ id: number }>(
-      `INSERT INTO food_businesses (entity_id, station_id) VALUES ($1, $2) RETURNING id`,
-      [e!.id, e!.stationId],
-    );
-    await db.query(
-      `INSERT INTO food_licences (business_id, kind, licence_no, categories, issued_on, valid_until, renewal_due_on)
-       VALUES ($1, 'operation', $2, $3, $4, ($4::date + 1825), ($4::date + 1800))`,
-      [b!.id, `JY1440605${String(process.pid % 100000).padStart(5, '0')}${seq}`, categories, issuedOn],
-    );
-    return { id: b!.id, entityId: e!.id };
-  }
+  const business = (issuedOn = '2020-01-01', categories = ['hotFood']) =>
+    makeLicensedFoodBusiness(app.testDb.db, { tag: 'G', name: `日常检查测试${++seq}号餐馆`, issuedOn, categories });
 
   async function started(businessId: number): Promise<TFoodInspection> {
     const created = await inspector.post<TFoodInspection>('/api/v1/food/inspections', { businessId });

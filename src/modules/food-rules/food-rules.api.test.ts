@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { makeLicensedFoodBusiness } from '../../../tests/helpers/food-business-factory.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TFoodInspection } from '../../contracts/food-inspections.ts';
 import type { TFoodGradingRulesVersion } from '../../contracts/food-rules.ts';
 import { foodGradingDefaults } from '../../domain/food-grading.ts';
-import { makeUscc } from '../../domain/uscc.ts';
 
 type Problem = { detail: string; errors: { path: string; message: string }[] };
 let seq = 0;
@@ -18,31 +18,8 @@ describe('量化分级规则 as versioned configuration', () => {
   let partnerInspectorId = 0;
 
   /** A food business at s01 licensed in 2020 (outside the new-licence embargo). */
-  async function business(): Promise<number> {
-    seq++;
-    const db = app.testDb.db;
-    const uscc = makeUscc(
-      '92',
-      '440605',
-      `R${String(process.pid % 1000).padStart(3, '0')}${String(seq).padStart(4, '0')}`,
-    );
-    const [e] = await db.query<{ id: number; stationId: number }>(
-      `INSERT INTO entities (uscc, type, name, name_bigrams, station_id, established_on)
-       SELECT $1, 'individualBusiness', $2, ''::tsvector, id, '2019-01-01' FROM org_units WHERE code = 's01'
-       RETURNING id, station_id AS "stationId"`,
-      [uscc, `分级规则测试${seq}号餐馆`],
-    );
-    const [b] = await db.query<{ id: number }>(
-      `INSERT INTO food_businesses (entity_id, station_id) VALUES ($1, $2) RETURNING id`,
-      [e!.id, e!.stationId],
-    );
-    await db.query(
-      `INSERT INTO food_licences (business_id, kind, licence_no, categories, issued_on, valid_until, renewal_due_on)
-       VALUES ($1, 'operation', $2, ARRAY['hotFood'], '2020-01-01', '2025-12-31', '2025-12-01')`,
-      [b!.id, `JY1440605${String(process.pid % 100000).padStart(5, '0')}R${seq}`],
-    );
-    return b!.id;
-  }
+  const business = async () =>
+    (await makeLicensedFoodBusiness(app.testDb.db, { tag: 'R', name: `分级规则测试${++seq}号餐馆` })).id;
 
   /** An inspection of a new business submitted with two 一般 items failed (score 90 under every rules version). */
   async function inspectWithTwoGeneralFailures(): Promise<TFoodInspection> {
