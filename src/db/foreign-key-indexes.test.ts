@@ -16,6 +16,7 @@ const referenceTables = new Set([
   'food_grading_rules',
   'food_placard_keys',
   'complaint_categories',
+  'equipment_categories',
   'station_rating_checklists',
 ]);
 

@@ -40,6 +40,16 @@ export const permissions = {
   'food:write': '食品安全监管操作',
   'food:settings': '维护食品安全参数（量化分级规则、风险分级模型、明厨亮灶平台接入）',
   'food:approve': '审核发布食品红黑榜',
+  'equipment:read': '查看特种设备安全监察',
+  'equipment:write': '特种设备安全监察操作',
+  'equipment:settings': '维护特种设备参数（检验周期、隐患等级、维保周期）',
+  'drug:read': '查看药品医疗器械化妆品监管',
+  'drug:write': '药品医疗器械化妆品监管操作',
+  'drug:settings': '维护药品监管参数（重点药品目录、考勤规则、保存期限）',
+  'drug:personal': '查看重点药品购药人个人信息',
+  'product:read': '查看产品质量监管',
+  'product:write': '产品质量监管操作',
+  'product:settings': '维护产品质量参数（产品目录、3C目录、涉安类分级）',
 } as const;
 
 export type Permission = keyof typeof permissions;

@@ -18,6 +18,7 @@ import {
   InboxOutlined,
   LineChartOutlined,
   LoginOutlined,
+  MedicineBoxOutlined,
   NotificationOutlined,
   ProfileOutlined,
   ReconciliationOutlined,
@@ -26,6 +27,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
+  ToolOutlined,
   TrophyOutlined,
   UploadOutlined,
   UserOutlined,
@@ -47,7 +49,7 @@ export interface AppMenuEntry {
   hideInMenu?: boolean;
 }
 
-export type MenuGroup = 'org' | 'audit' | 'credit' | 'spotCheck' | 'cases' | 'food';
+export type MenuGroup = 'org' | 'audit' | 'credit' | 'spotCheck' | 'cases' | 'food' | 'equipment' | 'drugs' | 'product';
 export const menuGroups: Record<MenuGroup, { label: MessageKey; icon: ReactNode }> = {
   org: { label: 'nav.group.org', icon: <SettingOutlined /> },
   audit: { label: 'nav.group.audit', icon: <SafetyCertificateOutlined /> },
@@ -55,6 +57,9 @@ export const menuGroups: Record<MenuGroup, { label: MessageKey; icon: ReactNode 
   spotCheck: { label: 'nav.group.spotCheck', icon: <FileSearchOutlined /> },
   cases: { label: 'nav.group.cases', icon: <ReconciliationOutlined /> },
   food: { label: 'nav.group.food', icon: <ShopOutlined /> },
+  equipment: { label: 'nav.group.equipment', icon: <ToolOutlined /> },
+  drugs: { label: 'nav.group.drugs', icon: <MedicineBoxOutlined /> },
+  product: { label: 'nav.group.product', icon: <ExperimentOutlined /> },
 };
 
 /** Every page behind the layout, in menu order. */

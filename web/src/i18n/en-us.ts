@@ -25,6 +25,7 @@ import { orgEnUS } from './messages/org.en-us.ts';
 import { penaltiesEnUS } from './messages/penalties.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
 import { reportsEnUS } from './messages/reports.en-us.ts';
+import { safetiesEnUS } from './messages/safeties.en-us.ts';
 import { screenEnUS } from './messages/screen.en-us.ts';
 import { searchEnUS } from './messages/search.en-us.ts';
 import { spotChecksEnUS } from './messages/spot-checks.en-us.ts';
@@ -413,6 +414,7 @@ export const enUS: Record<MessageKey, string> = {
   ...foodTiersEnUS,
   ...foodRulesEnUS,
   ...foodPublicEnUS,
+  ...safetiesEnUS,
   ...foodInspectionsEnUS,
   ...foodSamplingEnUS,
 };

@@ -25,6 +25,7 @@ import { orgZhCN } from './messages/org.zh-cn.ts';
 import { penaltiesZhCN } from './messages/penalties.zh-cn.ts';
 import { portalZhCN } from './messages/portal.zh-cn.ts';
 import { reportsZhCN } from './messages/reports.zh-cn.ts';
+import { safetiesZhCN } from './messages/safeties.zh-cn.ts';
 import { screenZhCN } from './messages/screen.zh-cn.ts';
 import { searchZhCN } from './messages/search.zh-cn.ts';
 import { spotChecksZhCN } from './messages/spot-checks.zh-cn.ts';
@@ -59,6 +60,7 @@ export const zhCN = {
   ...foodTiersZhCN,
   ...foodRulesZhCN,
   ...foodPublicZhCN,
+  ...safetiesZhCN,
   ...foodInspectionsZhCN,
   ...foodSamplingZhCN,
   'app.name': '市监 · 市场监管业务平台',
