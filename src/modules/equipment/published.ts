@@ -1,0 +1,71 @@
+import type { Queryable } from '../../db/client.ts';
+import type { EquipmentAction, EquipmentStatus } from '../../domain/equipment-workflow.ts';
+import type { AuditActor } from '../../platform/audit.ts';
+import * as repo from './repos/equipment.ts';
+import { moveEquipment } from './services/status.ts';
+
+/**
+ * What other modules (hazards, 指令书, lift plates) may use of the equipment register. They read the register through
+ * `findEquipment` and change a status only through `setEquipmentStatus`, which goes through the one transition table
+ * (src/domain/equipment-workflow.ts) and writes its event and audit rows in the caller's transaction. The caller checks
+ * access (equipmentKind / equipmentReach from ./access.ts) before.
+ */
+export type { EquipmentAction, EquipmentStatus } from '../../domain/equipment-workflow.ts';
+export { equipmentKind, equipmentReach } from './access.ts';
+
+export interface PublishedEquipment {
+  id: number;
+  equipmentCode: string;
+  categoryCode: string;
+  categoryName: string;
+  /** The top-level category (3000 for a 3100 lift). */
+  topCategoryCode: string;
+  registrationNo: string | null;
+  entityId: number;
+  entityName: string;
+  stationId: number;
+  stationName: string;
+  address: string;
+  status: EquipmentStatus;
+  nextInspectionDue: string | null;
+  inspectionState: 'normal' | 'due' | 'overdue';
+  safetyGrade: number | null;
+  createdBy: number | null;
+  version: number;
+}
+
+export async function findEquipment(q: Queryable, id: number): Promise<PublishedEquipment | undefined> {
+  const row = await repo.getEquipment(q, id);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    equipmentCode: row.equipmentCode,
+    categoryCode: row.categoryCode,
+    categoryName: row.categoryName,
+    topCategoryCode: row.topCategoryCode,
+    registrationNo: row.registrationNo,
+    entityId: row.entityId,
+    entityName: row.entityName,
+    stationId: row.stationId,
+    stationName: row.stationName,
+    address: row.address,
+    status: row.status as EquipmentStatus,
+    nextInspectionDue: row.nextInspectionDue,
+    inspectionState: row.inspectionState as PublishedEquipment['inspectionState'],
+    safetyGrade: row.safetyGrade,
+    createdBy: row.createdBy,
+    version: row.version,
+  };
+}
+
+/**
+ * Changes a piece of equipment's status by a named action (e.g. 'stop' when a 指令书 orders it out of use, 'resume'
+ * when rectified). 409 INVALID_STATE when the table does not allow it from the current status.
+ */
+export async function setEquipmentStatus(
+  tx: Queryable,
+  actor: AuditActor | null,
+  p: { id: number; action: EquipmentAction; reason?: string | null; registrationNo?: string; registeredOn?: string },
+): Promise<{ from: EquipmentStatus; to: EquipmentStatus }> {
+  return moveEquipment(tx, actor, p);
+}
