@@ -6,6 +6,7 @@ import '../modules/audit/access.ts';
 import '../modules/cases/access.ts';
 import '../modules/credit/access.ts';
 import '../modules/entities/access.ts';
+import '../modules/equipment/access.ts';
 import '../modules/food/access.ts';
 import '../modules/food-public/access.ts';
 import '../modules/food-sampling/access.ts';
@@ -65,6 +66,12 @@ import { entityReportFigures } from '../modules/entities/report-figures.ts';
 import { entityScreenFigures } from '../modules/entities/screen.ts';
 import { createEntityService } from '../modules/entities/service.ts';
 import { createEntityProfileService } from '../modules/entity-profile/service.ts';
+import { equipmentJobs } from '../modules/equipment/jobs.ts';
+import { equipmentPendingItems } from '../modules/equipment/pending.ts';
+import { createEquipmentService } from '../modules/equipment/services/equipment.ts';
+import { createEquipmentExport } from '../modules/equipment/services/export.ts';
+import { createEquipmentImports } from '../modules/equipment/services/imports.ts';
+import { createEquipmentSettings } from '../modules/equipment/services/settings.ts';
 import { createFileService } from '../modules/files/service.ts';
 import { foodSearchProvider } from '../modules/food/global-search.ts';
 import { foodPendingItems } from '../modules/food/pending.ts';
@@ -213,6 +220,9 @@ export function createServices(
     rules: foodRules,
     now: opts.now,
   });
+  // 特种设备 (issue 14)
+  const equipment = createEquipmentService(db, { now: opts.now });
+  const equipmentSettings = createEquipmentSettings(db, { now: opts.now });
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
     ...auditJobs(auditCheckpoints),
@@ -231,6 +241,7 @@ export function createServices(
     ...screenJobs(screen),
     ...foodTierJobs(foodTiers),
     ...foodInspectionJobs(foodInspections),
+    ...equipmentJobs(equipmentSettings),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -248,6 +259,7 @@ export function createServices(
       foodPlanPendingItems(db),
       foodSamplingPendingItems(db),
       foodHonourPendingItems(db, { publishByDay: config.FOOD_HONOUR_PUBLISH_BY_DAY }),
+      equipmentPendingItems(db),
     ],
     { now: opts.now },
   );
@@ -332,6 +344,10 @@ export function createServices(
     notifications,
     screen,
     stationRatings: createStationRatingService(db, { files }),
+    equipment,
+    equipmentExport: createEquipmentExport(db, equipment),
+    equipmentImports: createEquipmentImports(db, { limits: importLimits(config), now: opts.now }),
+    equipmentSettings,
     food: createFoodService(db, { calendar: calendar.calendar, now: opts.now }),
     foodImports: createFoodImports(db, { calendar: calendar.calendar, limits: importLimits(config) }),
     foodPlacardKeys,

@@ -17,6 +17,7 @@ import { entityExportRoutes } from '../modules/entities/export/routes.ts';
 import { entityImportRoutes } from '../modules/entities/import/routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
 import { publicEntityRoutes } from '../modules/entity-profile/routes.ts';
+import { equipmentRoutes } from '../modules/equipment/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { foodImportRoutes } from '../modules/food/import-routes.ts';
 import { foodRoutes } from '../modules/food/routes.ts';
@@ -110,6 +111,12 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   });
   await app.register(stationRatingRoutes, { ratings: services.stationRatings });
   await app.register(reportRoutes, { reports: services.reports });
+  await app.register(equipmentRoutes, {
+    equipment: services.equipment,
+    exporter: services.equipmentExport,
+    imports: services.equipmentImports,
+    settings: services.equipmentSettings,
+  });
   await app.register(foodRoutes, { food: services.food });
   await app.register(foodImportRoutes, { imports: services.foodImports });
   await app.register(kitchenRoutes, {

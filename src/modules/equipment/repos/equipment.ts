@@ -107,11 +107,11 @@ export async function listEquipment(
   db: Queryable,
   actor: Actor,
   f: EquipmentFilter,
-  page: { after?: unknown[]; limit: number; beforeId?: number },
+  page: { after?: unknown[]; limit: number; beforeId?: number; byId?: boolean },
 ): Promise<EquipmentRow[]> {
   const w = listWhere(actor, f);
   let order = 'eq.id DESC';
-  if (f.inspectionState) {
+  if (f.inspectionState && !page.byId) {
     if (page.after) w.add('(eq.next_inspection_due, eq.id) > (?::date, ?)', page.after[0], page.after[1]);
     order = 'eq.next_inspection_due, eq.id';
   } else if (page.after) w.add('eq.id < ?', page.after[0]);
