@@ -79,7 +79,7 @@ import { createKitchenAlerts } from '../modules/food-kitchen/services/alerts.ts'
 import { createKitchenEnrollments } from '../modules/food-kitchen/services/enrollments.ts';
 import { createKitchenIngest } from '../modules/food-kitchen/services/ingest.ts';
 import { createKitchenVendors } from '../modules/food-kitchen/services/vendors.ts';
-import { createPlacardKeys } from '../modules/food-placards/services/keys.ts';
+import { createSigningKeys } from '../modules/signing/published.ts';
 import { createPlacardService } from '../modules/food-placards/services/placards.ts';
 import { foodHonourPendingItems } from '../modules/food-public/pending.ts';
 import { createHonourService } from '../modules/food-public/services/honour.ts';
@@ -253,7 +253,9 @@ export function createServices(
   );
 
   const org = createOrgService(db);
-  const foodPlacardKeys = createPlacardKeys(db, { signingKey: config.PLACARD_SIGNING_KEY, pii });
+  // One Ed25519 signing service for every signed QR code (食品公示牌, 电梯使用标志).
+  const signingKeys = createSigningKeys(db, { signingKey: config.PLACARD_SIGNING_KEY, pii });
+  const foodPlacardKeys = signingKeys;
   // 工作总结: every module with figures for the annual report registers its provider here (src/modules/reports).
   const reports = createReportService(
     [
