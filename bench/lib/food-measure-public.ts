@@ -1,9 +1,9 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { type PlacardGrade, placardUrl, signPlacard } from '../../src/domain/food-placard.ts';
-import { createSigningKeys } from '../../src/modules/signing/published.ts';
 import { createPlacardService } from '../../src/modules/food-placards/services/placards.ts';
 import { createFoodPublicService } from '../../src/modules/food-public/services/public.ts';
+import { createSigningKeys } from '../../src/modules/signing/published.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { FoodMeasurement } from './food-measure.ts';

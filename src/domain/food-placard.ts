@@ -11,11 +11,17 @@ import type { KeyObject } from 'node:crypto';
 export const PLACARD_PATH = '/portal/placard';
 
 import { type PlacardGrade, placardGrades } from './food-placard-grades.ts';
-import { canonicalBytes, keyIdOf, parsePublicKey, parseSigningKey, publicKeyPem, signBytes, verifyBytes } from './signing.ts';
+import {
+  canonicalBytes,
+  keyIdOf,
+  parsePublicKey,
+  parseSigningKey,
+  publicKeyPem,
+  signBytes,
+  verifyBytes,
+} from './signing.ts';
 
-export { keyIdOf, parsePublicKey, parseSigningKey, publicKeyPem };
-
-export { type PlacardGrade, placardGrades };
+export { keyIdOf, type PlacardGrade, parsePublicKey, parseSigningKey, placardGrades, publicKeyPem };
 
 export interface PlacardFields {
   kid: string;

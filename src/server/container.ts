@@ -79,7 +79,6 @@ import { createKitchenAlerts } from '../modules/food-kitchen/services/alerts.ts'
 import { createKitchenEnrollments } from '../modules/food-kitchen/services/enrollments.ts';
 import { createKitchenIngest } from '../modules/food-kitchen/services/ingest.ts';
 import { createKitchenVendors } from '../modules/food-kitchen/services/vendors.ts';
-import { createSigningKeys } from '../modules/signing/published.ts';
 import { createPlacardService } from '../modules/food-placards/services/placards.ts';
 import { foodHonourPendingItems } from '../modules/food-public/pending.ts';
 import { createHonourService } from '../modules/food-public/services/honour.ts';
@@ -92,6 +91,15 @@ import { createSamplingPlanService } from '../modules/food-sampling/services/pla
 import { createResultImport } from '../modules/food-sampling/services/result-import.ts';
 import { createSampleService } from '../modules/food-sampling/services/samples.ts';
 import { foodTierJobs } from '../modules/food-tiers/jobs.ts';
+import { createSigningKeys } from '../modules/signing/published.ts';
+import '../modules/equipment-hazards/access.ts';
+import { equipmentHazardJobs } from '../modules/equipment-hazards/jobs.ts';
+import { equipmentHazardPendingItems } from '../modules/equipment-hazards/pending.ts';
+import { createDirectiveService } from '../modules/equipment-hazards/services/directives.ts';
+import { createDirectiveDocument } from '../modules/equipment-hazards/services/document.ts';
+import { createHazardService } from '../modules/equipment-hazards/services/hazards.ts';
+import '../modules/equipment-plates/access.ts';
+import { createPlateService } from '../modules/equipment-plates/service.ts';
 import { foodPlanPendingItems } from '../modules/food-tiers/pending.ts';
 import { createFoodPlanService } from '../modules/food-tiers/services/plan.ts';
 import { createFoodTierService } from '../modules/food-tiers/services/tiers.ts';
@@ -213,6 +221,8 @@ export function createServices(
     rules: foodRules,
     now: opts.now,
   });
+  // 特种设备 hazards and 指令书 (issue 14 point 3)
+  const equipmentDirectives = createDirectiveService(db, { calendar: calendar.calendar, now: opts.now });
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
     ...auditJobs(auditCheckpoints),
@@ -231,6 +241,8 @@ export function createServices(
     ...screenJobs(screen),
     ...foodTierJobs(foodTiers),
     ...foodInspectionJobs(foodInspections),
+    // 特种设备 hazards (issue 14 point 3)
+    ...equipmentHazardJobs(equipmentDirectives),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -247,6 +259,7 @@ export function createServices(
       foodAppealPendingItems(db),
       foodPlanPendingItems(db),
       foodSamplingPendingItems(db),
+      equipmentHazardPendingItems(db),
       foodHonourPendingItems(db, { publishByDay: config.FOOD_HONOUR_PUBLISH_BY_DAY }),
     ],
     { now: opts.now },
@@ -337,6 +350,13 @@ export function createServices(
     food: createFoodService(db, { calendar: calendar.calendar, now: opts.now }),
     foodImports: createFoodImports(db, { calendar: calendar.calendar, limits: importLimits(config) }),
     foodPlacardKeys,
+    signingKeys,
+    // 特种设备 hazards, 指令书 and lift plates (issue 14 points 3–4); the coordinator wires lastMaintenanceOf and
+    // lastInspectionFailed to src/modules/equipment/published.ts at merge.
+    equipmentHazards: createHazardService(db, { calendar: calendar.calendar, now: opts.now }),
+    equipmentDirectives,
+    equipmentDirectiveDocument: createDirectiveDocument(db, { font: () => findCjkFont(config) }),
+    equipmentPlates: createPlateService(db, { keys: signingKeys, now: opts.now }),
     foodPlacards: createPlacardService(db, {
       keys: foodPlacardKeys,
       font: () => findCjkFont(config),
