@@ -1,5 +1,5 @@
 import { type PlacardGrade, signPlacard } from '../../src/domain/food-placard.ts';
-import { createPlacardKeys } from '../../src/modules/food-placards/services/keys.ts';
+import { createSigningKeys } from '../../src/modules/signing/published.ts';
 import type { ResultRow } from './report.ts';
 import { loadBenchRegister, type ScenarioContext } from './scenario.ts';
 
@@ -171,7 +171,7 @@ export async function loadFoodData(ctx: ScenarioContext, o: FoodDataOptions): Pr
  */
 async function loadPlacards(ctx: ScenarioContext): Promise<number> {
   const { db } = ctx;
-  const signer = await createPlacardKeys(db, { pii: ctx.pii }).signer();
+  const signer = await createSigningKeys(db, { pii: ctx.pii }).signer();
   await db.query(
     `INSERT INTO food_placards (business_id, grade_id, uscc, grade, issued_on, kid, signature)
      SELECT g.business_id, g.id, e.uscc, g.grade, g.graded_on + 1, $1, ''

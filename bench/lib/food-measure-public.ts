@@ -1,9 +1,9 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { type PlacardGrade, placardUrl, signPlacard } from '../../src/domain/food-placard.ts';
-import { createPlacardKeys } from '../../src/modules/food-placards/services/keys.ts';
 import { createPlacardService } from '../../src/modules/food-placards/services/placards.ts';
 import { createFoodPublicService } from '../../src/modules/food-public/services/public.ts';
+import { createSigningKeys } from '../../src/modules/signing/published.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { FoodMeasurement } from './food-measure.ts';
@@ -28,7 +28,7 @@ export const placardVerify: FoodMeasurement = {
   name: 'placard verify',
   async run(ctx) {
     const { db } = ctx;
-    const signer = await createPlacardKeys(db, { pii: ctx.pii }).signer();
+    const signer = await createSigningKeys(db, { pii: ctx.pii }).signer();
     const picked = await db.query<{ id: number; uscc: string; grade: PlacardGrade; issuedOn: string }>(
       `SELECT id::int AS id, uscc, grade, issued_on::text AS "issuedOn" FROM food_placards
         ORDER BY md5(id::text) LIMIT $1`,
@@ -38,7 +38,7 @@ export const placardVerify: FoodMeasurement = {
       const fields = { kid: signer.kid, placardId: p.id, uscc: p.uscc, grade: p.grade, issuedOn: p.issuedOn };
       return new URL(placardUrl('http://x', fields, signPlacard(fields, signer.privateKey))).searchParams;
     });
-    const service = createPlacardService(db, { keys: createPlacardKeys(db, { pii: ctx.pii }), font: () => undefined });
+    const service = createPlacardService(db, { keys: createSigningKeys(db, { pii: ctx.pii }), font: () => undefined });
     const answers: Record<string, number> = {};
     const svc = summarise(
       await sample(queries.length, async (i) => {

@@ -4,11 +4,11 @@ import { createPiiCipher, resolveSecret } from '../platform/pii.ts';
 export async function placardKeysText(opts: { json: boolean }): Promise<string> {
   const { loadConfig } = await import('../server/config.ts');
   const { openDatabase } = await import('../db/open.ts');
-  const { createPlacardKeys } = await import('../modules/food-placards/services/keys.ts');
+  const { createSigningKeys } = await import('../modules/signing/published.ts');
   const config = loadConfig();
   const db = await openDatabase(config);
   try {
-    const keys = createPlacardKeys(db, {
+    const keys = createSigningKeys(db, {
       signingKey: config.PLACARD_SIGNING_KEY,
       pii: createPiiCipher(resolveSecret(config)),
     });

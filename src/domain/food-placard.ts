@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 
 /**
  * Signed QR placards (食品安全 point 5). The QR URL carries every signed field, so a scan can be checked offline
@@ -11,8 +11,17 @@ import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, ve
 export const PLACARD_PATH = '/portal/placard';
 
 import { type PlacardGrade, placardGrades } from './food-placard-grades.ts';
+import {
+  canonicalBytes,
+  keyIdOf,
+  parsePublicKey,
+  parseSigningKey,
+  publicKeyPem,
+  signBytes,
+  verifyBytes,
+} from './signing.ts';
 
-export { type PlacardGrade, placardGrades };
+export { keyIdOf, type PlacardGrade, parsePublicKey, parseSigningKey, placardGrades, publicKeyPem };
 
 export interface PlacardFields {
   kid: string;
@@ -23,28 +32,15 @@ export interface PlacardFields {
   issuedOn: string;
 }
 
-/** One line per field, prefixed with the scheme and its version, UTF-8: nothing a field may contain is a newline. */
+/** The placard's canonical bytes (scheme 'shijian-placard-v1', unchanged since the first placards). */
 export const canonicalPlacardBytes = (f: PlacardFields): Buffer =>
-  Buffer.from(['shijian-placard-v1', f.kid, String(f.placardId), f.uscc, f.grade, f.issuedOn].join('\n'), 'utf8');
-
-/** 8 characters of the SHA-256 of the raw 32-byte public key, base64url: short enough for the QR code. */
-export function keyIdOf(publicKey: KeyObject): string {
-  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
-  return createHash('sha256').update(raw).digest('base64url').slice(0, 8);
-}
+  canonicalBytes('shijian-placard-v1', [f.kid, String(f.placardId), f.uscc, f.grade, f.issuedOn]);
 
 export const signPlacard = (f: PlacardFields, privateKey: KeyObject): string =>
-  sign(null, canonicalPlacardBytes(f), privateKey).toString('base64url');
+  signBytes(canonicalPlacardBytes(f), privateKey);
 
-export function verifyPlacardSignature(f: PlacardFields, signature: string, publicKey: KeyObject): boolean {
-  const sig = Buffer.from(signature, 'base64url');
-  if (sig.length !== 64) return false;
-  try {
-    return verify(null, canonicalPlacardBytes(f), publicKey, sig);
-  } catch {
-    return false;
-  }
-}
+export const verifyPlacardSignature = (f: PlacardFields, signature: string, publicKey: KeyObject): boolean =>
+  verifyBytes(canonicalPlacardBytes(f), signature, publicKey);
 
 const compactDate = (d: string) => d.replaceAll('-', '');
 
@@ -95,32 +91,6 @@ export function parsePlacardUrl(url: string): { fields: PlacardFields; signature
   }
   return parsePlacardQuery(Object.fromEntries(u.searchParams) as Partial<PlacardQuery>);
 }
-
-/**
- * PLACARD_SIGNING_KEY: an Ed25519 private key as PKCS#8 PEM (`openssl genpkey -algorithm ed25519`), with real or
- * `\n`-escaped line breaks, or the PEM's base64 body (PKCS#8 DER) on one line.
- */
-export function parseSigningKey(value: string): KeyObject {
-  const text = value.trim().replaceAll('\\n', '\n');
-  const key = text.includes('-----BEGIN')
-    ? createPrivateKey(text)
-    : createPrivateKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'pkcs8' });
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error('PLACARD_SIGNING_KEY 必须是 Ed25519 私钥');
-  return key;
-}
-
-/** A public key as SPKI PEM (what `shijian placard-keys` prints) or its base64 DER body. */
-export function parsePublicKey(value: string): KeyObject {
-  const text = value.trim().replaceAll('\\n', '\n');
-  const key = text.includes('-----BEGIN')
-    ? createPublicKey(text)
-    : createPublicKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error('不是 Ed25519 公钥');
-  return key;
-}
-
-export const publicKeyPem = (key: KeyObject): string =>
-  (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'pem', type: 'spki' }).toString();
 
 /** The face and word printed on the placard (2012 餐饮服务食品安全量化分级: 大笑/微笑/平脸; annual A/B/C). */
 export const placardGradeFace: Record<PlacardGrade, { face: 'laugh' | 'smile' | 'flat'; word: string }> = {

@@ -86,7 +86,6 @@ import { createKitchenAlerts } from '../modules/food-kitchen/services/alerts.ts'
 import { createKitchenEnrollments } from '../modules/food-kitchen/services/enrollments.ts';
 import { createKitchenIngest } from '../modules/food-kitchen/services/ingest.ts';
 import { createKitchenVendors } from '../modules/food-kitchen/services/vendors.ts';
-import { createPlacardKeys } from '../modules/food-placards/services/keys.ts';
 import { createPlacardService } from '../modules/food-placards/services/placards.ts';
 import { foodHonourPendingItems } from '../modules/food-public/pending.ts';
 import { createHonourService } from '../modules/food-public/services/honour.ts';
@@ -99,6 +98,15 @@ import { createSamplingPlanService } from '../modules/food-sampling/services/pla
 import { createResultImport } from '../modules/food-sampling/services/result-import.ts';
 import { createSampleService } from '../modules/food-sampling/services/samples.ts';
 import { foodTierJobs } from '../modules/food-tiers/jobs.ts';
+import { createSigningKeys } from '../modules/signing/published.ts';
+import '../modules/equipment-hazards/access.ts';
+import { equipmentHazardJobs } from '../modules/equipment-hazards/jobs.ts';
+import { equipmentHazardPendingItems } from '../modules/equipment-hazards/pending.ts';
+import { createDirectiveService } from '../modules/equipment-hazards/services/directives.ts';
+import { createDirectiveDocument } from '../modules/equipment-hazards/services/document.ts';
+import { createHazardService } from '../modules/equipment-hazards/services/hazards.ts';
+import '../modules/equipment-plates/access.ts';
+import { createPlateService } from '../modules/equipment-plates/service.ts';
 import { foodPlanPendingItems } from '../modules/food-tiers/pending.ts';
 import { createFoodPlanService } from '../modules/food-tiers/services/plan.ts';
 import { createFoodTierService } from '../modules/food-tiers/services/tiers.ts';
@@ -223,6 +231,8 @@ export function createServices(
   // 特种设备 (issue 14)
   const equipment = createEquipmentService(db, { now: opts.now });
   const equipmentSettings = createEquipmentSettings(db, { now: opts.now });
+  // 特种设备 hazards and 指令书 (issue 14 point 3)
+  const equipmentDirectives = createDirectiveService(db, { calendar: calendar.calendar, now: opts.now });
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
     ...auditJobs(auditCheckpoints),
@@ -242,6 +252,8 @@ export function createServices(
     ...foodTierJobs(foodTiers),
     ...foodInspectionJobs(foodInspections),
     ...equipmentJobs(equipmentSettings),
+    // 特种设备 hazards (issue 14 point 3)
+    ...equipmentHazardJobs(equipmentDirectives),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -258,6 +270,7 @@ export function createServices(
       foodAppealPendingItems(db),
       foodPlanPendingItems(db),
       foodSamplingPendingItems(db),
+      equipmentHazardPendingItems(db),
       foodHonourPendingItems(db, { publishByDay: config.FOOD_HONOUR_PUBLISH_BY_DAY }),
       equipmentPendingItems(db),
     ],
@@ -265,7 +278,9 @@ export function createServices(
   );
 
   const org = createOrgService(db);
-  const foodPlacardKeys = createPlacardKeys(db, { signingKey: config.PLACARD_SIGNING_KEY, pii });
+  // One Ed25519 signing service for every signed QR code (食品公示牌, 电梯使用标志).
+  const signingKeys = createSigningKeys(db, { signingKey: config.PLACARD_SIGNING_KEY, pii });
+  const foodPlacardKeys = signingKeys;
   // 工作总结: every module with figures for the annual report registers its provider here (src/modules/reports).
   const reports = createReportService(
     [
@@ -351,6 +366,13 @@ export function createServices(
     food: createFoodService(db, { calendar: calendar.calendar, now: opts.now }),
     foodImports: createFoodImports(db, { calendar: calendar.calendar, limits: importLimits(config) }),
     foodPlacardKeys,
+    signingKeys,
+    // 特种设备 hazards, 指令书 and lift plates (issue 14 points 3–4); the coordinator wires lastMaintenanceOf and
+    // lastInspectionFailed to src/modules/equipment/published.ts at merge.
+    equipmentHazards: createHazardService(db, { calendar: calendar.calendar, now: opts.now }),
+    equipmentDirectives,
+    equipmentDirectiveDocument: createDirectiveDocument(db, { font: () => findCjkFont(config) }),
+    equipmentPlates: createPlateService(db, { keys: signingKeys, now: opts.now }),
     foodPlacards: createPlacardService(db, {
       keys: foodPlacardKeys,
       font: () => findCjkFont(config),

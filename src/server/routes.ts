@@ -18,6 +18,8 @@ import { entityImportRoutes } from '../modules/entities/import/routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
 import { publicEntityRoutes } from '../modules/entity-profile/routes.ts';
 import { equipmentRoutes } from '../modules/equipment/routes.ts';
+import { equipmentHazardRoutes } from '../modules/equipment-hazards/routes.ts';
+import { equipmentPlateRoutes, publicPlateRoutes } from '../modules/equipment-plates/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { foodImportRoutes } from '../modules/food/import-routes.ts';
 import { foodRoutes } from '../modules/food/routes.ts';
@@ -132,6 +134,17 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(publicPlacardRoutes, {
     placards: services.foodPlacards,
     keys: services.foodPlacardKeys,
+    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
+  // 特种设备 hazards, 指令书 and lift plates (issue 14 points 3–4)
+  await app.register(equipmentHazardRoutes, {
+    hazards: services.equipmentHazards,
+    directives: services.equipmentDirectives,
+    document: services.equipmentDirectiveDocument,
+  });
+  await app.register(equipmentPlateRoutes, { plates: services.equipmentPlates });
+  await app.register(publicPlateRoutes, {
+    plates: services.equipmentPlates,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   });
   await app.register(foodAppealRoutes, { ...services.foodAppeals, maxBytes: config.FILE_MAX_BYTES });

@@ -12,7 +12,7 @@ import { z } from '../../contracts/zod.ts';
 import { attachment } from '../../platform/download.ts';
 import { actorOf } from '../../platform/http.ts';
 import { cacheablePublicJson } from '../../platform/http-cache.ts';
-import type { PlacardKeys } from './services/keys.ts';
+import type { SigningKeys } from '../signing/published.ts';
 import type { PlacardService } from './services/placards.ts';
 
 /** The QR code opens the portal of the host the placard was asked from (as case decisions do). */
@@ -68,7 +68,7 @@ const VERIFY_MAX_AGE = 60;
 /** What the QR code opens: no login, rate-limited per client like the rest of the portal, cacheable. */
 export const publicPlacardRoutes: FastifyPluginAsyncZod<{
   placards: Pick<PlacardService, 'verify'>;
-  keys: Pick<PlacardKeys, 'list'>;
+  keys: Pick<SigningKeys, 'list'>;
   rateLimitPerMinute: number;
 }> = async (app, { placards, keys, rateLimitPerMinute }) => {
   const tags = ['public'];

@@ -18,11 +18,11 @@ import { type CjkFont, noCjkFont } from '../../../platform/pdf.ts';
 import { foodBusinessKind, foodBusinessReach } from '../../food/access.ts';
 import * as placards from '../repos/placards.ts';
 import { toPlacard } from '../view.ts';
-import type { PlacardKeys } from './keys.ts';
+import type { SigningKeys } from '../../signing/published.ts';
 import { placardPdf } from './pdf.ts';
 
 export interface PlacardDeps {
-  keys: PlacardKeys;
+  keys: SigningKeys;
   font: () => CjkFont | undefined;
   now?: () => Date;
 }

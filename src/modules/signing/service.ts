@@ -1,25 +1,27 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import type { Db } from '../../../db/client.ts';
-import { keyIdOf, parsePublicKey, parseSigningKey, publicKeyPem } from '../../../domain/food-placard.ts';
-import type { PiiCipher } from '../../../platform/pii.ts';
-import * as keys from '../repos/keys.ts';
+import type { Db } from '../../db/client.ts';
+import { keyIdOf, parsePublicKey, parseSigningKey, publicKeyPem } from '../../domain/signing.ts';
+import type { PiiCipher } from '../../platform/pii.ts';
+import * as keys from './repo.ts';
 
-export interface PlacardSigner {
+export interface Signer {
   kid: string;
   privateKey: KeyObject;
 }
 
 /**
- * The bureau's placard keys. The signing key is PLACARD_SIGNING_KEY when set (its public half is recorded in
+ * The bureau's one set of QR signing keys, shared by every signed public code (食品公示牌, 电梯使用标志); each
+ * payload kind keeps its own scheme line (src/domain/signing.ts). The table keeps its first name, food_placard_keys,
+ * so existing installs and old placard URLs keep their key ids. The signing key is PLACARD_SIGNING_KEY when set (its public half is recorded in
  * food_placard_keys); otherwise the one generated key in that table (made by whichever process needs it first,
  * its private half encrypted with the personal-data key), so a restart or a second process signs and verifies
  * with the same key. Every public key ever used stays in the table, so old placards verify after a rotation.
  */
-export function createPlacardKeys(db: Db, deps: { signingKey?: string; pii: Pick<PiiCipher, 'encrypt' | 'decrypt'> }) {
-  let signer: Promise<PlacardSigner> | undefined;
+export function createSigningKeys(db: Db, deps: { signingKey?: string; pii: Pick<PiiCipher, 'encrypt' | 'decrypt'> }) {
+  let signer: Promise<Signer> | undefined;
   const publicKeys = new Map<string, KeyObject>();
 
-  async function loadSigner(): Promise<PlacardSigner> {
+  async function loadSigner(): Promise<Signer> {
     if (deps.signingKey) {
       const privateKey = parseSigningKey(deps.signingKey);
       const publicKey = createPublicKey(privateKey);
@@ -54,7 +56,7 @@ export function createPlacardKeys(db: Db, deps: { signingKey?: string; pii: Pick
 
   return {
     /** The key new placards are signed with (resolved once per process). */
-    signer(): Promise<PlacardSigner> {
+    signer(): Promise<Signer> {
       signer ??= loadSigner().catch((err) => {
         signer = undefined;
         throw err;
@@ -89,4 +91,4 @@ export function createPlacardKeys(db: Db, deps: { signingKey?: string; pii: Pick
   };
 }
 
-export type PlacardKeys = ReturnType<typeof createPlacardKeys>;
+export type SigningKeys = ReturnType<typeof createSigningKeys>;

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 
 export interface PlacardKeyRow {
   kid: string;

@@ -1,0 +1,269 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { makeEquipment } from '../../../tests/helpers/equipment-factory.ts';
+import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import type { TDirective, THazardGrade, TPlate, TPlateVerification } from '../../contracts/equipment-hazards.ts';
+import type { TInbox } from '../../contracts/inbox.ts';
+import { addDays } from '../../domain/equipment-hazard-workflow.ts';
+import { placardUrl, signPlacard } from '../../domain/food-placard.ts';
+import { shanghaiToday } from '../../domain/shanghai-date.ts';
+import { findCjkFont } from '../../platform/pdf.ts';
+
+describe('特种设备 hazards → 指令书 → rectification, escalation, case leads, signed lift plates', () => {
+  let app: TestApp;
+  let chief: ApiClient;
+  let otherChief: ApiClient;
+  let admin: ApiClient;
+  let clock = new Date();
+  const today = () => shanghaiToday(clock);
+  const q = (sql: string, params: unknown[] = []) => app.testDb.db.query<Record<string, unknown>>(sql, params);
+
+  before(async () => {
+    app = await startTestApp({ now: () => clock });
+    chief = await loginAs(app, 's01.chief');
+    otherChief = await loginAs(app, 's02.chief');
+    admin = await loginAs(app, 'admin');
+  });
+  after(() => app.close());
+
+  const inspect = (equipmentId: number, gradeCode = 'general', inUse = true) =>
+    chief.post<{ hazards: { id: number; status: string }[]; caseLeadNo: string | null }>(
+      '/api/v1/equipment/hazard-inspections',
+      {
+        equipmentId,
+        foundOn: today(),
+        inspectorNames: '张三、李四',
+        inUse,
+        hazards: [{ gradeCode, description: '轿厢门安全触板失效' }],
+      },
+    );
+
+  test('grades are data: admins add one, chiefs may not; a bad grade is a 422 naming the field', async () => {
+    const list = await chief.get<THazardGrade[]>('/api/v1/equipment/hazard-grades');
+    assert.deepEqual(
+      list.body.map((g) => g.name),
+      ['一般隐患', '重大隐患'],
+    );
+    const body = { code: 'minor', name: '轻微隐患', rectifyDays: 45, requiresStop: false, sort: 5 };
+    assert.equal((await chief.put('/api/v1/equipment/hazard-grades', body)).status, 403);
+    const saved = await admin.put<THazardGrade[]>('/api/v1/equipment/hazard-grades', body);
+    assert.equal(saved.status, 200);
+    assert.equal(saved.body[0]!.code, 'minor');
+    const eq = await makeEquipment(app.testDb.db, { tag: 'H' });
+    const bad = await chief.post<{ errors: { path: string }[] }>('/api/v1/equipment/hazard-inspections', {
+      equipmentId: eq.id,
+      foundOn: today(),
+      inspectorNames: '张三',
+      hazards: [{ gradeCode: 'nope', description: 'x' }],
+    });
+    assert.equal(bad.status, 422);
+    assert.equal(bad.body.errors[0]!.path, 'hazards.0.gradeCode');
+    assert.equal(
+      (await q('SELECT count(*)::int AS n FROM equipment_hazards WHERE equipment_id = $1', [eq.id]))[0]!.n,
+      0,
+    );
+  });
+
+  test('an overdue lift in use → case lead; 指令书 numbered, PDF/DOCX; rectify, accept with re-inspection → 正常', async () => {
+    const eq = await makeEquipment(app.testDb.db, {
+      tag: 'H',
+      nextInspectionDue: addDays(today(), -10),
+      inspectionState: 'overdue',
+    });
+    const found = await inspect(eq.id);
+    assert.equal(found.status, 200, JSON.stringify(found.body));
+    assert.match(found.body.caseLeadNo ?? '', /^AY\d+/);
+    const again = await inspect(eq.id);
+    assert.equal(again.body.caseLeadNo, found.body.caseLeadNo, 'one lead per equipment and day');
+
+    assert.equal(
+      (await otherChief.post('/api/v1/equipment/directives', { hazardIds: [found.body.hazards[0]!.id] })).status,
+      404,
+    );
+    const past = await chief.post<{ errors: { path: string }[] }>('/api/v1/equipment/directives', {
+      hazardIds: [found.body.hazards[0]!.id],
+      deadline: addDays(today(), -1),
+    });
+    assert.equal(past.status, 422);
+    assert.equal(past.body.errors[0]!.path, 'deadline');
+    const issued = await chief.post<TDirective>('/api/v1/equipment/directives', {
+      hazardIds: [found.body.hazards[0]!.id, again.body.hazards[0]!.id],
+    });
+    assert.equal(issued.status, 200, JSON.stringify(issued.body));
+    const d = issued.body;
+    assert.match(d.docNo, new RegExp(`^S01特设指〔${today().slice(0, 4)}〕\\d+号$`));
+    assert.equal(d.deadline, addDays(today(), 30));
+    assert.equal(d.status, 'issued');
+    assert.deepEqual(
+      d.hazards.map((h) => h.status),
+      ['ordered', 'ordered'],
+    );
+    const twice = await chief.post('/api/v1/equipment/directives', { hazardIds: [found.body.hazards[0]!.id] });
+    assert.equal(twice.status, 409);
+
+    if (findCjkFont({})) {
+      const pdf = await fetch(`${app.baseUrl}/api/v1/equipment/directives/${d.id}/document`, {
+        headers: { cookie: chief.cookie },
+      });
+      assert.equal(pdf.status, 200);
+      assert.equal(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 4)
+          .toString(),
+        '%PDF',
+      );
+    }
+    const docx = await fetch(`${app.baseUrl}/api/v1/equipment/directives/${d.id}/document?format=docx`, {
+      headers: { cookie: chief.cookie },
+    });
+    assert.equal(docx.status, 200);
+    assert.equal(
+      Buffer.from(await docx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+      'PK',
+    );
+
+    const future = await chief.post(`/api/v1/equipment/directives/${d.id}/rectify`, {
+      version: d.version,
+      rectifiedOn: addDays(today(), 1),
+      evidence: '更换安全触板，附照片',
+    });
+    assert.equal(future.status, 422);
+    const early = await chief.post(`/api/v1/equipment/directives/${d.id}/accept`, {
+      version: d.version,
+      closedOn: today(),
+    });
+    assert.equal(early.status, 409, 'cannot accept before a rectification');
+    const rectified = await chief.post<TDirective>(`/api/v1/equipment/directives/${d.id}/rectify`, {
+      version: d.version,
+      rectifiedOn: today(),
+      evidence: '更换安全触板，附照片',
+    });
+    assert.equal(rectified.status, 200, JSON.stringify(rectified.body));
+    assert.equal(rectified.body.status, 'rectified');
+    const halfReinspection = await chief.post<{ errors: { path: string }[] }>(
+      `/api/v1/equipment/directives/${d.id}/accept`,
+      { version: rectified.body.version, closedOn: today(), reinspectedOn: today() },
+    );
+    assert.equal(halfReinspection.status, 422);
+    const accepted = await chief.post<TDirective>(`/api/v1/equipment/directives/${d.id}/accept`, {
+      version: rectified.body.version,
+      closedOn: today(),
+      reinspectedOn: today(),
+      nextInspectionDue: addDays(today(), 365),
+    });
+    assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+    assert.equal(accepted.body.status, 'closed');
+    assert.equal(accepted.body.inspectionState, 'normal');
+    assert.deepEqual(
+      accepted.body.hazards.map((h) => h.status),
+      ['closed', 'closed'],
+    );
+    assert.deepEqual(
+      accepted.body.events.map((e) => e.action),
+      ['issue', 'rectify', 'accept'],
+    );
+    const closedAgain = await chief.post<{ detail: string }>(`/api/v1/equipment/directives/${d.id}/rectify`, {
+      version: accepted.body.version,
+      rectifiedOn: today(),
+      evidence: '再次整改',
+    });
+    assert.equal(closedAgain.status, 409);
+    assert.match(closedAgain.body.detail, /已验收关闭/);
+    const audits = await q(
+      `SELECT action FROM audit_log WHERE target_type = 'equipmentDirective' AND target_id = $1 ORDER BY id`,
+      [String(d.id)],
+    );
+    assert.deepEqual(
+      audits.map((a) => a.action).filter((a) => a !== 'equipmentDirective.print'),
+      ['equipmentDirective.issue', 'equipmentDirective.rectify', 'equipmentDirective.accept'],
+    );
+  });
+
+  test('a 重大 hazard stops the lift; past the deadline the sweep escalates it with a case lead', async () => {
+    const eq = await makeEquipment(app.testDb.db, { tag: 'H' });
+    const found = await inspect(eq.id, 'major');
+    assert.equal(found.body.caseLeadNo, null, 'an inspected lift in date raises no lead');
+    const d = (await chief.post<TDirective>('/api/v1/equipment/directives', { hazardIds: [found.body.hazards[0]!.id] }))
+      .body;
+    assert.equal(d.requiresStop, true);
+    assert.equal(d.deadline, addDays(today(), 15));
+    assert.equal((await q('SELECT status FROM equipment WHERE id = $1', [eq.id]))[0]!.status, 'stopped');
+
+    const real = clock;
+    clock = new Date(clock.getTime() + 20 * 86_400_000);
+    try {
+      assert.ok((await app.services.equipmentDirectives.escalateOverdue()) >= 1);
+      const after = (await chief.get<TDirective>(`/api/v1/equipment/directives/${d.id}`)).body;
+      assert.equal(after.status, 'overdue');
+      assert.match(after.caseLeadNo ?? '', /^AY\d+/);
+      const inbox = await chief.get<TInbox>('/api/v1/inbox');
+      assert.ok(
+        inbox.body.groups.overdue.some((i) => i.module === 'equipment-hazards' && i.id === d.id && i.escalated),
+      );
+      assert.equal(await app.services.equipmentDirectives.escalateOverdue(), 0, 'escalated once');
+    } finally {
+      clock = real;
+    }
+  });
+
+  test('lift plates: signed, valid, expired when the date passes, superseded, forged; a food signature never passes', async () => {
+    const eq = await makeEquipment(app.testDb.db, { tag: 'H', nextInspectionDue: addDays(today(), 5) });
+    const boiler = await makeEquipment(app.testDb.db, { tag: 'H', categoryCode: '1100' });
+    assert.equal((await chief.post('/api/v1/equipment/plates', { equipmentId: boiler.id })).status, 409);
+    assert.equal((await otherChief.post('/api/v1/equipment/plates', { equipmentId: eq.id })).status, 403);
+    const res = await chief.post<TPlate>('/api/v1/equipment/plates', { equipmentId: eq.id });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const plate = res.body;
+    assert.ok(plate.url.startsWith(`${app.baseUrl}/portal/plate?`));
+    const anonymous = new (chief.constructor as typeof ApiClient)(app.baseUrl);
+    const verify = async (url: string) =>
+      (await anonymous.get<TPlateVerification>(`/api/v1/public/plates/verify${new URL(url).search}`)).body;
+    const v = await verify(plate.url);
+    assert.equal(v.status, 'valid');
+    assert.equal(v.emergencyNumber, '96333');
+    assert.equal(v.equipment?.nextInspectionDue, addDays(today(), 5));
+
+    const real = clock;
+    clock = new Date(clock.getTime() + 7 * 86_400_000);
+    try {
+      assert.equal((await verify(plate.url)).status, 'expired');
+    } finally {
+      clock = real;
+    }
+
+    const forgedUrl = new URL(plate.url);
+    forgedUrl.searchParams.set('v', '20991231');
+    assert.deepEqual(
+      [(await verify(forgedUrl.toString())).status, (await verify(forgedUrl.toString())).reason],
+      ['forged', 'badSignature'],
+    );
+    // The same key signing a food placard with this id: the scheme line differs, so it is no plate.
+    const signer = await app.services.signingKeys.signer();
+    const food = {
+      kid: signer.kid,
+      placardId: plate.id,
+      uscc: '91440605MA00000000',
+      grade: 'A' as const,
+      issuedOn: today(),
+    };
+    const foodSig = signPlacard(food, signer.privateKey);
+    const crossed = new URL(plate.url);
+    crossed.searchParams.set('s', foodSig);
+    assert.equal((await verify(crossed.toString())).reason, 'badSignature');
+    assert.ok(placardUrl(app.baseUrl, food, foodSig).includes('/portal/placard'));
+
+    const newer = (await chief.post<TPlate>('/api/v1/equipment/plates', { equipmentId: eq.id })).body;
+    assert.equal((await verify(plate.url)).status, 'superseded');
+    assert.equal((await verify(newer.url)).status, 'valid');
+    const list = await chief.get<TPlate[]>(`/api/v1/equipment/plates?equipmentId=${eq.id}`);
+    assert.deepEqual(
+      list.body.map((p) => [p.id, p.current]),
+      [
+        [newer.id, true],
+        [plate.id, false],
+      ],
+    );
+  });
+});
