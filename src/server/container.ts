@@ -9,6 +9,7 @@ import '../modules/entities/access.ts';
 import '../modules/food/access.ts';
 import '../modules/food-public/access.ts';
 import '../modules/food-sampling/access.ts';
+import '../modules/pharmacies/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
 import '../modules/notifications/access.ts';
@@ -104,6 +105,12 @@ import { createNotificationService } from '../modules/notifications/service.ts';
 import { userSearchProvider } from '../modules/org/global-search.ts';
 import { orgScreenFigures } from '../modules/org/screen.ts';
 import { createOrgService } from '../modules/org/service.ts';
+import { pharmacyJobs } from '../modules/pharmacies/jobs.ts';
+import { pharmacyPendingItems } from '../modules/pharmacies/pending.ts';
+import { createAttendanceService } from '../modules/pharmacies/services/attendance.ts';
+import { createAttendanceImport } from '../modules/pharmacies/services/attendance-import.ts';
+import { createGspService } from '../modules/pharmacies/services/gsp.ts';
+import { createPharmacyService } from '../modules/pharmacies/services/pharmacies.ts';
 import { createReportService } from '../modules/reports/service.ts';
 import { screenJobs } from '../modules/screen/jobs.ts';
 import { createScreenService } from '../modules/screen/service.ts';
@@ -213,6 +220,10 @@ export function createServices(
     rules: foodRules,
     now: opts.now,
   });
+  const pharmacyAttendance = createAttendanceService(db, {
+    geofenceMetres: config.PHARMACY_GEOFENCE_METRES,
+    now: opts.now,
+  });
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
     ...auditJobs(auditCheckpoints),
@@ -231,6 +242,7 @@ export function createServices(
     ...screenJobs(screen),
     ...foodTierJobs(foodTiers),
     ...foodInspectionJobs(foodInspections),
+    ...pharmacyJobs(pharmacyAttendance),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -248,6 +260,7 @@ export function createServices(
       foodPlanPendingItems(db),
       foodSamplingPendingItems(db),
       foodHonourPendingItems(db, { publishByDay: config.FOOD_HONOUR_PUBLISH_BY_DAY }),
+      pharmacyPendingItems(db),
     ],
     { now: opts.now },
   );
@@ -352,6 +365,10 @@ export function createServices(
     foodPublic: createFoodPublicService(db, { now: opts.now }),
     foodInspections,
     foodRules,
+    pharmacies: createPharmacyService(db, { geofenceMetres: config.PHARMACY_GEOFENCE_METRES, now: opts.now }),
+    pharmacyAttendance,
+    pharmacyAttendanceImport: createAttendanceImport(db, { limits: importLimits(config) }),
+    pharmacyGsp: createGspService(db, { calendar: calendar.calendar, now: opts.now }),
     foodSamples: createSampleService(db, {
       calendar: calendar.calendar,
       deadlines: {
