@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { defaultFoodAppealPolicy, type FoodAppealPolicy } from '../domain/food-appeals.ts';
 import { parseSigningKey } from '../domain/food-placard.ts';
+import { DEFAULT_GEOFENCE_METRES } from '../domain/pharmacy.ts';
 import { defaultImportLimits, type ImportLimits } from '../modules/entities/import/limits.ts';
 
 /** Names proxy-addr understands for the usual private ranges. */
@@ -144,6 +145,10 @@ export const ZConfig = z.object({
     .min(1)
     .max(120)
     .default(defaultFoodAppealPolicy.FOOD_REVISIT_PLAN_WORKING_DAYS),
+  /** 阳光药师 (docs/PHARMACIES.md): metres from a pharmacy a check-in may be made, unless the pharmacy sets its own. */
+  PHARMACY_GEOFENCE_METRES: z.coerce.number().int().min(10).max(5000).default(DEFAULT_GEOFENCE_METRES),
+  /** Tries per client IP per minute on the pharmacist's check-in routes (right or wrong link). */
+  PHARMACIST_ACCESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Tries per client IP per minute on the food portal's access-code routes (right or wrong). */
   FOOD_ACCESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Public attachment uploads per client IP per minute (each up to FILE_MAX_BYTES, so fewer). */

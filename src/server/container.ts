@@ -10,6 +10,7 @@ import '../modules/equipment/access.ts';
 import '../modules/food/access.ts';
 import '../modules/food-public/access.ts';
 import '../modules/food-sampling/access.ts';
+import '../modules/pharmacies/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
 import '../modules/notifications/access.ts';
@@ -119,6 +120,12 @@ import { createNotificationService } from '../modules/notifications/service.ts';
 import { userSearchProvider } from '../modules/org/global-search.ts';
 import { orgScreenFigures } from '../modules/org/screen.ts';
 import { createOrgService } from '../modules/org/service.ts';
+import { pharmacyJobs } from '../modules/pharmacies/jobs.ts';
+import { pharmacyPendingItems } from '../modules/pharmacies/pending.ts';
+import { createAttendanceService } from '../modules/pharmacies/services/attendance.ts';
+import { createAttendanceImport } from '../modules/pharmacies/services/attendance-import.ts';
+import { createGspService } from '../modules/pharmacies/services/gsp.ts';
+import { createPharmacyService } from '../modules/pharmacies/services/pharmacies.ts';
 import { createReportService } from '../modules/reports/service.ts';
 import { screenJobs } from '../modules/screen/jobs.ts';
 import { createScreenService } from '../modules/screen/service.ts';
@@ -233,6 +240,10 @@ export function createServices(
   const equipmentSettings = createEquipmentSettings(db, { now: opts.now });
   // 特种设备 hazards and 指令书 (issue 14 point 3)
   const equipmentDirectives = createDirectiveService(db, { calendar: calendar.calendar, now: opts.now });
+  const pharmacyAttendance = createAttendanceService(db, {
+    geofenceMetres: config.PHARMACY_GEOFENCE_METRES,
+    now: opts.now,
+  });
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
     ...auditJobs(auditCheckpoints),
@@ -254,6 +265,7 @@ export function createServices(
     ...equipmentJobs(equipmentSettings),
     // 特种设备 hazards (issue 14 point 3)
     ...equipmentHazardJobs(equipmentDirectives),
+    ...pharmacyJobs(pharmacyAttendance),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -273,6 +285,7 @@ export function createServices(
       equipmentHazardPendingItems(db),
       foodHonourPendingItems(db, { publishByDay: config.FOOD_HONOUR_PUBLISH_BY_DAY }),
       equipmentPendingItems(db),
+      pharmacyPendingItems(db),
     ],
     { now: opts.now },
   );
@@ -390,6 +403,10 @@ export function createServices(
     foodPublic: createFoodPublicService(db, { now: opts.now }),
     foodInspections,
     foodRules,
+    pharmacies: createPharmacyService(db, { geofenceMetres: config.PHARMACY_GEOFENCE_METRES, now: opts.now }),
+    pharmacyAttendance,
+    pharmacyAttendanceImport: createAttendanceImport(db, { limits: importLimits(config) }),
+    pharmacyGsp: createGspService(db, { calendar: calendar.calendar, now: opts.now }),
     foodSamples: createSampleService(db, {
       calendar: calendar.calendar,
       deadlines: {

@@ -38,6 +38,8 @@ import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
+import { publicPharmacistRoutes } from '../modules/pharmacies/public-routes.ts';
+import { pharmacyRoutes } from '../modules/pharmacies/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { screenRoutes } from '../modules/screen/routes.ts';
 import { searchRoutes } from '../modules/search/routes.ts';
@@ -172,5 +174,15 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(publicFoodSamplingRoutes, {
     plans: services.foodSamplingPlans,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
+  await app.register(pharmacyRoutes, {
+    pharmacies: services.pharmacies,
+    attendance: services.pharmacyAttendance,
+    importAttendance: services.pharmacyAttendanceImport,
+    gsp: services.pharmacyGsp,
+  });
+  await app.register(publicPharmacistRoutes, {
+    attendance: services.pharmacyAttendance,
+    perMinute: config.PHARMACIST_ACCESS_RATE_LIMIT_PER_MINUTE,
   });
 };

@@ -189,44 +189,6 @@ export async function upsertResults(q: Queryable, inspectionId: number, rows: Re
 }
 
 /** A food plan of its own per inspection (kind 'food'): the visit engine's UNIQUE (plan_id, entity_id) holds. */
-export async function insertVisit(
-  q: Queryable,
-  r: { name: string; day: string; stationId: number; entityId: number; inspectorIds: number[]; createdBy: number },
-): Promise<number> {
-  const [plan] = await q.query<{ id: number }>(
-    `INSERT INTO spot_check_plans (name, period_start, period_end, owner_unit_id, created_by, kind)
-     VALUES ($1, $2, $2, $3, $4, 'food') RETURNING id`,
-    [r.name, r.day, r.stationId, r.createdBy],
-  );
-  const [visit] = await q.query<{ id: number }>(
-    `INSERT INTO spot_check_visits (plan_id, entity_id, station_id, task_ids, inspector_ids)
-     VALUES ($1, $2, $3, '{}', $4::bigint[]) RETURNING id`,
-    [plan!.id, r.entityId, r.stationId, r.inspectorIds],
-  );
-  return visit!.id;
-}
-
-export async function inspectorsByIds(q: Queryable, ids: number[]) {
-  return q.query<{ id: number; name: string; userId: number | null; active: boolean }>(
-    `SELECT id, name, user_id AS "userId", active FROM spot_check_inspectors WHERE id = ANY($1::bigint[])`,
-    [ids],
-  );
-}
-
-export async function inspectorOfUser(q: Queryable, userId: number) {
-  const [row] = await q.query<{ id: number }>('SELECT id FROM spot_check_inspectors WHERE user_id = $1', [userId]);
-  return row?.id;
-}
-
-/** 回避: declared conflicts of these inspectors with the entity. */
-export async function conflictsOf(q: Queryable, entityId: number, inspectorIds: number[]) {
-  return q.query<{ inspectorId: number; reason: string }>(
-    `SELECT inspector_id AS "inspectorId", reason FROM spot_check_conflicts
-      WHERE entity_id = $1 AND inspector_id = ANY($2::bigint[])`,
-    [entityId, inspectorIds],
-  );
-}
-
 export async function certificatesOf(q: Queryable, businessId: number, today: string) {
   return q.query<{ id: number; staffName: string; certificateNo: string; validUntil: string; expired: boolean }>(
     `SELECT id, staff_name AS "staffName", certificate_no AS "certificateNo", valid_until AS "validUntil",

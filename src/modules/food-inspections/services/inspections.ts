@@ -200,30 +200,24 @@ export function createFoodInspectionService(db: Db, deps: FoodInspectionDeps) {
     async start(actor: Actor, id: number, body: z.infer<typeof ZFoodInspectionStart>) {
       const i = await writable(actor, id);
       allowTransition(inspectionTransitions, 'start', i.status as 'planned', inspectionStatusLabels);
-      const own = await repo.inspectorOfUser(db, actor.userId);
-      if (!own) throw forbidden('您的账号未登记为执法检查人员，不能开始检查');
-      const ids = [...new Set([own, ...body.inspectorIds])];
-      if (ids.length < 2) throw validation('inspectorIds', '检查人员不得少于2名');
-      const found = await repo.inspectorsByIds(db, ids);
-      if (found.length !== ids.length || found.some((f) => !f.active))
-        throw validation('inspectorIds', '检查人员不存在或已停用');
-      const conflicts = await repo.conflictsOf(db, i.entityId, ids);
-      if (conflicts.length) {
-        const names = conflicts.map((c) => found.find((f) => f.id === c.inspectorId)?.name).join('、');
-        throw validation('inspectorIds', `检查人员应当回避：${names}（${conflicts[0]!.reason}）`);
-      }
+      const ids = await visits.chooseInspectors(db, {
+        userId: actor.userId,
+        inspectorIds: body.inspectorIds,
+        entityId: i.entityId,
+      });
       const facts = (await repo.businessFacts(db, i.businessId))!;
       const type = body.businessType ?? businessTypeOf(facts.licences);
       const versionId = await repo.activeChecklist(db, type);
       if (!versionId) throw validation('businessType', '该业态没有启用的监督检查要点表');
       const day = today();
       await db.transaction(async (tx) => {
-        const visitId = await repo.insertVisit(tx, {
+        const visitId = await visits.insertStandaloneVisit(tx, {
+          planKind: 'food',
           name: `日常监督检查 ${i.entityName}（${day}）`,
           day,
           stationId: i.stationId,
           entityId: i.entityId,
-          inspectorIds: ids.sort((a, b) => a - b),
+          inspectorIds: ids,
           createdBy: actor.userId,
         });
         await recordTransition(tx, actor, {
