@@ -5,6 +5,7 @@ import { shanghaiToday } from '../domain/shanghai-date.ts';
 import '../modules/audit/access.ts';
 import '../modules/cases/access.ts';
 import '../modules/credit/access.ts';
+import '../modules/drug-sales/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/food/access.ts';
 import '../modules/food-public/access.ts';
@@ -56,6 +57,11 @@ import { creditPendingItems } from '../modules/credit/pending.ts';
 import { creditReportFigures } from '../modules/credit/report-figures.ts';
 import { creditScreenFigures } from '../modules/credit/screen.ts';
 import { createCreditService } from '../modules/credit/service.ts';
+import { drugSaleJobs } from '../modules/drug-sales/jobs.ts';
+import { drugSalePendingItems } from '../modules/drug-sales/pending.ts';
+import { createSaleImport } from '../modules/drug-sales/services/import.ts';
+import { createDrugSaleMonitoring } from '../modules/drug-sales/services/monitoring.ts';
+import { createDrugSales } from '../modules/drug-sales/services/sales.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
 import { entitySearchProvider } from '../modules/entities/global-search.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
@@ -213,6 +219,7 @@ export function createServices(
     rules: foodRules,
     now: opts.now,
   });
+  const drugSaleMonitoring = createDrugSaleMonitoring(db, { now: opts.now });
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
     ...auditJobs(auditCheckpoints),
@@ -231,6 +238,7 @@ export function createServices(
     ...screenJobs(screen),
     ...foodTierJobs(foodTiers),
     ...foodInspectionJobs(foodInspections),
+    ...drugSaleJobs(drugSaleMonitoring),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -248,6 +256,7 @@ export function createServices(
       foodPlanPendingItems(db),
       foodSamplingPendingItems(db),
       foodHonourPendingItems(db, { publishByDay: config.FOOD_HONOUR_PUBLISH_BY_DAY }),
+      drugSalePendingItems(db),
     ],
     { now: opts.now },
   );
@@ -368,6 +377,9 @@ export function createServices(
       retestWorkingDays: config.FOOD_SAMPLING_RETEST_WORKING_DAYS,
     }),
     foodSamplingImport: createResultImport(db, { limits: importLimits(config), now: opts.now }),
+    drugSales: createDrugSales(db, { pii, now: opts.now }),
+    drugSaleMonitoring,
+    drugSaleImports: createSaleImport(db, { pii, now: opts.now, limits: importLimits(config) }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),
