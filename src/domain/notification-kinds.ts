@@ -10,6 +10,7 @@ export const notificationKinds = {
   'approval-decided': '审批结果',
   escalated: '督办',
   digest: '每日提醒',
+  alert: '异常预警',
 } as const;
 
 export type NotificationKind = keyof typeof notificationKinds;

@@ -151,6 +151,8 @@ export const ZConfig = z.object({
   PHARMACIST_ACCESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Tries per client IP per minute on the food portal's access-code routes (right or wrong). */
   FOOD_ACCESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Tries per client IP per minute on the pharmacy phone page (重点药品购药登记): a counter registers many sales. */
+  DRUG_ACCESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Public attachment uploads per client IP per minute (each up to FILE_MAX_BYTES, so fewer). */
   PUBLIC_UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /**

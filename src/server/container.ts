@@ -5,6 +5,7 @@ import { shanghaiToday } from '../domain/shanghai-date.ts';
 import '../modules/audit/access.ts';
 import '../modules/cases/access.ts';
 import '../modules/credit/access.ts';
+import '../modules/drug-sales/access.ts';
 import '../modules/entities/access.ts';
 import '../modules/equipment/access.ts';
 import '../modules/food/access.ts';
@@ -58,6 +59,11 @@ import { creditPendingItems } from '../modules/credit/pending.ts';
 import { creditReportFigures } from '../modules/credit/report-figures.ts';
 import { creditScreenFigures } from '../modules/credit/screen.ts';
 import { createCreditService } from '../modules/credit/service.ts';
+import { drugSaleJobs } from '../modules/drug-sales/jobs.ts';
+import { drugSalePendingItems } from '../modules/drug-sales/pending.ts';
+import { createSaleImport } from '../modules/drug-sales/services/import.ts';
+import { createDrugSaleMonitoring } from '../modules/drug-sales/services/monitoring.ts';
+import { createDrugSales } from '../modules/drug-sales/services/sales.ts';
 import { createEntityExportService } from '../modules/entities/export/service.ts';
 import { entitySearchProvider } from '../modules/entities/global-search.ts';
 import { createEntityImportService } from '../modules/entities/import/service.ts';
@@ -244,6 +250,7 @@ export function createServices(
     geofenceMetres: config.PHARMACY_GEOFENCE_METRES,
     now: opts.now,
   });
+  const drugSaleMonitoring = createDrugSaleMonitoring(db, { now: opts.now });
   const jobDefinitions = [
     ...authJobs(db, { sessionIdleMinutes: config.SESSION_IDLE_MINUTES }),
     ...auditJobs(auditCheckpoints),
@@ -266,6 +273,7 @@ export function createServices(
     // 特种设备 hazards (issue 14 point 3)
     ...equipmentHazardJobs(equipmentDirectives),
     ...pharmacyJobs(pharmacyAttendance),
+    ...drugSaleJobs(drugSaleMonitoring),
   ];
   registerJobs(jobRunner, jobDefinitions);
 
@@ -286,6 +294,7 @@ export function createServices(
       foodHonourPendingItems(db, { publishByDay: config.FOOD_HONOUR_PUBLISH_BY_DAY }),
       equipmentPendingItems(db),
       pharmacyPendingItems(db),
+      drugSalePendingItems(db),
     ],
     { now: opts.now },
   );
@@ -423,6 +432,9 @@ export function createServices(
       retestWorkingDays: config.FOOD_SAMPLING_RETEST_WORKING_DAYS,
     }),
     foodSamplingImport: createResultImport(db, { limits: importLimits(config), now: opts.now }),
+    drugSales: createDrugSales(db, { pii, now: opts.now }),
+    drugSaleMonitoring,
+    drugSaleImports: createSaleImport(db, { pii, now: opts.now, limits: importLimits(config) }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

@@ -13,6 +13,8 @@ import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.t
 import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
 import { complaintRoutes } from '../modules/complaints/routes.ts';
 import { creditRoutes } from '../modules/credit/routes.ts';
+import { publicDrugSaleRoutes } from '../modules/drug-sales/public-routes.ts';
+import { drugSaleRoutes } from '../modules/drug-sales/routes.ts';
 import { entityExportRoutes } from '../modules/entities/export/routes.ts';
 import { entityImportRoutes } from '../modules/entities/import/routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
@@ -156,6 +158,16 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     publicPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
     uploadsPerMinute: config.PUBLIC_UPLOAD_RATE_LIMIT_PER_MINUTE,
     maxBytes: config.FILE_MAX_BYTES,
+  });
+  await app.register(drugSaleRoutes, {
+    sales: services.drugSales,
+    monitoring: services.drugSaleMonitoring,
+    imports: services.drugSaleImports,
+  });
+  await app.register(publicDrugSaleRoutes, {
+    sales: services.drugSales,
+    imports: services.drugSaleImports,
+    accessPerMinute: config.DRUG_ACCESS_RATE_LIMIT_PER_MINUTE,
   });
   await app.register(foodTierRoutes, { tiers: services.foodTiers, plan: services.foodPlan });
   await app.register(foodHonourRoutes, { honour: services.foodHonour });

@@ -41,6 +41,8 @@ const excludedUnitColumns: Record<string, string> = {
   'food_inspections.station_id':
     'a copy of the business station for the planned-list and 红黑榜 indexes; an inspection is exactly as readable as ' +
     'its business (food-business kind, fb.station_id), never by this column',
+  'drug_sale_daily.station_id':
+    'daily key-drug sale counts per station (重点药品购药登记), served through unitsInReach, never row by row',
   'screen_figures.unit_id':
     'the 智慧大脑 rollup per station (0: the district), aggregates served whole to screen:read holders whose scope ' +
     'covers the unit (assertScreenReadable), never row by row',

@@ -21,6 +21,7 @@ const kindColors: Record<string, string> = {
   'approval-decided': 'green',
   escalated: 'red',
   digest: 'default',
+  alert: 'red',
 };
 
 /**

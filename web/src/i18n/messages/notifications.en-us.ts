@@ -16,4 +16,5 @@ export const notificationsEnUS: Record<keyof typeof notificationsZhCN, string> =
   'notifications.kind.approval-decided': 'Approval result',
   'notifications.kind.escalated': 'Escalated',
   'notifications.kind.digest': 'Daily digest',
+  'notifications.kind.alert': 'Alert',
 } as const;

@@ -15,4 +15,5 @@ export const notificationsZhCN = {
   'notifications.kind.approval-decided': '审批结果',
   'notifications.kind.escalated': '督办',
   'notifications.kind.digest': '每日提醒',
+  'notifications.kind.alert': '异常预警',
 } as const;
