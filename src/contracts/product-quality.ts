@@ -1,4 +1,4 @@
-import { productSampleStatuses } from '../domain/product-sampling-workflow.ts';
+import { productSampleStatuses, standardPattern } from '../domain/product-sampling-workflow.ts';
 import { ZId, ZIsoDate, ZPageQuery, ZVersion } from './common.ts';
 import { z } from './zod.ts';
 
@@ -25,9 +25,7 @@ export const ZProductCategoryBody = z.object({
   active: z.boolean().default(true),
 });
 export const ZCodeParams = z.object({
-  code: z
-    .string()
-    .regex(/^[a-z][a-zA-Z0-9]{1,39}$/, '类别代码应为英文字母开头的字母数字（2–40 位）'),
+  code: z.string().regex(/^[a-z][a-zA-Z0-9]{1,39}$/, '类别代码应为英文字母开头的字母数字（2–40 位）'),
 });
 export const ZRiskGradeRow = z.object({
   grade: ZRiskGrade,
@@ -88,7 +86,7 @@ export const ZPlanGenerateResult = z.object({ created: z.number().int(), skipped
 export const ZProductItem = z.object({
   itemName: z.string().trim().min(1, '请填写检验项目').max(100),
   value: z.string().trim().min(1, '请填写检测结果').max(100),
-  standard: z.string().trim().min(1, '请填写判定依据（标准号）').max(200),
+  standard: z.string().trim().max(200).regex(standardPattern, '判定依据应为标准号，如 GB 4706.1-2005'),
   conclusion: ZConclusion,
 });
 export type TProductItem = z.infer<typeof ZProductItem>;
@@ -137,7 +135,9 @@ export const ZProductSampleDetail = ZProductSample.extend({
       at: z.string(),
     }),
   ),
-  followUps: z.array(z.object({ id: z.number().int(), sampleNo: z.string(), status: z.string(), conclusion: ZConclusion.nullable() })),
+  followUps: z.array(
+    z.object({ id: z.number().int(), sampleNo: z.string(), status: z.string(), conclusion: ZConclusion.nullable() }),
+  ),
 });
 export type TProductSampleDetail = z.infer<typeof ZProductSampleDetail>;
 export const ZProductSampleBody = z.object({

@@ -14,9 +14,11 @@ export type CccCheck = { ok: true; value: CccNumber } | { ok: false; reason: str
 
 export function checkCccNumber(raw: string, currentYear: number): CccCheck {
   const no = raw.trim();
-  if (!/^\d{16}$/.test(no)) return { ok: false, reason: '3C 证书编号应为 16 位数字（年份4位+认证机构2位+产品类别4位+序号6位）' };
+  if (!/^\d{16}$/.test(no))
+    return { ok: false, reason: '3C 证书编号应为 16 位数字（年份4位+认证机构2位+产品类别4位+序号6位）' };
   const year = Number(no.slice(0, 4));
-  if (year < 2002 || year > currentYear + 1) return { ok: false, reason: `3C 证书编号的年份 ${year} 不在 2002–${currentYear + 1} 之间` };
+  if (year < 2002 || year > currentYear + 1)
+    return { ok: false, reason: `3C 证书编号的年份 ${year} 不在 2002–${currentYear + 1} 之间` };
   const bodyCode = no.slice(4, 6);
   if (bodyCode === '00') return { ok: false, reason: '3C 证书编号的认证机构代码不能为 00' };
   return { ok: true, value: { year, bodyCode, productCode: no.slice(6, 10), serial: no.slice(10) } };

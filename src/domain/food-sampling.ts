@@ -1,6 +1,5 @@
 import type { Transition } from './transition.ts';
 
-
 /**
  * 食品安全监督抽检 (《食品安全抽样检验管理办法》, SAMR Order 15/2019): vocabularies, the sample's workflow table and
  * its deadlines. The deadlines are configuration (see `samplingDeadlines` and docs/FOOD.md).

@@ -9,6 +9,7 @@ import '../modules/entities/access.ts';
 import '../modules/food/access.ts';
 import '../modules/food-public/access.ts';
 import '../modules/food-sampling/access.ts';
+import '../modules/product-quality/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
 import '../modules/notifications/access.ts';
@@ -104,6 +105,13 @@ import { createNotificationService } from '../modules/notifications/service.ts';
 import { userSearchProvider } from '../modules/org/global-search.ts';
 import { orgScreenFigures } from '../modules/org/screen.ts';
 import { createOrgService } from '../modules/org/service.ts';
+import { productQualityPendingItems } from '../modules/product-quality/pending.ts';
+import { createCccService } from '../modules/product-quality/services/ccc.ts';
+import { createProductNotice } from '../modules/product-quality/services/notice.ts';
+import { createProductPlanService } from '../modules/product-quality/services/plans.ts';
+import { createProductResultImport } from '../modules/product-quality/services/result-import.ts';
+import { createProductSampleService } from '../modules/product-quality/services/samples.ts';
+import { createProductSettingsService } from '../modules/product-quality/services/settings.ts';
 import { createReportService } from '../modules/reports/service.ts';
 import { screenJobs } from '../modules/screen/jobs.ts';
 import { createScreenService } from '../modules/screen/service.ts';
@@ -247,6 +255,7 @@ export function createServices(
       foodAppealPendingItems(db),
       foodPlanPendingItems(db),
       foodSamplingPendingItems(db),
+      productQualityPendingItems(db),
       foodHonourPendingItems(db, { publishByDay: config.FOOD_HONOUR_PUBLISH_BY_DAY }),
     ],
     { now: opts.now },
@@ -368,6 +377,13 @@ export function createServices(
       retestWorkingDays: config.FOOD_SAMPLING_RETEST_WORKING_DAYS,
     }),
     foodSamplingImport: createResultImport(db, { limits: importLimits(config), now: opts.now }),
+    // 产品质量监督抽查 and 3C (issue 14, points 10–11).
+    productSamples: createProductSampleService(db, { calendar: calendar.calendar, now: opts.now }),
+    productPlans: createProductPlanService(db),
+    productSettings: createProductSettingsService(db),
+    productCcc: createCccService(db, { now: opts.now }),
+    productNotice: createProductNotice(db, { font: () => findCjkFont(config) }),
+    productImport: createProductResultImport(db, { limits: importLimits(config), now: opts.now }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

@@ -35,6 +35,7 @@ import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
+import { productQualityRoutes } from '../modules/product-quality/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { screenRoutes } from '../modules/screen/routes.ts';
 import { searchRoutes } from '../modules/search/routes.ts';
@@ -152,5 +153,13 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(publicFoodSamplingRoutes, {
     plans: services.foodSamplingPlans,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
+  await app.register(productQualityRoutes, {
+    samples: services.productSamples,
+    plans: services.productPlans,
+    settings: services.productSettings,
+    ccc: services.productCcc,
+    importResults: services.productImport,
+    notice: services.productNotice,
   });
 };

@@ -2,8 +2,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { sniffFormat } from './file-type.ts';
 import type { ImportLimits } from './limits.ts';
 import { readRows, type SheetRow } from './read-rows.ts';
-import { readXlsxRows } from './xlsx-reader.ts';
 import { cellText } from './values.ts';
+import { readXlsxRows } from './xlsx-reader.ts';
 
 /**
  * A small result sheet (lab results of food and product sampling) as XLSX or CSV: the header row is found by its
@@ -22,7 +22,13 @@ export async function readHeaderSheet<K extends string>(
   const rows: SheetRow[] = [];
   try {
     const known = (cells: readonly unknown[]) => cells.filter((c) => byHeader.has(cellText(c))).length;
-    const source = { filename, format, open: async function* () { yield file; } };
+    const source = {
+      filename,
+      format,
+      open: async function* () {
+        yield file;
+      },
+    };
     for await (const r of format === 'xlsx' ? readXlsxRows(file, limits, known) : readRows(source, limits))
       rows.push(r);
   } catch (err) {
