@@ -97,13 +97,7 @@ export const defaultSamplingDeadlines: SamplingDeadlines = {
   disposalDays: 90,
 };
 
-const DAY = 86_400_000;
-export const addCalendarDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-
-/** The item conclusions fold into the sample's: one 不合格 item makes the sample 不合格. */
-export const sampleConclusion = (items: readonly { conclusion: 'pass' | 'fail' }[]): 'pass' | 'fail' =>
-  items.some((i) => i.conclusion === 'fail') ? 'fail' : 'pass';
+export { addCalendarDays, sampleConclusion } from './sampling.ts';
 
 export const sampleNo = (id: number) => `CJ${String(id).padStart(8, '0')}`;
 export const parseSampleNo = (no: string): number | null => {

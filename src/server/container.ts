@@ -12,6 +12,7 @@ import '../modules/food/access.ts';
 import '../modules/food-public/access.ts';
 import '../modules/food-sampling/access.ts';
 import '../modules/pharmacies/access.ts';
+import '../modules/product-quality/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
 import '../modules/notifications/access.ts';
@@ -132,6 +133,13 @@ import { createAttendanceService } from '../modules/pharmacies/services/attendan
 import { createAttendanceImport } from '../modules/pharmacies/services/attendance-import.ts';
 import { createGspService } from '../modules/pharmacies/services/gsp.ts';
 import { createPharmacyService } from '../modules/pharmacies/services/pharmacies.ts';
+import { productQualityPendingItems } from '../modules/product-quality/pending.ts';
+import { createCccService } from '../modules/product-quality/services/ccc.ts';
+import { createProductNotice } from '../modules/product-quality/services/notice.ts';
+import { createProductPlanService } from '../modules/product-quality/services/plans.ts';
+import { createProductResultImport } from '../modules/product-quality/services/result-import.ts';
+import { createProductSampleService } from '../modules/product-quality/services/samples.ts';
+import { createProductSettingsService } from '../modules/product-quality/services/settings.ts';
 import { createReportService } from '../modules/reports/service.ts';
 import { screenJobs } from '../modules/screen/jobs.ts';
 import { createScreenService } from '../modules/screen/service.ts';
@@ -291,6 +299,7 @@ export function createServices(
       foodPlanPendingItems(db),
       foodSamplingPendingItems(db),
       equipmentHazardPendingItems(db),
+      productQualityPendingItems(db),
       foodHonourPendingItems(db, { publishByDay: config.FOOD_HONOUR_PUBLISH_BY_DAY }),
       equipmentPendingItems(db),
       pharmacyPendingItems(db),
@@ -435,6 +444,13 @@ export function createServices(
     drugSales: createDrugSales(db, { pii, now: opts.now }),
     drugSaleMonitoring,
     drugSaleImports: createSaleImport(db, { pii, now: opts.now, limits: importLimits(config) }),
+    // 产品质量监督抽查 and 3C (issue 14, points 10–11).
+    productSamples: createProductSampleService(db, { calendar: calendar.calendar, now: opts.now }),
+    productPlans: createProductPlanService(db),
+    productSettings: createProductSettingsService(db),
+    productCcc: createCccService(db, { now: opts.now }),
+    productNotice: createProductNotice(db, { font: () => findCjkFont(config) }),
+    productImport: createProductResultImport(db, { limits: importLimits(config), now: opts.now }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

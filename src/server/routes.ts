@@ -42,6 +42,7 @@ import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { publicPharmacistRoutes } from '../modules/pharmacies/public-routes.ts';
 import { pharmacyRoutes } from '../modules/pharmacies/routes.ts';
+import { productQualityRoutes } from '../modules/product-quality/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { screenRoutes } from '../modules/screen/routes.ts';
 import { searchRoutes } from '../modules/search/routes.ts';
@@ -196,5 +197,12 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(publicPharmacistRoutes, {
     attendance: services.pharmacyAttendance,
     perMinute: config.PHARMACIST_ACCESS_RATE_LIMIT_PER_MINUTE,
+  await app.register(productQualityRoutes, {
+    samples: services.productSamples,
+    plans: services.productPlans,
+    settings: services.productSettings,
+    ccc: services.productCcc,
+    importResults: services.productImport,
+    notice: services.productNotice,
   });
 };

@@ -7,6 +7,7 @@ import type {
 } from '../../../contracts/food-sampling.ts';
 import type { Db } from '../../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../../db/sql.ts';
+import { passRate } from '../../../domain/sampling.ts';
 import {
   aggregateReach,
   assertPermitted,
@@ -22,7 +23,7 @@ import * as figures from '../repos/figures.ts';
 import * as plans from '../repos/plans.ts';
 import { toPlan } from '../view.ts';
 
-const rate = (passed: number, tested: number) => (tested ? Math.round((passed / tested) * 1000) / 10 : null);
+const rate = passRate;
 
 /** 抽检计划 per station and period, the 合格率 figures and the public list of published results. */
 export function createSamplingPlanService(db: Db) {

@@ -11,10 +11,9 @@ import {
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import { assertPermitted, canRead } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { readHeaderSheet } from '../../entities/import/header-sheet.ts';
 import type { ImportLimits } from '../../entities/import/limits.ts';
 import { cellText, parseDate } from '../../entities/import/values.ts';
-import { readXlsxRows, type SheetRow } from '../../entities/import/xlsx-reader.ts';
 import { foodSampleKind, foodSampleReach } from '../access.ts';
 import * as repo from '../repos/samples.ts';
 import { recordResult } from './samples.ts';
@@ -36,37 +35,6 @@ const conclusionByLabel = new Map<string, 'pass' | 'fail'>([
   ['fail', 'fail'],
 ]);
 
-async function readSheet(file: Uint8Array, limits: ImportLimits) {
-  const byHeader = new Map<string, Key>(Object.entries(resultImportColumns).map(([k, l]) => [l, k as Key]));
-  const rows: SheetRow[] = [];
-  try {
-    for await (const r of readXlsxRows(file, limits, (cells) => cells.filter((c) => byHeader.has(cellText(c))).length))
-      rows.push(r);
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('VALIDATION', '无法读取 XLSX 文件：文件已损坏或不是有效的 Excel 工作簿', [
-      { path: 'file', message: '不是有效的 XLSX 文件' },
-    ]);
-  }
-  const [header, ...data] = rows;
-  const cols = new Map<Key, number>();
-  header?.cells.forEach((c, i) => {
-    const key = byHeader.get(cellText(c));
-    if (key) cols.set(key, i);
-  });
-  const missing = required.filter((k) => !cols.has(k)).map((k) => resultImportColumns[k]);
-  if (!header || missing.length)
-    throw new AppError('VALIDATION', `缺少必填列：${missing.join('、') || '表头'}`, [
-      { path: 'file', message: '缺少必填列' },
-    ]);
-  return data
-    .filter((r) => r.cells.some((c) => cellText(c) !== ''))
-    .map((r) => ({
-      row: r.row,
-      cells: Object.fromEntries([...cols].map(([k, i]) => [k, r.cells[i]])) as Record<Key, unknown>,
-    }));
-}
-
 /**
  * XLSX import of lab results (the registry import's reader): every row is checked — the 抽样单 exists, lies in the
  * caller's reach and waits for its result, dates, 项目类别 and 单项结论 — and either every sample's result is recorded
@@ -76,7 +44,7 @@ export function createResultImport(db: Db, deps: { limits: ImportLimits; now?: (
   return async function importResults(actor: Actor, file: Uint8Array): Promise<TFoodImportResult> {
     assertPermitted(actor, foodSampleKind, 'write');
     const today = shanghaiToday(deps.now?.() ?? new Date());
-    const rows = await readSheet(file, deps.limits);
+    const rows = await readHeaderSheet(file, deps.limits, resultImportColumns, required);
     const errors: TEntityImportError[] = [];
     const fail = (row: number, key: Key, value: unknown, reason: string) =>
       errors.push({ row, column: resultImportColumns[key], value: cellText(value) || undefined, reason });
