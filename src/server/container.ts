@@ -9,6 +9,7 @@ import '../modules/entities/access.ts';
 import '../modules/food/access.ts';
 import '../modules/food-public/access.ts';
 import '../modules/food-sampling/access.ts';
+import '../modules/product-recalls/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
 import '../modules/notifications/access.ts';
@@ -104,6 +105,10 @@ import { createNotificationService } from '../modules/notifications/service.ts';
 import { userSearchProvider } from '../modules/org/global-search.ts';
 import { orgScreenFigures } from '../modules/org/screen.ts';
 import { createOrgService } from '../modules/org/service.ts';
+import { productAlertPendingItems } from '../modules/product-recalls/pending.ts';
+import { createAlertImport } from '../modules/product-recalls/services/alert-import.ts';
+import { createAlertService } from '../modules/product-recalls/services/alerts.ts';
+import { createRecallService } from '../modules/product-recalls/services/recalls.ts';
 import { createReportService } from '../modules/reports/service.ts';
 import { screenJobs } from '../modules/screen/jobs.ts';
 import { createScreenService } from '../modules/screen/service.ts';
@@ -247,6 +252,7 @@ export function createServices(
       foodAppealPendingItems(db),
       foodPlanPendingItems(db),
       foodSamplingPendingItems(db),
+      productAlertPendingItems(db),
       foodHonourPendingItems(db, { publishByDay: config.FOOD_HONOUR_PUBLISH_BY_DAY }),
     ],
     { now: opts.now },
@@ -368,6 +374,9 @@ export function createServices(
       retestWorkingDays: config.FOOD_SAMPLING_RETEST_WORKING_DAYS,
     }),
     foodSamplingImport: createResultImport(db, { limits: importLimits(config), now: opts.now }),
+    productRecalls: createRecallService(db, { files, now: opts.now }),
+    productAlerts: createAlertService(db, { calendar: calendar.calendar }),
+    productAlertImport: createAlertImport(db, { limits: importLimits(config), now: opts.now }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

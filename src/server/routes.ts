@@ -35,6 +35,7 @@ import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { jobRoutes } from '../modules/jobs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
+import { productRecallRoutes, publicProductRecallRoutes } from '../modules/product-recalls/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { screenRoutes } from '../modules/screen/routes.ts';
 import { searchRoutes } from '../modules/search/routes.ts';
@@ -151,6 +152,16 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   });
   await app.register(publicFoodSamplingRoutes, {
     plans: services.foodSamplingPlans,
+    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
+  await app.register(productRecallRoutes, {
+    recalls: services.productRecalls,
+    alerts: services.productAlerts,
+    importAlerts: services.productAlertImport,
+    maxUploadBytes: config.FILE_MAX_BYTES,
+  });
+  await app.register(publicProductRecallRoutes, {
+    recalls: services.productRecalls,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   });
 };
