@@ -11,6 +11,7 @@ export const filePurposes = {
   'station-rating-evidence': 'rating:read',
   'kitchen-snapshot': 'food:read',
   'food-appeal-evidence': 'food:read',
+  'product-recall-report': 'product:read',
 } as const satisfies Record<string, Permission>;
 export type FilePurpose = keyof typeof filePurposes;
 export const ZFilePurpose = z.enum(Object.keys(filePurposes) as [FilePurpose, ...FilePurpose[]]);

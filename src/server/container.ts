@@ -13,6 +13,7 @@ import '../modules/food-public/access.ts';
 import '../modules/food-sampling/access.ts';
 import '../modules/pharmacies/access.ts';
 import '../modules/product-quality/access.ts';
+import '../modules/product-recalls/access.ts';
 import '../modules/files/access.ts';
 import '../modules/jobs/access.ts';
 import '../modules/notifications/access.ts';
@@ -140,6 +141,10 @@ import { createProductPlanService } from '../modules/product-quality/services/pl
 import { createProductResultImport } from '../modules/product-quality/services/result-import.ts';
 import { createProductSampleService } from '../modules/product-quality/services/samples.ts';
 import { createProductSettingsService } from '../modules/product-quality/services/settings.ts';
+import { productAlertPendingItems } from '../modules/product-recalls/pending.ts';
+import { createAlertImport } from '../modules/product-recalls/services/alert-import.ts';
+import { createAlertService } from '../modules/product-recalls/services/alerts.ts';
+import { createRecallService } from '../modules/product-recalls/services/recalls.ts';
 import { createReportService } from '../modules/reports/service.ts';
 import { screenJobs } from '../modules/screen/jobs.ts';
 import { createScreenService } from '../modules/screen/service.ts';
@@ -300,6 +305,7 @@ export function createServices(
       foodSamplingPendingItems(db),
       equipmentHazardPendingItems(db),
       productQualityPendingItems(db),
+      productAlertPendingItems(db),
       foodHonourPendingItems(db, { publishByDay: config.FOOD_HONOUR_PUBLISH_BY_DAY }),
       equipmentPendingItems(db),
       pharmacyPendingItems(db),
@@ -451,6 +457,9 @@ export function createServices(
     productCcc: createCccService(db, { now: opts.now }),
     productNotice: createProductNotice(db, { font: () => findCjkFont(config) }),
     productImport: createProductResultImport(db, { limits: importLimits(config), now: opts.now }),
+    productRecalls: createRecallService(db, { files, now: opts.now }),
+    productAlerts: createAlertService(db, { calendar: calendar.calendar }),
+    productAlertImport: createAlertImport(db, { limits: importLimits(config), now: opts.now }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
       entitySearchProvider(db, { pii }),

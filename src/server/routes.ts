@@ -43,6 +43,7 @@ import { orgRoutes } from '../modules/org/routes.ts';
 import { publicPharmacistRoutes } from '../modules/pharmacies/public-routes.ts';
 import { pharmacyRoutes } from '../modules/pharmacies/routes.ts';
 import { productQualityRoutes } from '../modules/product-quality/routes.ts';
+import { productRecallRoutes, publicProductRecallRoutes } from '../modules/product-recalls/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { screenRoutes } from '../modules/screen/routes.ts';
 import { searchRoutes } from '../modules/search/routes.ts';
@@ -204,5 +205,14 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     ccc: services.productCcc,
     importResults: services.productImport,
     notice: services.productNotice,
+  await app.register(productRecallRoutes, {
+    recalls: services.productRecalls,
+    alerts: services.productAlerts,
+    importAlerts: services.productAlertImport,
+    maxUploadBytes: config.FILE_MAX_BYTES,
+  });
+  await app.register(publicProductRecallRoutes, {
+    recalls: services.productRecalls,
+    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   });
 };
