@@ -198,6 +198,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(publicPharmacistRoutes, {
     attendance: services.pharmacyAttendance,
     perMinute: config.PHARMACIST_ACCESS_RATE_LIMIT_PER_MINUTE,
+  });
   await app.register(productQualityRoutes, {
     samples: services.productSamples,
     plans: services.productPlans,
@@ -205,6 +206,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     ccc: services.productCcc,
     importResults: services.productImport,
     notice: services.productNotice,
+  });
   await app.register(productRecallRoutes, {
     recalls: services.productRecalls,
     alerts: services.productAlerts,
