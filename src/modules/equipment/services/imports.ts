@@ -15,6 +15,7 @@ import { sniffFormat } from '../../entities/import/file-type.ts';
 import type { ImportLimits } from '../../entities/import/limits.ts';
 import { readRows, type SheetRow } from '../../entities/import/read-rows.ts';
 import { cellText, parseDate } from '../../entities/import/values.ts';
+import { readXlsxRows } from '../../entities/import/xlsx-reader.ts';
 import { equipmentKind, equipmentReach } from '../access.ts';
 import * as repo from '../repos/equipment.ts';
 import * as records from '../repos/records.ts';
@@ -31,19 +32,29 @@ async function readSheet<K extends string>(
   required: K[],
 ) {
   const format = sniffFormat(file.subarray(0, 8192), filename);
-  const rows: SheetRow[] = [];
-  for await (const r of readRows(
-    {
-      filename,
-      format,
-      open: async function* () {
-        yield file;
-      },
-    },
-    limits,
-  ))
-    rows.push(r);
   const byHeader = new Map<string, K>(Object.entries(columns).map(([k, l]) => [l as string, k as K]));
+  const rows: SheetRow[] = [];
+  try {
+    const source =
+      format === 'xlsx'
+        ? readXlsxRows(file, limits, (cells) => cells.filter((c) => byHeader.has(cellText(c))).length)
+        : readRows(
+            {
+              filename,
+              format,
+              open: async function* () {
+                yield file;
+              },
+            },
+            limits,
+          );
+    for await (const r of source) rows.push(r);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('VALIDATION', '无法读取文件：文件已损坏或不是有效的 Excel 工作簿 / CSV', [
+      { path: 'file', message: '无法读取文件' },
+    ]);
+  }
   const [header, ...data] = rows;
   const cols = new Map<K, number>();
   header?.cells.forEach((c, i) => {
