@@ -212,6 +212,28 @@ export const appMenu: AppMenuEntry[] = [
     permission: 'food:read',
     hideInMenu: true,
   },
+  // 特种设备 hazards, orders and lift plates (issue 14 points 3–4)
+  {
+    path: '/equipment/directives',
+    label: 'nav.equipmentDirectives',
+    icon: <ToolOutlined />,
+    permission: 'equipment:read',
+    group: 'equipment',
+  },
+  {
+    path: '/equipment/directives/:id',
+    label: 'equipmentHazards.directive.title',
+    icon: <ToolOutlined />,
+    permission: 'equipment:read',
+    hideInMenu: true,
+  },
+  {
+    path: '/equipment/plates',
+    label: 'nav.equipmentPlates',
+    icon: <ToolOutlined />,
+    permission: 'equipment:read',
+    group: 'equipment',
+  },
   {
     path: '/food/sampling/samples',
     label: 'nav.foodSamplingSamples',

@@ -53,6 +53,16 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
     () => import('./pages/food/inspections/food-inspection-page.tsx'),
     'FoodInspectionPage',
   ),
+  // 特种设备 hazards, orders and lift plates (issue 14 points 3–4)
+  '/equipment/directives': lazyNamed(
+    () => import('./pages/equipment/hazards/directives-page.tsx'),
+    'EquipmentDirectivesPage',
+  ),
+  '/equipment/directives/:id': lazyNamed(
+    () => import('./pages/equipment/hazards/directive-page.tsx'),
+    'EquipmentDirectivePage',
+  ),
+  '/equipment/plates': lazyNamed(() => import('./pages/equipment/plates/plates-page.tsx'), 'EquipmentPlatesPage'),
   '/food/sampling/samples': lazyNamed(() => import('./pages/food/sampling/samples-page.tsx'), 'SamplingSamplesPage'),
   '/food/sampling/samples/:id': lazyNamed(() => import('./pages/food/sampling/sample-page.tsx'), 'SamplingSamplePage'),
   '/food/sampling/plans': lazyNamed(() => import('./pages/food/sampling/plans-page.tsx'), 'SamplingPlansPage'),

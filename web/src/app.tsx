@@ -23,6 +23,7 @@ const PortalTrackPage = lazyNamed(() => import('./pages/portal/portal-track-page
 const PortalPenaltiesPage = lazyNamed(() => import('./pages/portal/portal-penalties-page.tsx'), 'PortalPenaltiesPage');
 const PortalEntitiesPage = lazyNamed(() => import('./pages/portal/portal-entities-page.tsx'), 'PortalEntitiesPage');
 const PortalEntityPage = lazyNamed(() => import('./pages/portal/portal-entity-page.tsx'), 'PortalEntityPage');
+const PortalPlatePage = lazyNamed(() => import('./pages/equipment/plates/portal-plate-page.tsx'), 'PortalPlatePage');
 const PortalPlacardPage = lazyNamed(() => import('./pages/portal/portal-placard-page.tsx'), 'PortalPlacardPage');
 const PortalFoodPage = lazyNamed(() => import('./pages/food/public/portal-food-page.tsx'), 'PortalFoodPage');
 const PortalFoodGradePage = lazyNamed(
@@ -116,6 +117,14 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PortalEntityPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/plate"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalPlatePage />
           </Suspense>
         }
       />

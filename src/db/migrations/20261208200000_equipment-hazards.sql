@@ -70,6 +70,7 @@ CREATE TABLE equipment_hazards (
 );
 CREATE INDEX equipment_hazards_station_idx ON equipment_hazards (station_id, id);
 CREATE INDEX equipment_hazards_equipment_idx ON equipment_hazards (equipment_id, id);
+CREATE INDEX equipment_hazards_grade_idx ON equipment_hazards (grade_code);
 CREATE INDEX equipment_hazards_directive_idx ON equipment_hazards (directive_id) WHERE directive_id IS NOT NULL;
 CREATE INDEX equipment_hazards_created_by_idx ON equipment_hazards (created_by) WHERE created_by IS NOT NULL;
 

@@ -9,6 +9,7 @@ import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
 import { creditZhCN } from './messages/credit.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
 import { entityProfileZhCN } from './messages/entity-profile.zh-cn.ts';
+import { equipmentHazardsZhCN } from './messages/equipment-hazards.zh-cn.ts';
 import { foodZhCN } from './messages/food.zh-cn.ts';
 import { foodAppealsZhCN } from './messages/food-appeals.zh-cn.ts';
 import { foodInspectionsZhCN } from './messages/food-inspections.zh-cn.ts';
@@ -61,6 +62,7 @@ export const zhCN = {
   ...foodRulesZhCN,
   ...foodPublicZhCN,
   ...safetiesZhCN,
+  ...equipmentHazardsZhCN,
   ...foodInspectionsZhCN,
   ...foodSamplingZhCN,
   'app.name': '市监 · 市场监管业务平台',

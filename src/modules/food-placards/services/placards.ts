@@ -16,9 +16,9 @@ import { appendAudit } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { type CjkFont, noCjkFont } from '../../../platform/pdf.ts';
 import { foodBusinessKind, foodBusinessReach } from '../../food/access.ts';
+import type { SigningKeys } from '../../signing/published.ts';
 import * as placards from '../repos/placards.ts';
 import { toPlacard } from '../view.ts';
-import type { SigningKeys } from '../../signing/published.ts';
 import { placardPdf } from './pdf.ts';
 
 export interface PlacardDeps {
