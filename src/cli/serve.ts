@@ -15,6 +15,7 @@ import { loadDemoFoodSampling } from '../demo/demo-food-sampling-repo.ts';
 import { loadDemoFoodTiers } from '../demo/demo-food-tiers.ts';
 import { DEMO_KITCHEN_VENDOR, loadDemoKitchen } from '../demo/demo-kitchen-repo.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
+import { loadDemoPharmacies } from '../demo/demo-pharmacies-repo.ts';
 import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
 import { shanghaiToday } from '../domain/shanghai-date.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
@@ -87,6 +88,12 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
     files: createFileService(db, { maxBytes: 1 }),
   });
   console.log(`  双随机抽查 ${spotChecks.visits} 户（一个已完成的联合抽查任务）`);
+  const pharmacyStarted = Date.now();
+  const pharmacies = await loadDemoPharmacies(db, shanghaiToday());
+  console.log(
+    `  零售药店 ${pharmacies.pharmacies} 家、执业药师 ${pharmacies.pharmacists} 名、阳光药师考勤 ` +
+      `${pharmacies.days.toLocaleString()} 天（${((Date.now() - pharmacyStarted) / 1000).toFixed(1)} 秒）`,
+  );
   const cases = await loadDemoCases(db);
   console.log(`  执法办案 ${cases.cases} 件、案件线索 ${cases.leads} 条（${cases.seconds.toFixed(1)} 秒）`);
   // PGlite runs no autovacuum: without fresh statistics the planner walks every planned food inspection for an

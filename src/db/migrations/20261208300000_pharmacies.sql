@@ -67,11 +67,11 @@ CREATE INDEX pharmacist_shifts_pharmacist_idx ON pharmacist_shifts (pharmacist_i
 CREATE INDEX pharmacist_shifts_pharmacy_day_idx ON pharmacist_shifts (pharmacy_id, day);
 CREATE INDEX pharmacist_shifts_photo_idx ON pharmacist_shifts (photo_file_id) WHERE photo_file_id IS NOT NULL;
 
--- One row per pharmacy and opening day: the rate is Σ covered_minutes / Σ open_minutes over any period.
+-- One row per pharmacy and opening day: the rate is Σ covered_minutes / Σ open_minutes over any period. Its station
+-- is the pharmacy's (joined), so a year of rows for a district carries one foreign key only.
 CREATE TABLE pharmacy_attendance_days (
   pharmacy_id      bigint NOT NULL REFERENCES pharmacies (id),
   day              date NOT NULL,
-  station_id       bigint NOT NULL REFERENCES org_units (id),
   open_minutes     integer NOT NULL CHECK (open_minutes > 0),
   covered_minutes  integer NOT NULL CHECK (covered_minutes BETWEEN 0 AND open_minutes),
   -- An absence (covered < open) stays in the station's inbox until someone checks it.
@@ -79,10 +79,8 @@ CREATE TABLE pharmacy_attendance_days (
   reviewed_at      timestamptz,
   PRIMARY KEY (pharmacy_id, day)
 );
-CREATE INDEX pharmacy_attendance_days_station_idx ON pharmacy_attendance_days (station_id, day);
 CREATE INDEX pharmacy_attendance_days_absent_idx ON pharmacy_attendance_days (day, pharmacy_id)
   WHERE covered_minutes < open_minutes AND reviewed_at IS NULL;
-CREATE INDEX pharmacy_attendance_days_reviewed_by_idx ON pharmacy_attendance_days (reviewed_by);
 
 -- GSP 检查: the visit (inspectors, 回避, photos, signatures, publication clock) is the visit engine's.
 CREATE TABLE pharmacy_gsp_inspections (

@@ -40,9 +40,10 @@ describe('retail pharmacies and 阳光药师 attendance (issue 14 points 6–7)'
 
   before(async () => {
     app = await startTestApp({ env: { PHARMACY_GEOFENCE_METRES: '150' } });
-    [chief, inspector, otherChief, hotline] = await Promise.all(
-      ['s01.chief', 's01.inspector', 's02.chief', 'hotline'].map((u) => loginAs(app, u)),
-    );
+    chief = await loginAs(app, 's01.chief');
+    inspector = await loginAs(app, 's01.inspector');
+    otherChief = await loginAs(app, 's02.chief');
+    hotline = await loginAs(app, 'hotline');
     phone = new Client(app.baseUrl);
   });
   after(() => app.close());
@@ -92,7 +93,7 @@ describe('retail pharmacies and 阳光药师 attendance (issue 14 points 6–7)'
       list.body.items.map((p) => p.id),
       [pharmacy.id],
     );
-    const xlsx = await chief.get<string>('/api/v1/pharmacies/export?q=' + encodeURIComponent('示范大药房'));
+    const xlsx = await chief.get<string>(`/api/v1/pharmacies/export?q=${encodeURIComponent('示范大药房')}`);
     assert.equal(xlsx.status, 200);
     assert.match(xlsx.headers.get('content-type') ?? '', /spreadsheetml/);
   });

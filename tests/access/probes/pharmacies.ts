@@ -53,7 +53,7 @@ async function listed(caller: ApiClient, ids: readonly string[]): Promise<Outcom
 export const probes: AccessProbe[] = [
   {
     kind: 'pharmacy',
-    tables: ['pharmacies', 'pharmacy_attendance_days'],
+    tables: ['pharmacies'],
     seed,
     ops: {
       list: (caller, { ids }) => listed(caller, ids),

@@ -118,8 +118,8 @@ export async function upsertDay(
   d: { pharmacyId: number; day: string; openMinutes: number; coveredMinutes: number },
 ) {
   await tx.query(
-    `INSERT INTO pharmacy_attendance_days (pharmacy_id, day, station_id, open_minutes, covered_minutes)
-     SELECT id, $2, station_id, $3, $4 FROM pharmacies WHERE id = $1
+    `INSERT INTO pharmacy_attendance_days (pharmacy_id, day, open_minutes, covered_minutes)
+     VALUES ($1, $2, $3, $4)
      ON CONFLICT (pharmacy_id, day) DO UPDATE SET open_minutes = EXCLUDED.open_minutes,
        covered_minutes = EXCLUDED.covered_minutes`,
     [d.pharmacyId, d.day, d.openMinutes, d.coveredMinutes],
@@ -130,8 +130,8 @@ export async function upsertDay(
 export async function fillEmptyDays(tx: Queryable, day: string) {
   const rows = await tx.query<{ n: number }>(
     `WITH ins AS (
-       INSERT INTO pharmacy_attendance_days (pharmacy_id, day, station_id, open_minutes, covered_minutes)
-       SELECT ph.id, $1::date, ph.station_id, ph.closes_minute - ph.opens_minute, 0
+       INSERT INTO pharmacy_attendance_days (pharmacy_id, day, open_minutes, covered_minutes)
+       SELECT ph.id, $1::date, ph.closes_minute - ph.opens_minute, 0
          FROM pharmacies ph WHERE ph.status = 'active' AND ph.licence_issued_on <= $1::date
        ON CONFLICT (pharmacy_id, day) DO NOTHING RETURNING 1)
      SELECT count(*)::int AS n FROM ins`,
@@ -178,12 +178,12 @@ export async function stationRates(q: Queryable, actor: Actor, from: string, to:
     coveredMinutes: number;
     absentDays: number;
   }>(
-    `SELECT d.station_id AS "stationId", s.name AS "stationName", count(DISTINCT d.pharmacy_id)::int AS pharmacies,
+    `SELECT ph.station_id AS "stationId", s.name AS "stationName", count(DISTINCT d.pharmacy_id)::int AS pharmacies,
             sum(d.open_minutes)::int AS "openMinutes", sum(d.covered_minutes)::int AS "coveredMinutes",
             count(*) FILTER (WHERE d.covered_minutes < d.open_minutes)::int AS "absentDays"
        FROM pharmacy_attendance_days d JOIN pharmacies ph ON ph.id = d.pharmacy_id
-       JOIN org_units s ON s.id = d.station_id ${w}
-      GROUP BY d.station_id, s.name, s.sort_order ORDER BY s.sort_order, d.station_id`,
+       JOIN org_units s ON s.id = ph.station_id ${w}
+      GROUP BY ph.station_id, s.name, s.sort_order ORDER BY s.sort_order, ph.station_id`,
     w.params,
   );
   const months = await q.query<{
@@ -193,11 +193,11 @@ export async function stationRates(q: Queryable, actor: Actor, from: string, to:
     openMinutes: number;
     coveredMinutes: number;
   }>(
-    `SELECT to_char(d.day, 'YYYY-MM') AS month, d.station_id AS "stationId", s.name AS "stationName",
+    `SELECT to_char(d.day, 'YYYY-MM') AS month, ph.station_id AS "stationId", s.name AS "stationName",
             sum(d.open_minutes)::int AS "openMinutes", sum(d.covered_minutes)::int AS "coveredMinutes"
        FROM pharmacy_attendance_days d JOIN pharmacies ph ON ph.id = d.pharmacy_id
-       JOIN org_units s ON s.id = d.station_id ${w}
-      GROUP BY 1, d.station_id, s.name ORDER BY 1, d.station_id`,
+       JOIN org_units s ON s.id = ph.station_id ${w}
+      GROUP BY 1, ph.station_id, s.name ORDER BY 1, ph.station_id`,
     w.params,
   );
   return { stations, months };
