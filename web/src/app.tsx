@@ -24,6 +24,7 @@ const PortalPenaltiesPage = lazyNamed(() => import('./pages/portal/portal-penalt
 const PortalEntitiesPage = lazyNamed(() => import('./pages/portal/portal-entities-page.tsx'), 'PortalEntitiesPage');
 const PortalEntityPage = lazyNamed(() => import('./pages/portal/portal-entity-page.tsx'), 'PortalEntityPage');
 const PortalPlacardPage = lazyNamed(() => import('./pages/portal/portal-placard-page.tsx'), 'PortalPlacardPage');
+const PortalDrugSalesPage = lazyNamed(() => import('./pages/portal/portal-drug-sales-page.tsx'), 'PortalDrugSalesPage');
 const PortalFoodPage = lazyNamed(() => import('./pages/food/public/portal-food-page.tsx'), 'PortalFoodPage');
 const PortalFoodGradePage = lazyNamed(
   () => import('./pages/food/public/portal-food-page.tsx'),
@@ -60,6 +61,14 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PortalFoodBusinessPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/drug-sales"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalDrugSalesPage />
           </Suspense>
         }
       />
