@@ -270,6 +270,13 @@ export const appMenu: AppMenuEntry[] = [
     group: 'food',
   },
   {
+    path: '/drugs/sales',
+    label: 'nav.drugSales',
+    icon: <MedicineBoxOutlined />,
+    permission: 'drug:read',
+    group: 'drugs',
+  },
+  {
     path: '/food/kitchen/alerts',
     label: 'nav.foodKitchenAlerts',
     icon: <VideoCameraOutlined />,

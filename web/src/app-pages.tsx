@@ -34,6 +34,7 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   '/food/plan': lazyNamed(() => import('./pages/food/tiers/food-plan-page.tsx'), 'FoodPlanPage'),
   '/food/honour-lists': lazyNamed(() => import('./pages/food/public/honour-lists-page.tsx'), 'HonourListsPage'),
   '/food/licences': lazyNamed(() => import('./pages/food/food-licences-page.tsx'), 'FoodLicencesPage'),
+  '/drugs/sales': lazyNamed(() => import('./pages/drugs/drug-sales-page.tsx'), 'DrugSalesPage'),
   '/food/kitchen/alerts': lazyNamed(() => import('./pages/food/kitchen/kitchen-alerts-page.tsx'), 'KitchenAlertsPage'),
   '/food/kitchen/enrollments': lazyNamed(
     () => import('./pages/food/kitchen/kitchen-enrollments-page.tsx'),

@@ -25,6 +25,7 @@ const PortalEntitiesPage = lazyNamed(() => import('./pages/portal/portal-entitie
 const PortalEntityPage = lazyNamed(() => import('./pages/portal/portal-entity-page.tsx'), 'PortalEntityPage');
 const PortalPlatePage = lazyNamed(() => import('./pages/equipment/plates/portal-plate-page.tsx'), 'PortalPlatePage');
 const PortalPlacardPage = lazyNamed(() => import('./pages/portal/portal-placard-page.tsx'), 'PortalPlacardPage');
+const PortalDrugSalesPage = lazyNamed(() => import('./pages/portal/portal-drug-sales-page.tsx'), 'PortalDrugSalesPage');
 const PortalFoodPage = lazyNamed(() => import('./pages/food/public/portal-food-page.tsx'), 'PortalFoodPage');
 const PortalFoodGradePage = lazyNamed(
   () => import('./pages/food/public/portal-food-page.tsx'),
@@ -61,6 +62,14 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PortalFoodBusinessPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/drug-sales"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalDrugSalesPage />
           </Suspense>
         }
       />

@@ -85,6 +85,7 @@ describe('work inbox: one query over every module, in the caller scope', () => {
       'cases',
       'complaints',
       'equipment-hazards',
+      'drug-sales',
       'food',
       'food-appeals',
       'food-honour',

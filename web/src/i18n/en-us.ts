@@ -7,6 +7,7 @@ import { casesStatsEnUS } from './messages/cases-stats.en-us.ts';
 import { commonListEnUS } from './messages/common-list.en-us.ts';
 import { complaintsEnUS } from './messages/complaints.en-us.ts';
 import { creditEnUS } from './messages/credit.en-us.ts';
+import { drugSalesEnUS } from './messages/drug-sales.en-us.ts';
 import { entitiesEnUS } from './messages/entities.en-us.ts';
 import { entityProfileEnUS } from './messages/entity-profile.en-us.ts';
 import { equipmentHazardsEnUS } from './messages/equipment-hazards.en-us.ts';
@@ -410,6 +411,7 @@ export const enUS: Record<MessageKey, string> = {
   ...visitSignaturesEnUS,
   ...foodEnUS,
   ...foodKitchenEnUS,
+  ...drugSalesEnUS,
   ...foodPlacardsEnUS,
   ...foodAppealsEnUS,
   ...foodTiersEnUS,

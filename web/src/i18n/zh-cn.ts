@@ -7,6 +7,7 @@ import { casesStatsZhCN } from './messages/cases-stats.zh-cn.ts';
 import { commonListZhCN } from './messages/common-list.zh-cn.ts';
 import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
 import { creditZhCN } from './messages/credit.zh-cn.ts';
+import { drugSalesZhCN } from './messages/drug-sales.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
 import { entityProfileZhCN } from './messages/entity-profile.zh-cn.ts';
 import { equipmentHazardsZhCN } from './messages/equipment-hazards.zh-cn.ts';
@@ -56,6 +57,7 @@ export const zhCN = {
   ...reportsZhCN,
   ...foodZhCN,
   ...foodKitchenZhCN,
+  ...drugSalesZhCN,
   ...foodPlacardsZhCN,
   ...foodAppealsZhCN,
   ...foodTiersZhCN,
