@@ -17,6 +17,7 @@ import { loadDemoFoodTiers } from '../demo/demo-food-tiers.ts';
 import { DEMO_KITCHEN_VENDOR, loadDemoKitchen } from '../demo/demo-kitchen-repo.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
 import { loadDemoPharmacies } from '../demo/demo-pharmacies-repo.ts';
+import { loadDemoProductQuality } from '../demo/demo-product-quality-repo.ts';
 import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
 import { shanghaiToday } from '../domain/shanghai-date.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
@@ -78,6 +79,12 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   const sampling = await loadDemoFoodSampling(db, shanghaiToday());
   console.log(
     `  食品抽检 ${sampling.samples.toLocaleString()} 批次（不合格 ${sampling.failed}）、计划 ${sampling.plans} 项`,
+  );
+  const productStarted = Date.now();
+  const product = await loadDemoProductQuality(db, shanghaiToday());
+  console.log(
+    `  产品质量监督抽查 ${product.samples} 批次（合格 ${product.passed}）、计划 ${product.plans} 项、3C 证书 ${product.certificates} 张、` +
+      `免办 ${product.exemptions} 件（${((Date.now() - productStarted) / 1000).toFixed(1)} 秒）`,
   );
   await loadDemoFoodTiers(db, shanghaiToday());
   const honour = await loadDemoFoodHonour(db, shanghaiToday());

@@ -328,6 +328,20 @@ export const productQualityRoutes: FastifyPluginAsyncZod<Deps> = async (app, d) 
     { config: read, schema: { tags, summary: '免办3C详情', params: ZIdParams, response: { 200: ZCccExemption } } },
     (req) => d.ccc.exemption(actorOf(req), req.params.id),
   );
+  app.patch(
+    `${base}/ccc/exemptions/:id`,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '更正产品名称',
+        params: ZIdParams,
+        body: ZCccCertificatePatch,
+        response: { 200: ZCccExemption },
+      },
+    },
+    (req) => d.ccc.renameExemption(actorOf(req), req.params.id, req.body.productName),
+  );
   app.post(
     `${base}/ccc/exemptions/:id/after-check`,
     {

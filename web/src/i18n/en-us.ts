@@ -26,6 +26,7 @@ import { notificationsEnUS } from './messages/notifications.en-us.ts';
 import { orgEnUS } from './messages/org.en-us.ts';
 import { penaltiesEnUS } from './messages/penalties.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
+import { productQualityEnUS } from './messages/product-quality.en-us.ts';
 import { reportsEnUS } from './messages/reports.en-us.ts';
 import { safetiesEnUS } from './messages/safeties.en-us.ts';
 import { screenEnUS } from './messages/screen.en-us.ts';
@@ -421,4 +422,5 @@ export const enUS: Record<MessageKey, string> = {
   ...equipmentHazardsEnUS,
   ...foodInspectionsEnUS,
   ...foodSamplingEnUS,
+  ...productQualityEnUS,
 };

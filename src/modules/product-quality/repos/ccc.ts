@@ -196,3 +196,7 @@ export async function countAfterChecks(
   );
   return windowCounts(rows);
 }
+
+export async function renameExemptionProduct(tx: Queryable, id: number, productName: string) {
+  await tx.query('UPDATE ccc_exemptions SET product_name = $2, version = version + 1 WHERE id = $1', [id, productName]);
+}

@@ -133,6 +133,20 @@ export function createCccService(db: Db, deps: { now?: () => Date } = {}) {
       return exemption(actor, id);
     },
 
+    async renameExemption(actor: Actor, id: number, productName: string) {
+      assertWritable(actor, cccExemptionKind, await repo.getExemption(db, id), reachOf);
+      await db.transaction(async (tx) => {
+        await repo.renameExemptionProduct(tx, id, productName);
+        await appendAudit(tx, actor, {
+          action: 'cccExemption.update',
+          targetType: 'cccExemption',
+          targetId: id,
+          detail: { productName },
+        });
+      });
+      return exemption(actor, id);
+    },
+
     async afterCheck(actor: Actor, id: number, b: z.infer<typeof ZAfterCheckBody>) {
       const x = assertWritable(actor, cccExemptionKind, await repo.getExemption(db, id), reachOf);
       if (x.afterCheckedOn) throw validation('checkedOn', '该免办批准的后续核查已完成');
