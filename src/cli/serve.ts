@@ -15,6 +15,7 @@ import { loadDemoFoodSampling } from '../demo/demo-food-sampling-repo.ts';
 import { loadDemoFoodTiers } from '../demo/demo-food-tiers.ts';
 import { DEMO_KITCHEN_VENDOR, loadDemoKitchen } from '../demo/demo-kitchen-repo.ts';
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
+import { loadDemoProductRecalls } from '../demo/demo-product-recalls.ts';
 import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
 import { shanghaiToday } from '../domain/shanghai-date.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
@@ -76,6 +77,12 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   const sampling = await loadDemoFoodSampling(db, shanghaiToday());
   console.log(
     `  食品抽检 ${sampling.samples.toLocaleString()} 批次（不合格 ${sampling.failed}）、计划 ${sampling.plans} 项`,
+  );
+  const recallsStarted = Date.now();
+  const recalls = await loadDemoProductRecalls(db, shanghaiToday());
+  console.log(
+    `  缺陷产品召回 ${recalls.recalls} 件；风险通报 ${recalls.alerts} 条，匹配登记主体 ${recalls.matches} 个（匹配 ` +
+      `${recalls.importMillis} 毫秒，共 ${((Date.now() - recallsStarted) / 1000).toFixed(1)} 秒）`,
   );
   await loadDemoFoodTiers(db, shanghaiToday());
   const honour = await loadDemoFoodHonour(db, shanghaiToday());

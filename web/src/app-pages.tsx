@@ -61,6 +61,16 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
     'SamplingPassRatesPage',
   ),
   '/food/sampling/import': lazyNamed(() => import('./pages/food/sampling/import-page.tsx'), 'SamplingImportPage'),
+  '/product/recalls': lazyNamed(() => import('./pages/product/recalls/recalls-page.tsx'), 'RecallsPage'),
+  '/product/recalls/:id': lazyNamed(() => import('./pages/product/recalls/recall-page.tsx'), 'RecallPage'),
+  '/product/alerts/import': lazyNamed(
+    () => import('./pages/product/recalls/alerts-import-page.tsx'),
+    'AlertsImportPage',
+  ),
+  '/product/alerts/matches': lazyNamed(
+    () => import('./pages/product/recalls/alert-matches-page.tsx'),
+    'AlertMatchesPage',
+  ),
   '/credit': lazyNamed(() => import('./pages/credit/credit-overview-page.tsx'), 'CreditOverviewPage'),
   '/credit/abnormal': lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'AbnormalListPage'),
   '/credit/serious': lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'SeriousListPage'),

@@ -24,6 +24,7 @@ import { notificationsEnUS } from './messages/notifications.en-us.ts';
 import { orgEnUS } from './messages/org.en-us.ts';
 import { penaltiesEnUS } from './messages/penalties.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
+import { productRecallsEnUS } from './messages/product-recalls.en-us.ts';
 import { reportsEnUS } from './messages/reports.en-us.ts';
 import { safetiesEnUS } from './messages/safeties.en-us.ts';
 import { screenEnUS } from './messages/screen.en-us.ts';
@@ -417,4 +418,5 @@ export const enUS: Record<MessageKey, string> = {
   ...safetiesEnUS,
   ...foodInspectionsEnUS,
   ...foodSamplingEnUS,
+  ...productRecallsEnUS,
 };
