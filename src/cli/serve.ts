@@ -18,6 +18,7 @@ import { DEMO_KITCHEN_VENDOR, loadDemoKitchen } from '../demo/demo-kitchen-repo.
 import { DEMO_PASSWORD, demoUsers } from '../demo/demo-org.ts';
 import { loadDemoPharmacies } from '../demo/demo-pharmacies-repo.ts';
 import { loadDemoProductQuality } from '../demo/demo-product-quality-repo.ts';
+import { loadDemoProductRecalls } from '../demo/demo-product-recalls.ts';
 import { loadDemoSpotChecks } from '../demo/demo-spot-checks.ts';
 import { shanghaiToday } from '../domain/shanghai-date.ts';
 import { createCalendarService } from '../modules/calendar/service.ts';
@@ -85,6 +86,11 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   console.log(
     `  产品质量监督抽查 ${product.samples} 批次（合格 ${product.passed}）、计划 ${product.plans} 项、3C 证书 ${product.certificates} 张、` +
       `免办 ${product.exemptions} 件（${((Date.now() - productStarted) / 1000).toFixed(1)} 秒）`,
+  const recallsStarted = Date.now();
+  const recalls = await loadDemoProductRecalls(db, shanghaiToday());
+  console.log(
+    `  缺陷产品召回 ${recalls.recalls} 件；风险通报 ${recalls.alerts} 条，匹配登记主体 ${recalls.matches} 个（匹配 ` +
+      `${recalls.importMillis} 毫秒，共 ${((Date.now() - recallsStarted) / 1000).toFixed(1)} 秒）`,
   );
   await loadDemoFoodTiers(db, shanghaiToday());
   const honour = await loadDemoFoodHonour(db, shanghaiToday());

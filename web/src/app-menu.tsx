@@ -365,6 +365,34 @@ export const appMenu: AppMenuEntry[] = [
     permission: 'food:read',
     group: 'food',
   },
+  {
+    path: '/product/recalls',
+    label: 'nav.productRecalls',
+    icon: <NotificationOutlined />,
+    permission: 'product:read',
+    group: 'product',
+  },
+  {
+    path: '/product/recalls/:id',
+    label: 'productRecalls.detail',
+    icon: <NotificationOutlined />,
+    permission: 'product:read',
+    hideInMenu: true,
+  },
+  {
+    path: '/product/alerts/import',
+    label: 'nav.productAlertsImport',
+    icon: <UploadOutlined />,
+    permission: 'product:write',
+    group: 'product',
+  },
+  {
+    path: '/product/alerts/matches',
+    label: 'nav.productAlertMatches',
+    icon: <FileSearchOutlined />,
+    permission: 'product:read',
+    group: 'product',
+  },
 
   {
     path: '/credit',

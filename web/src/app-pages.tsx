@@ -77,6 +77,16 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   '/product/pass-rates': lazyNamed(() => import('./pages/product/pass-rates-page.tsx'), 'ProductPassRatesPage'),
   '/product/ccc': lazyNamed(() => import('./pages/product/ccc-page.tsx'), 'ProductCccPage'),
   '/product/settings': lazyNamed(() => import('./pages/product/settings-page.tsx'), 'ProductSettingsPage'),
+  '/product/recalls': lazyNamed(() => import('./pages/product/recalls/recalls-page.tsx'), 'RecallsPage'),
+  '/product/recalls/:id': lazyNamed(() => import('./pages/product/recalls/recall-page.tsx'), 'RecallPage'),
+  '/product/alerts/import': lazyNamed(
+    () => import('./pages/product/recalls/alerts-import-page.tsx'),
+    'AlertsImportPage',
+  ),
+  '/product/alerts/matches': lazyNamed(
+    () => import('./pages/product/recalls/alert-matches-page.tsx'),
+    'AlertMatchesPage',
+  ),
   '/credit': lazyNamed(() => import('./pages/credit/credit-overview-page.tsx'), 'CreditOverviewPage'),
   '/credit/abnormal': lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'AbnormalListPage'),
   '/credit/serious': lazyNamed(() => import('./pages/credit/credit-list-page.tsx'), 'SeriousListPage'),

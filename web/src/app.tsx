@@ -22,6 +22,7 @@ const PortalFoodBusinessPage = lazyNamed(
 const PortalTrackPage = lazyNamed(() => import('./pages/portal/portal-track-page.tsx'), 'PortalTrackPage');
 const PortalPenaltiesPage = lazyNamed(() => import('./pages/portal/portal-penalties-page.tsx'), 'PortalPenaltiesPage');
 const PortalEntitiesPage = lazyNamed(() => import('./pages/portal/portal-entities-page.tsx'), 'PortalEntitiesPage');
+const PortalRecallsPage = lazyNamed(() => import('./pages/portal/portal-recalls-page.tsx'), 'PortalRecallsPage');
 const PortalEntityPage = lazyNamed(() => import('./pages/portal/portal-entity-page.tsx'), 'PortalEntityPage');
 const PortalPlatePage = lazyNamed(() => import('./pages/equipment/plates/portal-plate-page.tsx'), 'PortalPlatePage');
 const PortalPlacardPage = lazyNamed(() => import('./pages/portal/portal-placard-page.tsx'), 'PortalPlacardPage');
@@ -118,6 +119,14 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PortalFoodGradePage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/portal/recalls"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalRecallsPage />
           </Suspense>
         }
       />

@@ -92,6 +92,7 @@ describe('work inbox: one query over every module, in the caller scope', () => {
       'food-plan',
       'food-sampling',
       'kitchen',
+      'product-recalls',
       'spot-checks',
     ]);
   });

@@ -27,6 +27,7 @@ import { orgEnUS } from './messages/org.en-us.ts';
 import { penaltiesEnUS } from './messages/penalties.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
 import { productQualityEnUS } from './messages/product-quality.en-us.ts';
+import { productRecallsEnUS } from './messages/product-recalls.en-us.ts';
 import { reportsEnUS } from './messages/reports.en-us.ts';
 import { safetiesEnUS } from './messages/safeties.en-us.ts';
 import { screenEnUS } from './messages/screen.en-us.ts';
@@ -423,4 +424,5 @@ export const enUS: Record<MessageKey, string> = {
   ...foodInspectionsEnUS,
   ...foodSamplingEnUS,
   ...productQualityEnUS,
+  ...productRecallsEnUS,
 };

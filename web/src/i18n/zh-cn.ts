@@ -27,6 +27,7 @@ import { orgZhCN } from './messages/org.zh-cn.ts';
 import { penaltiesZhCN } from './messages/penalties.zh-cn.ts';
 import { portalZhCN } from './messages/portal.zh-cn.ts';
 import { productQualityZhCN } from './messages/product-quality.zh-cn.ts';
+import { productRecallsZhCN } from './messages/product-recalls.zh-cn.ts';
 import { reportsZhCN } from './messages/reports.zh-cn.ts';
 import { safetiesZhCN } from './messages/safeties.zh-cn.ts';
 import { screenZhCN } from './messages/screen.zh-cn.ts';
@@ -69,6 +70,7 @@ export const zhCN = {
   ...foodInspectionsZhCN,
   ...foodSamplingZhCN,
   ...productQualityZhCN,
+  ...productRecallsZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',

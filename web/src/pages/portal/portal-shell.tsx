@@ -35,6 +35,7 @@ export function PortalShell({ children }: { children: ReactNode }) {
             { key: '/portal/entities', label: t('entityProfile.nav') },
             { key: '/portal/food-business', label: t('portal.navFoodBusiness') },
             { key: '/portal/food', label: t('foodPublic.nav') },
+            { key: '/portal/recalls', label: t('portalRecalls.nav') },
           ]}
           style={{ flex: 1, minWidth: 0 }}
         />
