@@ -86,6 +86,7 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   console.log(
     `  产品质量监督抽查 ${product.samples} 批次（合格 ${product.passed}）、计划 ${product.plans} 项、3C 证书 ${product.certificates} 张、` +
       `免办 ${product.exemptions} 件（${((Date.now() - productStarted) / 1000).toFixed(1)} 秒）`,
+  );
   const recallsStarted = Date.now();
   const recalls = await loadDemoProductRecalls(db, shanghaiToday());
   console.log(
