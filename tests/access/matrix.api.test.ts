@@ -24,8 +24,6 @@ import type { AccessProbe, MatrixContext, Outcome } from './probe.ts';
 
 /** Tables whose owning-unit column is deliberately not a resource kind of its own, each with the reason. */
 const excludedUnitColumns: Record<string, string> = {
-  // Until the equipment module registers its kind and probe (issue 14, point 1).
-  'equipment.station_id': 'the equipment register has no routes yet; the equipment module replaces this with its kind',
   'equipment_directive_counters.station_id': 'the 指令书 number counter per station and year, never read by users',
   'org_units.parent_id': 'the unit tree itself: the org-unit kind is keyed by the unit id, parent_id is its shape',
   'login_log.unit_id':

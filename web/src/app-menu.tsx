@@ -275,6 +275,8 @@ export const appMenu: AppMenuEntry[] = [
     icon: <MedicineBoxOutlined />,
     permission: 'drug:read',
     group: 'drugs',
+  },
+  {
     path: '/product/samples',
     label: 'nav.productSamples',
     icon: <ExperimentOutlined />,
