@@ -7,6 +7,7 @@ import { isDatabaseEmpty, loadDemo } from '../demo/demo.ts';
 import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
+import { loadDemoEquipment } from '../demo/demo-equipment-repo.ts';
 import { loadDemoFoodAppeals } from '../demo/demo-food-appeals.ts';
 import { loadDemoFoodHonour } from '../demo/demo-food-honour-repo.ts';
 import { loadDemoFoodInspections } from '../demo/demo-food-inspections-repo.ts';
@@ -80,6 +81,12 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   await loadDemoFoodTiers(db, shanghaiToday());
   const honour = await loadDemoFoodHonour(db, shanghaiToday());
   console.log(`  食品红黑榜 ${honour.lists} 份（上月，已发布）：红榜 ${honour.red} 户、黑榜 ${honour.black} 户`);
+  const equipmentStarted = Date.now();
+  const eq = await loadDemoEquipment(db, shanghaiToday());
+  console.log(
+    `  特种设备 ${eq.equipment.toLocaleString()} 台（检验记录 ${eq.inspections.toLocaleString()} 条、维保记录 ` +
+      `${eq.maintenance.toLocaleString()} 条，${((Date.now() - equipmentStarted) / 1000).toFixed(1)} 秒）`,
+  );
   const calendar = createCalendarService(db);
   console.log(await loadDemoFoodAppeals(db, { today: shanghaiToday(), calendar: await calendar.calendar() }));
   const spotChecks = await loadDemoSpotChecks(db, {

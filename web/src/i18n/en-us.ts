@@ -9,6 +9,7 @@ import { complaintsEnUS } from './messages/complaints.en-us.ts';
 import { creditEnUS } from './messages/credit.en-us.ts';
 import { entitiesEnUS } from './messages/entities.en-us.ts';
 import { entityProfileEnUS } from './messages/entity-profile.en-us.ts';
+import { equipmentEnUS } from './messages/equipment.en-us.ts';
 import { foodEnUS } from './messages/food.en-us.ts';
 import { foodAppealsEnUS } from './messages/food-appeals.en-us.ts';
 import { foodInspectionsEnUS } from './messages/food-inspections.en-us.ts';
@@ -408,6 +409,7 @@ export const enUS: Record<MessageKey, string> = {
   ...spotChecksEnUS,
   ...visitSignaturesEnUS,
   ...foodEnUS,
+  ...equipmentEnUS,
   ...foodKitchenEnUS,
   ...foodPlacardsEnUS,
   ...foodAppealsEnUS,

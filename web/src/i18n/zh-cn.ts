@@ -9,6 +9,7 @@ import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
 import { creditZhCN } from './messages/credit.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
 import { entityProfileZhCN } from './messages/entity-profile.zh-cn.ts';
+import { equipmentZhCN } from './messages/equipment.zh-cn.ts';
 import { foodZhCN } from './messages/food.zh-cn.ts';
 import { foodAppealsZhCN } from './messages/food-appeals.zh-cn.ts';
 import { foodInspectionsZhCN } from './messages/food-inspections.zh-cn.ts';
@@ -54,6 +55,7 @@ export const zhCN = {
   ...stationRatingZhCN,
   ...reportsZhCN,
   ...foodZhCN,
+  ...equipmentZhCN,
   ...foodKitchenZhCN,
   ...foodPlacardsZhCN,
   ...foodAppealsZhCN,
