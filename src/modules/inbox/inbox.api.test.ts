@@ -84,6 +84,7 @@ describe('work inbox: one query over every module, in the caller scope', () => {
     assert.deepEqual(box.modules.sort(), [
       'cases',
       'complaints',
+      'equipment',
       'food',
       'food-appeals',
       'food-honour',
