@@ -8,6 +8,7 @@ import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
 import { loadDemoDrugSales } from '../demo/demo-drug-sales.ts';
+import { loadDemoEquipment } from '../demo/demo-equipment-repo.ts';
 import { loadDemoFoodAppeals } from '../demo/demo-food-appeals.ts';
 import { loadDemoFoodHonour } from '../demo/demo-food-honour-repo.ts';
 import { loadDemoFoodInspections } from '../demo/demo-food-inspections-repo.ts';
@@ -101,6 +102,11 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   console.log(
     `  重点药品购药登记 ${drugs.registrations.toLocaleString()} 条（近60日）、异常预警 ${drugs.alerts} 条` +
       `（${((Date.now() - drugStarted) / 1000).toFixed(1)} 秒）`,
+  const equipmentStarted = Date.now();
+  const eq = await loadDemoEquipment(db, shanghaiToday());
+  console.log(
+    `  特种设备 ${eq.equipment.toLocaleString()} 台（检验记录 ${eq.inspections.toLocaleString()} 条、维保记录 ` +
+      `${eq.maintenance.toLocaleString()} 条，${((Date.now() - equipmentStarted) / 1000).toFixed(1)} 秒）`,
   );
   const calendar = createCalendarService(db);
   console.log(await loadDemoFoodAppeals(db, { today: shanghaiToday(), calendar: await calendar.calendar() }));

@@ -26,6 +26,17 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   ),
   '/complaints/:id': lazyNamed(() => import('./pages/complaints/complaint-detail-page.tsx'), 'ComplaintDetailPage'),
   '/cases/stats': lazyNamed(() => import('./pages/cases/stats/case-stats-page.tsx'), 'CaseStatsPage'),
+  '/equipment/registry': lazyNamed(() => import('./pages/equipment/equipment-list-page.tsx'), 'EquipmentListPage'),
+  '/equipment/due': lazyNamed(() => import('./pages/equipment/equipment-list-page.tsx'), 'EquipmentDuePage'),
+  '/equipment/registry/:id': lazyNamed(
+    () => import('./pages/equipment/equipment-detail-page.tsx'),
+    'EquipmentDetailPage',
+  ),
+  '/equipment/map': lazyNamed(() => import('./pages/equipment/equipment-map-page.tsx'), 'EquipmentMapPage'),
+  '/equipment/settings': lazyNamed(
+    () => import('./pages/equipment/equipment-settings-page.tsx'),
+    'EquipmentSettingsPage',
+  ),
   '/food/businesses': lazyNamed(() => import('./pages/food/food-businesses-page.tsx'), 'FoodBusinessesPage'),
   '/food/businesses/:id': lazyNamed(() => import('./pages/food/food-business-page.tsx'), 'FoodBusinessPage'),
   '/food/tiers': lazyNamed(() => import('./pages/food/tiers/food-tiers-page.tsx'), 'FoodTiersPage'),

@@ -13,6 +13,9 @@ CREATE INDEX equipment_unregistered_idx ON equipment (first_used_on, id) WHERE s
 CREATE INDEX equipment_lift_maintenance_idx ON equipment (last_maintained_on, id)
   WHERE status = 'inUse' AND category_code LIKE '3%';
 CREATE INDEX equipment_region_idx ON equipment (region_code, id);
+-- The district-wide due and overdue lists (no station predicate).
+CREATE INDEX equipment_state_due_idx ON equipment (inspection_state, next_inspection_due, id)
+  WHERE inspection_state <> 'normal';
 
 CREATE TABLE equipment_status_events (
   id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -86,6 +86,7 @@ describe('work inbox: one query over every module, in the caller scope', () => {
       'complaints',
       'equipment-hazards',
       'drug-sales',
+      'equipment',
       'food',
       'food-appeals',
       'food-honour',

@@ -11,6 +11,7 @@ import { drugSalesEnUS } from './messages/drug-sales.en-us.ts';
 import { entitiesEnUS } from './messages/entities.en-us.ts';
 import { entityProfileEnUS } from './messages/entity-profile.en-us.ts';
 import { equipmentHazardsEnUS } from './messages/equipment-hazards.en-us.ts';
+import { equipmentEnUS } from './messages/equipment.en-us.ts';
 import { foodEnUS } from './messages/food.en-us.ts';
 import { foodAppealsEnUS } from './messages/food-appeals.en-us.ts';
 import { foodInspectionsEnUS } from './messages/food-inspections.en-us.ts';
@@ -412,6 +413,7 @@ export const enUS: Record<MessageKey, string> = {
   ...spotChecksEnUS,
   ...visitSignaturesEnUS,
   ...foodEnUS,
+  ...equipmentEnUS,
   ...foodKitchenEnUS,
   ...drugSalesEnUS,
   ...foodPlacardsEnUS,

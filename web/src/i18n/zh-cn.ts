@@ -11,6 +11,7 @@ import { drugSalesZhCN } from './messages/drug-sales.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
 import { entityProfileZhCN } from './messages/entity-profile.zh-cn.ts';
 import { equipmentHazardsZhCN } from './messages/equipment-hazards.zh-cn.ts';
+import { equipmentZhCN } from './messages/equipment.zh-cn.ts';
 import { foodZhCN } from './messages/food.zh-cn.ts';
 import { foodAppealsZhCN } from './messages/food-appeals.zh-cn.ts';
 import { foodInspectionsZhCN } from './messages/food-inspections.zh-cn.ts';
@@ -58,6 +59,7 @@ export const zhCN = {
   ...stationRatingZhCN,
   ...reportsZhCN,
   ...foodZhCN,
+  ...equipmentZhCN,
   ...foodKitchenZhCN,
   ...drugSalesZhCN,
   ...foodPlacardsZhCN,

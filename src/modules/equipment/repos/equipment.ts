@@ -109,17 +109,34 @@ export async function listEquipment(
   f: EquipmentFilter,
   page: { after?: unknown[]; limit: number; beforeId?: number; byId?: boolean },
 ): Promise<EquipmentRow[]> {
-  const w = listWhere(actor, f);
-  let order = 'eq.id DESC';
-  if (f.inspectionState && !page.byId) {
+  if (!f.inspectionState || page.byId) {
+    const w = listWhere(actor, f);
+    if (page.after) w.add('eq.id < ?', page.after[0]);
+    else if (page.beforeId) w.add('eq.id < ?', page.beforeId);
+    return db.query<EquipmentRow>(
+      `SELECT ${equipmentCols} FROM ${equipmentFrom} ${w} ORDER BY eq.id DESC LIMIT ${w.param(page.limit + 1)}`,
+      w.params,
+    );
+  }
+  // The due lists walk one state at a time in (station, state, due, id) or (state, due, id) order: 超期未检 dates all
+  // precede 应报检 ones, so "both" is the overdue rows, then the due ones, under one (due, id) cursor.
+  const states = f.inspectionState === 'dueOrOverdue' ? ['overdue', 'due'] : [f.inspectionState];
+  const out: EquipmentRow[] = [];
+  for (const state of states) {
+    const w = listWhere(actor, { ...f, inspectionState: undefined }).add('eq.inspection_state = ?', state);
+    // A station's own list: an equality the planner can walk the due index with (ANY cannot give the order).
+    const units = actor.dataScope === 'unit_and_below' ? actor.scopeUnitIds : [];
+    if (units.length === 1 && !f.stationId) w.add('eq.station_id = ?', units[0]);
     if (page.after) w.add('(eq.next_inspection_due, eq.id) > (?::date, ?)', page.after[0], page.after[1]);
-    order = 'eq.next_inspection_due, eq.id';
-  } else if (page.after) w.add('eq.id < ?', page.after[0]);
-  else if (page.beforeId) w.add('eq.id < ?', page.beforeId);
-  return db.query<EquipmentRow>(
-    `SELECT ${equipmentCols} FROM ${equipmentFrom} ${w} ORDER BY ${order} LIMIT ${w.param(page.limit + 1)}`,
-    w.params,
-  );
+    const rows = await db.query<EquipmentRow>(
+      `SELECT ${equipmentCols} FROM ${equipmentFrom} ${w}
+        ORDER BY eq.next_inspection_due, eq.id LIMIT ${w.param(page.limit + 1 - out.length)}`,
+      w.params,
+    );
+    out.push(...rows);
+    if (out.length > page.limit) break;
+  }
+  return out;
 }
 
 /** The map: up to `limit` points in reach with coordinates, or counts per township when none have them. */
