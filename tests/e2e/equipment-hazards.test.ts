@@ -35,7 +35,8 @@ test('an overdue lift: hazard → 指令书 PDF → rectification → accepted w
   await page.getByTestId('hazard-inspectors').fill('张三、李四');
   await page.getByTestId('hazard-description').fill('超期未检仍在使用，轿厢门安全触板失效');
   await page.getByTestId('hazard-save').click();
-  await page.getByTestId('hazard-case-lead').waitFor();
+  // The first write of a fresh app (the case-lead calendar, the lead) may take a while on a loaded machine.
+  await page.getByTestId('hazard-case-lead').waitFor({ timeout: 60_000 });
   await page.getByTestId('directive-issue').click();
   await page.waitForURL(/\/equipment\/directives\/\d+$/);
   const facts = page.getByTestId('directive-facts');
