@@ -9,6 +9,7 @@ import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
 import { loadDemoDrugSales } from '../demo/demo-drug-sales.ts';
 import { loadDemoEquipment } from '../demo/demo-equipment-repo.ts';
+import { loadDemoEquipmentHazards } from '../demo/demo-equipment-hazards-repo.ts';
 import { loadDemoFoodAppeals } from '../demo/demo-food-appeals.ts';
 import { loadDemoFoodHonour } from '../demo/demo-food-honour-repo.ts';
 import { loadDemoFoodInspections } from '../demo/demo-food-inspections-repo.ts';
@@ -123,6 +124,12 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   );
   const cases = await loadDemoCases(db);
   console.log(`  执法办案 ${cases.cases} 件、案件线索 ${cases.leads} 条（${cases.seconds.toFixed(1)} 秒）`);
+  // 特种设备 hazards and orders (issue 14 point 3): after the equipment register's demo, on its lifts.
+  const hazardsStarted = Date.now();
+  const hazards = await loadDemoEquipmentHazards(db, shanghaiToday());
+  console.log(
+    `  特种设备隐患 ${hazards.hazards} 条、安全监察指令书 ${hazards.directives} 份（${((Date.now() - hazardsStarted) / 1000).toFixed(1)} 秒）`,
+  );
   // PGlite runs no autovacuum: without fresh statistics the planner walks every planned food inspection for an
   // inspector's inbox (10.5 s measured, 0.15 s after ANALYZE).
   const analyzeStarted = Date.now();

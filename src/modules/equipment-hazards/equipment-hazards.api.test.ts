@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeEquipment } from '../../../tests/helpers/equipment-factory.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { verifyPlateCommand } from '../../cli/verify-plate.ts';
 import type { TDirective, THazardGrade, TPlate, TPlateVerification } from '../../contracts/equipment-hazards.ts';
 import type { TInbox } from '../../contracts/inbox.ts';
 import { addDays } from '../../domain/equipment-hazard-workflow.ts';
@@ -253,6 +254,18 @@ describe('特种设备 hazards → 指令书 → rectification, escalation, case
     crossed.searchParams.set('s', foodSig);
     assert.equal((await verify(crossed.toString())).reason, 'badSignature');
     assert.ok(placardUrl(app.baseUrl, food, foodSig).includes('/portal/placard'));
+
+    // Offline: the CLI checks the signature with the published keys.
+    const keys = JSON.stringify(await app.services.signingKeys.list());
+    const quiet = console.log;
+    console.log = () => {};
+    try {
+      assert.equal(await verifyPlateCommand([plate.url], async () => keys), 0);
+      assert.equal(await verifyPlateCommand([forgedUrl.toString()], async () => keys), 1);
+      assert.equal(await verifyPlateCommand([crossed.toString()], async () => keys), 1);
+    } finally {
+      console.log = quiet;
+    }
 
     const newer = (await chief.post<TPlate>('/api/v1/equipment/plates', { equipmentId: eq.id })).body;
     assert.equal((await verify(plate.url)).status, 'superseded');

@@ -1,5 +1,5 @@
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Space, Table, Timeline } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { TDirective } from '../../../../../src/contracts/equipment-hazards.ts';
@@ -155,7 +155,7 @@ function StepModal({
       onOk={submit}
       okButtonProps={{ loading: busy, 'data-testid': 'directive-step-submit' } as never}
     >
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" initialValues={{ rectifiedOn: dayjs(), closedOn: dayjs() }}>
         {step === 'rectify' && (
           <>
             {date('rectifiedOn')}

@@ -14,7 +14,7 @@ import {
   Table,
   type TableColumnsType,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TDirectiveRow, THazard } from '../../../../../src/contracts/equipment-hazards.ts';
@@ -194,7 +194,12 @@ function RecordModal({ equipmentId, onClose }: { equipmentId?: number; onClose: 
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ equipmentId, inUse: true, hazards: [{ gradeCode: 'general', description: '' }] }}
+          initialValues={{
+            equipmentId,
+            foundOn: dayjs(),
+            inUse: true,
+            hazards: [{ gradeCode: 'general', description: '' }],
+          }}
         >
           <Form.Item name="equipmentId" label={t('equipmentHazards.equipmentId')} rules={[{ required: true }]}>
             <InputNumber min={1} style={{ width: 200 }} data-testid="hazard-equipment" />
