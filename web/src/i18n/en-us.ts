@@ -23,6 +23,7 @@ import { layoutEnUS } from './messages/layout.en-us.ts';
 import { notificationsEnUS } from './messages/notifications.en-us.ts';
 import { orgEnUS } from './messages/org.en-us.ts';
 import { penaltiesEnUS } from './messages/penalties.en-us.ts';
+import { pharmaciesEnUS } from './messages/pharmacies.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
 import { reportsEnUS } from './messages/reports.en-us.ts';
 import { safetiesEnUS } from './messages/safeties.en-us.ts';
@@ -417,4 +418,5 @@ export const enUS: Record<MessageKey, string> = {
   ...safetiesEnUS,
   ...foodInspectionsEnUS,
   ...foodSamplingEnUS,
+  ...pharmaciesEnUS,
 };

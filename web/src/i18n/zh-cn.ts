@@ -23,6 +23,7 @@ import { layoutZhCN } from './messages/layout.zh-cn.ts';
 import { notificationsZhCN } from './messages/notifications.zh-cn.ts';
 import { orgZhCN } from './messages/org.zh-cn.ts';
 import { penaltiesZhCN } from './messages/penalties.zh-cn.ts';
+import { pharmaciesZhCN } from './messages/pharmacies.zh-cn.ts';
 import { portalZhCN } from './messages/portal.zh-cn.ts';
 import { reportsZhCN } from './messages/reports.zh-cn.ts';
 import { safetiesZhCN } from './messages/safeties.zh-cn.ts';
@@ -63,6 +64,7 @@ export const zhCN = {
   ...safetiesZhCN,
   ...foodInspectionsZhCN,
   ...foodSamplingZhCN,
+  ...pharmaciesZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',
