@@ -576,5 +576,27 @@ function caseMenu(): AppMenuEntry[] {
     entry('/cases/evidence', 'nav.caseEvidence', <CameraOutlined />, 'case:write'),
     entry('/cases/settings', 'nav.caseSettings', <SettingOutlined />, 'case:settings'),
     entry('/cases/:id', 'nav.cases', <ContainerOutlined />, 'case:read', true),
+    // 药品: 零售药店与阳光药师 (src/modules/pharmacies).
+    {
+      path: '/drugs/pharmacies',
+      label: 'nav.pharmacies',
+      icon: <MedicineBoxOutlined />,
+      permission: 'drug:read',
+      group: 'drugs',
+    },
+    {
+      path: '/drugs/pharmacies/:id',
+      label: 'pharmacy.title',
+      icon: <MedicineBoxOutlined />,
+      permission: 'drug:read',
+      hideInMenu: true,
+    },
+    {
+      path: '/drugs/attendance',
+      label: 'nav.pharmacyAttendance',
+      icon: <BarChartOutlined />,
+      permission: 'drug:read',
+      group: 'drugs',
+    },
   ];
 }

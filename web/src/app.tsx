@@ -32,6 +32,10 @@ const PortalFoodGradePage = lazyNamed(
   () => import('./pages/food/public/portal-food-page.tsx'),
   'PortalFoodBusinessPage',
 );
+const PharmacistCheckinPage = lazyNamed(
+  () => import('./pages/portal/pharmacist-checkin-page.tsx'),
+  'PharmacistCheckinPage',
+);
 const ScreenPage = lazyNamed(() => import('./pages/screen/screen-page.tsx'), 'ScreenPage');
 const PortalSpotChecksPage = lazyNamed(
   () => import('./pages/portal/portal-spot-checks-page.tsx'),
@@ -71,6 +75,10 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PortalDrugSalesPage />
+        path="/portal/pharmacist"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PharmacistCheckinPage />
           </Suspense>
         }
       />

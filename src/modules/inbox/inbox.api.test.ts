@@ -94,6 +94,7 @@ describe('work inbox: one query over every module, in the caller scope', () => {
       'food-sampling',
       'kitchen',
       'product-recalls',
+      'pharmacies',
       'spot-checks',
     ]);
   });

@@ -26,6 +26,7 @@ import { layoutEnUS } from './messages/layout.en-us.ts';
 import { notificationsEnUS } from './messages/notifications.en-us.ts';
 import { orgEnUS } from './messages/org.en-us.ts';
 import { penaltiesEnUS } from './messages/penalties.en-us.ts';
+import { pharmaciesEnUS } from './messages/pharmacies.en-us.ts';
 import { portalEnUS } from './messages/portal.en-us.ts';
 import { productQualityEnUS } from './messages/product-quality.en-us.ts';
 import { productRecallsEnUS } from './messages/product-recalls.en-us.ts';
@@ -427,4 +428,5 @@ export const enUS: Record<MessageKey, string> = {
   ...foodSamplingEnUS,
   ...productQualityEnUS,
   ...productRecallsEnUS,
+  ...pharmaciesEnUS,
 };

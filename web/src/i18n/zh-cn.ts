@@ -26,6 +26,7 @@ import { layoutZhCN } from './messages/layout.zh-cn.ts';
 import { notificationsZhCN } from './messages/notifications.zh-cn.ts';
 import { orgZhCN } from './messages/org.zh-cn.ts';
 import { penaltiesZhCN } from './messages/penalties.zh-cn.ts';
+import { pharmaciesZhCN } from './messages/pharmacies.zh-cn.ts';
 import { portalZhCN } from './messages/portal.zh-cn.ts';
 import { productQualityZhCN } from './messages/product-quality.zh-cn.ts';
 import { productRecallsZhCN } from './messages/product-recalls.zh-cn.ts';
@@ -73,6 +74,7 @@ export const zhCN = {
   ...foodSamplingZhCN,
   ...productQualityZhCN,
   ...productRecallsZhCN,
+  ...pharmaciesZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',
