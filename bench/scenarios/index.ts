@@ -2,6 +2,7 @@ import type { Scenario } from '../lib/scenario.ts';
 import { analysisScenario } from './analysis.ts';
 import { casesScenario } from './cases.ts';
 import { creditRecomputeScenario } from './credit-recompute.ts';
+import { drugSalesScenario } from './drug-sales.ts';
 import { exportWritersScenario } from './export-writers.ts';
 import { foodScenario } from './food.ts';
 import { globalSearchScenario } from './global-search.ts';
@@ -24,4 +25,5 @@ export const scenarios: Record<string, Scenario> = {
   'global-search': globalSearchScenario,
   home: homeScenario,
   food: foodScenario,
+  'drug-sales': drugSalesScenario,
 };
