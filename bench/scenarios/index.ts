@@ -3,6 +3,7 @@ import { analysisScenario } from './analysis.ts';
 import { casesScenario } from './cases.ts';
 import { creditRecomputeScenario } from './credit-recompute.ts';
 import { equipmentScenario } from './equipment.ts';
+import { drugSalesScenario } from './drug-sales.ts';
 import { exportWritersScenario } from './export-writers.ts';
 import { foodScenario } from './food.ts';
 import { globalSearchScenario } from './global-search.ts';
@@ -26,4 +27,5 @@ export const scenarios: Record<string, Scenario> = {
   home: homeScenario,
   food: foodScenario,
   equipment: equipmentScenario,
+  'drug-sales': drugSalesScenario,
 };

@@ -4,6 +4,7 @@ import { shanghaiToday } from '../domain/shanghai-date.ts';
 // covers every registered kind).
 import '../modules/audit/access.ts';
 import '../modules/cases/access.ts';
+import '../modules/cosmetics-devices/access.ts';
 import '../modules/credit/access.ts';
 import '../modules/drug-sales/access.ts';
 import '../modules/entities/access.ts';
@@ -56,6 +57,7 @@ import { createComplaintNotices } from '../modules/complaints/services/notices.t
 import { createOpen311 } from '../modules/complaints/services/open311.ts';
 import { createPublicComplaints } from '../modules/complaints/services/public.ts';
 import { createComplaintWorkflow } from '../modules/complaints/services/workflow.ts';
+import { createCosmeticsDevices } from '../modules/cosmetics-devices/service.ts';
 import { creditJobs } from '../modules/credit/jobs.ts';
 import { creditPendingItems } from '../modules/credit/pending.ts';
 import { creditReportFigures } from '../modules/credit/report-figures.ts';
@@ -449,6 +451,7 @@ export function createServices(
     foodSamplingImport: createResultImport(db, { limits: importLimits(config), now: opts.now }),
     drugSales: createDrugSales(db, { pii, now: opts.now }),
     drugSaleMonitoring,
+    cosmeticsDevices: createCosmeticsDevices(db, { now: opts.now }),
     drugSaleImports: createSaleImport(db, { pii, now: opts.now, limits: importLimits(config) }),
     // 产品质量监督抽查 and 3C (issue 14, points 10–11).
     productSamples: createProductSampleService(db, { calendar: calendar.calendar, now: opts.now }),

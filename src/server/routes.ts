@@ -12,6 +12,7 @@ import { caseStatsRoutes } from '../modules/cases/routes/stats.ts';
 import { complaintAnalysisRoutes } from '../modules/complaints/analysis-routes.ts';
 import { publicComplaintRoutes } from '../modules/complaints/public-routes.ts';
 import { complaintRoutes } from '../modules/complaints/routes.ts';
+import { cosmeticsDevicesRoutes } from '../modules/cosmetics-devices/routes.ts';
 import { creditRoutes } from '../modules/credit/routes.ts';
 import { publicDrugSaleRoutes } from '../modules/drug-sales/public-routes.ts';
 import { drugSaleRoutes } from '../modules/drug-sales/routes.ts';
@@ -166,6 +167,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     monitoring: services.drugSaleMonitoring,
     imports: services.drugSaleImports,
   });
+  await app.register(cosmeticsDevicesRoutes, { cd: services.cosmeticsDevices });
   await app.register(publicDrugSaleRoutes, {
     sales: services.drugSales,
     imports: services.drugSaleImports,
