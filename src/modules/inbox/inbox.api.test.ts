@@ -90,6 +90,7 @@ describe('work inbox: one query over every module, in the caller scope', () => {
       'food-plan',
       'food-sampling',
       'kitchen',
+      'product-quality',
       'spot-checks',
     ]);
   });
