@@ -95,6 +95,7 @@ describe('work inbox: one query over every module, in the caller scope', () => {
       'kitchen',
       'product-recalls',
       'pharmacies',
+      'product-quality',
       'spot-checks',
     ]);
   });

@@ -22,6 +22,7 @@ export const productQualityEnUS: Record<keyof typeof productQualityZhCN, string>
   'product.role.producer': 'producer',
   'product.role.seller': 'seller',
   'product.import.button': 'Import lab results (XLSX/CSV)',
+  'product.import.rowError': 'Row {row} {column}: {reason};',
   'product.import.done': '{n} rows imported',
   'product.search': 'Company or product',
   'product.sampleNo': 'Sample no.',

@@ -20,6 +20,7 @@ export const productQualityZhCN = {
   'product.role.producer': '生产者',
   'product.role.seller': '销售者',
   'product.import.button': '导入检验结果（XLSX/CSV）',
+  'product.import.rowError': '第 {row} 行 {column}：{reason}；',
   'product.import.done': '已导入 {n} 行',
   'product.search': '企业或产品名称',
   'product.sampleNo': '抽查单编号',

@@ -66,7 +66,7 @@ export function ProductSamplePage() {
           </Descriptions.Item>
           <Descriptions.Item
             label={t('product.entity')}
-          >{`${s.entityName}（${t(`product.role.${s.partyRole}` as MessageKey)}）`}</Descriptions.Item>
+          >{`${s.entityName} · ${t(`product.role.${s.partyRole}` as MessageKey)}`}</Descriptions.Item>
           <Descriptions.Item label={t('product.category')}>{s.categoryName}</Descriptions.Item>
           <Descriptions.Item label={t('product.productName')}>{`${s.productName} ${s.model}`}</Descriptions.Item>
           <Descriptions.Item label={t('product.batchNo')}>{s.batchNo || '—'}</Descriptions.Item>

@@ -38,7 +38,11 @@ export function ProductSamplesPage() {
                   (r) => {
                     setNote(
                       r.errors.length
-                        ? r.errors.map((e) => `${e.row}·${e.column}：${e.reason}`).join('；')
+                        ? r.errors
+                            .map((e) =>
+                              t('product.import.rowError', { row: e.row, column: e.column, reason: e.reason }),
+                            )
+                            .join(' ')
                         : t('product.import.done', { n: r.imported }),
                     );
                     state.reload();
