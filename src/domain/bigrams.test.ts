@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { bigrams, bigramTsquery, bigramTsvector, normaliseForSearch } from './bigrams.ts';
+import { bigrams, bigramTsquery, bigramTsvector, exactNameTsquery, normaliseForSearch } from './bigrams.ts';
 
 test('a name becomes its adjacent character pairs', () => {
   assert.deepEqual(bigrams('里水镇餐饮店'), ['里水', '水镇', '镇餐', '餐饮', '饮店']);
@@ -51,4 +51,10 @@ test('the tsvector fast path gives the same text as the general path', () => {
       (name) => bigramTsvector(name) === general(name),
     ),
   );
+});
+
+test('an exact-name probe leaves out the bigrams most names share, keeping the rarer ones', () => {
+  assert.equal(exactNameTsquery('佛山市南海区示例玩具厂有限公司', 3), "'玩具' & '具厂' & '厂有'");
+  assert.equal(exactNameTsquery('有限公司'), "'有限' & '限公' & '公司'");
+  assert.equal(exactNameTsquery('厂'), null);
 });

@@ -54,3 +54,25 @@ export function bigramTsquery(fragment: string): string | null {
   if (grams.length === 0 || [...normaliseForSearch(fragment)].length < 2) return null;
   return grams.map(quoteLexeme).join(' & ');
 }
+
+/**
+ * Bigrams that most registered names share (legal forms, the district's place names, trade words): a GIN probe ANDing
+ * them reads long posting lists for nothing, since an exact-name recheck follows.
+ */
+const COMMON_NAME_BIGRAMS = new Set(
+  '有限 限公 公司 责任 任公 股份 份有 集团 佛山 山市 南海 海区 区桂 桂城 市南 商行 经营 营部 个体 工作 作室 科技 技有 贸易 易有 商店 店铺 门市 市部 电器 器有 实业 业有 服务 务部 中心 发展 展有 广东 东省 广州 州市 深圳 圳市'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Text for `$1::tsquery` that finds a name exactly (with a `name = $2` recheck): up to `max` of its bigrams, the
+ * rarer ones first, so each GIN probe intersects few and short posting lists. null when the name is too short.
+ */
+export function exactNameTsquery(name: string, max = 4): string | null {
+  const grams = bigrams(name);
+  if (grams.length === 0 || [...normaliseForSearch(name)].length < 2) return null;
+  const rare = grams.filter((g) => !COMMON_NAME_BIGRAMS.has(g));
+  const picked = (rare.length ? rare : grams).slice(-max);
+  return picked.map(quoteLexeme).join(' & ');
+}

@@ -46,7 +46,6 @@ after(async () => {
 
 async function upload(page: Page, name: string, rows: string[]) {
   await page
-    .getByTestId('alerts-import')
     .locator('input[type=file]')
     .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
 }
@@ -79,7 +78,7 @@ test('alerts: a bad row is listed and nothing imported; the fixed file matches a
   assert.match(await textOf(done), /已导入 2 条通报，匹配到 1 个登记主体/);
   await done.getByRole('button').click();
   const table = page.getByTestId('match-table');
-  await table.getByText(producer).waitFor();
+  await table.getByText(producer).first().waitFor();
   await table.getByRole('button', { name: '确认并生成线索' }).click();
   await page.getByTestId('match-lead').waitFor();
   assert.match(await textOf(page.getByTestId('match-lead')), /案件线索 AY\d+/);

@@ -89,7 +89,7 @@ export async function matchBatch(tx: Queryable, batchId: number, dueOn: string):
 }
 
 const batchCols = `b.id, b.filename, b.alert_count AS "alertCount", b.match_count AS "matchCount",
-  b.created_at::text AS "createdAt"`;
+  b.created_at AS "createdAt"`;
 
 export async function getBatch(db: Queryable, id: number) {
   const [row] = await db.query<{

@@ -170,7 +170,7 @@ export function listEvents(db: Queryable, recallId: number) {
     createdAt: string;
   }>(
     `SELECT ev.action, ev.from_status AS "fromStatus", ev.to_status AS "toStatus", ev.note,
-       u.display_name AS "actorName", ev.created_at::text AS "createdAt"
+       u.display_name AS "actorName", ev.created_at AS "createdAt"
        FROM product_recall_events ev LEFT JOIN users u ON u.id = ev.actor_id
       WHERE ev.recall_id = $1 ORDER BY ev.id`,
     [recallId],

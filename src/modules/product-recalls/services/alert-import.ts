@@ -1,6 +1,6 @@
 import type { TAlertImportResult } from '../../../contracts/product-recalls.ts';
 import type { Db } from '../../../db/client.ts';
-import { bigramTsquery } from '../../../domain/bigrams.ts';
+import { exactNameTsquery } from '../../../domain/bigrams.ts';
 import {
   ALERT_MATCH_REVIEW_DAYS,
   type AlertImportColumn,
@@ -115,8 +115,8 @@ export function createAlertImport(db: Db, deps: { limits: ImportLimits; now?: ()
         producerUscc,
         sellerName: name('sellerName'),
         sellerUscc,
-        producerQuery: name('producerName') && bigramTsquery(name('producerName')!),
-        sellerQuery: name('sellerName') && bigramTsquery(name('sellerName')!),
+        producerQuery: name('producerName') && exactNameTsquery(name('producerName')!, 6),
+        sellerQuery: name('sellerName') && exactNameTsquery(name('sellerName')!, 6),
       });
     }
     if (rows.length === 0) errors.push({ path: 'file', message: '文件中没有数据行' });
