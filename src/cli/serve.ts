@@ -8,8 +8,8 @@ import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoComplaints } from '../demo/demo-complaints.ts';
 import { loadDemoCredit } from '../demo/demo-credit-repo.ts';
 import { loadDemoDrugSales } from '../demo/demo-drug-sales.ts';
-import { loadDemoEquipment } from '../demo/demo-equipment-repo.ts';
 import { loadDemoEquipmentHazards } from '../demo/demo-equipment-hazards-repo.ts';
+import { loadDemoEquipment } from '../demo/demo-equipment-repo.ts';
 import { loadDemoFoodAppeals } from '../demo/demo-food-appeals.ts';
 import { loadDemoFoodHonour } from '../demo/demo-food-honour-repo.ts';
 import { loadDemoFoodInspections } from '../demo/demo-food-inspections-repo.ts';
@@ -103,6 +103,7 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   console.log(
     `  重点药品购药登记 ${drugs.registrations.toLocaleString()} 条（近60日）、异常预警 ${drugs.alerts} 条` +
       `（${((Date.now() - drugStarted) / 1000).toFixed(1)} 秒）`,
+  );
   const equipmentStarted = Date.now();
   const eq = await loadDemoEquipment(db, shanghaiToday());
   console.log(

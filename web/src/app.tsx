@@ -75,6 +75,10 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PortalDrugSalesPage />
+          </Suspense>
+        }
+      />
+      <Route
         path="/portal/pharmacist"
         element={
           <Suspense fallback={<FullPageSpin />}>
