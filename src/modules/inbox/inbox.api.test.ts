@@ -84,18 +84,18 @@ describe('work inbox: one query over every module, in the caller scope', () => {
     assert.deepEqual(box.modules.sort(), [
       'cases',
       'complaints',
-      'equipment-hazards',
       'drug-sales',
       'equipment',
+      'equipment-hazards',
       'food',
       'food-appeals',
       'food-honour',
       'food-plan',
       'food-sampling',
       'kitchen',
-      'product-recalls',
       'pharmacies',
       'product-quality',
+      'product-recalls',
       'spot-checks',
     ]);
   });
