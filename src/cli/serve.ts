@@ -101,7 +101,7 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   const drugStarted = Date.now();
   const drugs = await loadDemoDrugSales(db, pii, shanghaiToday());
   console.log(
-    `  重点药品购药登记 ${drugs.registrations.toLocaleString()} 条（近60日）、异常预警 ${drugs.alerts} 条` +
+    `  重点药品购药登记 ${drugs.registrations.toLocaleString()} 条（近60日）、异常预警 ${drugs.alerts} 条；两品一械经营者 ${drugs.cdBusinesses} 户、不良事件 ${drugs.adverseEvents} 份` +
       `（${((Date.now() - drugStarted) / 1000).toFixed(1)} 秒）`,
   );
   const equipmentStarted = Date.now();

@@ -68,3 +68,47 @@ export async function insertDemoDrugSales(
     return Number(row?.n ?? 0);
   });
 }
+
+/**
+ * 两品一械 for the demo: the 4th and 5th active entities of each station as a device shop (经营许可) and a cosmetics
+ * maker (生产许可), and a dozen adverse-event reports on their products in various states.
+ */
+export async function insertDemoCosmeticsDevices(
+  db: Db,
+  today: string,
+): Promise<{ businesses: number; events: number }> {
+  return db.transaction(async (tx) => {
+    const [b] = await tx.query<{ n: number }>(
+      `WITH picked AS (
+         SELECT id, station_id, row_number() OVER (ORDER BY station_id, id) AS k, rn FROM (
+           SELECT e.id, e.station_id, row_number() OVER (PARTITION BY e.station_id ORDER BY e.id) AS rn
+             FROM entities e WHERE e.status = 'active') x WHERE rn IN (4, 5)),
+       ins AS (
+         INSERT INTO cd_businesses (entity_id, station_id, category, licence_kind, licence_no, scope)
+         SELECT id, station_id, CASE WHEN rn = 4 THEN 'device' ELSE 'cosmetics' END, 'licence',
+                CASE WHEN rn = 4 THEN '粤佛药监械经营许2020' || lpad(k::text, 4, '0') || '号'
+                     ELSE '粤妆2016' || lpad(k::text, 4, '0') END,
+                CASE WHEN rn = 4 THEN '第二类、第三类医疗器械零售' ELSE '一般液态单元（护发清洁类）' END
+           FROM picked RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
+    );
+    const [e] = await tx.query<{ n: number }>(
+      `WITH ins AS (
+         INSERT INTO cd_adverse_events (business_id, product_name, registration_no, severity, description, occurred_on,
+           status, note)
+         SELECT b.id,
+                CASE WHEN b.category = 'device' THEN '一次性使用无菌注射器' ELSE '滋润保湿面霜' END,
+                CASE WHEN b.category = 'device' THEN '粤械注准2020214' || lpad((b.id % 10000)::text, 4, '0')
+                     ELSE '粤G妆网备字2020' || lpad((b.id % 1000000)::text, 6, '0') END,
+                (ARRAY['general', 'general', 'serious'])[1 + b.id % 3],
+                CASE WHEN b.category = 'device' THEN '使用后注射部位红肿，已就医' ELSE '使用后面部出现红斑、瘙痒' END,
+                $1::date - (b.id % 40)::int,
+                (ARRAY['reported', 'assessing', 'closed'])[1 + b.id % 3],
+                CASE WHEN b.id % 3 = 2 THEN '评价为可能相关，已上报省监测中心' END
+           FROM cd_businesses b ORDER BY b.id LIMIT 12 RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
+      [today],
+    );
+    return { businesses: Number(b?.n ?? 0), events: Number(e?.n ?? 0) };
+  });
+}

@@ -3,7 +3,7 @@ import { addDays, maskName } from '../domain/drug-sales.ts';
 import { makeIdCard, maskIdCard, maskPhone } from '../domain/id-card.ts';
 import { createDrugSaleMonitoring } from '../modules/drug-sales/services/monitoring.ts';
 import type { PiiCipher } from '../platform/pii.ts';
-import { insertDemoDrugSales } from './demo-drug-sales-repo.ts';
+import { insertDemoCosmeticsDevices, insertDemoDrugSales } from './demo-drug-sales-repo.ts';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超'];
@@ -33,5 +33,6 @@ export async function loadDemoDrugSales(db: Db, pii: PiiCipher, today: string) {
   const monitoring = createDrugSaleMonitoring(db);
   await monitoring.rebuildRollup(addDays(today, -60));
   const alerts = await monitoring.detect(spikeDay);
-  return { registrations: rows, alerts: alerts.alerted };
+  const cd = await insertDemoCosmeticsDevices(db, today);
+  return { registrations: rows, alerts: alerts.alerted, cdBusinesses: cd.businesses, adverseEvents: cd.events };
 }

@@ -8,7 +8,7 @@ let sequence = 0;
 
 async function insertBusiness(q: Db, stationId: number, createdBy: number): Promise<string> {
   sequence++;
-  const subject = `Z${String(process.pid % 100).padStart(2, '0')}${String(sequence).padStart(5, '0')}`;
+  const subject = `X${String(process.pid % 100).padStart(2, '0')}${String(sequence).padStart(5, '0')}`;
   const [e] = await q.query<{ id: number }>(
     `INSERT INTO entities (uscc, type, name, name_bigrams, station_id, established_on)
      VALUES ($1, 'enterprise', $2, ''::tsvector, $3, '2020-01-01') RETURNING id`,

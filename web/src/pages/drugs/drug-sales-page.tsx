@@ -133,7 +133,7 @@ export function DrugSalesPage() {
       {
         title: t('drugSales.drug'),
         dataIndex: 'drugName',
-        render: (n: string, r) => `${n}（${r.drugClass}）×${r.quantity}`,
+        render: (n: string, r) => `${n} (${r.drugClass}) ×${r.quantity}`,
       },
       { title: t('drugSales.buyer'), dataIndex: 'buyerName' },
       { title: t('drugSales.idNumber'), dataIndex: 'idNumber' },

@@ -40,7 +40,7 @@ function SaleFormCard(props: { code: string; data: TPortalPharmacy; onDone: () =
           <Select
             showSearch
             data-testid="drug-portal-drug"
-            options={props.data.watchList.map((w) => ({ value: w.name, label: `${w.name}（${w.drugClass}）` }))}
+            options={props.data.watchList.map((w) => ({ value: w.name, label: `${w.name} (${w.drugClass})` }))}
           />
         </Form.Item>
         <Form.Item name="quantity" label={t('drugSales.quantity')} rules={[{ required: true }]}>
