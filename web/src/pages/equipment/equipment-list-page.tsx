@@ -99,6 +99,7 @@ function EquipmentList({ due }: { due: boolean }) {
         <EquipmentFormModal onClose={() => setAdding(false)} onDone={(e) => navigate(`/equipment/registry/${e.id}`)} />
       )}
       <SearchForm<Filters>
+        initialValues={due ? { inspectionState: 'dueOrOverdue' } : undefined}
         onSearch={(f) => setFilters(due ? { inspectionState: 'dueOrOverdue', ...f } : f)}
         onReset={() => setFilters(due ? { inspectionState: 'dueOrOverdue' } : {})}
         data-testid="equipment-search"
