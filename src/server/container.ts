@@ -79,6 +79,7 @@ import { createEntityService } from '../modules/entities/service.ts';
 import { createEntityProfileService } from '../modules/entity-profile/service.ts';
 import { equipmentJobs } from '../modules/equipment/jobs.ts';
 import { equipmentPendingItems } from '../modules/equipment/pending.ts';
+import { findEquipment, lastInspectionFailed } from '../modules/equipment/published.ts';
 import { createEquipmentService } from '../modules/equipment/services/equipment.ts';
 import { createEquipmentExport } from '../modules/equipment/services/export.ts';
 import { createEquipmentImports } from '../modules/equipment/services/imports.ts';
@@ -406,12 +407,19 @@ export function createServices(
     foodImports: createFoodImports(db, { calendar: calendar.calendar, limits: importLimits(config) }),
     foodPlacardKeys,
     signingKeys,
-    // 特种设备 hazards, 指令书 and lift plates (issue 14 points 3–4); the coordinator wires lastMaintenanceOf and
-    // lastInspectionFailed to src/modules/equipment/published.ts at merge.
-    equipmentHazards: createHazardService(db, { calendar: calendar.calendar, now: opts.now }),
+    // 特种设备 hazards, 指令书 and lift plates (issue 14 points 3–4), reading the register's inspections and 维保.
+    equipmentHazards: createHazardService(db, {
+      calendar: calendar.calendar,
+      now: opts.now,
+      lastInspectionFailed: (id) => lastInspectionFailed(db, id),
+    }),
     equipmentDirectives,
     equipmentDirectiveDocument: createDirectiveDocument(db, { font: () => findCjkFont(config) }),
-    equipmentPlates: createPlateService(db, { keys: signingKeys, now: opts.now }),
+    equipmentPlates: createPlateService(db, {
+      keys: signingKeys,
+      now: opts.now,
+      lastMaintenanceOf: async (id) => (await findEquipment(db, id))?.lastMaintainedOn ?? null,
+    }),
     foodPlacards: createPlacardService(db, {
       keys: foodPlacardKeys,
       font: () => findCjkFont(config),

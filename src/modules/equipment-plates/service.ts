@@ -20,10 +20,7 @@ import * as repo from './repo.ts';
 
 export interface PlateDeps {
   keys: SigningKeys;
-  /**
-   * The lift's last maintenance (维保) date. Wired at merge to the equipment module's maintenance records
-   * (src/modules/equipment/published.ts); until then the page shows none.
-   */
+  /** The lift's last maintenance (维保) date, from the register (src/modules/equipment/published.ts). */
   lastMaintenanceOf?: (equipmentId: number) => Promise<string | null>;
   now?: () => Date;
 }

@@ -1,7 +1,10 @@
 import type { Queryable } from '../../db/client.ts';
 import type { EquipmentAction, EquipmentStatus } from '../../domain/equipment-workflow.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import * as repo from './repos/equipment.ts';
+import * as records from './repos/records.ts';
+import { recordInspection } from './services/equipment.ts';
 import { moveEquipment } from './services/status.ts';
 
 /**
@@ -30,6 +33,8 @@ export interface PublishedEquipment {
   nextInspectionDue: string | null;
   inspectionState: 'normal' | 'due' | 'overdue';
   safetyGrade: number | null;
+  /** 最近一次维保 (the lift plate's public page shows it). */
+  lastMaintainedOn: string | null;
   createdBy: number | null;
   version: number;
 }
@@ -53,6 +58,7 @@ export async function findEquipment(q: Queryable, id: number): Promise<Published
     nextInspectionDue: row.nextInspectionDue,
     inspectionState: row.inspectionState as PublishedEquipment['inspectionState'],
     safetyGrade: row.safetyGrade,
+    lastMaintainedOn: row.lastMaintainedOn,
     createdBy: row.createdBy,
     version: row.version,
   };
@@ -68,4 +74,36 @@ export async function setEquipmentStatus(
   p: { id: number; action: EquipmentAction; reason?: string | null; registrationNo?: string; registeredOn?: string },
 ): Promise<{ from: EquipmentStatus; to: EquipmentStatus }> {
   return moveEquipment(tx, actor, p);
+}
+
+/** Whether the newest periodic inspection on record failed (equipment used after it raises a case lead). */
+export async function lastInspectionFailed(q: Queryable, id: number): Promise<boolean> {
+  const [last] = await records.inspectionsOf(q, id);
+  return last?.conclusion === 'fail';
+}
+
+/**
+ * A passing re-inspection recorded by another module (a 指令书 accepted with its 复检), in the caller's transaction:
+ * the same path as an inspection entered on the register (result row, next due date, state, audit row).
+ */
+export async function recordReinspection(
+  tx: Queryable,
+  actor: Actor,
+  p: { equipmentId: number; inspectedOn: string; nextDue: string; reportNo: string; today: string },
+): Promise<void> {
+  const eq = await repo.getEquipment(tx, p.equipmentId, true);
+  if (!eq) return;
+  await recordInspection(
+    tx,
+    actor,
+    eq,
+    {
+      inspectionKind: 'periodic',
+      inspectedOn: p.inspectedOn,
+      conclusion: 'pass',
+      nextDue: p.nextDue,
+      reportNo: p.reportNo,
+    },
+    p.today,
+  );
 }

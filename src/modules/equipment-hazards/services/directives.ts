@@ -28,10 +28,10 @@ import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, validation } from '../../../platform/errors.ts';
 import { allowTransition, recordTransition, staleVersion } from '../../../platform/workflow.ts';
 import { createCaseLead } from '../../cases/published.ts';
+import { findEquipment, recordReinspection, setEquipmentStatus } from '../../equipment/published.ts';
 import { equipmentDirectiveKind, equipmentHazardKind, stationRowReach } from '../access.ts';
 import * as repo from '../repos/directives.ts';
 import { equipmentFacts } from '../repos/equipment.ts';
-import { recordReinspection, stopEquipmentByOrder } from '../repos/equipment-link.ts';
 import * as hazards from '../repos/hazards.ts';
 import { toDirective, toDirectiveRow } from '../view.ts';
 
@@ -143,7 +143,14 @@ export function createDirectiveService(db: Db, deps: DirectiveDeps) {
           actorId: actor.userId,
         });
         await moveHazards(tx, rows, 'order', id);
-        const stopped = requiresStop ? await stopEquipmentByOrder(tx, first.equipmentId) : false;
+        // 重大 hazard: the order stops the equipment, through the register's transition table (a stopped one stays so).
+        const stopped = requiresStop && (await findEquipment(tx, first.equipmentId))?.status === 'inUse';
+        if (stopped)
+          await setEquipmentStatus(tx, actor, {
+            id: first.equipmentId,
+            action: 'stop',
+            reason: '安全监察指令书责令停用',
+          });
         await appendAudit(tx, actor, {
           action: 'equipmentDirective.issue',
           targetType: 'equipmentDirective',
@@ -211,11 +218,22 @@ export function createDirectiveService(db: Db, deps: DirectiveDeps) {
           reinspected_on: b.reinspectedOn ?? null,
         });
         await moveHazards(tx, rows, 'close', id);
-        if (b.nextInspectionDue)
-          await recordReinspection(tx, d.equipmentId, {
-            nextInspectionDue: b.nextInspectionDue,
-            resume: d.requiresStop,
+        if (b.nextInspectionDue && b.reinspectedOn) {
+          // The 复检 goes on the register as a passing periodic inspection (next due date, state, audit row).
+          await recordReinspection(tx, actor, {
+            equipmentId: d.equipmentId,
+            inspectedOn: b.reinspectedOn,
+            nextDue: b.nextInspectionDue,
+            reportNo: `${d.docNo}复检`,
+            today: today(),
           });
+          if (d.requiresStop && (await findEquipment(tx, d.equipmentId))?.status === 'stopped')
+            await setEquipmentStatus(tx, actor, {
+              id: d.equipmentId,
+              action: 'resume',
+              reason: `${d.docNo}验收复检合格`,
+            });
+        }
       });
       return detail(id);
     },

@@ -15,10 +15,7 @@ import { toHazard } from '../view.ts';
 
 export interface HazardDeps {
   calendar: () => Promise<WorkingDayCalendar>;
-  /**
-   * Whether the equipment's last periodic inspection failed (不合格). Wired at merge to the equipment module's
-   * published inspection record; the default knows only the register's 超期未检 state.
-   */
+  /** Whether the equipment's last periodic inspection failed (不合格), from the register's inspection records. */
   lastInspectionFailed?: (equipmentId: number) => Promise<boolean>;
   now?: () => Date;
 }
