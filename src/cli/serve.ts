@@ -98,6 +98,12 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
   await loadDemoFoodTiers(db, shanghaiToday());
   const honour = await loadDemoFoodHonour(db, shanghaiToday());
   console.log(`  食品红黑榜 ${honour.lists} 份（上月，已发布）：红榜 ${honour.red} 户、黑榜 ${honour.black} 户`);
+  const pharmacyStarted = Date.now();
+  const pharmacies = await loadDemoPharmacies(db, shanghaiToday());
+  console.log(
+    `  零售药店 ${pharmacies.pharmacies} 家、执业药师 ${pharmacies.pharmacists} 名、阳光药师考勤 ` +
+      `${pharmacies.days.toLocaleString()} 天（${((Date.now() - pharmacyStarted) / 1000).toFixed(1)} 秒）`,
+  );
   const drugStarted = Date.now();
   const drugs = await loadDemoDrugSales(db, pii, shanghaiToday());
   console.log(
@@ -117,12 +123,6 @@ async function loadDemoData(db: Db, pii: PiiCipher): Promise<void> {
     files: createFileService(db, { maxBytes: 1 }),
   });
   console.log(`  双随机抽查 ${spotChecks.visits} 户（一个已完成的联合抽查任务）`);
-  const pharmacyStarted = Date.now();
-  const pharmacies = await loadDemoPharmacies(db, shanghaiToday());
-  console.log(
-    `  零售药店 ${pharmacies.pharmacies} 家、执业药师 ${pharmacies.pharmacists} 名、阳光药师考勤 ` +
-      `${pharmacies.days.toLocaleString()} 天（${((Date.now() - pharmacyStarted) / 1000).toFixed(1)} 秒）`,
-  );
   const cases = await loadDemoCases(db);
   console.log(`  执法办案 ${cases.cases} 件、案件线索 ${cases.leads} 条（${cases.seconds.toFixed(1)} 秒）`);
   // 特种设备 hazards and orders (issue 14 point 3): after the equipment register's demo, on its lifts.

@@ -11,7 +11,7 @@ interface Buyer {
 }
 
 /**
- * Demo registrations in one statement: pharmacies (the first 3 active entities of each station, by id) × days ×
+ * Demo registrations in one statement: pharmacies (the first 3 demo retail pharmacies of each station, by entity id; load them first) × days ×
  * watched drugs, 0–2 sales each, the buyer drawn from the pool by a hash; on `spikeDay` the first 桂城 pharmacy sells
  * fever drugs to 45 more buyers. The health liaison is s01.chief.
  */
@@ -31,7 +31,7 @@ export async function insertDemoDrugSales(
        pharmacies AS (
          SELECT id, station_id, coalesce(left(region_code, 9), '') AS township, rn FROM (
            SELECT e.id, e.station_id, e.region_code, row_number() OVER (PARTITION BY e.station_id ORDER BY e.id) AS rn
-             FROM entities e WHERE e.status = 'active') x WHERE rn <= 3),
+             FROM entities e JOIN pharmacies p ON p.entity_id = e.id WHERE e.status = 'active') x WHERE rn <= 3),
        drugs AS (SELECT name, drug_class, row_number() OVER (ORDER BY sort_order) AS dn FROM drug_watch_list WHERE active),
        sales AS (
          SELECT ph.id AS entity_id, ph.station_id, ph.township, d::date AS day, dr.name, dr.drug_class, s AS seq
