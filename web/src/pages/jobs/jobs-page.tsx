@@ -29,6 +29,18 @@ const kindLabels: Record<string, MessageKey> = {
   'credit.recompute-queue': 'jobs.kind.creditRecomputeQueue',
   'audit.checkpoint': 'jobs.kind.auditCheckpoint',
   'notifications.digest': 'jobs.kind.notificationsDigest',
+  'cases.disclosure-sweep': 'jobs.kind.casesDisclosureSweep',
+  'cases.evidence-uploads-cleanup': 'jobs.kind.casesEvidenceUploadsCleanup',
+  'cases.stats-rollup': 'jobs.kind.casesStatsRollup',
+  'drug-sales.detect': 'jobs.kind.drugSalesDetect',
+  'drug-sales.purge': 'jobs.kind.drugSalesPurge',
+  'drug-sales.rollup': 'jobs.kind.drugSalesRollup',
+  'equipment.directives.overdue': 'jobs.kind.equipmentDirectivesOverdue',
+  'equipment.sweep': 'jobs.kind.equipmentSweep',
+  'food.grades.annual': 'jobs.kind.foodGradesAnnual',
+  'food.tiers-recompute': 'jobs.kind.foodTiersRecompute',
+  'pharmacy.attendance.daily': 'jobs.kind.pharmacyAttendanceDaily',
+  'screen.refresh': 'jobs.kind.screenRefresh',
 };
 
 export function JobsPage() {
