@@ -179,7 +179,7 @@ export function EquipmentDetailPage() {
           pagination={false}
           dataSource={e.inspections}
           data-testid="equipment-inspections"
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           columns={[
             { title: t('equipment.inspection.date'), dataIndex: 'inspectedOn' },
             {
@@ -201,7 +201,7 @@ export function EquipmentDetailPage() {
             size="small"
             pagination={{ pageSize: 10 }}
             dataSource={e.maintenance}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             columns={[
               { title: t('equipment.maintenance.date'), dataIndex: 'maintainedOn' },
               { title: t('equipment.maintenanceUnit'), dataIndex: 'maintenanceUnitName' },
@@ -217,7 +217,7 @@ export function EquipmentDetailPage() {
           size="small"
           pagination={false}
           dataSource={e.events}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           columns={[
             { title: t('equipment.detail.action'), dataIndex: 'action', render: (a: string) => actionLabel(t, a) },
             { title: t('equipment.detail.from'), dataIndex: 'from', render: (s: string) => statusLabel(t, s) },

@@ -46,7 +46,7 @@ export function ProductCccPage() {
                 <Table
                   rowKey="id"
                   size="small"
-                  scroll={{ x: true }}
+                  scroll={{ x: 'max-content' }}
                   loading={!certs.data}
                   dataSource={certs.data?.items}
                   columns={[
@@ -68,7 +68,7 @@ export function ProductCccPage() {
                 <Table<TCccExemption>
                   rowKey="id"
                   size="small"
-                  scroll={{ x: true }}
+                  scroll={{ x: 'max-content' }}
                   loading={!exemptions.data}
                   dataSource={exemptions.data?.items}
                   columns={[

@@ -77,7 +77,7 @@ export function ProductSamplesPage() {
         size="small"
         loading={!state.data}
         dataSource={state.data?.items}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={false}
         data-testid="product-samples"
         columns={[

@@ -79,7 +79,7 @@ export function EquipmentDirectivePage() {
           rowKey="id"
           size="small"
           pagination={false}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           dataSource={d.hazards}
           columns={[
             { title: t('equipmentHazards.grade'), dataIndex: 'gradeName' },

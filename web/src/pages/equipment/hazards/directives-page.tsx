@@ -105,7 +105,7 @@ export function EquipmentDirectivesPage() {
             rowKey="id"
             size="small"
             loading={!list.data}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             dataSource={list.data?.items ?? []}
             columns={columns}
             data-testid="directives-table"

@@ -61,7 +61,7 @@ export function EquipmentPlatesPage() {
             rowKey="id"
             size="small"
             loading={!list.data}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             dataSource={list.data ?? []}
             data-testid="plates-table"
             columns={[

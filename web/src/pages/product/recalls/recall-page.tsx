@@ -123,7 +123,7 @@ export function RecallPage() {
           pagination={false}
           dataSource={r.reports}
           data-testid="recall-reports"
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           columns={[
             { title: t('productRecalls.reportedOn'), dataIndex: 'reportedOn' },
             { title: t('productRecalls.quantityRecovered'), dataIndex: 'quantityRecovered' },
