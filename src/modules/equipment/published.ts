@@ -28,7 +28,9 @@ export interface PublishedEquipment {
   entityName: string;
   stationId: number;
   stationName: string;
+  stationCode: string;
   address: string;
+  maintenanceUnitName: string | null;
   status: EquipmentStatus;
   nextInspectionDue: string | null;
   inspectionState: 'normal' | 'due' | 'overdue';
@@ -53,7 +55,9 @@ export async function findEquipment(q: Queryable, id: number): Promise<Published
     entityName: row.entityName,
     stationId: row.stationId,
     stationName: row.stationName,
+    stationCode: row.stationCode,
     address: row.address,
+    maintenanceUnitName: row.maintenanceUnitName,
     status: row.status as EquipmentStatus,
     nextInspectionDue: row.nextInspectionDue,
     inspectionState: row.inspectionState as PublishedEquipment['inspectionState'],

@@ -1,9 +1,7 @@
 import type { Queryable } from '../../../db/client.ts';
+import { findEquipment } from '../../equipment/published.ts';
 
-/**
- * Read-only look-ups of the equipment register (owned by src/modules/equipment; until its published.ts lands these
- * SELECTs are the only reads this module makes of the `equipment` table). Changes go through equipment-link.ts.
- */
+/** What this module needs of a piece of equipment, read through the register's published function. */
 export interface EquipmentFacts {
   id: number;
   equipmentCode: string;
@@ -24,18 +22,7 @@ export interface EquipmentFacts {
 }
 
 export async function equipmentFacts(db: Queryable, id: number): Promise<EquipmentFacts | undefined> {
-  const [row] = await db.query<EquipmentFacts>(
-    `SELECT q.id, q.equipment_code AS "equipmentCode", q.registration_no AS "registrationNo",
-            q.category_code AS "categoryCode", c.name AS "categoryName", q.entity_id AS "entityId",
-            e.name AS "entityName", q.station_id AS "stationId", s.code AS "stationCode", s.name AS "stationName",
-            q.address, q.maintenance_unit_name AS "maintenanceUnitName", q.status,
-            q.next_inspection_due::text AS "nextInspectionDue", q.inspection_state AS "inspectionState", q.version
-       FROM equipment q JOIN equipment_categories c ON c.code = q.category_code
-       JOIN entities e ON e.id = q.entity_id JOIN org_units s ON s.id = q.station_id
-      WHERE q.id = $1`,
-    [id],
-  );
-  return row;
+  return findEquipment(db, id);
 }
 
 /** The bureau (the station's top unit) named on documents and the public page. */

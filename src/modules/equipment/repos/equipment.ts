@@ -16,6 +16,7 @@ export interface EquipmentRow {
   uscc: string;
   stationId: number;
   stationName: string;
+  stationCode: string;
   makerName: string | null;
   installerName: string | null;
   maintenanceUnitName: string | null;
@@ -40,6 +41,7 @@ export interface EquipmentRow {
 export const equipmentCols = `eq.id, eq.equipment_code AS "equipmentCode", eq.category_code AS "categoryCode",
   c.name AS "categoryName", coalesce(c.parent_code, c.code) AS "topCategoryCode", eq.registration_no AS "registrationNo",
   eq.entity_id AS "entityId", e.name AS "entityName", e.uscc, eq.station_id AS "stationId", s.name AS "stationName",
+  s.code AS "stationCode",
   eq.maker_name AS "makerName", eq.installer_name AS "installerName", eq.maintenance_unit_name AS "maintenanceUnitName",
   eq.model, eq.address, eq.region_code AS "regionCode", eq.latitude::float8 AS latitude, eq.longitude::float8 AS longitude,
   eq.status, eq.first_used_on::text AS "firstUsedOn", eq.registered_on::text AS "registeredOn",
