@@ -82,7 +82,6 @@ export function AddBusinessDrawer({ onDone }: { onDone: (b: TCdBusiness) => void
         open={open}
         onClose={close}
         title={t('cd.business.add')}
-        size="large"
         destroyOnHidden
         extra={
           <Button type="primary" loading={submitting} onClick={onSave} data-testid="cd-business-save">
