@@ -69,6 +69,7 @@ export type TAdverseEvent = z.infer<typeof ZAdverseEvent>;
 export const ZAdverseEventQuery = ZPageQuery.extend({
   status: ZAdverseStatus.optional(),
   registrationNo: z.string().trim().max(60).optional(),
+  businessId: ZId.optional(),
 });
 export const ZAdverseTransitionBody = z.object({
   action: ZAdverseAction,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ZDisclosureStatus } from '../../src/contracts/case-disclosures.ts';
 import { ZComplaintStatus } from '../../src/contracts/complaints.ts';
+import { ZAdverseStatus } from '../../src/contracts/cosmetics-devices.ts';
 import { ZEntityStatus } from '../../src/contracts/entities.ts';
 import { ZJobStatus } from '../../src/contracts/jobs.ts';
 import { measureStatusLabels } from '../../src/domain/case-measures.ts';
@@ -25,6 +26,7 @@ const workflows: Record<Workflow, readonly string[]> = {
   spotCheckVisit: Object.keys(visitStatusLabels),
   entity: ZEntityStatus.options,
   job: ZJobStatus.options,
+  cdAdverse: ZAdverseStatus.options,
 };
 
 test('every status of every workflow has a colour and a message', () => {

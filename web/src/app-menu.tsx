@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -595,6 +596,28 @@ function caseMenu(): AppMenuEntry[] {
       path: '/drugs/attendance',
       label: 'nav.pharmacyAttendance',
       icon: <BarChartOutlined />,
+      permission: 'drug:read',
+      group: 'drugs',
+    },
+    // 两品一械: 化妆品/医疗器械经营者与不良事件 (src/modules/cosmetics-devices).
+    {
+      path: '/drugs/cd-businesses',
+      label: 'nav.cdBusinesses',
+      icon: <MedicineBoxOutlined />,
+      permission: 'drug:read',
+      group: 'drugs',
+    },
+    {
+      path: '/drugs/cd-businesses/:id',
+      label: 'cd.business.detail',
+      icon: <MedicineBoxOutlined />,
+      permission: 'drug:read',
+      hideInMenu: true,
+    },
+    {
+      path: '/drugs/adverse-events',
+      label: 'nav.cdAdverseEvents',
+      icon: <AlertOutlined />,
       permission: 'drug:read',
       group: 'drugs',
     },

@@ -40,6 +40,10 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   '/drugs/pharmacies': lazyNamed(() => import('./pages/drugs/pharmacies-page.tsx'), 'PharmaciesPage'),
   '/drugs/pharmacies/:id': lazyNamed(() => import('./pages/drugs/pharmacy-page.tsx'), 'PharmacyPage'),
   '/drugs/attendance': lazyNamed(() => import('./pages/drugs/attendance-page.tsx'), 'PharmacyAttendancePage'),
+  // 两品一械 (src/modules/cosmetics-devices).
+  '/drugs/cd-businesses': lazyNamed(() => import('./pages/drugs/cd-businesses-page.tsx'), 'CdBusinessesPage'),
+  '/drugs/cd-businesses/:id': lazyNamed(() => import('./pages/drugs/cd-business-page.tsx'), 'CdBusinessPage'),
+  '/drugs/adverse-events': lazyNamed(() => import('./pages/drugs/cd-events-page.tsx'), 'CdEventsPage'),
   '/food/businesses': lazyNamed(() => import('./pages/food/food-businesses-page.tsx'), 'FoodBusinessesPage'),
   '/food/businesses/:id': lazyNamed(() => import('./pages/food/food-business-page.tsx'), 'FoodBusinessPage'),
   '/food/tiers': lazyNamed(() => import('./pages/food/tiers/food-tiers-page.tsx'), 'FoodTiersPage'),

@@ -102,5 +102,16 @@ describe('两品一械: businesses with checked numbers, adverse-event reports a
       '/api/v1/drugs/adverse-events?registrationNo=粤械注准20202140123',
     );
     assert.ok(list.body.items.some((a) => a.id === made.body.id));
+    const ofBusiness = await chief.get<{ items: TAdverseEvent[] }>(
+      `/api/v1/drugs/adverse-events?businessId=${made.body.businessId}`,
+    );
+    assert.deepEqual(
+      ofBusiness.body.items.map((a) => a.id),
+      [made.body.id],
+    );
+    const ofOther = await chief.get<{ items: TAdverseEvent[] }>(
+      `/api/v1/drugs/adverse-events?businessId=${made.body.businessId + 1000}`,
+    );
+    assert.deepEqual(ofOther.body.items, []);
   });
 });

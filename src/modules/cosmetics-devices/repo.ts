@@ -123,11 +123,12 @@ export async function getAdverse(q: Queryable, id: number): Promise<AdverseRow |
 export async function listAdverse(
   q: Queryable,
   actor: Actor,
-  f: { status?: string; registrationNo?: string; afterId?: number; limit: number },
+  f: { status?: string; registrationNo?: string; businessId?: number; afterId?: number; limit: number },
 ) {
   const w = readableWhere(actor, cdBusinessKind, new Where())
     .addIf(f.status, 'a.status = ?')
     .addIf(f.registrationNo, 'a.registration_no = ?')
+    .addIf(f.businessId, 'a.business_id = ?')
     .addIf(f.afterId, 'a.id < ?');
   const lim = w.param(f.limit + 1);
   return q.query<AdverseRow>(

@@ -6,6 +6,7 @@ import { casesEnUS } from './messages/cases.en-us.ts';
 import { casesStatsEnUS } from './messages/cases-stats.en-us.ts';
 import { commonListEnUS } from './messages/common-list.en-us.ts';
 import { complaintsEnUS } from './messages/complaints.en-us.ts';
+import { cosmeticsDevicesEnUS } from './messages/cosmetics-devices.en-us.ts';
 import { creditEnUS } from './messages/credit.en-us.ts';
 import { drugSalesEnUS } from './messages/drug-sales.en-us.ts';
 import { entitiesEnUS } from './messages/entities.en-us.ts';
@@ -441,4 +442,5 @@ export const enUS: Record<MessageKey, string> = {
   ...productQualityEnUS,
   ...productRecallsEnUS,
   ...pharmaciesEnUS,
+  ...cosmeticsDevicesEnUS,
 };

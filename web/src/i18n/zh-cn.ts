@@ -6,6 +6,7 @@ import { casesZhCN } from './messages/cases.zh-cn.ts';
 import { casesStatsZhCN } from './messages/cases-stats.zh-cn.ts';
 import { commonListZhCN } from './messages/common-list.zh-cn.ts';
 import { complaintsZhCN } from './messages/complaints.zh-cn.ts';
+import { cosmeticsDevicesZhCN } from './messages/cosmetics-devices.zh-cn.ts';
 import { creditZhCN } from './messages/credit.zh-cn.ts';
 import { drugSalesZhCN } from './messages/drug-sales.zh-cn.ts';
 import { entitiesZhCN } from './messages/entities.zh-cn.ts';
@@ -75,6 +76,7 @@ export const zhCN = {
   ...productQualityZhCN,
   ...productRecallsZhCN,
   ...pharmaciesZhCN,
+  ...cosmeticsDevicesZhCN,
   'app.name': '市监 · 市场监管业务平台',
   'app.short': '市监',
   'app.siderTitle': '市监 · 市场监管业务平台',

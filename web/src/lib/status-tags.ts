@@ -48,6 +48,7 @@ export const statusColours = {
   spotCheckVisit: { assigned: 'blue', inspected: 'orange', published: 'green' },
   entity: { active: 'green', suspended: 'orange', revoked: 'red', deregistered: 'default', movedOut: 'purple' },
   job: { queued: 'default', running: 'processing', succeeded: 'success', failed: 'error', cancelled: 'default' },
+  cdAdverse: { reported: 'blue', assessing: 'orange', referred: 'purple', closed: 'green' },
 } as const satisfies Record<string, Record<string, string>>;
 
 export type Workflow = keyof typeof statusColours;
