@@ -44,6 +44,11 @@ test('the chief scores this year with evidence and submits; the leader compares 
     chief.page.getByTestId('rating-save').click(),
   ]);
   assert.equal(saved.status(), 200);
+  // The total re-renders after the saved answer is applied: wait for it rather than read the previous render.
+  await chief.page
+    .getByTestId('rating-total')
+    .filter({ hasText: /^98 \/ 100/ })
+    .waitFor({ timeout: 10_000 });
   assert.match(await textOf(chief.page.getByTestId('rating-total')), /^98 \/ 100/);
 
   const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 5)]);
