@@ -56,6 +56,9 @@ export const ZRecallQuery = ZPageQuery.extend({
   status: ZRecallStatus.optional(),
   q: z.string().trim().max(50).optional(),
 });
+/** The XLSX export: the list's filters, every row in the caller's reach. */
+export const ZRecallExportQuery = ZRecallQuery.omit({ limit: true, cursor: true });
+export type TRecallExportQuery = z.infer<typeof ZRecallExportQuery>;
 
 export const ZRecallBody = z.object({
   entityId: ZId,

@@ -147,6 +147,7 @@ import { createProductSettingsService } from '../modules/product-quality/service
 import { productAlertPendingItems } from '../modules/product-recalls/pending.ts';
 import { createAlertImport } from '../modules/product-recalls/services/alert-import.ts';
 import { createAlertService } from '../modules/product-recalls/services/alerts.ts';
+import { createRecallExport } from '../modules/product-recalls/services/export.ts';
 import { createRecallService } from '../modules/product-recalls/services/recalls.ts';
 import { createReportService } from '../modules/reports/service.ts';
 import { screenJobs } from '../modules/screen/jobs.ts';
@@ -469,6 +470,7 @@ export function createServices(
     productNotice: createProductNotice(db, { font: () => findCjkFont(config) }),
     productImport: createProductResultImport(db, { limits: importLimits(config), now: opts.now }),
     productRecalls: createRecallService(db, { files, now: opts.now }),
+    productRecallExport: createRecallExport(db, { now: opts.now }),
     productAlerts: createAlertService(db, { calendar: calendar.calendar }),
     productAlertImport: createAlertImport(db, { limits: importLimits(config), now: opts.now }),
     // The header search: one provider per module, each scoped by its own access kind.

@@ -211,6 +211,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   });
   await app.register(productRecallRoutes, {
     recalls: services.productRecalls,
+    exporter: services.productRecallExport,
     alerts: services.productAlerts,
     importAlerts: services.productAlertImport,
     maxUploadBytes: config.FILE_MAX_BYTES,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TInbox } from '../../contracts/inbox.ts';
 import type { TAlertImportResult, TAlertMatch, TRecallDetail } from '../../contracts/product-recalls.ts';
@@ -192,5 +193,48 @@ describe('product recalls: plan, progress, completion, publication; risk alert i
     await chief.post(`/api/v1/product/recalls/${r.id}/publish`, { version: done.body.version });
     const pub = await fetch(`${app.baseUrl}/api/v1/public/product/recalls`).then((x) => x.json());
     assert.ok((pub as Page<{ id: number }>).items.some((x) => x.id === r.id));
+  });
+
+  test('the recall list exports as XLSX with the list filters and scope, audited with its row count', async () => {
+    const xlsx = async (client: ApiClient, query: string) => {
+      const res = await fetch(`${app.baseUrl}/api/v1/product/recalls/export${query}`, {
+        headers: { cookie: client.cookie },
+      });
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /spreadsheetml/);
+      assert.match(res.headers.get('content-disposition') ?? '', /product_recalls_\d{8}\.xlsx/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await res.arrayBuffer());
+      const sheet = book.worksheets[0]!;
+      return Array.from({ length: sheet.rowCount }, (_, i) =>
+        (sheet.getRow(i + 1).values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : v)),
+      );
+    };
+    const rows = await xlsx(chief, '?status=completed');
+    assert.equal(rows[0]![0], '产品名称');
+    const mine = rows.find((row) => row[0] === '暖风机 NF-2000');
+    assert.ok(mine, JSON.stringify(rows));
+    assert.equal(mine[1], producerName);
+    assert.equal(mine[6], 100);
+    assert.equal(mine[7], 60);
+    assert.equal(mine[9], '已完成召回');
+    assert.equal(String(mine[10]).slice(0, 10), '2026-11-01');
+    assert.equal((await xlsx(chief, '?status=planned')).filter((row) => row[0] === '暖风机 NF-2000').length, 0);
+    // Another station's chief reads the same endpoint without this station's recall.
+    assert.ok(!(await xlsx(otherChief, '')).some((row) => row[0] === '暖风机 NF-2000'));
+    const bad = await fetch(`${app.baseUrl}/api/v1/product/recalls/export?status=nope`, {
+      headers: { cookie: chief.cookie },
+    });
+    assert.equal(bad.status, 422);
+    // The audit row is written when the stream ends, just after the last byte: wait for it briefly.
+    let audit: { detail: { rowCount: number; complete: boolean } } | undefined;
+    for (let i = 0; i < 50 && !audit; i++) {
+      [audit] = await app.testDb.db.query<{ detail: { rowCount: number; complete: boolean } }>(
+        "SELECT detail FROM audit_log WHERE action = 'productRecall.export' ORDER BY id DESC LIMIT 1",
+      );
+      if (!audit) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.equal(audit?.detail.complete, true);
+    assert.ok((audit?.detail.rowCount ?? 0) >= 0);
   });
 });

@@ -15,20 +15,24 @@ import {
   ZRecallBody,
   ZRecallCompleteBody,
   ZRecallDetail,
+  ZRecallExportQuery,
   ZRecallQuery,
   ZRecallReportBody,
   ZRecallReportParams,
   ZRecallVersionBody,
 } from '../../contracts/product-recalls.ts';
 import { z } from '../../contracts/zod.ts';
+import { download, XLSX_TYPE } from '../../platform/download.ts';
 import { actorOf } from '../../platform/http.ts';
 import { attachmentTooLarge, receiveUpload } from '../../platform/uploads.ts';
 import type { AlertImport } from './services/alert-import.ts';
 import type { AlertService } from './services/alerts.ts';
+import type { RecallExport } from './services/export.ts';
 import type { RecallService } from './services/recalls.ts';
 
 interface Deps {
   recalls: RecallService;
+  exporter: RecallExport;
   alerts: AlertService;
   importAlerts: AlertImport;
   maxUploadBytes: number;
@@ -37,7 +41,7 @@ interface Deps {
 /** 缺陷产品召回 and 风险通报 (tag product-recalls): thin routes over the recall and alert services. */
 export const productRecallRoutes: FastifyPluginAsyncZod<Deps> = async (
   app,
-  { recalls, alerts, importAlerts, maxUploadBytes },
+  { recalls, exporter, alerts, importAlerts, maxUploadBytes },
 ) => {
   const tags = ['product-recalls'];
   const read = { permission: 'product:read' as const };
@@ -51,6 +55,21 @@ export const productRecallRoutes: FastifyPluginAsyncZod<Deps> = async (
       schema: { tags, summary: '缺陷产品召回', querystring: ZRecallQuery, response: { 200: ZPage(ZRecall) } },
     },
     (req) => recalls.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/product/recalls/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出缺陷产品召回 Excel（与列表相同的筛选与数据范围）',
+        querystring: ZRecallExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = exporter.export(actorOf(req), req.query);
+      return download(reply, XLSX_TYPE, file.filename, file.ascii).send(file.body);
+    },
   );
   app.post(
     '/product/recalls',

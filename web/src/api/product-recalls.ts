@@ -10,10 +10,14 @@ import {
   type ZRecallQuery,
 } from '../../../src/contracts/product-recalls.ts';
 import { z } from '../../../src/contracts/zod.ts';
-import { type CallOptions, type QueryInput, request } from './client.ts';
+import { type CallOptions, type Query, type QueryInput, request, toQueryString } from './client.ts';
 
 export type TRecallQuery = Omit<QueryInput<typeof ZRecallQuery>, 'limit'>;
 export type TMatchQuery = Omit<QueryInput<typeof ZAlertMatchQuery>, 'limit'>;
+
+/** The XLSX download of the recall list with the list's filters (a plain link: the browser streams it). */
+export const recallExportUrl = ({ cursor: _, ...q }: TRecallQuery) =>
+  `/api/v1/product/recalls/export${toQueryString(q as Query)}`;
 
 const upload = (file: File) => {
   const form = new FormData();

@@ -1,10 +1,11 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { TRecall } from '../../../../../src/contracts/product-recalls.ts';
 import { type RecallStatus, recallStatuses } from '../../../../../src/domain/product-recall-workflow.ts';
-import { recallsApi, type TRecallQuery } from '../../../api/product-recalls.ts';
+import { recallExportUrl, recallsApi, type TRecallQuery } from '../../../api/product-recalls.ts';
 import { useAuth } from '../../../auth/auth-context.tsx';
 import { ListTable } from '../../../components/list-page/list-table.tsx';
 import { SearchForm } from '../../../components/list-page/search-form.tsx';
@@ -75,6 +76,11 @@ export function RecallsPage() {
         rowKey="id"
         columns={columns}
         source={{ kind: 'keyset', list }}
+        exportButton={
+          <Button icon={<DownloadOutlined />} href={recallExportUrl(query)} data-testid="recall-export-xlsx">
+            {t('common.exportXlsx')}
+          </Button>
+        }
         data-testid="recall-table"
       />
       {creating && <NewRecallModal onClose={() => setCreating(false)} />}
