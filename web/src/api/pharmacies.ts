@@ -1,11 +1,15 @@
+import type { z } from 'zod';
 import { ZOk, ZPage } from '../../../src/contracts/common.ts';
 import {
   ZAttendanceImportResult,
   ZAttendanceOverview,
   ZGspInspection,
+  type ZGspResultBody,
   ZPharmacist,
   ZPharmacistToken,
   ZPharmacy,
+  type ZPharmacyBody,
+  type ZPharmacyPatch,
   type ZPharmacyQuery,
   ZPharmacySummary,
   ZPortalPharmacist,
@@ -21,6 +25,9 @@ export const pharmacyApi = {
   list: (query: TPharmacyListQuery, opts?: CallOptions) =>
     request('/pharmacies', { query: { ...query, limit: 50 }, schema: ZPage(ZPharmacySummary), signal: opts?.signal }),
   get: (id: number, opts?: CallOptions) => request(`/pharmacies/${id}`, { schema: ZPharmacy, signal: opts?.signal }),
+  create: (body: z.input<typeof ZPharmacyBody>) => request('/pharmacies', { method: 'POST', body, schema: ZPharmacy }),
+  update: (id: number, body: z.input<typeof ZPharmacyPatch>) =>
+    request(`/pharmacies/${id}`, { method: 'PATCH', body, schema: ZPharmacy }),
   overview: (query: { from?: string; to?: string }, opts?: CallOptions) =>
     request('/pharmacies/attendance', { query, schema: ZAttendanceOverview, signal: opts?.signal }),
   addPharmacist: (id: number, body: { name: string; registrationNo: string }) =>
@@ -31,6 +38,8 @@ export const pharmacyApi = {
     request(`/pharmacies/${id}/absences/review`, { method: 'POST', body: { day }, schema: ZOk }),
   startGsp: (id: number, inspectorIds: number[]) =>
     request(`/pharmacies/${id}/gsp`, { method: 'POST', body: { inspectorIds }, schema: ZGspInspection }),
+  recordGsp: (gspId: number, body: z.input<typeof ZGspResultBody>) =>
+    request(`/pharmacy-gsp/${gspId}/result`, { method: 'POST', body, schema: ZGspInspection }),
   importAttendance: (file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);

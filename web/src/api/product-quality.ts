@@ -1,8 +1,10 @@
+import type { z } from 'zod';
 import { ZPage } from '../../../src/contracts/common.ts';
 import { ZFoodImportResult } from '../../../src/contracts/food.ts';
 import {
   ZCccCertificate,
   ZCccExemption,
+  type ZProductCategoryBody,
   ZProductPassRates,
   ZProductSample,
   ZProductSampleDetail,
@@ -20,6 +22,8 @@ export const productApi = {
   settings: (opts?: CallOptions) => request(`${base}/settings`, { schema: ZProductSettings, signal: opts?.signal }),
   setGrade: (grade: string, intervalMonths: number) =>
     request(`${base}/grades/${grade}`, { method: 'PUT', body: { intervalMonths }, schema: ZProductSettings }),
+  saveCategory: (code: string, body: z.input<typeof ZProductCategoryBody>) =>
+    request(`${base}/categories/${encodeURIComponent(code)}`, { method: 'PUT', body, schema: ZProductSettings }),
   samples: (query: TProductSampleQuery, opts?: CallOptions) =>
     request(`${base}/samples`, { query: { ...query, limit: 50 }, schema: ZPage(ZProductSample), signal: opts?.signal }),
   sample: (id: number, opts?: CallOptions) =>

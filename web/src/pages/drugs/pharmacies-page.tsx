@@ -1,22 +1,27 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Select, type TableColumnsType, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { TPharmacySummary } from '../../../../src/contracts/pharmacies.ts';
 import { pharmacyApi, pharmacyExportUrl, type TPharmacyListQuery } from '../../api/pharmacies.ts';
+import { useAuth } from '../../auth/auth-context.tsx';
 import { ListTable } from '../../components/list-page/list-table.tsx';
 import { SearchForm } from '../../components/list-page/search-form.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
+import { RegisterPharmacyModal } from './pharmacy-form-modal.tsx';
 import { LicenceExpiry, RateTag } from './pharmacy-labels.tsx';
 
 type Filters = { q?: string; status?: 'active' | 'closed'; expiring?: boolean };
 
-/** 零售药店: the pharmacies in the caller's stations, their licence and 30-day attendance rate; XLSX export. */
+/** 零售药店: the pharmacies in the caller's stations, their licence and 30-day attendance rate; 登记; XLSX export. */
 export function PharmaciesPage() {
   const t = useT();
+  const navigate = useNavigate();
+  const canWrite = useAuth().can('drug:write');
   const [filters, setFilters] = useState<Filters>({});
+  const [registering, setRegistering] = useState(false);
   const query: TPharmacyListQuery = {
     q: filters.q || undefined,
     status: filters.status,
@@ -55,7 +60,21 @@ export function PharmaciesPage() {
   );
   return (
     <>
-      <PageHeader title={t('pharmacy.title')} />
+      <PageHeader
+        title={t('pharmacy.title')}
+        extra={
+          canWrite && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setRegistering(true)}
+              data-testid="pharmacy-new"
+            >
+              {t('pharmacyForm.register')}
+            </Button>
+          )
+        }
+      />
       <SearchForm<Filters> onSearch={setFilters} onReset={() => setFilters({})} data-testid="pharmacies-search">
         <Form.Item name="q" label={t('common.search')}>
           <Input allowClear placeholder={t('pharmacy.search')} data-testid="pharmacies-q" />
@@ -82,6 +101,12 @@ export function PharmaciesPage() {
         }
         data-testid="pharmacies-table"
       />
+      {registering && (
+        <RegisterPharmacyModal
+          onClose={() => setRegistering(false)}
+          onDone={(p) => navigate(`/drugs/pharmacies/${p.id}`)}
+        />
+      )}
     </>
   );
 }

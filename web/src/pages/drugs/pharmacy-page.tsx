@@ -25,6 +25,8 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { EditPharmacyModal } from './pharmacy-form-modal.tsx';
+import { GspResultButton, StartGspButton } from './pharmacy-gsp.tsx';
 import { hoursLabel, LicenceExpiry, RateTag } from './pharmacy-labels.tsx';
 
 function AddPharmacist({ pharmacyId, onDone }: { pharmacyId: number; onDone: () => void }) {
@@ -72,6 +74,7 @@ export function PharmacyPage() {
   const canWrite = useAuth().can('drug:write');
   const state = useAsync((signal) => pharmacyApi.get(id, { signal }), ['pharmacies', 'detail', id]);
   const [link, setLink] = useState<string>();
+  const [editing, setEditing] = useState(false);
   const p = state.data;
   if (state.error) return <LoadError error={state.error} onRetry={state.reload} />;
   const issue = async (pharmacistId: number) => {
@@ -94,7 +97,18 @@ export function PharmacyPage() {
   return (
     <>
       <PageHeader title={p?.entityName ?? t('pharmacy.title')} />
-      <Card loading={!p} title={t('pharmacy.licence')}>
+      <Card
+        loading={!p}
+        title={t('pharmacy.licence')}
+        extra={
+          canWrite &&
+          p && (
+            <Button onClick={() => setEditing(true)} data-testid="pharmacy-edit">
+              {t('common.edit')}
+            </Button>
+          )
+        }
+      >
         {p && (
           <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} data-testid="pharmacy-licence">
             <Descriptions.Item label={t('pharmacy.licenceNo')}>{p.licenceNo}</Descriptions.Item>
@@ -202,11 +216,26 @@ export function PharmacyPage() {
           ]}
         />
       </Card>
-      <Card style={{ marginTop: 16 }} title={t('gsp.title')}>
+      {editing && p && (
+        <EditPharmacyModal
+          pharmacy={p}
+          onClose={() => setEditing(false)}
+          onDone={(next) => {
+            state.setData(() => next);
+            setEditing(false);
+          }}
+        />
+      )}
+      <Card
+        style={{ marginTop: 16 }}
+        title={t('gsp.title')}
+        extra={canWrite && p?.status === 'active' && <StartGspButton pharmacyId={p.id} onDone={state.reload} />}
+      >
         <Table<TGspInspection>
           rowKey="id"
           size="small"
           pagination={false}
+          scroll={{ x: 'max-content' }}
           dataSource={p?.gsp ?? []}
           data-testid="gsp-table"
           columns={[
@@ -220,7 +249,12 @@ export function PharmacyPage() {
             { title: t('gsp.inspectors'), dataIndex: 'inspectors', render: (n: string[]) => n.join(', ') },
             {
               title: '',
-              render: (_, g) => <Link to={`/spot-checks/visits/${g.visitId}`}>{t('gsp.openVisit')}</Link>,
+              render: (_, g) => (
+                <Space size="small">
+                  {canWrite && g.status === 'inProgress' && <GspResultButton gsp={g} onDone={state.reload} />}
+                  <Link to={`/spot-checks/visits/${g.visitId}`}>{t('gsp.openVisit')}</Link>
+                </Space>
+              ),
             },
           ]}
         />

@@ -1,4 +1,7 @@
-import { App, Card, Select, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import type { TProductCategory } from '../../../../src/contracts/product-quality.ts';
 import { productApi } from '../../api/product-quality.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
@@ -6,6 +9,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { CategoryFormModal } from './category-form-modal.tsx';
 
 /** The catalogues and rule values as data: categories with their grade, the grades' intervals, the deadlines. */
 export function ProductSettingsPage() {
@@ -14,6 +18,8 @@ export function ProductSettingsPage() {
   const canEdit = useAuth().can('product:settings');
   const state = useAsync((signal) => productApi.settings({ signal }), ['product', 'settings']);
   const s = state.data;
+  // undefined: closed; null: a new category; a row: that category.
+  const [editing, setEditing] = useState<TProductCategory | null>();
   if (state.error) return <LoadError error={state.error} onRetry={state.reload} />;
   return (
     <>
@@ -48,23 +54,69 @@ export function ProductSettingsPage() {
           ]}
         />
       </Card>
-      <Card title={t('product.settings.categories')} style={{ marginTop: 16 }} loading={!s}>
-        <Table
+      <Card
+        title={t('product.settings.categories')}
+        style={{ marginTop: 16 }}
+        loading={!s}
+        extra={
+          canEdit && (
+            <Button icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="category-add">
+              {t('product.settings.categoryAdd')}
+            </Button>
+          )
+        }
+      >
+        <Table<TProductCategory>
           rowKey="code"
           size="small"
           pagination={false}
+          scroll={{ x: 'max-content' }}
           dataSource={s?.categories}
+          data-testid="category-table"
           columns={[
-            { title: t('product.category'), dataIndex: 'name' },
+            {
+              title: t('product.category'),
+              dataIndex: 'name',
+              render: (n: string, c) => (
+                <>
+                  {n} {!c.active && <Tag>{t('product.settings.inactive')}</Tag>}
+                </>
+              ),
+            },
+            { title: t('product.settings.categoryCode'), dataIndex: 'code' },
             {
               title: t('product.settings.safety'),
               dataIndex: 'safetyRelated',
               render: (v: boolean) => (v ? <Tag color="orange">{t('product.settings.safetyYes')}</Tag> : ''),
             },
             { title: t('product.settings.grade'), dataIndex: 'riskGrade' },
+            ...(canEdit
+              ? [
+                  {
+                    key: 'edit',
+                    title: '',
+                    render: (_: unknown, c: TProductCategory) => (
+                      <Button size="small" onClick={() => setEditing(c)} data-testid={`category-edit-${c.code}`}>
+                        {t('common.edit')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
+      {editing !== undefined && s && (
+        <CategoryFormModal
+          category={editing ?? undefined}
+          settings={s}
+          onClose={() => setEditing(undefined)}
+          onSaved={(next) => {
+            state.setData(() => next);
+            setEditing(undefined);
+          }}
+        />
+      )}
       <Card title={t('product.settings.rules')} style={{ marginTop: 16 }} loading={!s}>
         <Table
           rowKey="key"
