@@ -71,7 +71,14 @@ function PlaceFields() {
         label={t('pharmacy.geofence')}
         extra={t('pharmacyForm.geofenceHint', { m: DEFAULT_GEOFENCE_METRES })}
       >
-        <InputNumber min={10} max={5000} precision={0} suffix={t('pharmacyForm.metres')} style={{ width: 150 }} />
+        <InputNumber
+          min={10}
+          max={5000}
+          precision={0}
+          suffix={t('pharmacyForm.metres')}
+          style={{ width: 150 }}
+          data-testid="pharmacy-geofence"
+        />
       </Form.Item>
       <Space wrap>
         <Form.Item name="opensMinute" label={t('pharmacyForm.opens')} rules={[{ required: true }]}>
