@@ -13,10 +13,15 @@ import { maskName } from '../../../domain/drug-sales.ts';
 import { maskIdCard, maskPhone, normaliseIdCard, normalisePhone } from '../../../domain/id-card.ts';
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import { assertPermitted, assertPlaceable, assertReadable } from '../../../platform/access.ts';
-import { hashAccessCodeIn, looksLikeAccessCode, newAccessCode } from '../../../platform/access-code.ts';
+import {
+  hashAccessCodeIn,
+  looksLikeAccessCode,
+  newAccessCode,
+  wrongAccessCode,
+} from '../../../platform/access-code.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { type AuditActor, appendAudit } from '../../../platform/audit.ts';
-import { AppError, notFound, validation } from '../../../platform/errors.ts';
+import { notFound, validation } from '../../../platform/errors.ts';
 import type { PiiCipher } from '../../../platform/pii.ts';
 import { findPharmacyByEntity } from '../../pharmacies/published.ts';
 import { drugSaleKind, drugSalePersonalKind, drugSaleReach } from '../access.ts';
@@ -26,11 +31,7 @@ import { toSale } from '../view.ts';
 
 export const hashPharmacyCode = (code: string) => hashAccessCodeIn('drug-pharmacy', code);
 
-/** One answer for every wrong code: nothing tells how close a guess was. */
-const wrongCode = () =>
-  new AppError('VALIDATION', '访问码不正确或已失效，请核对市场监管所发放的访问码', [
-    { path: 'accessCode', message: '访问码不正确或已失效' },
-  ]);
+const wrongCode = () => wrongAccessCode('市场监管所发放的访问码');
 
 export interface Pharmacy {
   entityId: number;
