@@ -1,6 +1,16 @@
 import { Button, Card, Form, Input } from 'antd';
+import type { ReactNode } from 'react';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
+
+/** A portal form's one big submit button, thumb-sized on a phone. */
+export function PhoneSubmit(props: { loading: boolean; testId: string; children: ReactNode }) {
+  return (
+    <Button type="primary" htmlType="submit" block size="large" loading={props.loading} data-testid={props.testId}>
+      {props.children}
+    </Button>
+  );
+}
 
 /**
  * The login of a portal page opened with an access code (a pharmacy's key-drug registration, a food business's
@@ -24,16 +34,9 @@ export function AccessCodeCard(props: {
         <Form.Item name="accessCode" label={props.label} extra={props.hint} rules={[{ required: true }]}>
           <Input size="large" autoComplete="off" autoCapitalize="characters" data-testid={props.testIds.code} />
         </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          block
-          size="large"
-          loading={submitting}
-          data-testid={props.testIds.open}
-        >
+        <PhoneSubmit loading={submitting} testId={props.testIds.open}>
           {props.openLabel}
-        </Button>
+        </PhoneSubmit>
       </Form>
     </Card>
   );

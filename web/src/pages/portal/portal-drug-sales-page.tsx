@@ -1,11 +1,11 @@
-import { Button, Card, Form, Input, InputNumber, List, message, Select, Space, Typography } from 'antd';
+import { Card, Form, Input, InputNumber, List, message, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { TPortalPharmacy } from '../../../../src/contracts/drug-sales.ts';
 import { drugPortalApi } from '../../api/drug-sales.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
-import { AccessCodeCard } from './access-code-card.tsx';
+import { AccessCodeCard, PhoneSubmit } from './access-code-card.tsx';
 import { PortalShell } from './portal-shell.tsx';
 
 type SaleForm = {
@@ -59,16 +59,9 @@ function SaleFormCard(props: { code: string; data: TPortalPharmacy; onDone: () =
         <Form.Item name="temperature" label={t('drugSales.temperature')}>
           <InputNumber min={34} max={43} step={0.1} style={{ width: '100%' }} data-testid="drug-portal-temperature" />
         </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          block
-          size="large"
-          loading={submitting}
-          data-testid="drug-portal-submit"
-        >
+        <PhoneSubmit loading={submitting} testId="drug-portal-submit">
           {t('drugPortal.register')}
-        </Button>
+        </PhoneSubmit>
       </Form>
     </Card>
   );
