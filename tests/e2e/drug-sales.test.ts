@@ -28,6 +28,11 @@ after(async () => {
 test('the pharmacy phone page registers a sale; an invalid ID number is refused with its message', async () => {
   const { page, errors, context } = await openSession(browser, app, { phone: true });
   await page.goto('/portal/drug-sales');
+  // A wrong code is refused on the code field itself; the page stays within the phone's width.
+  await page.getByTestId('drug-portal-code').fill('WRNG-0000-0000');
+  await page.getByTestId('drug-portal-open').click();
+  await page.locator('.ant-form-item-explain-error', { hasText: '访问码不正确或已失效' }).waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
   await page.getByTestId('drug-portal-code').fill(code);
   await page.getByTestId('drug-portal-open').click();
   const submit = page.getByTestId('drug-portal-submit');
