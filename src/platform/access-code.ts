@@ -1,4 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
+import { AppError } from './errors.ts';
 
 /**
  * Access codes for people who are not staff (a food business on its portal, a pharmacy's counter): printed on a
@@ -26,3 +27,12 @@ export const hashAccessCodeIn = (namespace: string, input: string) =>
     .digest('hex');
 
 export const looksLikeAccessCode = (input: string) => /^[0-9A-HJKMNP-TV-Z]{12}$/.test(normalizeAccessCode(input));
+
+/**
+ * One refusal for every wrong code, whatever its shape (a typo, a replaced code, a guess): nothing tells how close a
+ * guess was. `where` tells the holder where their code is to be found; the field is always accessCode.
+ */
+export const wrongAccessCode = (where: string) =>
+  new AppError('VALIDATION', `访问码不正确或已失效，请核对${where}`, [
+    { path: 'accessCode', message: '访问码不正确或已失效' },
+  ]);

@@ -10,6 +10,7 @@ import {
   assertWritable,
   canPlaceIn,
   canRead,
+  isPermitted,
   publicWhere,
   type ResourceKind,
   readableWhere,
@@ -148,6 +149,13 @@ describe('assertReadable / assertWritable / assertPermitted', () => {
     assert.throws(() => assertReadable(a, kind, undefined, reach), status(403));
     assert.throws(() => assertWritable(actor('all', ['entity:read']), kind, inScope, reach), status(403));
     assert.throws(() => assertPermitted(actor('all'), readOnly, 'write'), status(403));
+  });
+
+  test('isPermitted answers what assertPermitted enforces, without throwing', () => {
+    assert.equal(isPermitted(actor('self', ['entity:read']), kind, 'list'), true);
+    assert.equal(isPermitted(actor('all', ['entity:read']), kind, 'write'), false);
+    assert.equal(isPermitted(actor('all'), readOnly, 'write'), false);
+    assert.equal(isPermitted(actor('all', []), { ...kind, recipient: 'w.user_id' }, 'get'), true);
   });
 
   test('404 when missing or out of scope, the row when in scope', () => {

@@ -59,11 +59,21 @@ export function defineResource<K extends ResourceKind>(kind: K): K {
 
 export const registeredResources = (): ResourceKind[] => [...kinds.values()];
 
+/**
+ * Whether the caller holds the permission the operation needs (a recipient kind needs none): the yes/no twin of
+ * assertPermitted, for what is shown rather than refused (an inbox provider that applies, a button).
+ */
+export function isPermitted(actor: Actor, kind: ResourceKind, op: Operation): boolean {
+  if (kind.recipient) return true;
+  const needed = op === 'write' ? kind.write : kind.read;
+  return needed !== null && actor.permissions.has(needed);
+}
+
 /** 403 unless the caller holds the permission the operation needs. */
 export function assertPermitted(actor: Actor, kind: ResourceKind, op: Operation): void {
-  if (kind.recipient) return;
+  if (isPermitted(actor, kind, op)) return;
   const needed = op === 'write' ? kind.write : kind.read;
-  if (!needed || !actor.permissions.has(needed)) throw forbidden(`缺少权限：${needed ?? `${kind.label}不可修改`}`);
+  throw forbidden(`缺少权限：${needed ?? `${kind.label}不可修改`}`);
 }
 
 /** Adds the rows of `kind` the caller may read to `w` (list, get, count, export and download alike). */

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { TPharmacyCode } from '../../src/contracts/drug-sales.ts';
 import { makeIdCard } from '../../src/domain/id-card.ts';
-import { makeUscc } from '../../src/domain/uscc.ts';
+import { makePharmacyEntity, registerPharmacy } from '../helpers/pharmacy-factory.ts';
 import { loginAs, type TestApp } from '../helpers/test-app.ts';
 import { launchBrowser, loginViaUi, openSession, pickOption, startWebApp, textOf } from './helpers.ts';
 
@@ -15,14 +15,10 @@ const badId = `${goodId.slice(0, 17)}${goodId.endsWith('0') ? '1' : '0'}`;
 
 before(async () => {
   [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
-  const [e] = await app.testDb.db.query<{ id: number }>(
-    `INSERT INTO entities (uscc, type, name, name_bigrams, station_id, established_on, region_code)
-     SELECT $1, 'enterprise', '仁和大药房', ''::tsvector, id, '2018-01-01', '440605011001' FROM org_units WHERE code = 's01'
-     RETURNING id`,
-    [makeUscc('91', '440605', 'E0000001')],
-  );
+  const entityId = await makePharmacyEntity(app.testDb.db, { name: '仁和大药房', regionCode: '440605011001' });
   const chief = await loginAs(app, 's01.chief');
-  code = (await chief.post<TPharmacyCode>('/api/v1/drugs/pharmacy-codes', { entityId: e!.id })).body.code;
+  await registerPharmacy(chief, entityId);
+  code = (await chief.post<TPharmacyCode>('/api/v1/drugs/pharmacy-codes', { entityId })).body.code;
 });
 after(async () => {
   await browser?.close();
@@ -32,6 +28,11 @@ after(async () => {
 test('the pharmacy phone page registers a sale; an invalid ID number is refused with its message', async () => {
   const { page, errors, context } = await openSession(browser, app, { phone: true });
   await page.goto('/portal/drug-sales');
+  // A wrong code is refused on the code field itself; the page stays within the phone's width.
+  await page.getByTestId('drug-portal-code').fill('WRNG-0000-0000');
+  await page.getByTestId('drug-portal-open').click();
+  await page.locator('.ant-form-item-explain-error', { hasText: '访问码不正确或已失效' }).waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
   await page.getByTestId('drug-portal-code').fill(code);
   await page.getByTestId('drug-portal-open').click();
   const submit = page.getByTestId('drug-portal-submit');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { makePharmacyEntity, registerPharmacy } from '../../../tests/helpers/pharmacy-factory.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type {
   TDrugDaily,
@@ -63,13 +64,8 @@ describe('重点药品购药登记: access code, phone registration, masking, au
     chief = await loginAs(app, 's01.chief');
     inspector = await loginAs(app, 's01.inspector');
     otherChief = await loginAs(app, 's02.chief');
-    const [e] = await app.testDb.db.query<{ id: number }>(
-      `INSERT INTO entities (uscc, type, name, name_bigrams, station_id, established_on, region_code)
-       SELECT $1, 'enterprise', '康宁大药房', ''::tsvector, id, '2018-01-01', $2 FROM org_units WHERE code = 's01'
-       RETURNING id`,
-      [makeUscc('91', '440605', `D${String(process.pid % 1000).padStart(3, '0')}0001`), `${township}001`],
-    );
-    entityId = e!.id;
+    entityId = await makePharmacyEntity(app.testDb.db, { name: '康宁大药房', regionCode: `${township}001` });
+    await registerPharmacy(chief, entityId);
   });
   after(() => app.close());
 
@@ -85,6 +81,38 @@ describe('重点药品购药登记: access code, phone registration, masking, au
     const wrong = await post<Problem>('/public/drug-sales/access', { accessCode: 'ABCD-EFGH-JKMN' });
     assert.equal(wrong.status, 422);
     assert.equal(wrong.body.errors[0]?.path, 'accessCode');
+  });
+
+  test('a code goes only to a pharmacy open in the register: a plain entity or a closed pharmacy gets 422', async () => {
+    const [plain] = await app.testDb.db.query<{ id: number }>(
+      `INSERT INTO entities (uscc, type, name, name_bigrams, station_id, established_on, region_code)
+       SELECT $1, 'enterprise', '康宁便利店', ''::tsvector, id, '2018-01-01', $2 FROM org_units WHERE code = 's01'
+       RETURNING id`,
+      [makeUscc('91', '440605', `D${String(process.pid % 1000).padStart(3, '0')}0001`), `${township}001`],
+    );
+    const refused = await chief.post<Problem>('/api/v1/drugs/pharmacy-codes', { entityId: plain!.id });
+    assert.equal(refused.status, 422);
+    assert.equal(refused.body.errors[0]?.path, 'entityId');
+    assert.match(refused.body.errors[0]!.message, /未登记为零售药店/);
+    assert.equal((await otherChief.post('/api/v1/drugs/pharmacy-codes', { entityId: plain!.id })).status, 403);
+    assert.equal((await chief.post('/api/v1/drugs/pharmacy-codes', { entityId: 999_999_999 })).status, 404);
+
+    const closingId = await makePharmacyEntity(app.testDb.db, { name: '将停业大药房', regionCode: `${township}001` });
+    const closing = await registerPharmacy(chief, closingId);
+    const early = await chief.post<TPharmacyCode>('/api/v1/drugs/pharmacy-codes', { entityId: closingId });
+    assert.equal(early.status, 200);
+    const closed = await chief.patch(`/api/v1/pharmacies/${closing.id}`, {
+      version: closing.version,
+      status: 'closed',
+    });
+    assert.equal(closed.status, 200, JSON.stringify(closed.body));
+    const again = await chief.post<Problem>('/api/v1/drugs/pharmacy-codes', { entityId: closingId });
+    assert.equal(again.status, 422);
+    assert.equal(again.body.errors[0]?.path, 'entityId');
+    assert.match(again.body.errors[0]!.message, /已停业/);
+    const stale = await post<Problem>('/public/drug-sales/access', { accessCode: early.body.code });
+    assert.equal(stale.status, 422);
+    assert.equal(stale.body.errors[0]?.path, 'accessCode');
   });
 
   test('an invalid ID number is refused naming the field, and nothing is stored', async () => {

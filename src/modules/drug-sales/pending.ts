@@ -1,17 +1,21 @@
 import type { Db } from '../../db/client.ts';
 import { addDays } from '../../domain/drug-sales.ts';
+import { isPermitted } from '../../platform/access.ts';
 import { noCounts, type PendingItemsProvider } from '../inbox/provider.ts';
+import { drugSaleKind } from './access.ts';
 import { pendingAlerts } from './repos/daily.ts';
 import { settings } from './repos/settings.ts';
 
 /**
  * Spike alerts nobody has handled, in the health liaison's inbox (the user drug_sale_settings names), each due the
  * day after the day it counts. Alerts are few (one per day, class and township at most), so they are grouped here.
+ * The liaison handles alerts with drug:read alone (services/monitoring.ts), so reading the kind is enough here, not
+ * hasPendingIn's write permission.
  */
 export function drugSalePendingItems(db: Db): PendingItemsProvider {
   return {
     module: 'drug-sales',
-    appliesTo: (actor) => actor.permissions.has('drug:read'),
+    appliesTo: (actor) => isPermitted(actor, drugSaleKind, 'list'),
     async pending(actor, w) {
       const s = await settings(db);
       if (s.liaisonUserId !== actor.userId) return { items: [], counts: noCounts() };

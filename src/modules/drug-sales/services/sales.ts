@@ -13,23 +13,25 @@ import { maskName } from '../../../domain/drug-sales.ts';
 import { maskIdCard, maskPhone, normaliseIdCard, normalisePhone } from '../../../domain/id-card.ts';
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import { assertPermitted, assertPlaceable, assertReadable } from '../../../platform/access.ts';
-import { hashAccessCodeIn, looksLikeAccessCode, newAccessCode } from '../../../platform/access-code.ts';
+import {
+  hashAccessCodeIn,
+  looksLikeAccessCode,
+  newAccessCode,
+  wrongAccessCode,
+} from '../../../platform/access-code.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { type AuditActor, appendAudit } from '../../../platform/audit.ts';
-import { AppError, forbidden, notFound, validation } from '../../../platform/errors.ts';
+import { notFound, validation } from '../../../platform/errors.ts';
 import type { PiiCipher } from '../../../platform/pii.ts';
-import { drugSaleKind, drugSaleReach } from '../access.ts';
+import { findPharmacyByEntity } from '../../pharmacies/published.ts';
+import { drugSaleKind, drugSalePersonalKind, drugSaleReach } from '../access.ts';
 import * as repo from '../repos/sales.ts';
 import * as settingsRepo from '../repos/settings.ts';
 import { toSale } from '../view.ts';
 
 export const hashPharmacyCode = (code: string) => hashAccessCodeIn('drug-pharmacy', code);
 
-/** One answer for every wrong code: nothing tells how close a guess was. */
-const wrongCode = () =>
-  new AppError('VALIDATION', '访问码不正确或已失效，请核对市场监管所发放的访问码', [
-    { path: 'accessCode', message: '访问码不正确或已失效' },
-  ]);
+const wrongCode = () => wrongAccessCode('市场监管所发放的访问码');
 
 export interface Pharmacy {
   entityId: number;
@@ -100,18 +102,26 @@ export function createDrugSales(db: Db, deps: SaleDeps) {
   async function pharmacyOf(accessCode: string): Promise<Pharmacy> {
     if (!looksLikeAccessCode(accessCode)) throw wrongCode();
     const found = await settingsRepo.pharmacyByCodeHash(db, hashPharmacyCode(accessCode));
-    if (!found) throw wrongCode();
+    // A pharmacy closed in the register (or a code issued before codes were kept to pharmacies) opens nothing.
+    if (!found || !(await findPharmacyByEntity(db, found.entityId))?.active) throw wrongCode();
     return found;
   }
 
   return {
     pharmacyOf,
 
-    /** Staff: a new code for a pharmacy (a registry entity in their reach), shown once; the old one stops working. */
+    /**
+     * Staff: a new code for a pharmacy (an entity in their reach that is an open pharmacy in the pharmacies register),
+     * shown once; the old one stops working. A plain entity gets no code: registrations are the pharmacies' own.
+     */
     async issueCode(actor: Actor, entityId: number): Promise<TPharmacyCode> {
       const e = await repo.pharmacyEntity(db, entityId);
       if (!e) throw notFound('药店（市场主体）');
       assertPlaceable(actor, drugSaleKind, e.stationId);
+      const pharmacy = await findPharmacyByEntity(db, e.id);
+      if (!pharmacy)
+        throw validation('entityId', `“${e.name}”未登记为零售药店，请先在药店台账中登记，再发放购药登记访问码`);
+      if (!pharmacy.active) throw validation('entityId', `“${e.name}”在药店台账中已停业，不能发放购药登记访问码`);
       const code = newAccessCode();
       const issuedAt = await db.transaction(async (tx) => {
         const at = await settingsRepo.upsertCode(tx, e.id, hashPharmacyCode(code), actor.userId);
@@ -168,8 +178,7 @@ export function createDrugSales(db: Db, deps: SaleDeps) {
      * and the caller hold drug:personal (the designated role); every read is an audit row, written before the answer.
      */
     async personal(actor: Actor, id: number): Promise<TDrugSalePersonal> {
-      const row = assertReadable(actor, drugSaleKind, await repo.getSale(db, id), drugSaleReach);
-      if (!actor.permissions.has('drug:personal')) throw forbidden('缺少权限：drug:personal（查看购药人个人信息）');
+      const row = assertReadable(actor, drugSalePersonalKind, await repo.getSale(db, id), drugSaleReach);
       const p = (await repo.personalOf(db, id))!;
       await db.transaction((tx) =>
         appendAudit(tx, actor, {

@@ -3,7 +3,7 @@ import { addDays } from '../../../domain/food-appeals.ts';
 import { assertWritable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
-import { AppError, notFound } from '../../../platform/errors.ts';
+import { notFound } from '../../../platform/errors.ts';
 import type { ReceivedFile } from '../../../platform/uploads.ts';
 import { foodBusinessKind } from '../../food/access.ts';
 import { businessRowReach } from '../access.ts';
@@ -13,17 +13,13 @@ import * as grades from '../repos/grades.ts';
 import * as replies from '../repos/replies.ts';
 import * as revisits from '../repos/revisits.ts';
 import { toAppeal, toGradeSummary, toReply, toRevisit } from '../view.ts';
-import { hashAccessCode, looksLikeAccessCode, newAccessCode } from './access-code.ts';
+import { hashAccessCode, looksLikeAccessCode, newAccessCode, wrongAccessCode } from './access-code.ts';
 import type { AppealService } from './appeals.ts';
 import { type Ctx, portalActor } from './deps.ts';
 import type { ReplyService } from './replies.ts';
 import type { RevisitService } from './revisits.ts';
 
-/** One answer for every wrong code, whatever its shape: nothing tells how close a guess was. */
-const wrongCode = () =>
-  new AppError('VALIDATION', '访问码不正确或已失效，请核对检查结果告知书上的访问码', [
-    { path: 'accessCode', message: '访问码不正确或已失效' },
-  ]);
+const wrongCode = () => wrongAccessCode('检查结果告知书上的访问码');
 
 /**
  * The business on the portal, with the access code printed on its grade notice (no login), and staff issuing that

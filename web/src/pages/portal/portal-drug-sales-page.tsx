@@ -1,10 +1,11 @@
-import { Button, Card, Form, Input, InputNumber, List, message, Select, Space, Typography } from 'antd';
+import { Card, Form, Input, InputNumber, List, message, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { TPortalPharmacy } from '../../../../src/contracts/drug-sales.ts';
 import { drugPortalApi } from '../../api/drug-sales.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { AccessCodeCard, PhoneSubmit } from './access-code-card.tsx';
 import { PortalShell } from './portal-shell.tsx';
 
 type SaleForm = {
@@ -58,16 +59,9 @@ function SaleFormCard(props: { code: string; data: TPortalPharmacy; onDone: () =
         <Form.Item name="temperature" label={t('drugSales.temperature')}>
           <InputNumber min={34} max={43} step={0.1} style={{ width: '100%' }} data-testid="drug-portal-temperature" />
         </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          block
-          size="large"
-          loading={submitting}
-          data-testid="drug-portal-submit"
-        >
+        <PhoneSubmit loading={submitting} testId="drug-portal-submit">
           {t('drugPortal.register')}
-        </Button>
+        </PhoneSubmit>
       </Form>
     </Card>
   );
@@ -76,8 +70,6 @@ function SaleFormCard(props: { code: string; data: TPortalPharmacy; onDone: () =
 /** 药店重点药品购药登记 (phone first, no login): the pharmacy's access code → the sale form and its latest entries. */
 export function PortalDrugSalesPage() {
   const t = useT();
-  const [form] = Form.useForm<{ code: string }>();
-  const { submit, submitting, failure } = useFormSubmit(form);
   const [code, setCode] = useState('');
   const [data, setData] = useState<TPortalPharmacy>();
   const [api, holder] = message.useMessage();
@@ -88,29 +80,14 @@ export function PortalDrugSalesPage() {
   return (
     <PortalShell>
       {holder}
-      <Card title={t('drugPortal.title')}>
-        <FormAlert failure={failure} />
-        <Form form={form} layout="vertical" onFinish={() => submit((v) => load(v.code.trim()))}>
-          <Form.Item
-            name="code"
-            label={t('drugPortal.code')}
-            extra={t('drugPortal.codeHint')}
-            rules={[{ required: true }]}
-          >
-            <Input size="large" autoComplete="off" autoCapitalize="characters" data-testid="drug-portal-code" />
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            size="large"
-            loading={submitting}
-            data-testid="drug-portal-open"
-          >
-            {t('drugPortal.open')}
-          </Button>
-        </Form>
-      </Card>
+      <AccessCodeCard
+        title={t('drugPortal.title')}
+        label={t('drugPortal.code')}
+        hint={t('drugPortal.codeHint')}
+        openLabel={t('drugPortal.open')}
+        testIds={{ code: 'drug-portal-code', open: 'drug-portal-open' }}
+        onOpen={load}
+      />
       {data && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <SaleFormCard

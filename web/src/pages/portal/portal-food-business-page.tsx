@@ -8,6 +8,7 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 import { gradeLabel } from '../food/appeals/food-appeal-dialogs.tsx';
+import { AccessCodeCard } from './access-code-card.tsx';
 import { PortalShell } from './portal-shell.tsx';
 
 type Grade = TPortalBusiness['grades'][number];
@@ -93,8 +94,6 @@ function RevisitForm(props: { code: string; from: string; today: boolean; onDone
 /** 食品经营者服务 (phone first, no login): the access code from the grade notice → grades → appeal / reply / re-rating. */
 export function PortalFoodBusinessPage() {
   const t = useT();
-  const [form] = Form.useForm<{ code: string }>();
-  const { submit, submitting, failure } = useFormSubmit(form);
   const [code, setCode] = useState('');
   const [data, setData] = useState<TPortalBusiness>();
   const [action, setAction] = useState<Record<number, Action | undefined>>({});
@@ -113,29 +112,14 @@ export function PortalFoodBusinessPage() {
   return (
     <PortalShell>
       {holder}
-      <Card title={t('foodPortal.title')}>
-        <FormAlert failure={failure} />
-        <Form form={form} layout="vertical" onFinish={() => submit((v) => load(v.code.trim()))}>
-          <Form.Item
-            name="code"
-            label={t('foodPortal.code')}
-            extra={t('foodPortal.codeHint')}
-            rules={[{ required: true }]}
-          >
-            <Input size="large" autoComplete="off" autoCapitalize="characters" data-testid="portal-food-code" />
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            size="large"
-            loading={submitting}
-            data-testid="portal-food-open"
-          >
-            {t('foodPortal.open')}
-          </Button>
-        </Form>
-      </Card>
+      <AccessCodeCard
+        title={t('foodPortal.title')}
+        label={t('foodPortal.code')}
+        hint={t('foodPortal.codeHint')}
+        openLabel={t('foodPortal.open')}
+        testIds={{ code: 'portal-food-code', open: 'portal-food-open' }}
+        onOpen={load}
+      />
       {data && (
         <Space direction="vertical" style={{ width: '100%', marginTop: 16 }} data-testid="portal-food-business">
           <Card title={`${data.entityName} · ${t('foodPortal.grades')}`}>
