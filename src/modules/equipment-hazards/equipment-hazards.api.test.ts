@@ -324,9 +324,9 @@ describe('特种设备监督检查 on the visit engine, 整改证据 files, the 
   let hazardIds: number[];
 
   test('a chief schedules, an inspector opens the visit and records hazards on the entity’s equipment', async () => {
-    const lift = await makeEquipment(app.testDb.db, { tag: 'V' });
-    const boiler = await makeEquipment(app.testDb.db, { tag: 'V', entityId: lift.entityId, categoryCode: '1000' });
-    const elsewhere = await makeEquipment(app.testDb.db, { tag: 'V' });
+    const lift = await makeEquipment(app.testDb.db, { tag: 'K' });
+    const boiler = await makeEquipment(app.testDb.db, { tag: 'K', entityId: lift.entityId, categoryCode: '1000' });
+    const elsewhere = await makeEquipment(app.testDb.db, { tag: 'K' });
     const planned = await chief.post<TSupervision>('/api/v1/equipment/supervisions', { entityId: lift.entityId });
     assert.equal(planned.status, 200, JSON.stringify(planned.body));
     const s = planned.body;

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../contracts/common.ts';
 import {
@@ -51,6 +52,7 @@ export const equipmentHazardRoutes: FastifyPluginAsyncZod<{
   const tags = ['equipment'];
   const read = { permission: 'equipment:read' as const };
   const write = { permission: 'equipment:write' as const };
+  if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
 
   app.get(
     '/equipment/hazard-grades',
