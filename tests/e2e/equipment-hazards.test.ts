@@ -48,6 +48,19 @@ test('an overdue lift: hazard → 指令书 PDF → rectification → accepted w
   assert.equal(pdf.status(), 200);
   assert.equal((await pdf.body()).subarray(0, 4).toString(), '%PDF');
 
+  // 整改证据: a photo uploaded on the order's page, listed and downloadable; a text file is refused by name.
+  const photo = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 7)]);
+  await page.getByTestId('evidence-upload').waitFor();
+  const input = page.locator('input[type="file"]');
+  await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('only words here') });
+  await page.getByTestId('evidence-error').waitFor();
+  await input.setInputFiles({ name: '整改照片.png', mimeType: 'image/png', buffer: photo });
+  const link = page.getByTestId('evidence-files').getByRole('link', { name: '整改照片.png' });
+  await link.waitFor();
+  const got = await page.request.get((await link.getAttribute('href'))!);
+  assert.equal(got.status(), 200);
+  assert.deepEqual(await got.body(), photo);
+
   await page.getByTestId('directive-step-rectify').click();
   await page.getByTestId('directive-evidence').fill('已更换安全触板并报检，附照片与维保记录');
   await page.getByTestId('directive-step-submit').click();
