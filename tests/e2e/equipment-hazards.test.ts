@@ -82,6 +82,32 @@ test('an overdue lift: hazard → 指令书 PDF → rectification → accepted w
   await page.context().close();
 });
 
+test('a supervision visit on a phone: the inspector starts it, records a hazard on the user’s lift, completes it', async () => {
+  const lift = await makeEquipment(app.testDb.db, { tag: 'E' });
+  const chief = await loginAs(app, 's01.chief');
+  const planned = await chief.post<{ id: number }>('/api/v1/equipment/supervisions', { entityId: lift.entityId });
+  assert.equal(planned.status, 200, JSON.stringify(planned.body));
+  const { page, errors } = await openSession(browser, app, { phone: true });
+  await loginViaUi(page, 's01.inspector');
+  await page.goto(`/equipment/supervisions/${planned.body.id}`);
+  await page.getByTestId('supervision-partners').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('supervision-start').click();
+  await page.locator('[data-testid="supervision-status"][data-status="inProgress"]').waitFor();
+  await page.getByTestId(`visit-record-${lift.id}`).click();
+  await page.getByTestId('visit-hazard-description').fill('限速器校验过期');
+  await page.getByTestId('visit-hazard-save').click();
+  await page.getByTestId('visit-hazards').getByText('限速器校验过期').waitFor();
+  await page.getByTestId('supervision-findings').fill('发现一处隐患');
+  await page.getByTestId('supervision-complete').click();
+  await page.locator('[data-testid="supervision-status"][data-status="done"]').waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `no sideways scrolling on a phone (${width}px)`);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('a lift plate on a phone: valid, expired once the inspection date passes, a forged URL detected', async () => {
   const lift = await makeEquipment(app.testDb.db, { tag: 'E', nextInspectionDue: addDays(today(), 5) });
   const chief = await loginAs(app, 's01.chief');
