@@ -47,6 +47,8 @@ export const ZHazard = z.object({
   inspectorNames: z.string(),
   status: z.enum(['open', 'ordered', 'closed']),
   directiveId: z.number().int().nullable(),
+  /** The 监督检查 visit (spot_check_visits) the hazard was recorded on, if any. */
+  visitId: z.number().int().nullable(),
   version: ZVersion,
 });
 export type THazard = z.infer<typeof ZHazard>;
@@ -84,6 +86,20 @@ export const ZDirective = z.object({
   inspectionState: z.enum(['normal', 'due', 'overdue']),
   nextInspectionDue: ZIsoDate.nullable(),
   hazards: z.array(ZHazard),
+  /** 整改证据 files (photos, PDF), served through the order. */
+  files: z.array(
+    z.object({
+      id: z.number().int(),
+      filename: z.string(),
+      mimeType: z.string(),
+      sizeBytes: z.number().int(),
+      sha256: z.string(),
+      uploadedByName: z.string().nullable(),
+      uploadedAt: ZTimestamp,
+    }),
+  ),
+  /** Whether evidence files may still be added (before acceptance). */
+  canUpload: z.boolean(),
   events: z.array(
     z.object({
       action: z.string(),
@@ -103,7 +119,15 @@ export const ZDirectiveListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.coerce.number().int().positive().optional(),
 });
-export const ZDirectiveRow = ZDirective.omit({ hazards: true, events: true, evidence: true });
+export const ZDirectiveRow = ZDirective.omit({
+  hazards: true,
+  events: true,
+  evidence: true,
+  files: true,
+  canUpload: true,
+});
+/** The hazard list export: the 指令书 list's filters. */
+export const ZHazardExportQuery = ZDirectiveListQuery.omit({ limit: true, cursor: true });
 export type TDirectiveRow = z.infer<typeof ZDirectiveRow>;
 export const ZDirectivePage = z.object({ items: z.array(ZDirectiveRow), nextCursor: z.number().int().nullable() });
 

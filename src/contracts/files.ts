@@ -12,6 +12,7 @@ export const filePurposes = {
   'kitchen-snapshot': 'food:read',
   'food-appeal-evidence': 'food:read',
   'product-recall-report': 'product:read',
+  'equipment-rectification-evidence': 'equipment:read',
 } as const satisfies Record<string, Permission>;
 export type FilePurpose = keyof typeof filePurposes;
 export const ZFilePurpose = z.enum(Object.keys(filePurposes) as [FilePurpose, ...FilePurpose[]]);

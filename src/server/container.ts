@@ -116,7 +116,10 @@ import { equipmentHazardJobs } from '../modules/equipment-hazards/jobs.ts';
 import { equipmentHazardPendingItems } from '../modules/equipment-hazards/pending.ts';
 import { createDirectiveService } from '../modules/equipment-hazards/services/directives.ts';
 import { createDirectiveDocument } from '../modules/equipment-hazards/services/document.ts';
+import { createEvidenceFiles } from '../modules/equipment-hazards/services/evidence.ts';
+import { createHazardExport } from '../modules/equipment-hazards/services/export.ts';
 import { createHazardService } from '../modules/equipment-hazards/services/hazards.ts';
+import { createSupervisionService } from '../modules/equipment-hazards/services/supervisions.ts';
 import '../modules/equipment-plates/access.ts';
 import { createPlateService } from '../modules/equipment-plates/service.ts';
 import { foodPlanPendingItems } from '../modules/food-tiers/pending.ts';
@@ -263,6 +266,11 @@ export function createServices(
   const equipmentSettings = createEquipmentSettings(db, { now: opts.now });
   // 特种设备 hazards and 指令书 (issue 14 point 3)
   const equipmentDirectives = createDirectiveService(db, { calendar: calendar.calendar, now: opts.now });
+  const equipmentHazards = createHazardService(db, {
+    calendar: calendar.calendar,
+    now: opts.now,
+    lastInspectionFailed: (id) => lastInspectionFailed(db, id),
+  });
   const pharmacyAttendance = createAttendanceService(db, {
     geofenceMetres: config.PHARMACY_GEOFENCE_METRES,
     now: opts.now,
@@ -409,10 +417,13 @@ export function createServices(
     foodPlacardKeys,
     signingKeys,
     // 特种设备 hazards, 指令书 and lift plates (issue 14 points 3–4), reading the register's inspections and 维保.
-    equipmentHazards: createHazardService(db, {
+    equipmentHazards,
+    equipmentHazardExport: createHazardExport(db),
+    equipmentEvidenceFiles: createEvidenceFiles(db, { files }),
+    equipmentSupervisions: createSupervisionService(db, {
+      hazards: equipmentHazards,
       calendar: calendar.calendar,
       now: opts.now,
-      lastInspectionFailed: (id) => lastInspectionFailed(db, id),
     }),
     equipmentDirectives,
     equipmentDirectiveDocument: createDirectiveDocument(db, { font: () => findCjkFont(config) }),

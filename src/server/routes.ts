@@ -148,6 +148,9 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     hazards: services.equipmentHazards,
     directives: services.equipmentDirectives,
     document: services.equipmentDirectiveDocument,
+    evidence: services.equipmentEvidenceFiles,
+    exporter: services.equipmentHazardExport,
+    supervisions: services.equipmentSupervisions,
   });
   await app.register(equipmentPlateRoutes, { plates: services.equipmentPlates });
   await app.register(publicPlateRoutes, {

@@ -48,6 +48,19 @@ test('an overdue lift: hazard → 指令书 PDF → rectification → accepted w
   assert.equal(pdf.status(), 200);
   assert.equal((await pdf.body()).subarray(0, 4).toString(), '%PDF');
 
+  // 整改证据: a photo uploaded on the order's page, listed and downloadable; a text file is refused by name.
+  const photo = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 7)]);
+  await page.getByTestId('evidence-upload').waitFor();
+  const input = page.locator('input[type="file"]');
+  await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('only words here') });
+  await page.getByTestId('evidence-error').waitFor();
+  await input.setInputFiles({ name: '整改照片.png', mimeType: 'image/png', buffer: photo });
+  const link = page.getByTestId('evidence-files').getByRole('link', { name: '整改照片.png' });
+  await link.waitFor();
+  const got = await page.request.get((await link.getAttribute('href'))!);
+  assert.equal(got.status(), 200);
+  assert.deepEqual(await got.body(), photo);
+
   await page.getByTestId('directive-step-rectify').click();
   await page.getByTestId('directive-evidence').fill('已更换安全触板并报检，附照片与维保记录');
   await page.getByTestId('directive-step-submit').click();
@@ -65,6 +78,32 @@ test('an overdue lift: hazard → 指令书 PDF → rectification → accepted w
   await page.getByTestId('directive-step-submit').click();
   await facts.locator('[data-testid="directive-status"][data-status="closed"]').waitFor();
   await facts.locator('[data-testid="inspection-state"][data-state="normal"]').waitFor();
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('a supervision visit on a phone: the inspector starts it, records a hazard on the user’s lift, completes it', async () => {
+  const lift = await makeEquipment(app.testDb.db, { tag: 'E' });
+  const chief = await loginAs(app, 's01.chief');
+  const planned = await chief.post<{ id: number }>('/api/v1/equipment/supervisions', { entityId: lift.entityId });
+  assert.equal(planned.status, 200, JSON.stringify(planned.body));
+  const { page, errors } = await openSession(browser, app, { phone: true });
+  await loginViaUi(page, 's01.inspector');
+  await page.goto(`/equipment/supervisions/${planned.body.id}`);
+  await page.getByTestId('supervision-partners').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('supervision-start').click();
+  await page.locator('[data-testid="supervision-status"][data-status="inProgress"]').waitFor();
+  await page.getByTestId(`visit-record-${lift.id}`).click();
+  await page.getByTestId('visit-hazard-description').fill('限速器校验过期');
+  await page.getByTestId('visit-hazard-save').click();
+  await page.getByTestId('visit-hazards').getByText('限速器校验过期').waitFor();
+  await page.getByTestId('supervision-findings').fill('发现一处隐患');
+  await page.getByTestId('supervision-complete').click();
+  await page.locator('[data-testid="supervision-status"][data-status="done"]').waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `no sideways scrolling on a phone (${width}px)`);
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -264,6 +264,20 @@ export const appMenu: AppMenuEntry[] = [
     hideInMenu: true,
   },
   {
+    path: '/equipment/supervisions',
+    label: 'nav.equipmentSupervisions',
+    icon: <ToolOutlined />,
+    permission: 'equipment:read',
+    group: 'equipment',
+  },
+  {
+    path: '/equipment/supervisions/:id',
+    label: 'equipmentHazards.supervision',
+    icon: <ToolOutlined />,
+    permission: 'equipment:read',
+    hideInMenu: true,
+  },
+  {
     path: '/equipment/plates',
     label: 'nav.equipmentPlates',
     icon: <ToolOutlined />,

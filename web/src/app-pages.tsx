@@ -81,6 +81,14 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
     () => import('./pages/equipment/hazards/directive-page.tsx'),
     'EquipmentDirectivePage',
   ),
+  '/equipment/supervisions': lazyNamed(
+    () => import('./pages/equipment/hazards/supervisions-page.tsx'),
+    'EquipmentSupervisionsPage',
+  ),
+  '/equipment/supervisions/:id': lazyNamed(
+    () => import('./pages/equipment/hazards/supervision-page.tsx'),
+    'EquipmentSupervisionPage',
+  ),
   '/equipment/plates': lazyNamed(() => import('./pages/equipment/plates/plates-page.tsx'), 'EquipmentPlatesPage'),
   '/food/sampling/samples': lazyNamed(() => import('./pages/food/sampling/samples-page.tsx'), 'SamplingSamplesPage'),
   '/food/sampling/samples/:id': lazyNamed(() => import('./pages/food/sampling/sample-page.tsx'), 'SamplingSamplePage'),

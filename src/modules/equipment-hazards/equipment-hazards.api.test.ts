@@ -1,9 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { makeEquipment } from '../../../tests/helpers/equipment-factory.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { verifyPlateCommand } from '../../cli/verify-plate.ts';
-import type { TDirective, THazardGrade, TPlate, TPlateVerification } from '../../contracts/equipment-hazards.ts';
+import type {
+  TDirective,
+  THazard,
+  THazardGrade,
+  TPlate,
+  TPlateVerification,
+} from '../../contracts/equipment-hazards.ts';
+import type { TSupervision } from '../../contracts/equipment-supervisions.ts';
 import type { TInbox } from '../../contracts/inbox.ts';
 import { addDays } from '../../domain/equipment-hazard-workflow.ts';
 import { placardUrl, signPlacard } from '../../domain/food-placard.ts';
@@ -278,5 +286,219 @@ describe('特种设备 hazards → 指令书 → rectification, escalation, case
         [plate.id, false],
       ],
     );
+  });
+});
+
+describe('特种设备监督检查 on the visit engine, 整改证据 files, the hazard list export', () => {
+  let app: TestApp;
+  let chief: ApiClient;
+  let otherChief: ApiClient;
+  let inspector: ApiClient;
+  const today = () => shanghaiToday();
+  const q = (sql: string, params: unknown[] = []) => app.testDb.db.query<Record<string, unknown>>(sql, params);
+  type Problem = { errors?: { path: string }[] };
+  const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 7)]);
+
+  before(async () => {
+    app = await startTestApp();
+    [chief, otherChief, inspector] = await Promise.all([
+      loginAs(app, 's01.chief'),
+      loginAs(app, 's02.chief'),
+      loginAs(app, 's01.inspector'),
+    ]);
+  });
+  after(() => app.close());
+
+  const upload = async (as: ApiClient, directiveId: number, data: Buffer, name: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(data)]), name);
+    const res = await fetch(`${app.baseUrl}/api/v1/equipment/directives/${directiveId}/files`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie: as.cookie, 'x-csrf-token': as.csrfToken },
+    });
+    return { status: res.status, body: (await res.json()) as TDirective['files'] & Problem };
+  };
+
+  let directive: TDirective;
+  let hazardIds: number[];
+
+  test('a chief schedules, an inspector opens the visit and records hazards on the entity’s equipment', async () => {
+    const lift = await makeEquipment(app.testDb.db, { tag: 'K' });
+    const boiler = await makeEquipment(app.testDb.db, { tag: 'K', entityId: lift.entityId, categoryCode: '1000' });
+    const elsewhere = await makeEquipment(app.testDb.db, { tag: 'K' });
+    const planned = await chief.post<TSupervision>('/api/v1/equipment/supervisions', { entityId: lift.entityId });
+    assert.equal(planned.status, 200, JSON.stringify(planned.body));
+    const s = planned.body;
+    assert.equal(s.status, 'planned');
+    assert.deepEqual(s.equipment.map((e) => e.id).sort(), [lift.id, boiler.id].sort());
+    assert.equal((await otherChief.get(`/api/v1/equipment/supervisions/${s.id}`)).status, 404);
+    const hazards = { equipmentId: lift.id, hazards: [{ gradeCode: 'general', description: '限速器校验过期' }] };
+    assert.equal((await inspector.post(`/api/v1/equipment/supervisions/${s.id}/hazards`, hazards)).status, 409);
+
+    const alone = await inspector.post<Problem>(`/api/v1/equipment/supervisions/${s.id}/start`, {
+      version: s.version,
+      inspectorIds: [],
+    });
+    assert.equal(alone.status, 422);
+    assert.equal(alone.body.errors?.[0]?.path, 'inspectorIds');
+    const [other] = await q(
+      `SELECT i.id FROM spot_check_inspectors i JOIN users u ON u.id = i.user_id WHERE u.username = 's01.inspector2'`,
+    );
+    const started = await inspector.post<TSupervision>(`/api/v1/equipment/supervisions/${s.id}/start`, {
+      version: s.version,
+      inspectorIds: [other!.id],
+    });
+    assert.equal(started.status, 200, JSON.stringify(started.body));
+    assert.equal(started.body.status, 'inProgress');
+    assert.equal(started.body.inspectors.length, 2);
+    assert.equal(started.body.canRecord, true);
+    const visitId = started.body.visitId!;
+    const [visit] = await q(
+      `SELECT v.status, p.kind FROM spot_check_visits v JOIN spot_check_plans p ON p.id = v.plan_id WHERE v.id = $1`,
+      [visitId],
+    );
+    assert.deepEqual(visit, { status: 'assigned', kind: 'equipment' });
+
+    // Only the visit's inspectors record; only the visited entity's equipment.
+    assert.equal((await chief.post(`/api/v1/equipment/supervisions/${s.id}/hazards`, hazards)).status, 403);
+    const foreign = await inspector.post<Problem>(`/api/v1/equipment/supervisions/${s.id}/hazards`, {
+      ...hazards,
+      equipmentId: elsewhere.id,
+    });
+    assert.equal(foreign.status, 422);
+    assert.equal(foreign.body.errors?.[0]?.path, 'equipmentId');
+    const recorded = await inspector.post<{ hazards: THazard[] }>(`/api/v1/equipment/supervisions/${s.id}/hazards`, {
+      equipmentId: lift.id,
+      hazards: [
+        { gradeCode: 'general', description: '限速器校验过期' },
+        { gradeCode: 'general', description: '轿厢应急照明失效' },
+      ],
+    });
+    assert.equal(recorded.status, 200, JSON.stringify(recorded.body));
+    assert.deepEqual(
+      recorded.body.hazards.map((h) => [h.visitId, h.status]),
+      [
+        [visitId, 'open'],
+        [visitId, 'open'],
+      ],
+    );
+    hazardIds = recorded.body.hazards.map((h) => h.id);
+    const detail = await chief.get<TSupervision>(`/api/v1/equipment/supervisions/${s.id}`);
+    assert.deepEqual(
+      detail.body.hazards.map((h) => h.id),
+      hazardIds,
+    );
+    assert.equal(detail.body.canRecord, false, 'the chief is not one of the visit’s inspectors');
+    const ofLift = await chief.get<THazard[]>(`/api/v1/equipment/hazards?equipmentId=${lift.id}`);
+    assert.ok(ofLift.body.every((h) => h.visitId === visitId));
+
+    // The hazards follow the existing workflow: the chief orders their rectification.
+    const issued = await chief.post<TDirective>('/api/v1/equipment/directives', { hazardIds });
+    assert.equal(issued.status, 200, JSON.stringify(issued.body));
+    directive = issued.body;
+    assert.deepEqual(directive.files, []);
+    assert.equal(directive.canUpload, true);
+
+    const done = await inspector.post<TSupervision>(`/api/v1/equipment/supervisions/${s.id}/complete`, {
+      version: started.body.version,
+      findings: '发现两处隐患，已下达指令书',
+    });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    assert.equal(done.body.status, 'done');
+    assert.equal(done.body.visitStatus, 'inspected');
+    assert.equal((await inspector.post(`/api/v1/equipment/supervisions/${s.id}/hazards`, hazards)).status, 409);
+    const list = await chief.get<{ items: { id: number; hazardCount: number }[] }>(
+      `/api/v1/equipment/supervisions?entityId=${lift.entityId}`,
+    );
+    assert.deepEqual(
+      list.body.items.map((r) => [r.id, r.hazardCount]),
+      [[s.id, 2]],
+    );
+  });
+
+  test('rectification evidence: photos and PDF only, size-capped, served through the order', async () => {
+    const photo = await upload(chief, directive.id, png, '整改后照片.png');
+    assert.equal(photo.status, 201, JSON.stringify(photo.body));
+    const pdf = await upload(chief, directive.id, Buffer.from('%PDF-1.4\n% 整改报告\n%%EOF\n'), '整改报告.pdf');
+    assert.equal(pdf.status, 201);
+    assert.deepEqual(
+      pdf.body.map((f) => f.mimeType),
+      ['image/png', 'application/pdf'],
+    );
+    const text = await upload(chief, directive.id, Buffer.from('just some words here'), 'notes.txt');
+    assert.equal(text.status, 422);
+    assert.equal(text.body.errors?.[0]?.path, 'file');
+    const big = await upload(chief, directive.id, Buffer.concat([png, Buffer.alloc(10 * 1024 * 1024)]), 'big.png');
+    assert.equal(big.status, 422);
+    assert.equal(big.body.errors?.[0]?.path, 'file');
+    assert.equal((await upload(otherChief, directive.id, png, 'x.png')).status, 404);
+
+    const d = await chief.get<TDirective>(`/api/v1/equipment/directives/${directive.id}`);
+    assert.equal(d.body.files.length, 2);
+    const file = d.body.files[0]!;
+    const got = await fetch(`${app.baseUrl}/api/v1/equipment/directives/${directive.id}/files/${file.id}`, {
+      headers: { cookie: chief.cookie },
+    });
+    assert.equal(got.status, 200);
+    assert.equal(got.headers.get('x-content-sha256'), file.sha256);
+    assert.deepEqual(Buffer.from(await got.arrayBuffer()), png);
+    const generic = await fetch(`${app.baseUrl}/api/v1/files/${file.id}`, { headers: { cookie: chief.cookie } });
+    assert.equal(generic.status, 404, 'served through the order only');
+    const outsider = await fetch(`${app.baseUrl}/api/v1/equipment/directives/${directive.id}/files/${file.id}`, {
+      headers: { cookie: otherChief.cookie },
+    });
+    assert.equal(outsider.status, 404);
+    const [audit] = await q(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'equipmentDirective.evidenceFile' AND target_id = $1`,
+      [String(directive.id)],
+    );
+    assert.equal(audit!.n, 2);
+
+    const rectified = await chief.post<TDirective>(`/api/v1/equipment/directives/${directive.id}/rectify`, {
+      version: d.body.version,
+      rectifiedOn: today(),
+      evidence: '已校验限速器、修复应急照明，附照片与报告',
+    });
+    assert.equal(rectified.status, 200);
+    const closed = await chief.post<TDirective>(`/api/v1/equipment/directives/${directive.id}/accept`, {
+      version: rectified.body.version,
+      closedOn: today(),
+    });
+    assert.equal(closed.status, 200);
+    assert.equal(closed.body.canUpload, false);
+    assert.equal((await upload(chief, directive.id, png, 'late.png')).status, 409);
+  });
+
+  test('the hazard list exports as XLSX with the list’s filters and scope, audited', async () => {
+    const xlsx = async (as: ApiClient, query: string) => {
+      const res = await fetch(`${app.baseUrl}/api/v1/equipment/hazards/export${query}`, {
+        headers: { cookie: as.cookie },
+      });
+      assert.equal(res.status, 200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await res.arrayBuffer());
+      const sheet = book.worksheets[0]!;
+      const ids: unknown[] = [];
+      sheet.eachRow((row, n) => {
+        if (n > 1) ids.push(row.getCell(1).value);
+      });
+      return { header: sheet.getRow(1).getCell(1).value, ids };
+    };
+    const closed = await xlsx(chief, `?status=closed&equipmentId=${directive.equipmentId}`);
+    assert.equal(closed.header, '隐患编号');
+    assert.deepEqual(closed.ids, [...hazardIds].reverse());
+    assert.deepEqual((await xlsx(chief, `?status=issued&equipmentId=${directive.equipmentId}`)).ids, []);
+    assert.deepEqual((await xlsx(otherChief, `?equipmentId=${directive.equipmentId}`)).ids, []);
+    const bad = await chief.get<Problem>('/api/v1/equipment/hazards/export?status=nope');
+    assert.equal(bad.status, 422);
+    // The audit row is written once the stream ends.
+    for (let i = 0; i < 50; i++) {
+      const [row] = await q(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'equipmentHazard.export'`);
+      if ((row!.n as number) >= 3) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const [audit] = await q(`SELECT detail FROM audit_log WHERE action = 'equipmentHazard.export' ORDER BY id LIMIT 1`);
+    assert.equal((audit!.detail as { rowCount: number }).rowCount, 2);
   });
 });

@@ -1,6 +1,7 @@
 import type { TDirective, TDirectiveRow, THazard } from '../../contracts/equipment-hazards.ts';
 import type { DirectiveRow } from './repos/directives.ts';
 import type { HazardRow } from './repos/hazards.ts';
+import { canUploadIn } from './services/evidence.ts';
 
 export const toHazard = (h: HazardRow): THazard => ({
   id: h.id,
@@ -14,6 +15,7 @@ export const toHazard = (h: HazardRow): THazard => ({
   inspectorNames: h.inspectorNames,
   status: h.status,
   directiveId: h.directiveId,
+  visitId: h.visitId,
   version: h.version,
 });
 
@@ -43,4 +45,12 @@ export const toDirective = (
   d: DirectiveRow,
   hazards: readonly HazardRow[],
   events: TDirective['events'],
-): TDirective => ({ ...toDirectiveRow(d), evidence: d.evidence, hazards: hazards.map(toHazard), events });
+  files: TDirective['files'],
+): TDirective => ({
+  ...toDirectiveRow(d),
+  evidence: d.evidence,
+  hazards: hazards.map(toHazard),
+  events,
+  files,
+  canUpload: canUploadIn(d.status),
+});

@@ -27,6 +27,7 @@ const servedThroughRecord: ReadonlySet<FilePurpose> = new Set([
   'inspection-signature',
   'station-rating-evidence',
   'kitchen-snapshot',
+  'equipment-rectification-evidence',
 ]);
 /** The permissions that open some file through the generic download. */
 const genericPermissions = (Object.keys(filePurposes) as FilePurpose[])

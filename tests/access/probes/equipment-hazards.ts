@@ -1,6 +1,8 @@
+import ExcelJS from 'exceljs';
 import type { Db } from '../../../src/db/client.ts';
 import { makeEquipment } from '../../helpers/equipment-factory.ts';
 import type { ApiClient } from '../../helpers/test-app.ts';
+import { InjectClient } from '../inject-client.ts';
 import type { AccessProbe, MatrixContext, Outcome } from '../probe.ts';
 import { insertOne, seedEach, status } from '../probe-helpers.ts';
 
@@ -48,6 +50,32 @@ async function listedBy(
   return { status: 200, ids: seen };
 }
 
+/** The hazard list export (XLSX, first column the hazard id), one lift at a time. */
+async function exportedBy(caller: ApiClient, ids: readonly string[]): Promise<Outcome> {
+  const wanted = new Set(ids);
+  const seen: string[] = [];
+  for (const lift of lifts.values()) {
+    const url = `/api/v1/equipment/hazards/export?equipmentId=${lift.id}`;
+    let bytes: Buffer;
+    if (caller instanceof InjectClient) {
+      const res = await caller.server.inject({ method: 'GET', url, headers: { cookie: caller.cookie } });
+      if (res.statusCode !== 200) return { status: res.statusCode };
+      bytes = res.rawPayload;
+    } else {
+      const res = await fetch(`${caller.baseUrl}${url}`, { headers: { cookie: caller.cookie } });
+      if (res.status !== 200) return { status: res.status };
+      bytes = Buffer.from(await res.arrayBuffer());
+    }
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    book.worksheets[0]!.eachRow((row, n) => {
+      const id = String(row.getCell(1).value);
+      if (n > 1 && wanted.has(id)) seen.push(id);
+    });
+  }
+  return { status: 200, ids: seen };
+}
+
 export const probes: AccessProbe[] = [
   {
     kind: 'equipment-hazard',
@@ -64,10 +92,10 @@ export const probes: AccessProbe[] = [
     ops: {
       list: (caller, { ids }) => listedBy(caller, (e) => `/api/v1/equipment/hazards?equipmentId=${e}`, ids),
       get: async (caller, { id }) => status(await caller.get(`/api/v1/equipment/hazards/${id}`)),
+      export: (caller, { ids }) => exportedBy(caller, ids),
     },
     notOffered: {
       count: 'a lift’s hazards are listed whole, without a total',
-      export: 'no export of hazards yet',
       download: 'a hazard has no file; its 指令书 is printed (equipment-directive)',
       write: 'a hazard is recorded, never edited: its status follows its 指令书 (probed on equipment-directive issue)',
     },
@@ -118,6 +146,40 @@ export const probes: AccessProbe[] = [
       export: 'no export of plates',
       download: 'the plate is printed from its QR URL on the lift page',
       write: 'a plate is never edited: a new one supersedes it',
+    },
+  },
+  {
+    kind: 'equipment-supervision',
+    tables: ['equipment_supervisions'],
+    seed: (ctx, owners, outsider) =>
+      seedEach(ctx, owners, outsider, async (owner, unitId) =>
+        insertOne(
+          ctx.db,
+          `INSERT INTO equipment_supervisions (entity_id, station_id, planned_on, created_by)
+           VALUES ($1, $2, '2026-09-01', $3) RETURNING id`,
+          [(await liftAt(ctx, unitId)).entityId, unitId, owner],
+        ),
+      ),
+    ops: {
+      list: async (caller, { ids }) => {
+        const wanted = new Set(ids);
+        const seen: string[] = [];
+        for (const lift of lifts.values()) {
+          const res = await caller.get<{ items: { id: number }[] }>(
+            `/api/v1/equipment/supervisions?limit=200&entityId=${lift.entityId}`,
+          );
+          if (res.status !== 200) return { status: res.status };
+          seen.push(...res.body.items.map((r) => String(r.id)).filter((id) => wanted.has(id)));
+        }
+        return { status: 200, ids: seen };
+      },
+      get: async (caller, { id }) => status(await caller.get(`/api/v1/equipment/supervisions/${id}`)),
+    },
+    notOffered: {
+      count: 'keyset pages without a total',
+      export: 'no export of supervision inspections',
+      download: 'a supervision has no file of its own (its visit’s hazards lead to 指令书 documents)',
+      write: 'every change is a workflow step (start, hazards, complete) that cannot repeat; covered by the API tests',
     },
   },
 ];

@@ -19,6 +19,7 @@ export interface HazardRow {
   inspectorNames: string;
   status: 'open' | 'ordered' | 'closed';
   directiveId: number | null;
+  visitId: number | null;
   createdBy: number | null;
   version: number;
 }
@@ -26,8 +27,8 @@ export interface HazardRow {
 const cols = `eh.id, eh.equipment_id AS "equipmentId", q.equipment_code AS "equipmentCode", e.name AS "entityName",
   eh.station_id AS "stationId", eh.grade_code AS "gradeCode", g.name AS "gradeName", g.requires_stop AS "requiresStop",
   g.rectify_days AS "rectifyDays", eh.description, eh.found_on::text AS "foundOn",
-  eh.inspector_names AS "inspectorNames", eh.status, eh.directive_id AS "directiveId", eh.created_by AS "createdBy",
-  eh.version`;
+  eh.inspector_names AS "inspectorNames", eh.status, eh.directive_id AS "directiveId", eh.visit_id AS "visitId",
+  eh.created_by AS "createdBy", eh.version`;
 const from = `equipment_hazards eh JOIN equipment q ON q.id = eh.equipment_id JOIN entities e ON e.id = q.entity_id
   JOIN equipment_hazard_grades g ON g.code = eh.grade_code`;
 
@@ -40,14 +41,15 @@ export async function insertHazard(
     description: string;
     foundOn: string;
     inspectorNames: string;
+    visitId: number | null;
     createdBy: number;
   },
 ): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO equipment_hazards (equipment_id, station_id, grade_code, description, found_on, inspector_names,
-       status, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, 'open', $7) RETURNING id`,
-    [h.equipmentId, h.stationId, h.gradeCode, h.description, h.foundOn, h.inspectorNames, h.createdBy],
+       status, visit_id, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8) RETURNING id`,
+    [h.equipmentId, h.stationId, h.gradeCode, h.description, h.foundOn, h.inspectorNames, h.visitId, h.createdBy],
   );
   return row!.id;
 }
@@ -58,6 +60,47 @@ export async function hazardsByIds(db: Queryable, ids: readonly number[]): Promi
 
 export async function hazardsOfDirective(db: Queryable, directiveId: number): Promise<HazardRow[]> {
   return db.query<HazardRow>(`SELECT ${cols} FROM ${from} WHERE eh.directive_id = $1 ORDER BY eh.id`, [directiveId]);
+}
+
+/** The hazards recorded on one 监督检查 visit (the caller has read the supervision it belongs to). */
+export async function hazardsOfVisit(db: Queryable, visitId: number): Promise<HazardRow[]> {
+  return db.query<HazardRow>(`SELECT ${cols} FROM ${from} WHERE eh.visit_id = $1 ORDER BY eh.id`, [visitId]);
+}
+
+export interface HazardExportRow extends HazardRow {
+  registrationNo: string | null;
+  stationName: string;
+  docNo: string | null;
+  directiveStatus: string | null;
+  deadline: string | null;
+  rectifiedOn: string | null;
+  closedOn: string | null;
+}
+
+/**
+ * One keyset batch of the hazard list export, newest first: the hazards the caller may read, filtered as the
+ * 指令书 list is (its order's status, the equipment). A status filter leaves out hazards not yet ordered.
+ */
+export async function exportHazards(
+  db: Queryable,
+  actor: Actor,
+  f: { status?: string; equipmentId?: number },
+  beforeId: number | undefined,
+  limit: number,
+): Promise<HazardExportRow[]> {
+  const w = readableWhere(actor, equipmentHazardKind, new Where())
+    .addIf(f.status, 'ed.status = ?')
+    .addIf(f.equipmentId, 'eh.equipment_id = ?')
+    .addIf(beforeId, 'eh.id < ?');
+  const lim = w.param(limit);
+  return db.query<HazardExportRow>(
+    `SELECT ${cols}, q.registration_no AS "registrationNo", s.name AS "stationName", ed.doc_no AS "docNo",
+            ed.status AS "directiveStatus", ed.deadline::text AS deadline, ed.rectified_on::text AS "rectifiedOn",
+            ed.closed_on::text AS "closedOn"
+       FROM ${from} JOIN org_units s ON s.id = eh.station_id LEFT JOIN equipment_directives ed ON ed.id = eh.directive_id
+       ${w} ORDER BY eh.id DESC LIMIT ${lim}`,
+    w.params,
+  );
 }
 
 /** The hazards of a piece of equipment the caller may read, newest first. */

@@ -30,6 +30,7 @@ import { allowTransition, recordTransition, staleVersion } from '../../../platfo
 import { createCaseLead } from '../../cases/published.ts';
 import { findEquipment, recordReinspection, setEquipmentStatus } from '../../equipment/published.ts';
 import { equipmentDirectiveKind, equipmentHazardKind, stationRowReach } from '../access.ts';
+import { filesOf } from '../repos/directive-files.ts';
 import * as repo from '../repos/directives.ts';
 import { equipmentFacts } from '../repos/equipment.ts';
 import * as hazards from '../repos/hazards.ts';
@@ -88,7 +89,7 @@ export function createDirectiveService(db: Db, deps: DirectiveDeps) {
 
   async function detail(id: number): Promise<TDirective> {
     const d = (await repo.getDirective(db, id))!;
-    return toDirective(d, await hazards.hazardsOfDirective(db, id), await repo.eventsOf(db, id));
+    return toDirective(d, await hazards.hazardsOfDirective(db, id), await repo.eventsOf(db, id), await filesOf(db, id));
   }
   const writable = async (actor: Actor, id: number) =>
     assertWritable(actor, equipmentDirectiveKind, await repo.getDirective(db, id), stationRowReach);

@@ -7,7 +7,7 @@ import type { Queryable } from '../../../db/client.ts';
 export async function insertStandaloneVisit(
   q: Queryable,
   r: {
-    planKind: 'food' | 'gsp';
+    planKind: 'food' | 'gsp' | 'equipment';
     name: string;
     day: string;
     stationId: number;

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { actionLabel, conclusionLabel, Flags, InspectionCell, statusLabel } from './equipment-labels.tsx';
+import { EquipmentHazardsCard } from './hazards/equipment-hazards-card.tsx';
 
 const manualActions = ['register', 'stop', 'resume', 'scrap', 'dismantle', 'cancel', 'relocate'] as const;
 type Dialog = 'status' | 'inspection' | 'maintenance' | null;
@@ -211,6 +212,7 @@ export function EquipmentDetailPage() {
           />
         </Card>
       )}
+      <EquipmentHazardsCard equipmentId={e.id} entityId={e.entityId} />
       <Card title={t('equipment.detail.events')} style={{ marginTop: 16 }}>
         <Table
           rowKey="id"

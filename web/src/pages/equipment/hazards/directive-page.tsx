@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { useAsync } from '../../../lib/use-async.ts';
 import { directiveStatusTag, hazardStatusLabel, inspectionStateTag } from './directive-labels.tsx';
+import { EvidenceFiles } from './evidence-files.tsx';
 
 /** The steps each status offers (the server's transition table decides; this only shows the buttons). */
 const stepsFor = (d: TDirective): DirectiveStep[] =>
@@ -86,6 +87,11 @@ export function EquipmentDirectivePage() {
             { title: t('equipmentHazards.description'), dataIndex: 'description' },
             { title: t('equipmentHazards.foundOn'), dataIndex: 'foundOn' },
             {
+              title: t('equipmentHazards.visit'),
+              dataIndex: 'visitId',
+              render: (v: number | null) => (v ? t('equipmentHazards.yes') : '—'),
+            },
+            {
               title: t('equipmentHazards.statusLabel'),
               dataIndex: 'status',
               render: (s: string) => hazardStatusLabel(t, s),
@@ -93,6 +99,11 @@ export function EquipmentDirectivePage() {
           ]}
         />
       </Card>
+      <EvidenceFiles
+        directive={d}
+        canWrite={canWrite}
+        onChange={(files) => state.setData((x) => x && { ...x, files })}
+      />
       <Card title={t('equipmentHazards.events')} style={{ marginTop: 16 }}>
         <Timeline
           items={d.events.map((e) => ({

@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -97,6 +97,14 @@ export function EquipmentDirectivesPage() {
             onChange={setStatus}
             options={statuses.map((s) => ({ value: s, label: t(`equipmentHazards.status.${s}`) }))}
           />
+          <Button
+            icon={<DownloadOutlined />}
+            href={equipmentHazardsApi.exportUrl({ status, equipmentId })}
+            data-testid="hazards-export"
+          >
+            {t('equipmentHazards.export')}
+          </Button>
+          <Link to="/equipment/supervisions">{t('nav.equipmentSupervisions')}</Link>
         </Space>
         {list.error ? (
           <LoadError error={list.error} onRetry={list.reload} />
