@@ -2,6 +2,8 @@
 // the second pass only takes the files that reach the test database (scripts/test-split.mjs).
 // `node scripts/run-tests.mjs --list` prints the split instead of running anything.
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { writeBatches } from './test-batches.mjs';
 import { findTests, splitTests } from './test-split.mjs';
 
 const args = process.argv.slice(2);
@@ -29,11 +31,15 @@ if (database.length) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
+/** Files per process (TEST_BATCH_SIZE; 1 runs each file in its own process, as `node --test` does). */
+const batchSize = Math.max(1, Number(process.env.TEST_BATCH_SIZE) || 8);
+
 let failed = false;
 for (const [name, env, run] of targets) {
   if (!run.length) continue;
-  console.log(`\n=== ${run.length} test files on ${name} ===`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...run], {
+  const batches = batchSize > 1 ? writeBatches(run, join('.tmp', 'test-batches', name), batchSize) : run;
+  console.log(`\n=== ${run.length} test files on ${name} (${batches.length} processes) ===`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...batches], {
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });
