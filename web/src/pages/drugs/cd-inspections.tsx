@@ -62,7 +62,7 @@ export function CdInspectionsCard({ business, canWrite }: { business: TCdBusines
             {
               title: t('cd.inspection.inspectors'),
               dataIndex: 'inspectors',
-              render: (list: TCdInspection['inspectors']) => list.map((i) => i.name).join('、'),
+              render: (list: TCdInspection['inspectors']) => list.map((i) => i.name).join(t('common.separator')),
             },
             {
               title: t('cd.inspection.result'),
@@ -128,7 +128,9 @@ function ScheduleButton({ business, onDone }: { business: TCdBusiness; onDone: (
         plannedOn: v.plannedOn.format('YYYY-MM-DD'),
         inspectorIds: v.inspectorIds ?? [],
       });
-      message.success(t('cd.inspection.scheduled', { names: i.inspectors.map((x) => x.name).join('、') }));
+      message.success(
+        t('cd.inspection.scheduled', { names: i.inspectors.map((x) => x.name).join(t('common.separator')) }),
+      );
       onDone();
       close();
     });
