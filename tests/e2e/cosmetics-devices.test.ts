@@ -108,12 +108,16 @@ test('the chief finds a business by a fragment, schedules an inspection on the v
   await card.getByTestId('cd-inspection-schedule').click();
   await page.getByTestId('cd-inspection-schedule-ok').click();
   await page.getByTestId('cd-inspection-schedule-modal').waitFor({ state: 'hidden' });
-  const [inspection] = await app.testDb.db.query<{ id: number; kind: string; inspectors: number }>(
-    `SELECT ci.id, p.kind, cardinality(v.inspector_ids) AS inspectors
+  const [inspection] = await app.testDb.db.query<{ id: number; visitId: number; kind: string; inspectors: number }>(
+    `SELECT ci.id, ci.visit_id AS "visitId", p.kind, cardinality(v.inspector_ids) AS inspectors
        FROM cd_inspections ci JOIN spot_check_visits v ON v.id = ci.visit_id JOIN spot_check_plans p ON p.id = v.plan_id`,
   );
   assert.deepEqual({ kind: inspection!.kind, inspectors: inspection!.inspectors }, { kind: 'cd', inspectors: 2 });
   await card.getByTestId(`cd-inspection-status-${inspection!.id}`).getByText('待检查').waitFor();
+  // The visit's own page (where the visit list and the inbox link) leads back to the business.
+  await page.goto(`/spot-checks/visits/${inspection!.visitId}`);
+  await page.waitForURL(/\/drugs\/cd-businesses\/\d+$/);
+  await page.getByTestId('cd-inspections').waitFor();
 
   await page.goto('/drugs/adverse-events');
   await page.getByTestId('cd-event-add').click();

@@ -208,7 +208,7 @@ describe('两品一械: businesses with checked numbers, adverse-event reports a
 
     // The visit is the inspector's like any other: their visit list and their inbox (results due today).
     const mine = await inspector.get<{ items: TVisitSummary[] }>('/api/v1/spot-checks/visits?mine=true');
-    assert.ok(mine.body.items.some((v) => v.id === named.body.visitId));
+    assert.equal(mine.body.items.find((v) => v.id === named.body.visitId)?.cdBusinessId, device.id);
     const inbox = await inspector.get<TInbox>('/api/v1/inbox?limit=50');
     const items = [...inbox.body.groups.overdue, ...inbox.body.groups.dueToday, ...inbox.body.groups.dueWeek];
     assert.ok(items.some((i) => i.module === 'spot-checks' && i.id === named.body.visitId));

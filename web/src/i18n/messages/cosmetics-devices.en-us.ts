@@ -78,7 +78,6 @@ export const cosmeticsDevicesEnUS: Record<keyof typeof cosmeticsDevicesZhCN, str
   'cd.inspection.inspectedOn': 'Inspected on',
   'cd.inspection.record': 'Record result',
   'cd.inspection.recorded': 'Result recorded',
-  'cd.inspection.openVisit': 'Open visit',
   'cd.inspection.none': 'No inspections yet',
   'cd.inspection.actions': 'Actions',
 };

@@ -76,7 +76,6 @@ export const cosmeticsDevicesZhCN = {
   'cd.inspection.inspectedOn': '检查日期',
   'cd.inspection.record': '录入结果',
   'cd.inspection.recorded': '已录入检查结果',
-  'cd.inspection.openVisit': '打开检查记录',
   'cd.inspection.none': '暂无检查',
   'cd.inspection.actions': '操作',
 };

@@ -1,7 +1,6 @@
 import { Button, Card, DatePicker, Form, Input, Modal, message, Select, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { TCdBusiness, TCdInspection } from '../../../../src/contracts/cosmetics-devices.ts';
 import {
   type CdInspectionResult,
@@ -22,7 +21,7 @@ const resultColour: Record<CdInspectionResult, string> = { pass: 'green', rectif
 
 /**
  * 监督检查 of one business, run on the visit engine: the list (newest first), 安排检查 for those who may write and
- * 录入结果 for an inspector of the visit; each row opens its visit (the same record the inspector's visit list shows).
+ * 录入结果 for an inspector of the visit (their visit list and inbox lead here: the visit page redirects).
  */
 export function CdInspectionsCard({ business, canWrite }: { business: TCdBusiness; canWrite: boolean }) {
   const t = useT();
@@ -74,21 +73,17 @@ export function CdInspectionsCard({ business, canWrite }: { business: TCdBusines
             {
               title: t('cd.inspection.actions'),
               key: 'actions',
-              render: (_, r) => (
-                <>
-                  {r.canRecord && (
-                    <Button
-                      size="small"
-                      type="link"
-                      onClick={() => setRecording(r)}
-                      data-testid={`cd-inspection-record-${r.id}`}
-                    >
-                      {t('cd.inspection.record')}
-                    </Button>
-                  )}
-                  <Link to={`/spot-checks/visits/${r.visitId}`}>{t('cd.inspection.openVisit')}</Link>
-                </>
-              ),
+              render: (_, r) =>
+                r.canRecord ? (
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => setRecording(r)}
+                    data-testid={`cd-inspection-record-${r.id}`}
+                  >
+                    {t('cd.inspection.record')}
+                  </Button>
+                ) : null,
             },
           ]}
         />
