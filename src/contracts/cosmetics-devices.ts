@@ -4,6 +4,8 @@ import {
   adverseSeverities,
   adverseStatuses,
   cdCategories,
+  cdInspectionResults,
+  cdInspectionStatuses,
   cdLicenceKinds,
 } from '../domain/cosmetics-devices.ts';
 import { ZId, ZIsoDate, ZPageQuery, ZTimestamp, ZVersion } from './common.ts';
@@ -40,7 +42,41 @@ export const ZCdBusiness = z.object({
   version: ZVersion,
 });
 export type TCdBusiness = z.infer<typeof ZCdBusiness>;
-export const ZCdBusinessQuery = ZPageQuery.extend({ category: ZCdCategory.optional() });
+export const ZCdBusinessQuery = ZPageQuery.extend({
+  category: ZCdCategory.optional(),
+  /** A fragment of the name, the licence / 备案 number or the USCC. */
+  q: z.string().trim().max(60, '搜索内容不超过 60 个字').optional(),
+});
+
+export const ZCdInspectionStatus = z.enum(keys(cdInspectionStatuses));
+export const ZCdInspectionResult = z.enum(keys(cdInspectionResults));
+/** Two or more named inspectors, or none: the visit engine then picks two of the station's. */
+export const ZCdInspectionScheduleBody = z.object({
+  plannedOn: ZIsoDate.optional(),
+  inspectorIds: z.array(ZId).max(10).default([]),
+});
+export const ZCdInspectionResultBody = z.object({
+  version: ZVersion,
+  result: ZCdInspectionResult,
+  findings: z.string().trim().max(2000).optional(),
+});
+export const ZCdInspection = z.object({
+  id: z.number().int(),
+  businessId: z.number().int(),
+  visitId: z.number().int(),
+  visitStatus: z.string(),
+  plannedOn: ZIsoDate,
+  status: ZCdInspectionStatus,
+  result: ZCdInspectionResult.nullable(),
+  findings: z.string().nullable(),
+  inspectedOn: ZIsoDate.nullable(),
+  inspectors: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  /** The caller is one of the visit's inspectors and the result is still to be recorded. */
+  canRecord: z.boolean(),
+  createdAt: ZTimestamp,
+  version: ZVersion,
+});
+export type TCdInspection = z.infer<typeof ZCdInspection>;
 
 export const ZAdverseEventBody = z.object({
   businessId: ZId,

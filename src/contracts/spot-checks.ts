@@ -184,6 +184,8 @@ export const ZVisitSummary = z.object({
   inspectors: z.array(ZVisitInspector),
   /** A 日常监督检查 on the visit engine: its items and results live on the food inspection's page. */
   foodInspectionId: z.number().int().nullable(),
+  /** A 两品一械 inspection on the visit engine: its result is recorded on the business's page. */
+  cdBusinessId: z.number().int().nullable(),
   version: ZVersion,
 });
 export const ZVisitItem = z.object({

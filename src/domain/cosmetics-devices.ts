@@ -74,3 +74,13 @@ export const adverseEventWorkflow = {
   reopen: { label: '重新评价', from: ['closed'], to: 'assessing', requires: ['note'] },
 } as const satisfies Record<string, Transition<AdverseStatus, 'note'>>;
 export type AdverseEventAction = keyof typeof adverseEventWorkflow;
+
+/** 两品一械 inspections: scheduled on the visit engine, then one result by one of the visit's inspectors. */
+export const cdInspectionStatuses = { scheduled: '待检查', done: '已完成' } as const;
+export type CdInspectionStatus = keyof typeof cdInspectionStatuses;
+export const cdInspectionResults = { pass: '符合', rectify: '限期整改', fail: '不符合' } as const;
+export type CdInspectionResult = keyof typeof cdInspectionResults;
+export const cdInspectionWorkflow = {
+  schedule: { label: '安排检查', from: [null], to: 'scheduled', requires: [] },
+  record: { label: '录入检查结果', from: ['scheduled'], to: 'done', requires: [] },
+} as const satisfies Record<string, Transition<CdInspectionStatus, never>>;

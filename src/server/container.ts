@@ -57,6 +57,7 @@ import { createComplaintNotices } from '../modules/complaints/services/notices.t
 import { createOpen311 } from '../modules/complaints/services/open311.ts';
 import { createPublicComplaints } from '../modules/complaints/services/public.ts';
 import { createComplaintWorkflow } from '../modules/complaints/services/workflow.ts';
+import { createCdInspectionService } from '../modules/cosmetics-devices/inspections.ts';
 import { createCosmeticsDevices } from '../modules/cosmetics-devices/service.ts';
 import { creditJobs } from '../modules/credit/jobs.ts';
 import { creditPendingItems } from '../modules/credit/pending.ts';
@@ -472,6 +473,7 @@ export function createServices(
     drugSales: createDrugSales(db, { pii, now: opts.now }),
     drugSaleMonitoring,
     cosmeticsDevices: createCosmeticsDevices(db, { now: opts.now }),
+    cdInspections: createCdInspectionService(db, { calendar: calendar.calendar, now: opts.now }),
     drugSaleImports: createSaleImport(db, { pii, now: opts.now, limits: importLimits(config) }),
     // 产品质量监督抽查 and 3C (issue 14, points 10–11).
     productSamples: createProductSampleService(db, { calendar: calendar.calendar, now: opts.now }),

@@ -170,7 +170,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     monitoring: services.drugSaleMonitoring,
     imports: services.drugSaleImports,
   });
-  await app.register(cosmeticsDevicesRoutes, { cd: services.cosmeticsDevices });
+  await app.register(cosmeticsDevicesRoutes, { cd: services.cosmeticsDevices, inspections: services.cdInspections });
   await app.register(publicDrugSaleRoutes, {
     sales: services.drugSales,
     imports: services.drugSaleImports,

@@ -4,7 +4,7 @@
 -- in equipment_directive_files (stored_files, purpose 'equipment-rectification-evidence').
 ALTER TABLE spot_check_plans DROP CONSTRAINT spot_check_plans_kind_check;
 ALTER TABLE spot_check_plans ADD CONSTRAINT spot_check_plans_kind_check
-  CHECK (kind IN ('spotCheck', 'food', 'gsp', 'equipment'));
+  CHECK (kind IN ('spotCheck', 'food', 'gsp', 'cd', 'equipment'));
 
 CREATE TABLE equipment_supervisions (
   id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

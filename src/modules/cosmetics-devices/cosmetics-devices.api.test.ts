@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import type { TAdverseEvent, TCdBusiness } from '../../contracts/cosmetics-devices.ts';
+import type { TAdverseEvent, TCdBusiness, TCdInspection } from '../../contracts/cosmetics-devices.ts';
+import type { TInbox } from '../../contracts/inbox.ts';
+import type { TVisitSummary } from '../../contracts/spot-checks.ts';
+import { bigramTsvector } from '../../domain/bigrams.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
 import { makeUscc } from '../../domain/uscc.ts';
 
@@ -113,5 +116,134 @@ describe('两品一械: businesses with checked numbers, adverse-event reports a
       `/api/v1/drugs/adverse-events?businessId=${made.body.businessId + 1000}`,
     );
     assert.deepEqual(ofOther.body.items, []);
+  });
+
+  test('the list searches a fragment of the name, the licence number or the USCC, keyset pages kept', async () => {
+    const names = ['美丽佳化妆品商行', '美丽人生化妆品店', '安康医疗器械店'];
+    const made: TCdBusiness[] = [];
+    for (const [i, name] of names.entries()) {
+      const [e] = await app.testDb.db.query<{ id: number }>(
+        `INSERT INTO entities (uscc, type, name, name_bigrams, station_id, established_on)
+         SELECT $1, 'enterprise', $2, $3::tsvector, id, '2019-01-01' FROM org_units WHERE code = 's01' RETURNING id`,
+        [makeUscc('92', '440605', `D${tag}00${i}`), name, bigramTsvector(name)],
+      );
+      const body =
+        i < 2
+          ? { entityId: e!.id, category: 'cosmetics', licenceKind: 'licence', licenceNo: `粤妆${tag}210${i}` }
+          : { entityId: e!.id, category: 'device', licenceKind: 'filing', licenceNo: `粤佛药监械经营备2021${tag}号` };
+      const r = await chief.post<TCdBusiness>('/api/v1/drugs/cd-businesses', body);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      made.push(r.body);
+    }
+    const search = async (q: string, extra = '') =>
+      chief.get<{ items: TCdBusiness[]; nextCursor: string | null }>(
+        `/api/v1/drugs/cd-businesses?q=${encodeURIComponent(q)}${extra}`,
+      );
+    const ids = (r: { body: { items: TCdBusiness[] } }) => r.body.items.map((b) => b.id);
+    assert.deepEqual(ids(await search('美丽')), [made[1]!.id, made[0]!.id]);
+    assert.deepEqual(ids(await search('人生')), [made[1]!.id]);
+    assert.deepEqual(ids(await search(`粤妆${tag}21`)), [made[1]!.id, made[0]!.id]);
+    assert.deepEqual(ids(await search(`械经营备2021${tag}`)), [made[2]!.id]);
+    // A USCC fragment from its middle (lower case typed), and one character (no bigram: a scan).
+    assert.deepEqual(ids(await search(`d${tag}002`)), [made[2]!.id]);
+    assert.deepEqual(ids(await search('佳')), [made[0]!.id]);
+    assert.deepEqual(ids(await search('美丽', '&category=device')), []);
+    const first = await search('化妆品', '&limit=1');
+    assert.deepEqual(ids(first), [made[1]!.id]);
+    assert.ok(first.body.nextCursor);
+    const second = await search('化妆品', `&limit=1&cursor=${first.body.nextCursor}`);
+    assert.deepEqual(ids(second), [made[0]!.id]);
+    assert.equal(second.body.nextCursor, null);
+    assert.deepEqual(ids(await otherChief.get<{ items: TCdBusiness[] }>('/api/v1/drugs/cd-businesses?q=美丽')), []);
+    // The copy of the registry name follows a rename.
+    await app.testDb.db.query('UPDATE entities SET name = $2 WHERE id = $1', [made[0]!.entityId, '新美妆化妆品商行']);
+    assert.deepEqual(ids(await search('新美妆')), [made[0]!.id]);
+    const long = await chief.get<Problem>(`/api/v1/drugs/cd-businesses?q=${'美'.repeat(61)}`);
+    assert.equal(long.status, 422);
+    assert.equal(long.body.errors[0]?.path, 'q');
+  });
+
+  test('a chief schedules an inspection on the visit engine; an inspector of the visit records the result', async () => {
+    const url = `/api/v1/drugs/cd-businesses/${device.id}/inspections`;
+    const past = await chief.post<Problem & { detail: string }>(url, { plannedOn: '2020-01-01' });
+    assert.equal(past.status, 422);
+    assert.equal(past.body.errors[0]?.path, 'plannedOn');
+    assert.match(past.body.errors[0]!.message, /[\u4e00-\u9fff]/);
+    const badDate = await chief.post<Problem>(url, { plannedOn: '2026-13-40' });
+    assert.equal(badDate.status, 422);
+    assert.equal(badDate.body.errors[0]?.path, 'plannedOn');
+    const [own, other] = await app.testDb.db.query<{ id: number }>(
+      `SELECT i.id FROM spot_check_inspectors i JOIN users u ON u.id = i.user_id
+        WHERE u.username IN ('s01.inspector', 's01.inspector2') ORDER BY u.username`,
+    );
+    const one = await chief.post<Problem>(url, { inspectorIds: [own!.id] });
+    assert.equal(one.status, 422);
+    assert.equal(one.body.errors[0]?.path, 'inspectorIds');
+    assert.equal((await otherChief.post(url, { inspectorIds: [] })).status, 404);
+
+    // No one named: the engine picks two active inspectors of the business's station.
+    const picked = await chief.post<TCdInspection>(url, {});
+    assert.equal(picked.status, 200, JSON.stringify(picked.body));
+    assert.equal(picked.body.inspectors.length, 2);
+    assert.equal(picked.body.status, 'scheduled');
+    assert.equal(picked.body.plannedOn, shanghaiToday());
+    const stations = await app.testDb.db.query<{ code: string }>(
+      `SELECT o.code FROM spot_check_inspectors i JOIN org_units o ON o.id = i.station_id WHERE i.id = ANY($1::bigint[])`,
+      [picked.body.inspectors.map((i) => i.id)],
+    );
+    assert.deepEqual(
+      stations.map((s) => s.code),
+      ['s01', 's01'],
+    );
+
+    const named = await chief.post<TCdInspection>(url, { inspectorIds: [own!.id, other!.id] });
+    assert.equal(named.status, 200, JSON.stringify(named.body));
+    assert.equal(named.body.visitStatus, 'assigned');
+    assert.equal(named.body.canRecord, false);
+    const [plan] = await app.testDb.db.query<{ kind: string }>(
+      'SELECT p.kind FROM spot_check_visits v JOIN spot_check_plans p ON p.id = v.plan_id WHERE v.id = $1',
+      [named.body.visitId],
+    );
+    assert.equal(plan!.kind, 'cd');
+
+    // The visit is the inspector's like any other: their visit list and their inbox (results due today).
+    const mine = await inspector.get<{ items: TVisitSummary[] }>('/api/v1/spot-checks/visits?mine=true');
+    assert.equal(mine.body.items.find((v) => v.id === named.body.visitId)?.cdBusinessId, device.id);
+    const inbox = await inspector.get<TInbox>('/api/v1/inbox?limit=50');
+    const items = [...inbox.body.groups.overdue, ...inbox.body.groups.dueToday, ...inbox.body.groups.dueWeek];
+    assert.ok(items.some((i) => i.module === 'spot-checks' && i.id === named.body.visitId));
+
+    const listed = await inspector.get<{ items: TCdInspection[] }>(url);
+    assert.deepEqual(
+      listed.body.items.map((i) => i.id),
+      [named.body.id, picked.body.id],
+    );
+    assert.equal(listed.body.items[0]!.canRecord, true);
+
+    const result = `/api/v1/drugs/cd-inspections/${named.body.id}/result`;
+    const noFindings = await inspector.post<Problem>(result, { version: named.body.version, result: 'fail' });
+    assert.equal(noFindings.status, 422);
+    assert.equal(noFindings.body.errors[0]?.path, 'findings');
+    assert.equal((await chief.post(result, { version: named.body.version, result: 'pass' })).status, 403);
+    const done = await inspector.post<TCdInspection>(result, {
+      version: named.body.version,
+      result: 'rectify',
+      findings: '未建立医疗器械进货查验记录',
+    });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    assert.equal(done.body.status, 'done');
+    assert.equal(done.body.visitStatus, 'inspected');
+    assert.equal(done.body.inspectedOn, shanghaiToday());
+    assert.equal((await inspector.post(result, { version: done.body.version, result: 'pass' })).status, 409);
+    const audits = await app.testDb.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE target_type = 'cdBusiness' AND target_id = $1 AND action LIKE 'cd.inspection.%'
+        ORDER BY id`,
+      [String(device.id)],
+    );
+    assert.deepEqual(
+      audits.map((a) => a.action),
+      ['cd.inspection.schedule', 'cd.inspection.schedule', 'cd.inspection.record'],
+    );
+    assert.equal((await otherChief.get(url)).status, 404);
   });
 });

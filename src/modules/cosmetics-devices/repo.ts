@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
-import { Where } from '../../db/sql.ts';
+import { escapeLike, Where } from '../../db/sql.ts';
+import { bigramTsquery } from '../../domain/bigrams.ts';
 import { readableWhere } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { cdBusinessKind } from './access.ts';
@@ -59,16 +60,30 @@ export async function getBusiness(q: Queryable, id: number): Promise<CdBusinessR
 export async function listBusinesses(
   q: Queryable,
   actor: Actor,
-  f: { category?: string; afterId?: number; limit: number },
+  f: { category?: string; q?: string; afterId?: number; limit: number },
 ) {
-  const w = readableWhere(actor, cdBusinessKind, new Where())
-    .addIf(f.category, 'b.category = ?')
-    .addIf(f.afterId, 'b.id < ?');
+  const w = readableWhere(actor, cdBusinessKind, new Where()).addIf(f.category, 'b.category = ?');
+  if (f.q) addSearch(w, f.q);
+  w.addIf(f.afterId, 'b.id < ?');
   const lim = w.param(f.limit + 1);
   return q.query<CdBusinessRow>(
     `SELECT ${businessColumns} FROM ${businessFrom} ${w} ORDER BY b.id DESC LIMIT ${lim}`,
     w.params,
   );
+}
+
+/**
+ * One box for a fragment of the name, the licence / 备案 number or the USCC: the bigrams of all three are one GIN
+ * index (migration 20261209100000), rechecked with LIKE on the raw columns (codes compared upper-case). A single
+ * character has no bigram, so it scans the businesses in reach.
+ */
+function addSearch(w: Where, text: string): void {
+  const like = `%${escapeLike(text)}%`;
+  const code = `%${escapeLike(text.replace(/\s+/g, '').toUpperCase())}%`;
+  const recheck = '(b.name LIKE ? OR b.licence_no LIKE ? OR b.licence_no LIKE ? OR b.uscc LIKE ?)';
+  const grams = bigramTsquery(text);
+  if (grams) w.add(`b.search_bigrams @@ ?::tsquery AND ${recheck}`, grams, like, like, code, code);
+  else w.add(recheck, like, like, code, code);
 }
 
 export interface AdverseRow {

@@ -94,6 +94,7 @@ export const visitSummary = (v: VisitRecord, today: string): TVisitSummary => ({
   publishedAt: v.publishedAt,
   inspectors: v.inspectors.map(({ id, name, departmentName }) => ({ id, name, departmentName })),
   foodInspectionId: v.foodInspectionId === null ? null : Number(v.foodInspectionId),
+  cdBusinessId: v.cdBusinessId === null ? null : Number(v.cdBusinessId),
   version: v.version,
 });
 

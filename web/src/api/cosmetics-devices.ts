@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ZPage } from '../../../src/contracts/common.ts';
 import {
   ZAdverseEvent,
@@ -8,6 +8,9 @@ import {
   ZCdBusiness,
   type ZCdBusinessBody,
   type ZCdBusinessQuery,
+  ZCdInspection,
+  type ZCdInspectionResultBody,
+  type ZCdInspectionScheduleBody,
 } from '../../../src/contracts/cosmetics-devices.ts';
 import { type CallOptions, type QueryInput, request } from './client.ts';
 
@@ -22,6 +25,24 @@ export const cdApi = {
       schema: ZPage(ZCdBusiness),
       signal: opts?.signal,
     }),
+  /** The search-as-you-type picker: the first 20 businesses matching a fragment of name, number or USCC. */
+  searchBusinesses: async (q: string, opts?: CallOptions) =>
+    (
+      await request('/drugs/cd-businesses', {
+        query: { q, limit: 20 },
+        schema: ZPage(ZCdBusiness),
+        signal: opts?.signal,
+      })
+    ).items,
+  inspections: (businessId: number, opts?: CallOptions) =>
+    request(`/drugs/cd-businesses/${businessId}/inspections`, {
+      schema: z.object({ items: z.array(ZCdInspection) }),
+      signal: opts?.signal,
+    }),
+  scheduleInspection: (businessId: number, body: z.input<typeof ZCdInspectionScheduleBody>) =>
+    request(`/drugs/cd-businesses/${businessId}/inspections`, { method: 'POST', body, schema: ZCdInspection }),
+  recordInspection: (id: number, body: z.input<typeof ZCdInspectionResultBody>) =>
+    request(`/drugs/cd-inspections/${id}/result`, { method: 'POST', body, schema: ZCdInspection }),
   business: (id: number, opts?: CallOptions) =>
     request(`/drugs/cd-businesses/${id}`, { schema: ZCdBusiness, signal: opts?.signal }),
   createBusiness: (body: z.input<typeof ZCdBusinessBody>) =>

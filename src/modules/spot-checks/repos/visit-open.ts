@@ -7,7 +7,7 @@ import type { Queryable } from '../../../db/client.ts';
 export async function insertStandaloneVisit(
   q: Queryable,
   r: {
-    planKind: 'food' | 'gsp' | 'equipment';
+    planKind: 'food' | 'gsp' | 'cd' | 'equipment';
     name: string;
     day: string;
     stationId: number;
@@ -48,4 +48,24 @@ export async function conflictsOf(q: Queryable, entityId: number, inspectorIds: 
       WHERE entity_id = $1 AND inspector_id = ANY($2::bigint[])`,
     [entityId, inspectorIds],
   );
+}
+
+/**
+ * Inspectors a scheduler may leave to the engine: active ones kept by the station, none with a declared conflict with
+ * the entity, the fewest visits still open (assigned) first, then by id — the lightest loads, reproducibly.
+ */
+export async function lightestStationInspectors(
+  q: Queryable,
+  p: { stationId: number; entityId: number; count: number },
+) {
+  const rows = await q.query<{ id: number }>(
+    `SELECT i.id FROM spot_check_inspectors i
+      WHERE i.station_id = $1 AND i.active
+        AND NOT EXISTS (SELECT 1 FROM spot_check_conflicts c WHERE c.inspector_id = i.id AND c.entity_id = $2)
+      ORDER BY (SELECT count(*) FROM spot_check_visits v
+                 WHERE v.status = 'assigned' AND v.inspector_ids @> ARRAY[i.id]), i.id
+      LIMIT $3`,
+    [p.stationId, p.entityId, p.count],
+  );
+  return rows.map((r) => Number(r.id));
 }

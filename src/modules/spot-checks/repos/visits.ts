@@ -21,6 +21,7 @@ export interface VisitRecord {
   version: number;
   inspectors: { id: number; name: string; departmentName: string; userId: number | null }[];
   foodInspectionId: number | null;
+  cdBusinessId: number | null;
 }
 
 const visitSelect = `SELECT v.id, v.plan_id AS "planId", p.name AS "planName", v.entity_id AS "entityId", e.name AS "entityName",
@@ -30,7 +31,8 @@ const visitSelect = `SELECT v.id, v.plan_id AS "planId", p.name AS "planName", v
                 ORDER BY i.id)
        FROM spot_check_inspectors i JOIN org_units d ON d.id = i.department_id WHERE i.id = ANY(v.inspector_ids)), '[]')
        AS inspectors,
-    (SELECT fi.id FROM food_inspections fi WHERE fi.visit_id = v.id) AS "foodInspectionId"
+    (SELECT fi.id FROM food_inspections fi WHERE fi.visit_id = v.id) AS "foodInspectionId",
+    (SELECT ci.business_id FROM cd_inspections ci WHERE ci.visit_id = v.id) AS "cdBusinessId"
   FROM spot_check_visits v JOIN spot_check_plans p ON p.id = v.plan_id JOIN entities e ON e.id = v.entity_id
   JOIN org_units s ON s.id = v.station_id`;
 

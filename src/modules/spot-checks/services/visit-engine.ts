@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../db/client.ts';
 import { forbidden, validation } from '../../../platform/errors.ts';
-import { conflictsOf, inspectorOfUser, inspectorsByIds } from '../repos/visit-open.ts';
+import { conflictsOf, inspectorOfUser, inspectorsByIds, lightestStationInspectors } from '../repos/visit-open.ts';
 
 export { insertStandaloneVisit } from '../repos/visit-open.ts';
 /**
@@ -21,12 +21,33 @@ export async function chooseInspectors(
 ): Promise<number[]> {
   const own = await inspectorOfUser(q, p.userId);
   if (!own) throw forbidden('您的账号未登记为执法检查人员，不能开始检查');
-  const ids = [...new Set([own, ...p.inspectorIds])];
+  return checkedInspectors(q, [own, ...p.inspectorIds], p.entityId);
+}
+
+/**
+ * The inspectors of a visit someone else schedules (a chief plans it for the station): the named ones, or when none
+ * are named the engine's choice of two of the station's active inspectors with the lightest open load. Either way
+ * ≥ 2, active, none with a declared conflict (回避) with the entity. Sorted ids.
+ */
+export async function scheduleInspectors(
+  q: Queryable,
+  p: { inspectorIds: number[]; entityId: number; stationId: number },
+): Promise<number[]> {
+  const named = p.inspectorIds.length
+    ? p.inspectorIds
+    : await lightestStationInspectors(q, { stationId: p.stationId, entityId: p.entityId, count: 2 });
+  if (!p.inspectorIds.length && named.length < 2)
+    throw validation('inspectorIds', '本所可派的检查人员不足2名（已排除停用和应当回避的人员），请指定检查人员');
+  return checkedInspectors(q, named, p.entityId);
+}
+
+async function checkedInspectors(q: Queryable, chosen: number[], entityId: number): Promise<number[]> {
+  const ids = [...new Set(chosen)];
   if (ids.length < 2) throw validation('inspectorIds', '检查人员不得少于2名');
   const found = await inspectorsByIds(q, ids);
   if (found.length !== ids.length || found.some((f) => !f.active))
     throw validation('inspectorIds', '检查人员不存在或已停用');
-  const conflicts = await conflictsOf(q, p.entityId, ids);
+  const conflicts = await conflictsOf(q, entityId, ids);
   if (conflicts.length) {
     const names = conflicts.map((c) => found.find((f) => f.id === c.inspectorId)?.name).join('、');
     throw validation('inspectorIds', `检查人员应当回避：${names}（${conflicts[0]!.reason}）`);

@@ -10,9 +10,10 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { useEventColumns } from './cd-events-table.tsx';
+import { CdInspectionsCard } from './cd-inspections.tsx';
 import { CategoryTag, licenceKindLabel, ReportEventButton } from './cd-parts.tsx';
 
-/** 一户两品一械经营者: its licence / 备案 number and its adverse-event reports (report, transitions). */
+/** 一户两品一械经营者: its licence / 备案 number, its inspections (visit engine) and adverse-event reports. */
 export function CdBusinessPage() {
   const t = useT();
   const id = Number(useParams().id);
@@ -45,6 +46,7 @@ export function CdBusinessPage() {
           </Descriptions>
         )}
       </Card>
+      {b && <CdInspectionsCard business={b} canWrite={canWrite} />}
       <Card
         title={t('cd.event.title')}
         extra={

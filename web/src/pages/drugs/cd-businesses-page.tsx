@@ -1,4 +1,4 @@
-import { Form, Select, type TableColumnsType } from 'antd';
+import { Form, Input, Select, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { TCdBusiness } from '../../../../src/contracts/cosmetics-devices.ts';
@@ -12,14 +12,17 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import { useKeysetList } from '../../lib/use-keyset-list.ts';
 import { AddBusinessDrawer, CategoryTag, categoryOptions, licenceKindLabel } from './cd-parts.tsx';
 
-type Filters = { category?: CdCategory };
+type Filters = { q?: string; category?: CdCategory };
 
-/** 两品一械经营者: the cosmetics and medical-device businesses in the caller's stations; 新增 with a number check. */
+/**
+ * 两品一械经营者: the cosmetics and medical-device businesses in the caller's stations, searched by a fragment of the
+ * name, the licence / 备案 number or the USCC; 新增 with a number check.
+ */
 export function CdBusinessesPage() {
   const t = useT();
   const canWrite = useAuth().can('drug:write');
   const [filters, setFilters] = useState<Filters>({});
-  const query: TCdBusinessListQuery = { category: filters.category };
+  const query: TCdBusinessListQuery = { q: filters.q?.trim() || undefined, category: filters.category };
   const list = useKeysetList(
     (cursor, signal) => cdApi.businesses({ ...query, cursor }, { signal }),
     (b) => b.id,
@@ -48,6 +51,15 @@ export function CdBusinessesPage() {
     <>
       <PageHeader title={t('cd.business.title')} />
       <SearchForm<Filters> onSearch={setFilters} onReset={() => setFilters({})} data-testid="cd-businesses-search">
+        <Form.Item name="q" label={t('cd.business.search')}>
+          <Input
+            allowClear
+            maxLength={60}
+            placeholder={t('cd.business.searchHint')}
+            style={{ minWidth: 220 }}
+            data-testid="cd-businesses-q"
+          />
+        </Form.Item>
         <Form.Item name="category" label={t('cd.business.category')}>
           <Select
             allowClear

@@ -21,7 +21,6 @@ import { queryKeys } from '../../api/query-keys.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { RemoteSearchSelect } from '../../components/remote-search-select.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { useAsync } from '../../lib/use-async.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 
 type T = ReturnType<typeof useT>;
@@ -179,14 +178,9 @@ export function ReportEventButton({
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<EventValues>();
   const { submit, submitting, failure, clear } = useFormSubmit(form);
-  // The picker lists the first 50 businesses in reach (the list API has a category filter, no text search).
-  const picking = open && !business;
-  const businesses = useAsync(
-    (signal) => (picking ? cdApi.businesses({}, { signal }) : Promise.resolve({ items: [], nextCursor: null })),
-    ['cd', 'businesses', 'picker', picking],
-  );
-  const categoryOf = (id: number | undefined) =>
-    business?.id === id ? business?.category : businesses.data?.items.find((b) => b.id === id)?.category;
+  // The business picked from the search-as-you-type list: its category decides which product numbers fit.
+  const [picked, setPicked] = useState<TCdBusiness>();
+  const categoryOf = (id: number | undefined) => (business?.id === id ? business : picked)?.category;
   const close = () => {
     setOpen(false);
     form.resetFields();
@@ -226,13 +220,19 @@ export function ReportEventButton({
             hidden={!!business}
             rules={[{ required: true, message: t('cd.event.businessRequired') }]}
           >
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={picking && !businesses.data}
-              options={(businesses.data?.items ?? []).map((b) => ({
+            <RemoteSearchSelect
+              queryKey={(q) => ['cd', 'businesses', 'search', q]}
+              search={(q, signal) => cdApi.searchBusinesses(q, { signal })}
+              toOption={(b: TCdBusiness) => ({
                 value: b.id,
                 label: `${b.entityName} · ${t(`cd.category.${b.category}`)} · ${b.licenceNo}`,
-              }))}
+                business: b,
+              })}
+              onSelect={(_, o) => setPicked(o.business)}
+              minChars={2}
+              placeholder={t('cd.business.searchHint')}
+              hint={t('cd.business.searchHint')}
+              style={{ width: '100%' }}
               data-testid="cd-event-business"
             />
           </Form.Item>

@@ -42,6 +42,7 @@ export function VisitPage() {
   if (visit.error) return <LoadError error={visit.error} onRetry={visit.reload} />;
   if (!v) return null;
   if (v.foodInspectionId !== null) return <Navigate replace to={`/food/inspections/${v.foodInspectionId}`} />;
+  if (v.cdBusinessId !== null) return <Navigate replace to={`/drugs/cd-businesses/${v.cdBusinessId}`} />;
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>

@@ -36,7 +36,15 @@ export function VisitsPage() {
         title: t('spot.entity'),
         dataIndex: 'entityName',
         render: (n: string, v) => (
-          <Link to={v.foodInspectionId ? `/food/inspections/${v.foodInspectionId}` : `/spot-checks/visits/${v.id}`}>
+          <Link
+            to={
+              v.foodInspectionId
+                ? `/food/inspections/${v.foodInspectionId}`
+                : v.cdBusinessId
+                  ? `/drugs/cd-businesses/${v.cdBusinessId}`
+                  : `/spot-checks/visits/${v.id}`
+            }
+          >
             {n}
           </Link>
         ),
