@@ -2,6 +2,8 @@
 // if that second run passes. A test that needed the second run is printed as FLAKY, to be fixed, not forgotten.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeBatches } from './test-batches.mjs';
 
 /** The files named on the command line, or every e2e file. */
 const named = process.argv.slice(2);
@@ -34,10 +36,15 @@ function run(list, filesAtOnce = 1) {
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) {
-        if (/^not ok \d+ - /.test(line)) {
+        const top = line.match(/^not ok \d+ - (.*)$/);
+        if (top) {
           inFailure = true;
-          names.push(line.replace(/^not ok \d+ - /, ''));
+          // In a batch the top-level test is the describe named after its file.
+          if (/^tests\/e2e\/[^/]+\.test\.ts$/.test(top[1])) failed.add(top[1]);
+          else names.push(top[1]);
         } else if (/^ok \d+ - /.test(line)) inFailure = false;
+        const nested = line.match(/^ {4}not ok \d+ - (.*)$/); // a file's own top-level test or describe
+        if (nested) names.push(nested[1]);
         const at = inFailure && line.match(/location: '(.*?tests\/e2e\/[^:']+\.test\.ts)/);
         if (at) failed.add(at[1].slice(at[1].indexOf('tests/e2e/')));
       }
@@ -46,7 +53,14 @@ function run(list, filesAtOnce = 1) {
   });
 }
 
-const first = await run(files, concurrency);
+/**
+ * Files per process on the first run (E2E_BATCH_SIZE, default 6; see scripts/test-batches.mjs): each file still has
+ * its own server, database and Chromium, only the process (and loading the app through tsx) is shared.
+ */
+const batchSize = Math.max(1, Number(process.env.E2E_BATCH_SIZE) || 6);
+const firstFiles = batchSize > 1 ? writeBatches(files, join('.tmp', 'test-batches', 'e2e'), batchSize) : files;
+
+const first = await run(firstFiles, concurrency);
 if (first.code === 0) process.exit(0);
 if (first.failed.length === 0) {
   console.error('e2e failed without a failing test file to name (setup error?)');
