@@ -156,12 +156,15 @@ export const ZProductSamplePatch = z.object({
   model: z.string().trim().max(100).optional(),
   batchNo: z.string().trim().max(60).optional(),
 });
-export const ZProductSampleQuery = ZPageQuery.extend({
+/** The samples list's filters, shared by the list and its XLSX export. */
+export const ZProductSampleFilter = z.object({
   stationId: ZId.optional(),
   status: ZProductSampleStatus.optional(),
   categoryCode: z.string().max(40).optional(),
   q: z.string().trim().max(50).optional(),
 });
+export type TProductSampleFilter = z.infer<typeof ZProductSampleFilter>;
+export const ZProductSampleQuery = ZPageQuery.extend(ZProductSampleFilter.shape);
 export const ZProductResultBody = z.object({
   version: ZVersion,
   testedOn: ZIsoDate,

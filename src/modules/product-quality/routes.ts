@@ -31,6 +31,7 @@ import {
   ZProductSample,
   ZProductSampleBody,
   ZProductSampleDetail,
+  ZProductSampleFilter,
   ZProductSamplePatch,
   ZProductSampleQuery,
   ZProductSettings,
@@ -45,6 +46,7 @@ import { actorOf } from '../../platform/http.ts';
 import { receiveUpload } from '../../platform/uploads.ts';
 import { errorReportXlsx } from '../entities/import/error-report.ts';
 import type { CccService } from './services/ccc.ts';
+import type { ProductSampleExport } from './services/export.ts';
 import type { ProductNotice } from './services/notice.ts';
 import type { ProductPlanService } from './services/plans.ts';
 import type { ProductResultImport } from './services/result-import.ts';
@@ -58,6 +60,7 @@ interface Deps {
   ccc: CccService;
   importResults: ProductResultImport;
   notice: ProductNotice;
+  exporter: ProductSampleExport;
 }
 
 /** 产品质量监督抽查 and 3C: thin routes over the module's services (tag product-quality). */
@@ -189,6 +192,14 @@ export const productQualityRoutes: FastifyPluginAsyncZod<Deps> = async (app, d) 
       schema: { tags, summary: '抽查样品', querystring: ZProductSampleQuery, response: { 200: ZPage(ZProductSample) } },
     },
     (req) => d.samples.list(actorOf(req), req.query),
+  );
+  app.get(
+    `${base}/samples/export`,
+    { config: read, schema: { tags, summary: '导出抽查样品（XLSX）', querystring: ZProductSampleFilter } },
+    async (req, reply) => {
+      const file = await d.exporter.export(actorOf(req), req.query);
+      return download(reply, XLSX_TYPE, file.filename, file.ascii).send(file.body);
+    },
   );
   app.post(
     `${base}/samples`,
