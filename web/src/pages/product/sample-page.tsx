@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Form, Input, Modal, Radio, Space, Table, Timeline } from 'antd';
+import { App, Card, Descriptions, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { TProductSampleDetail } from '../../../../src/contracts/product-quality.ts';
@@ -6,6 +6,7 @@ import { type ProductStep, productApi } from '../../api/product-quality.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { NoticeLink, SampleEventsCard, SampleItemsCard, StepButtons } from '../../components/sampling/sample-parts.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -46,13 +47,12 @@ export function ProductSamplePage() {
         title={`${t('product.sample.title')} · ${s.sampleNo}`}
         extra={
           canWrite && (
-            <Space wrap>
-              {stepsFor(s).map((k) => (
-                <Button key={k} onClick={() => setStep(k)} data-testid={`product-step-${k}`}>
-                  {t(`product.step.${k}` as MessageKey)}
-                </Button>
-              ))}
-            </Space>
+            <StepButtons
+              steps={stepsFor(s)}
+              label={(k) => t(`product.step.${k}` as MessageKey)}
+              testId={(k) => `product-step-${k}`}
+              onPick={setStep}
+            />
           )
         }
       />
@@ -74,18 +74,11 @@ export function ProductSamplePage() {
           <Descriptions.Item label={t('product.lab')}>{s.labName}</Descriptions.Item>
           <Descriptions.Item label={t('product.testedOn')}>{`${d(s.testedOn)} ${s.reportNo ?? ''}`}</Descriptions.Item>
           <Descriptions.Item label={t('product.notice')}>
-            {s.noticeNo ? (
-              <a
-                href={`/api/v1/product/quality/samples/${s.id}/notice.pdf`}
-                target="_blank"
-                rel="noreferrer"
-                data-testid="product-notice-pdf"
-              >
-                {`${s.noticeNo} · ${d(s.receivedOn)}`}
-              </a>
-            ) : (
-              '—'
-            )}
+            <NoticeLink
+              href={s.noticeNo && `/api/v1/product/quality/samples/${s.id}/notice.pdf`}
+              text={`${s.noticeNo} · ${d(s.receivedOn)}`}
+              testId="product-notice-pdf"
+            />
           </Descriptions.Item>
           <Descriptions.Item
             label={t('product.objectionDueOn')}
@@ -99,29 +92,23 @@ export function ProductSamplePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={t('product.items')} style={{ marginTop: 16 }}>
-        <Table
-          rowKey={(r) => `${r.retest}-${r.itemName}`}
-          size="small"
-          pagination={false}
-          scroll={{ x: true }}
-          dataSource={s.items}
-          columns={[
-            { title: t('product.item.name'), dataIndex: 'itemName' },
-            { title: t('product.item.value'), dataIndex: 'value' },
-            { title: t('product.item.standard'), dataIndex: 'standard' },
-            { title: t('product.conclusion'), dataIndex: 'conclusion', render: (c: string) => conclusionTag(t, c) },
-            { title: t('product.item.retest'), dataIndex: 'retest', render: (r: boolean) => (r ? '✓' : '') },
-          ]}
-        />
-      </Card>
-      <Card title={t('product.events')} style={{ marginTop: 16 }}>
-        <Timeline
-          items={s.events.map((e) => ({
-            children: `${e.at} · ${e.actorName ?? ''} · ${t(`product.status.${e.toStatus}` as MessageKey)}${e.note ? ` · ${e.note}` : ''}`,
-          }))}
-        />
-      </Card>
+      <SampleItemsCard
+        title={t('product.items')}
+        items={s.items}
+        columns={[
+          { title: t('product.item.name'), dataIndex: 'itemName' },
+          { title: t('product.item.value'), dataIndex: 'value' },
+          { title: t('product.item.standard'), dataIndex: 'standard' },
+        ]}
+        conclusionTitle={t('product.conclusion')}
+        conclusion={(c) => conclusionTag(t, c)}
+        retestTitle={t('product.item.retest')}
+      />
+      <SampleEventsCard
+        title={t('product.events')}
+        events={s.events}
+        statusLabel={(x) => t(`product.status.${x}` as MessageKey)}
+      />
       {step && (
         <StepModal
           sample={s}

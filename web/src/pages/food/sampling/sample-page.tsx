@@ -1,7 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Table, Timeline } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { TSampleDetail } from '../../../../../src/contracts/food-sampling.ts';
@@ -10,6 +9,12 @@ import { type SampleStep, samplingApi } from '../../../api/food-sampling.ts';
 import { useAuth } from '../../../auth/auth-context.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
+import {
+  NoticeLink,
+  SampleEventsCard,
+  SampleItemsCard,
+  StepButtons,
+} from '../../../components/sampling/sample-parts.tsx';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { useAsync } from '../../../lib/use-async.ts';
 import { ClockCell, categoryLabel, conclusionTag, hazardLabel, stageLabel, statusLabel } from './sampling-labels.tsx';
@@ -45,13 +50,12 @@ export function SamplingSamplePage() {
         title={`${t('foodSampling.sample.title')} · ${s.sampleNo}`}
         extra={
           canWrite && (
-            <Space wrap>
-              {stepsFor(s).map((k) => (
-                <Button key={k} onClick={() => setStep(k)} data-testid={`sampling-step-${k}`}>
-                  {t(`foodSampling.step.${k}`)}
-                </Button>
-              ))}
-            </Space>
+            <StepButtons
+              steps={stepsFor(s)}
+              label={(k) => t(`foodSampling.step.${k}`)}
+              testId={(k) => `sampling-step-${k}`}
+              onPick={setStep}
+            />
           )
         }
       />
@@ -86,18 +90,11 @@ export function SamplingSamplePage() {
             label={t('foodSampling.resultDueOn')}
           >{`${d(s.testedOn)} / ${d(s.resultDueOn)}`}</Descriptions.Item>
           <Descriptions.Item label={t('foodSampling.notice')}>
-            {s.noticeNo ? (
-              <a
-                href={`/api/v1/food/sampling/samples/${s.id}/notice.pdf`}
-                target="_blank"
-                rel="noreferrer"
-                data-testid="sampling-notice-pdf"
-              >
-                {`${s.noticeNo} ${d(s.notifiedOn)}`}
-              </a>
-            ) : (
-              '—'
-            )}
+            <NoticeLink
+              href={s.noticeNo && `/api/v1/food/sampling/samples/${s.id}/notice.pdf`}
+              text={`${s.noticeNo} ${d(s.notifiedOn)}`}
+              testId="sampling-notice-pdf"
+            />
           </Descriptions.Item>
           <Descriptions.Item
             label={t('foodSampling.retestDueOn')}
@@ -110,36 +107,22 @@ export function SamplingSamplePage() {
           <Descriptions.Item label={t('foodSampling.disposalNote')}>{d(s.disposalNote)}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={t('foodSampling.items')} style={{ marginTop: 16 }}>
-        <Table
-          rowKey={(r) => `${r.retest}-${r.itemName}`}
-          size="small"
-          pagination={false}
-          scroll={{ x: true }}
-          dataSource={s.items}
-          data-testid="sampling-items"
-          columns={[
-            { title: t('foodSampling.item.name'), dataIndex: 'itemName' },
-            { title: t('foodSampling.item.hazard'), dataIndex: 'hazard', render: (h: string) => hazardLabel(t, h) },
-            { title: t('foodSampling.item.value'), dataIndex: 'value' },
-            { title: t('foodSampling.item.limit'), dataIndex: 'limit' },
-            { title: t('foodSampling.item.standard'), dataIndex: 'standard' },
-            {
-              title: t('foodSampling.conclusion'),
-              dataIndex: 'conclusion',
-              render: (c: string) => conclusionTag(t, c),
-            },
-            { title: t('foodSampling.item.retest'), dataIndex: 'retest', render: (r: boolean) => (r ? '✓' : '') },
-          ]}
-        />
-      </Card>
-      <Card title={t('foodSampling.events')} style={{ marginTop: 16 }}>
-        <Timeline
-          items={s.events.map((e) => ({
-            children: `${e.at} · ${e.actorName ?? ''} · ${statusLabel(t, e.toStatus)}${e.note ? ` · ${e.note}` : ''}`,
-          }))}
-        />
-      </Card>
+      <SampleItemsCard
+        title={t('foodSampling.items')}
+        items={s.items}
+        testId="sampling-items"
+        columns={[
+          { title: t('foodSampling.item.name'), dataIndex: 'itemName' },
+          { title: t('foodSampling.item.hazard'), dataIndex: 'hazard', render: (h: string) => hazardLabel(t, h) },
+          { title: t('foodSampling.item.value'), dataIndex: 'value' },
+          { title: t('foodSampling.item.limit'), dataIndex: 'limit' },
+          { title: t('foodSampling.item.standard'), dataIndex: 'standard' },
+        ]}
+        conclusionTitle={t('foodSampling.conclusion')}
+        conclusion={(c) => conclusionTag(t, c)}
+        retestTitle={t('foodSampling.item.retest')}
+      />
+      <SampleEventsCard title={t('foodSampling.events')} events={s.events} statusLabel={(x) => statusLabel(t, x)} />
       {step && (
         <StepModal
           sample={s}
