@@ -1,3 +1,5 @@
+import { decodeCursor, keysetPage } from '../../db/sql.ts';
+
 /**
  * The sample lists' keyset cursor: base64url of the last row's id (newest first). Both sampling modules, and the
  * XLSX export, page this way.
@@ -10,4 +12,16 @@ export function idPage<R extends { id: number }, V>(rows: readonly R[], limit: n
   const items = rows.slice(0, limit);
   const nextCursor = rows.length > limit ? Buffer.from(String(items.at(-1)!.id)).toString('base64url') : null;
   return { items: items.map(view), nextCursor };
+}
+
+/** The plans' keyset cursor (src/db/sql.ts's JSON key of the last row, `[id]`). */
+export function afterIdOfKey(cursor?: string): number | undefined {
+  const after = decodeCursor(cursor)?.[0];
+  return typeof after === 'number' ? after : undefined;
+}
+
+/** A plans page: `[id]` key cursor, rows mapped to the API view. */
+export function keyPage<R extends { id: number }, V>(rows: R[], limit: number, view: (r: R) => V) {
+  const page = keysetPage(rows, limit, (r) => [r.id]);
+  return { items: page.items.map(view), nextCursor: page.nextCursor };
 }

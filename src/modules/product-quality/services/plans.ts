@@ -6,7 +6,6 @@ import type {
   ZProductPlanQuery,
 } from '../../../contracts/product-quality.ts';
 import type { Db } from '../../../db/client.ts';
-import { decodeCursor, keysetPage } from '../../../db/sql.ts';
 import { samplingRounds } from '../../../domain/product-sampling-workflow.ts';
 import { passRate } from '../../../domain/sampling.ts';
 import {
@@ -19,6 +18,7 @@ import {
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { forbidden, validation } from '../../../platform/errors.ts';
+import { afterIdOfKey, keyPage } from '../../../platform/sampling/keyset.ts';
 import { productPlanKind, productSampleKind, reachOf } from '../access.ts';
 import * as plans from '../repos/plans.ts';
 import * as samples from '../repos/samples.ts';
@@ -35,19 +35,13 @@ const roundName = (year: number, start: string, months: number) =>
 /** 抽查计划 (by hand or generated from the graded supervision), and the 合格率 figures. */
 export function createProductPlanService(db: Db) {
   async function station(id: number) {
-    const [row] = await db.query<{ id: number }>(`SELECT id FROM org_units WHERE id = $1 AND kind = 'station'`, [id]);
-    if (!row) throw validation('stationId', '所选单位不是市场监管所');
+    if (!(await plans.isStation(db, id))) throw validation('stationId', '所选单位不是市场监管所');
   }
   return {
     async list(actor: Actor, q: z.infer<typeof ZProductPlanQuery>) {
       assertPermitted(actor, productPlanKind, 'list');
-      const after = decodeCursor(q.cursor)?.[0];
-      const rows = await plans.listPlans(db, actor, q, {
-        afterId: typeof after === 'number' ? after : undefined,
-        limit: q.limit,
-      });
-      const page = keysetPage(rows, q.limit, (r) => [r.id]);
-      return { items: page.items.map(toProductPlan), nextCursor: page.nextCursor };
+      const rows = await plans.listPlans(db, actor, q, { afterId: afterIdOfKey(q.cursor), limit: q.limit });
+      return keyPage(rows, q.limit, toProductPlan);
     },
 
     async get(actor: Actor, id: number) {
