@@ -41,9 +41,9 @@ import {
   ZRuleKey,
 } from '../../contracts/product-quality.ts';
 import { z as zod } from '../../contracts/zod.ts';
-import { attachment, download, XLSX_TYPE } from '../../platform/download.ts';
+import { download, XLSX_TYPE } from '../../platform/download.ts';
 import { actorOf } from '../../platform/http.ts';
-import { receiveUpload } from '../../platform/uploads.ts';
+import { receiveResultImport, sendInlinePdf } from '../../platform/sampling/http.ts';
 import { errorReportXlsx } from '../entities/import/error-report.ts';
 import type { CccService } from './services/ccc.ts';
 import type { ProductSampleExport } from './services/export.ts';
@@ -251,14 +251,7 @@ export const productQualityRoutes: FastifyPluginAsyncZod<Deps> = async (app, d) 
   app.get(
     `${base}/samples/:id/notice.pdf`,
     { config: read, schema: { tags, summary: '打印不合格通知书（PDF；未送达时 409）', params: ZIdParams } },
-    async (req, reply) => {
-      const doc = await d.notice(actorOf(req), req.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', attachment(doc.filename, doc.ascii).replace(/^attachment/, 'inline'))
-        .header('cache-control', 'no-store')
-        .send(doc.body);
-    },
+    async (req, reply) => sendInlinePdf(reply, await d.notice(actorOf(req), req.params.id)),
   );
   app.post(
     `${base}/imports/results`,
@@ -271,16 +264,13 @@ export const productQualityRoutes: FastifyPluginAsyncZod<Deps> = async (app, d) 
         response: { 200: ZFoodImportResult },
       },
     },
-    async (req, reply) => {
-      const { file } = await receiveUpload(req, IMPORT_MAX_BYTES);
-      const bytes = file.pieces.length === 1 ? file.pieces[0]! : Buffer.concat(file.pieces);
-      const result = await d.importResults(actorOf(req), bytes, file.filename);
-      if (req.query.report === 'xlsx' && result.errors.length)
-        return download(reply, XLSX_TYPE, '检验结果导入错误报告.xlsx', 'product-import-errors.xlsx').send(
-          errorReportXlsx(result.errors),
-        );
-      return result;
-    },
+    (req, reply) =>
+      receiveResultImport(req, reply, {
+        maxBytes: IMPORT_MAX_BYTES,
+        run: (bytes, filename) => d.importResults(actorOf(req), bytes, filename),
+        errorReport: errorReportXlsx,
+        reportAscii: 'product-import-errors.xlsx',
+      }),
   );
 
   app.get(
