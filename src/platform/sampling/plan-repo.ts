@@ -1,5 +1,7 @@
 import type { Queryable } from '../../db/client.ts';
-import type { Where } from '../../db/sql.ts';
+import { Where } from '../../db/sql.ts';
+import { type ResourceKind, readableWhere } from '../access.ts';
+import type { Actor } from '../actor.ts';
 
 /**
  * The SQL both sampling modules' plans share, over the module's own plan table: one plan, the keyset list
@@ -10,6 +12,8 @@ export function createPlanRepo<Row extends { id: number }>(t: {
   alias: string;
   cols: string;
   from: string;
+  /** The plans' access kind: the list shows the caller's reach of it. */
+  kind: ResourceKind;
 }) {
   const { alias, cols, from } = t;
   return {
@@ -18,13 +22,14 @@ export function createPlanRepo<Row extends { id: number }>(t: {
       return row;
     },
 
-    /** `w` holds the caller's reach; a plan of a year is one whose period overlaps it. */
+    /** The caller's plans, newest first; a plan of a year is one whose period overlaps it. */
     async listPlans(
       db: Queryable,
-      w: Where,
+      actor: Actor,
       f: { stationId?: number; year?: number },
       p: { afterId?: number; limit: number },
     ): Promise<Row[]> {
+      const w = readableWhere(actor, t.kind, new Where());
       w.addIf(f.stationId, `${alias}.station_id = ?`);
       if (f.year)
         w.add(

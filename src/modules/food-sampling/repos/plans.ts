@@ -1,7 +1,4 @@
 import type { Queryable } from '../../../db/client.ts';
-import { Where } from '../../../db/sql.ts';
-import { readableWhere } from '../../../platform/access.ts';
-import type { Actor } from '../../../platform/actor.ts';
 import { createPlanRepo, isStation } from '../../../platform/sampling/plan-repo.ts';
 import { foodSamplingPlanKind } from '../access.ts';
 
@@ -25,18 +22,14 @@ const cols = `fsp.id, fsp.station_id AS "stationId", s.name AS "stationName", fs
   (SELECT count(*)::int FROM food_samples x WHERE x.plan_id = fsp.id) AS "sampledBatches"`;
 const from = 'food_sampling_plans fsp JOIN org_units s ON s.id = fsp.station_id';
 
-const shared = createPlanRepo<PlanRow>({ table: 'food_sampling_plans', alias: 'fsp', cols, from });
-export const { getPlan, setTarget } = shared;
+export const { getPlan, listPlans, setTarget } = createPlanRepo<PlanRow>({
+  table: 'food_sampling_plans',
+  alias: 'fsp',
+  cols,
+  from,
+  kind: foodSamplingPlanKind,
+});
 export { isStation };
-
-export async function listPlans(
-  db: Queryable,
-  actor: Actor,
-  f: { stationId?: number; year?: number },
-  p: { afterId?: number; limit: number },
-): Promise<PlanRow[]> {
-  return shared.listPlans(db, readableWhere(actor, foodSamplingPlanKind, new Where()), f, p);
-}
 
 export async function insertPlan(
   tx: Queryable,

@@ -8,17 +8,12 @@ import type {
 import type { Db } from '../../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../../db/sql.ts';
 import { passRate } from '../../../domain/sampling.ts';
-import {
-  aggregateReach,
-  assertPermitted,
-  assertPlaceable,
-  assertReadable,
-  assertWritable,
-} from '../../../platform/access.ts';
+import { aggregateReach, assertPermitted, assertPlaceable, assertReadable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { forbidden, validation } from '../../../platform/errors.ts';
 import { afterIdOfKey, keyPage } from '../../../platform/sampling/keyset.ts';
+import { setPlanTarget } from '../../../platform/sampling/plan-target.ts';
 import { foodSampleKind, foodSamplingPlanKind, foodSamplingPlanReach } from '../access.ts';
 import * as figures from '../repos/figures.ts';
 import * as plans from '../repos/plans.ts';
@@ -56,17 +51,13 @@ export function createSamplingPlanService(db: Db) {
     },
 
     async setTarget(actor: Actor, id: number, targetBatches: number) {
-      assertWritable(actor, foodSamplingPlanKind, await plans.getPlan(db, id), foodSamplingPlanReach);
-      await db.transaction(async (tx) => {
-        await plans.setTarget(tx, id, targetBatches);
-        await appendAudit(tx, actor, {
-          action: 'foodSamplingPlan.target',
-          targetType: 'foodSamplingPlan',
-          targetId: id,
-          detail: { targetBatches },
-        });
-      });
-      return toPlan((await plans.getPlan(db, id))!);
+      const plan = {
+        subject: 'foodSamplingPlan',
+        kind: foodSamplingPlanKind,
+        reach: foodSamplingPlanReach,
+        repo: plans,
+      };
+      return toPlan(await setPlanTarget(db, actor, plan, id, targetBatches));
     },
 
     /** 合格率 by category and month within the caller's reach (a station's for `stationId`). */

@@ -1,7 +1,4 @@
 import type { Queryable } from '../../../db/client.ts';
-import { Where } from '../../../db/sql.ts';
-import { readableWhere } from '../../../platform/access.ts';
-import type { Actor } from '../../../platform/actor.ts';
 import { createPlanRepo, isStation } from '../../../platform/sampling/plan-repo.ts';
 import { productPlanKind } from '../access.ts';
 
@@ -26,18 +23,14 @@ const cols = `psp.id, psp.station_id AS "stationId", s.name AS "stationName", ps
 const from = `product_sampling_plans psp JOIN org_units s ON s.id = psp.station_id
   JOIN product_categories c ON c.code = psp.category_code`;
 
-const shared = createPlanRepo<PlanRow>({ table: 'product_sampling_plans', alias: 'psp', cols, from });
-export const { getPlan, setTarget } = shared;
+export const { getPlan, listPlans, setTarget } = createPlanRepo<PlanRow>({
+  table: 'product_sampling_plans',
+  alias: 'psp',
+  cols,
+  from,
+  kind: productPlanKind,
+});
 export { isStation };
-
-export async function listPlans(
-  db: Queryable,
-  actor: Actor,
-  f: { stationId?: number; year?: number },
-  p: { afterId?: number; limit: number },
-): Promise<PlanRow[]> {
-  return shared.listPlans(db, readableWhere(actor, productPlanKind, new Where()), f, p);
-}
 
 /** Inserts plans, skipping a (station, category, period start) that exists; returns how many were new. */
 export async function insertPlans(

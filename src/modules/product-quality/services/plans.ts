@@ -8,17 +8,12 @@ import type {
 import type { Db } from '../../../db/client.ts';
 import { samplingRounds } from '../../../domain/product-sampling-workflow.ts';
 import { passRate } from '../../../domain/sampling.ts';
-import {
-  aggregateReach,
-  assertPermitted,
-  assertPlaceable,
-  assertReadable,
-  assertWritable,
-} from '../../../platform/access.ts';
+import { aggregateReach, assertPermitted, assertPlaceable, assertReadable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { forbidden, validation } from '../../../platform/errors.ts';
 import { afterIdOfKey, keyPage } from '../../../platform/sampling/keyset.ts';
+import { setPlanTarget } from '../../../platform/sampling/plan-target.ts';
 import { productPlanKind, productSampleKind, reachOf } from '../access.ts';
 import * as plans from '../repos/plans.ts';
 import * as samples from '../repos/samples.ts';
@@ -64,17 +59,8 @@ export function createProductPlanService(db: Db) {
     },
 
     async setTarget(actor: Actor, id: number, targetBatches: number) {
-      assertWritable(actor, productPlanKind, await plans.getPlan(db, id), reachOf);
-      await db.transaction(async (tx) => {
-        await plans.setTarget(tx, id, targetBatches);
-        await appendAudit(tx, actor, {
-          action: 'productPlan.target',
-          targetType: 'productPlan',
-          targetId: id,
-          detail: { targetBatches },
-        });
-      });
-      return toProductPlan((await plans.getPlan(db, id))!);
+      const plan = { subject: 'productPlan', kind: productPlanKind, reach: reachOf, repo: plans };
+      return toProductPlan(await setPlanTarget(db, actor, plan, id, targetBatches));
     },
 
     /** 分级监管: one plan per active category and round of the year, as often as its grade says (data). */
