@@ -240,6 +240,22 @@ describe('product quality: samples, import, 异议/复检 window, notice, 整改
       year: 2028,
     });
     assert.deepEqual(again.body, { created: 0, skipped: 17 });
+    // The shared plan list (keyset, year filter) and target change.
+    const first = await chief.get<{ items: { id: number; targetBatches: number }[]; nextCursor: string | null }>(
+      `/api/v1/product/quality/plans?year=2028&stationId=${stationId}&limit=10`,
+    );
+    assert.equal(first.body.items.length, 10);
+    const rest = await chief.get<{ items: { id: number }[]; nextCursor: string | null }>(
+      `/api/v1/product/quality/plans?year=2028&stationId=${stationId}&limit=10&cursor=${first.body.nextCursor}`,
+    );
+    assert.equal(rest.body.items.length, 7);
+    assert.equal(rest.body.nextCursor, null);
+    const target = await chief.patch<{ targetBatches: number }>(
+      `/api/v1/product/quality/plans/${first.body.items[0]!.id}`,
+      { targetBatches: 9 },
+    );
+    assert.equal(target.status, 200, JSON.stringify(target.body));
+    assert.equal(target.body.targetBatches, 9);
     const denied = await chief.put('/api/v1/product/quality/grades/D', { intervalMonths: 6 });
     assert.equal(denied.status, 403);
     const set = await admin.put<TProductSettings>('/api/v1/product/quality/grades/D', { intervalMonths: 6 });
