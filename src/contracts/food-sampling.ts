@@ -5,6 +5,7 @@ import {
   samplingStageCodes,
 } from '../domain/food-sampling.ts';
 import { ZId, ZIsoDate, ZPageQuery, ZVersion } from './common.ts';
+import { ZConclusion, ZSampleEvent } from './sampling.ts';
 import { z } from './zod.ts';
 
 /** 食品安全监督抽检 (issue 13, point 9): plans, samples, per-item results, 复检, pass rates, published results. */
@@ -12,7 +13,7 @@ export const ZSamplingCategory = z.enum(samplingFoodCategoryCodes);
 export const ZSamplingHazard = z.enum(samplingHazardCodes);
 export const ZSamplingStage = z.enum(samplingStageCodes);
 export const ZSampleStatus = z.enum(sampleStatuses);
-export const ZConclusion = z.enum(['pass', 'fail']);
+export { ZConclusion };
 
 export const ZSamplingPlan = z.object({
   id: z.number().int(),
@@ -102,16 +103,7 @@ export type TSample = z.infer<typeof ZSample>;
 
 export const ZSampleDetail = ZSample.extend({
   items: z.array(ZSampleItem.extend({ retest: z.boolean() })),
-  events: z.array(
-    z.object({
-      action: z.string(),
-      fromStatus: z.string().nullable(),
-      toStatus: z.string(),
-      note: z.string().nullable(),
-      actorName: z.string().nullable(),
-      at: z.string(),
-    }),
-  ),
+  events: z.array(ZSampleEvent),
 });
 export type TSampleDetail = z.infer<typeof ZSampleDetail>;
 

@@ -1,9 +1,10 @@
 import { productSampleStatuses, standardPattern } from '../domain/product-sampling-workflow.ts';
 import { ZId, ZIsoDate, ZPageQuery, ZVersion } from './common.ts';
+import { ZConclusion, ZSampleEvent } from './sampling.ts';
 import { z } from './zod.ts';
 
 /** 产品质量监督抽查 and 3C (issue 14, points 10–11): catalogues, plans, samples, results, 复检, pass rates, 3C. */
-export const ZConclusion = z.enum(['pass', 'fail']);
+export { ZConclusion };
 export const ZRiskGrade = z.enum(['A', 'B', 'C', 'D']);
 export const ZProductSampleStatus = z.enum(productSampleStatuses);
 const ZCode = z.string().trim().min(2).max(40);
@@ -125,16 +126,7 @@ export const ZProductSample = z.object({
 export type TProductSample = z.infer<typeof ZProductSample>;
 export const ZProductSampleDetail = ZProductSample.extend({
   items: z.array(ZProductItem.extend({ retest: z.boolean() })),
-  events: z.array(
-    z.object({
-      action: z.string(),
-      fromStatus: z.string().nullable(),
-      toStatus: z.string(),
-      note: z.string().nullable(),
-      actorName: z.string().nullable(),
-      at: z.string(),
-    }),
-  ),
+  events: z.array(ZSampleEvent),
   followUps: z.array(
     z.object({ id: z.number().int(), sampleNo: z.string(), status: z.string(), conclusion: ZConclusion.nullable() }),
   ),
@@ -156,12 +148,15 @@ export const ZProductSamplePatch = z.object({
   model: z.string().trim().max(100).optional(),
   batchNo: z.string().trim().max(60).optional(),
 });
-export const ZProductSampleQuery = ZPageQuery.extend({
+/** The samples list's filters, shared by the list and its XLSX export. */
+export const ZProductSampleFilter = z.object({
   stationId: ZId.optional(),
   status: ZProductSampleStatus.optional(),
   categoryCode: z.string().max(40).optional(),
   q: z.string().trim().max(50).optional(),
 });
+export type TProductSampleFilter = z.infer<typeof ZProductSampleFilter>;
+export const ZProductSampleQuery = ZPageQuery.extend(ZProductSampleFilter.shape);
 export const ZProductResultBody = z.object({
   version: ZVersion,
   testedOn: ZIsoDate,

@@ -143,6 +143,7 @@ import { createGspService } from '../modules/pharmacies/services/gsp.ts';
 import { createPharmacyService } from '../modules/pharmacies/services/pharmacies.ts';
 import { productQualityPendingItems } from '../modules/product-quality/pending.ts';
 import { createCccService } from '../modules/product-quality/services/ccc.ts';
+import { createProductSampleExport } from '../modules/product-quality/services/export.ts';
 import { createProductNotice } from '../modules/product-quality/services/notice.ts';
 import { createProductPlanService } from '../modules/product-quality/services/plans.ts';
 import { createProductResultImport } from '../modules/product-quality/services/result-import.ts';
@@ -264,6 +265,7 @@ export function createServices(
   });
   // 特种设备 (issue 14)
   const equipment = createEquipmentService(db, { now: opts.now });
+  const productSamples = createProductSampleService(db, { calendar: calendar.calendar, now: opts.now });
   const equipmentSettings = createEquipmentSettings(db, { now: opts.now });
   // 特种设备 hazards and 指令书 (issue 14 point 3)
   const equipmentDirectives = createDirectiveService(db, { calendar: calendar.calendar, now: opts.now });
@@ -476,7 +478,8 @@ export function createServices(
     cdInspections: createCdInspectionService(db, { calendar: calendar.calendar, now: opts.now }),
     drugSaleImports: createSaleImport(db, { pii, now: opts.now, limits: importLimits(config) }),
     // 产品质量监督抽查 and 3C (issue 14, points 10–11).
-    productSamples: createProductSampleService(db, { calendar: calendar.calendar, now: opts.now }),
+    productSamples,
+    productSampleExport: createProductSampleExport(db, productSamples),
     productPlans: createProductPlanService(db),
     productSettings: createProductSettingsService(db),
     productCcc: createCccService(db, { now: opts.now }),

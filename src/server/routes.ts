@@ -211,6 +211,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
     ccc: services.productCcc,
     importResults: services.productImport,
     notice: services.productNotice,
+    exporter: services.productSampleExport,
   });
   await app.register(productRecallRoutes, {
     recalls: services.productRecalls,

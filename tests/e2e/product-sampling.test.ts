@@ -98,6 +98,13 @@ test('a failed product sample: 复检 refused outside 15 days, accepted inside; 
   await statusIs(page, '整改中');
   assert.match(await textOf(page.getByTestId('product-case-lead')), /^AY\d+/);
 
+  // The list (keyset) carries the sample, and its export link downloads the same list as XLSX.
+  await page.goto('/product/samples');
+  await page.getByTestId('product-samples').getByText(sample.sampleNo).waitFor();
+  const exported = await page.request.get((await page.getByTestId('product-export').getAttribute('href'))!);
+  assert.equal(exported.status(), 200);
+  assert.match(exported.headers()['content-type'] ?? '', /spreadsheetml/);
+
   await page.goto('/product/pass-rates');
   await page.getByTestId('product-rates-chart').locator('canvas, svg').first().waitFor();
   assert.match(await textOf(page.getByTestId('product-rates-total')), /0(\.0)?\s*%/);

@@ -25,9 +25,8 @@ import {
   ZSamplingPlanQuery,
   ZVersionBody,
 } from '../../contracts/food-sampling.ts';
-import { attachment, download, XLSX_TYPE } from '../../platform/download.ts';
 import { actorOf } from '../../platform/http.ts';
-import { receiveUpload } from '../../platform/uploads.ts';
+import { receiveResultImport, sendInlinePdf } from '../../platform/sampling/http.ts';
 import { errorReportXlsx } from '../entities/import/error-report.ts';
 import type { SampleNotice } from './services/notice.ts';
 import type { SamplingPlanService } from './services/plans.ts';
@@ -156,14 +155,7 @@ export const foodSamplingRoutes: FastifyPluginAsyncZod<Deps> = async (
       config: read,
       schema: { tags, summary: '打印检验结果通知书（PDF；不合格且已送达通知书，否则 409）', params: ZIdParams },
     },
-    async (req, reply) => {
-      const doc = await notice(actorOf(req), req.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', attachment(doc.filename, doc.ascii).replace(/^attachment/, 'inline'))
-        .header('cache-control', 'no-store')
-        .send(doc.body);
-    },
+    async (req, reply) => sendInlinePdf(reply, await notice(actorOf(req), req.params.id)),
   );
   app.post(
     '/food/sampling/imports/results',
@@ -176,16 +168,13 @@ export const foodSamplingRoutes: FastifyPluginAsyncZod<Deps> = async (
         response: { 200: ZFoodImportResult },
       },
     },
-    async (req, reply) => {
-      const { file } = await receiveUpload(req, IMPORT_MAX_BYTES);
-      const bytes = file.pieces.length === 1 ? file.pieces[0]! : Buffer.concat(file.pieces);
-      const result = await importResults(actorOf(req), bytes);
-      if (req.query.report === 'xlsx' && result.errors.length)
-        return download(reply, XLSX_TYPE, '检验结果导入错误报告.xlsx', 'sampling-import-errors.xlsx').send(
-          errorReportXlsx(result.errors),
-        );
-      return result;
-    },
+    (req, reply) =>
+      receiveResultImport(req, reply, {
+        maxBytes: IMPORT_MAX_BYTES,
+        run: (bytes) => importResults(actorOf(req), bytes),
+        errorReport: errorReportXlsx,
+        reportAscii: 'sampling-import-errors.xlsx',
+      }),
   );
 };
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TFoodImportResult } from '../../contracts/food.ts';
 import type { TInbox } from '../../contracts/inbox.ts';
@@ -7,6 +8,7 @@ import type {
   TCccCertificate,
   TCccExemption,
   TProductPassRates,
+  TProductSample,
   TProductSampleDetail,
   TProductSettings,
 } from '../../contracts/product-quality.ts';
@@ -238,6 +240,22 @@ describe('product quality: samples, import, 异议/复检 window, notice, 整改
       year: 2028,
     });
     assert.deepEqual(again.body, { created: 0, skipped: 17 });
+    // The shared plan list (keyset, year filter) and target change.
+    const first = await chief.get<{ items: { id: number; targetBatches: number }[]; nextCursor: string | null }>(
+      `/api/v1/product/quality/plans?year=2028&stationId=${stationId}&limit=10`,
+    );
+    assert.equal(first.body.items.length, 10);
+    const rest = await chief.get<{ items: { id: number }[]; nextCursor: string | null }>(
+      `/api/v1/product/quality/plans?year=2028&stationId=${stationId}&limit=10&cursor=${first.body.nextCursor}`,
+    );
+    assert.equal(rest.body.items.length, 7);
+    assert.equal(rest.body.nextCursor, null);
+    const target = await chief.patch<{ targetBatches: number }>(
+      `/api/v1/product/quality/plans/${first.body.items[0]!.id}`,
+      { targetBatches: 9 },
+    );
+    assert.equal(target.status, 200, JSON.stringify(target.body));
+    assert.equal(target.body.targetBatches, 9);
     const denied = await chief.put('/api/v1/product/quality/grades/D', { intervalMonths: 6 });
     assert.equal(denied.status, 403);
     const set = await admin.put<TProductSettings>('/api/v1/product/quality/grades/D', { intervalMonths: 6 });
@@ -281,5 +299,52 @@ describe('product quality: samples, import, 异议/复检 window, notice, 整改
       result: 'compliant',
     });
     assert.equal(done.body.afterCheckResult, 'compliant');
+  });
+  test('samples export (XLSX): the list filters and reach, every row by keyset, audited; no permission is a 403', async () => {
+    for (let i = 0; i < 3; i++) assert.equal((await newSample({ productName: `导出测试水壶${i}` })).status, 200);
+    const list = await chief.get<{ items: TProductSample[] }>(
+      `/api/v1/product/quality/samples?status=sampled&q=${encodeURIComponent('导出测试')}&limit=200`,
+    );
+    assert.equal(list.body.items.length, 3);
+    const res = await fetch(
+      `${chief.baseUrl}/api/v1/product/quality/samples/export?status=sampled&q=${encodeURIComponent('导出测试')}`,
+      { headers: { cookie: chief.cookie } },
+    );
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /spreadsheetml/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    assert.equal(sheet.getRow(1).getCell(1).value, '抽查单编号');
+    assert.equal(sheet.rowCount, 1 + list.body.items.length);
+    const numbers = new Set<unknown>();
+    for (let r = 2; r <= sheet.rowCount; r++) numbers.add(sheet.getRow(r).getCell(1).value);
+    assert.deepEqual(numbers, new Set(list.body.items.map((i) => i.sampleNo)));
+    assert.equal(sheet.getRow(2).getCell(12).value, '已抽样待检验');
+
+    const all = await fetch(`${chief.baseUrl}/api/v1/product/quality/samples/export`, {
+      headers: { cookie: chief.cookie },
+    });
+    const whole = new ExcelJS.Workbook();
+    await whole.xlsx.load(await all.arrayBuffer());
+    const [{ n }] = (await app.testDb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM product_samples')) as [
+      { n: number },
+    ];
+    assert.ok(whole.worksheets[0]!.rowCount - 1 <= n);
+    assert.ok(whole.worksheets[0]!.rowCount - 1 >= list.body.items.length + 1);
+
+    await new Promise((r) => setTimeout(r, 200));
+    const audit = await app.testDb.db.query<{ detail: { rowCount: number; complete: boolean } }>(
+      `SELECT detail FROM audit_log WHERE action = 'productSample.export' ORDER BY id`,
+    );
+    assert.equal(audit.length, 2);
+    assert.equal(audit[0]!.detail.rowCount, 3);
+    assert.equal(audit[0]!.detail.complete, true);
+
+    const hotline = await loginAs(app, 'hotline');
+    const denied = await fetch(`${hotline.baseUrl}/api/v1/product/quality/samples/export`, {
+      headers: { cookie: hotline.cookie },
+    });
+    assert.equal(denied.status, 403);
   });
 });

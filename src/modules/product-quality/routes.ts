@@ -31,6 +31,7 @@ import {
   ZProductSample,
   ZProductSampleBody,
   ZProductSampleDetail,
+  ZProductSampleFilter,
   ZProductSamplePatch,
   ZProductSampleQuery,
   ZProductSettings,
@@ -40,11 +41,12 @@ import {
   ZRuleKey,
 } from '../../contracts/product-quality.ts';
 import { z as zod } from '../../contracts/zod.ts';
-import { attachment, download, XLSX_TYPE } from '../../platform/download.ts';
+import { download, XLSX_TYPE } from '../../platform/download.ts';
 import { actorOf } from '../../platform/http.ts';
-import { receiveUpload } from '../../platform/uploads.ts';
+import { receiveResultImport, sendInlinePdf } from '../../platform/sampling/http.ts';
 import { errorReportXlsx } from '../entities/import/error-report.ts';
 import type { CccService } from './services/ccc.ts';
+import type { ProductSampleExport } from './services/export.ts';
 import type { ProductNotice } from './services/notice.ts';
 import type { ProductPlanService } from './services/plans.ts';
 import type { ProductResultImport } from './services/result-import.ts';
@@ -58,6 +60,7 @@ interface Deps {
   ccc: CccService;
   importResults: ProductResultImport;
   notice: ProductNotice;
+  exporter: ProductSampleExport;
 }
 
 /** 产品质量监督抽查 and 3C: thin routes over the module's services (tag product-quality). */
@@ -190,6 +193,14 @@ export const productQualityRoutes: FastifyPluginAsyncZod<Deps> = async (app, d) 
     },
     (req) => d.samples.list(actorOf(req), req.query),
   );
+  app.get(
+    `${base}/samples/export`,
+    { config: read, schema: { tags, summary: '导出抽查样品（XLSX）', querystring: ZProductSampleFilter } },
+    async (req, reply) => {
+      const file = await d.exporter.export(actorOf(req), req.query);
+      return download(reply, XLSX_TYPE, file.filename, file.ascii).send(file.body);
+    },
+  );
   app.post(
     `${base}/samples`,
     {
@@ -240,14 +251,7 @@ export const productQualityRoutes: FastifyPluginAsyncZod<Deps> = async (app, d) 
   app.get(
     `${base}/samples/:id/notice.pdf`,
     { config: read, schema: { tags, summary: '打印不合格通知书（PDF；未送达时 409）', params: ZIdParams } },
-    async (req, reply) => {
-      const doc = await d.notice(actorOf(req), req.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', attachment(doc.filename, doc.ascii).replace(/^attachment/, 'inline'))
-        .header('cache-control', 'no-store')
-        .send(doc.body);
-    },
+    async (req, reply) => sendInlinePdf(reply, await d.notice(actorOf(req), req.params.id)),
   );
   app.post(
     `${base}/imports/results`,
@@ -260,16 +264,13 @@ export const productQualityRoutes: FastifyPluginAsyncZod<Deps> = async (app, d) 
         response: { 200: ZFoodImportResult },
       },
     },
-    async (req, reply) => {
-      const { file } = await receiveUpload(req, IMPORT_MAX_BYTES);
-      const bytes = file.pieces.length === 1 ? file.pieces[0]! : Buffer.concat(file.pieces);
-      const result = await d.importResults(actorOf(req), bytes, file.filename);
-      if (req.query.report === 'xlsx' && result.errors.length)
-        return download(reply, XLSX_TYPE, '检验结果导入错误报告.xlsx', 'product-import-errors.xlsx').send(
-          errorReportXlsx(result.errors),
-        );
-      return result;
-    },
+    (req, reply) =>
+      receiveResultImport(req, reply, {
+        maxBytes: IMPORT_MAX_BYTES,
+        run: (bytes, filename) => d.importResults(actorOf(req), bytes, filename),
+        errorReport: errorReportXlsx,
+        reportAscii: 'product-import-errors.xlsx',
+      }),
   );
 
   app.get(

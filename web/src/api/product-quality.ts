@@ -11,7 +11,7 @@ import {
   type ZProductSampleQuery,
   ZProductSettings,
 } from '../../../src/contracts/product-quality.ts';
-import { type CallOptions, type QueryInput, request } from './client.ts';
+import { type CallOptions, type QueryInput, request, toQueryString } from './client.ts';
 
 export type TProductSampleQuery = Omit<QueryInput<typeof ZProductSampleQuery>, 'limit'>;
 export type ProductStep = 'result' | 'notify' | 'retest-request' | 'retest' | 'rectify' | 'close';
@@ -26,6 +26,8 @@ export const productApi = {
     request(`${base}/categories/${encodeURIComponent(code)}`, { method: 'PUT', body, schema: ZProductSettings }),
   samples: (query: TProductSampleQuery, opts?: CallOptions) =>
     request(`${base}/samples`, { query: { ...query, limit: 50 }, schema: ZPage(ZProductSample), signal: opts?.signal }),
+  /** The samples list as XLSX, same filters (a plain link: the browser downloads the stream). */
+  exportUrl: (query: Omit<TProductSampleQuery, 'cursor'>) => `/api/v1${base}/samples/export${toQueryString(query)}`,
   sample: (id: number, opts?: CallOptions) =>
     request(`${base}/samples/${id}`, { schema: ZProductSampleDetail, signal: opts?.signal }),
   createSample: (body: Record<string, unknown>) =>

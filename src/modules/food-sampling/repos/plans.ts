@@ -1,7 +1,5 @@
 import type { Queryable } from '../../../db/client.ts';
-import { Where } from '../../../db/sql.ts';
-import { readableWhere } from '../../../platform/access.ts';
-import type { Actor } from '../../../platform/actor.ts';
+import { createPlanRepo, isStation } from '../../../platform/sampling/plan-repo.ts';
 import { foodSamplingPlanKind } from '../access.ts';
 
 export interface PlanRow {
@@ -24,26 +22,14 @@ const cols = `fsp.id, fsp.station_id AS "stationId", s.name AS "stationName", fs
   (SELECT count(*)::int FROM food_samples x WHERE x.plan_id = fsp.id) AS "sampledBatches"`;
 const from = 'food_sampling_plans fsp JOIN org_units s ON s.id = fsp.station_id';
 
-export async function getPlan(db: Queryable, id: number): Promise<PlanRow | undefined> {
-  const [row] = await db.query<PlanRow>(`SELECT ${cols} FROM ${from} WHERE fsp.id = $1`, [id]);
-  return row;
-}
-
-export async function listPlans(
-  db: Queryable,
-  actor: Actor,
-  f: { stationId?: number; year?: number },
-  p: { afterId?: number; limit: number },
-): Promise<PlanRow[]> {
-  const w = readableWhere(actor, foodSamplingPlanKind, new Where());
-  w.addIf(f.stationId, 'fsp.station_id = ?');
-  if (f.year) w.add('fsp.period_start <= ?::date AND fsp.period_end >= ?::date', `${f.year}-12-31`, `${f.year}-01-01`);
-  w.addIf(p.afterId, 'fsp.id < ?');
-  return db.query<PlanRow>(
-    `SELECT ${cols} FROM ${from} ${w} ORDER BY fsp.id DESC LIMIT ${w.param(p.limit + 1)}`,
-    w.params,
-  );
-}
+export const { getPlan, listPlans, setTarget } = createPlanRepo<PlanRow>({
+  table: 'food_sampling_plans',
+  alias: 'fsp',
+  cols,
+  from,
+  kind: foodSamplingPlanKind,
+});
+export { isStation };
 
 export async function insertPlan(
   tx: Queryable,
@@ -55,8 +41,4 @@ export async function insertPlan(
     [p.stationId, p.name, p.foodCategory, p.hazards, p.periodStart, p.periodEnd, p.targetBatches, p.createdBy],
   );
   return row!.id;
-}
-
-export async function setTarget(tx: Queryable, id: number, targetBatches: number) {
-  await tx.query('UPDATE food_sampling_plans SET target_batches = $2 WHERE id = $1', [id, targetBatches]);
 }

@@ -3,6 +3,7 @@ import { escapeLike, Where } from '../../../db/sql.ts';
 import type { SamplingHazard } from '../../../domain/food-sampling.ts';
 import { readableWhere } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
+import { createSampleRepo, dateCol } from '../../../platform/sampling/sample-repo.ts';
 import { foodSampleKind } from '../access.ts';
 
 export interface SampleRow {
@@ -47,7 +48,7 @@ export interface SampleRow {
   version: number;
 }
 
-const d = (c: string, as: string) => `fs.${c}::text AS "${as}"`;
+const d = dateCol('fs');
 const cols = `fs.id, fs.plan_id AS "planId", fs.business_id AS "businessId", fb.entity_id AS "entityId",
   e.name AS "entityName", e.uscc, fs.station_id AS "stationId", s.name AS "stationName", fs.stage,
   fs.food_category AS "foodCategory", fs.food_name AS "foodName", fs.batch_no AS "batchNo",
@@ -63,15 +64,51 @@ const cols = `fs.id, fs.plan_id AS "planId", fs.business_id AS "businessId", fb.
 const from = `food_samples fs JOIN food_businesses fb ON fb.id = fs.business_id JOIN entities e ON e.id = fb.entity_id
   JOIN org_units s ON s.id = fs.station_id`;
 
-export async function getSample(db: Queryable, id: number): Promise<SampleRow | undefined> {
-  const [row] = await db.query<SampleRow>(`SELECT ${cols} FROM ${from} WHERE fs.id = $1`, [id]);
-  return row;
+export interface ItemRow {
+  itemName: string;
+  hazard: SamplingHazard;
+  value: string;
+  limit: string;
+  standard: string;
+  conclusion: 'pass' | 'fail';
+  retest: boolean;
 }
 
-export async function samplesByIds(db: Queryable, ids: readonly number[]): Promise<SampleRow[]> {
-  if (!ids.length) return [];
-  return db.query<SampleRow>(`SELECT ${cols} FROM ${from} WHERE fs.id = ANY($1::bigint[])`, [ids]);
-}
+/** The columns a transition may set (snake_case, from the service's own code; never from input). */
+export type SampleColumn =
+  | 'delivered_on'
+  | 'result_due_on'
+  | 'tested_on'
+  | 'report_no'
+  | 'conclusion'
+  | 'notice_no'
+  | 'notified_on'
+  | 'retest_due_on'
+  | 'retest_requested_on'
+  | 'retest_lab'
+  | 'retest_conclusion'
+  | 'disposal_due_on'
+  | 'disposal_note'
+  | 'handled_on'
+  | 'case_lead_ref'
+  | 'published_on';
+
+/** The shared sampling repo over food_samples, its items and its events. */
+const shared = createSampleRepo<SampleRow, ItemRow, SampleColumn>({
+  samples: 'food_samples',
+  items: 'food_sample_items',
+  events: 'food_sample_events',
+  itemColumns: [
+    ['item_name', 'itemName'],
+    ['hazard', 'hazard'],
+    ['value', 'value'],
+    ['limit_text', 'limit'],
+    ['standard', 'standard'],
+    ['conclusion', 'conclusion'],
+  ],
+  row: { alias: 'fs', cols, from },
+});
+export const { getSample, samplesByIds, updateSample, insertItems, listItems, insertEvent, listEvents } = shared;
 
 export async function listSamples(
   db: Queryable,
@@ -83,11 +120,16 @@ export async function listSamples(
   w.addIf(f.stationId, 'fs.station_id = ?').addIf(f.status, 'fs.status = ?').addIf(f.businessId, 'fs.business_id = ?');
   if (f.conclusion) w.add('coalesce(fs.retest_conclusion, fs.conclusion) = ?', f.conclusion);
   if (f.q) w.add('(e.name LIKE ? OR fs.food_name LIKE ?)', `%${escapeLike(f.q)}%`, `%${escapeLike(f.q)}%`);
-  w.addIf(p.afterId, 'fs.id < ?');
-  return db.query<SampleRow>(
-    `SELECT ${cols} FROM ${from} ${w} ORDER BY fs.id DESC LIMIT ${w.param(p.limit + 1)}`,
-    w.params,
+  return shared.listSamples(db, w, p);
+}
+
+/** The business a sample is taken from, with the station it lies in. */
+export async function businessStation(db: Queryable, businessId: number) {
+  const [row] = await db.query<{ id: number; stationId: number }>(
+    'SELECT id, station_id AS "stationId" FROM food_businesses WHERE id = $1',
+    [businessId],
   );
+  return row;
 }
 
 export interface NewSample {
@@ -134,104 +176,6 @@ export async function insertSample(tx: Queryable, s: NewSample): Promise<number>
     ],
   );
   return row!.id;
-}
-
-/** The columns a transition may set (snake_case, from the service's own table; never from input). */
-export type SampleSet = Partial<
-  Record<
-    | 'status'
-    | 'delivered_on'
-    | 'result_due_on'
-    | 'tested_on'
-    | 'report_no'
-    | 'conclusion'
-    | 'notice_no'
-    | 'notified_on'
-    | 'retest_due_on'
-    | 'retest_requested_on'
-    | 'retest_lab'
-    | 'retest_conclusion'
-    | 'disposal_due_on'
-    | 'disposal_note'
-    | 'handled_on'
-    | 'case_lead_ref'
-    | 'published_on',
-    unknown
-  >
->;
-
-/** Versioned update: false when someone else changed the sample first. */
-export async function updateSample(tx: Queryable, id: number, version: number, set: SampleSet): Promise<boolean> {
-  const keys = Object.keys(set);
-  const assigns = keys.map((k, i) => `${k} = $${i + 3}`).join(', ');
-  const rows = await tx.query<{ id: number }>(
-    `UPDATE food_samples SET ${assigns}, version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, ...keys.map((k) => set[k as keyof SampleSet])],
-  );
-  return rows.length === 1;
-}
-
-export interface ItemRow {
-  itemName: string;
-  hazard: SamplingHazard;
-  value: string;
-  limit: string;
-  standard: string;
-  conclusion: 'pass' | 'fail';
-  retest: boolean;
-}
-
-export async function insertItems(tx: Queryable, sampleId: number, retest: boolean, items: readonly ItemRow[]) {
-  if (!items.length) return;
-  await tx.query(
-    `INSERT INTO food_sample_items (sample_id, retest, item_name, hazard, value, limit_text, standard, conclusion)
-     SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
-    [
-      sampleId,
-      retest,
-      items.map((i) => i.itemName),
-      items.map((i) => i.hazard),
-      items.map((i) => i.value),
-      items.map((i) => i.limit),
-      items.map((i) => i.standard),
-      items.map((i) => i.conclusion),
-    ],
-  );
-}
-
-export async function listItems(db: Queryable, sampleId: number): Promise<ItemRow[]> {
-  return db.query<ItemRow>(
-    `SELECT item_name AS "itemName", hazard, value, limit_text AS "limit", standard, conclusion, retest
-       FROM food_sample_items WHERE sample_id = $1 ORDER BY retest, id`,
-    [sampleId],
-  );
-}
-
-export async function insertEvent(
-  tx: Queryable,
-  e: { sampleId: number; action: string; from: string | null; to: string; note: string | null; actorId: number },
-) {
-  await tx.query(
-    `INSERT INTO food_sample_events (sample_id, action, from_status, to_status, note, actor_id)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [e.sampleId, e.action, e.from, e.to, e.note, e.actorId],
-  );
-}
-
-export async function listEvents(db: Queryable, sampleId: number) {
-  return db.query<{
-    action: string;
-    fromStatus: string | null;
-    toStatus: string;
-    note: string | null;
-    actorName: string | null;
-    at: string;
-  }>(
-    `SELECT ev.action, ev.from_status AS "fromStatus", ev.to_status AS "toStatus", ev.note,
-            u.display_name AS "actorName", to_char(ev.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at
-       FROM food_sample_events ev LEFT JOIN users u ON u.id = ev.actor_id WHERE ev.sample_id = $1 ORDER BY ev.id`,
-    [sampleId],
-  );
 }
 
 export async function correctSample(

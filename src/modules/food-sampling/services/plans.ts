@@ -8,16 +8,12 @@ import type {
 import type { Db } from '../../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../../db/sql.ts';
 import { passRate } from '../../../domain/sampling.ts';
-import {
-  aggregateReach,
-  assertPermitted,
-  assertPlaceable,
-  assertReadable,
-  assertWritable,
-} from '../../../platform/access.ts';
+import { aggregateReach, assertPermitted, assertPlaceable, assertReadable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { forbidden, validation } from '../../../platform/errors.ts';
+import { afterIdOfKey, keyPage } from '../../../platform/sampling/keyset.ts';
+import { setPlanTarget } from '../../../platform/sampling/plan-target.ts';
 import { foodSampleKind, foodSamplingPlanKind, foodSamplingPlanReach } from '../access.ts';
 import * as figures from '../repos/figures.ts';
 import * as plans from '../repos/plans.ts';
@@ -30,13 +26,8 @@ export function createSamplingPlanService(db: Db) {
   return {
     async list(actor: Actor, q: z.infer<typeof ZSamplingPlanQuery>) {
       assertPermitted(actor, foodSamplingPlanKind, 'list');
-      const after = decodeCursor(q.cursor)?.[0];
-      const rows = await plans.listPlans(db, actor, q, {
-        afterId: typeof after === 'number' ? after : undefined,
-        limit: q.limit,
-      });
-      const page = keysetPage(rows, q.limit, (r) => [r.id]);
-      return { items: page.items.map(toPlan), nextCursor: page.nextCursor };
+      const rows = await plans.listPlans(db, actor, q, { afterId: afterIdOfKey(q.cursor), limit: q.limit });
+      return keyPage(rows, q.limit, toPlan);
     },
 
     async get(actor: Actor, id: number) {
@@ -46,10 +37,7 @@ export function createSamplingPlanService(db: Db) {
     async create(actor: Actor, b: z.infer<typeof ZSamplingPlanBody>) {
       assertPlaceable(actor, foodSamplingPlanKind, b.stationId);
       if (b.periodEnd < b.periodStart) throw validation('periodEnd', '计划结束日期不能早于开始日期');
-      const [station] = await db.query<{ id: number }>(`SELECT id FROM org_units WHERE id = $1 AND kind = 'station'`, [
-        b.stationId,
-      ]);
-      if (!station) throw validation('stationId', '所选单位不是市场监管所');
+      if (!(await plans.isStation(db, b.stationId))) throw validation('stationId', '所选单位不是市场监管所');
       const id = await db.transaction(async (tx) => {
         const newId = await plans.insertPlan(tx, { ...b, createdBy: actor.userId });
         await appendAudit(tx, actor, {
@@ -63,17 +51,13 @@ export function createSamplingPlanService(db: Db) {
     },
 
     async setTarget(actor: Actor, id: number, targetBatches: number) {
-      assertWritable(actor, foodSamplingPlanKind, await plans.getPlan(db, id), foodSamplingPlanReach);
-      await db.transaction(async (tx) => {
-        await plans.setTarget(tx, id, targetBatches);
-        await appendAudit(tx, actor, {
-          action: 'foodSamplingPlan.target',
-          targetType: 'foodSamplingPlan',
-          targetId: id,
-          detail: { targetBatches },
-        });
-      });
-      return toPlan((await plans.getPlan(db, id))!);
+      const plan = {
+        subject: 'foodSamplingPlan',
+        kind: foodSamplingPlanKind,
+        reach: foodSamplingPlanReach,
+        repo: plans,
+      };
+      return toPlan(await setPlanTarget(db, actor, plan, id, targetBatches));
     },
 
     /** 合格率 by category and month within the caller's reach (a station's for `stationId`). */

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type {
   TResultBody,
   TSampleBody,
-  TSampleItem,
   ZDeliverBody,
   ZHandleBody,
   ZNotifyBody,
@@ -10,14 +9,11 @@ import type {
   ZRetestRequestBody,
   ZSampleQuery,
 } from '../../../contracts/food-sampling.ts';
-import type { Db, Queryable } from '../../../db/client.ts';
+import type { Db } from '../../../db/client.ts';
 import {
   addCalendarDays,
-  type SampleAction,
-  type SampleStatus,
   type SamplingDeadlines,
   type SamplingFoodCategory,
-  sampleConclusion,
   sampleNo,
   sampleStatusLabels,
   sampleTransitions,
@@ -27,9 +23,10 @@ import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import { addWorkingDays, type WorkingDayCalendar } from '../../../domain/working-days.ts';
 import { assertPermitted, assertPlaceable, assertReadable, assertWritable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
-import { appendAudit } from '../../../platform/audit.ts';
 import { validation } from '../../../platform/errors.ts';
-import { allowTransition, recordTransition, staleVersion } from '../../../platform/workflow.ts';
+import { afterIdOf, idPage } from '../../../platform/sampling/keyset.ts';
+import { atVersion, checkDate, checkRetestWindow, createSampleWorkflow } from '../../../platform/sampling/workflow.ts';
+import { staleVersion } from '../../../platform/workflow.ts';
 import { createCaseLead } from '../../cases/published.ts';
 import { foodSampleKind, foodSampleReach } from '../access.ts';
 import * as plans from '../repos/plans.ts';
@@ -44,84 +41,21 @@ export interface SamplingDeps {
   now?: () => Date;
 }
 
-type Given = Partial<Record<'deliveredOn' | 'testedOn' | 'noticeNo' | 'notifiedOn' | 'requestedOn' | 'note', unknown>>;
-
-/** A date that must not lie before `earliest` nor after today; 422 naming the field. */
-function checkDate(field: string, value: string, earliest: { day: string | null; label: string }, today: string) {
-  if (value > today) throw validation(field, '日期不能晚于今天');
-  if (earliest.day && value < earliest.day) throw validation(field, `日期不能早于${earliest.label}（${earliest.day}）`);
-}
-
-/**
- * Applies one transition of the sample's workflow inside `tx`: the table's check (409/422), the versioned update,
- * the event row and the audit row. Exported for the XLSX import, which records the same transitions.
- */
-export async function applyTransition(
-  tx: Queryable,
-  actor: Actor,
-  s: { id: number; status: string; version: number },
-  action: SampleAction,
-  given: Given,
-  set: repo.SampleSet,
-  note: string | null = null,
-): Promise<number> {
-  const t = allowTransition(sampleTransitions, action, s.status as SampleStatus, sampleStatusLabels, given);
-  const to = t.to ?? (s.status as SampleStatus);
-  await recordTransition(tx, actor, {
-    change: () => repo.updateSample(tx, s.id, s.version, { ...set, status: to }),
-    event: () => repo.insertEvent(tx, { sampleId: s.id, action, from: s.status, to, note, actorId: actor.userId }),
-    audit: {
-      action: `foodSample.${action}`,
-      targetType: 'foodSample',
-      targetId: s.id,
-      detail: { from: s.status, to, ...set },
-    },
-  });
-  return s.version + 1;
-}
-
-/**
- * Records a lab result (entered or imported): the items, the sample's conclusion; a 合格 sample is closed at once
- * (a second recorded transition), a 不合格 one waits for its 检验结果通知书.
- */
-export async function recordResult(
-  tx: Queryable,
-  actor: Actor,
-  s: { id: number; status: string; version: number },
-  r: { testedOn: string; reportNo: string | null; items: readonly TSampleItem[] },
-) {
-  const conclusion = sampleConclusion(r.items);
-  const version = await applyTransition(
-    tx,
-    actor,
-    s,
-    'result',
-    { testedOn: r.testedOn },
-    {
-      tested_on: r.testedOn,
-      report_no: r.reportNo,
-      conclusion,
-    },
-  );
-  await repo.insertItems(
-    tx,
-    s.id,
-    false,
-    r.items.map((i) => ({ ...i, retest: false })),
-  );
-  if (conclusion === 'pass') await applyTransition(tx, actor, { id: s.id, status: 'tested', version }, 'close', {}, {});
-  return conclusion;
-}
+/** The food sample's transitions over its own tables, through the shared sampling engine. */
+export const workflow = createSampleWorkflow({
+  subject: 'foodSample',
+  transitions: sampleTransitions,
+  statusLabels: sampleStatusLabels,
+  store: repo,
+});
+const { apply: applyTransition } = workflow;
 
 /** 抽样 records and their workflow: delivery, results, 不合格 consequences, 复检, 核查处置, publication. */
 export function createSampleService(db: Db, deps: SamplingDeps) {
   const today = () => shanghaiToday(deps.now?.() ?? new Date());
 
-  async function writable(actor: Actor, id: number, version: number) {
-    const s = assertWritable(actor, foodSampleKind, await repo.getSample(db, id), foodSampleReach);
-    if (s.version !== version) return { ...s, version };
-    return s;
-  }
+  const writable = async (actor: Actor, id: number, version: number) =>
+    atVersion(assertWritable(actor, foodSampleKind, await repo.getSample(db, id), foodSampleReach), version);
 
   async function detail(actor: Actor, id: number) {
     const s = assertReadable(actor, foodSampleKind, await repo.getSample(db, id), foodSampleReach);
@@ -134,21 +68,15 @@ export function createSampleService(db: Db, deps: SamplingDeps) {
 
     async list(actor: Actor, q: z.infer<typeof ZSampleQuery>) {
       assertPermitted(actor, foodSampleKind, 'list');
-      const afterId = q.cursor ? Number(Buffer.from(q.cursor, 'base64url').toString()) || undefined : undefined;
-      const rows = await repo.listSamples(db, actor, q, { afterId, limit: q.limit });
-      const items = rows.slice(0, q.limit);
-      const nextCursor = rows.length > q.limit ? Buffer.from(String(items.at(-1)!.id)).toString('base64url') : null;
+      const rows = await repo.listSamples(db, actor, q, { afterId: afterIdOf(q.cursor), limit: q.limit });
       const t = today();
-      return { items: items.map((r) => toSample(r, t)), nextCursor };
+      return idPage(rows, q.limit, (r) => toSample(r, t));
     },
 
     async create(actor: Actor, body: TSampleBody) {
       assertPermitted(actor, foodSampleKind, 'write');
       const t = today();
-      const [business] = await db.query<{ id: number; stationId: number }>(
-        'SELECT id, station_id AS "stationId" FROM food_businesses WHERE id = $1',
-        [body.businessId],
-      );
+      const business = await repo.businessStation(db, body.businessId);
       if (!business) throw validation('businessId', '食品经营者不存在');
       assertPlaceable(actor, foodSampleKind, business.stationId);
       if (body.sampledOn > t) throw validation('sampledOn', '抽样日期不能晚于今天');
@@ -165,7 +93,7 @@ export function createSampleService(db: Db, deps: SamplingDeps) {
           );
       }
       const cal = await deps.calendar();
-      allowTransition(sampleTransitions, 'sample', null, sampleStatusLabels);
+      workflow.assertCanStart();
       const id = await db.transaction(async (tx) => {
         const newId = await repo.insertSample(tx, {
           planId: body.planId ?? null,
@@ -185,15 +113,7 @@ export function createSampleService(db: Db, deps: SamplingDeps) {
           deliveryDueOn: addWorkingDate(cal, body.sampledOn, deps.deadlines.deliveryWorkingDays),
           createdBy: actor.userId,
         });
-        await repo.insertEvent(tx, {
-          sampleId: newId,
-          action: 'sample',
-          from: null,
-          to: 'sampled',
-          note: null,
-          actorId: actor.userId,
-        });
-        await recordAudit(tx, actor, newId);
+        await workflow.started(tx, actor, newId);
         return newId;
       });
       return detail(actor, id);
@@ -216,7 +136,7 @@ export function createSampleService(db: Db, deps: SamplingDeps) {
       const s = await writable(actor, id, b.version);
       checkDate('testedOn', b.testedOn, { day: s.deliveredOn, label: '送检日期' }, today());
       await db.transaction((tx) =>
-        recordResult(tx, actor, s, { testedOn: b.testedOn, reportNo: b.reportNo ?? null, items: b.items }),
+        workflow.recordResult(tx, actor, s, { testedOn: b.testedOn, reportNo: b.reportNo ?? null, items: b.items }),
       );
       return detail(actor, id);
     },
@@ -254,11 +174,12 @@ export function createSampleService(db: Db, deps: SamplingDeps) {
     async requestRetest(actor: Actor, id: number, b: z.infer<typeof ZRetestRequestBody>) {
       const s = await writable(actor, id, b.version);
       checkDate('requestedOn', b.requestedOn, { day: s.notifiedOn, label: '通知书送达日期' }, today());
-      if (s.retestDueOn && b.requestedOn > s.retestDueOn)
-        throw validation(
-          'requestedOn',
+      checkRetestWindow(
+        b.requestedOn,
+        s.retestDueOn,
+        () =>
           `复检申请已超过期限（收到检验结论之日起 ${deps.deadlines.retestWorkingDays} 个工作日，截至 ${s.retestDueOn}）`,
-        );
+      );
       await db.transaction((tx) =>
         applyTransition(tx, actor, s, 'requestRetest', b, {
           retest_requested_on: b.requestedOn,
@@ -271,15 +192,7 @@ export function createSampleService(db: Db, deps: SamplingDeps) {
     async retest(actor: Actor, id: number, b: z.infer<typeof ZRetestBody>) {
       const s = await writable(actor, id, b.version);
       checkDate('testedOn', b.testedOn, { day: s.retestRequestedOn, label: '复检申请日期' }, today());
-      await db.transaction(async (tx) => {
-        await applyTransition(tx, actor, s, 'retest', b, { retest_conclusion: sampleConclusion(b.items) });
-        await repo.insertItems(
-          tx,
-          id,
-          true,
-          b.items.map((i) => ({ ...i, retest: true })),
-        );
-      });
+      await db.transaction((tx) => workflow.recordRetest(tx, actor, s, b, b.items));
       return detail(actor, id);
     },
 
@@ -298,12 +211,7 @@ export function createSampleService(db: Db, deps: SamplingDeps) {
       if (s.status !== 'sampled') throw validation('status', '样品已送检，抽样单不能再更正');
       await db.transaction(async (tx) => {
         await repo.correctSample(tx, id, b);
-        await appendAudit(tx, actor, {
-          action: 'foodSample.correct',
-          targetType: 'foodSample',
-          targetId: id,
-          detail: b,
-        });
+        await workflow.audit(tx, actor, id, 'correct', b);
       });
       return detail(actor, id);
     },
@@ -337,14 +245,11 @@ export function createSampleService(db: Db, deps: SamplingDeps) {
           note: null,
           actorId: actor.userId,
         });
-        await recordAudit(tx, actor, id, 'foodSample.publish');
+        await workflow.audit(tx, actor, id, 'publish');
       });
       return detail(actor, id);
     },
   };
 }
-
-const recordAudit = (tx: Queryable, actor: Actor, id: number, action = 'foodSample.sample') =>
-  appendAudit(tx, actor, { action, targetType: 'foodSample', targetId: id });
 
 export type SampleService = ReturnType<typeof createSampleService>;

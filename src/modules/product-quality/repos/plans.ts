@@ -1,7 +1,5 @@
 import type { Queryable } from '../../../db/client.ts';
-import { Where } from '../../../db/sql.ts';
-import { readableWhere } from '../../../platform/access.ts';
-import type { Actor } from '../../../platform/actor.ts';
+import { createPlanRepo, isStation } from '../../../platform/sampling/plan-repo.ts';
 import { productPlanKind } from '../access.ts';
 
 export interface PlanRow {
@@ -25,26 +23,14 @@ const cols = `psp.id, psp.station_id AS "stationId", s.name AS "stationName", ps
 const from = `product_sampling_plans psp JOIN org_units s ON s.id = psp.station_id
   JOIN product_categories c ON c.code = psp.category_code`;
 
-export async function getPlan(db: Queryable, id: number): Promise<PlanRow | undefined> {
-  const [row] = await db.query<PlanRow>(`SELECT ${cols} FROM ${from} WHERE psp.id = $1`, [id]);
-  return row;
-}
-
-export async function listPlans(
-  db: Queryable,
-  actor: Actor,
-  f: { stationId?: number; year?: number },
-  p: { afterId?: number; limit: number },
-): Promise<PlanRow[]> {
-  const w = readableWhere(actor, productPlanKind, new Where());
-  w.addIf(f.stationId, 'psp.station_id = ?');
-  if (f.year) w.add('psp.period_start <= ?::date AND psp.period_end >= ?::date', `${f.year}-12-31`, `${f.year}-01-01`);
-  w.addIf(p.afterId, 'psp.id < ?');
-  return db.query<PlanRow>(
-    `SELECT ${cols} FROM ${from} ${w} ORDER BY psp.id DESC LIMIT ${w.param(p.limit + 1)}`,
-    w.params,
-  );
-}
+export const { getPlan, listPlans, setTarget } = createPlanRepo<PlanRow>({
+  table: 'product_sampling_plans',
+  alias: 'psp',
+  cols,
+  from,
+  kind: productPlanKind,
+});
+export { isStation };
 
 /** Inserts plans, skipping a (station, category, period start) that exists; returns how many were new. */
 export async function insertPlans(
@@ -76,8 +62,4 @@ export async function insertPlans(
     ],
   );
   return ids.map((r) => r.id);
-}
-
-export async function setTarget(tx: Queryable, id: number, targetBatches: number) {
-  await tx.query('UPDATE product_sampling_plans SET target_batches = $2 WHERE id = $1', [id, targetBatches]);
 }

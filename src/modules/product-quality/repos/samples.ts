@@ -2,6 +2,7 @@ import type { Queryable } from '../../../db/client.ts';
 import { escapeLike, Where } from '../../../db/sql.ts';
 import { readableWhere } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
+import { createSampleRepo, dateCol } from '../../../platform/sampling/sample-repo.ts';
 import { productSampleKind } from '../access.ts';
 
 export interface SampleRow {
@@ -36,7 +37,7 @@ export interface SampleRow {
   version: number;
 }
 
-const d = (c: string, as: string) => `ps.${c}::text AS "${as}"`;
+const d = dateCol('ps');
 const cols = `ps.id, ps.plan_id AS "planId", ps.entity_id AS "entityId", e.name AS "entityName", e.uscc,
   ps.party_role AS "partyRole", ps.station_id AS "stationId", s.name AS "stationName",
   ps.category_code AS "categoryCode", c.name AS "categoryName", ps.product_name AS "productName", ps.model,
@@ -49,15 +50,41 @@ const cols = `ps.id, ps.plan_id AS "planId", ps.entity_id AS "entityId", e.name 
 const from = `product_samples ps JOIN entities e ON e.id = ps.entity_id JOIN org_units s ON s.id = ps.station_id
   JOIN product_categories c ON c.code = ps.category_code`;
 
-export async function getSample(db: Queryable, id: number): Promise<SampleRow | undefined> {
-  const [row] = await db.query<SampleRow>(`SELECT ${cols} FROM ${from} WHERE ps.id = $1`, [id]);
-  return row;
+export interface ItemRow {
+  itemName: string;
+  value: string;
+  standard: string;
+  conclusion: 'pass' | 'fail';
+  retest: boolean;
 }
 
-export async function samplesByIds(db: Queryable, ids: readonly number[]): Promise<SampleRow[]> {
-  if (!ids.length) return [];
-  return db.query<SampleRow>(`SELECT ${cols} FROM ${from} WHERE ps.id = ANY($1::bigint[])`, [ids]);
-}
+/** The columns a transition may set (from the service's own code, never from input). */
+export type SampleColumn =
+  | 'tested_on'
+  | 'report_no'
+  | 'conclusion'
+  | 'notice_no'
+  | 'received_on'
+  | 'objection_due_on'
+  | 'retest_requested_on'
+  | 'retest_conclusion'
+  | 'rectify_due_on'
+  | 'case_lead_ref';
+
+/** The shared sampling repo over product_samples, its items and its events. */
+const shared = createSampleRepo<SampleRow, ItemRow, SampleColumn>({
+  samples: 'product_samples',
+  items: 'product_sample_items',
+  events: 'product_sample_events',
+  itemColumns: [
+    ['item_name', 'itemName'],
+    ['value', 'value'],
+    ['standard', 'standard'],
+    ['conclusion', 'conclusion'],
+  ],
+  row: { alias: 'ps', cols, from },
+});
+export const { getSample, samplesByIds, updateSample, insertItems, listItems, insertEvent, listEvents } = shared;
 
 export async function listSamples(
   db: Queryable,
@@ -70,11 +97,7 @@ export async function listSamples(
     .addIf(f.status, 'ps.status = ?')
     .addIf(f.categoryCode, 'ps.category_code = ?');
   if (f.q) w.add('(e.name LIKE ? OR ps.product_name LIKE ?)', `%${escapeLike(f.q)}%`, `%${escapeLike(f.q)}%`);
-  w.addIf(p.afterId, 'ps.id < ?');
-  return db.query<SampleRow>(
-    `SELECT ${cols} FROM ${from} ${w} ORDER BY ps.id DESC LIMIT ${w.param(p.limit + 1)}`,
-    w.params,
-  );
+  return shared.listSamples(db, w, p);
 }
 
 export async function followUps(db: Queryable, id: number) {
@@ -123,103 +146,11 @@ export async function insertSample(tx: Queryable, s: NewSample): Promise<number>
   return row!.id;
 }
 
-/** The columns a transition may set (from the service's own code, never from input). */
-export type SampleSet = Partial<
-  Record<
-    | 'status'
-    | 'tested_on'
-    | 'report_no'
-    | 'conclusion'
-    | 'notice_no'
-    | 'received_on'
-    | 'objection_due_on'
-    | 'retest_requested_on'
-    | 'retest_conclusion'
-    | 'rectify_due_on'
-    | 'case_lead_ref',
-    unknown
-  >
->;
-
-export async function updateSample(tx: Queryable, id: number, version: number, set: SampleSet): Promise<boolean> {
-  const keys = Object.keys(set);
-  const assigns = keys.map((k, i) => `${k} = $${i + 3}`).join(', ');
-  const rows = await tx.query<{ id: number }>(
-    `UPDATE product_samples SET ${assigns}, version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, ...keys.map((k) => set[k as keyof SampleSet])],
-  );
-  return rows.length === 1;
-}
-
 export async function correctSample(tx: Queryable, id: number, p: { model?: string; batchNo?: string }) {
   await tx.query(
     `UPDATE product_samples SET model = coalesce($2, model), batch_no = coalesce($3, batch_no), version = version + 1
       WHERE id = $1`,
     [id, p.model ?? null, p.batchNo ?? null],
-  );
-}
-
-export interface ItemRow {
-  itemName: string;
-  value: string;
-  standard: string;
-  conclusion: 'pass' | 'fail';
-  retest: boolean;
-}
-
-export async function insertItems(
-  tx: Queryable,
-  sampleId: number,
-  retest: boolean,
-  items: readonly Omit<ItemRow, 'retest'>[],
-) {
-  if (!items.length) return;
-  await tx.query(
-    `INSERT INTO product_sample_items (sample_id, retest, item_name, value, standard, conclusion)
-     SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[])`,
-    [
-      sampleId,
-      retest,
-      items.map((i) => i.itemName),
-      items.map((i) => i.value),
-      items.map((i) => i.standard),
-      items.map((i) => i.conclusion),
-    ],
-  );
-}
-
-export async function listItems(db: Queryable, sampleId: number): Promise<ItemRow[]> {
-  return db.query<ItemRow>(
-    `SELECT item_name AS "itemName", value, standard, conclusion, retest
-       FROM product_sample_items WHERE sample_id = $1 ORDER BY retest, id`,
-    [sampleId],
-  );
-}
-
-export async function insertEvent(
-  tx: Queryable,
-  e: { sampleId: number; action: string; from: string | null; to: string; note: string | null; actorId: number },
-) {
-  await tx.query(
-    `INSERT INTO product_sample_events (sample_id, action, from_status, to_status, note, actor_id)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [e.sampleId, e.action, e.from, e.to, e.note, e.actorId],
-  );
-}
-
-export async function listEvents(db: Queryable, sampleId: number) {
-  return db.query<{
-    action: string;
-    fromStatus: string | null;
-    toStatus: string;
-    note: string | null;
-    actorName: string | null;
-    at: string;
-  }>(
-    `SELECT ev.action, ev.from_status AS "fromStatus", ev.to_status AS "toStatus", ev.note,
-            u.display_name AS "actorName", to_char(ev.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at
-       FROM product_sample_events ev LEFT JOIN users u ON u.id = ev.actor_id WHERE ev.sample_id = $1 ORDER BY ev.id`,
-    [sampleId],
   );
 }
 

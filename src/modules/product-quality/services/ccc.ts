@@ -13,6 +13,7 @@ import { assertPermitted, assertPlaceable, assertReadable, assertWritable } from
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { validation } from '../../../platform/errors.ts';
+import { afterIdOf, idPage } from '../../../platform/sampling/keyset.ts';
 import { staleVersion } from '../../../platform/workflow.ts';
 import { cccCertificateKind, cccExemptionKind, reachOf } from '../access.ts';
 import * as repo from '../repos/ccc.ts';
@@ -20,15 +21,6 @@ import { entityStation } from '../repos/samples.ts';
 import * as settings from '../repos/settings.ts';
 
 const strip = <T extends { createdBy: number | null }>({ createdBy: _c, ...r }: T) => r;
-const page = <T extends { id: number }>(rows: T[], limit: number) => {
-  const items = rows.slice(0, limit);
-  return {
-    items,
-    nextCursor: rows.length > limit ? Buffer.from(String(items.at(-1)!.id)).toString('base64url') : null,
-  };
-};
-const afterOf = (cursor?: string) =>
-  cursor ? Number(Buffer.from(cursor, 'base64url').toString()) || undefined : undefined;
 
 /** 3C certificates (numbers checked, product code in the CCC catalogue) and 免办 approvals with their after-check. */
 export function createCccService(db: Db, deps: { now?: () => Date } = {}) {
@@ -50,11 +42,8 @@ export function createCccService(db: Db, deps: { now?: () => Date } = {}) {
 
     async certificates(actor: Actor, q: z.infer<typeof ZCccQuery>) {
       assertPermitted(actor, cccCertificateKind, 'list');
-      const p = page(
-        await repo.listCertificates(db, actor, q, { afterId: afterOf(q.cursor), limit: q.limit }),
-        q.limit,
-      );
-      return { items: p.items.map(strip), nextCursor: p.nextCursor };
+      const rows = await repo.listCertificates(db, actor, q, { afterId: afterIdOf(q.cursor), limit: q.limit });
+      return idPage(rows, q.limit, strip);
     },
 
     async addCertificate(actor: Actor, b: z.infer<typeof ZCccCertificateBody>) {
@@ -107,8 +96,8 @@ export function createCccService(db: Db, deps: { now?: () => Date } = {}) {
 
     async exemptions(actor: Actor, q: z.infer<typeof ZCccQuery>) {
       assertPermitted(actor, cccExemptionKind, 'list');
-      const p = page(await repo.listExemptions(db, actor, q, { afterId: afterOf(q.cursor), limit: q.limit }), q.limit);
-      return { items: p.items.map(strip), nextCursor: p.nextCursor };
+      const rows = await repo.listExemptions(db, actor, q, { afterId: afterIdOf(q.cursor), limit: q.limit });
+      return idPage(rows, q.limit, strip);
     },
 
     /** 免办 approval: its after-check is scheduled at once (afterCheckDays after approval, data). */

@@ -6,19 +6,14 @@ import type {
   ZProductPlanQuery,
 } from '../../../contracts/product-quality.ts';
 import type { Db } from '../../../db/client.ts';
-import { decodeCursor, keysetPage } from '../../../db/sql.ts';
 import { samplingRounds } from '../../../domain/product-sampling-workflow.ts';
 import { passRate } from '../../../domain/sampling.ts';
-import {
-  aggregateReach,
-  assertPermitted,
-  assertPlaceable,
-  assertReadable,
-  assertWritable,
-} from '../../../platform/access.ts';
+import { aggregateReach, assertPermitted, assertPlaceable, assertReadable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { forbidden, validation } from '../../../platform/errors.ts';
+import { afterIdOfKey, keyPage } from '../../../platform/sampling/keyset.ts';
+import { setPlanTarget } from '../../../platform/sampling/plan-target.ts';
 import { productPlanKind, productSampleKind, reachOf } from '../access.ts';
 import * as plans from '../repos/plans.ts';
 import * as samples from '../repos/samples.ts';
@@ -35,19 +30,13 @@ const roundName = (year: number, start: string, months: number) =>
 /** 抽查计划 (by hand or generated from the graded supervision), and the 合格率 figures. */
 export function createProductPlanService(db: Db) {
   async function station(id: number) {
-    const [row] = await db.query<{ id: number }>(`SELECT id FROM org_units WHERE id = $1 AND kind = 'station'`, [id]);
-    if (!row) throw validation('stationId', '所选单位不是市场监管所');
+    if (!(await plans.isStation(db, id))) throw validation('stationId', '所选单位不是市场监管所');
   }
   return {
     async list(actor: Actor, q: z.infer<typeof ZProductPlanQuery>) {
       assertPermitted(actor, productPlanKind, 'list');
-      const after = decodeCursor(q.cursor)?.[0];
-      const rows = await plans.listPlans(db, actor, q, {
-        afterId: typeof after === 'number' ? after : undefined,
-        limit: q.limit,
-      });
-      const page = keysetPage(rows, q.limit, (r) => [r.id]);
-      return { items: page.items.map(toProductPlan), nextCursor: page.nextCursor };
+      const rows = await plans.listPlans(db, actor, q, { afterId: afterIdOfKey(q.cursor), limit: q.limit });
+      return keyPage(rows, q.limit, toProductPlan);
     },
 
     async get(actor: Actor, id: number) {
@@ -70,17 +59,8 @@ export function createProductPlanService(db: Db) {
     },
 
     async setTarget(actor: Actor, id: number, targetBatches: number) {
-      assertWritable(actor, productPlanKind, await plans.getPlan(db, id), reachOf);
-      await db.transaction(async (tx) => {
-        await plans.setTarget(tx, id, targetBatches);
-        await appendAudit(tx, actor, {
-          action: 'productPlan.target',
-          targetType: 'productPlan',
-          targetId: id,
-          detail: { targetBatches },
-        });
-      });
-      return toProductPlan((await plans.getPlan(db, id))!);
+      const plan = { subject: 'productPlan', kind: productPlanKind, reach: reachOf, repo: plans };
+      return toProductPlan(await setPlanTarget(db, actor, plan, id, targetBatches));
     },
 
     /** 分级监管: one plan per active category and round of the year, as often as its grade says (data). */

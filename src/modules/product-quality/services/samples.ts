@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type {
-  TProductItem,
+  TProductSampleFilter,
   ZProductNotifyBody,
   ZProductRectifyBody,
   ZProductResultBody,
@@ -9,22 +9,20 @@ import type {
   ZProductSampleBody,
   ZProductSampleQuery,
 } from '../../../contracts/product-quality.ts';
-import type { Db, Queryable } from '../../../db/client.ts';
+import type { Db } from '../../../db/client.ts';
 import {
-  type ProductSampleAction,
-  type ProductSampleStatus,
   productSampleNo,
   productSampleStatusLabels,
   productSampleTransitions,
 } from '../../../domain/product-sampling-workflow.ts';
-import { addCalendarDays, sampleConclusion } from '../../../domain/sampling.ts';
+import { addCalendarDays } from '../../../domain/sampling.ts';
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
 import { assertPermitted, assertPlaceable, assertReadable, assertWritable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
-import { appendAudit } from '../../../platform/audit.ts';
 import { validation } from '../../../platform/errors.ts';
-import { allowTransition, recordTransition } from '../../../platform/workflow.ts';
+import { afterIdOf, idPage } from '../../../platform/sampling/keyset.ts';
+import { atVersion, checkDate, checkRetestWindow, createSampleWorkflow } from '../../../platform/sampling/workflow.ts';
 import { createCaseLead } from '../../cases/published.ts';
 import { productSampleKind, reachOf } from '../access.ts';
 import * as plans from '../repos/plans.ts';
@@ -37,81 +35,21 @@ export interface ProductSamplingDeps {
   now?: () => Date;
 }
 
-/** A date that must not lie after today nor before `earliest`; 422 naming the field. */
-export function checkDate(
-  field: string,
-  value: string,
-  earliest: { day: string | null; label: string },
-  today: string,
-) {
-  if (value > today) throw validation(field, '日期不能晚于今天');
-  if (earliest.day && value < earliest.day) throw validation(field, `日期不能早于${earliest.label}（${earliest.day}）`);
-}
-
-/** One transition of the sample's workflow inside `tx`: table check, versioned update, event row, audit row. */
-export async function applyTransition(
-  tx: Queryable,
-  actor: Actor,
-  s: { id: number; status: string; version: number },
-  action: ProductSampleAction,
-  given: Record<string, unknown>,
-  set: repo.SampleSet,
-  note: string | null = null,
-): Promise<number> {
-  const t = allowTransition(
-    productSampleTransitions,
-    action,
-    s.status as ProductSampleStatus,
-    productSampleStatusLabels,
-    given,
-  );
-  const to = t.to ?? (s.status as ProductSampleStatus);
-  await recordTransition(tx, actor, {
-    change: () => repo.updateSample(tx, s.id, s.version, { ...set, status: to }),
-    event: () => repo.insertEvent(tx, { sampleId: s.id, action, from: s.status, to, note, actorId: actor.userId }),
-    audit: {
-      action: `productSample.${action}`,
-      targetType: 'productSample',
-      targetId: s.id,
-      detail: { from: s.status, to, ...set },
-    },
-  });
-  return s.version + 1;
-}
-
-/** A lab result (entered or imported): items and conclusion; a 合格 sample is closed at once. */
-export async function recordResult(
-  tx: Queryable,
-  actor: Actor,
-  s: { id: number; status: string; version: number },
-  r: { testedOn: string; reportNo: string | null; items: readonly TProductItem[] },
-) {
-  const conclusion = sampleConclusion(r.items);
-  const version = await applyTransition(
-    tx,
-    actor,
-    s,
-    'result',
-    { testedOn: r.testedOn },
-    {
-      tested_on: r.testedOn,
-      report_no: r.reportNo,
-      conclusion,
-    },
-  );
-  await repo.insertItems(tx, s.id, false, r.items);
-  if (conclusion === 'pass') await applyTransition(tx, actor, { id: s.id, status: 'tested', version }, 'close', {}, {});
-  return conclusion;
-}
+/** The product sample's transitions over its own tables, through the shared sampling engine. */
+export const workflow = createSampleWorkflow({
+  subject: 'productSample',
+  transitions: productSampleTransitions,
+  statusLabels: productSampleStatusLabels,
+  store: repo,
+});
+const { apply: applyTransition } = workflow;
 
 /** 监督抽查 samples: registration, results, 不合格 notice, 异议/复检, 责令整改 with a case lead, follow-up, close. */
 export function createProductSampleService(db: Db, deps: ProductSamplingDeps) {
   const today = () => shanghaiToday(deps.now?.() ?? new Date());
 
-  async function writable(actor: Actor, id: number, version: number) {
-    const s = assertWritable(actor, productSampleKind, await repo.getSample(db, id), reachOf);
-    return s.version === version ? s : { ...s, version };
-  }
+  const writable = async (actor: Actor, id: number, version: number) =>
+    atVersion(assertWritable(actor, productSampleKind, await repo.getSample(db, id), reachOf), version);
 
   async function detail(actor: Actor, id: number) {
     const s = assertReadable(actor, productSampleKind, await repo.getSample(db, id), reachOf);
@@ -133,11 +71,14 @@ export function createProductSampleService(db: Db, deps: ProductSamplingDeps) {
 
     async list(actor: Actor, q: z.infer<typeof ZProductSampleQuery>) {
       assertPermitted(actor, productSampleKind, 'list');
-      const afterId = q.cursor ? Number(Buffer.from(q.cursor, 'base64url').toString()) || undefined : undefined;
-      const rows = await repo.listSamples(db, actor, q, { afterId, limit: q.limit });
-      const items = rows.slice(0, q.limit);
-      const nextCursor = rows.length > q.limit ? Buffer.from(String(items.at(-1)!.id)).toString('base64url') : null;
-      return { items: items.map(toProductSample), nextCursor };
+      const rows = await repo.listSamples(db, actor, q, { afterId: afterIdOf(q.cursor), limit: q.limit });
+      return idPage(rows, q.limit, toProductSample);
+    },
+
+    /** One keyset batch of the list for the XLSX export: `limit` rows before `beforeId`, same filters and reach. */
+    async exportPage(actor: Actor, q: TProductSampleFilter, beforeId: number | undefined, limit: number) {
+      const rows = await repo.listSamples(db, actor, q, { afterId: beforeId, limit: limit - 1 });
+      return rows.map(toProductSample);
     },
 
     async create(actor: Actor, b: z.infer<typeof ZProductSampleBody>) {
@@ -160,7 +101,7 @@ export function createProductSampleService(db: Db, deps: ProductSamplingDeps) {
         if (failed.status !== 'rectifying') throw validation('followUpOf', '只能对整改中的不合格样品进行跟踪抽查');
         if (failed.entityId !== b.entityId) throw validation('entityId', '跟踪抽查应针对原不合格样品的被抽查单位');
       }
-      allowTransition(productSampleTransitions, 'sample', null, productSampleStatusLabels);
+      workflow.assertCanStart();
       const id = await db.transaction(async (tx) => {
         const newId = await repo.insertSample(tx, {
           planId: b.planId ?? null,
@@ -176,15 +117,7 @@ export function createProductSampleService(db: Db, deps: ProductSamplingDeps) {
           followUpOf: b.followUpOf ?? null,
           createdBy: actor.userId,
         });
-        await repo.insertEvent(tx, {
-          sampleId: newId,
-          action: 'sample',
-          from: null,
-          to: 'sampled',
-          note: null,
-          actorId: actor.userId,
-        });
-        await appendAudit(tx, actor, { action: 'productSample.sample', targetType: 'productSample', targetId: newId });
+        await workflow.started(tx, actor, newId);
         return newId;
       });
       return detail(actor, id);
@@ -195,12 +128,7 @@ export function createProductSampleService(db: Db, deps: ProductSamplingDeps) {
       if (s.status !== 'sampled') throw validation('status', '样品已出检验结果，抽样单不能再更正');
       await db.transaction(async (tx) => {
         await repo.correctSample(tx, id, b);
-        await appendAudit(tx, actor, {
-          action: 'productSample.correct',
-          targetType: 'productSample',
-          targetId: id,
-          detail: b,
-        });
+        await workflow.audit(tx, actor, id, 'correct', b);
       });
       return detail(actor, id);
     },
@@ -209,7 +137,7 @@ export function createProductSampleService(db: Db, deps: ProductSamplingDeps) {
       const s = await writable(actor, id, b.version);
       checkDate('testedOn', b.testedOn, { day: s.sampledOn, label: '抽样日期' }, today());
       await db.transaction((tx) =>
-        recordResult(tx, actor, s, { testedOn: b.testedOn, reportNo: b.reportNo ?? null, items: b.items }),
+        workflow.recordResult(tx, actor, s, { testedOn: b.testedOn, reportNo: b.reportNo ?? null, items: b.items }),
       );
       return detail(actor, id);
     },
@@ -242,13 +170,13 @@ export function createProductSampleService(db: Db, deps: ProductSamplingDeps) {
     async requestRetest(actor: Actor, id: number, b: z.infer<typeof ZProductRetestRequestBody>) {
       const s = await writable(actor, id, b.version);
       checkDate('requestedOn', b.requestedOn, { day: s.receivedOn, label: '收到不合格结论日期' }, today());
-      if (s.objectionDueOn && b.requestedOn > s.objectionDueOn) {
-        const days = await settings.ruleValue(db, 'objectionDays');
-        throw validation(
-          'requestedOn',
-          `异议/复检申请已超过期限（收到检验结论之日起 ${days} 日内，截至 ${s.objectionDueOn}）`,
-        );
-      }
+      const days =
+        s.objectionDueOn && b.requestedOn > s.objectionDueOn ? await settings.ruleValue(db, 'objectionDays') : 0;
+      checkRetestWindow(
+        b.requestedOn,
+        s.objectionDueOn,
+        () => `异议/复检申请已超过期限（收到检验结论之日起 ${days} 日内，截至 ${s.objectionDueOn}）`,
+      );
       await db.transaction((tx) =>
         applyTransition(tx, actor, s, 'requestRetest', b, { retest_requested_on: b.requestedOn }),
       );
@@ -258,13 +186,7 @@ export function createProductSampleService(db: Db, deps: ProductSamplingDeps) {
     async retest(actor: Actor, id: number, b: z.infer<typeof ZProductRetestBody>) {
       const s = await writable(actor, id, b.version);
       checkDate('testedOn', b.testedOn, { day: s.retestRequestedOn, label: '复检申请日期' }, today());
-      const conclusion = sampleConclusion(b.items);
-      await db.transaction(async (tx) => {
-        const version = await applyTransition(tx, actor, s, 'retest', b, { retest_conclusion: conclusion });
-        await repo.insertItems(tx, id, true, b.items);
-        if (conclusion === 'pass')
-          await applyTransition(tx, actor, { id, status: 'retested', version }, 'close', {}, {}, '复检合格');
-      });
+      await db.transaction((tx) => workflow.recordRetest(tx, actor, s, b, b.items, '复检合格'));
       return detail(actor, id);
     },
 

@@ -24,6 +24,7 @@ export const productQualityEnUS: Record<keyof typeof productQualityZhCN, string>
   'product.import.button': 'Import lab results (XLSX/CSV)',
   'product.import.rowError': 'Row {row} {column}: {reason};',
   'product.import.done': '{n} rows imported',
+  'product.export': 'Export XLSX',
   'product.search': 'Company or product',
   'product.sampleNo': 'Sample no.',
   'product.entity': 'Sampled party',

@@ -22,6 +22,7 @@ export const productQualityZhCN = {
   'product.import.button': '导入检验结果（XLSX/CSV）',
   'product.import.rowError': '第 {row} 行 {column}：{reason}；',
   'product.import.done': '已导入 {n} 行',
+  'product.export': '导出 XLSX',
   'product.search': '企业或产品名称',
   'product.sampleNo': '抽查单编号',
   'product.entity': '被抽查单位',

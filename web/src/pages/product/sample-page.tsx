@@ -1,14 +1,13 @@
-import { App, Button, Card, Descriptions, Form, Input, Modal, Radio, Space, Table, Timeline } from 'antd';
+import { App, Card, Descriptions, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { TProductSampleDetail } from '../../../../src/contracts/product-quality.ts';
 import { type ProductStep, productApi } from '../../api/product-quality.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
-import { LoadError } from '../../components/load-error.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
+import { SampleDetailFrame, type StepModalProps } from '../../components/sampling/sample-detail.tsx';
+import { NoticeLink, SampleEventsCard, SampleItemsCard } from '../../components/sampling/sample-parts.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
-import { useAsync } from '../../lib/use-async.ts';
 import { conclusionTag } from './samples-page.tsx';
 
 /** The buttons each status offers (the server's transition table decides). */
@@ -34,121 +33,83 @@ export function ProductSamplePage() {
   const t = useT();
   const id = Number(useParams().id);
   const canWrite = useAuth().can('product:write');
-  const state = useAsync((signal) => productApi.sample(id, { signal }), ['product', 'sample', id]);
-  const [step, setStep] = useState<ProductStep>();
-  const s = state.data;
-  if (state.error) return <LoadError error={state.error} onRetry={state.reload} />;
-  if (!s) return <Card loading />;
   const d = (v: string | null) => v ?? '—';
   return (
-    <>
-      <PageHeader
-        title={`${t('product.sample.title')} · ${s.sampleNo}`}
-        extra={
-          canWrite && (
-            <Space wrap>
-              {stepsFor(s).map((k) => (
-                <Button key={k} onClick={() => setStep(k)} data-testid={`product-step-${k}`}>
-                  {t(`product.step.${k}` as MessageKey)}
-                </Button>
-              ))}
-            </Space>
-          )
-        }
-      />
-      <Card>
-        <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" data-testid="product-facts">
-          <Descriptions.Item label={t('product.status')}>
-            <span data-testid="product-status">{t(`product.status.${s.status}` as MessageKey)}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('product.conclusion')}>
-            {conclusionTag(t, s.retestConclusion ?? s.conclusion)}
-          </Descriptions.Item>
-          <Descriptions.Item
-            label={t('product.entity')}
-          >{`${s.entityName} · ${t(`product.role.${s.partyRole}` as MessageKey)}`}</Descriptions.Item>
-          <Descriptions.Item label={t('product.category')}>{s.categoryName}</Descriptions.Item>
-          <Descriptions.Item label={t('product.productName')}>{`${s.productName} ${s.model}`}</Descriptions.Item>
-          <Descriptions.Item label={t('product.batchNo')}>{s.batchNo || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('product.sampledOn')}>{s.sampledOn}</Descriptions.Item>
-          <Descriptions.Item label={t('product.lab')}>{s.labName}</Descriptions.Item>
-          <Descriptions.Item label={t('product.testedOn')}>{`${d(s.testedOn)} ${s.reportNo ?? ''}`}</Descriptions.Item>
-          <Descriptions.Item label={t('product.notice')}>
-            {s.noticeNo ? (
-              <a
-                href={`/api/v1/product/quality/samples/${s.id}/notice.pdf`}
-                target="_blank"
-                rel="noreferrer"
-                data-testid="product-notice-pdf"
-              >
-                {`${s.noticeNo} · ${d(s.receivedOn)}`}
-              </a>
-            ) : (
-              '—'
-            )}
-          </Descriptions.Item>
-          <Descriptions.Item
-            label={t('product.objectionDueOn')}
-          >{`${d(s.retestRequestedOn)} / ${d(s.objectionDueOn)}`}</Descriptions.Item>
-          <Descriptions.Item label={t('product.caseLead')}>
-            <span data-testid="product-case-lead">{d(s.caseLeadRef)}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('product.rectifyDueOn')}>{d(s.rectifyDueOn)}</Descriptions.Item>
-          <Descriptions.Item label={t('product.followUps')}>
-            {s.followUps.map((f) => f.sampleNo).join(t('common.separator')) || '—'}
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
-      <Card title={t('product.items')} style={{ marginTop: 16 }}>
-        <Table
-          rowKey={(r) => `${r.retest}-${r.itemName}`}
-          size="small"
-          pagination={false}
-          scroll={{ x: true }}
-          dataSource={s.items}
-          columns={[
-            { title: t('product.item.name'), dataIndex: 'itemName' },
-            { title: t('product.item.value'), dataIndex: 'value' },
-            { title: t('product.item.standard'), dataIndex: 'standard' },
-            { title: t('product.conclusion'), dataIndex: 'conclusion', render: (c: string) => conclusionTag(t, c) },
-            { title: t('product.item.retest'), dataIndex: 'retest', render: (r: boolean) => (r ? '✓' : '') },
-          ]}
-        />
-      </Card>
-      <Card title={t('product.events')} style={{ marginTop: 16 }}>
-        <Timeline
-          items={s.events.map((e) => ({
-            children: `${e.at} · ${e.actorName ?? ''} · ${t(`product.status.${e.toStatus}` as MessageKey)}${e.note ? ` · ${e.note}` : ''}`,
-          }))}
-        />
-      </Card>
-      {step && (
-        <StepModal
-          sample={s}
-          step={step}
-          onClose={() => setStep(undefined)}
-          onDone={(next) => {
-            state.setData(() => next);
-            setStep(undefined);
-          }}
-        />
+    <SampleDetailFrame
+      load={(signal) => productApi.sample(id, { signal })}
+      queryKey={['product', 'sample', id]}
+      title={t('product.sample.title')}
+      canWrite={canWrite}
+      stepsFor={stepsFor}
+      stepLabel={(k) => t(`product.step.${k}` as MessageKey)}
+      stepTestId={(k) => `product-step-${k}`}
+      StepModal={StepModal}
+    >
+      {(s) => (
+        <>
+          <Card>
+            <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" data-testid="product-facts">
+              <Descriptions.Item label={t('product.status')}>
+                <span data-testid="product-status">{t(`product.status.${s.status}` as MessageKey)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('product.conclusion')}>
+                {conclusionTag(t, s.retestConclusion ?? s.conclusion)}
+              </Descriptions.Item>
+              <Descriptions.Item
+                label={t('product.entity')}
+              >{`${s.entityName} · ${t(`product.role.${s.partyRole}` as MessageKey)}`}</Descriptions.Item>
+              <Descriptions.Item label={t('product.category')}>{s.categoryName}</Descriptions.Item>
+              <Descriptions.Item label={t('product.productName')}>{`${s.productName} ${s.model}`}</Descriptions.Item>
+              <Descriptions.Item label={t('product.batchNo')}>{s.batchNo || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('product.sampledOn')}>{s.sampledOn}</Descriptions.Item>
+              <Descriptions.Item label={t('product.lab')}>{s.labName}</Descriptions.Item>
+              <Descriptions.Item
+                label={t('product.testedOn')}
+              >{`${d(s.testedOn)} ${s.reportNo ?? ''}`}</Descriptions.Item>
+              <Descriptions.Item label={t('product.notice')}>
+                <NoticeLink
+                  href={s.noticeNo && `/api/v1/product/quality/samples/${s.id}/notice.pdf`}
+                  text={`${s.noticeNo} · ${d(s.receivedOn)}`}
+                  testId="product-notice-pdf"
+                />
+              </Descriptions.Item>
+              <Descriptions.Item
+                label={t('product.objectionDueOn')}
+              >{`${d(s.retestRequestedOn)} / ${d(s.objectionDueOn)}`}</Descriptions.Item>
+              <Descriptions.Item label={t('product.caseLead')}>
+                <span data-testid="product-case-lead">{d(s.caseLeadRef)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('product.rectifyDueOn')}>{d(s.rectifyDueOn)}</Descriptions.Item>
+              <Descriptions.Item label={t('product.followUps')}>
+                {s.followUps.map((f) => f.sampleNo).join(t('common.separator')) || '—'}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <SampleItemsCard
+            title={t('product.items')}
+            items={s.items}
+            columns={[
+              { title: t('product.item.name'), dataIndex: 'itemName' },
+              { title: t('product.item.value'), dataIndex: 'value' },
+              { title: t('product.item.standard'), dataIndex: 'standard' },
+            ]}
+            conclusionTitle={t('product.conclusion')}
+            conclusion={(c) => conclusionTag(t, c)}
+            retestTitle={t('product.item.retest')}
+          />
+          <SampleEventsCard
+            title={t('product.events')}
+            events={s.events}
+            statusLabel={(x) => t(`product.status.${x}` as MessageKey)}
+          />
+        </>
       )}
-    </>
+    </SampleDetailFrame>
   );
 }
 
 /** One step's form: a date (native date input), the items for a result or retest, the 整改 note. */
-function StepModal({
-  sample,
-  step,
-  onClose,
-  onDone,
-}: {
-  sample: TProductSampleDetail;
-  step: ProductStep;
-  onClose: () => void;
-  onDone: (s: TProductSampleDetail) => void;
-}) {
+function StepModal({ sample, step, onClose, onDone }: StepModalProps<TProductSampleDetail, ProductStep>) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, string>>();

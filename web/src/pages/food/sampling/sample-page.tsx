@@ -1,17 +1,15 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Table, Timeline } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { TSampleDetail } from '../../../../../src/contracts/food-sampling.ts';
 import { samplingHazardCodes } from '../../../../../src/domain/food-sampling.ts';
 import { type SampleStep, samplingApi } from '../../../api/food-sampling.ts';
 import { useAuth } from '../../../auth/auth-context.tsx';
-import { LoadError } from '../../../components/load-error.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
+import { SampleDetailFrame, type StepModalProps } from '../../../components/sampling/sample-detail.tsx';
+import { NoticeLink, SampleEventsCard, SampleItemsCard } from '../../../components/sampling/sample-parts.tsx';
 import { useT } from '../../../i18n/i18n-context.tsx';
-import { useAsync } from '../../../lib/use-async.ts';
 import { ClockCell, categoryLabel, conclusionTag, hazardLabel, stageLabel, statusLabel } from './sampling-labels.tsx';
 
 /** The steps each status offers (the server's transition table decides; this only shows the buttons). */
@@ -33,125 +31,89 @@ export function SamplingSamplePage() {
   const t = useT();
   const id = Number(useParams().id);
   const canWrite = useAuth().can('food:write');
-  const state = useAsync((signal) => samplingApi.sample(id, { signal }), ['food', 'sampling', 'sample', id]);
-  const [step, setStep] = useState<SampleStep>();
-  const s = state.data;
-  if (state.error) return <LoadError error={state.error} onRetry={state.reload} />;
-  if (!s) return <Card loading />;
   const d = (v: string | null) => v ?? '—';
   return (
-    <>
-      <PageHeader
-        title={`${t('foodSampling.sample.title')} · ${s.sampleNo}`}
-        extra={
-          canWrite && (
-            <Space wrap>
-              {stepsFor(s).map((k) => (
-                <Button key={k} onClick={() => setStep(k)} data-testid={`sampling-step-${k}`}>
-                  {t(`foodSampling.step.${k}`)}
-                </Button>
-              ))}
-            </Space>
-          )
-        }
-      />
-      <Card>
-        <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" data-testid="sampling-facts">
-          <Descriptions.Item label={t('foodSampling.status')}>{statusLabel(t, s.status)}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.clock')}>
-            <ClockCell t={t} clock={s.clock} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.conclusion')}>
-            {conclusionTag(t, s.retestConclusion ?? s.conclusion)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.entity')}>{s.entityName}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.stage')}>{stageLabel(t, s.stage)}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.category')}>{categoryLabel(t, s.foodCategory)}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.foodName')}>{s.foodName}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.batchNo')}>{s.batchNo || '—'}</Descriptions.Item>
-          <Descriptions.Item
-            label={t('foodSampling.producer')}
-          >{`${s.producerName || '—'} ${s.producerUscc ?? ''}`}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.producedOn')}>{d(s.producedOn)}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.quantity')}>{s.quantity || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.samplers')}>
-            {s.samplers.join(t('common.separator'))}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.sampledOn')}>{s.sampledOn}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.lab')}>{s.labName}</Descriptions.Item>
-          <Descriptions.Item
-            label={t('foodSampling.deliveryDueOn')}
-          >{`${d(s.deliveredOn)} / ${s.deliveryDueOn}`}</Descriptions.Item>
-          <Descriptions.Item
-            label={t('foodSampling.resultDueOn')}
-          >{`${d(s.testedOn)} / ${d(s.resultDueOn)}`}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.notice')}>
-            {s.noticeNo ? (
-              <a
-                href={`/api/v1/food/sampling/samples/${s.id}/notice.pdf`}
-                target="_blank"
-                rel="noreferrer"
-                data-testid="sampling-notice-pdf"
-              >
-                {`${s.noticeNo} ${d(s.notifiedOn)}`}
-              </a>
-            ) : (
-              '—'
-            )}
-          </Descriptions.Item>
-          <Descriptions.Item
-            label={t('foodSampling.retestDueOn')}
-          >{`${d(s.retestRequestedOn)} / ${d(s.retestDueOn)}`}</Descriptions.Item>
-          <Descriptions.Item
-            label={t('foodSampling.disposalDueOn')}
-          >{`${d(s.handledOn)} / ${d(s.disposalDueOn)}`}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.caseLead')}>{d(s.caseLeadRef)}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.publishedOn')}>{d(s.publishedOn)}</Descriptions.Item>
-          <Descriptions.Item label={t('foodSampling.disposalNote')}>{d(s.disposalNote)}</Descriptions.Item>
-        </Descriptions>
-      </Card>
-      <Card title={t('foodSampling.items')} style={{ marginTop: 16 }}>
-        <Table
-          rowKey={(r) => `${r.retest}-${r.itemName}`}
-          size="small"
-          pagination={false}
-          scroll={{ x: true }}
-          dataSource={s.items}
-          data-testid="sampling-items"
-          columns={[
-            { title: t('foodSampling.item.name'), dataIndex: 'itemName' },
-            { title: t('foodSampling.item.hazard'), dataIndex: 'hazard', render: (h: string) => hazardLabel(t, h) },
-            { title: t('foodSampling.item.value'), dataIndex: 'value' },
-            { title: t('foodSampling.item.limit'), dataIndex: 'limit' },
-            { title: t('foodSampling.item.standard'), dataIndex: 'standard' },
-            {
-              title: t('foodSampling.conclusion'),
-              dataIndex: 'conclusion',
-              render: (c: string) => conclusionTag(t, c),
-            },
-            { title: t('foodSampling.item.retest'), dataIndex: 'retest', render: (r: boolean) => (r ? '✓' : '') },
-          ]}
-        />
-      </Card>
-      <Card title={t('foodSampling.events')} style={{ marginTop: 16 }}>
-        <Timeline
-          items={s.events.map((e) => ({
-            children: `${e.at} · ${e.actorName ?? ''} · ${statusLabel(t, e.toStatus)}${e.note ? ` · ${e.note}` : ''}`,
-          }))}
-        />
-      </Card>
-      {step && (
-        <StepModal
-          sample={s}
-          step={step}
-          onClose={() => setStep(undefined)}
-          onDone={(next) => {
-            state.setData(() => next);
-            setStep(undefined);
-          }}
-        />
+    <SampleDetailFrame
+      load={(signal) => samplingApi.sample(id, { signal })}
+      queryKey={['food', 'sampling', 'sample', id]}
+      title={t('foodSampling.sample.title')}
+      canWrite={canWrite}
+      stepsFor={stepsFor}
+      stepLabel={(k) => t(`foodSampling.step.${k}`)}
+      stepTestId={(k) => `sampling-step-${k}`}
+      StepModal={StepModal}
+    >
+      {(s) => (
+        <>
+          <Card>
+            <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" data-testid="sampling-facts">
+              <Descriptions.Item label={t('foodSampling.status')}>{statusLabel(t, s.status)}</Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.clock')}>
+                <ClockCell t={t} clock={s.clock} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.conclusion')}>
+                {conclusionTag(t, s.retestConclusion ?? s.conclusion)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.entity')}>{s.entityName}</Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.stage')}>{stageLabel(t, s.stage)}</Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.category')}>
+                {categoryLabel(t, s.foodCategory)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.foodName')}>{s.foodName}</Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.batchNo')}>{s.batchNo || '—'}</Descriptions.Item>
+              <Descriptions.Item
+                label={t('foodSampling.producer')}
+              >{`${s.producerName || '—'} ${s.producerUscc ?? ''}`}</Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.producedOn')}>{d(s.producedOn)}</Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.quantity')}>{s.quantity || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.samplers')}>
+                {s.samplers.join(t('common.separator'))}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.sampledOn')}>{s.sampledOn}</Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.lab')}>{s.labName}</Descriptions.Item>
+              <Descriptions.Item
+                label={t('foodSampling.deliveryDueOn')}
+              >{`${d(s.deliveredOn)} / ${s.deliveryDueOn}`}</Descriptions.Item>
+              <Descriptions.Item
+                label={t('foodSampling.resultDueOn')}
+              >{`${d(s.testedOn)} / ${d(s.resultDueOn)}`}</Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.notice')}>
+                <NoticeLink
+                  href={s.noticeNo && `/api/v1/food/sampling/samples/${s.id}/notice.pdf`}
+                  text={`${s.noticeNo} ${d(s.notifiedOn)}`}
+                  testId="sampling-notice-pdf"
+                />
+              </Descriptions.Item>
+              <Descriptions.Item
+                label={t('foodSampling.retestDueOn')}
+              >{`${d(s.retestRequestedOn)} / ${d(s.retestDueOn)}`}</Descriptions.Item>
+              <Descriptions.Item
+                label={t('foodSampling.disposalDueOn')}
+              >{`${d(s.handledOn)} / ${d(s.disposalDueOn)}`}</Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.caseLead')}>{d(s.caseLeadRef)}</Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.publishedOn')}>{d(s.publishedOn)}</Descriptions.Item>
+              <Descriptions.Item label={t('foodSampling.disposalNote')}>{d(s.disposalNote)}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <SampleItemsCard
+            title={t('foodSampling.items')}
+            items={s.items}
+            testId="sampling-items"
+            columns={[
+              { title: t('foodSampling.item.name'), dataIndex: 'itemName' },
+              { title: t('foodSampling.item.hazard'), dataIndex: 'hazard', render: (h: string) => hazardLabel(t, h) },
+              { title: t('foodSampling.item.value'), dataIndex: 'value' },
+              { title: t('foodSampling.item.limit'), dataIndex: 'limit' },
+              { title: t('foodSampling.item.standard'), dataIndex: 'standard' },
+            ]}
+            conclusionTitle={t('foodSampling.conclusion')}
+            conclusion={(c) => conclusionTag(t, c)}
+            retestTitle={t('foodSampling.item.retest')}
+          />
+          <SampleEventsCard title={t('foodSampling.events')} events={s.events} statusLabel={(x) => statusLabel(t, x)} />
+        </>
       )}
-    </>
+    </SampleDetailFrame>
   );
 }
 
@@ -167,17 +129,7 @@ const dateFields: Partial<Record<SampleStep, 'deliveredOn' | 'testedOn' | 'notif
   };
 
 /** One step's form; the result and retest forms take the items (value, limit, standard, 合格/不合格). */
-function StepModal({
-  sample,
-  step,
-  onClose,
-  onDone,
-}: {
-  sample: TSampleDetail;
-  step: SampleStep;
-  onClose: () => void;
-  onDone: (s: TSampleDetail) => void;
-}) {
+function StepModal({ sample, step, onClose, onDone }: StepModalProps<TSampleDetail, SampleStep>) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<StepValues>();
