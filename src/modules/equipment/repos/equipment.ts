@@ -59,6 +59,11 @@ export async function getEquipment(db: Queryable, id: number, lock = false): Pro
   return row;
 }
 
+/** Locks these rows in id order, so two writers that each touch several pieces cannot deadlock each other. */
+export async function lockEquipment(tx: Queryable, ids: readonly number[]): Promise<void> {
+  await tx.query('SELECT id FROM equipment WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE', [ids]);
+}
+
 export async function equipmentByCodes(db: Queryable, codes: string[]): Promise<EquipmentRow[]> {
   if (!codes.length) return [];
   return db.query<EquipmentRow>(`SELECT ${equipmentCols} FROM ${equipmentFrom} WHERE eq.equipment_code = ANY($1)`, [

@@ -94,6 +94,22 @@ export async function recordInspection(
     await moveEquipment(tx, actor, { id: eq.id, action: 'inspectionPassed', reason: `检验报告 ${b.reportNo} 合格` });
 }
 
+/**
+ * First step of a transaction that records inspections: the equipment rows locked in id order (before the audit
+ * chain's lock is taken, so a status change holding one of them cannot deadlock with us), then the report numbers
+ * checked again under the locks: the same report sent twice at once is recorded once, the second is a 409.
+ */
+export async function lockForInspections(tx: Queryable, pairs: { equipmentId: number; reportNo: string }[]) {
+  await repo.lockEquipment(tx, [...new Set(pairs.map((p) => p.equipmentId))]);
+  const [taken] = await records.reportNosTaken(tx, pairs);
+  if (taken) {
+    const reportNo = taken.slice(taken.indexOf('|') + 1);
+    throw conflict(`检验报告 ${reportNo} 已录入（可能刚由他人同时录入），请刷新后核对`, [
+      { path: 'reportNo', message: '已录入' },
+    ]);
+  }
+}
+
 /** Checks an inspection before it is written: 4xx with the field, nothing changes. */
 export function inspectionProblems(b: Pick<TInspectionBody, 'inspectedOn' | 'nextDue' | 'conclusion'>, today: string) {
   const problems: { path: string; message: string }[] = [];
@@ -306,9 +322,10 @@ export function createEquipmentService(db: Db, deps: EquipmentDeps = {}) {
       if (problems.length) throw new AppError('VALIDATION', problems.map((p) => p.message).join('；'), problems);
       if ((await records.reportNosTaken(db, [{ equipmentId: id, reportNo: b.reportNo }])).size)
         throw conflict(`检验报告 ${b.reportNo} 已录入`, [{ path: 'reportNo', message: '已录入' }]);
-      await db.transaction(async (tx) =>
-        recordInspection(tx, actor, (await repo.getEquipment(tx, id, true))!, b, today()),
-      );
+      await db.transaction(async (tx) => {
+        await lockForInspections(tx, [{ equipmentId: id, reportNo: b.reportNo }]);
+        await recordInspection(tx, actor, (await repo.getEquipment(tx, id, true))!, b, today());
+      });
       void eq;
       return view(id);
     },

@@ -19,7 +19,7 @@ import { readXlsxRows } from '../../entities/import/xlsx-reader.ts';
 import { equipmentKind, equipmentReach } from '../access.ts';
 import * as repo from '../repos/equipment.ts';
 import * as records from '../repos/records.ts';
-import { inspectionProblems, recordInspection } from './equipment.ts';
+import { inspectionProblems, lockForInspections, recordInspection } from './equipment.ts';
 
 type Err = TEquipmentImportResult['errors'][number];
 
@@ -190,6 +190,10 @@ export function createEquipmentImports(db: Db, deps: { limits: ImportLimits; now
       // Oldest first, so a piece of equipment inspected twice in one file ends on its latest result.
       good.sort((a, b) => a.body.inspectedOn.localeCompare(b.body.inspectedOn) || a.row - b.row);
       await db.transaction(async (tx) => {
+        await lockForInspections(
+          tx,
+          good.map((g) => ({ equipmentId: g.eq.id, reportNo: g.body.reportNo })),
+        );
         for (const g of good)
           await recordInspection(tx, actor, (await repo.getEquipment(tx, g.eq.id, true))!, g.body, t);
         await appendAudit(tx, actor, {

@@ -155,7 +155,12 @@ export async function correctSample(tx: Queryable, id: number, p: { model?: stri
 }
 
 /** The next 不合格通知书 number of a year: 产品抽查通〔2026〕N号, numbered per year. */
+/** Advisory-lock class of the notice numbers (the year is the second key): one writer per year draws a number. */
+const NOTICE_NO_LOCK = 7301201;
+
+/** The year's next notice number; the lock (held to commit) keeps two notices served at once from drawing the same. */
 export async function nextNoticeNo(tx: Queryable, year: number): Promise<string> {
+  await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [NOTICE_NO_LOCK, year]);
   const prefix = `产品抽查通〔${year}〕`;
   const [row] = await tx.query<{ n: number }>(
     `SELECT coalesce(max(substring(notice_no FROM '〔\\d{4}〕(\\d+)号')::int), 0) + 1 AS n

@@ -10,6 +10,7 @@ import type {
   ZProductSampleQuery,
 } from '../../../contracts/product-quality.ts';
 import type { Db } from '../../../db/client.ts';
+import { isUniqueViolation } from '../../../db/errors.ts';
 import {
   productSampleNo,
   productSampleStatusLabels,
@@ -20,7 +21,7 @@ import { shanghaiToday } from '../../../domain/shanghai-date.ts';
 import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
 import { assertPermitted, assertPlaceable, assertReadable, assertWritable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
-import { validation } from '../../../platform/errors.ts';
+import { conflict, validation } from '../../../platform/errors.ts';
 import { afterIdOf, idPage } from '../../../platform/sampling/keyset.ts';
 import { atVersion, checkDate, checkRetestWindow, createSampleWorkflow } from '../../../platform/sampling/workflow.ts';
 import { createCaseLead } from '../../cases/published.ts';
@@ -148,7 +149,7 @@ export function createProductSampleService(db: Db, deps: ProductSamplingDeps) {
       if (s.conclusion !== 'fail') throw validation('conclusion', '检验结论为合格，无需送达不合格通知书');
       checkDate('receivedOn', b.receivedOn, { day: s.testedOn, label: '检验日期' }, today());
       const days = await settings.ruleValue(db, 'objectionDays');
-      await db.transaction(async (tx) => {
+      const serve = db.transaction(async (tx) => {
         const noticeNo = b.noticeNo ?? (await repo.nextNoticeNo(tx, Number(b.receivedOn.slice(0, 4))));
         await applyTransition(
           tx,
@@ -162,6 +163,14 @@ export function createProductSampleService(db: Db, deps: ProductSamplingDeps) {
             objection_due_on: addCalendarDays(b.receivedOn, days),
           },
         );
+      });
+      // A number typed in may have been given to another sample a moment ago (notice_no is unique).
+      await serve.catch((err) => {
+        if (isUniqueViolation(err))
+          throw conflict(`通知书编号${b.noticeNo ? ` ${b.noticeNo} ` : ''}已被使用，请重试`, [
+            { path: 'noticeNo', message: '已使用' },
+          ]);
+        throw err;
       });
       return detail(actor, id);
     },
