@@ -80,6 +80,15 @@ export async function setEquipmentStatus(
   return moveEquipment(tx, actor, p);
 }
 
+/**
+ * Locks the equipment row for the rest of the caller's transaction. A transaction that will change the equipment
+ * takes this first, before it appends any audit row: a status change holds the row and then waits for the audit
+ * chain's lock, so taking them the other way round deadlocks.
+ */
+export async function lockEquipment(tx: Queryable, id: number): Promise<void> {
+  await repo.lockEquipment(tx, [id]);
+}
+
 /** Whether the newest periodic inspection on record failed (equipment used after it raises a case lead). */
 export async function lastInspectionFailed(q: Queryable, id: number): Promise<boolean> {
   const [last] = await records.inspectionsOf(q, id);

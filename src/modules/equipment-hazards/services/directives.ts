@@ -28,7 +28,7 @@ import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, validation } from '../../../platform/errors.ts';
 import { allowTransition, recordTransition, staleVersion } from '../../../platform/workflow.ts';
 import { createCaseLead } from '../../cases/published.ts';
-import { findEquipment, recordReinspection, setEquipmentStatus } from '../../equipment/published.ts';
+import { findEquipment, lockEquipment, recordReinspection, setEquipmentStatus } from '../../equipment/published.ts';
 import { equipmentDirectiveKind, equipmentHazardKind, stationRowReach } from '../access.ts';
 import { filesOf } from '../repos/directive-files.ts';
 import * as repo from '../repos/directives.ts';
@@ -123,6 +123,8 @@ export function createDirectiveService(db: Db, deps: DirectiveDeps) {
       const facts = await equipmentFacts(db, first.equipmentId);
       const id = await db.transaction(async (tx) => {
         allowTransition(directiveTransitions, 'issue', null, directiveStatusLabels, { deadline });
+        // The equipment first (its status is read below and may be changed), then the station's counter.
+        await lockEquipment(tx, first.equipmentId);
         const seq = await repo.nextDirectiveSeq(tx, first.stationId, Number(issuedOn.slice(0, 4)));
         const id = await repo.insertDirective(tx, {
           docNo: directiveNo(facts!.stationCode, Number(issuedOn.slice(0, 4)), seq),
@@ -214,6 +216,8 @@ export function createDirectiveService(db: Db, deps: DirectiveDeps) {
         throw validation('nextInspectionDue', '下次检验日期必须晚于复检日期');
       const rows = await hazards.hazardsOfDirective(db, id);
       await db.transaction(async (tx) => {
+        // Before the first audit row: the 复检 below writes to the equipment row (see lockEquipment).
+        if (b.reinspectedOn) await lockEquipment(tx, d.equipmentId);
         await applyTransition(tx, actor, d, 'accept', b, {
           closed_on: b.closedOn,
           reinspected_on: b.reinspectedOn ?? null,
