@@ -42,6 +42,18 @@ export interface ShiftRow {
 const shiftSelect = `SELECT id, pharmacist_id AS "pharmacistId", day::text AS day, check_in_at AS "checkInAt",
     check_out_at AS "checkOutAt", in_distance_m AS "inDistanceM" FROM pharmacist_shifts`;
 
+/**
+ * Row locks that serialise attendance writes. FOR NO KEY UPDATE, not FOR UPDATE: a shift insert takes a key-share
+ * lock on both rows through its foreign keys, which FOR UPDATE would conflict with (two check-ins would deadlock).
+ */
+export async function lockPharmacist(tx: Queryable, pharmacistId: number): Promise<void> {
+  await tx.query('SELECT id FROM pharmacists WHERE id = $1 FOR NO KEY UPDATE', [pharmacistId]);
+}
+
+export async function lockPharmacy(tx: Queryable, pharmacyId: number): Promise<void> {
+  await tx.query('SELECT id FROM pharmacies WHERE id = $1 FOR NO KEY UPDATE', [pharmacyId]);
+}
+
 export async function openShift(q: Queryable, pharmacistId: number, lock = false) {
   const [row] = await q.query<ShiftRow>(
     `${shiftSelect} WHERE pharmacist_id = $1 AND check_out_at IS NULL${lock ? ' FOR UPDATE' : ''}`,

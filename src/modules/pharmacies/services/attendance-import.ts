@@ -148,7 +148,9 @@ export function createAttendanceImport(db: Db, deps: { limits: ImportLimits }) {
           source: 'import',
         });
       const days = new Map(parsed.map((x) => [`${x.pharmacyId}:${x.day}`, x]));
-      for (const x of days.values()) await recomputeDay(tx, x.pharmacyId, x.day, x.hours);
+      // Pharmacies in id order (recomputeDay locks each): two imports at once cannot deadlock.
+      const ordered = [...days.values()].sort((a, b) => a.pharmacyId - b.pharmacyId);
+      for (const x of ordered) await recomputeDay(tx, x.pharmacyId, x.day, x.hours);
       await appendAudit(tx, actor, {
         action: 'pharmacy.attendance.import',
         targetType: 'pharmacy',

@@ -37,6 +37,9 @@ export async function recomputeDay(
   day: string,
   hours: { opensMinute: number; closesMinute: number },
 ) {
+  // Under the pharmacy's lock the read below sees every shift committed before: two pharmacists checking out at
+  // once each recompute from the other's change, and the last row written is right.
+  await att.lockPharmacy(tx, pharmacyId);
   const shifts = await att.shiftsOfPharmacyOn(tx, pharmacyId, day);
   const covered = coveredMinutes(
     hours.opensMinute,
@@ -117,6 +120,8 @@ export function createAttendanceService(db: Db, deps: AttendanceDeps) {
       const at = now();
       const { day } = shanghaiClock(at);
       await db.transaction(async (tx) => {
+        // Two taps at once: the second waits here and then finds the first one's open shift.
+        await att.lockPharmacist(tx, p.pharmacistId);
         if (await att.openShift(tx, p.pharmacistId, true))
           throw new AppError('INVALID_STATE', '您已签到，请先签退后再重新签到');
         await att.insertShift(tx, {
