@@ -34,8 +34,10 @@ describe(`特种设备指令书 under concurrent requests (${testDbKind()})`, ()
     assert.equal(found.status, 200, JSON.stringify(found.body));
     return { eq, hazardId: found.body.hazards[0]!.id };
   }
-  const issue = (hazardIds: number[]) => chief.post<TDirective & Problem>('/api/v1/equipment/directives', { hazardIds });
-  const stop = (id: number) => chief.post<Problem>(`/api/v1/equipment/${id}/status`, { action: 'stop', reason: '停用' });
+  const issue = (hazardIds: number[]) =>
+    chief.post<TDirective & Problem>('/api/v1/equipment/directives', { hazardIds });
+  const stop = (id: number) =>
+    chief.post<Problem>(`/api/v1/equipment/${id}/status`, { action: 'stop', reason: '停用' });
 
   test('10 指令书 issued at once in one station: 10 distinct consecutive numbers', async () => {
     const hazards = [];

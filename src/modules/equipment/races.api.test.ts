@@ -40,7 +40,9 @@ describe(`special equipment under concurrent requests (${testDbKind()})`, () => 
       const csv = `${head}${eqs.map((e, i) => `${e.equipmentCode},${addDays(today, -2)},合格,,${addDays(today, 400)},RR-${round}-${i},市特检院`).join('\n')}\n`;
       const [imported, ...stops] = await Promise.all([
         upload(csv),
-        ...[...eqs].reverse().map((e) => chief.post(`/api/v1/equipment/${e.id}/status`, { action: 'stop', reason: '停用' })),
+        ...[...eqs]
+          .reverse()
+          .map((e) => chief.post(`/api/v1/equipment/${e.id}/status`, { action: 'stop', reason: '停用' })),
       ]);
       assert.equal(imported.status, 200, JSON.stringify(imported.body));
       assert.deepEqual(imported.body, { total: 6, imported: 6, errors: [] });

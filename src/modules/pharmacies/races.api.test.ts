@@ -52,11 +52,7 @@ describe(`阳光药师 check-in under concurrent requests (${testDbKind()})`, ()
   test('the same pharmacist checking in four times at once: one shift, the others 409 in Chinese', async () => {
     const token = await pharmacistToken();
     const res = await Promise.all([0, 1, 2, 3].map(() => check('check-in', token)));
-    assert.deepEqual(
-      res.map((r) => r.status).sort(),
-      [200, 409, 409, 409],
-      JSON.stringify(res.map((r) => r.body)),
-    );
+    assert.deepEqual(res.map((r) => r.status).sort(), [200, 409, 409, 409], JSON.stringify(res.map((r) => r.body)));
     for (const r of res.filter((x) => x.status === 409)) assert.match(r.body.detail, /已签到/);
     const out = await Promise.all([0, 1].map(() => check('check-out', token)));
     assert.deepEqual(out.map((r) => r.status).sort(), [200, 409], JSON.stringify(out.map((r) => r.body)));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { testDbKind } from '../../../tests/helpers/test-db.ts';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { testDbKind } from '../../../tests/helpers/test-db.ts';
 import type { TFoodImportResult } from '../../contracts/food.ts';
 import type { TProductSampleDetail } from '../../contracts/product-quality.ts';
 import { addCalendarDays } from '../../domain/sampling.ts';

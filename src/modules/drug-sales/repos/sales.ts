@@ -101,7 +101,8 @@ const insertTypes = [
 
 /**
  * Inserts the rows (one statement, any number) and adds them to the daily rollup in the same statement, so the
- * counts the spike rule reads can never disagree with the registrations written.
+ * counts the spike rule reads can never disagree with the registrations written. The rollup rows are locked in key
+ * order (ORDER BY, byte order as import.ts sorts batches): writers whose files group differently would otherwise deadlock on each other's rows.
  */
 export async function insertSales(tx: Queryable, rows: readonly SaleInsert[]): Promise<number[]> {
   const arrays = insertKeys.map((k) => rows.map((r) => r[k]));
@@ -116,6 +117,7 @@ export async function insertSales(tx: Queryable, rows: readonly SaleInsert[]): P
      roll AS (
        INSERT INTO drug_sale_daily (day, drug_class, township_code, station_id, n)
        SELECT sold_on, drug_class, township_code, station_id, count(*) FROM ins GROUP BY 1, 2, 3, 4
+        ORDER BY sold_on, drug_class COLLATE "C", township_code COLLATE "C", station_id
        ON CONFLICT (day, drug_class, township_code, station_id) DO UPDATE SET n = drug_sale_daily.n + EXCLUDED.n)
      SELECT id FROM ins ORDER BY id`,
     arrays,

@@ -119,6 +119,9 @@ export function createSaleImport(db: Db, deps: SaleDeps & { limits: ImportLimits
       if (!errors.length) errors.push({ row: 0, column: '', reason: '文件中没有数据行' });
       return { total: rows.length, imported: 0, errors };
     }
+    // Across batches too the rollup rows are taken in key order (see insertSales); one pharmacy: day, then class.
+    const key = (r: repo.SaleInsert) => `${r.soldOn}|${r.drugClass}`;
+    if (out.length > BATCH) out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     await db.transaction(async (tx) => {
       for (let i = 0; i < out.length; i += BATCH) await repo.insertSales(tx, out.slice(i, i + BATCH));
       await appendAudit(tx, by.audit, {
