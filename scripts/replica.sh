@@ -5,7 +5,8 @@
 #   scripts/replica.sh status  whether it runs, and how far its replay is behind the primary
 # Runs as root (the PostgreSQL commands then run as the postgres OS user) or as postgres.
 # The primary only gets a `host replication all 127.0.0.1/32 trust` line in pg_hba.conf and a reload, never a restart.
-# No replication slot: a replica removed without `stop` cannot make the primary keep WAL forever.
+# A physical replication slot (shijian_<name>) keeps the WAL the replica still needs even while the primary is busy;
+# `stop` drops it, so the primary never keeps WAL for a replica that is gone.
 set -euo pipefail
 
 VERSION="${PG_VERSION:-$(ls /etc/postgresql | sort -V | tail -n1)}"
@@ -13,6 +14,7 @@ PRIMARY="${PRIMARY_CLUSTER:-main}"
 PRIMARY_PORT="${PRIMARY_PORT:-5432}"
 NAME="${REPLICA_CLUSTER:-replica}"
 PORT="${REPLICA_PORT:-5433}"
+SLOT="shijian_${NAME//[^a-z0-9_]/_}"
 
 as_postgres() {
   if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi
@@ -64,7 +66,8 @@ start() {
   pg_createcluster "$VERSION" "$NAME" -p "$PORT" -- --no-sync >/dev/null
   # The cluster's own files are replaced by the primary's; the Debian config under /etc stays (port, paths).
   as_postgres find "$data" -mindepth 1 -delete
-  as_postgres pg_basebackup -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$data" -R -X stream -c fast
+  drop_slot # a leftover of a replica removed by hand
+  as_postgres pg_basebackup -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$data" -R -X stream -c fast -C -S "$SLOT"
   # Readers connect to the replica as they do to the primary.
   install -o postgres -g postgres -m 640 "$(primary_sql 'SHOW hba_file')" "/etc/postgresql/$VERSION/$NAME/pg_hba.conf"
   ctl "$NAME" start
@@ -76,13 +79,18 @@ start() {
   echo "replica $VERSION/$NAME streaming from port $PRIMARY_PORT, read-only on port $PORT"
 }
 
+drop_slot() {
+  primary_sql "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '$SLOT' AND NOT active" >/dev/null
+}
+
 stop() {
-  if [ -z "$(cluster_status)" ]; then
+  if [ -n "$(cluster_status)" ]; then
+    pg_dropcluster --stop "$VERSION" "$NAME"
+    echo "replica $VERSION/$NAME stopped and removed"
+  else
     echo "no replica cluster $VERSION/$NAME"
-    return 0
   fi
-  pg_dropcluster --stop "$VERSION" "$NAME"
-  echo "replica $VERSION/$NAME stopped and removed"
+  drop_slot
 }
 
 status() {
