@@ -48,7 +48,7 @@ async function replicaSkipReason(): Promise<string | false> {
   }
 }
 
-async function waitFor(what: string, cond: () => Promise<boolean> | boolean, ms = 20_000): Promise<void> {
+async function waitFor(what: string, cond: () => Promise<boolean> | boolean, ms = 120_000): Promise<void> {
   const until = Date.now() + ms;
   while (!(await cond())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
@@ -155,7 +155,7 @@ describe('primary + streaming replica', { skip: skip || false }, () => {
     });
 
   test('a request’s plain read goes to the replica; writes, transactions and reads outside a request go to the primary', async () => {
-    const router = await open(5000);
+    const router = await open(600_000);
     try {
       assert.equal(await standbyAnswered(router), true);
       const outside = await router.reader.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r');
@@ -173,17 +173,17 @@ describe('primary + streaming replica', { skip: skip || false }, () => {
 
   test('a replica behind by more than REPLICA_MAX_LAG_MS is skipped until it catches up', async () => {
     const warnings: string[] = [];
-    const router = await open(300, warnings);
+    const router = await open(2000, warnings);
     try {
       await pauseReplay();
       await testDb.db.query('CREATE TABLE IF NOT EXISTS replica_probe (id int)');
       await testDb.db.query('INSERT INTO replica_probe VALUES (1)');
-      await waitFor('the lag to pass 300 ms', () => router.status()[0]?.usable === false, 5000);
-      assert.ok((router.status()[0]?.lagMs ?? 0) > 300);
-      assert.match(warnings.join('\n'), /复制延迟 \d+ ms，超过 REPLICA_MAX_LAG_MS=300/);
+      await waitFor('the lag to pass 2 s', () => router.status()[0]?.usable === false, 10_000);
+      assert.ok((router.status()[0]?.lagMs ?? 0) > 2000);
+      assert.match(warnings.join('\n'), /复制延迟 \d+ ms，超过 REPLICA_MAX_LAG_MS=2000/);
       assert.equal(await standbyAnswered(router), false);
       await resumeReplay();
-      await waitFor('the replica to catch up', () => router.status()[0]?.usable === true, 10_000);
+      await waitFor('the replica to catch up', () => router.status()[0]?.usable === true, 120_000);
       assert.equal(await standbyAnswered(router), true);
     } finally {
       await resumeReplay();
@@ -194,7 +194,7 @@ describe('primary + streaming replica', { skip: skip || false }, () => {
   test('read-your-writes: the writer reads the primary until the replica has its write; others keep the replica', async () => {
     const app: TestApp = await startTestApp({
       testDb,
-      env: { DATABASE_READ_URL: replicaUrl, REPLICA_MAX_LAG_MS: '60000', REPLICA_POLL_MS: '50' },
+      env: { DATABASE_READ_URL: replicaUrl, REPLICA_MAX_LAG_MS: '600000', REPLICA_POLL_MS: '50' },
     });
     try {
       const reads = app.reads as ReadRouter;
@@ -254,7 +254,7 @@ describe('primary + streaming replica', { skip: skip || false }, () => {
     }
     const app = await startTestApp({
       testDb,
-      env: { DATABASE_READ_URL: replicaUrl, REPLICA_MAX_LAG_MS: '5000', REPLICA_POLL_MS: '50' },
+      env: { DATABASE_READ_URL: replicaUrl, REPLICA_MAX_LAG_MS: '600000', REPLICA_POLL_MS: '50' },
     });
     const reads = app.reads as ReadRouter;
     try {
@@ -276,7 +276,7 @@ describe('primary + streaming replica', { skip: skip || false }, () => {
       ctl('start');
     }
     try {
-      await waitFor('the replica back in use', async () => (await standbyAnswered(reads)) === true, 30_000);
+      await waitFor('the replica back in use', async () => (await standbyAnswered(reads)) === true);
     } finally {
       await app.close();
     }

@@ -55,6 +55,8 @@ interface Replica {
   replayLsn: bigint | null;
   lagMs: number | null;
   reason: string | null;
+  /** What the reason is about: a change of kind is logged, a new lag figure is not. */
+  reasonKind: string | null;
 }
 
 /** A caller with a write in flight: nothing but the primary will do. */
@@ -89,7 +91,11 @@ export function describeUrl(url: string): string {
   }
 }
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** The driver's own words (ECONNREFUSED, password failed…), not the 503 wrapper's. */
+function message(err: unknown): string {
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  return cause instanceof Error ? cause.message || cause.name : String(cause);
+}
 
 /** Lag of a replica at `replay`: time since the oldest sampled primary position it has not replayed. */
 function lagOf(samples: { at: number; lsn: bigint }[], replay: bigint, now: number): number {
@@ -106,6 +112,7 @@ export async function openReadRouter(primary: Db, opts: ReadRouterOptions): Prom
     replayLsn: null,
     lagMs: null,
     reason: '尚未连接',
+    reasonKind: 'new',
   }));
   const samples: { at: number; lsn: bigint }[] = [];
   const callers = new Map<string, { lsn: bigint; at: number }>();
@@ -116,10 +123,12 @@ export async function openReadRouter(primary: Db, opts: ReadRouterOptions): Prom
 
   const usable = (r: Replica) => r.db !== null && r.reason === null;
 
-  function setReason(r: Replica, reason: string | null) {
-    if (reason === r.reason) return;
-    if (reason) opts.log.warn(`只读副本 ${r.name} 暂不使用：${reason}；读请求由主库处理`);
-    else opts.log.info(`只读副本 ${r.name} 可用，延迟 ${r.lagMs ?? 0} ms`);
+  function setReason(r: Replica, kind: 'lag' | 'down' | 'failed' | 'primary' | null, reason: string | null = null) {
+    if (kind !== r.reasonKind) {
+      if (reason) opts.log.warn(`只读副本 ${r.name} 暂不使用：${reason}；读请求由主库处理`);
+      else opts.log.info(`只读副本 ${r.name} 可用，延迟 ${r.lagMs ?? 0} ms`);
+    }
+    r.reasonKind = kind;
     r.reason = reason;
   }
 
@@ -136,12 +145,14 @@ export async function openReadRouter(primary: Db, opts: ReadRouterOptions): Prom
       );
       r.standby = row?.standby === true;
       if (!r.standby || !row?.lsn)
-        return setReason(r, '该地址不是流复制备库（pg_is_in_recovery() 为假），请检查 DATABASE_READ_URL');
+        return setReason(r, 'primary', '该地址不是流复制备库（pg_is_in_recovery() 为假），请检查 DATABASE_READ_URL');
       r.replayLsn = parseLsn(row.lsn);
       r.lagMs = lagOf(samples, r.replayLsn, now);
-      setReason(r, r.lagMs > opts.maxLagMs ? `复制延迟 ${r.lagMs} ms，超过 REPLICA_MAX_LAG_MS=${opts.maxLagMs}` : null);
+      if (r.lagMs > opts.maxLagMs)
+        setReason(r, 'lag', `复制延迟 ${r.lagMs} ms，超过 REPLICA_MAX_LAG_MS=${opts.maxLagMs}`);
+      else setReason(r, null);
     } catch (err) {
-      setReason(r, `无法连接（${message(err)}）`);
+      setReason(r, 'down', `无法连接（${message(err)}）`);
     }
   }
 
@@ -198,7 +209,8 @@ export async function openReadRouter(primary: Db, opts: ReadRouterOptions): Prom
       } catch (err) {
         if (statementsOwn(err)) throw err;
         // Down, restarting, a recovery conflict or a write after all: the primary answers, the poll decides again.
-        if (sqlState(err) !== '25006' && sqlState(err) !== '40001') setReason(replica, `查询失败（${message(err)}）`);
+        if (sqlState(err) !== '25006' && sqlState(err) !== '40001')
+          setReason(replica, 'failed', `查询失败（${message(err)}）`);
       }
     }
     served.primary++;
