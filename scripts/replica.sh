@@ -54,7 +54,10 @@ start() {
       return 0
       ;;
     down*)
-      ctl "$NAME" start
+      ctl "$NAME" start || {
+        echo "replica $VERSION/$NAME does not start (an interrupted start?): run '$0 stop', then '$0 start'" >&2
+        exit 1
+      }
       wait_ready
       echo "replica $VERSION/$NAME started on port $PORT"
       return 0
