@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.ts';
+import type { ReadRouter } from '../db/read-router.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { open311Routes } from '../modules/complaints/open311-routes.ts';
 import { openDataRoutes } from '../modules/entity-profile/open-data-routes.ts';
@@ -24,6 +25,7 @@ import { errorHandler, notFoundHandler, problem } from '../platform/errors.ts';
 import { authPlugin } from './auth-plugin.ts';
 import type { TConfig, TrustProxy } from './config.ts';
 import { createServices, type Services } from './container.ts';
+import { addReadRouting } from './read-routing.ts';
 import { moduleRoutes } from './routes.ts';
 import { bareSecurityHeaders, securityHeaders } from './security-headers.ts';
 import { addTextGuard } from './text-guard.ts';
@@ -43,6 +45,8 @@ export interface AppOptions {
 export interface App {
   server: FastifyInstance;
   services: Services;
+  /** The read replicas' router (DATABASE_READ_URL on PostgreSQL); null when the primary serves every read. */
+  reads: ReadRouter | null;
 }
 
 /**
@@ -76,7 +80,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   server.setErrorHandler(errorHandler);
   addTextGuard(server);
 
+  const reads = await addReadRouting(server, db, config);
   const services = createServices(db, config, {
+    readDb: reads?.reader,
     now: opts.now,
     log: server.log,
     soleDatabaseUser: opts.soleDatabaseUser,
@@ -141,5 +147,5 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   } else {
     server.setNotFoundHandler(notFoundHandler);
   }
-  return { server, services };
+  return { server, services, reads };
 }

@@ -48,6 +48,27 @@ export const ZConfig = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * Streaming replicas for read-only work (analysis, exports, portal and open data, screen, search), comma-separated;
+   * empty: the primary serves everything (docs/SCALING.md). Ignored on the embedded PGlite.
+   */
+  DATABASE_READ_URL: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (urls) => urls.every((u) => /^postgres(ql)?:\/\//.test(u)),
+      'DATABASE_READ_URL 中每个地址都应以 postgres:// 或 postgresql:// 开头，多个地址以逗号分隔',
+    ),
+  /** A replica whose replay trails the primary by more than this is skipped until it catches up. */
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(5000),
+  /** How often the replicas' health and lag are measured. */
+  REPLICA_POLL_MS: z.coerce.number().int().min(20).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce
     .number()

@@ -177,9 +177,12 @@ import { registerJobs } from './jobs.ts';
 export function createServices(
   db: Db,
   config: TConfig,
-  opts: { now?: () => Date; log?: CheckpointLog; soleDatabaseUser?: boolean } = {},
+  opts: { now?: () => Date; log?: CheckpointLog; soleDatabaseUser?: boolean; readDb?: Db } = {},
 ) {
   const log = opts.log;
+  // Read-only work (analysis, exports, portal and open data, screen, search) may be served by a streaming replica
+  // (src/db/read-router.ts); without DATABASE_READ_URL it is the primary. Everything else reads and writes `db`.
+  const readDb = opts.readDb ?? db;
   const jobRunner = createJobRunner(db, {
     pollMs: config.JOB_POLL_MS,
     soleDatabaseUser: opts.soleDatabaseUser,
@@ -195,8 +198,8 @@ export function createServices(
   const complaintDeps = { pii, calendar: calendar.calendar };
   const complaints = createComplaintService(db, complaintDeps);
   const complaintWorkflow = createComplaintWorkflow(db, complaintDeps, complaints);
-  const complaintAnalysis = createComplaintAnalysis(db);
-  const caseStats = createCaseStats(db, opts.now);
+  const complaintAnalysis = createComplaintAnalysis(readDb);
+  const caseStats = createCaseStats(readDb, opts.now);
   const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
   const jobs = createJobService(db);
   const credit = createCreditService(db, { files, jobs, fontConfig: config });
@@ -244,7 +247,7 @@ export function createServices(
   const foodPlan = createFoodPlanService(db, { today, calendar: calendar.calendar, tiers: foodTiers });
   // 智慧大脑: every module with figures on the leader's screen registers its provider here (src/modules/screen).
   const screen = createScreenService(
-    db,
+    readDb,
     [
       orgScreenFigures(),
       entityScreenFigures(),
@@ -365,14 +368,14 @@ export function createServices(
     files,
     entities: createEntityService(db, { pii }),
     entityImports,
-    entityExports: createEntityExportService(db),
+    entityExports: createEntityExportService(readDb),
     complaints,
     complaintWorkflow,
     complaintAttachments,
     complaintIdentity: createComplaintIdentity(db, { pii, complaints }),
     complaintNotices: createComplaintNotices(db, { complaints, font: () => findCjkFont(config) }),
-    publicComplaints: createPublicComplaints(db),
-    open311: createOpen311(db, { complaints }),
+    publicComplaints: createPublicComplaints(readDb),
+    open311: createOpen311(readDb, { complaints }),
     complaintAnalysis,
     caseStats,
     credit,
@@ -401,7 +404,7 @@ export function createServices(
     }),
     caseDisclosures,
     entityProfiles: createEntityProfileService({
-      entities: createPublicEntities(db),
+      entities: createPublicEntities(readDb),
       credit,
       spotChecks: spotCheckVisits,
       penalties: caseDisclosures,
@@ -412,7 +415,7 @@ export function createServices(
     screen,
     stationRatings: createStationRatingService(db, { files }),
     equipment,
-    equipmentExport: createEquipmentExport(db, equipment),
+    equipmentExport: createEquipmentExport(readDb, equipment),
     equipmentImports: createEquipmentImports(db, { limits: importLimits(config), now: opts.now }),
     equipmentSettings,
     food: createFoodService(db, { calendar: calendar.calendar, now: opts.now }),
@@ -421,7 +424,7 @@ export function createServices(
     signingKeys,
     // 特种设备 hazards, 指令书 and lift plates (issue 14 points 3–4), reading the register's inspections and 维保.
     equipmentHazards,
-    equipmentHazardExport: createHazardExport(db),
+    equipmentHazardExport: createHazardExport(readDb),
     equipmentEvidenceFiles: createEvidenceFiles(db, { files }),
     equipmentSupervisions: createSupervisionService(db, {
       hazards: equipmentHazards,
@@ -449,7 +452,7 @@ export function createServices(
     foodTiers,
     foodPlan,
     foodHonour: createHonourService(db, { now: opts.now, samplingFailures: samplingFailuresForHonour }),
-    foodPublic: createFoodPublicService(db, { now: opts.now }),
+    foodPublic: createFoodPublicService(readDb, { now: opts.now }),
     foodInspections,
     foodRules,
     pharmacies: createPharmacyService(db, { geofenceMetres: config.PHARMACY_GEOFENCE_METRES, now: opts.now }),
@@ -479,23 +482,23 @@ export function createServices(
     drugSaleImports: createSaleImport(db, { pii, now: opts.now, limits: importLimits(config) }),
     // 产品质量监督抽查 and 3C (issue 14, points 10–11).
     productSamples,
-    productSampleExport: createProductSampleExport(db, productSamples),
+    productSampleExport: createProductSampleExport(readDb, productSamples),
     productPlans: createProductPlanService(db),
     productSettings: createProductSettingsService(db),
     productCcc: createCccService(db, { now: opts.now }),
     productNotice: createProductNotice(db, { font: () => findCjkFont(config) }),
     productImport: createProductResultImport(db, { limits: importLimits(config), now: opts.now }),
     productRecalls: createRecallService(db, { files, now: opts.now }),
-    productRecallExport: createRecallExport(db, { now: opts.now }),
+    productRecallExport: createRecallExport(readDb, { now: opts.now }),
     productAlerts: createAlertService(db, { calendar: calendar.calendar }),
     productAlertImport: createAlertImport(db, { limits: importLimits(config), now: opts.now }),
     // The header search: one provider per module, each scoped by its own access kind.
     search: createSearchService([
-      entitySearchProvider(db, { pii }),
-      complaintSearchProvider(db),
-      caseSearchProvider(db),
-      userSearchProvider(db),
-      foodSearchProvider(db),
+      entitySearchProvider(readDb, { pii }),
+      complaintSearchProvider(readDb),
+      caseSearchProvider(readDb),
+      userSearchProvider(readDb),
+      foodSearchProvider(readDb),
     ]),
   };
 }
