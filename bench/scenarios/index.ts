@@ -9,6 +9,7 @@ import { foodScenario } from './food.ts';
 import { globalSearchScenario } from './global-search.ts';
 import { homeScenario } from './home.ts';
 import { intakeScenario } from './intake.ts';
+import { nodesScenario } from './nodes.ts';
 import { registryScenario } from './registry.ts';
 import { spotcheckScaleScenario } from './spotcheck-scale.ts';
 import { targetingScenario } from './targeting.ts';
@@ -28,4 +29,5 @@ export const scenarios: Record<string, Scenario> = {
   food: foodScenario,
   equipment: equipmentScenario,
   'drug-sales': drugSalesScenario,
+  nodes: nodesScenario,
 };

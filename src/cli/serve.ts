@@ -29,7 +29,9 @@ import { createFileService } from '../modules/files/service.ts';
 import { loadBaseline } from '../modules/org/baseline.ts';
 import { createPiiCipher, type PiiCipher, resolveSecret } from '../platform/pii.ts';
 import { buildApp } from '../server/app.ts';
+import { resolveAuditKey } from '../server/audit-key.ts';
 import { loadConfig } from '../server/config.ts';
+import { assertSharedKeys } from '../server/deployment-keys.ts';
 import { writeSchedules } from '../server/jobs.ts';
 import { createShutdown } from './shutdown.ts';
 
@@ -144,6 +146,8 @@ export async function serve(args: string[]): Promise<void> {
   const db = await openDatabase(config);
   console.log(`数据库：${db.kind === 'pglite' ? `嵌入式 PGlite（${config.DATA_DIR}）` : 'PostgreSQL 服务器'}`);
   await migrate(db, (m) => console.log(`  ${m}`));
+  // Before anything is written with them: every node on this database must hold the same keys.
+  await assertSharedKeys(db, { SECRET_KEY: resolveSecret(config), AUDIT_KEY: resolveAuditKey(config) });
 
   // The embedded database is the demo install; a real server gets demo data only when asked.
   const wantDemo = args.includes('--demo') || (db.kind === 'pglite' && !args.includes('--no-demo'));

@@ -25,6 +25,7 @@ import { errorHandler, notFoundHandler, problem } from '../platform/errors.ts';
 import { authPlugin } from './auth-plugin.ts';
 import type { TConfig, TrustProxy } from './config.ts';
 import { createServices, type Services } from './container.ts';
+import { databaseRateLimitStore } from './rate-limit/store.ts';
 import { addReadRouting } from './read-routing.ts';
 import { moduleRoutes } from './routes.ts';
 import { bareSecurityHeaders, securityHeaders } from './security-headers.ts';
@@ -54,6 +55,13 @@ export interface App {
  * nearest `n` hops are our proxies, so the client is the address they forwarded.
  */
 const trustProxyOption = (t: TrustProxy) => (typeof t === 'number' ? (_address: string, hop: number) => hop < t : t);
+
+/** The database's counters when several nodes may share it (see RATE_LIMIT_STORE); undefined: in memory. */
+function rateLimitStore(config: TConfig, db: Db) {
+  const shared =
+    config.RATE_LIMIT_STORE === 'database' || (config.RATE_LIMIT_STORE === 'auto' && db.kind === 'postgresql');
+  return shared ? databaseRateLimitStore(db) : undefined;
+}
 
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { config, db } = opts;
@@ -90,7 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   await server.register(helmet, { global: true, ...securityHeaders(config) });
   await server.register(cookie);
-  await server.register(rateLimit, { global: false });
+  await server.register(rateLimit, { global: false, store: rateLimitStore(config, db) });
   await server.register(swagger, {
     openapi: {
       openapi: '3.1.0',

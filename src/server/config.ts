@@ -193,6 +193,11 @@ export const ZConfig = z.object({
   OPEN311_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Open-data API (/api/open/v1) requests per client IP per minute: a harvester pages through the register. */
   OPEN_DATA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /**
+   * Where the per-client request counters live. auto: in the database on PostgreSQL (every app node behind a proxy
+   * counts against one limit, docs/SCALING.md), in memory on the embedded database (one process by construction).
+   */
+  RATE_LIMIT_STORE: z.enum(['auto', 'memory', 'database']).default('auto'),
   /** Upload-first attachments never claimed by a submission are deleted after this many hours (hourly job). */
   UPLOAD_UNCLAIMED_HOURS: z.coerce
     .number()
