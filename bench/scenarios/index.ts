@@ -2,6 +2,7 @@ import type { Scenario } from '../lib/scenario.ts';
 import { analysisScenario } from './analysis.ts';
 import { casesScenario } from './cases.ts';
 import { creditRecomputeScenario } from './credit-recompute.ts';
+import { defaultInstallScenario } from './default-install.ts';
 import { drugSalesScenario } from './drug-sales.ts';
 import { equipmentScenario } from './equipment.ts';
 import { exportWritersScenario } from './export-writers.ts';
@@ -28,4 +29,5 @@ export const scenarios: Record<string, Scenario> = {
   food: foodScenario,
   equipment: equipmentScenario,
   'drug-sales': drugSalesScenario,
+  'default-install': defaultInstallScenario,
 };
