@@ -2,6 +2,7 @@ import type { Scenario } from '../lib/scenario.ts';
 import { analysisScenario } from './analysis.ts';
 import { casesScenario } from './cases.ts';
 import { creditRecomputeScenario } from './credit-recompute.ts';
+import { defaultInstallScenario } from './default-install.ts';
 import { drugSalesScenario } from './drug-sales.ts';
 import { equipmentScenario } from './equipment.ts';
 import { exportWritersScenario } from './export-writers.ts';
@@ -30,4 +31,5 @@ export const scenarios: Record<string, Scenario> = {
   equipment: equipmentScenario,
   'drug-sales': drugSalesScenario,
   nodes: nodesScenario,
+  'default-install': defaultInstallScenario,
 };

@@ -162,4 +162,16 @@ describe('credit data scope: self means the caller’s own rows, in list and get
     assert.equal(await total(own), 1, 'the one entity they registered (classed when it was listed)');
     assert.equal(await total(colleague), 0);
   });
+
+  test('the distribution by station and by industry (one grouped pass) each add up to the totals', async () => {
+    const d = (await admin.get<TDistribution>('/api/v1/credit/distribution')).body;
+    const sum = (rows: { counts: Record<string, number> }[]) =>
+      rows.reduce((n, r) => n + Object.values(r.counts).reduce((a, b) => a + b, 0), 0);
+    const total = Object.values(d.totals).reduce((a, b) => a + b, 0);
+    assert.ok(total > 0);
+    assert.equal(sum(d.byStation), total);
+    assert.equal(sum(d.byIndustry), total);
+    for (const s of d.byStation) assert.ok(s.stationId > 0 && s.stationName, 'every station row is named');
+    assert.equal(new Set(d.byStation.map((s) => s.stationId)).size, d.byStation.length, 'one row per station');
+  });
 });

@@ -247,5 +247,13 @@ describe('special equipment: register, inspections and import, sweep, maintenanc
     const map = await chief.get<{ points: unknown[]; townships: unknown[] }>('/api/v1/equipment/map');
     assert.equal(map.status, 200);
     assert.ok(map.body.townships.length >= 1);
+    // Without a search the map reads no entity; a search by the entity's name still joins it and narrows the map.
+    const total = (m: { townships: { total: number }[] }) => m.townships.reduce((n, t) => n + t.total, 0);
+    const none = await chief.get<{ points: unknown[]; townships: { total: number }[] }>(
+      `/api/v1/equipment/map?q=${encodeURIComponent('没有这个名字的单位')}`,
+    );
+    assert.equal(none.status, 200);
+    assert.equal(total(none.body), 0);
+    assert.equal(none.body.points.length, 0);
   });
 });

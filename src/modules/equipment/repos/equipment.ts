@@ -50,6 +50,8 @@ export const equipmentCols = `eq.id, eq.equipment_code AS "equipmentCode", eq.ca
   eq.unregistered_found_on::text AS "unregisteredFoundOn", eq.created_by AS "createdBy", eq.version`;
 export const equipmentFrom = `equipment eq JOIN equipment_categories c ON c.code = eq.category_code
   JOIN entities e ON e.id = eq.entity_id JOIN org_units s ON s.id = eq.station_id`;
+/** The map's points and township counts: listWhere reads only eq and c unless the filter searches the entity name. */
+const mapFrom = 'equipment eq JOIN equipment_categories c ON c.code = eq.category_code';
 
 export async function getEquipment(db: Queryable, id: number, lock = false): Promise<EquipmentRow | undefined> {
   const [row] = await db.query<EquipmentRow>(
@@ -149,7 +151,19 @@ export async function listEquipment(
 /** The map: up to `limit` points in reach with coordinates, or counts per township when none have them. */
 export async function mapPoints(db: Queryable, actor: Actor, f: EquipmentFilter, limit: number) {
   const w = listWhere(actor, f).add('eq.latitude IS NOT NULL');
-  return db.query<{
+  // Without a name search nothing here reads the entity or the station: joining them cost one entity lookup per
+  // point. The points come as one JSON array: thousands of rows of seven fields each cost twice as much through
+  // PGlite's row decoding as one json_agg value (4,500 points in the demo; docs/SCALING.md, "One machine, embedded").
+  const from = f.q ? equipmentFrom : mapFrom;
+  const [row] = await db.query<{ points: string }>(
+    `SELECT coalesce(json_agg(p ORDER BY p."inspectionState" DESC, p.id), '[]')::text AS points FROM (
+       SELECT eq.id, eq.equipment_code AS "equipmentCode", coalesce(c.parent_code, c.code) AS "categoryCode",
+         eq.latitude::float8 AS latitude, eq.longitude::float8 AS longitude, eq.inspection_state AS "inspectionState",
+         eq.status
+         FROM ${from} ${w} ORDER BY eq.inspection_state DESC, eq.id LIMIT ${w.param(limit)}) p`,
+    w.params,
+  );
+  return JSON.parse(row?.points ?? '[]') as {
     id: number;
     equipmentCode: string;
     categoryCode: string;
@@ -157,13 +171,7 @@ export async function mapPoints(db: Queryable, actor: Actor, f: EquipmentFilter,
     longitude: number;
     inspectionState: string;
     status: string;
-  }>(
-    `SELECT eq.id, eq.equipment_code AS "equipmentCode", coalesce(c.parent_code, c.code) AS "categoryCode",
-       eq.latitude::float8 AS latitude, eq.longitude::float8 AS longitude, eq.inspection_state AS "inspectionState",
-       eq.status
-       FROM ${equipmentFrom} ${w} ORDER BY eq.inspection_state DESC, eq.id LIMIT ${w.param(limit)}`,
-    w.params,
-  );
+  }[];
 }
 
 export async function townshipCounts(db: Queryable, actor: Actor, f: EquipmentFilter) {
@@ -172,7 +180,7 @@ export async function townshipCounts(db: Queryable, actor: Actor, f: EquipmentFi
     `SELECT coalesce(eq.region_code, '') AS "regionCode", count(*)::int AS total,
        count(*) FILTER (WHERE eq.inspection_state = 'due')::int AS due,
        count(*) FILTER (WHERE eq.inspection_state = 'overdue')::int AS overdue
-       FROM ${equipmentFrom} ${w} GROUP BY 1 ORDER BY 1`,
+       FROM ${f.q ? equipmentFrom : mapFrom} ${w} GROUP BY 1 ORDER BY 1`,
     w.params,
   );
 }
