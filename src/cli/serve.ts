@@ -27,6 +27,7 @@ import { createCalendarService } from '../modules/calendar/service.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createFileService } from '../modules/files/service.ts';
 import { loadBaseline } from '../modules/org/baseline.ts';
+import { logRollupAtBoot } from '../modules/rollup/services/boot-check.ts';
 import { createPiiCipher, type PiiCipher, resolveSecret } from '../platform/pii.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
@@ -144,6 +145,8 @@ export async function serve(args: string[]): Promise<void> {
   const db = await openDatabase(config);
   console.log(`数据库：${db.kind === 'pglite' ? `嵌入式 PGlite（${config.DATA_DIR}）` : 'PostgreSQL 服务器'}`);
   await migrate(db, (m) => console.log(`  ${m}`));
+  // A province: each subscribed city's schema version, said plainly at boot; the app serves either way.
+  await logRollupAtBoot(db, (line) => console.warn(line));
 
   // The embedded database is the demo install; a real server gets demo data only when asked.
   const wantDemo = args.includes('--demo') || (db.kind === 'pglite' && !args.includes('--no-demo'));
