@@ -35,7 +35,13 @@ export async function createReplicaTables(db: Queryable, shape: readonly ColumnS
 }
 
 export async function subscriptionExists(db: Queryable, name: string): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM pg_subscription WHERE subname = $1', [name])).length > 0;
+  // pg_subscription is shared by the whole cluster; a name is unique only within its database.
+  const rows = await db.query(
+    `SELECT 1 FROM pg_subscription s JOIN pg_database d ON d.oid = s.subdbid
+      WHERE s.subname = $1 AND d.datname = current_database()`,
+    [name],
+  );
+  return rows.length > 0;
 }
 
 export async function createSubscription(
@@ -94,7 +100,7 @@ export interface ForeignServer {
 /** The city's replica database as foreign schema city_<code>, (re)made from scratch; the caller rebuilds the views. */
 export async function linkCity(
   tx: Queryable,
-  city: { code: string; name: string },
+  city: { code: string; name: string | null },
   server: ForeignServer,
   tables: readonly string[],
 ): Promise<void> {
@@ -119,9 +125,9 @@ export async function linkCity(
     `IMPORT FOREIGN SCHEMA public LIMIT TO (${tables.map(ident).join(', ')}) FROM SERVER ${srv} INTO ${schema}`,
   );
   await tx.query(
-    `INSERT INTO rollup.cities (code, name, replica_database) VALUES ($1, $2, $3)
-     ON CONFLICT (code) DO UPDATE SET name = excluded.name, replica_database = excluded.replica_database,
-       subscribed_at = now()`,
+    `INSERT INTO rollup.cities (code, name, replica_database) VALUES ($1, coalesce($2::text, '城市 ' || $1::text), $3)
+     ON CONFLICT (code) DO UPDATE SET name = coalesce($2::text, rollup.cities.name),
+       replica_database = excluded.replica_database, subscribed_at = now()`,
     [city.code, city.name, server.dbname],
   );
 }

@@ -127,7 +127,8 @@ export async function subscribeCity(input: SubscribeInput): Promise<SubscribeRes
     } else {
       await refreshSubscription(replica, names.subscription);
     }
-    const name = input.city.name ?? `城市 ${code}`;
+    // A refresh without --name keeps the name given before.
+    const name = input.city.name ?? null;
     const server = foreignServer(input.provinceUrl, names.replicaDatabase);
     await province.transaction(async (tx) => {
       await linkCity(tx, { code, name }, server, TABLES);
