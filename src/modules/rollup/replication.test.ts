@@ -13,7 +13,7 @@ import { rollupNames, subscribeCity, unsubscribeCity } from './services/subscrib
  * Two cities and a province on the second local cluster (scripts/rollup-cluster.sh start: port 5434,
  * wal_level=logical), since the main cluster runs wal_level=replica. Skipped, with the reason, without it.
  */
-const ADMIN_URL = process.env.ROLLUP_TEST_URL ?? 'postgres://postgres@127.0.0.1:5434/postgres';
+const ADMIN_URL = process.env.ROLLUP_TEST_URL || 'postgres://postgres@127.0.0.1:5434/postgres';
 const PREFIX = 'rollup_t_';
 const TEMPLATE = `${PREFIX}template`;
 const CITIES = [
