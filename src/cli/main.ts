@@ -10,6 +10,7 @@ const usage = `用法: shijian <命令>
   kitchen-alert-demo [--camera DEMO-1-1] [--type noHat] [--bad-signature]   发送一条签名的明厨亮灶演示告警
   verify-placard 网址 [--public-key 公钥文件]   离线核验食品安全公示牌二维码的签名（valid / forged）
   verify-plate 网址 [--public-key 公钥文件]     离线核验电梯使用标志二维码的签名（valid / forged）
+  rollup publish|subscribe|unsubscribe|status   省级汇总（PostgreSQL 逻辑复制；详见 shijian rollup）
   placard-keys [--json]      打印二维码签名公钥（公示牌与电梯使用标志共用，供离线核验分发）`;
 
 async function main(argv: string[]) {
@@ -41,6 +42,9 @@ async function main(argv: string[]) {
       return;
     case 'verify-plate':
       process.exitCode = await (await import('./verify-plate.ts')).verifyPlateCommand(args);
+      return;
+    case 'rollup':
+      process.exitCode = await (await import('./rollup.ts')).rollupCommand(args);
       return;
     case 'placard-keys':
       return (await import('./placard-keys.ts')).placardKeysCommand(args);

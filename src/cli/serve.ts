@@ -27,6 +27,7 @@ import { createCalendarService } from '../modules/calendar/service.ts';
 import { createComplaintAnalysis } from '../modules/complaints/services/analysis.ts';
 import { createFileService } from '../modules/files/service.ts';
 import { loadBaseline } from '../modules/org/baseline.ts';
+import { logRollupAtBoot } from '../modules/rollup/services/boot-check.ts';
 import { createPiiCipher, type PiiCipher, resolveSecret } from '../platform/pii.ts';
 import { buildApp } from '../server/app.ts';
 import { resolveAuditKey } from '../server/audit-key.ts';
@@ -148,6 +149,8 @@ export async function serve(args: string[]): Promise<void> {
   await migrate(db, (m) => console.log(`  ${m}`));
   // Before anything is written with them: every node on this database must hold the same keys.
   await assertSharedKeys(db, { SECRET_KEY: resolveSecret(config), AUDIT_KEY: resolveAuditKey(config) });
+  // A province: each subscribed city's schema version, said plainly at boot; the app serves either way.
+  await logRollupAtBoot(db, (line) => console.warn(line));
 
   // The embedded database is the demo install; a real server gets demo data only when asked.
   const wantDemo = args.includes('--demo') || (db.kind === 'pglite' && !args.includes('--no-demo'));

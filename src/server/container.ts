@@ -155,6 +155,7 @@ import { createAlertService } from '../modules/product-recalls/services/alerts.t
 import { createRecallExport } from '../modules/product-recalls/services/export.ts';
 import { createRecallService } from '../modules/product-recalls/services/recalls.ts';
 import { createReportService } from '../modules/reports/service.ts';
+import { createRollupService } from '../modules/rollup/services/regions.ts';
 import { screenJobs } from '../modules/screen/jobs.ts';
 import { createScreenService } from '../modules/screen/service.ts';
 import { createSearchService } from '../modules/search/service.ts';
@@ -413,6 +414,7 @@ export function createServices(
     inbox,
     notifications,
     screen,
+    rollup: createRollupService(db),
     stationRatings: createStationRatingService(db, { files }),
     equipment,
     equipmentExport: createEquipmentExport(readDb, equipment),

@@ -46,6 +46,7 @@ import { pharmacyRoutes } from '../modules/pharmacies/routes.ts';
 import { productQualityRoutes } from '../modules/product-quality/routes.ts';
 import { productRecallRoutes, publicProductRecallRoutes } from '../modules/product-recalls/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
+import { rollupRoutes } from '../modules/rollup/routes.ts';
 import { screenRoutes } from '../modules/screen/routes.ts';
 import { searchRoutes } from '../modules/search/routes.ts';
 import { publicSpotCheckRoutes } from '../modules/spot-checks/public-routes.ts';
@@ -110,6 +111,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(disclosureRoutes, { disclosures: services.caseDisclosures });
   await app.register(inboxRoutes, { inbox: services.inbox });
   await app.register(screenRoutes, { screen: services.screen });
+  await app.register(rollupRoutes, { rollup: services.rollup });
   await app.register(publicPenaltyRoutes, {
     disclosures: services.caseDisclosures,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,

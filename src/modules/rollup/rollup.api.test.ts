@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import type { TRollupRegions } from '../../contracts/rollup.ts';
+
+/**
+ * GET /api/v1/rollup/regions on a database that subscribes to no city (every city install, and PGlite): an empty,
+ * well-formed answer for a leader; refused without screen:read. The figures themselves are proved against two
+ * replicating cities in replication.test.ts.
+ */
+describe('rollup: the province figures endpoint', () => {
+  let app: TestApp;
+
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(async () => app.close());
+
+  test('a leader sees that no city is subscribed; an inspector is refused', async () => {
+    const leader = await loginAs(app, 'leader');
+    const res = await leader.get<TRollupRegions>('/api/v1/rollup/regions');
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(res.body, { configured: false, cities: [] });
+    const inspector = await loginAs(app, 's01.inspector');
+    assert.equal((await inspector.get('/api/v1/rollup/regions')).status, 403);
+  });
+});

@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZRollupRegions } from '../../contracts/rollup.ts';
+import { assertScreenReadable } from '../../platform/access.ts';
+import { actorOf } from '../../platform/http.ts';
+import type { RollupService } from './services/regions.ts';
+
+/** 省级汇总: the province's figures per city, for its leaders and its screen (province-wide, so scope `all`). */
+export const rollupRoutes: FastifyPluginAsyncZod<{ rollup: RollupService }> = async (app, { rollup }) => {
+  app.get(
+    '/rollup/regions',
+    {
+      config: { permission: 'screen:read' },
+      schema: {
+        tags: ['screen'],
+        summary:
+          '省级汇总：各城市（city_code）的市场主体、经营异常名录、抽查、12315、案件与罚没款（逻辑复制，不含个人信息）',
+        response: { 200: ZRollupRegions },
+      },
+    },
+    async (req) => {
+      assertScreenReadable(actorOf(req), null);
+      return rollup.regions();
+    },
+  );
+};
