@@ -59,16 +59,8 @@ export function JobsPage() {
       dataIndex: 'kind',
       render: (kind: string) => {
         const label = kindLabels[kind];
-        return label ? (
-          <>
-            {t(label)}
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {kind}
-            </Typography.Text>
-          </>
-        ) : (
-          kind
-        );
+        // The job's code (what the logs name) on hover: a dotted code in the cell reads like a missing translation.
+        return label ? <span title={kind}>{t(label)}</span> : kind;
       },
     },
     {
