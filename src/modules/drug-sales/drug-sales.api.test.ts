@@ -213,6 +213,14 @@ describe('重点药品购药登记: access code, phone registration, masking, au
     assert.equal(ok.status, 200);
     assert.deepEqual([ok.body.imported, ok.body.errors.length], [2, 0]);
     assert.equal((await upload(otherChief, { entityId: String(entityId) }, good, '/drugs/sales/import')).status, 403);
+    // A file for an entity that is not a pharmacy in the register is refused on the entity, whoever imports it.
+    const [plain] = await app.testDb.db.query<{ id: number }>(
+      `SELECT id FROM entities WHERE station_id = (SELECT id FROM org_units WHERE code = 's01')
+         AND id NOT IN (SELECT entity_id FROM pharmacies) LIMIT 1`,
+    );
+    const refused = await upload(chief, { entityId: String(plain!.id) }, good, '/drugs/sales/import');
+    assert.equal(refused.status, 422);
+    assert.match(JSON.stringify(refused.body), /未登记为零售药店/);
   });
 
   test('daily counts come from the rollup by class and township, within the caller’s units', async () => {

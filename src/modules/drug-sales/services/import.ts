@@ -14,7 +14,7 @@ import { readRows, type SheetRow } from '../../entities/import/read-rows.ts';
 import { cellText, parseDate } from '../../entities/import/values.ts';
 import { drugSaleKind } from '../access.ts';
 import * as repo from '../repos/sales.ts';
-import { activeWatch, type Pharmacy, type SaleDeps, saleRow } from './sales.ts';
+import { activeWatch, assertOpenPharmacy, type Pharmacy, type SaleDeps, saleRow } from './sales.ts';
 
 type Key = SaleImportKey;
 const BATCH = 1000;
@@ -147,6 +147,7 @@ export function createSaleImport(db: Db, deps: SaleDeps & { limits: ImportLimits
       const e = await repo.pharmacyEntity(db, entityId);
       if (!e) throw notFound('药店（市场主体）');
       assertPlaceable(actor, drugSaleKind, e.stationId);
+      await assertOpenPharmacy(db, e, '导入购药登记');
       const pharmacy = { entityId: e.id, entityName: e.name, stationId: e.stationId, townshipCode: e.townshipCode };
       return run(pharmacy, file, filename, { userId: actor.userId, audit: actor });
     },

@@ -98,6 +98,16 @@ const pharmacyActor = (p: Pharmacy, ip: string | null): AuditActor => ({
   ip,
 });
 
+/**
+ * 422 on entityId unless the entity is an open pharmacy in the pharmacies register: key-drug registrations are the
+ * pharmacies' own, whether they come with an access code or from staff importing a pharmacy's file.
+ */
+export async function assertOpenPharmacy(q: Queryable, e: { id: number; name: string }, what: string): Promise<void> {
+  const pharmacy = await findPharmacyByEntity(q, e.id);
+  if (!pharmacy) throw validation('entityId', `“${e.name}”未登记为零售药店，请先在药店台账中登记，再${what}`);
+  if (!pharmacy.active) throw validation('entityId', `“${e.name}”在药店台账中已停业，不能${what}`);
+}
+
 export function createDrugSales(db: Db, deps: SaleDeps) {
   async function pharmacyOf(accessCode: string): Promise<Pharmacy> {
     if (!looksLikeAccessCode(accessCode)) throw wrongCode();
@@ -118,10 +128,7 @@ export function createDrugSales(db: Db, deps: SaleDeps) {
       const e = await repo.pharmacyEntity(db, entityId);
       if (!e) throw notFound('药店（市场主体）');
       assertPlaceable(actor, drugSaleKind, e.stationId);
-      const pharmacy = await findPharmacyByEntity(db, e.id);
-      if (!pharmacy)
-        throw validation('entityId', `“${e.name}”未登记为零售药店，请先在药店台账中登记，再发放购药登记访问码`);
-      if (!pharmacy.active) throw validation('entityId', `“${e.name}”在药店台账中已停业，不能发放购药登记访问码`);
+      await assertOpenPharmacy(db, e, '发放购药登记访问码');
       const code = newAccessCode();
       const issuedAt = await db.transaction(async (tx) => {
         const at = await settingsRepo.upsertCode(tx, e.id, hashPharmacyCode(code), actor.userId);
