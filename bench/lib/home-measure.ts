@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { DEMO_PASSWORD } from '../../src/demo/demo-org.ts';
+import { loginCookie } from './http-login.ts';
 import type { ResultRow } from './report.ts';
 import type { ScenarioContext } from './scenario.ts';
 import { summarise } from './timing.ts';
@@ -89,18 +89,6 @@ async function startServer(ctx: ScenarioContext): Promise<ChildProcess> {
   return child;
 }
 
-async function login(username: string): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`bench: login ${username} answered ${res.status}: ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sj_session='));
-  if (!cookie) throw new Error(`bench: login ${username} set no session cookie`);
-  return cookie.split(';')[0]!;
-}
-
 async function call(cookie: string, path: string): Promise<number> {
   const t0 = performance.now();
   const res = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie } });
@@ -143,7 +131,9 @@ export async function measureHome(
   const detail: Record<string, unknown>[] = [];
   try {
     for (const { role, username, calls } of homeCalls(month!.m, code?.code ?? 'TS20260101000000')) {
-      const cookies = await Promise.all(Array.from({ length: CLIENTS }, () => login(username)));
+      const cookies = await Promise.all(
+        Array.from({ length: CLIENTS }, () => loginCookie(`http://127.0.0.1:${PORT}`, username)),
+      );
       const page = (c: string) =>
         (async () => {
           const t0 = performance.now();

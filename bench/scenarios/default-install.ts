@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '../../src/demo/demo-org.ts';
 import { shanghaiToday } from '../../src/domain/shanghai-date.ts';
 import { menuPages, type PageCall, pageCalls } from '../lib/default-install-pages.ts';
+import { loginCookie } from '../lib/http-login.ts';
 import type { ResultRow } from '../lib/report.ts';
 import type { Scenario } from '../lib/scenario.ts';
 import { summarise } from '../lib/timing.ts';
@@ -83,18 +83,6 @@ async function stop(child: ChildProcess): Promise<void> {
   await done;
 }
 
-async function login(username: string): Promise<string> {
-  const res = await fetch(`${base()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`bench: login ${username} answered ${res.status}: ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sj_session='));
-  if (!cookie) throw new Error(`bench: login ${username} set no session cookie`);
-  return cookie.split(';')[0]!;
-}
-
 async function get(cookie: string, path: string): Promise<{ ms: number; status: number; body: string }> {
   const t0 = performance.now();
   const res = await fetch(`${base()}${path}`, { headers: { cookie } });
@@ -166,7 +154,7 @@ export const defaultInstallScenario: Scenario = async (ctx) => {
     }
     const samples: Record<string, unknown>[] = [];
     for (const username of ROLES) {
-      const cookie = await login(username);
+      const cookie = await loginCookie(base(), username);
       // The caller's own station for a station filter: the first unit the station list shows them.
       const units = JSON.parse((await get(cookie, '/api/v1/org/units')).body) as { id: number; kind: string }[];
       const stationId = (Array.isArray(units) ? units : []).find((u) => u.kind === 'station')?.id ?? 1;
