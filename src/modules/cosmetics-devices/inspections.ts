@@ -11,9 +11,7 @@ import {
   cdInspectionStatuses,
   cdInspectionWorkflow,
 } from '../../domain/cosmetics-devices.ts';
-import { dueDate } from '../../domain/deadlines.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
-import { PUBLICATION_WORKING_DAYS, visitStatusLabels, visitTransitions } from '../../domain/spot-check-workflow.ts';
 import type { WorkingDayCalendar } from '../../domain/working-days.ts';
 import { assertReadable, assertWritable } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -110,10 +108,7 @@ export function createCdInspectionService(
       if (i.version !== body.version) throw staleVersion('检查结果已提交或已被他人修改，请刷新后重试');
       if (body.result !== 'pass' && !body.findings) throw validation('findings', '不符合或限期整改须填写发现的问题');
       const day = today();
-      const publishDueOn = dueDate(await deps.calendar(), day, {
-        days: PUBLICATION_WORKING_DAYS,
-        unit: 'workingDays',
-      }).dueOn;
+      const publishDueOn = visits.publicationDueOn(await deps.calendar(), day);
       await db.transaction((tx) =>
         recordTransition(tx, actor, {
           change: () =>
@@ -125,16 +120,7 @@ export function createCdInspectionService(
               inspectedOn: day,
             }),
           event: async () => {
-            // The visit is completed by the engine's own transition table and repo.
-            allowTransition(visitTransitions, 'complete', visit.status as 'assigned', visitStatusLabels);
-            if (
-              !(await visits.setVisitStatus(
-                tx,
-                { id: visit.id, version: visit.version },
-                { status: 'inspected', inspectedOn: day, publishDueOn },
-              ))
-            )
-              throw staleVersion();
+            await visits.completeVisit(tx, visit, { day, publishDueOn });
             if (body.result !== 'pass') await visits.queueRiskRecompute(tx, i.entityId, `cd:${id}:${body.result}`);
           },
           audit: {

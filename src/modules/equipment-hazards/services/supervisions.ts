@@ -9,9 +9,7 @@ import type {
   ZSupervisionStart,
 } from '../../../contracts/equipment-supervisions.ts';
 import type { Db } from '../../../db/client.ts';
-import { dueDate } from '../../../domain/deadlines.ts';
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
-import { PUBLICATION_WORKING_DAYS, visitStatusLabels, visitTransitions } from '../../../domain/spot-check-workflow.ts';
 import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
 import {
   assertParticipant,
@@ -189,24 +187,13 @@ export function createSupervisionService(
       if (s.version !== body.version) throw staleVersion('检查已完成或已被他人修改，请刷新后重试');
       const visit = (await visits.findVisit(db, s.visitId!))!;
       const day = today();
-      const publishDueOn = dueDate(await deps.calendar(), day, {
-        days: PUBLICATION_WORKING_DAYS,
-        unit: 'workingDays',
-      }).dueOn;
+      const publishDueOn = visits.publicationDueOn(await deps.calendar(), day);
       await db.transaction((tx) =>
         recordTransition(tx, actor, {
           change: () =>
             repo.markSupervision(tx, s, { status: 'done', inspectedOn: day, findings: body.findings ?? null }),
           event: async () => {
-            allowTransition(visitTransitions, 'complete', visit.status as 'assigned', visitStatusLabels);
-            if (
-              !(await visits.setVisitStatus(
-                tx,
-                { id: visit.id, version: visit.version },
-                { status: 'inspected', inspectedOn: day, publishDueOn },
-              ))
-            )
-              throw staleVersion();
+            await visits.completeVisit(tx, visit, { day, publishDueOn });
             if (s.hazardCount > 0) await visits.queueRiskRecompute(tx, s.entityId, `equipment-supervision:${id}`);
           },
           audit: {

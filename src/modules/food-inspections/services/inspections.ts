@@ -344,16 +344,7 @@ export function createFoodInspectionService(db: Db, deps: FoodInspectionDeps) {
               gradingRulesVersion: rulesVersion,
             }),
           event: async () => {
-            // The visit is completed by the engine's own transition table and repo.
-            allowTransition(visitTransitions, 'complete', visit.status as 'assigned', visitStatusLabels);
-            if (
-              !(await visits.setVisitStatus(
-                tx,
-                { id: visit.id, version: visit.version },
-                { status: 'inspected', inspectedOn: day, publishDueOn },
-              ))
-            )
-              throw staleVersion();
+            await visits.completeVisit(tx, visit, { day, publishDueOn });
             if (grade)
               await repo.writeDynamicGrade(tx, {
                 businessId: i.businessId,

@@ -1,15 +1,13 @@
 import type { z } from 'zod';
 import type { ZGspResultBody, ZGspStartBody } from '../../../contracts/pharmacies.ts';
 import type { Db } from '../../../db/client.ts';
-import { dueDate } from '../../../domain/deadlines.ts';
 import { shanghaiToday } from '../../../domain/shanghai-date.ts';
-import { PUBLICATION_WORKING_DAYS, visitStatusLabels, visitTransitions } from '../../../domain/spot-check-workflow.ts';
 import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
 import { assertWritable } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, forbidden, notFound, validation } from '../../../platform/errors.ts';
-import { allowTransition, recordTransition, staleVersion } from '../../../platform/workflow.ts';
+import { recordTransition, staleVersion } from '../../../platform/workflow.ts';
 import { isDrawnFor } from '../../spot-checks/access.ts';
 import * as visits from '../../spot-checks/services/visit-engine.ts';
 import { pharmacyKind, pharmacyReach } from '../access.ts';
@@ -69,10 +67,7 @@ export function createGspService(db: Db, deps: { calendar: () => Promise<Working
       if (g.version !== body.version) throw staleVersion('检查结果已提交或已被他人修改，请刷新后重试');
       if (body.result !== 'pass' && !body.findings) throw validation('findings', '不符合或限期整改须填写发现的问题');
       const day = today();
-      const publishDueOn = dueDate(await deps.calendar(), day, {
-        days: PUBLICATION_WORKING_DAYS,
-        unit: 'workingDays',
-      }).dueOn;
+      const publishDueOn = visits.publicationDueOn(await deps.calendar(), day);
       await db.transaction((tx) =>
         recordTransition(tx, actor, {
           change: () =>
@@ -84,15 +79,7 @@ export function createGspService(db: Db, deps: { calendar: () => Promise<Working
               inspectedOn: day,
             }),
           event: async () => {
-            allowTransition(visitTransitions, 'complete', visit.status as 'assigned', visitStatusLabels);
-            if (
-              !(await visits.setVisitStatus(
-                tx,
-                { id: visit.id, version: visit.version },
-                { status: 'inspected', inspectedOn: day, publishDueOn },
-              ))
-            )
-              throw staleVersion();
+            await visits.completeVisit(tx, visit, { day, publishDueOn });
             if (body.result !== 'pass') await visits.queueRiskRecompute(tx, g.entityId, `gsp:${id}:${body.result}`);
           },
           audit: {

@@ -1,6 +1,11 @@
 import type { Queryable } from '../../../db/client.ts';
+import { dueDate } from '../../../domain/deadlines.ts';
+import { PUBLICATION_WORKING_DAYS, visitStatusLabels, visitTransitions } from '../../../domain/spot-check-workflow.ts';
+import type { WorkingDayCalendar } from '../../../domain/working-days.ts';
 import { forbidden, validation } from '../../../platform/errors.ts';
+import { allowTransition, staleVersion } from '../../../platform/workflow.ts';
 import { conflictsOf, inspectorOfUser, inspectorsByIds, lightestStationInspectors } from '../repos/visit-open.ts';
+import { setVisitStatus } from '../repos/visits.ts';
 
 export { insertStandaloneVisit } from '../repos/visit-open.ts';
 /**
@@ -10,6 +15,28 @@ export { insertStandaloneVisit } from '../repos/visit-open.ts';
  * stays behind the spot-check services.
  */
 export { findVisit, queueRiskRecompute, setVisitStatus, visitFiles } from '../repos/visits.ts';
+
+/** The day a visit inspected on `day` must be published by (公示: PUBLICATION_WORKING_DAYS working days). */
+export const publicationDueOn = (cal: WorkingDayCalendar, day: string): string =>
+  dueDate(cal, day, { days: PUBLICATION_WORKING_DAYS, unit: 'workingDays' }).dueOn;
+
+/**
+ * Completes a standalone visit inside the caller's transaction, through the engine's transition table: 409 when the
+ * visit is not in a state that completes, or was changed since it was read.
+ */
+export async function completeVisit(
+  tx: Queryable,
+  visit: { id: number; version: number; status: string },
+  p: { day: string; publishDueOn: string },
+): Promise<void> {
+  allowTransition(visitTransitions, 'complete', visit.status as 'assigned', visitStatusLabels);
+  const done = await setVisitStatus(
+    tx,
+    { id: visit.id, version: visit.version },
+    { status: 'inspected', inspectedOn: p.day, publishDueOn: p.publishDueOn },
+  );
+  if (!done) throw staleVersion();
+}
 
 /**
  * The inspectors of a visit the caller starts: the caller (who must be a registered inspector) and the chosen
