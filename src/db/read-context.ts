@@ -7,6 +7,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface ReadCaller {
   /** The session token or, without one, the client address: the unit of read-your-writes. */
   key: string;
+  /**
+   * The primary's WAL position after the caller's last write, carried by the client (a cookie) so that another app
+   * node, which has no mark of that write in its memory, still keeps their reads off a replica that lacks it.
+   */
+  sinceLsn?: bigint;
 }
 
 const storage = new AsyncLocalStorage<ReadCaller>();

@@ -4,13 +4,13 @@ import { readdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { makeEntity } from '../../tests/helpers/factories.ts';
-import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
+import { ApiClient, loginAs, startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
 import { createTestDb, type TestDb, testDbKind } from '../../tests/helpers/test-db.ts';
 import type { TEntityDetail } from '../contracts/entities.ts';
 import type { TOrgUnit } from '../contracts/org.ts';
 import type { TSearchResult } from '../contracts/search.ts';
 import { runAsCaller } from './read-context.ts';
-import { isPlainRead, openReadRouter, parseLsn, type ReadRouter } from './read-router.ts';
+import { isPlainRead, lsnFromClient, openReadRouter, parseLsn, type ReadRouter } from './read-router.ts';
 
 /**
  * Read replicas (src/db/read-router.ts) against a real streaming replica: `bash scripts/replica.sh start` makes one
@@ -82,6 +82,12 @@ describe('read routing rules (no database)', () => {
   test('WAL positions compare as numbers', () => {
     assert.ok(parseLsn('1/0') > parseLsn('0/FFFFFFFF'));
     assert.equal(parseLsn('0/16B3748'), 0x16b3748n);
+  });
+
+  test('a WAL position from a client is taken only in its own form', () => {
+    assert.equal(lsnFromClient('16/B374D848'), parseLsn('16/B374D848'));
+    for (const bad of [undefined, '', '16', '16/B374D848; x=1', '-1/0', '123456789/0', 'zz/00'])
+      assert.equal(lsnFromClient(bad), undefined, String(bad));
   });
 
   test('only plain reads may go to a replica', () => {
@@ -235,6 +241,64 @@ describe('primary + streaming replica', { skip: skip || false }, () => {
     } finally {
       await resumeReplay();
       await app.close();
+    }
+  });
+
+  test('read-your-writes across two app nodes: the WAL position travels in a cookie', async () => {
+    const env = { DATABASE_READ_URL: replicaUrl, REPLICA_MAX_LAG_MS: '600000', REPLICA_POLL_MS: '50' };
+    const nodeA = await startTestApp({ testDb, env });
+    const nodeB = await startTestApp({ testDb, env });
+    try {
+      const readsB = nodeB.reads as ReadRouter;
+      const onA = await loginAs(nodeA, 'admin');
+      const search = async (client: ApiClient, q: string) => {
+        const res = await client.get<TSearchResult>(`/api/v1/search?q=${encodeURIComponent(q)}`);
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        return res.body.groups.flatMap((g) => g.hits.map((h) => h.title));
+      };
+      const onB = () => {
+        const client = new ApiClient(nodeB.baseUrl);
+        client.cookie = onA.cookie;
+        client.csrfToken = onA.csrfToken;
+        return client;
+      };
+      await waitFor('the login replayed', async () => {
+        const before = readsB.served().replica;
+        await search(onB(), '无此名称');
+        return readsB.served().replica > before;
+      });
+
+      await pauseReplay();
+      const units = (await onA.get<TOrgUnit[]>('/api/v1/org/units')).body;
+      const name = '佛山市南海区两节点读己所写验证商行';
+      const created = await onA.post<TEntityDetail>(
+        '/api/v1/entities',
+        makeEntity({ name, stationId: units.find((u) => u.code === 's01')?.id }),
+      );
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.match(onA.cookie, /sj_wal=[0-9A-F]+\/[0-9A-F]+/, 'the write answer carries its WAL position');
+
+      const replicaBefore = readsB.served().replica;
+      assert.ok((await search(onB(), name)).includes(name), 'node B sends the writer to the primary');
+      assert.equal(readsB.served().replica, replicaBefore);
+      const withoutMark = new ApiClient(nodeB.baseUrl);
+      withoutMark.cookie = onA.cookie.replace(/;?\s*sj_wal=[^;]*/, '');
+      assert.ok(
+        !(await search(withoutMark, name)).includes(name),
+        'without the cookie node B reads the paused replica',
+      );
+      assert.ok(readsB.served().replica > replicaBefore);
+
+      await resumeReplay();
+      await waitFor('the writer back on the replica at node B', async () => {
+        const before = readsB.served().replica;
+        const found = (await search(onB(), name)).includes(name);
+        return found && readsB.served().replica > before;
+      });
+    } finally {
+      await resumeReplay();
+      await nodeA.close();
+      await nodeB.close();
     }
   });
 

@@ -17,8 +17,13 @@ export interface ReadRouter {
   readonly reader: Db;
   /** The caller's write request has begun: their reads go to the primary until `endWrite`. */
   beginWrite(key: string): void;
-  /** The caller's write request has ended: their reads wait for a replica at the primary's current WAL position. */
-  endWrite(key: string): Promise<void>;
+  /**
+   * The caller's write request has ended: their reads wait for a replica at the primary's current WAL position,
+   * which is returned ('16/B374D848') for the client to carry to other nodes; null when it could not be read.
+   */
+  endWrite(key: string): Promise<string | null>;
+  /** How long a caller's write keeps steering their reads at most (then the mark is forgotten). */
+  readonly markTtlMs: number;
   /** Polls the primary and the replicas now (tests; the router polls every `pollMs` by itself). */
   refresh(): Promise<void>;
   status(): ReplicaStatus[];
@@ -65,6 +70,12 @@ const PENDING = -1n;
 const SAMPLES = 600;
 /** The first poll may wait this long for a replica that does not answer; boot then goes on. */
 const FIRST_POLL_WAIT_MS = 3_000;
+
+const LSN_TEXT = /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/i;
+
+/** A WAL position as a client sent it back, or undefined when it is not one. */
+export const lsnFromClient = (text: string | undefined): bigint | undefined =>
+  text && LSN_TEXT.test(text) ? parseLsn(text) : undefined;
 
 /** '16/B374D848' → a number that compares like the position. */
 export function parseLsn(text: string): bigint {
@@ -191,9 +202,9 @@ export async function openReadRouter(primary: Db, opts: ReadRouterOptions): Prom
     const caller = currentCaller();
     if (!caller) return undefined;
     const mark = callers.get(caller.key);
-    const fit = replicas.filter(
-      (r) => usable(r) && (!mark || (mark.lsn !== PENDING && (r.replayLsn ?? 0n) >= mark.lsn)),
-    );
+    if (mark?.lsn === PENDING) return undefined;
+    const since = [mark?.lsn ?? 0n, caller.sinceLsn ?? 0n].reduce((a, b) => (a > b ? a : b));
+    const fit = replicas.filter((r) => usable(r) && (r.replayLsn ?? 0n) >= since);
     if (fit.length === 0) return undefined;
     turn = (turn + 1) % fit.length;
     return fit[turn];
@@ -235,11 +246,15 @@ export async function openReadRouter(primary: Db, opts: ReadRouterOptions): Prom
     async endWrite(key) {
       try {
         const [row] = await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
-        callers.set(key, { lsn: parseLsn(row?.lsn ?? '0/0'), at: Date.now() });
+        const lsn = parseLsn(row?.lsn ?? '0/0');
+        callers.set(key, { lsn, at: Date.now() });
+        return formatLsn(lsn);
       } catch {
         // Left pending: the primary keeps answering this caller until the mark is forgotten.
+        return null;
       }
     },
+    markTtlMs: forgetAfterMs,
     refresh,
     status: () =>
       replicas.map((r) => ({
@@ -259,6 +274,6 @@ export async function openReadRouter(primary: Db, opts: ReadRouterOptions): Prom
   };
 }
 
-function formatLsn(lsn: bigint): string {
+export function formatLsn(lsn: bigint): string {
   return `${(lsn >> 32n).toString(16).toUpperCase()}/${(lsn & 0xffffffffn).toString(16).toUpperCase()}`;
 }

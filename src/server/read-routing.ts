@@ -1,12 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import { runAsCaller } from '../db/read-context.ts';
-import { openReadRouter, type ReadRouter } from '../db/read-router.ts';
+import { lsnFromClient, openReadRouter, type ReadRouter } from '../db/read-router.ts';
 import { SESSION_COOKIE } from '../platform/http.ts';
 import type { TConfig } from './config.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SESSION_IN_COOKIE = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`);
+/**
+ * The primary's WAL position after the caller's last write. Read-your-writes across app nodes: the node that
+ * answers the next read may not be the one that took the write, so the client carries the position. A forged value
+ * can only send that client's own reads to the primary.
+ */
+export const WAL_COOKIE = 'sj_wal';
+const WAL_IN_COOKIE = new RegExp(`(?:^|;\\s*)${WAL_COOKIE}=([^;]+)`);
 
 /** The caller for read-your-writes: the session, or the client address for the public portal and open data. */
 function callerKey(req: FastifyRequest): string {
@@ -22,6 +29,11 @@ function newSessionKey(setCookie: unknown): string | null {
     if (token) return `s:${token}`;
   }
   return null;
+}
+
+function walCookie(lsn: string, ttlMs: number, secure: boolean): string {
+  const maxAge = Math.ceil(ttlMs / 1000);
+  return `${WAL_COOKIE}=${lsn}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 }
 
 /**
@@ -43,14 +55,16 @@ export async function addReadRouting(server: FastifyInstance, db: Db, config: TC
   server.addHook('onRequest', (req, _reply, done) => {
     const key = callerKey(req);
     if (!SAFE_METHODS.has(req.method)) router.beginWrite(key);
-    runAsCaller({ key }, done);
+    const sinceLsn = lsnFromClient(req.headers.cookie?.match(WAL_IN_COOKIE)?.[1]);
+    runAsCaller({ key, sinceLsn }, done);
   });
   // Before the answer leaves: the caller's next request already finds the WAL position of this one's writes.
   server.addHook('onSend', async (req, reply, payload) => {
     if (SAFE_METHODS.has(req.method)) return payload;
-    await router.endWrite(callerKey(req));
+    const lsn = await router.endWrite(callerKey(req));
     const session = newSessionKey(reply.getHeader('set-cookie'));
     if (session) await router.endWrite(session);
+    if (lsn) reply.header('set-cookie', walCookie(lsn, router.markTtlMs, config.COOKIE_SECURE));
     return payload;
   });
   server.addHook('onClose', async () => router.close());

@@ -52,9 +52,28 @@ type LoginBody = { csrfToken: string; code?: string; detail?: string };
 
 /** A cookie-keeping HTTP client that sends the CSRF token on writes, as the web UI does. */
 export class ApiClient {
-  cookie = '';
+  /** Cookies by name, as a browser keeps them (the session, and the WAL position of read-your-writes). */
+  private readonly jar = new Map<string, string>();
   csrfToken = '';
   constructor(readonly baseUrl: string) {}
+
+  /** The Cookie request header. */
+  get cookie(): string {
+    return [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+  set cookie(header: string) {
+    this.jar.clear();
+    for (const pair of header.split(';')) this.keep(pair);
+  }
+
+  private keep(pair: string) {
+    const at = pair.indexOf('=');
+    if (at <= 0) return;
+    const name = pair.slice(0, at).trim();
+    const value = pair.slice(at + 1).trim();
+    if (value) this.jar.set(name, value);
+    else this.jar.delete(name);
+  }
 
   async request<T = unknown>(
     method: string,
@@ -72,8 +91,7 @@ export class ApiClient {
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    for (const setCookie of res.headers.getSetCookie()) this.keep(setCookie.split(';')[0] ?? '');
     const text = await res.text();
     let parsed: unknown = text;
     try {
