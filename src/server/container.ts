@@ -414,7 +414,7 @@ export function createServices(
     inbox,
     notifications,
     screen,
-    rollup: createRollupService(db),
+    rollup: createRollupService(db, { now: opts.now }),
     stationRatings: createStationRatingService(db, { files }),
     equipment,
     equipmentExport: createEquipmentExport(readDb, equipment),
