@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import { prepareDatabase } from '../../../tests/helpers/pglite-template.ts';
 import { loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TRollupComplaintMonths, TRollupRegions } from '../../contracts/rollup.ts';
@@ -356,6 +357,23 @@ describe('provincial roll-up by logical replication (two cities, one province)',
     const three = await leader.get<TRollupComplaintMonths>('/api/v1/rollup/regions/complaints-by-month?months=3');
     assert.deepEqual(three.body.months, ['2026-10', '2026-11', '2026-12']);
     assert.equal((await leader.get('/api/v1/rollup/regions/complaints-by-month?months=99')).status, 422);
+    const file = await fetch(`${app.baseUrl}/api/v1/rollup/regions/export`, { headers: { cookie: leader.cookie } });
+    assert.equal(file.status, 200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    assert.deepEqual(
+      [2, 3, 4].map((r) => [sheet.getCell(r, 1).value, sheet.getCell(r, 3).value, sheet.getCell(r, 15).value]),
+      [
+        ['3301', 1, 5000],
+        ['3302', 1, 5000],
+        ['合计', 2, 10000],
+      ],
+    );
+    await until(
+      () => province.query(`SELECT 1 FROM audit_log WHERE action = 'rollup.regions.export'`),
+      (rows) => rows.length === 1,
+    );
     const inspector = await loginAs(app, 's01.inspector');
     assert.equal((await inspector.get('/api/v1/rollup/regions')).status, 403);
     assert.equal((await inspector.get('/api/v1/rollup/regions/complaints-by-month')).status, 403);

@@ -146,11 +146,9 @@ export function ProvincePage() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card
-            size="small"
-            title={t('province.compare')}
-            loading={regions.loading && !regions.data}
-            extra={
+          <Card size="small" title={t('province.compare')} loading={regions.loading && !regions.data}>
+            {/* In the body, not the title bar: five choices do not fit beside the title on a phone. */}
+            <div style={{ overflowX: 'auto', marginBottom: 8 }}>
               <Segmented<Metric>
                 size="small"
                 value={metric}
@@ -158,11 +156,8 @@ export function ProvincePage() {
                 options={metrics.map((m) => ({ value: m.value, label: t(m.label) }))}
                 data-testid="province-metric"
               />
-            }
-          >
-            <div style={{ overflowX: 'auto' }}>
-              <EChart option={compareOption} height={320} testId="province-compare" />
             </div>
+            <EChart option={compareOption} height={300} testId="province-compare" />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
