@@ -12,6 +12,7 @@ export const rollupEnUS: Record<keyof typeof rollupZhCN, string> = {
   'province.cities': '{count} cities',
   'province.regionCode': 'Region code',
   'province.city': 'City',
+  'province.cityLabel': '{name} ({code})',
   'province.entities': 'Entities',
   'province.activeEntities': 'Active',
   'province.abnormalListed': 'Abnormal list',

@@ -10,6 +10,7 @@ export const rollupZhCN = {
   'province.cities': '{count} 个城市',
   'province.regionCode': '区划代码',
   'province.city': '城市',
+  'province.cityLabel': '{name}（{code}）',
   'province.entities': '市场主体',
   'province.activeEntities': '在业',
   'province.abnormalListed': '经营异常名录',

@@ -1,4 +1,5 @@
 import type { TRollupCity } from '../../api/rollup.ts';
+import type { Translate } from '../../i18n/i18n-context.tsx';
 
 /** The counts of a city row (everything but its code, name and problem). */
 export type NumericField = Exclude<keyof TRollupCity, 'cityCode' | 'name' | 'problem'>;
@@ -31,4 +32,5 @@ export const yuan = (fen: number) =>
   (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** How a chart names a city: its name and region code. */
-export const cityLabel = (c: { cityCode: string; name: string }) => `${c.name}（${c.cityCode}）`;
+export const cityLabel = (t: Translate, c: { cityCode: string; name: string }) =>
+  t('province.cityLabel', { name: c.name, code: c.cityCode });

@@ -39,7 +39,7 @@ export function ProvincePage() {
       grid: { left: 64, right: 16, top: 24, bottom: 48 },
       xAxis: {
         type: 'category',
-        data: cities.map(cityLabel),
+        data: cities.map((c) => cityLabel(t, c)),
         axisLabel: { interval: 0, rotate: cities.length > 6 ? 30 : 0 },
       },
       yAxis: { type: 'value' },
@@ -65,9 +65,9 @@ export function ProvincePage() {
       grid: { left: 48, right: 16, top: 36, bottom: 32 },
       xAxis: { type: 'category', data: m.months },
       yAxis: { type: 'value', minInterval: 1 },
-      series: m.cities.map((c) => ({ name: cityLabel(c), type: 'line', data: c.counts })),
+      series: m.cities.map((c) => ({ name: cityLabel(t, c), type: 'line', data: c.counts })),
     };
-  }, [months.data]);
+  }, [months.data, t]);
 
   const retry = () => {
     regions.reload();
