@@ -106,7 +106,7 @@ export function ProvincePage() {
         <Card data-testid="province-empty">
           <Empty
             description={
-              <Space direction="vertical" style={{ maxWidth: 720, textAlign: 'left' }}>
+              <Space orientation="vertical" style={{ maxWidth: 720, textAlign: 'left' }}>
                 <Typography.Title level={5}>{t('province.empty.title')}</Typography.Title>
                 <Typography.Paragraph>{t('province.empty.detail')}</Typography.Paragraph>
                 <Typography.Text type="secondary">{t('province.empty.docs')}</Typography.Text>
@@ -125,7 +125,7 @@ export function ProvincePage() {
         {t('province.subtitle')}
         {regions.data && ` · ${t('province.cities', { count: cities.length })}`}
       </Typography.Paragraph>
-      <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
+      <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
         {cities
           .filter((c) => c.problem)
           .map((c) => (
@@ -133,7 +133,7 @@ export function ProvincePage() {
               key={c.cityCode}
               type="warning"
               showIcon
-              message={t('province.problem', { code: c.cityCode, name: c.name })}
+              title={t('province.problem', { code: c.cityCode, name: c.name })}
               description={c.problem}
               data-testid={`province-problem-${c.cityCode}`}
             />
@@ -174,12 +174,11 @@ export function ProvincePage() {
 function ProvinceTable({ cities, loading }: { cities: TRollupCity[]; loading: boolean }) {
   const t = useT();
   const total = useMemo(() => cityTotals(cities), [cities]);
-  const num = (field: NumericField, title: MessageKey | string, width = 96) => ({
+  const num = (field: NumericField, title: MessageKey | string) => ({
     key: field,
     title: title.includes('.') ? t(title as MessageKey) : title,
     dataIndex: field,
     align: 'right' as const,
-    width,
     sorter: (a: TRollupCity, b: TRollupCity) => a[field] - b[field],
     render: (v: number) => (field === 'finesFen' ? yuan(v) : v.toLocaleString('zh-CN')),
   });
@@ -189,7 +188,6 @@ function ProvinceTable({ cities, loading }: { cities: TRollupCity[]; loading: bo
       title: t('province.regionCode'),
       dataIndex: 'cityCode',
       fixed: 'left',
-      width: 100,
       sorter: (a, b) => a.cityCode.localeCompare(b.cityCode),
       defaultSortOrder: 'ascend',
     },
@@ -197,12 +195,11 @@ function ProvinceTable({ cities, loading }: { cities: TRollupCity[]; loading: bo
       key: 'name',
       title: t('province.city'),
       dataIndex: 'name',
-      width: 120,
       sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
     },
     num('entities', 'province.entities'),
     num('activeEntities', 'province.activeEntities'),
-    num('abnormalListed', 'province.abnormalListed', 120),
+    num('abnormalListed', 'province.abnormalListed'),
     {
       title: t('province.spotChecks'),
       children: [
@@ -213,11 +210,11 @@ function ProvinceTable({ cities, loading }: { cities: TRollupCity[]; loading: bo
     },
     {
       title: t('province.risk'),
-      children: (['riskA', 'riskB', 'riskC', 'riskD'] as const).map((f) => num(f, f.slice(-1), 64)),
+      children: (['riskA', 'riskB', 'riskC', 'riskD'] as const).map((f) => num(f, f.slice(-1))),
     },
-    num('complaints', 'province.complaints', 110),
-    num('cases', 'province.cases', 80),
-    num('finesFen', 'province.finesYuan', 140),
+    num('complaints', 'province.complaints'),
+    num('cases', 'province.cases'),
+    num('finesFen', 'province.finesYuan'),
   ];
   const leaves = [
     'entities',
