@@ -11,9 +11,18 @@ export const ZRollupCity = z.object({
   activeEntities: z.number(),
   abnormalListed: z.number(),
   spotCheckVisits: z.number(),
+  /** Visits inspected or published. */
+  spotCheckInspected: z.number(),
+  /** Inspected visits with at least one problem result. */
+  spotCheckProblemVisits: z.number(),
   complaints: z.number(),
   cases: z.number(),
   finesFen: z.number(),
+  /** Entities per credit risk class. */
+  riskA: z.number(),
+  riskB: z.number(),
+  riskC: z.number(),
+  riskD: z.number(),
   /** Why this city's figures may be incomplete (another schema version, replica not answering); null when fine. */
   problem: z.string().nullable(),
 });
@@ -23,4 +32,24 @@ export const ZRollupRegions = z.object({
   cities: z.array(ZRollupCity),
 });
 
+export const ZRollupMonthsQuery = z.object({
+  months: z.coerce.number().int().min(1).max(24).default(12),
+});
+
+/** 12315 items received per month and city; `counts[i]` belongs to `months[i]`. */
+export const ZRollupComplaintMonths = z.object({
+  configured: z.boolean(),
+  months: z.array(z.string().regex(/^\d{4}-\d{2}$/)),
+  cities: z.array(
+    z.object({
+      cityCode: z.string(),
+      name: z.string(),
+      counts: z.array(z.number().int()),
+      problem: z.string().nullable(),
+    }),
+  ),
+});
+
+export type TRollupCity = z.infer<typeof ZRollupCity>;
 export type TRollupRegions = z.infer<typeof ZRollupRegions>;
+export type TRollupComplaintMonths = z.infer<typeof ZRollupComplaintMonths>;

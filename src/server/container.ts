@@ -156,6 +156,7 @@ import { createRecallExport } from '../modules/product-recalls/services/export.t
 import { createRecallService } from '../modules/product-recalls/services/recalls.ts';
 import { createReportService } from '../modules/reports/service.ts';
 import { createRollupService } from '../modules/rollup/services/regions.ts';
+import { createRegionsExport } from '../modules/rollup/services/regions-export.ts';
 import { screenJobs } from '../modules/screen/jobs.ts';
 import { createScreenService } from '../modules/screen/service.ts';
 import { createSearchService } from '../modules/search/service.ts';
@@ -310,6 +311,7 @@ export function createServices(
   registerJobs(jobRunner, jobDefinitions);
 
   // "My pending items": every module with steps that fall due registers its provider here (src/modules/inbox).
+  const rollup = createRollupService(db, { now: opts.now });
   const inbox = createInboxService(
     [
       complaintPendingItems(db),
@@ -414,7 +416,8 @@ export function createServices(
     inbox,
     notifications,
     screen,
-    rollup: createRollupService(db),
+    rollup,
+    rollupExport: createRegionsExport(db, rollup),
     stationRatings: createStationRatingService(db, { files }),
     equipment,
     equipmentExport: createEquipmentExport(readDb, equipment),

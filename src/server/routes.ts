@@ -111,7 +111,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ services: Services; config: T
   await app.register(disclosureRoutes, { disclosures: services.caseDisclosures });
   await app.register(inboxRoutes, { inbox: services.inbox });
   await app.register(screenRoutes, { screen: services.screen });
-  await app.register(rollupRoutes, { rollup: services.rollup });
+  await app.register(rollupRoutes, { rollup: services.rollup, rollupExport: services.rollupExport });
   await app.register(publicPenaltyRoutes, {
     disclosures: services.caseDisclosures,
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,

@@ -15,6 +15,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FundOutlined,
+  GlobalOutlined,
   HomeOutlined,
   InboxOutlined,
   LineChartOutlined,
@@ -548,6 +549,13 @@ export const appMenu: AppMenuEntry[] = [
     label: 'nav.workReport',
     icon: <FileTextOutlined />,
     permission: 'dashboard:read',
+  },
+  // 省级汇总: the subscribed cities (issue 15 point 6); the page explains how to subscribe when there are none.
+  {
+    path: '/province',
+    label: 'nav.province',
+    icon: <GlobalOutlined />,
+    permission: 'screen:read',
   },
   {
     path: '/notifications',

@@ -14,6 +14,7 @@ const components: Record<string, LazyExoticComponent<ComponentType>> = {
   '/org/roles': lazyNamed(() => import('./pages/org/roles-page.tsx'), 'RolesPage'),
   '/audit': lazyNamed(() => import('./pages/audit/audit-page.tsx'), 'AuditPage'),
   '/audit/logins': lazyNamed(() => import('./pages/audit/login-log-page.tsx'), 'LoginLogPage'),
+  '/province': lazyNamed(() => import('./pages/rollup/province-page.tsx'), 'ProvincePage'),
   '/entities': lazyNamed(() => import('./pages/entities/entities-page.tsx'), 'EntitiesPage'),
   '/entities/new': lazyNamed(() => import('./pages/entities/entity-create-page.tsx'), 'EntityCreatePage'),
   '/entities/import': lazyNamed(() => import('./pages/entities/entity-import-page.tsx'), 'EntityImportPage'),

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import { prepareDatabase } from '../../../tests/helpers/pglite-template.ts';
+import { loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import type { TRollupComplaintMonths, TRollupRegions } from '../../contracts/rollup.ts';
 import { type Db, openPostgres } from '../../db/client.ts';
 import { listMigrations, migrate } from '../../db/migrate.ts';
 import { RollupError } from './errors.ts';
@@ -141,6 +145,7 @@ describe('provincial roll-up by logical replication (two cities, one province)',
   let province: Db;
   const cities: Db[] = [];
   const stations: number[] = [];
+  let app: TestApp | undefined;
 
   before(async () => {
     admin = await openPostgres(ADMIN_URL, { max: 2 });
@@ -159,6 +164,7 @@ describe('provincial roll-up by logical replication (two cities, one province)',
 
   after(async () => {
     if (!admin) return;
+    await app?.close();
     await province?.close();
     for (const c of CITIES) await unsubscribeCity(urlOf(PROVINCE), c.code).catch(() => {});
     for (const db of cities) await db.close();
@@ -274,6 +280,105 @@ describe('provincial roll-up by logical replication (two cities, one province)',
     );
   });
 
+  it('credit classes and spot-check results per city, through the province API (leader only)', async () => {
+    const [c1, c2] = cities as [Db, Db];
+    await c1.query(`INSERT INTO entity_risk_classes (entity_id, risk_class, score, model_version)
+                    SELECT id, 'B', 80, 1 FROM entities`);
+    await c2.query(`INSERT INTO entity_risk_classes (entity_id, risk_class, score, model_version)
+                    SELECT id, 'D', 20, 1 FROM entities`);
+    const [item] = await c1.query<{ id: number }>(
+      `INSERT INTO spot_check_items (department_id, code, name, level, legal_basis)
+       VALUES ($1, 'r-item', '食品经营', 'general', '《食品安全法》') RETURNING id`,
+      [stations[0]],
+    );
+    const [visit] = await c1.query<{ id: number }>(
+      `INSERT INTO spot_check_visits (plan_id, entity_id, station_id, task_ids, inspector_ids, status, inspected_on)
+       SELECT 1, id, $1, '{}', '{}', 'inspected', '2026-12-02' FROM entities LIMIT 1 RETURNING id`,
+      [stations[0]],
+    );
+    await c1.query(
+      `INSERT INTO spot_check_results (visit_id, item_id, category, notes) VALUES ($1, $2, 'pendingFollowUp', '张三')`,
+      [visit?.id, item?.id],
+    );
+    await c2.query(
+      `INSERT INTO spot_check_visits (plan_id, entity_id, station_id, task_ids, inspector_ids)
+       SELECT 1, id, $1, '{}', '{}' FROM entities LIMIT 1`,
+      [stations[1]],
+    );
+    const service = createRollupService(province, { now: () => new Date('2026-12-15T04:00:00Z') });
+    const [r] = await until(
+      () => service.regions(),
+      (v) => v.cities[0]?.spotCheckProblemVisits === 1 && v.cities[1]?.spotCheckVisits === 1,
+    );
+    assert.deepEqual(
+      r.cities.map((c) => [c.cityCode, c.riskA, c.riskB, c.riskC, c.riskD]),
+      [
+        ['3301', 0, 1, 0, 0],
+        ['3302', 0, 0, 0, 1],
+      ],
+    );
+    assert.deepEqual(
+      r.cities.map((c) => [c.cityCode, c.spotCheckVisits, c.spotCheckInspected, c.spotCheckProblemVisits]),
+      [
+        ['3301', 1, 1, 1],
+        ['3302', 1, 0, 0],
+      ],
+    );
+
+    // The same through HTTP, on the province database with its own users.
+    await prepareDatabase(province);
+    app = await startTestApp({
+      testDb: { db: province, url: urlOf(PROVINCE), close: async () => {} },
+      now: () => new Date('2026-12-15T04:00:00Z'),
+    });
+    const leader = await loginAs(app, 'leader');
+    const regions = await leader.get<TRollupRegions>('/api/v1/rollup/regions');
+    assert.equal(regions.status, 200, JSON.stringify(regions.body));
+    assert.equal(regions.body.configured, true);
+    assert.deepEqual(
+      regions.body.cities.map((c) => [c.cityCode, c.name, c.entities, c.riskB, c.riskD, c.finesFen, c.problem]),
+      [
+        ['3301', '城市3301', 1, 1, 0, 500000, null],
+        ['3302', '城市3302', 1, 0, 1, 500000, null],
+      ],
+    );
+    const months = await leader.get<TRollupComplaintMonths>('/api/v1/rollup/regions/complaints-by-month');
+    assert.equal(months.status, 200, JSON.stringify(months.body));
+    assert.equal(months.body.months.length, 12);
+    assert.equal(months.body.months[0], '2026-01');
+    assert.equal(months.body.months[11], '2026-12');
+    assert.deepEqual(
+      months.body.cities.map((c) => [c.cityCode, c.counts.reduce((a, b) => a + b, 0), c.counts[11]]),
+      [
+        ['3301', 1, 1],
+        ['3302', 1, 1],
+      ],
+    );
+    const three = await leader.get<TRollupComplaintMonths>('/api/v1/rollup/regions/complaints-by-month?months=3');
+    assert.deepEqual(three.body.months, ['2026-10', '2026-11', '2026-12']);
+    assert.equal((await leader.get('/api/v1/rollup/regions/complaints-by-month?months=99')).status, 422);
+    const file = await fetch(`${app.baseUrl}/api/v1/rollup/regions/export`, { headers: { cookie: leader.cookie } });
+    assert.equal(file.status, 200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    assert.deepEqual(
+      [2, 3, 4].map((r) => [sheet.getCell(r, 1).value, sheet.getCell(r, 3).value, sheet.getCell(r, 15).value]),
+      [
+        ['3301', 1, 5000],
+        ['3302', 1, 5000],
+        ['合计', 2, 10000],
+      ],
+    );
+    await until(
+      () => province.query(`SELECT 1 FROM audit_log WHERE action = 'rollup.regions.export'`),
+      (rows) => rows.length === 1,
+    );
+    const inspector = await loginAs(app, 's01.inspector');
+    assert.equal((await inspector.get('/api/v1/rollup/regions')).status, 403);
+    assert.equal((await inspector.get('/api/v1/rollup/regions/complaints-by-month')).status, 403);
+  });
+
   it('a city on another schema version: a clear message at boot, and subscribe refuses it', async () => {
     await cities[1]!.query(`INSERT INTO schema_migrations (name, checksum) VALUES ('29991231000000_future.sql', 'x')`);
     const [report] = await until(
@@ -294,6 +399,12 @@ describe('provincial roll-up by logical replication (two cities, one province)',
       (err: unknown) => err instanceof RollupError && /城市 3302 的数据库结构版本与省级不一致/.test(err.message),
     );
     await assert.rejects(publishCity(cities[1]!), /本城市的数据库结构版本与本程序不一致/);
+    if (app) {
+      const leader = await loginAs(app, 'leader');
+      const res = await leader.get<TRollupRegions>('/api/v1/rollup/regions');
+      assert.equal(res.body.cities.find((c) => c.cityCode === '3301')?.problem, null);
+      assert.match(res.body.cities.find((c) => c.cityCode === '3302')?.problem ?? '', /多出省级没有的 1 个迁移/);
+    }
     await cities[1]!.query(`DELETE FROM schema_migrations WHERE name = '29991231000000_future.sql'`);
   });
 });

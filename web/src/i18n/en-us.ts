@@ -32,6 +32,7 @@ import { portalEnUS } from './messages/portal.en-us.ts';
 import { productQualityEnUS } from './messages/product-quality.en-us.ts';
 import { productRecallsEnUS } from './messages/product-recalls.en-us.ts';
 import { reportsEnUS } from './messages/reports.en-us.ts';
+import { rollupEnUS } from './messages/rollup.en-us.ts';
 import { safetiesEnUS } from './messages/safeties.en-us.ts';
 import { screenEnUS } from './messages/screen.en-us.ts';
 import { searchEnUS } from './messages/search.en-us.ts';
@@ -62,6 +63,7 @@ export const enUS: Record<MessageKey, string> = {
   ...screenEnUS,
   ...stationRatingEnUS,
   ...reportsEnUS,
+  ...rollupEnUS,
   'app.name': 'Shijian · Market Supervision',
   'app.short': 'SJ',
   'app.siderTitle': 'Shijian',

@@ -32,6 +32,7 @@ import { portalZhCN } from './messages/portal.zh-cn.ts';
 import { productQualityZhCN } from './messages/product-quality.zh-cn.ts';
 import { productRecallsZhCN } from './messages/product-recalls.zh-cn.ts';
 import { reportsZhCN } from './messages/reports.zh-cn.ts';
+import { rollupZhCN } from './messages/rollup.zh-cn.ts';
 import { safetiesZhCN } from './messages/safeties.zh-cn.ts';
 import { screenZhCN } from './messages/screen.zh-cn.ts';
 import { searchZhCN } from './messages/search.zh-cn.ts';
@@ -60,6 +61,7 @@ export const zhCN = {
   ...screenZhCN,
   ...stationRatingZhCN,
   ...reportsZhCN,
+  ...rollupZhCN,
   ...foodZhCN,
   ...equipmentZhCN,
   ...foodKitchenZhCN,

@@ -59,6 +59,7 @@ export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
   'auditAction.credit.model.activate': 'Risk model activated',
   'auditAction.entity.import': 'Entities imported',
   'auditAction.entity.export': 'Entities exported',
+  'auditAction.rollup.regions.export': 'Province roll-up exported',
   'auditAction.spotcheck.item.create': 'Check item created',
   'auditAction.spotcheck.inspector.create': 'Inspector added',
   'auditAction.spotcheck.inspector.update': 'Inspector updated',

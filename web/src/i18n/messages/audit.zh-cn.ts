@@ -58,6 +58,7 @@ export const auditZhCN = {
   'auditAction.credit.model.activate': '启用分类模型',
   'auditAction.entity.import': '批量导入市场主体',
   'auditAction.entity.export': '导出市场主体',
+  'auditAction.rollup.regions.export': '导出省级汇总',
   'auditAction.spotcheck.item.create': '新增抽查事项',
   'auditAction.spotcheck.inspector.create': '新增检查人员',
   'auditAction.spotcheck.inspector.update': '修改检查人员',

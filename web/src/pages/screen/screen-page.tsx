@@ -12,6 +12,7 @@ import { ScreenChart } from './screen-chart.tsx';
 import { screenLinks } from './screen-links.ts';
 import { mapOption, screenColours } from './screen-options.ts';
 import { Figure, Panel, row, tenThousandYuan } from './screen-parts.tsx';
+import { ProvincePanel } from './screen-province.tsx';
 import { LeftColumn, RightColumn } from './screen-sections.tsx';
 
 /** The rollup changes every 5 minutes; the page asks every minute, only while the tab is visible. */
@@ -146,6 +147,7 @@ export function ScreenPage() {
                 )}
               </div>
             </Panel>
+            <ProvincePanel poll={POLL_MS} />
           </div>
           <RightColumn f={f} />
         </main>
