@@ -1,7 +1,7 @@
 // CI's browser stage: every e2e file once; a file with a failing test runs once more on its own, and CI passes only
 // if that second run passes. A test that needed the second run is printed as FLAKY, to be fixed, not forgotten.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeBatches } from './test-batches.mjs';
 
@@ -58,7 +58,10 @@ function run(list, filesAtOnce = 1) {
  * its own server, database and Chromium, only the process (and loading the app through tsx) is shared.
  */
 const batchSize = Math.max(1, Number(process.env.E2E_BATCH_SIZE) || 6);
-const firstFiles = batchSize > 1 ? writeBatches(files, join('.tmp', 'test-batches', 'e2e'), batchSize) : files;
+// A folder per run: a second run in the same checkout (another terminal) must not rewrite this one's batches.
+const batchDir = join('.tmp', 'test-batches', `e2e-${process.pid}`);
+const firstFiles = batchSize > 1 ? writeBatches(files, batchDir, batchSize) : files;
+process.once('exit', () => rmSync(batchDir, { recursive: true, force: true }));
 
 const first = await run(firstFiles, concurrency);
 if (first.code === 0) process.exit(0);
