@@ -154,6 +154,17 @@ export async function pickOption(page: Page, testId: string, search: string, lab
   await dropdown.first().waitFor({ state: 'detached', timeout: 5000 });
 }
 
+/**
+ * Clicks a Popconfirm's trigger, waits for the popup to finish opening (a click during its zoom-in can miss the
+ * moving button), then clicks its OK button.
+ */
+export async function confirmPopup(page: Page, trigger: Locator, ok: RegExp = /确\s*定|OK/) {
+  await trigger.click();
+  const popup = page.locator('.ant-popconfirm:visible:not([class*="-appear"]):not([class*="-enter"])');
+  await popup.waitFor();
+  await popup.getByRole('button', { name: ok }).click();
+}
+
 /** The element's text (textContent: the assertions look for words, not for the rendered layout). */
 export async function textOf(locator: Locator): Promise<string> {
   return (await locator.textContent()) ?? '';
