@@ -97,7 +97,7 @@ test('phone: the inspector reads the header, picks each page from the menu, and 
  * so the waiting overlaps (the pool bounds how many pages load, and use the CPU, at once; not how many are watched).
  * Each window is still 5 s of the settled page doing nothing: other tabs loading do not make this page request.
  */
-const TABS = 6;
+const TABS = 4;
 const IDLE_MS = 5_000;
 async function idleRequestsPerPage(context: BrowserContext, paths: string[]): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
