@@ -1,7 +1,7 @@
 // CI's browser stage: every e2e file once; a file with a failing test runs once more on its own, and CI passes only
 // if that second run passes. A test that needed the second run is printed as FLAKY, to be fixed, not forgotten.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeBatches } from './test-batches.mjs';
 
@@ -15,8 +15,9 @@ const files = named.length
       .map((f) => `tests/e2e/${f}`);
 
 /**
- * Files at once on the first run (E2E_CONCURRENCY, default 1). Each file has its own server, PGlite copy and
- * Chromium, so they are independent; 2 only pays on a box with the cores to spare. The second run is always one by one.
+ * Batches at once on the first run (E2E_CONCURRENCY, default 1; CI runs 2: the flows mostly wait). Each file has its
+ * own server and PGlite copy, a batch one Chromium (each file its own contexts), so they are independent. The second
+ * run is always one by one.
  */
 const concurrency = Math.max(1, Number(process.env.E2E_CONCURRENCY) || 1);
 
@@ -55,10 +56,13 @@ function run(list, filesAtOnce = 1) {
 
 /**
  * Files per process on the first run (E2E_BATCH_SIZE, default 6; see scripts/test-batches.mjs): each file still has
- * its own server, database and Chromium, only the process (and loading the app through tsx) is shared.
+ * its own server and database; the process (loading the app through tsx) and Chromium (tests/e2e/helpers.ts) are shared.
  */
 const batchSize = Math.max(1, Number(process.env.E2E_BATCH_SIZE) || 6);
-const firstFiles = batchSize > 1 ? writeBatches(files, join('.tmp', 'test-batches', 'e2e'), batchSize) : files;
+// A folder per run: a second run in the same checkout (another terminal) must not rewrite this one's batches.
+const batchDir = join('.tmp', 'test-batches', `e2e-${process.pid}`);
+const firstFiles = batchSize > 1 ? writeBatches(files, batchDir, batchSize) : files;
+process.once('exit', () => rmSync(batchDir, { recursive: true, force: true }));
 
 const first = await run(firstFiles, concurrency);
 if (first.code === 0) process.exit(0);

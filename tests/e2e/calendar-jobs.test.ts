@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { adminSessionFixture, textOf } from './helpers.ts';
+import { adminSessionFixture, confirmPopup, textOf } from './helpers.ts';
 
 const fixture = adminSessionFixture();
 
@@ -75,8 +75,7 @@ test('calendar adjustments can be added and removed', async () => {
   assert.equal(saved.status(), 200);
   const row = overrides.locator('tr', { hasText: '2027-01-01' });
   await row.getByText('元旦').waitFor();
-  await row.getByRole('button').click();
-  await page.locator('.ant-popconfirm .ant-btn-primary').click();
+  await confirmPopup(page, row.getByRole('button'));
   await row.waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { Page, Response } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import type { TEntityDetail } from '../../src/contracts/entities.ts';
 import type { TOrgUnit, TUser } from '../../src/contracts/org.ts';
 import { leadCode } from '../../src/domain/case-workflow.ts';
@@ -18,8 +18,16 @@ async function pickIn(page: Page, testId: string, text: string, search?: string)
   const select = page.getByTestId(testId);
   await select.click();
   if (search) await select.locator('input').fill(search);
+  // While the dropdown still slides in, its list re-renders and a click can land on a replaced node (see pickOption).
+  await page.locator('.ant-select-dropdown:visible:not([class*="-appear"]):not([class*="-enter"])').waitFor();
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
   await option.click();
+}
+
+/** Closes an open (multiple) select's dropdown by clicking `target`, and waits until it has gone. */
+async function closeDropdown(page: Page, target: Locator) {
+  await target.click();
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'detached' });
 }
 
 /** The demo users hold no 执法证: two inspectors of different stations get one (a case needs two officers). */
@@ -357,7 +365,7 @@ test('phone: a summary fine above the limit is refused on the amount field; with
   await page.getByTestId('summary-penalty').getByText('罚款').click();
   await page.getByTestId('summary-amount').locator(INPUT).fill('500');
   await pickIn(page, 'summary-officers', '陈检查员');
-  await page.getByTestId('summary-place').click();
+  await closeDropdown(page, page.getByTestId('summary-place'));
   await page.getByTestId('summary-submit').click();
   await page.getByText(/简易程序对公民的罚款不得超过200\.00元/).waitFor();
 

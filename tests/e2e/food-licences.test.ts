@@ -8,7 +8,7 @@ import type { TOrgUnit } from '../../src/contracts/org.ts';
 import { shanghaiToday } from '../../src/domain/shanghai-date.ts';
 import { makeEntity } from '../helpers/factories.ts';
 import { loginAs, type TestApp } from '../helpers/test-app.ts';
-import { launchBrowser, loginViaUi, openSession, startWebApp } from './helpers.ts';
+import { confirmPopup, launchBrowser, loginViaUi, openSession, startWebApp } from './helpers.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -79,23 +79,18 @@ test('a station chief finds an expiring licence, imports licences (bad rows refu
   await page.getByRole('button', { name: /知道了|OK|确\s*定/ }).click();
 
   const good = await xlsxFile([[entity.uscc, '食品生产许可证', 'SC10644060500131', '', '2025-01-10', '']]);
+  // The answer is a toast that goes after 3 s: watch for it from before the upload, not from after.
+  const imported = page.getByText('已导入 1 条').waitFor();
   await page.locator('input[type=file]').setInputFiles({
     name: 'good.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: good,
   });
-  await page.getByText('已导入 1 条').waitFor();
+  await imported;
 
   await page.goto(`/food/licences/${licence.id}`);
   assert.equal(await page.getByTestId('food-licence-status').textContent(), '有效');
-  await page
-    .getByRole('button', { name: /注\s*销/ })
-    .first()
-    .click();
-  await page
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: /确\s*定|OK/ })
-    .click();
+  await confirmPopup(page, page.getByRole('button', { name: /注\s*销/ }).first());
   await page.getByTestId('food-licence-status').getByText('已注销').waitFor();
 
   await page.goto(`/entities/${entity.id}`);

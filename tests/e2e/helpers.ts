@@ -20,8 +20,54 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+/**
+ * The process's Chromium, shared by the files a batch runs in one process (scripts/e2e-ci.mjs): launching and
+ * closing one per file cost seconds of CPU each. Files stay apart: each gets its own contexts (cookies, storage,
+ * cache) and its `close()` closes those; the last user's close shuts Chromium after a short grace, unless the next
+ * file of the batch takes it first.
+ */
+let shared: { browser: Promise<Browser>; users: number; timer?: NodeJS.Timeout } | undefined;
+const GRACE_MS = 1_500;
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!shared) {
+    const browser = chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    shared = { browser, users: 0 };
+    browser.catch(() => {
+      shared = undefined;
+    });
+  }
+  const mine = shared;
+  mine.users++;
+  clearTimeout(mine.timer);
+  const real = await mine.browser;
+  const contexts = new Set<BrowserContext>();
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await Promise.all([...contexts].map((c) => c.close().catch(() => {})));
+    mine.users--;
+    if (mine.users === 0)
+      mine.timer = setTimeout(() => {
+        if (shared === mine) shared = undefined;
+        void real.close();
+      }, GRACE_MS);
+  };
+  const newContext: Browser['newContext'] = async (options) => {
+    const context = await real.newContext(options);
+    contexts.add(context);
+    context.once('close', () => contexts.delete(context));
+    return context;
+  };
+  return new Proxy(real, {
+    get(target, key) {
+      if (key === 'close') return close;
+      if (key === 'newContext') return newContext;
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** The real server on a fresh demo database, serving the built web UI. */
@@ -106,6 +152,17 @@ export async function pickOption(page: Page, testId: string, search: string, lab
   await select.locator(`[title="${label}"]`).waitFor({ timeout: 5000 });
   if (await dropdown.count()) await closeTarget.click();
   await dropdown.first().waitFor({ state: 'detached', timeout: 5000 });
+}
+
+/**
+ * Clicks a Popconfirm's trigger, waits for the popup to finish opening (a click during its zoom-in can miss the
+ * moving button), then clicks its OK button.
+ */
+export async function confirmPopup(page: Page, trigger: Locator, ok: RegExp = /确\s*定|OK/) {
+  await trigger.click();
+  const popup = page.locator('.ant-popconfirm:visible:not([class*="-appear"]):not([class*="-enter"])');
+  await popup.waitFor();
+  await popup.getByRole('button', { name: ok }).click();
 }
 
 /** The element's text (textContent: the assertions look for words, not for the rendered layout). */

@@ -93,12 +93,15 @@ test('phone: the inspector reads the header, picks each page from the menu, and 
 
 /**
  * Opens each of the role's menu pages in its own tab, lets it settle, then counts its API calls over 5 s of idle.
- * Tabs run in a pool of `TABS` with no rounds: a tab's idle window overlaps the next tabs' loading instead of every
- * round waiting for its slowest page, and at most `TABS` pages load (and use the CPU) at once.
+ * Tabs load in a pool of `TABS`; a settled tab's idle window runs on its own while its worker loads the next page,
+ * so the waiting overlaps (the pool bounds how many pages load, and use the CPU, at once; not how many are watched).
+ * Each window is still 5 s of the settled page doing nothing: other tabs loading do not make this page request.
  */
 const TABS = 4;
+const IDLE_MS = 5_000;
 async function idleRequestsPerPage(context: BrowserContext, paths: string[]): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
+  const windows: Promise<void>[] = [];
   const queue = [...paths];
   const worker = async () => {
     for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
@@ -107,12 +110,21 @@ async function idleRequestsPerPage(context: BrowserContext, paths: string[]): Pr
       await page.goto(path);
       await api.settle(3_000, 30_000);
       const mark = api.count();
-      await new Promise((r) => setTimeout(r, 5_000));
-      out[path] = api.callsSince(mark);
-      await page.close();
+      const current = path;
+      const watching = (async () => {
+        // A hidden tab may stop its timers: the window only counts if the page stayed visible throughout.
+        assert.equal(await page.evaluate(() => document.visibilityState), 'visible', `${current}: visible`);
+        await new Promise((r) => setTimeout(r, IDLE_MS));
+        assert.equal(await page.evaluate(() => document.visibilityState), 'visible', `${current}: visible`);
+        out[current] = api.callsSince(mark);
+        await page.close();
+      })();
+      watching.catch(() => {}); // awaited below, after the pool: no unhandled rejection meanwhile
+      windows.push(watching);
     }
   };
   await Promise.all(Array.from({ length: TABS }, worker));
+  await Promise.all(windows);
   return out;
 }
 

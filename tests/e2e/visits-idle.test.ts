@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { drawnTask, insertEntities } from '../helpers/spot-check-factories.ts';
 import { loginAs, type TestApp } from '../helpers/test-app.ts';
@@ -35,27 +35,30 @@ async function apiRequestsWhileIdle(page: Page, ms: number): Promise<string[]> {
   return seen;
 }
 
-for (const username of ['admin', 's01.chief', 's01.inspector']) {
-  test(`检查与公示 settles for ${username}: no API request over 5 s of idle`, async () => {
-    const { context, page, errors } = await openSession(browser, app);
-    try {
-      await loginViaUi(page, username);
-      await page.goto('/spot-checks/visits');
-      // Settled: rows shown (the inspector may have none: then the empty state) and no spinner over the table.
-      // Waiting for either would race: the empty state can show for a moment before the first page arrives.
-      await page
-        .locator(username === 's01.inspector' ? '.ant-table-row, .ant-empty' : '.ant-table-row')
-        .first()
-        .waitFor();
-      await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' });
-      const requests = await apiRequestsWhileIdle(page, 5_000);
-      assert.deepEqual(requests.slice(0, 5), [], `${requests.length} API requests while idle`);
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
-  });
-}
+// The three users at once, each in its own context: their 5 s idle windows overlap instead of adding up.
+describe('检查与公示 for three users', { concurrency: true }, () => {
+  for (const username of ['admin', 's01.chief', 's01.inspector']) {
+    test(`检查与公示 settles for ${username}: no API request over 5 s of idle`, async () => {
+      const { context, page, errors } = await openSession(browser, app);
+      try {
+        await loginViaUi(page, username);
+        await page.goto('/spot-checks/visits');
+        // Settled: rows shown (the inspector may have none: then the empty state) and no spinner over the table.
+        // Waiting for either would race: the empty state can show for a moment before the first page arrives.
+        await page
+          .locator(username === 's01.inspector' ? '.ant-table-row, .ant-empty' : '.ant-table-row')
+          .first()
+          .waitFor();
+        await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' });
+        const requests = await apiRequestsWhileIdle(page, 5_000);
+        assert.deepEqual(requests.slice(0, 5), [], `${requests.length} API requests while idle`);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
 
 test('the jobs page polls a queued job while shown and stops while the tab is hidden', async () => {
   // No workers run in tests: the job stays queued, so the page keeps polling it.
