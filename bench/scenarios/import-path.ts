@@ -351,6 +351,13 @@ export async function importPathScenario(ctx: ScenarioContext): Promise<Scenario
   const xlsx = join(dir, `register-${xlsxRows}.xlsx`);
   const keep = process.env.IMPORT_PATH_KEEP_FILES === '1';
   const rows: ResultRow[] = [];
+  // Each figure is logged as it is measured: a long run that is stopped still leaves its figures.
+  const push = rows.push.bind(rows);
+  rows.push = (...items: ResultRow[]) => {
+    for (const r of items)
+      log(`  = ${r.metric}: ${Math.round(r.value * 10) / 10} ${r.unit}${r.note ? ` (${r.note})` : ''}`);
+    return push(...items);
+  };
   const detail: Record<string, unknown> = { dir, loadAtStart: loadavg() };
   try {
     let t = performance.now();
