@@ -190,7 +190,9 @@ function watchPeak(child: ChildProcess): { peak: () => number } {
   let peak = 0;
   const timer = setInterval(() => {
     try {
-      peak = Math.max(peak, peakRss(child.pid!));
+      // A zombie's status has no VmHWM (NaN): keep the last real reading.
+      const now = peakRss(child.pid!);
+      if (now > peak) peak = now;
     } catch {
       // exited
     }
@@ -291,7 +293,8 @@ async function wholeWeb(ctx: ScenarioContext, server: Server, file: string, expe
   let peak = 0;
   for (;;) {
     await sleep(250);
-    peak = Math.max(peak, peakRss(server.pid));
+    const now = peakRss(server.pid);
+    if (now > peak) peak = now;
     const s = (await (await fetch(`${server.base}/api/v1/entities/imports/${jobId}`, { headers })).json()) as {
       status: string;
       error: string | null;
@@ -307,7 +310,7 @@ async function wholeWeb(ctx: ScenarioContext, server: Server, file: string, expe
         uploaded,
         total: s.result.total,
         imported: s.result.imported,
-        rss: Math.max(peak, peakRss(server.pid)),
+        rss: Math.max(peak, peakRss(server.pid) || 0),
       };
     }
   }
