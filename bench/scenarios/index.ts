@@ -9,6 +9,7 @@ import { exportWritersScenario } from './export-writers.ts';
 import { foodScenario } from './food.ts';
 import { globalSearchScenario } from './global-search.ts';
 import { homeScenario } from './home.ts';
+import { importPathScenario } from './import-path.ts';
 import { intakeScenario } from './intake.ts';
 import { nodesScenario } from './nodes.ts';
 import { registryScenario } from './registry.ts';
@@ -32,4 +33,5 @@ export const scenarios: Record<string, Scenario> = {
   'drug-sales': drugSalesScenario,
   nodes: nodesScenario,
   'default-install': defaultInstallScenario,
+  'import-path': importPathScenario,
 };

@@ -30,9 +30,16 @@ export function idCardCheckChar(first17: string): string {
   return ID_CARD_CHECK_CHARS.charAt(sum % 11);
 }
 
-/** Today's date in Asia/Shanghai (UTC+8, no daylight saving), as YYYY-MM-DD. */
+const DAY_MS = 86_400_000;
+let today = { day: '', until: 0 };
+
+/** Today's date in Asia/Shanghai (UTC+8, no daylight saving), as YYYY-MM-DD; worked out once a day (imports ask per row). */
 function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const now = Date.now() + 8 * 3_600_000;
+  if (now >= today.until || now < today.until - DAY_MS) {
+    today = { day: new Date(now).toISOString().slice(0, 10), until: Math.floor(now / DAY_MS) * DAY_MS + DAY_MS };
+  }
+  return today.day;
 }
 
 function isCalendarDate(y: number, m: number, d: number): boolean {

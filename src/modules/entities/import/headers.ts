@@ -1,4 +1,5 @@
 import { entityImportColumns, type TEntityImportField } from '../../../contracts/entity-import.ts';
+import { fileError } from './limits.ts';
 import { cellText, toHalfWidth } from './values.ts';
 
 /** Other names people give these columns in registers kept by hand or exported by other systems. */
@@ -64,6 +65,16 @@ export function mapHeaders(cells: readonly unknown[]): HeaderMap | HeaderProblem
   }
   const missing = entityImportColumns.filter((c) => c.required && map.index[c.key] === undefined).map((c) => c.label);
   return missing.length ? { missing } : map;
+}
+
+/** The header row's map, or the file's error: a required column missing, a column given twice. */
+export function requireHeaderMap(cells: readonly unknown[]): HeaderMap {
+  const mapped = mapHeaders(cells);
+  if ('missing' in mapped) {
+    throw fileError(`缺少必填列：${mapped.missing.join('、')}。请使用导入模板，表头须在第一行`);
+  }
+  if ('duplicate' in mapped) throw fileError(`表头中“${mapped.duplicate}”列重复`);
+  return mapped;
 }
 
 /** How many cells of a row name a known field: tells the data sheet's header row from an instructions sheet. */

@@ -9,14 +9,12 @@ import { entityCopyLine, entityCopySql } from '../copy-repo.ts';
 import { withIndexesDeferred } from '../repo.ts';
 import { toEntityRow } from '../row.ts';
 import { ImportCollector } from './collect.ts';
-import { columnLabel, type HeaderMap, mapHeaders } from './headers.ts';
+import { columnLabel, type HeaderMap } from './headers.ts';
 import { defaultImportLimits, fileError, type ImportLimits } from './limits.ts';
 import type { ImportSource } from './read-rows.ts';
-import { readRowsInWorker } from './read-rows-worker.ts';
+import { checkRowsInWorker } from './read-rows-worker.ts';
 import { existingUsccs, insertEstablishEvents, listOrgUnitRefs } from './repo.ts';
-import { type StationDirectory, stationDirectory } from './stations.ts';
-import { validateRow } from './validate-row.ts';
-import { cellText } from './values.ts';
+import type { OrgUnitRef } from './stations.ts';
 
 export interface ImportDeps {
   db: Db;
@@ -59,15 +57,6 @@ export interface ImportOutcome {
 const PROGRESS_EVERY = 1000;
 const EVENT_BATCH = 5000;
 
-function headerMapOf(cells: unknown[]): HeaderMap {
-  const mapped = mapHeaders(cells);
-  if ('missing' in mapped) {
-    throw fileError(`缺少必填列：${mapped.missing.join('、')}。请使用导入模板，表头须在第一行`);
-  }
-  if ('duplicate' in mapped) throw fileError(`表头中“${mapped.duplicate}”列重复`);
-  return mapped;
-}
-
 /**
  * The one import path, shared by the API's background job and the CLI: read the file as a stream, validate
  * every row, then (mode `all`: only when every row is valid) insert the valid rows in ONE transaction with
@@ -81,8 +70,8 @@ export async function importEntities(
   requirePermission(req.actor, 'entity:write');
   const progress = async (phase: ImportProgress['phase'], rows: number, message: string) =>
     hooks.onProgress?.({ phase, rows, message });
-  const stations = stationDirectory(await listOrgUnitRefs(deps.db));
-  const { collector, map } = await validateFile(deps, req, stations, progress);
+  const units = await listOrgUnitRefs(deps.db);
+  const { collector, map } = await validateFile(deps, req, units, progress);
   const invalid = collector.invalid;
   const valid = collector.total - invalid;
   await progress(
@@ -110,27 +99,33 @@ export async function importEntities(
   };
 }
 
+/**
+ * Parsing and row validation run in the worker thread; this thread renders each valid row to its COPY line
+ * (encryption, bigrams) and checks codes against the database, so the two halves of the work overlap.
+ */
 async function validateFile(
   deps: ImportDeps,
   req: ImportRequest,
-  stations: StationDirectory,
+  units: OrgUnitRef[],
   progress: (phase: ImportProgress['phase'], rows: number, message: string) => Promise<void>,
 ): Promise<{ collector: ImportCollector; map: HeaderMap }> {
   let map: HeaderMap | undefined;
   let collector: ImportCollector | undefined;
-  for await (const { row, cells } of readRowsInWorker(req.source, deps.limits ?? defaultImportLimits)) {
-    if (cells.every((c) => cellText(c) === '')) continue;
-    if (!map || !collector) {
-      map = headerMapOf(cells);
+  const check = { units, actor: req.actor };
+  for await (const item of checkRowsInWorker(req.source, deps.limits ?? defaultImportLimits, check)) {
+    if ('map' in item) {
+      const m = item.map;
+      map = m;
       collector = new ImportCollector({
         existing: (usccs) => existingUsccs(deps.db, usccs),
         toLine: (entity, stationId) =>
           entityCopyLine(toEntityRow(entity, { stationId, actorId: req.actor.userId, pii: deps.pii })),
-        usccColumn: columnLabel(map, 'uscc'),
+        usccColumn: columnLabel(m, 'uscc'),
       });
       continue;
     }
-    await collector.add(row, validateRow(row, cells, { map, stations, actor: req.actor }));
+    if (!collector) continue;
+    await collector.add(item.row, item.outcome);
     if (collector.total % PROGRESS_EVERY === 0) {
       await progress('validating', collector.total, `已读取并校验 ${collector.total} 行`);
     }

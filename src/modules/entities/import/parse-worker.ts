@@ -1,8 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../platform/errors.ts';
+import { requireHeaderMap } from './headers.ts';
 import { readRows, type SheetRow } from './read-rows.ts';
-import type { ParseMessage, ParseRequest } from './read-rows-worker.ts';
+import type { CheckContext, CheckedItem, ParseMessage, ParseRequest } from './read-rows-worker.ts';
+import { stationDirectory } from './stations.ts';
+import { validateRow } from './validate-row.ts';
+import { cellText } from './values.ts';
 
 /** Rows per message, and messages sent ahead of the main thread's acknowledgements. */
 const BATCH = 500;
@@ -10,6 +14,21 @@ const WINDOW = 4;
 
 async function* bytesOf(bytes: Uint8Array) {
   yield bytes;
+}
+
+/** Rows to outcomes: the first non-empty row is the header; empty rows are skipped. */
+async function* checked(rows: AsyncIterable<SheetRow>, check: CheckContext): AsyncGenerator<CheckedItem> {
+  const stations = stationDirectory(check.units);
+  let map: ReturnType<typeof requireHeaderMap> | undefined;
+  for await (const { row, cells } of rows) {
+    if (cells.every((c) => cellText(c) === '')) continue;
+    if (!map) {
+      map = requireHeaderMap(cells);
+      yield { map };
+      continue;
+    }
+    yield { row, outcome: validateRow(row, cells, { map, stations, actor: check.actor }) };
+  }
 }
 
 /** Runs in the worker thread: reads the file within the limits and posts its rows in acknowledged batches. */
@@ -21,7 +40,7 @@ async function run(port: NonNullable<typeof parentPort>, req: ParseRequest): Pro
     credits++;
     wake?.();
   });
-  let batch: SheetRow[] = [];
+  let batch: (SheetRow | CheckedItem)[] = [];
   const send = async () => {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
@@ -34,7 +53,8 @@ async function run(port: NonNullable<typeof parentPort>, req: ParseRequest): Pro
     open: () => (req.path ? createReadStream(req.path) : bytesOf(req.bytes ?? new Uint8Array())),
   };
   try {
-    for await (const row of readRows(source, req.limits)) {
+    const rows = readRows(source, req.limits);
+    for await (const row of req.check ? checked(rows, req.check) : rows) {
       batch.push(row);
       if (batch.length >= BATCH) await send();
     }

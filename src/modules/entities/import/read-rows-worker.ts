@@ -1,8 +1,18 @@
 import { setImmediate as turn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import type { Actor } from '../../../platform/actor.ts';
 import { AppError, type ErrorCode, type FieldError } from '../../../platform/errors.ts';
+import type { HeaderMap } from './headers.ts';
 import { type ImportLimits, limitErrors } from './limits.ts';
 import type { ImportSource, SheetRow } from './read-rows.ts';
+import type { OrgUnitRef } from './stations.ts';
+import type { RowOutcome } from './validate-row.ts';
+
+/** What the worker needs to validate rows as well as parse them. */
+export interface CheckContext {
+  units: OrgUnitRef[];
+  actor: Actor;
+}
 
 export interface ParseRequest {
   filename: string;
@@ -10,10 +20,15 @@ export interface ParseRequest {
   limits: ImportLimits;
   bytes?: Uint8Array;
   path?: string;
+  /** Given: the worker validates each row too (validate-row.ts) and posts outcomes, not cells. */
+  check?: CheckContext;
 }
 
+/** A row as the validating worker posts it: the header map once, then each data row's outcome. */
+export type CheckedItem = { map: HeaderMap } | { row: number; outcome: RowOutcome };
+
 export type ParseMessage =
-  | { type: 'rows'; rows: SheetRow[] }
+  | { type: 'rows'; rows: (SheetRow | CheckedItem)[] }
   | { type: 'done' }
   | { type: 'error'; error: { code: ErrorCode; detail: string; errors: FieldError[] } | { message: string } };
 
@@ -42,8 +57,29 @@ async function allBytes(source: ImportSource): Promise<Uint8Array> {
  * and its other requests are not affected. Rows arrive in batches the consumer acknowledges, so a slow
  * consumer (database lookups) holds at most a few batches.
  */
-export async function* readRowsInWorker(source: ImportSource, limits: ImportLimits): AsyncGenerator<SheetRow> {
-  const request: ParseRequest = { filename: source.filename, format: source.format, limits, path: source.path };
+export function readRowsInWorker(source: ImportSource, limits: ImportLimits): AsyncGenerator<SheetRow> {
+  return itemsFromWorker<SheetRow>(source, limits);
+}
+
+/**
+ * As readRowsInWorker, but the worker also validates every row (header first, then each non-empty row), so that
+ * parsing and validation run on the worker's core while the main thread renders the valid rows and checks them
+ * against the database. Items in row order.
+ */
+export function checkRowsInWorker(
+  source: ImportSource,
+  limits: ImportLimits,
+  check: CheckContext,
+): AsyncGenerator<CheckedItem> {
+  return itemsFromWorker<CheckedItem>(source, limits, check);
+}
+
+async function* itemsFromWorker<T>(
+  source: ImportSource,
+  limits: ImportLimits,
+  check?: CheckContext,
+): AsyncGenerator<T> {
+  const request: ParseRequest = { filename: source.filename, format: source.format, limits, path: source.path, check };
   if (!source.path) request.bytes = await allBytes(source);
   const worker = new Worker(workerUrl, {
     workerData: request,
@@ -82,7 +118,7 @@ export async function* readRowsInWorker(source: ImportSource, limits: ImportLimi
           ? new AppError(m.error.code, m.error.detail, m.error.errors)
           : new Error(m.error.message);
       }
-      yield* m.rows;
+      yield* m.rows as T[];
       worker.postMessage('more');
       // Row checks resolve as microtasks (PGlite too): let timers and requests in between batches.
       await turn();
