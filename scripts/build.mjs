@@ -14,6 +14,12 @@ export function buildServer() {
   // Files the code reads beside itself at run time.
   cpSync('src/db/migrations', 'dist/db/migrations', { recursive: true });
   cpSync('src/modules/entities/import/parse-worker.mjs', 'dist/modules/entities/import/parse-worker.mjs');
+  // The first start's schema: a migrated PGlite data directory (src/db/pglite-template.ts).
+  run(process.execPath, [
+    '--input-type=module',
+    '-e',
+    "const { buildPgliteTemplate } = await import('./dist/db/pglite-template.js'); await buildPgliteTemplate();",
+  ]);
   writeFileSync('dist/BUILT', `${new Date().toISOString()}\n`);
 }
 

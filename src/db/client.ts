@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGlite, parse, protocol, types } from '@electric-sql/pglite';
 import pg from 'pg';
 import { databaseUnavailable } from '../platform/errors.ts';
 import { pgCopy, pgliteCopy } from './copy-stream.ts';
@@ -29,11 +29,13 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
     },
   });
   await client.exec(`SET TIME ZONE 'UTC'`);
+  const prepared = process.env.SHIJIAN_PGLITE_PREPARED === 'false' ? undefined : preparedStatements(client);
   // The one connection: while a transaction holds it, only that transaction's handle may query.
   const db: Db = {
     kind: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
       assertOutsideTransaction(db, `db.query(${brief(sql)})`);
+      if (prepared) return prepared.query<T>(sql, params ?? []);
       return (await client.query<T>(sql, params)).rows;
     },
     async exec(sql: string) {
@@ -64,6 +66,123 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
   };
   // PGlite-only extra for tests (snapshot cloning); not part of the interface.
   return Object.assign(db, { dumpDataDir: () => client.dumpDataDir('none') });
+}
+
+type BackendMessage = { name: string } & Record<string, unknown>;
+/** PGlite's internals used here: the same locks its own query() takes, and its parameter serializers. */
+interface PgliteInternals {
+  _runExclusiveTransaction<T>(fn: () => Promise<T>): Promise<T>;
+  _runExclusiveQuery<T>(fn: () => Promise<T>): Promise<T>;
+  serializers: Record<number, (v: unknown) => string>;
+  parsers: Record<number, (v: string, typeId?: number) => unknown>;
+}
+
+/** Distinct statements kept prepared per process; the least recently used one is closed beyond that. */
+const PREPARED_MAX = 400;
+
+/**
+ * PGlite plans an unnamed statement anew on every call (its query() parses, describes, binds and executes an unnamed
+ * statement). The larger list statements (the inbox's providers: windows joined laterally with 4–6 tables) spent
+ * 7–87 ms each in planning. Here a statement run outside a transaction is prepared once under a name and then only
+ * bound and executed, so PostgreSQL's plan cache applies: a statement without parameters keeps its plan; one with
+ * parameters gets a generic plan after five custom ones when that plan is not costlier (plan_cache_mode auto). The
+ * same wire messages as PGlite's own query() under the same locks; errors are the same DatabaseError.
+ */
+function preparedStatements(client: PGlite) {
+  const pg = client as unknown as PgliteInternals & PGlite;
+  const cache = new Map<string, { name: string; paramTypes: number[]; head: BackendMessage[] }>();
+  let next = 0;
+  const run = async (message: Uint8Array) =>
+    (await client.execProtocolStream(message, { syncToFs: false })) as unknown as BackendMessage[];
+
+  async function execute(sql: string, params: unknown[]): Promise<BackendMessage[]> {
+    let entry = cache.get(sql);
+    if (entry) {
+      cache.delete(sql);
+      cache.set(sql, entry); // most recently used last
+    } else {
+      if (cache.size >= PREPARED_MAX) {
+        const [oldSql, old] = cache.entries().next().value!;
+        cache.delete(oldSql);
+        try {
+          await run(protocol.serialize.close({ type: 'S', name: old.name }));
+        } finally {
+          await run(protocol.serialize.sync());
+        }
+      }
+      const name = `sj_${++next}`;
+      try {
+        await run(protocol.serialize.parse({ name, text: sql, types: [] }));
+        const described = await run(protocol.serialize.describe({ type: 'S', name }));
+        entry = {
+          name,
+          paramTypes: parse.parseDescribeStatementResults(described as never),
+          head: described.filter((m) => m.name === 'rowDescription'),
+        };
+      } finally {
+        await run(protocol.serialize.sync());
+      }
+      cache.set(sql, entry);
+    }
+    const { name, paramTypes, head } = entry;
+    const values = params.map((v, i) => {
+      if (v === null || v === undefined) return null;
+      const serialize = pg.serializers[paramTypes[i]!];
+      return serialize ? serialize(v) : String(v);
+    });
+    try {
+      const out = [
+        ...(await run(protocol.serialize.bind({ statement: name, values }))),
+        ...(await run(protocol.serialize.execute({}))),
+      ];
+      return [...head, ...out];
+    } catch (err) {
+      // A table's columns changed under a kept statement ("cached plan must not change result type"): forget it.
+      if ((err as { code?: string }).code === '0A000') {
+        cache.delete(sql);
+        stale = name;
+      }
+      throw err;
+    } finally {
+      await run(protocol.serialize.sync());
+    }
+  }
+
+  /** The statement whose plan went stale in the last call: closed, then the call is made once more. */
+  let stale: string | undefined;
+  async function executeOnce(sql: string, params: unknown[]): Promise<BackendMessage[]> {
+    stale = undefined;
+    try {
+      return await execute(sql, params);
+    } catch (err) {
+      if (stale === undefined || client.isInTransaction()) throw err;
+      const name = stale;
+      stale = undefined;
+      try {
+        await run(protocol.serialize.close({ type: 'S', name }));
+      } finally {
+        await run(protocol.serialize.sync());
+      }
+      return execute(sql, params);
+    }
+  }
+
+  return {
+    async query<T>(sql: string, params: unknown[]): Promise<T[]> {
+      const messages = await pg._runExclusiveTransaction(() =>
+        pg._runExclusiveQuery(async () => {
+          try {
+            return await executeOnce(sql, params);
+          } catch (err) {
+            if (err && typeof err === 'object') Object.assign(err, { query: sql, params });
+            throw err;
+          }
+        }),
+      );
+      if (!client.isInTransaction()) await client.syncToFs();
+      return (parse.parseResults(messages as never, pg.parsers as never)[0]?.rows ?? []) as T[];
+    },
+  };
 }
 
 const pgTypes = {

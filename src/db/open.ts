@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Db, openPglite, openPostgres } from './client.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { isFreshDataDir, readPgliteTemplate } from './pglite-template.ts';
 
 /** DATABASE_URL selects a PostgreSQL server; otherwise the embedded PGlite under DATA_DIR, one process at a time. */
 /** The configuration's database settings (server/config.ts names them; the database layer does not import it). */
@@ -17,7 +18,10 @@ export async function openDatabase(config: DatabaseOptions): Promise<Db> {
   // A previous process may still be closing: wait as long as it may take to stop.
   const release = await lockDataDir(config.DATA_DIR, config.SHUTDOWN_TIMEOUT_MS + 5_000);
   try {
-    const db = await openPglite(join(config.DATA_DIR, 'pglite'));
+    const dir = join(config.DATA_DIR, 'pglite');
+    // First start: the schema made at build time (pglite-template.ts) instead of initdb and every migration.
+    const template = isFreshDataDir(dir) ? readPgliteTemplate() : undefined;
+    const db = await openPglite(dir, template ? { loadDataDir: template } : {});
     return {
       ...db,
       async close() {
