@@ -11,6 +11,7 @@ import { globalSearchScenario } from './global-search.ts';
 import { homeScenario } from './home.ts';
 import { intakeScenario } from './intake.ts';
 import { nodesScenario } from './nodes.ts';
+import { provinceScenario } from './province.ts';
 import { registryScenario } from './registry.ts';
 import { spotcheckScaleScenario } from './spotcheck-scale.ts';
 import { targetingScenario } from './targeting.ts';
@@ -32,4 +33,5 @@ export const scenarios: Record<string, Scenario> = {
   'drug-sales': drugSalesScenario,
   nodes: nodesScenario,
   'default-install': defaultInstallScenario,
+  province: provinceScenario,
 };
