@@ -43,6 +43,11 @@ const BASE = Number(process.env.BENCH_PROVINCE_BASE ?? 50_000);
  * (two such processes side by side use two server backends; a run without it then does the rest).
  */
 const COPY_RANGE = process.env.BENCH_PROVINCE_COPY_RANGE?.split('-').map(Number) as [number, number] | undefined;
+/**
+ * BENCH_PROVINCE_INDEX_ONLY=part,part: this process builds only the indexes whose names contain one of the parts,
+ * then stops (the GIN index in one process, the B-trees in another; a run without it then vacuums).
+ */
+const INDEX_ONLY = process.env.BENCH_PROVINCE_INDEX_ONLY?.split(',');
 /** Copies per load step (one `bench_steps` row each, so an interrupted load resumes). */
 const COPIES_PER_STEP = Number(process.env.BENCH_PROVINCE_COPIES_PER_STEP ?? 20);
 
@@ -77,6 +82,8 @@ async function copyBase(
   // Rows of this copy: base ids lo … lo + n − 1 (the last copy may be partial).
   const n = Math.min(o.base, o.total - shift);
   const hi = o.lo + n - 1;
+  // Each copy is one transaction: its first id there means a step cut short made it already.
+  if ((await db.query('SELECT 1 FROM entities WHERE id = $1', [o.lo + shift])).length) return n;
   await db.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO entities (id, ${COLUMNS}) OVERRIDING SYSTEM VALUE
@@ -172,6 +179,7 @@ async function loadProvinceRegister(ctx: ScenarioContext, rows: ResultRow[]): Pr
   });
   const defs = await db.query<{ name: string; def: string }>('SELECT name, def FROM bench_index_defs ORDER BY name');
   for (const { name, def } of defs) {
+    if (INDEX_ONLY && !INDEX_ONLY.some((p) => name.includes(p))) continue;
     await step(ctx, rows, `register index ${name}`, async () => {
       await db.transaction(async (tx) => {
         await tx.query(`SET LOCAL maintenance_work_mem = '1GB'`);
@@ -180,6 +188,7 @@ async function loadProvinceRegister(ctx: ScenarioContext, rows: ResultRow[]): Pr
       return undefined;
     });
   }
+  if (INDEX_ONLY) return;
   await step(ctx, rows, 'register VACUUM (ANALYZE)', async () => {
     await settleRegister(db);
     return undefined;
