@@ -5,7 +5,12 @@ import { loadDemoEntitiesInto, settleRegister } from '../../src/demo/demo-entiti
 import { Rng } from '../../src/demo/random.ts';
 import { shanghaiToday } from '../../src/domain/deadlines.ts';
 import { USCC_ALPHABET, USCC_WEIGHTS } from '../../src/domain/uscc.ts';
-import { createComplaintAnalysis } from '../../src/modules/complaints/services/analysis.ts';
+import { descriptionsSample } from '../../src/modules/complaints/repos/analysis.ts';
+import {
+  createComplaintAnalysis,
+  HOT_TOPIC_SAMPLE,
+  segmentTopics,
+} from '../../src/modules/complaints/services/analysis.ts';
 import { entityRowColumns } from '../../src/modules/entities/row.ts';
 import { benchActors } from '../lib/actors.ts';
 import { entityApi } from '../lib/entity-api.ts';
@@ -28,6 +33,8 @@ const COMPLAINT_BASE = Number(process.env.BENCH_PROVINCE_COMPLAINT_BASE ?? 250_0
  * can run in a second process beside the register load: BENCH_PROVINCE_PARTS=complaints.
  */
 const PARTS = (process.env.BENCH_PROVINCE_PARTS ?? 'register,complaints,search,analysis,credit,draw,vacuum').split(',');
+/** Runs of each USCC-prefix search (no warm-up): its plan may walk the whole primary key (see SCALING.md). */
+const USCC_RUNS = Number(process.env.BENCH_PROVINCE_USCC_RUNS ?? 2);
 /** Entities in the spot-check pool (issue 15: 10 M): the active entities of as many stations as reach it. */
 const POOL = Number(process.env.BENCH_PROVINCE_POOL ?? 10_000_000);
 
@@ -307,7 +314,7 @@ export const provinceScenario: Scenario = async (ctx) => {
     const api = await entityApi(ctx.db, ctx.pii);
     const actors = await benchActors(ctx.db);
     rows.push(...(await ceilings(ctx)));
-    const search = await searchScenario(ctx.db, api, actors, ctx.log);
+    const search = await searchScenario(ctx.db, api, actors, ctx.log, { usccRuns: USCC_RUNS });
     const browse = await browseScenario(ctx.db, api, actors, ctx.log);
     rows.push(...withLoad(search.rows), ...withLoad(browse.rows));
     Object.assign(detail, { search: search.detail, searchPlans: search.plans, pages: browse.detail });
@@ -315,7 +322,7 @@ export const provinceScenario: Scenario = async (ctx) => {
   if (PARTS.includes('analysis')) {
     ctx.log('12315 analysis');
     const analysis = await measureAnalysis(ctx.db, today);
-    rows.push(...analysis.rows);
+    rows.push(...analysis.rows, ...(await hotTopicCeilings(ctx, today)));
     detail.analysis = analysis.detail;
   }
   // 'credit-facts' alone: load them (beside the index builds, which they do not wait for) and stop.
@@ -452,6 +459,43 @@ async function ceilings(ctx: ScenarioContext): Promise<ResultRow[]> {
       unit: 'ms',
       note: `p50 ${s.p50.toFixed(2)}; load ${loadavg()[0]!.toFixed(1)}`,
     });
+  }
+  return rows;
+}
+
+/**
+ * Where a cold hot-topics call goes: the sample query alone (the latest HOT_TOPIC_SAMPLE descriptions of a 30-day
+ * window, a different window each run) and the segmentation alone (jieba in this process) of one such sample.
+ */
+async function hotTopicCeilings(ctx: ScenarioContext, today: string): Promise<ResultRow[]> {
+  const actors = await benchActors(ctx.db);
+  const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+  const rows: ResultRow[] = [];
+  for (const [who, actor] of [
+    ['district', actors.admin],
+    ['station', actors.station],
+  ] as const) {
+    const query = summarise(
+      await sample(40, (i) => descriptionsSample(ctx.db, actor, day(i + 31), day(i + 1), HOT_TOPIC_SAMPLE)),
+    );
+    const texts = await descriptionsSample(ctx.db, actor, day(30), today, HOT_TOPIC_SAMPLE);
+    const cut = summarise(await sample(20, async () => segmentTopics(texts, 30)));
+    rows.push(
+      {
+        scenario: 'ceiling',
+        metric: `${who}: hot topics' sample query alone p95`,
+        value: query.p95,
+        unit: 'ms',
+        note: `p50 ${query.p50.toFixed(1)}; load ${loadavg()[0]!.toFixed(1)}`,
+      },
+      {
+        scenario: 'ceiling',
+        metric: `${who}: hot topics' segmentation alone p95`,
+        value: cut.p95,
+        unit: 'ms',
+        note: `${texts.length} texts; p50 ${cut.p50.toFixed(1)}; load ${loadavg()[0]!.toFixed(1)}`,
+      },
+    );
   }
   return rows;
 }
