@@ -5,6 +5,7 @@ import { settleRegister } from '../../src/demo/demo-entities-load.ts';
 import { createComplaintAnalysis } from '../../src/modules/complaints/services/analysis.ts';
 import type { ResultRow } from './report.ts';
 import { loadBenchRegister, type ScenarioContext } from './scenario.ts';
+import { loadStep } from './steps.ts';
 
 /**
  * City-scale data behind the role home pages, loaded once into a kept database (`--reuse`): each step is recorded in
@@ -19,44 +20,8 @@ export interface HomeDataOptions {
   casesPerYear: number;
 }
 
-async function step(
-  ctx: ScenarioContext,
-  rows: ResultRow[],
-  name: string,
-  fn: () => Promise<number | undefined>,
-): Promise<void> {
-  const { db, log } = ctx;
-  await db.exec(`CREATE TABLE IF NOT EXISTS bench_steps (name text PRIMARY KEY, seconds double precision NOT NULL,
-    row_count bigint, done_at timestamptz NOT NULL DEFAULT now())`);
-  const [done] = await db.query<{ seconds: number; n: string | null }>(
-    'SELECT seconds, row_count AS n FROM bench_steps WHERE name = $1',
-    [name],
-  );
-  if (done) {
-    log(`load ${name}: kept from an earlier run (${done.seconds.toFixed(0)} s then)`);
-    rows.push({
-      scenario: 'home',
-      metric: `load ${name} (earlier run)`,
-      value: done.seconds,
-      unit: 's',
-      note: done.n ? `${Number(done.n).toLocaleString()} rows` : undefined,
-    });
-    return;
-  }
-  log(`load ${name}`);
-  const t0 = performance.now();
-  const n = await fn();
-  const seconds = (performance.now() - t0) / 1000;
-  await db.query('INSERT INTO bench_steps (name, seconds, row_count) VALUES ($1, $2, $3)', [name, seconds, n ?? null]);
-  log(`load ${name}: ${seconds.toFixed(0)} s${n === undefined ? '' : `, ${n.toLocaleString()} rows`}`);
-  rows.push({
-    scenario: 'home',
-    metric: `load ${name}`,
-    value: seconds,
-    unit: 's',
-    note: n === undefined ? undefined : `${n.toLocaleString()} rows`,
-  });
-}
+const step = (ctx: ScenarioContext, rows: ResultRow[], name: string, fn: () => Promise<number | undefined>) =>
+  loadStep(ctx, rows, 'home', name, fn);
 
 const exec = async (ctx: ScenarioContext, sql: string, params: unknown[] = []) =>
   (await ctx.db.query<{ n: number }>(sql, params))[0]?.n ?? 0;

@@ -12,6 +12,7 @@ import { homeScenario } from './home.ts';
 import { importPathScenario } from './import-path.ts';
 import { intakeScenario } from './intake.ts';
 import { nodesScenario } from './nodes.ts';
+import { provinceScenario } from './province.ts';
 import { registryScenario } from './registry.ts';
 import { spotcheckScaleScenario } from './spotcheck-scale.ts';
 import { targetingScenario } from './targeting.ts';
@@ -34,4 +35,5 @@ export const scenarios: Record<string, Scenario> = {
   nodes: nodesScenario,
   'default-install': defaultInstallScenario,
   'import-path': importPathScenario,
+  province: provinceScenario,
 };

@@ -36,6 +36,13 @@ const take = (n: number, opts: { entities?: number; seed?: number; cipher?: PiiC
 };
 
 describe('demo register generator', () => {
+  test('from/to yield exactly that slice of the register', () => {
+    const all = [...generateDemoEntities({ stations, pii: plainPii, entities: 300 })];
+    const slice = [...generateDemoEntities({ stations, pii: plainPii, entities: 300, from: 120, to: 250 })];
+    assert.deepEqual(slice, all.slice(120, 250));
+    assert.equal([...generateDemoEntities({ stations, pii: plainPii, entities: 300, from: 290, to: 999 })].length, 10);
+  });
+
   test('same seed, same rows; another seed, other rows', () => {
     const a = take(100, { seed: 7 });
     const b = take(100, { seed: 7 });

@@ -46,6 +46,9 @@ export interface DemoEntityOptions {
   stations: readonly DemoStation[];
   pii: PiiCipher;
   asOf?: string;
+  /** Generate only indexes [from, to) of the `entities`-sized register (a bulk load in several transactions). */
+  from?: number;
+  to?: number;
 }
 
 export interface DemoLicence {
@@ -201,5 +204,6 @@ function entityAt(ctx: Context, index: number): DemoEntity {
  */
 export function* generateDemoEntities(opts: DemoEntityOptions): Generator<DemoEntity> {
   const ctx = makeContext(opts);
-  for (let index = 0; index < ctx.n; index++) yield entityAt(ctx, index);
+  const to = Math.min(ctx.n, opts.to ?? ctx.n);
+  for (let index = Math.max(0, opts.from ?? 0); index < to; index++) yield entityAt(ctx, index);
 }

@@ -31,10 +31,10 @@ const monthStart = (ym: string) => `${ym}-01`;
 const shiftYear = (ym: string, years: number) => `${Number(ym.slice(0, 4)) + years}${ym.slice(4)}`;
 const yoy = (now: number, before: number) => (before === 0 ? null : Math.round(((now - before) / before) * 1000) / 10);
 
-const HOT_TOPIC_SAMPLE = 2000;
+export const HOT_TOPIC_SAMPLE = 2000;
 const HOT_TOPIC_TTL_MS = 5 * 60_000;
 
-function segmentTopics(texts: string[], top: number): { word: string; count: number }[] {
+export function segmentTopics(texts: string[], top: number): { word: string; count: number }[] {
   const counts = new Map<string, number>();
   const cut = segmenter();
   for (const text of texts) {
