@@ -2,6 +2,7 @@ import { type PlacardGrade, signPlacard } from '../../src/domain/food-placard.ts
 import { createSigningKeys } from '../../src/modules/signing/published.ts';
 import type { ResultRow } from './report.ts';
 import { loadBenchRegister, type ScenarioContext } from './scenario.ts';
+import { loadStep } from './steps.ts';
 
 /**
  * City-scale food data (issue 13 point 13), loaded once into a kept database (`--reuse`): each step is recorded in
@@ -17,38 +18,13 @@ export interface FoodDataOptions {
   inspections: number;
 }
 
-export async function foodStep(
+/** A load step of the food bench (recorded in `bench_steps`, skipped on a rerun with `--reuse`). */
+export const foodStep = (
   ctx: ScenarioContext,
   rows: ResultRow[],
   name: string,
   fn: () => Promise<number | undefined>,
-): Promise<void> {
-  const { db, log } = ctx;
-  await db.exec(`CREATE TABLE IF NOT EXISTS bench_steps (name text PRIMARY KEY, seconds double precision NOT NULL,
-    row_count bigint, done_at timestamptz NOT NULL DEFAULT now())`);
-  const [done] = await db.query<{ seconds: number; n: string | null }>(
-    'SELECT seconds, row_count AS n FROM bench_steps WHERE name = $1',
-    [name],
-  );
-  if (done) {
-    log(`load ${name}: kept from an earlier run`);
-    rows.push({ scenario: 'food', metric: `load ${name} (earlier run)`, value: done.seconds, unit: 's' });
-    return;
-  }
-  log(`load ${name}`);
-  const t0 = performance.now();
-  const n = await fn();
-  const seconds = (performance.now() - t0) / 1000;
-  await db.query('INSERT INTO bench_steps (name, seconds, row_count) VALUES ($1, $2, $3)', [name, seconds, n ?? null]);
-  log(`load ${name}: ${seconds.toFixed(0)} s${n === undefined ? '' : `, ${n.toLocaleString()} rows`}`);
-  rows.push({
-    scenario: 'food',
-    metric: `load ${name}`,
-    value: seconds,
-    unit: 's',
-    note: n === undefined ? undefined : `${n.toLocaleString()} rows`,
-  });
-}
+): Promise<void> => loadStep(ctx, rows, 'food', name, fn);
 
 const count = async (ctx: ScenarioContext, sql: string, params: unknown[] = []) =>
   Number((await ctx.db.query<{ n: number }>(sql, params))[0]?.n ?? 0);

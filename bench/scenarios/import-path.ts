@@ -33,6 +33,7 @@ import { loginCookie } from '../lib/http-login.ts';
 import { writeCsvFiles, writeXlsxFile } from '../lib/import-files.ts';
 import type { ResultRow } from '../lib/report.ts';
 import type { ScenarioContext, ScenarioResult } from '../lib/scenario.ts';
+import { fileLines } from './import.ts';
 
 /** One XLSX sheet holds 1,048,576 rows: the header and 1,048,575 data rows. */
 const XLSX_MAX_DATA_ROWS = 1_048_575;
@@ -143,18 +144,6 @@ async function stageValidate(ctx: ScenarioContext, f: Format, copyFile: string) 
     usccs,
     rss,
   };
-}
-
-/** The file back as line-aligned chunks. */
-async function* fileLines(file: string): AsyncGenerator<string> {
-  let carry = '';
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const text = carry + (chunk as string);
-    const cut = text.lastIndexOf('\n') + 1;
-    carry = text.slice(cut);
-    if (cut) yield text.slice(0, cut);
-  }
-  if (carry) yield carry;
 }
 
 async function emptyRegister(db: Db): Promise<void> {

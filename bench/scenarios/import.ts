@@ -43,7 +43,7 @@ function renderToFile(file: string, opts: ImportOptions): { seconds: number; byt
 }
 
 /** The file back as line-aligned chunks (a chunk never ends mid-row, as copyFrom requires). */
-async function* fileLines(file: string): AsyncGenerator<string> {
+export async function* fileLines(file: string): AsyncGenerator<string> {
   let carry = '';
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
     const text = carry + (chunk as string);
