@@ -114,6 +114,7 @@ test('the admin edits the checklist: a band out of order is refused naming the f
     page.getByTestId('checklist-save').click(),
   ]);
   assert.equal(saved.status(), 200);
-  await page.getByText(`第 ${checklist.version + 1} 版`).waitFor();
+  // The page's version line, not the toast that also names the version ("评定标准已保存为第 N 版").
+  await page.getByText(new RegExp(`^第 ${checklist.version + 1} 版 · 总分`)).waitFor();
   assert.deepEqual(errors, []);
 });
