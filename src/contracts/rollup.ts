@@ -53,3 +53,28 @@ export const ZRollupComplaintMonths = z.object({
 export type TRollupCity = z.infer<typeof ZRollupCity>;
 export type TRollupRegions = z.infer<typeof ZRollupRegions>;
 export type TRollupComplaintMonths = z.infer<typeof ZRollupComplaintMonths>;
+
+/** The counts of a city row, in the page's column order: what the totals row sums. */
+export const ROLLUP_COUNTS = [
+  'entities',
+  'activeEntities',
+  'abnormalListed',
+  'spotCheckVisits',
+  'spotCheckInspected',
+  'spotCheckProblemVisits',
+  'riskA',
+  'riskB',
+  'riskC',
+  'riskD',
+  'complaints',
+  'cases',
+  'finesFen',
+] as const satisfies readonly (keyof TRollupCity)[];
+export type TRollupCount = (typeof ROLLUP_COUNTS)[number];
+
+/** The totals row of the province page and its export: every count summed over the cities. */
+export function rollupTotals(cities: readonly TRollupCity[]): Record<TRollupCount, number> {
+  const total = Object.fromEntries(ROLLUP_COUNTS.map((k) => [k, 0])) as Record<TRollupCount, number>;
+  for (const c of cities) for (const k of ROLLUP_COUNTS) total[k] += c[k];
+  return total;
+}

@@ -1,3 +1,4 @@
+import { rollupTotals } from '../../../contracts/rollup.ts';
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
@@ -26,41 +27,13 @@ const columns: ExportColumn<City>[] = [
   { header: '数据问题', width: 60, value: (c) => c.problem ?? '' },
 ];
 
-const SUMMED = [
-  'entities',
-  'activeEntities',
-  'abnormalListed',
-  'spotCheckVisits',
-  'spotCheckInspected',
-  'spotCheckProblemVisits',
-  'riskA',
-  'riskB',
-  'riskC',
-  'riskD',
-  'complaints',
-  'cases',
-  'finesFen',
-] as const;
-
-/** The totals row: every count summed over the cities. */
-export function totalsOf(cities: readonly City[]): City {
-  const total: City = {
-    cityCode: '合计',
-    name: '',
-    problem: null,
-    ...Object.fromEntries(SUMMED.map((k) => [k, 0])),
-  } as City;
-  for (const c of cities) for (const k of SUMMED) total[k] += c[k];
-  return total;
-}
-
 /** 省级汇总 as an XLSX download, audited with the row count like every other export. */
 export function createRegionsExport(db: Db, rollup: Pick<RollupService, 'regions'>) {
   return {
     async export(actor: Actor) {
       const { cities } = await rollup.regions();
       async function* rows() {
-        yield cities.length ? [...cities, totalsOf(cities)] : [];
+        yield cities.length ? [...cities, { cityCode: '合计', name: '', problem: null, ...rollupTotals(cities) }] : [];
       }
       const body = xlsxBody('省级汇总', columns, rows(), (rowCount, complete) =>
         db.transaction((tx) =>

@@ -2,6 +2,7 @@ import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Row, Segmented, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
+import { ROLLUP_COUNTS, rollupTotals } from '../../../../src/contracts/rollup.ts';
 import { rollupApi, rollupKeys, type TRollupCity } from '../../api/rollup.ts';
 import { type ChartOption, EChart } from '../../components/echart.tsx';
 import { LoadError } from '../../components/load-error.tsx';
@@ -9,7 +10,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { useAsync } from '../../lib/use-async.ts';
-import { cityLabel, cityTotals, type NumericField, yuan } from './province-figures.ts';
+import { cityLabel, type NumericField, yuan } from './province-figures.ts';
 
 type Metric = 'entities' | 'complaints' | 'cases' | 'finesFen' | 'spotCheckVisits';
 const metrics: { value: Metric; label: MessageKey }[] = [
@@ -173,7 +174,7 @@ export function ProvincePage() {
 
 function ProvinceTable({ cities, loading }: { cities: TRollupCity[]; loading: boolean }) {
   const t = useT();
-  const total = useMemo(() => cityTotals(cities), [cities]);
+  const total = useMemo(() => rollupTotals(cities), [cities]);
   const num = (field: NumericField, title: MessageKey | string) => ({
     key: field,
     title: title.includes('.') ? t(title as MessageKey) : title,
@@ -216,21 +217,6 @@ function ProvinceTable({ cities, loading }: { cities: TRollupCity[]; loading: bo
     num('cases', 'province.cases'),
     num('finesFen', 'province.finesYuan'),
   ];
-  const leaves = [
-    'entities',
-    'activeEntities',
-    'abnormalListed',
-    'spotCheckVisits',
-    'spotCheckInspected',
-    'spotCheckProblemVisits',
-    'riskA',
-    'riskB',
-    'riskC',
-    'riskD',
-    'complaints',
-    'cases',
-    'finesFen',
-  ] as const;
   return (
     <Table<TRollupCity>
       size="small"
@@ -249,7 +235,7 @@ function ProvinceTable({ cities, loading }: { cities: TRollupCity[]; loading: bo
               <Table.Summary.Cell index={0} colSpan={2}>
                 <Typography.Text strong>{t('province.total')}</Typography.Text>
               </Table.Summary.Cell>
-              {leaves.map((f, i) => (
+              {ROLLUP_COUNTS.map((f, i) => (
                 <Table.Summary.Cell key={f} index={i + 2} align="right">
                   <Typography.Text strong>
                     {f === 'finesFen' ? yuan(total[f]) : total[f].toLocaleString('zh-CN')}
