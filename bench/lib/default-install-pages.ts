@@ -165,7 +165,10 @@ export function pageCalls(c: PageCallContext): Record<string, PageCall[]> {
     '/calendar': [first(`/api/v1/calendar/status?from=${c.year}-01-01&to=${c.year}-12-31`)],
     '/jobs': [first('/api/v1/jobs?limit=50')],
     '/reports/work': [first(`/api/v1/reports/work?from=${c.month}-01&to=${c.today}`)],
-    '/province': [first('/api/v1/rollup/regions'), first('/api/v1/rollup/regions/complaints-by-month?months=12')],
+    '/province': [
+      first('/api/v1/rollup/regions'),
+      { label: '12315 by month', path: '/api/v1/rollup/regions/complaints-by-month?months=12' },
+    ],
     '/stations/rating': [first(`/api/v1/station-ratings?year=${c.year}`)],
     '/drugs/pharmacies': [first('/api/v1/pharmacies?limit=20'), search('/api/v1/pharmacies?limit=20', '大药房')],
     '/drugs/attendance': [first(`/api/v1/pharmacies/attendance?from=${c.monthAgo}&to=${c.today}`)],
