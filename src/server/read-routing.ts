@@ -12,7 +12,7 @@ const SESSION_IN_COOKIE = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`);
  * answers the next read may not be the one that took the write, so the client carries the position. A forged value
  * can only send that client's own reads to the primary.
  */
-export const WAL_COOKIE = 'sj_wal';
+const WAL_COOKIE = 'sj_wal';
 const WAL_IN_COOKIE = new RegExp(`(?:^|;\\s*)${WAL_COOKIE}=([^;]+)`);
 
 /** The caller for read-your-writes: the session, or the client address for the public portal and open data. */
