@@ -24,21 +24,26 @@ const baseEnv = {
 };
 let failed = 0;
 
-async function check(label: string, fn: () => Promise<unknown>): Promise<void> {
-  const t0 = Date.now();
-  try {
-    const note = await fn();
-    console.log(
-      `  ✓ ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)${typeof note === 'string' ? `: ${note}` : ''}`,
-    );
-  } catch (err) {
-    failed++;
-    console.log(`  ✗ ${label}: ${(err as Error).message}`);
-  }
+type Check = (label: string, fn: () => Promise<unknown>) => Promise<void>;
+
+/** A stage's checks, printed as they finish with the stage's tag (the two stages run side by side). */
+function checker(tag: string): Check {
+  return async (label, fn) => {
+    const t0 = Date.now();
+    try {
+      const note = await fn();
+      console.log(
+        `  ✓ [${tag}] ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)${typeof note === 'string' ? `: ${note}` : ''}`,
+      );
+    } catch (err) {
+      failed++;
+      console.log(`  ✗ [${tag}] ${label}: ${(err as Error).message}`);
+    }
+  };
 }
 
 /** Step i of every workflow, an idle pause, step i + 1 … so each step runs after every cache has expired. */
-async function runWorkflows(workflows: Workflow[]): Promise<void> {
+async function runWorkflows(check: Check, workflows: Workflow[]): Promise<void> {
   const rounds = Math.max(...workflows.map((w) => w.steps.length));
   for (let i = 0; i < rounds; i++) {
     if (i > 0) await sleep(IDLE_SECONDS * 1000);
@@ -64,7 +69,8 @@ async function entityTotal(baseUrl: string): Promise<number> {
 }
 
 async function pgliteStage(): Promise<void> {
-  console.log('\n== 嵌入式数据库 (PGlite)：npm start 两次、各业务流程、导入中 kill -9');
+  console.log('== [PGlite] 嵌入式数据库：npm start 两次、各业务流程、导入中 kill -9');
+  const check = checker('PGlite');
   const env = { ...baseEnv, DATA_DIR: join(root, 'pglite') };
   const port = 3900;
   let app: AppProcess | undefined;
@@ -104,7 +110,7 @@ async function pgliteStage(): Promise<void> {
       throw new Error(`a second process opened the embedded database: ${refused}`);
     if ((await entityTotal(app!.baseUrl)) !== total) throw new Error('the first process lost data');
   });
-  await runWorkflows(workflowsFor(app!.baseUrl));
+  await runWorkflows(check, workflowsFor(app!.baseUrl));
   await killDuringImport(check, { app: app!, restart: () => startApp({ name: 'pglite-3', port, env, logDir }) }).then(
     (next) => {
       app = next;
@@ -114,7 +120,8 @@ async function pgliteStage(): Promise<void> {
 }
 
 async function postgresStage(): Promise<void> {
-  console.log('\n== PostgreSQL 服务器：各业务流程、负载中重启数据库、两个应用进程');
+  console.log('== [PG] PostgreSQL 服务器：各业务流程、负载中重启数据库、两个应用进程');
+  const check = checker('PG');
   const cluster = createPgCluster(55432);
   const env = { ...baseEnv, DATA_DIR: join(root, 'pg-app'), DATABASE_URL: cluster.url };
   let a: AppProcess | undefined;
@@ -123,7 +130,7 @@ async function postgresStage(): Promise<void> {
       a = await startApp({ name: 'pg-a', port: 3910, env, args: ['--demo'], logDir });
     });
     if (!a) return;
-    await runWorkflows(workflowsFor(a.baseUrl));
+    await runWorkflows(check, workflowsFor(a.baseUrl));
     await pgRestartUnderLoad(check, { app: a, cluster });
     await twoProcesses(check, { a, cluster, start: () => startApp({ name: 'pg-b', port: 3911, env, logDir }) });
   } finally {
@@ -134,8 +141,8 @@ async function postgresStage(): Promise<void> {
 
 const t0 = Date.now();
 try {
-  await pgliteStage();
-  if (process.env.SMOKE_SKIP_POSTGRES !== '1') await postgresStage();
+  // Side by side: most of each stage is idle pauses and restarts (different ports, data folders and clusters).
+  await Promise.all([pgliteStage(), process.env.SMOKE_SKIP_POSTGRES === '1' ? undefined : postgresStage()]);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

@@ -69,6 +69,24 @@ test('a leader on an installation without cities: the menu entry and an empty st
   }
 });
 
+test('a user with the screen permission but a station-sized data scope is not offered the page', async () => {
+  const { context, page, errors } = await openSession(web.browser, web.app);
+  try {
+    // The leader's own answers with the scope narrowed: the menu decides by the scope login and /auth/me report.
+    await page.route(/\/api\/v1\/auth\/(me|login)$/, async (r) => {
+      const res = await r.fetch();
+      r.fulfill({ response: res, json: { ...(await res.json()), dataScope: 'unit_and_below' } });
+    });
+    await loginViaUi(page, 'leader');
+    const labels = await sideMenuLabels(page);
+    assert.ok(labels.includes('工作总结'), labels.join());
+    assert.ok(!labels.includes('省级汇总'), labels.join());
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('with three cities: one row per region code, the totals, sorting, the charts and the problem alert', async () => {
   const { context, page, errors } = await openSession(web.browser, web.app);
   try {

@@ -49,7 +49,17 @@ export interface AppMenuEntry {
   group?: MenuGroup;
   /** A route without a menu entry (a detail page); the menu highlights its parent by path prefix. */
   hideInMenu?: boolean;
+  /** Listed only for data scope 全部数据 (the API's one policy decides; the menu just does not offer a 403). */
+  wholeRegion?: boolean;
 }
+
+/** Whether the side menu and the global search offer the entry to this user. */
+export const offeredInMenu = (
+  page: AppMenuEntry,
+  can: (permission: Permission) => boolean,
+  dataScope: string | undefined,
+): boolean =>
+  !page.hideInMenu && (!page.permission || can(page.permission)) && (!page.wholeRegion || dataScope === 'all');
 
 export type MenuGroup = 'org' | 'audit' | 'credit' | 'spotCheck' | 'cases' | 'food' | 'equipment' | 'drugs' | 'product';
 export const menuGroups: Record<MenuGroup, { label: MessageKey; icon: ReactNode }> = {
@@ -556,6 +566,7 @@ export const appMenu: AppMenuEntry[] = [
     label: 'nav.province',
     icon: <GlobalOutlined />,
     permission: 'screen:read',
+    wholeRegion: true,
   },
   {
     path: '/notifications',

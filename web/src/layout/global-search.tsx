@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import type { TSearchGroupName, TSearchHit } from '../../../src/contracts/search.ts';
 import { normaliseForSearch } from '../../../src/domain/bigrams.ts';
 import { searchApi, searchKey } from '../api/search.ts';
-import { appMenu } from '../app-menu.tsx';
+import { appMenu, offeredInMenu } from '../app-menu.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { MessageKey } from '../i18n/zh-cn.ts';
@@ -73,7 +73,7 @@ function HitLabel({ title, detail }: { title: string; detail?: string | null }) 
 function SearchBox({ phone, onDone }: { phone?: boolean; onDone?: () => void }) {
   const width = phone ? '100%' : 300;
   const { t } = useI18n();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const navigate = useNavigate();
   const ref = useRef<GetRef<typeof AutoComplete>>(null);
   const [text, setText] = useState('');
@@ -98,7 +98,7 @@ function SearchBox({ phone, onDone }: { phone?: boolean; onDone?: () => void }) 
     if (!enabled) return [];
     const needle = term.toLowerCase();
     const pages = appMenu
-      .filter((p) => !p.hideInMenu && (!p.permission || can(p.permission)))
+      .filter((p) => offeredInMenu(p, can, me?.dataScope))
       .filter((p) => t(p.label).toLowerCase().includes(needle))
       .slice(0, PAGE_HITS)
       .map((p) => ({ value: p.path, label: <HitLabel title={t(p.label)} detail={p.path} /> }));
@@ -120,7 +120,7 @@ function SearchBox({ phone, onDone }: { phone?: boolean; onDone?: () => void }) 
     }
     if (pages.length) groups.push({ label: t(groupLabels.pages), options: pages });
     return groups;
-  }, [enabled, term, query.data, can, t]);
+  }, [enabled, term, query.data, can, t, me?.dataScope]);
 
   const empty = enabled && !query.isFetching ? t(query.isError ? 'search.failed' : 'search.noResult') : null;
   return (

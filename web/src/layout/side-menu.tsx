@@ -1,7 +1,13 @@
 import { Menu, type MenuProps } from 'antd';
 import { useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { type AppMenuEntry as AppPage, appMenu as appPages, type MenuGroup, menuGroups } from '../app-menu.tsx';
+import {
+  type AppMenuEntry as AppPage,
+  appMenu as appPages,
+  type MenuGroup,
+  menuGroups,
+  offeredInMenu,
+} from '../app-menu.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
 
@@ -16,12 +22,12 @@ export function activePage(pathname: string, pages: AppPage[] = appPages): AppPa
 
 /** onNavigate: called after a choice (the phone drawer closes then). */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void } = {}) {
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
 
-  const visible = useMemo(() => appPages.filter((p) => !p.hideInMenu && (!p.permission || can(p.permission))), [can]);
+  const visible = useMemo(() => appPages.filter((p) => offeredInMenu(p, can, me?.dataScope)), [can, me?.dataScope]);
 
   const items = useMemo(() => {
     const out: MenuItem[] = [];
