@@ -28,7 +28,7 @@ import { createStage, dropStage, insertStagedEntities } from '../../src/modules/
 import { stationDirectory } from '../../src/modules/entities/import/stations.ts';
 import { validateRow } from '../../src/modules/entities/import/validate-row.ts';
 import { cellText } from '../../src/modules/entities/import/values.ts';
-import { withIndexesDeferred } from '../../src/modules/entities/repo.ts';
+import { withEventKeyDeferred, withIndexesDeferred } from '../../src/modules/entities/repo.ts';
 import { toEntityRow } from '../../src/modules/entities/row.ts';
 import { loginCookie } from '../lib/http-login.ts';
 import { writeCsvFiles, writeXlsxFile } from '../lib/import-files.ts';
@@ -165,7 +165,10 @@ async function stageInsert(db: Db, copyFile: string, collector: ImportCollector,
     tChecks = performance.now();
     const valid = collector.total - collector.invalid;
     await db.transaction((tx) =>
-      withIndexesDeferred(tx, valid, () => insertStagedEntities(tx, stage, 'bench', actorId)),
+      withIndexesDeferred(tx, valid, (deferred) => {
+        const insert = () => insertStagedEntities(tx, stage, 'bench', actorId);
+        return deferred ? withEventKeyDeferred(tx, insert) : insert();
+      }),
     );
     tInsert = performance.now();
   } finally {

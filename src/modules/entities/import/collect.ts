@@ -3,7 +3,7 @@ import type { TEntityImportError } from '../../../contracts/entity-import.ts';
 import type { Queryable } from '../../../db/client.ts';
 import { copyText } from '../../../db/copy.ts';
 import { entityRowColumns } from '../row.ts';
-import { discardStagedRows, type Stage, stagedDuplicates, stagedRegistered } from './staging-repo.ts';
+import { analyzeStage, discardStagedRows, type Stage, stagedDuplicates, stagedRegistered } from './staging-repo.ts';
 import type { RowOutcome } from './validate-row.ts';
 
 export interface CollectorDeps {
@@ -57,6 +57,7 @@ export class ImportCollector {
    * row-by-row checks did; those rows are marked so that the insert skips them.
    */
   async finish(db: Queryable, stage: Stage): Promise<void> {
+    await analyzeStage(db, stage);
     const discarded: number[] = [];
     for (const { row, uscc } of await stagedRegistered(db, stage)) {
       this.fail(row, [this.usccError(row, uscc, '该统一社会信用代码已登记（系统中已有此市场主体）')]);

@@ -6,7 +6,7 @@ import { appendAudit } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { PiiCipher } from '../../../platform/pii.ts';
 import { entityCopyLine } from '../copy-repo.ts';
-import { withIndexesDeferred } from '../repo.ts';
+import { withEventKeyDeferred, withIndexesDeferred } from '../repo.ts';
 import { toEntityRow } from '../row.ts';
 import { ImportCollector } from './collect.ts';
 import { columnLabel, type HeaderMap } from './headers.ts';
@@ -176,8 +176,9 @@ async function insertValid(
   const note = `批量导入：${req.source.filename}`.slice(0, 500);
   try {
     return await db.transaction(async (tx) => {
-      const imported = await withIndexesDeferred(tx, valid, () =>
-        insertStagedEntities(tx, stage, note, req.actor.userId),
+      const insert = () => insertStagedEntities(tx, stage, note, req.actor.userId);
+      const imported = await withIndexesDeferred(tx, valid, (deferred) =>
+        deferred ? withEventKeyDeferred(tx, insert) : insert(),
       );
       await appendAudit(tx, req.actor, {
         action: 'entity.import',

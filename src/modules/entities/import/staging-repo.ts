@@ -27,6 +27,9 @@ export async function createStage(db: Db): Promise<Stage> {
     `CREATE UNLOGGED TABLE ${table} WITH (autovacuum_enabled = off) AS
        SELECT 0::int AS row_no, true AS ok, ${columnList} FROM entities WITH NO DATA`,
   );
+  // Rows arrive in order, so the key is appended to (cheap); it lets the insert read them in file order without
+  // sorting the whole table (an on-disk sort of 58 MB at 100 k rows).
+  await db.query(`ALTER TABLE ${table} ADD PRIMARY KEY (row_no)`);
   return { table, copySql: `COPY ${table} (row_no, ok, ${columnList}) FROM STDIN` };
 }
 
@@ -44,6 +47,11 @@ async function dropStaleStages(db: Queryable): Promise<void> {
     const m = /^entity_import_stage_(\d+)_[0-9a-f]+$/.exec(name);
     if (m && now - Number(m[1]) > STALE_AFTER_S) await db.query(`DROP TABLE IF EXISTS ${name}`);
   }
+}
+
+/** Once every row is in: statistics for the columns the checks and the insert read (the whole row costs seconds). */
+export async function analyzeStage(db: Queryable, stage: Stage): Promise<void> {
+  await db.query(`ANALYZE ${stage.table} (row_no, ok, uscc)`);
 }
 
 /** Codes that appear on more than one row, with those rows in order. */
