@@ -14,7 +14,7 @@ import { defaultImportLimits, fileError, type ImportLimits } from './limits.ts';
 import type { ImportSource } from './read-rows.ts';
 import { checkRowsInWorker } from './read-rows-worker.ts';
 import { listOrgUnitRefs } from './repo.ts';
-import { StageWriter } from './stage-writer.ts';
+import { StageWriter, stageBatchFor } from './stage-writer.ts';
 import { createStage, dropStage, insertStagedEntities, type Stage } from './staging-repo.ts';
 import type { OrgUnitRef } from './stations.ts';
 
@@ -135,7 +135,7 @@ async function validateFile(
   let map: HeaderMap | undefined;
   let collector: ImportCollector | undefined;
   const check = { units: ctx.units, actor: req.actor };
-  const writer = new StageWriter(deps.db, ctx.stage.copySql);
+  const writer = new StageWriter(deps.db, ctx.stage.copySql, stageBatchFor(deps.db.kind));
   try {
     for await (const item of checkRowsInWorker(req.source, deps.limits ?? defaultImportLimits, check)) {
       if ('map' in item) {
