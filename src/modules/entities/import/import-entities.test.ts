@@ -137,6 +137,17 @@ describe('importEntities: one transaction, whatever happens inside it', () => {
     assert.deepEqual(await stagingTables(), []);
   });
 
+  test('a staging table left by a killed import is dropped by a later one after a day; a running one is not', async () => {
+    const fresh = `entity_import_stage_${Math.floor(Date.now() / 1000)}_0000aaaa`;
+    await testDb.db.exec(
+      `CREATE UNLOGGED TABLE entity_import_stage_1000_0000aaaa (row_no int); CREATE UNLOGGED TABLE ${fresh} (row_no int)`,
+    );
+    const rows = [rowFor(makeEntity(), { stationCode: 's01' })];
+    await importEntities({ db: testDb.db, pii }, { actor: admin, source: source(csvOf(rows)), mode: 'all' });
+    assert.deepEqual(await stagingTables(), [fresh]);
+    await testDb.db.exec(`DROP TABLE ${fresh}`);
+  });
+
   test('XLSX with an instructions sheet first: the data sheet is found by its headers', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('说明').addRow(['请在第二个工作表填写']);
