@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeEntity } from '../../../tests/helpers/factories.ts';
 import { createTestDb, type TestDb } from '../../../tests/helpers/test-db.ts';
+import type { Queryable } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { createPiiCipher } from '../../platform/pii.ts';
 import { copyEntityRows } from './copy-repo.ts';
-import { withIndexesDeferred } from './repo.ts';
+import { withEventKeyDeferred, withIndexesDeferred } from './repo.ts';
 import { toEntityRow } from './row.ts';
 
 const pii = createPiiCipher('deferred-index-test');
@@ -57,6 +58,44 @@ describe('a bulk load with the secondary indexes dropped and rebuilt, all inside
       `SELECT count(*)::int AS n FROM entities WHERE name_bigrams @@ '''批量'''::tsquery`,
     );
     assert.equal(hit!.n, 30);
+  });
+
+  test('the events key is dropped for a deferred load and added back: it is still checked, set-based', async () => {
+    const eventKeys = async () =>
+      (
+        await testDb.db.query<{ def: string }>(
+          `SELECT conname || ' ' || pg_get_constraintdef(oid) AS def FROM pg_constraint
+            WHERE conrelid = 'entity_events'::regclass AND confrelid = 'entities'::regclass`,
+        )
+      ).map((r) => r.def);
+    const keys = await eventKeys();
+    assert.equal(keys.length, 1);
+    const insertEvents = (tx: Queryable, extra = '') =>
+      tx.query(
+        `INSERT INTO entity_events (entity_id, kind, occurred_on)
+         SELECT id, 'establish', established_on FROM entities ${extra}`,
+      );
+    const load = async (extra: string) => {
+      const incoming = (await count()) + 10;
+      return testDb.db.transaction((tx) =>
+        withIndexesDeferred(
+          tx,
+          incoming,
+          async (deferred) => {
+            assert.equal(deferred, true);
+            return withEventKeyDeferred(tx, async () => {
+              await copyEntityRows(tx, rows(10));
+              await insertEvents(tx, extra);
+            });
+          },
+          1,
+        ),
+      );
+    };
+    await load('');
+    assert.deepEqual(await eventKeys(), keys);
+    await assert.rejects(load("UNION ALL SELECT -1, 'establish', now()::date"), /foreign key|外键/);
+    assert.deepEqual(await eventKeys(), keys);
   });
 
   test('a load that fails half-way leaves neither rows nor a missing index', async () => {

@@ -269,19 +269,36 @@ export const DEFERRED_INDEX_MIN_ROWS = 50_000;
 export async function withIndexesDeferred<T>(
   tx: Queryable,
   incoming: number,
-  load: () => Promise<T>,
+  load: (deferred: boolean) => Promise<T>,
   minRows = DEFERRED_INDEX_MIN_ROWS,
 ): Promise<T> {
-  if (incoming < minRows || incoming < (await estimatedEntityRows(tx))) return load();
+  if (incoming < minRows || incoming < (await estimatedEntityRows(tx))) return load(false);
   const indexes = await tx.query<{ name: string; def: string }>(
     `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
       WHERE i.schemaname = current_schema() AND i.tablename = 'entities'
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`,
   );
   for (const { name } of indexes) await tx.query(`DROP INDEX ${quoteIdent(name)}`);
-  const result = await load();
+  const result = await load(true);
   await tx.query(`SET LOCAL maintenance_work_mem = '128MB'`);
   for (const { def } of indexes) await tx.query(def);
+  return result;
+}
+
+/**
+ * Runs `load` with the foreign key from `entity_events` to `entities` dropped, then adds it back (one set-based check
+ * of every event instead of one lookup per inserted event: ≈ 2 s per 100 k events). Only inside a load that already
+ * holds `entities` exclusively (withIndexesDeferred's `deferred`): dropping the key locks both tables.
+ */
+export async function withEventKeyDeferred<T>(tx: Queryable, load: () => Promise<T>): Promise<T> {
+  const keys = await tx.query<{ name: string; def: string }>(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
+      WHERE conrelid = 'entity_events'::regclass AND confrelid = 'entities'::regclass AND contype = 'f'`,
+  );
+  for (const { name } of keys) await tx.query(`ALTER TABLE entity_events DROP CONSTRAINT ${quoteIdent(name)}`);
+  const result = await load();
+  for (const { name, def } of keys)
+    await tx.query(`ALTER TABLE entity_events ADD CONSTRAINT ${quoteIdent(name)} ${def}`);
   return result;
 }
 

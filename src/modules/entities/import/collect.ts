@@ -1,36 +1,36 @@
 import type { TEntityCreate } from '../../../contracts/entities.ts';
 import type { TEntityImportError } from '../../../contracts/entity-import.ts';
+import type { Queryable } from '../../../db/client.ts';
+import { copyText } from '../../../db/copy.ts';
+import { entityRowColumns } from '../row.ts';
+import { analyzeStage, discardStagedRows, type Stage, stagedDuplicates, stagedRegistered } from './staging-repo.ts';
 import type { RowOutcome } from './validate-row.ts';
 
-/** Rows checked against the database per query. */
-export const LOOKUP_BATCH = 1000;
-
-interface ValidRow {
-  row: number;
-  /** The row as a COPY text line, ready to load: much smaller than the parsed object. */
-  line: string;
-}
-
 export interface CollectorDeps {
-  /** Codes of these that are already registered. */
-  existing(usccs: string[]): Promise<Set<string>>;
+  /** Receives each staged line (staging-repo.ts layout); awaited, so a slow database slows the reading down. */
+  stage(line: string): Promise<void>;
   toLine(entity: TEntityCreate, stationId: number): string;
   /** The USCC column as the file names it. */
   usccColumn: string;
+  /**
+   * Mode `all`: once a row is invalid nothing will be inserted, so later valid rows are staged by their code only
+   * (for the duplicate and registered checks) and not rendered.
+   */
+  nothingIfInvalid: boolean;
 }
 
+/** The entity columns after the code, as COPY nulls: a row staged for its code alone. */
+const NULL_COLUMNS = '\t\\N'.repeat(entityRowColumns.length - 1);
+
 /**
- * Gathers validated rows: errors per row, codes repeated within the file (both rows reported), and codes
- * already in the database (looked up a batch at a time). What is left in `valid` may be inserted.
+ * Gathers validated rows: errors per row as they come, every row with a valid code into the staging table. Codes
+ * repeated within the file (both rows reported) and codes already registered are found there at the end, set-based,
+ * so memory holds the errors and nothing per valid row, whatever the file's size.
  */
 export class ImportCollector {
   readonly errors: TEntityImportError[] = [];
-  readonly valid = new Map<string, ValidRow>();
   total = 0;
   private readonly invalidRows = new Set<number>();
-  private readonly firstRow = new Map<string, number>();
-  private readonly firstReported = new Set<number>();
-  private pending = new Map<string, ValidRow>();
 
   constructor(private readonly deps: CollectorDeps) {}
 
@@ -40,46 +40,46 @@ export class ImportCollector {
 
   async add(row: number, outcome: RowOutcome): Promise<void> {
     this.total++;
-    if (!outcome.ok) this.fail(row, outcome.errors);
-    const uscc = outcome.ok ? outcome.entity.uscc : outcome.uscc;
-    if (uscc) {
-      const first = this.firstRow.get(uscc);
-      if (first !== undefined) this.duplicate(uscc, first, row);
-      else {
-        this.firstRow.set(uscc, row);
-        if (outcome.ok) this.pending.set(uscc, { row, line: this.deps.toLine(outcome.entity, outcome.stationId) });
-      }
+    if (!outcome.ok) {
+      this.fail(row, outcome.errors);
+      if (outcome.uscc) await this.deps.stage(`${row}\tf\t${copyText(outcome.uscc)}${NULL_COLUMNS}\n`);
+      return;
     }
-    if (this.pending.size >= LOOKUP_BATCH) await this.flush();
+    if (this.deps.nothingIfInvalid && this.invalidRows.size > 0) {
+      await this.deps.stage(`${row}\tt\t${copyText(outcome.entity.uscc)}${NULL_COLUMNS}\n`);
+      return;
+    }
+    await this.deps.stage(`${row}\tt\t${this.deps.toLine(outcome.entity, outcome.stationId)}`);
   }
 
-  /** Checks the pending rows against the database; call once more after the last row. */
-  async flush(): Promise<void> {
-    const batch = this.pending;
-    this.pending = new Map();
-    const existing = await this.deps.existing([...batch.keys()]);
-    for (const [uscc, item] of batch) {
-      if (existing.has(uscc))
-        this.fail(item.row, [this.usccError(item.row, uscc, '该统一社会信用代码已登记（系统中已有此市场主体）')]);
-      else this.valid.set(uscc, item);
+  /**
+   * After the last row is staged: codes already registered, then codes repeated in the file, reported as the
+   * row-by-row checks did; those rows are marked so that the insert skips them.
+   */
+  async finish(db: Queryable, stage: Stage): Promise<void> {
+    await analyzeStage(db, stage);
+    const discarded: number[] = [];
+    for (const { row, uscc } of await stagedRegistered(db, stage)) {
+      this.fail(row, [this.usccError(row, uscc, '该统一社会信用代码已登记（系统中已有此市场主体）')]);
+      discarded.push(row);
     }
+    for (const { uscc, rows } of await stagedDuplicates(db, stage)) {
+      const [first, second] = rows as [number, number];
+      this.fail(first, [this.usccError(first, uscc, `与第 ${second} 行的统一社会信用代码重复`)]);
+      for (const row of rows.slice(1))
+        this.fail(row, [this.usccError(row, uscc, `与第 ${first} 行的统一社会信用代码重复`)]);
+      discarded.push(...rows);
+    }
+    // Mode `all` inserts nothing once any row is bad: only `validOnly` needs them marked.
+    if (!this.deps.nothingIfInvalid) await discardStagedRows(db, stage, discarded);
   }
 
-  /** Errors in row order (a first occurrence learns of its duplicate only later). */
+  /** Errors in row order (checks at the end add to rows reported earlier). */
   sortedErrors(): TEntityImportError[] {
     return this.errors
       .map((e, i) => [e, i] as const)
       .sort(([a, i], [b, j]) => a.row - b.row || i - j)
       .map(([e]) => e);
-  }
-
-  private duplicate(uscc: string, first: number, row: number): void {
-    this.fail(row, [this.usccError(row, uscc, `与第 ${first} 行的统一社会信用代码重复`)]);
-    if (this.firstReported.has(first)) return;
-    this.firstReported.add(first);
-    this.fail(first, [this.usccError(first, uscc, `与第 ${row} 行的统一社会信用代码重复`)]);
-    this.pending.delete(uscc);
-    this.valid.delete(uscc);
   }
 
   private usccError(row: number, uscc: string, reason: string): TEntityImportError {

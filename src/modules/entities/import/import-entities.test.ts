@@ -9,6 +9,7 @@ import { makeEntity } from '../../../../tests/helpers/factories.ts';
 import { copyPgliteTemplate } from '../../../../tests/helpers/pglite-template.ts';
 import { createTestDb, type TestDb, testDbKind } from '../../../../tests/helpers/test-db.ts';
 import { importCommand } from '../../../cli/import.ts';
+import { makeUscc } from '../../../domain/uscc.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { createPiiCipher } from '../../../platform/pii.ts';
@@ -16,6 +17,7 @@ import { createEntityService } from '../service.ts';
 import { actorForUser } from './actor.ts';
 import { importEntities } from './import-entities.ts';
 import type { ImportSource } from './read-rows.ts';
+import { STAGE_BATCH } from './stage-writer.ts';
 
 const pii = createPiiCipher('import-test-secret');
 
@@ -37,6 +39,12 @@ describe('importEntities: one transaction, whatever happens inside it', () => {
     events: await count('SELECT count(*)::int AS n FROM entity_events'),
     audit: await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'entity.import'`),
   });
+  const stagingTables = async () =>
+    (
+      await testDb.db.query<{ name: string }>(
+        `SELECT tablename AS name FROM pg_tables WHERE tablename LIKE 'entity_import_stage%'`,
+      )
+    ).map((r) => r.name);
 
   before(async () => {
     testDb = await createTestDb();
@@ -87,6 +95,57 @@ describe('importEntities: one transaction, whatever happens inside it', () => {
     const after = await snapshot();
     assert.equal(after.entities, before.entities + 1, 'only the concurrently registered entity exists');
     assert.equal(after.audit, before.audit);
+  });
+
+  test('a bad row found late (after several staged batches) imports nothing; validOnly imports the rest', async () => {
+    // More rows than two staging batches: the valid rows are in the staging table before the bad ones are read.
+    const base = makeEntity();
+    const entities = Array.from({ length: STAGE_BATCH * 2 + 2000 }, (_, i) => ({
+      ...base,
+      uscc: makeUscc('91', '440605', `L${String(process.pid % 100).padStart(2, '0')}${String(i).padStart(5, '0')}`),
+      name: `佛山市南海区分批${i}号贸易有限公司`,
+    }));
+    const rows = entities.map((e) => rowFor(e, { stationCode: 's01' }));
+    rows.push(rowFor(makeEntity(), { stationCode: 's01', date: '2024-02-30' }));
+    rows.push(rowFor(entities[0]!, { stationCode: 's01' }));
+    const file = csvOf(rows);
+    const last = rows.length + 1;
+    const before = await snapshot();
+    const all = await importEntities({ db: testDb.db, pii }, { actor: admin, source: source(file), mode: 'all' });
+    assert.deepEqual([all.total, all.invalid, all.imported], [rows.length, 3, 0]);
+    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await stagingTables(), [], 'the staging table is dropped');
+    const validOnly = await importEntities(
+      { db: testDb.db, pii },
+      { actor: admin, source: source(file), mode: 'validOnly' },
+    );
+    const [first, date, repeat] = validOnly.errors;
+    assert.deepEqual(
+      validOnly.errors.map((e) => e.row),
+      [2, last - 1, last],
+    );
+    assert.equal(first?.reason, `与第 ${last} 行的统一社会信用代码重复`);
+    assert.match(date?.reason ?? '', /不是有效的日期/);
+    assert.equal(repeat?.reason, '与第 2 行的统一社会信用代码重复');
+    assert.deepEqual(all.errors, validOnly.errors, 'the same report in both modes');
+    assert.equal(validOnly.imported, entities.length - 1);
+    const after = await snapshot();
+    assert.deepEqual(
+      [after.entities - before.entities, after.events - before.events, after.audit - before.audit],
+      [entities.length - 1, entities.length - 1, 1],
+    );
+    assert.deepEqual(await stagingTables(), []);
+  });
+
+  test('a staging table left by a killed import is dropped by a later one after a day; a running one is not', async () => {
+    const fresh = `entity_import_stage_${Math.floor(Date.now() / 1000)}_0000aaaa`;
+    await testDb.db.exec(
+      `CREATE UNLOGGED TABLE entity_import_stage_1000_0000aaaa (row_no int); CREATE UNLOGGED TABLE ${fresh} (row_no int)`,
+    );
+    const rows = [rowFor(makeEntity(), { stationCode: 's01' })];
+    await importEntities({ db: testDb.db, pii }, { actor: admin, source: source(csvOf(rows)), mode: 'all' });
+    assert.deepEqual(await stagingTables(), [fresh]);
+    await testDb.db.exec(`DROP TABLE ${fresh}`);
   });
 
   test('XLSX with an instructions sheet first: the data sheet is found by its headers', async () => {

@@ -5,15 +5,17 @@ import { type Actor, requirePermission } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { PiiCipher } from '../../../platform/pii.ts';
-import { entityCopyLine, entityCopySql } from '../copy-repo.ts';
-import { withIndexesDeferred } from '../repo.ts';
+import { entityCopyLine } from '../copy-repo.ts';
+import { withEventKeyDeferred, withIndexesDeferred } from '../repo.ts';
 import { toEntityRow } from '../row.ts';
 import { ImportCollector } from './collect.ts';
 import { columnLabel, type HeaderMap } from './headers.ts';
 import { defaultImportLimits, fileError, type ImportLimits } from './limits.ts';
 import type { ImportSource } from './read-rows.ts';
 import { checkRowsInWorker } from './read-rows-worker.ts';
-import { existingUsccs, insertEstablishEvents, listOrgUnitRefs } from './repo.ts';
+import { listOrgUnitRefs } from './repo.ts';
+import { StageWriter, stageBatchFor } from './stage-writer.ts';
+import { createStage, dropStage, insertStagedEntities, type Stage } from './staging-repo.ts';
 import type { OrgUnitRef } from './stations.ts';
 
 export interface ImportDeps {
@@ -55,12 +57,12 @@ export interface ImportOutcome {
 }
 
 const PROGRESS_EVERY = 1000;
-const EVENT_BATCH = 5000;
 
 /**
- * The one import path, shared by the API's background job and the CLI: read the file as a stream, validate
- * every row, then (mode `all`: only when every row is valid) insert the valid rows in ONE transaction with
- * their 设立 events and one audit row, so a process that dies half-way leaves nothing behind.
+ * The one import path, shared by the API's background job and the CLI: read the file as a stream and validate
+ * every row, streaming the valid ones into a staging table as they come (the database loads while the file is
+ * still being read); then (mode `all`: only when every row is valid) insert them from there in ONE transaction with
+ * their 设立 events and one audit row, so a process that dies half-way leaves nothing in the register.
  */
 export async function importEntities(
   deps: ImportDeps,
@@ -71,19 +73,16 @@ export async function importEntities(
   const progress = async (phase: ImportProgress['phase'], rows: number, message: string) =>
     hooks.onProgress?.({ phase, rows, message });
   const units = await listOrgUnitRefs(deps.db);
-  const { collector, map } = await validateFile(deps, req, units, progress);
-  const invalid = collector.invalid;
-  const valid = collector.total - invalid;
-  await progress(
-    'validated',
-    collector.total,
-    `校验完成：共 ${collector.total} 行，有效 ${valid} 行，错误 ${invalid} 行`,
-  );
-  const shouldInsert = valid > 0 && (req.mode === 'validOnly' || invalid === 0);
-  let imported = 0;
-  if (shouldInsert) {
-    await progress('inserting', collector.total, `正在写入 ${valid} 条市场主体……`);
-    imported = await insertValid(deps.db, req, collector, hooks);
+  const stage = await createStage(deps.db);
+  let outcome: { collector: ImportCollector; map: HeaderMap; imported: number };
+  try {
+    outcome = await validateAndInsert(deps, req, hooks, { units, stage, progress });
+  } finally {
+    // A drop that fails (database gone) must not hide the import's own error; a later import drops the table.
+    await dropStage(deps.db, stage).catch(() => undefined);
+  }
+  const { collector, map, imported } = outcome;
+  if (imported) {
     // Outside the transaction: merge the GIN pending list and refresh statistics, or the first
     // searches after a big import scan the pending list (hundreds of ms at city scale).
     await deps.db.exec('VACUUM (ANALYZE) entities');
@@ -91,61 +90,96 @@ export async function importEntities(
   await progress('done', collector.total, imported ? `已导入 ${imported} 条` : '未导入任何数据');
   return {
     total: collector.total,
-    valid,
-    invalid,
+    valid: collector.total - collector.invalid,
+    invalid: collector.invalid,
     imported,
     errors: collector.sortedErrors(),
     ignoredColumns: map.ignored,
   };
 }
 
+type Progress = (phase: ImportProgress['phase'], rows: number, message: string) => Promise<void>;
+
+async function validateAndInsert(
+  deps: ImportDeps,
+  req: ImportRequest,
+  hooks: ImportHooks,
+  ctx: { units: OrgUnitRef[]; stage: Stage; progress: Progress },
+) {
+  const { collector, map } = await validateFile(deps, req, ctx);
+  const invalid = collector.invalid;
+  const valid = collector.total - invalid;
+  await ctx.progress(
+    'validated',
+    collector.total,
+    `校验完成：共 ${collector.total} 行，有效 ${valid} 行，错误 ${invalid} 行`,
+  );
+  let imported = 0;
+  if (valid > 0 && (req.mode === 'validOnly' || invalid === 0)) {
+    await ctx.progress('inserting', collector.total, `正在写入 ${valid} 条市场主体……`);
+    imported = await insertValid(deps.db, req, { collector, stage: ctx.stage, valid }, hooks);
+  }
+  return { collector, map, imported };
+}
+
 /**
  * Parsing and row validation run in the worker thread; this thread renders each valid row to its COPY line
- * (encryption, bigrams) and checks codes against the database, so the two halves of the work overlap.
+ * (encryption, bigrams) and streams it into the staging table, where the database loads it: three parts of the
+ * work overlap, and a batch waits for the one before it, so memory does not grow with the file.
  */
 async function validateFile(
   deps: ImportDeps,
   req: ImportRequest,
-  units: OrgUnitRef[],
-  progress: (phase: ImportProgress['phase'], rows: number, message: string) => Promise<void>,
+  ctx: { units: OrgUnitRef[]; stage: Stage; progress: Progress },
 ): Promise<{ collector: ImportCollector; map: HeaderMap }> {
   let map: HeaderMap | undefined;
   let collector: ImportCollector | undefined;
-  const check = { units, actor: req.actor };
-  for await (const item of checkRowsInWorker(req.source, deps.limits ?? defaultImportLimits, check)) {
-    if ('map' in item) {
-      const m = item.map;
-      map = m;
-      collector = new ImportCollector({
-        existing: (usccs) => existingUsccs(deps.db, usccs),
-        toLine: (entity, stationId) =>
-          entityCopyLine(toEntityRow(entity, { stationId, actorId: req.actor.userId, pii: deps.pii })),
-        usccColumn: columnLabel(m, 'uscc'),
-      });
-      continue;
+  const check = { units: ctx.units, actor: req.actor };
+  const writer = new StageWriter(deps.db, ctx.stage.copySql, stageBatchFor(deps.db.kind));
+  try {
+    for await (const item of checkRowsInWorker(req.source, deps.limits ?? defaultImportLimits, check)) {
+      if ('map' in item) {
+        const m = item.map;
+        map = m;
+        collector = new ImportCollector({
+          stage: (line) => writer.add(line),
+          toLine: (entity, stationId) =>
+            entityCopyLine(toEntityRow(entity, { stationId, actorId: req.actor.userId, pii: deps.pii })),
+          usccColumn: columnLabel(m, 'uscc'),
+          nothingIfInvalid: req.mode === 'all',
+        });
+        continue;
+      }
+      if (!collector) continue;
+      await collector.add(item.row, item.outcome);
+      if (collector.total % PROGRESS_EVERY === 0) {
+        await ctx.progress('validating', collector.total, `已读取并校验 ${collector.total} 行`);
+      }
     }
-    if (!collector) continue;
-    await collector.add(item.row, item.outcome);
-    if (collector.total % PROGRESS_EVERY === 0) {
-      await progress('validating', collector.total, `已读取并校验 ${collector.total} 行`);
-    }
+    await writer.finish();
+  } catch (err) {
+    await writer.abandon();
+    throw err;
   }
   if (!map || !collector) throw fileError('文件中没有找到表头行，请使用导入模板');
-  await collector.flush();
   if (collector.total === 0) throw fileError('文件中只有表头，没有数据行');
+  await collector.finish(deps.db, ctx.stage);
   return { collector, map };
 }
 
-async function insertValid(db: Db, req: ImportRequest, collector: ImportCollector, hooks: ImportHooks) {
-  const usccs = [...collector.valid.keys()];
-  const lines = Array.from(collector.valid.values(), (v) => v.line);
+async function insertValid(
+  db: Db,
+  req: ImportRequest,
+  { collector, stage, valid }: { collector: ImportCollector; stage: Stage; valid: number },
+  hooks: ImportHooks,
+) {
+  const note = `批量导入：${req.source.filename}`.slice(0, 500);
   try {
     return await db.transaction(async (tx) => {
-      const copied = await withIndexesDeferred(tx, lines.length, () => tx.copyFrom(entityCopySql, lines));
-      const note = `批量导入：${req.source.filename}`.slice(0, 500);
-      for (let i = 0; i < usccs.length; i += EVENT_BATCH) {
-        await insertEstablishEvents(tx, usccs.slice(i, i + EVENT_BATCH), req.actor.userId, note);
-      }
+      const insert = () => insertStagedEntities(tx, stage, note, req.actor.userId);
+      const imported = await withIndexesDeferred(tx, valid, (deferred) =>
+        deferred ? withEventKeyDeferred(tx, insert) : insert(),
+      );
       await appendAudit(tx, req.actor, {
         action: 'entity.import',
         targetType: req.jobId ? 'job' : undefined,
@@ -155,11 +189,11 @@ async function insertValid(db: Db, req: ImportRequest, collector: ImportCollecto
           mode: req.mode,
           total: collector.total,
           invalid: collector.invalid,
-          imported: copied,
+          imported,
         },
       });
       await hooks.beforeCommit?.(tx);
-      return copied;
+      return imported;
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
