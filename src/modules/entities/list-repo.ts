@@ -30,7 +30,8 @@ export const estimateScopeRows = (db: Queryable, s: EntitySelection) =>
 /**
  * A name search's matches newest first, reading at most `budget` of the selection's rows (newest first, by the
  * primary key or, for one station, entities_station_idx): `ids` are the newest matches among them (at most
- * `limit`), `rowsRead` how many rows were read to find them (`budget` when fewer than `limit` were found). The name test sits above the bounded scan, so no plan can turn it into a GIN
+ * `limit`), `rowsRead` how many rows were read to find them (`budget` when fewer than `limit` were found). The
+ * name test sits above the bounded scan, so no plan can turn it into a GIN
  * bitmap of every match in the register.
  */
 export async function walkNewestMatches(
@@ -53,4 +54,30 @@ export async function walkNewestMatches(
     w.params,
   );
   return { ids: rows.map((r) => Number(r.id)), rowsRead: rows.length < limit ? budget : (rows.at(-1)?.rn ?? 0) };
+}
+
+/**
+ * The share of the selection's rows that match its name search, from a sample of the table's pages
+ * (TABLESAMPLE SYSTEM, the same pages every time: REPEATABLE): about `rows` rows read wherever they lie, so a batch
+ * of one name among the newest rows does not pass for the whole scope. A table of at most `rows` rows is read whole.
+ */
+export async function sampleNameShare(
+  db: Queryable,
+  s: EntitySelection,
+  rows: number,
+  tableRows: number,
+): Promise<{ hits: number; read: number }> {
+  const text = s.filters.q?.trim() ?? '';
+  const percent = tableRows <= rows ? 100 : Math.max((100 * rows) / tableRows, 0.0001);
+  const w = entityWhere({ ...s, withoutName: true, plan: undefined });
+  const tsquery = w.param(bigramTsquery(text));
+  const like = w.param(`%${escapeLike(text)}%`);
+  const sample = percent >= 100 ? '' : `TABLESAMPLE SYSTEM (${w.param(percent)}) REPEATABLE (15)`;
+  const [r] = await db.query<{ hits: number; read: number }>(
+    `SELECT count(*) FILTER (WHERE e.name_bigrams @@ ${tsquery}::tsquery AND e.name LIKE ${like})::int AS hits,
+            count(*)::int AS read
+       FROM entities e ${sample} ${w}`,
+    w.params,
+  );
+  return { hits: r?.hits ?? 0, read: r?.read ?? 0 };
 }

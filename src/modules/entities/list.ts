@@ -57,6 +57,14 @@ export function chooseNamePlan(expected: number, rows: number, limit: number): N
 /** A selection the planner puts at this many rows or more (no name search) is not counted: "more than the cap". */
 export const COUNT_SKIP_FROM = 20 * EXACT_TOTAL_LIMIT;
 
+/**
+ * A walked name search whose sampled matches reach this (from at least MIN_SAMPLE_HITS matches in the sample) is
+ * not counted: a sample of 20 matches that puts the scope at 5 × the cap while fewer than the cap match has a
+ * probability of about 1e-7 (Poisson, mean ≤ 4).
+ */
+export const SAMPLED_SKIP_FROM = 5 * EXACT_TOTAL_LIMIT;
+const MIN_SAMPLE_HITS = 20;
+
 type ListPlan = NameSearchPlan | 'uscc';
 const planCodes: ListPlan[] = ['index', 'walk', 'uscc'];
 
@@ -89,14 +97,15 @@ const capped: Totals = { total: EXACT_TOTAL_LIMIT, totalIsEstimate: false, total
  * more is not counted at all (a 2.5 M-entity station cost 1,001 heap reads per page); a name search's estimate is
  * not trusted that far (see nameFirstPage).
  */
-async function countTotals(db: Queryable, actor: Actor, q: TEntityListQuery): Promise<Totals> {
+async function countTotals(db: Queryable, actor: Actor, q: TEntityListQuery, nameEstimate?: number): Promise<Totals> {
   const s = entitySelection(actor, q);
   const planned = hasNameSearch(q) ? undefined : await repo.estimateEntities(db, s);
   if (planned !== undefined && planned >= COUNT_SKIP_FROM) return mayEstimate(actor) ? estimated(planned) : capped;
   const exact = await repo.countEntitiesCapped(db, s, EXACT_TOTAL_LIMIT + 1);
   if (exact <= EXACT_TOTAL_LIMIT) return exactly(exact);
   if (!mayEstimate(actor)) return capped;
-  return estimated(Math.max(exact, planned ?? (await repo.estimateEntities(db, s))));
+  const other = planned ?? nameEstimate ?? (await listRepo.estimateNameMatches(db, s));
+  return estimated(Math.max(exact, other));
 }
 
 type Page = { rows: repo.EntitySummaryRow[]; totals: Totals; plan: ListPlan };
@@ -112,25 +121,27 @@ function walkSelection(actor: Actor, q: TEntityListQuery, beforeId?: number): re
   return entitySelection(actor, { ...q, stationId: q.stationId ?? own }, { beforeId });
 }
 
+/** Rows of the table a walked search's total is sampled from (sampleNameShare). */
+export const SAMPLE_ROWS = 20_000;
+
 /**
- * Totals of a name search whose walk found a page: `found` matches among the newest `rowsRead` rows of a selection
- * of `scopeRows`. Their density times the scope is the estimate, at most the rarest bigram's estimate over the whole
- * register (an upper bound for any caller: the newest rows can be one batch of the same name). A small one is
- * counted (exact up to the cap); a large one stands: for a caller who sees everything as "about", for a scoped
- * caller as "more than the cap" (20 × the cap, so 21 matches' sampling error cannot cross it).
+ * Totals of a name search whose walk found a page. The walk's own density is no estimate (its rows are the newest:
+ * one batch of a name there would pass for the whole scope), so a sample of the table's pages gives the scope's
+ * share of matches; times the scope, at most the rarest bigram's bound for a caller who sees everything. A small
+ * estimate is counted (exact up to the cap); a large one stands: "about" for the district, "more than the cap" for
+ * a scoped caller.
  */
 async function walkedTotals(
   db: Queryable,
   actor: Actor,
   q: TEntityListQuery,
-  walk: { found: number; rowsRead: number; scopeRows: number; upper: number },
+  walk: { found: number; scopeRows: number; upper: number },
 ): Promise<Totals> {
-  const sampled = Math.round((walk.scopeRows * walk.found) / Math.max(walk.rowsRead, 1));
-  const everywhere = mayEstimate(actor)
-    ? walk.upper
-    : await listRepo.estimateNameMatches(db, { readable: (w) => w, filters: { q: q.q } });
-  const estimate = Math.max(walk.found, Math.min(sampled, everywhere));
-  if (estimate < COUNT_SKIP_FROM) return countTotals(db, actor, q);
+  const s = entitySelection(actor, q);
+  const share = await listRepo.sampleNameShare(db, s, SAMPLE_ROWS, await repo.estimatedEntityRows(db));
+  const sampled = share.read ? (walk.scopeRows * share.hits) / share.read : 0;
+  const estimate = Math.round(Math.max(walk.found, mayEstimate(actor) ? Math.min(sampled, walk.upper) : sampled));
+  if (estimate < SAMPLED_SKIP_FROM || share.hits < MIN_SAMPLE_HITS) return countTotals(db, actor, q, estimate);
   return mayEstimate(actor) ? estimated(estimate) : capped;
 }
 
@@ -144,18 +155,17 @@ async function nameFirstPage(db: Queryable, actor: Actor, q: TEntityListQuery): 
   const s = entitySelection(actor, q);
   const upper = await listRepo.estimateNameMatches(db, s);
   const scopeRows = await listRepo.estimateScopeRows(db, s);
+  let walked: number | undefined;
   if (chooseNamePlan(upper, scopeRows, q.limit) === 'walk') {
     const walk = await listRepo.walkNewestMatches(db, walkSelection(actor, q), q.limit + 1, WALK_ROW_BUDGET);
+    walked = walk.ids.length;
     if (walk.ids.length > q.limit) {
-      const totals = await walkedTotals(db, actor, q, {
-        found: walk.ids.length,
-        rowsRead: walk.rowsRead,
-        scopeRows,
-        upper,
-      });
+      const totals = await walkedTotals(db, actor, q, { found: walk.ids.length, scopeRows, upper });
       return { rows: await repo.listEntitiesByIds(db, walk.ids), totals, plan: 'walk' };
     }
   }
+  // A walk that found too few bounds the density: fewer than a page in WALK_ROW_BUDGET rows.
+  const bound = walked === undefined ? upper : Math.min(upper, (scopeRows * (walked + 1)) / WALK_ROW_BUDGET);
   // A caller who sees everything and a fragment the statistics bound under ESTIMATE_ONLY_FROM: every match is read
   // to sort them anyway, so they are counted on the way (exact); otherwise up to the cap.
   const cap = mayEstimate(actor) && upper < ESTIMATE_ONLY_FROM ? undefined : EXACT_TOTAL_LIMIT + 1;
@@ -165,12 +175,7 @@ async function nameFirstPage(db: Queryable, actor: Actor, q: TEntityListQuery): 
     return { rows: counted.rows, totals: exactly(counted.matches), plan: 'index' };
   const rows = await repo.listEntities(db, index, q.limit + 1);
   if (!mayEstimate(actor)) return { rows, totals: capped, plan: 'index' };
-  const planned = await repo.estimateEntities(db, s);
-  return {
-    rows,
-    totals: estimated(Math.min(Math.max(planned, counted.matches), Math.max(upper, counted.matches))),
-    plan: 'index',
-  };
+  return { rows, totals: estimated(Math.round(Math.max(bound, counted.matches))), plan: 'index' };
 }
 
 /** A later page of a walked name search: the bounded walk from the cursor, else the index plan from there. */
