@@ -1,6 +1,7 @@
 import type { TEntityListQuery } from '../../contracts/entities.ts';
 import type { Queryable } from '../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../db/sql.ts';
+import { bigrams } from '../../domain/bigrams.ts';
 import { aggregateReach, readableWhere } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { validation } from '../../platform/errors.ts';
@@ -127,7 +128,8 @@ export const SAMPLE_ROWS = 20_000;
 /**
  * Totals of a name search whose walk found a page. The walk's own density is no estimate (its rows are the newest:
  * one batch of a name there would pass for the whole scope), so a sample of the table's pages gives the scope's
- * share of matches; times the scope, at most the rarest bigram's bound for a caller who sees everything. A small
+ * share of matches; times the scope, at most the rarest bigram's bound for a caller who sees everything (who, for
+ * a fragment of one bigram, gets the planner's estimate of it without a sample). A small
  * estimate is counted (exact up to the cap); a large one stands: "about" for the district, "more than the cap" for
  * a scoped caller.
  */
@@ -137,6 +139,9 @@ async function walkedTotals(
   q: TEntityListQuery,
   walk: { found: number; scopeRows: number; upper: number },
 ): Promise<Totals> {
+  // One bigram: the planner's estimate is that bigram's own frequency (no product), and it counts the same rows.
+  if (mayEstimate(actor) && bigrams(q.q ?? '').length === 1 && walk.upper >= SAMPLED_SKIP_FROM)
+    return estimated(Math.max(walk.found, walk.upper));
   const s = entitySelection(actor, q);
   const share = await listRepo.sampleNameShare(db, s, SAMPLE_ROWS, await repo.estimatedEntityRows(db));
   const sampled = share.read ? (walk.scopeRows * share.hits) / share.read : 0;
