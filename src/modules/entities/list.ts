@@ -171,9 +171,9 @@ async function nameFirstPage(db: Queryable, actor: Actor, q: TEntityListQuery): 
   }
   // A walk that found too few bounds the density: fewer than a page in WALK_ROW_BUDGET rows.
   const bound = walked === undefined ? upper : Math.min(upper, (scopeRows * (walked + 1)) / WALK_ROW_BUDGET);
-  // A caller who sees everything and a fragment the statistics bound under ESTIMATE_ONLY_FROM: every match is read
-  // to sort them anyway, so they are counted on the way (exact); otherwise up to the cap.
-  const cap = mayEstimate(actor) && upper < ESTIMATE_ONLY_FROM ? undefined : EXACT_TOTAL_LIMIT + 1;
+  // A caller who sees everything and a fragment bound under COUNT_SKIP_FROM matches: the index plan reads every
+  // match to sort them anyway, so they are counted on the way, exact, in one pass; otherwise up to the cap.
+  const cap = mayEstimate(actor) && bound < COUNT_SKIP_FROM ? undefined : EXACT_TOTAL_LIMIT + 1;
   const index = entitySelection(actor, q, { plan: 'index' });
   const counted = await repo.listEntitiesCounted(db, index, q.limit + 1, cap);
   if (counted.matches <= EXACT_TOTAL_LIMIT || cap === undefined)
