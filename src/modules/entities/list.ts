@@ -1,7 +1,6 @@
 import type { TEntityListQuery } from '../../contracts/entities.ts';
 import type { Queryable } from '../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../db/sql.ts';
-import { bigrams } from '../../domain/bigrams.ts';
 import { aggregateReach, readableWhere } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { validation } from '../../platform/errors.ts';
@@ -126,28 +125,28 @@ function walkSelection(actor: Actor, q: TEntityListQuery, beforeId?: number): re
 export const SAMPLE_ROWS = 20_000;
 
 /**
- * Totals of a name search whose walk found a page. The walk's own density is no estimate (its rows are the newest:
- * one batch of a name there would pass for the whole scope), so a sample of the table's pages gives the scope's
- * share of matches; times the scope, at most the rarest bigram's bound for a caller who sees everything (who, for
- * a fragment of one bigram, gets the planner's estimate of it without a sample). A small
- * estimate is counted (exact up to the cap); a large one stands: "about" for the district, "more than the cap" for
- * a scoped caller.
+ * Totals of a name search whose walk found a page. A caller who sees everything gets the rarest bigram's estimate
+ * ("about"; an upper bound, which the walk has just shown to be dense). For a scoped caller the statistics are not
+ * the scope's, and the walk's own density is no estimate either (its rows are the newest: one batch of a name there
+ * would pass for the whole station), so a sample of the table's pages gives the scope's share of matches; sized
+ * for about 40 matches by the walk's density, at most SAMPLE_ROWS. A small estimate is counted (exact up to the
+ * cap); a large one stands as "more than the cap".
  */
 async function walkedTotals(
   db: Queryable,
   actor: Actor,
   q: TEntityListQuery,
-  walk: { found: number; scopeRows: number; upper: number },
+  walk: { found: number; rowsRead: number; scopeRows: number; upper: number },
 ): Promise<Totals> {
-  // One bigram: the planner's estimate is that bigram's own frequency (no product), and it counts the same rows.
-  if (mayEstimate(actor) && bigrams(q.q ?? '').length === 1 && walk.upper >= SAMPLED_SKIP_FROM)
-    return estimated(Math.max(walk.found, walk.upper));
-  const s = entitySelection(actor, q);
-  const share = await listRepo.sampleNameShare(db, s, SAMPLE_ROWS, await repo.estimatedEntityRows(db));
-  const sampled = share.read ? (walk.scopeRows * share.hits) / share.read : 0;
-  const estimate = Math.round(Math.max(walk.found, mayEstimate(actor) ? Math.min(sampled, walk.upper) : sampled));
-  if (estimate < SAMPLED_SKIP_FROM || share.hits < MIN_SAMPLE_HITS) return countTotals(db, actor, q, estimate);
-  return mayEstimate(actor) ? estimated(estimate) : capped;
+  if (mayEstimate(actor))
+    return walk.upper >= SAMPLED_SKIP_FROM ? estimated(Math.max(walk.found, walk.upper)) : countTotals(db, actor, q);
+  const tableRows = await repo.estimatedEntityRows(db);
+  const expectedShare = (walk.found / Math.max(walk.rowsRead, 1)) * (walk.scopeRows / Math.max(tableRows, 1));
+  const rows = Math.min(SAMPLE_ROWS, Math.max(2_000, Math.ceil((2 * MIN_SAMPLE_HITS) / Math.max(expectedShare, 1e-9))));
+  const share = await listRepo.sampleNameShare(db, entitySelection(actor, q), rows, tableRows);
+  const estimate = share.read ? (walk.scopeRows * share.hits) / share.read : 0;
+  if (estimate < SAMPLED_SKIP_FROM || share.hits < MIN_SAMPLE_HITS) return countTotals(db, actor, q);
+  return capped;
 }
 
 /**
@@ -165,7 +164,8 @@ async function nameFirstPage(db: Queryable, actor: Actor, q: TEntityListQuery): 
     const walk = await listRepo.walkNewestMatches(db, walkSelection(actor, q), q.limit + 1, WALK_ROW_BUDGET);
     walked = walk.ids.length;
     if (walk.ids.length > q.limit) {
-      const totals = await walkedTotals(db, actor, q, { found: walk.ids.length, scopeRows, upper });
+      const found = walk.ids.length;
+      const totals = await walkedTotals(db, actor, q, { found, rowsRead: walk.rowsRead, scopeRows, upper });
       return { rows: await repo.listEntitiesByIds(db, walk.ids), totals, plan: 'walk' };
     }
   }
