@@ -200,7 +200,7 @@ export const ZEntityPage = z.object({
   total: z.number().int(),
   /**
    * True when `total` is an estimate (more than 1,000 matches, not counted further): the planner's estimate of the
-   * filters, a name search's rarest-bigram bound, or its share in a sample of the table's pages. False means exact.
+   * filters, or of a name search by its rarest bigram. False means exact.
    * Only a caller who sees the whole register gets an estimate (the statistics cover every station).
    */
   totalIsEstimate: z.boolean(),
