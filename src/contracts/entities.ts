@@ -199,12 +199,15 @@ export const ZEntityPage = z.object({
    */
   total: z.number().int(),
   /**
-   * True when `total` is the planner's estimate: more than 1,000 matches, or a name search the statistics expect
-   * to match 2,000 or more. False means exact (a name search served by the bigram index counts every match).
+   * True when `total` is an estimate (more than 1,000 matches, not counted further): the planner's estimate of the
+   * filters, or of a name search by its rarest bigram. False means exact.
    * Only a caller who sees the whole register gets an estimate (the statistics cover every station).
    */
   totalIsEstimate: z.boolean(),
-  /** True when there are more than `total` (1,000) matches: a caller limited to some stations, counted up to a cap. */
+  /**
+   * True when there are more than `total` (1,000) matches: a caller limited to some stations, counted up to the cap
+   * or, for a large scope, shown by the planner's estimate (≥ 20,000 rows) or a sample of pages (≥ 5,000) to exceed it.
+   */
   totalIsCapped: z.boolean(),
 });
 

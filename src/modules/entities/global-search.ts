@@ -8,6 +8,7 @@ import type { PiiCipher } from '../../platform/pii.ts';
 import type { SearchProvider } from '../search/provider.ts';
 import { entityResource } from './access.ts';
 import { chooseNamePlan, entitySelection, WALK_ROW_BUDGET } from './list.ts';
+import { estimateNameMatches } from './list-repo.ts';
 import * as listRepo from './repo.ts';
 import * as repo from './search-repo.ts';
 
@@ -45,7 +46,7 @@ export function entitySearchProvider(db: Queryable, deps: { pii: PiiCipher }): S
   const scope = (actor: Actor) => readable(actor, entityResource);
 
   /**
-   * A fragment the statistics call frequent (餐饮: 50 k names at 1.5 M) is looked for among the newest
+   * A fragment whose rarest bigram the statistics call frequent (餐饮: 50 k names at 1.5 M) is looked for among the newest
    * WALK_ROW_BUDGET entities first, walking the key as the list does (list.ts): the GIN bitmap of such a bigram
    * alone costs more than the 50 ms budget. A rarer fragment, or a walk that found too few (the caller's stations
    * hold few of them), reads the bigram index.
@@ -75,7 +76,7 @@ export function entitySearchProvider(db: Queryable, deps: { pii: PiiCipher }): S
   async function byNameFragment(actor: Actor, fragment: string): Promise<repo.EntityHitRow[]> {
     const filters = { q: fragment };
     const [expected, rows, maxId] = await Promise.all([
-      listRepo.estimateEntities(db, entitySelection(actor, filters)),
+      estimateNameMatches(db, entitySelection(actor, filters)),
       listRepo.estimatedEntityRows(db),
       listRepo.maxEntityId(db),
     ]);

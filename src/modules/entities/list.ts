@@ -5,6 +5,7 @@ import { aggregateReach, readableWhere } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { validation } from '../../platform/errors.ts';
 import { entityResource } from './access.ts';
+import * as listRepo from './list-repo.ts';
 import * as repo from './repo.ts';
 import { type EntityFilters, hasNameSearch, type NameSearchPlan } from './search.ts';
 
@@ -44,113 +45,183 @@ const mayEstimate = (actor: Actor) => 'all' in aggregateReach(actor);
  * Which plan serves a name search. The GIN index reads every candidate (heap fetch, then a sort for the newest
  * first): cheap when the fragment is rare, slow for 餐饮 (50 k rows). Walking the primary key newest first and
  * testing each row stops after one page: about limit × rows ÷ matches rows read, cheap when the fragment is
- * frequent. `expected` is the planner's estimate of the matches, from the statistics of the bigrams
- * (pg_stats.most_common_elem_freqs); `rows` the table's row estimate (pg_class.reltuples).
+ * frequent. `expected` is the planner's estimate of the matches by the fragment's rarest bigram (list-repo.ts
+ * estimateNameMatches: an upper bound, from pg_stats.most_common_elem_freqs); `rows` the rows the walk reads from
+ * (the selection without its name test).
  */
 export function chooseNamePlan(expected: number, rows: number, limit: number): NameSearchPlan {
   if (expected <= 0) return 'index';
   return ((limit + 1) * Math.max(rows, 0)) / expected <= WALK_ROW_BUDGET ? 'walk' : 'index';
 }
 
+/** A selection the planner puts at this many rows or more (no name search) is not counted: "more than the cap". */
+export const COUNT_SKIP_FROM = 20 * EXACT_TOTAL_LIMIT;
+
 /**
- * The cursor carries the last id, and the first page's total and plan: later pages repeat that total instead of
- * counting again (it is "as of the first page"), and keep the plan so one listing walks one way.
+ * A walked name search whose sampled matches reach this (from at least MIN_SAMPLE_HITS matches in the sample) is
+ * not counted: a sample of 20 matches that puts the scope at 5 × the cap while fewer than the cap match has a
+ * probability of about 1e-7 (Poisson, mean ≤ 4).
  */
-function readCursor(cursor: string | undefined) {
+export const SAMPLED_SKIP_FROM = 5 * EXACT_TOTAL_LIMIT;
+const MIN_SAMPLE_HITS = 20;
+
+type ListPlan = NameSearchPlan | 'uscc';
+const planCodes: ListPlan[] = ['index', 'walk', 'uscc'];
+
+/**
+ * The cursor carries the last row's key (its id; the code for a USCC-prefix search, listed in code order), and the
+ * first page's total and plan: later pages repeat that total instead of counting again (it is "as of the first
+ * page"), and keep the plan so one listing walks one way.
+ */
+function readCursor(cursor: string | undefined, byCode: boolean) {
   if (!cursor) return undefined;
-  const [beforeId, total, kind, walk] = decodeCursor(cursor) ?? [];
-  if (!Number.isSafeInteger(beforeId)) throw validation('cursor', '分页游标无效，请从第一页重新查询');
+  const [key, total, kind, planCode] = decodeCursor(cursor) ?? [];
+  const valid = byCode ? typeof key === 'string' && key.length <= 18 : Number.isSafeInteger(key);
+  if (!valid) throw validation('cursor', '分页游标无效，请从第一页重新查询');
   const totals: Totals | undefined = Number.isSafeInteger(total)
     ? { total: total as number, totalIsEstimate: kind === 1, totalIsCapped: kind === 2 }
     : undefined;
-  return { beforeId: beforeId as number, totals, plan: (walk === 1 ? 'walk' : 'index') as NameSearchPlan };
-}
-
-/**
- * Exact count up to the limit; beyond it the larger of the capped count and the planner's estimate, or for a
- * scoped caller "more than the limit".
- */
-async function countTotals(db: Queryable, actor: Actor, q: TEntityListQuery, estimate?: number): Promise<Totals> {
-  const exact = await repo.countEntitiesCapped(db, entitySelection(actor, q), EXACT_TOTAL_LIMIT + 1);
-  if (exact <= EXACT_TOTAL_LIMIT) return exactly(exact);
-  if (!mayEstimate(actor)) return { total: EXACT_TOTAL_LIMIT, totalIsEstimate: false, totalIsCapped: true };
-  const planned = estimate ?? (await repo.estimateEntities(db, entitySelection(actor, q)));
-  return { total: Math.max(exact, planned), totalIsEstimate: true, totalIsCapped: false };
+  const plan: ListPlan = byCode ? 'uscc' : planCode === 1 ? 'walk' : 'index';
+  const beforeId = byCode ? undefined : (key as number);
+  return { beforeId, afterUscc: byCode ? (key as string) : undefined, totals, plan };
 }
 
 const exactly = (total: number): Totals => ({ total, totalIsEstimate: false, totalIsCapped: false });
-
-type Page = { rows: repo.EntitySummaryRow[]; totals: Totals; plan: NameSearchPlan };
+const estimated = (total: number): Totals => ({ total, totalIsEstimate: true, totalIsCapped: false });
+const capped: Totals = { total: EXACT_TOTAL_LIMIT, totalIsEstimate: false, totalIsCapped: true };
 
 /**
- * First page for a caller limited to some stations: no planner estimate is shown (see mayEstimate), their
- * matches are counted up to the cap. A fragment the statistics call frequent is first looked for among the
- * newest WALK_ROW_BUDGET rows (walking the key): finding the cap's worth there gives the page and "more than the
- * cap" at once. Otherwise one pass reads up to the cap of their matches (the planner picks how; for a name search
- * usually the bigram and station bitmaps ANDed, costing the fragment's matches in the whole register plus the
- * station's size): up to the cap that is the exact total and the newest page; beyond it the page is read as for
- * anyone. A fragment only other stations hold costs the bounded walk and that pass, where walking the whole key
- * (as the global estimate suggested) read the whole register and found nothing.
+ * Exact count up to the cap. Beyond it the planner's estimate for a caller who sees the whole register, "more than
+ * the cap" for one limited to some stations. Without a name search the planner's estimate of the filters and the
+ * scope is close (statistics of station, status, type, code ranges), so a selection it puts at COUNT_SKIP_FROM or
+ * more is not counted at all (a 2.5 M-entity station cost 1,001 heap reads per page); a name search's estimate is
+ * not trusted that far (see nameFirstPage).
  */
-async function scopedFirstPage(db: Queryable, actor: Actor, q: TEntityListQuery): Promise<Page> {
-  const capped: Totals = { total: EXACT_TOTAL_LIMIT, totalIsEstimate: false, totalIsCapped: true };
-  const estimate = hasNameSearch(q) ? await repo.estimateEntities(db, entitySelection(actor, q)) : undefined;
-  const tableRows = estimate === undefined ? 0 : await repo.estimatedEntityRows(db);
-  if (estimate !== undefined && estimate >= ESTIMATE_ONLY_FROM) {
-    const floor = (await repo.maxEntityId(db)) - WALK_ROW_BUDGET;
-    const walk = entitySelection(actor, q, { plan: 'walk', afterId: floor });
-    const ids = await repo.newestEntityIds(db, walk, EXACT_TOTAL_LIMIT + 1);
-    if (ids.length > EXACT_TOTAL_LIMIT)
-      return { rows: await repo.listEntitiesByIds(db, ids.slice(0, q.limit + 1)), totals: capped, plan: 'walk' };
-  }
-  const counted = await repo.listEntitiesCounted(db, entitySelection(actor, q), q.limit + 1, EXACT_TOTAL_LIMIT + 1);
-  if (counted.matches <= EXACT_TOTAL_LIMIT)
-    return { rows: counted.rows, totals: exactly(counted.matches), plan: 'index' };
-  // More than the cap in scope: the estimate only picks the plan here (the walk when matches are dense).
-  const plan =
-    estimate === undefined ? 'index' : chooseNamePlan(Math.max(estimate, EXACT_TOTAL_LIMIT + 1), tableRows, q.limit);
-  return { rows: await repo.listEntities(db, entitySelection(actor, q, { plan }), q.limit + 1), totals: capped, plan };
+async function countTotals(db: Queryable, actor: Actor, q: TEntityListQuery, nameEstimate?: number): Promise<Totals> {
+  const s = entitySelection(actor, q);
+  const planned = hasNameSearch(q) ? undefined : await repo.estimateEntities(db, s);
+  if (planned !== undefined && planned >= COUNT_SKIP_FROM) return mayEstimate(actor) ? estimated(planned) : capped;
+  const exact = await repo.countEntitiesCapped(db, s, EXACT_TOTAL_LIMIT + 1);
+  if (exact <= EXACT_TOTAL_LIMIT) return exactly(exact);
+  if (!mayEstimate(actor)) return capped;
+  const other = planned ?? nameEstimate ?? (await listRepo.estimateNameMatches(db, s));
+  return estimated(Math.max(exact, other));
 }
 
-/** First page for a caller who sees the whole register: the planner's estimates may stand for the total. */
-async function firstPage(db: Queryable, actor: Actor, q: TEntityListQuery): Promise<Page> {
-  let plan: NameSearchPlan = 'index';
-  let totals: Totals | undefined;
-  let estimate: number | undefined;
-  if (hasNameSearch(q)) {
-    // When the planner expects many matches its estimate is the total and it picks the plan; otherwise the
-    // matches must be counted, and the index plan does that in the same pass.
-    estimate = await repo.estimateEntities(db, entitySelection(actor, q));
-    if (estimate >= ESTIMATE_ONLY_FROM) {
-      totals = { total: estimate, totalIsEstimate: true, totalIsCapped: false };
-      plan = chooseNamePlan(estimate, await repo.estimatedEntityRows(db), q.limit);
-    } else {
-      // The index plan reads every match to sort them: counting them all on the way costs nothing more.
-      const counted = await repo.listEntitiesCounted(db, entitySelection(actor, q, { plan }), q.limit + 1);
-      return { rows: counted.rows, totals: exactly(counted.matches), plan };
+type Page = { rows: repo.EntitySummaryRow[]; totals: Totals; plan: ListPlan };
+
+/**
+ * The selection the walk reads: a caller who sees one station walks that station's rows (entities_station_idx,
+ * newest first) rather than the register's keys testing every other station's on the way. Their reach still comes
+ * from the access policy (readableWhere); the station filter only names the index.
+ */
+function walkSelection(actor: Actor, q: TEntityListQuery, beforeId?: number): repo.EntitySelection {
+  const reach = aggregateReach(actor);
+  const own = 'unitIds' in reach && reach.unitIds.length === 1 ? reach.unitIds[0] : undefined;
+  return entitySelection(actor, { ...q, stationId: q.stationId ?? own }, { beforeId });
+}
+
+/** Rows of the table a walked search's total is sampled from (sampleNameShare). */
+export const SAMPLE_ROWS = 20_000;
+
+/**
+ * Totals of a name search whose walk found a page. A caller who sees everything gets the rarest bigram's estimate
+ * ("about"; an upper bound, which the walk has just shown to be dense). For a scoped caller the statistics are not
+ * the scope's, and the walk's own density is no estimate either (its rows are the newest: one batch of a name there
+ * would pass for the whole station), so a sample of the table's pages gives the scope's share of matches; sized
+ * for about 40 matches by the walk's density, at most SAMPLE_ROWS. A small estimate is counted (exact up to the
+ * cap); a large one stands as "more than the cap".
+ */
+async function walkedTotals(
+  db: Queryable,
+  actor: Actor,
+  q: TEntityListQuery,
+  walk: { found: number; rowsRead: number; scopeRows: number; upper: number },
+): Promise<Totals> {
+  if (mayEstimate(actor))
+    return walk.upper >= SAMPLED_SKIP_FROM ? estimated(Math.max(walk.found, walk.upper)) : countTotals(db, actor, q);
+  const tableRows = await repo.estimatedEntityRows(db);
+  const expectedShare = (walk.found / Math.max(walk.rowsRead, 1)) * (walk.scopeRows / Math.max(tableRows, 1));
+  const rows = Math.min(SAMPLE_ROWS, Math.max(2_000, Math.ceil((2 * MIN_SAMPLE_HITS) / Math.max(expectedShare, 1e-9))));
+  const share = await listRepo.sampleNameShare(db, entitySelection(actor, q), rows, tableRows);
+  const estimate = share.read ? (walk.scopeRows * share.hits) / share.read : 0;
+  if (estimate < SAMPLED_SKIP_FROM || share.hits < MIN_SAMPLE_HITS) return countTotals(db, actor, q);
+  return capped;
+}
+
+/**
+ * First page of a name search. The rarest bigram's estimate (an upper bound of the matches) picks the plan. The walk
+ * reads at most WALK_ROW_BUDGET of the selection's newest rows: a fragment the statistics overrate (五金餐饮: both
+ * bigrams common, the pair rare) or that only other stations hold costs that budget and then the index plan, never a
+ * walk of the whole register. The index plan counts the matches up to the cap in the pass that reads the page.
+ */
+async function nameFirstPage(db: Queryable, actor: Actor, q: TEntityListQuery): Promise<Page> {
+  const s = entitySelection(actor, q);
+  const upper = await listRepo.estimateNameMatches(db, s);
+  const scopeRows = await listRepo.estimateScopeRows(db, s);
+  let walked: number | undefined;
+  if (chooseNamePlan(upper, scopeRows, q.limit) === 'walk') {
+    const walk = await listRepo.walkNewestMatches(db, walkSelection(actor, q), q.limit + 1, WALK_ROW_BUDGET);
+    walked = walk.ids.length;
+    if (walk.ids.length > q.limit) {
+      const found = walk.ids.length;
+      const totals = await walkedTotals(db, actor, q, { found, rowsRead: walk.rowsRead, scopeRows, upper });
+      return { rows: await repo.listEntitiesByIds(db, walk.ids), totals, plan: 'walk' };
     }
   }
-  const rows = await repo.listEntities(db, entitySelection(actor, q, { plan }), q.limit + 1);
-  return { rows, totals: totals ?? (await countTotals(db, actor, q, estimate)), plan };
+  // A walk that found too few bounds the density: fewer than a page in WALK_ROW_BUDGET rows.
+  const bound = walked === undefined ? upper : Math.min(upper, (scopeRows * (walked + 1)) / WALK_ROW_BUDGET);
+  // A caller who sees everything and a fragment bound under COUNT_SKIP_FROM matches: the index plan reads every
+  // match to sort them anyway, so they are counted on the way, exact, in one pass; otherwise up to the cap.
+  const cap = mayEstimate(actor) && bound < COUNT_SKIP_FROM ? undefined : EXACT_TOTAL_LIMIT + 1;
+  const index = entitySelection(actor, q, { plan: 'index' });
+  const counted = await repo.listEntitiesCounted(db, index, q.limit + 1, cap);
+  if (counted.matches <= EXACT_TOTAL_LIMIT || cap === undefined)
+    return { rows: counted.rows, totals: exactly(counted.matches), plan: 'index' };
+  const rows = await repo.listEntities(db, index, q.limit + 1);
+  if (!mayEstimate(actor)) return { rows, totals: capped, plan: 'index' };
+  return { rows, totals: estimated(Math.round(Math.max(bound, counted.matches))), plan: 'index' };
 }
 
-/** One keyset page, newest first, with its total (counted or estimated on the first page only). */
-export async function listEntityPage<T extends { id: number }>(
+/** A later page of a walked name search: the bounded walk from the cursor, else the index plan from there. */
+async function walkedPage(db: Queryable, actor: Actor, q: TEntityListQuery, beforeId: number) {
+  const walk = await listRepo.walkNewestMatches(db, walkSelection(actor, q, beforeId), q.limit + 1, WALK_ROW_BUDGET);
+  if (walk.ids.length > q.limit) return repo.listEntitiesByIds(db, walk.ids);
+  return repo.listEntities(db, entitySelection(actor, q, { plan: 'index', beforeId }), q.limit + 1);
+}
+
+/**
+ * One keyset page with its total (counted or estimated on the first page only): newest first, a USCC-prefix search
+ * in code order.
+ */
+export async function listEntityPage<T extends { id: number; uscc: string }>(
   db: Queryable,
   actor: Actor,
   q: TEntityListQuery,
   toItem: (row: repo.EntitySummaryRow) => T,
 ): Promise<{ items: T[]; nextCursor: string | null } & Totals> {
-  const cursor = readCursor(q.cursor);
+  const byCode = repo.usccOrdered(q);
+  const cursor = readCursor(q.cursor, byCode);
   let page: Page;
   if (cursor) {
-    const w = entitySelection(actor, q, { plan: cursor.plan, beforeId: cursor.beforeId });
     const totals = cursor.totals ?? (await countTotals(db, actor, q));
-    page = { rows: await repo.listEntities(db, w, q.limit + 1), totals, plan: cursor.plan };
-  } else page = mayEstimate(actor) ? await firstPage(db, actor, q) : await scopedFirstPage(db, actor, q);
+    const rows =
+      cursor.plan === 'walk' && cursor.beforeId !== undefined
+        ? await walkedPage(db, actor, q, cursor.beforeId)
+        : await repo.listEntities(
+            db,
+            entitySelection(actor, q, { beforeId: cursor.beforeId, afterUscc: cursor.afterUscc }),
+            q.limit + 1,
+          );
+    page = { rows, totals, plan: cursor.plan };
+  } else if (hasNameSearch(q)) page = await nameFirstPage(db, actor, q);
+  else {
+    const rows = await repo.listEntities(db, entitySelection(actor, q), q.limit + 1);
+    page = { rows, totals: await countTotals(db, actor, q), plan: byCode ? 'uscc' : 'index' };
+  }
   const { totals: t } = page;
   const kind = t.totalIsEstimate ? 1 : t.totalIsCapped ? 2 : 0;
-  const walk = page.plan === 'walk' ? 1 : 0;
-  const keyed = keysetPage(page.rows.map(toItem), q.limit, (r) => [r.id, t.total, kind, walk]);
+  const planCode = planCodes.indexOf(page.plan);
+  const keyed = keysetPage(page.rows.map(toItem), q.limit, (r) => [byCode ? r.uscc : r.id, t.total, kind, planCode]);
   return { ...keyed, ...t };
 }

@@ -43,11 +43,16 @@ export async function publicEntityByUscc(db: Queryable, uscc: string): Promise<P
   return row;
 }
 
-/** Registration facts of the given ids, newest first (a search page's rows). */
-export async function publicEntitiesByIds(db: Queryable, ids: readonly number[]): Promise<PublicEntityRow[]> {
+/** Registration facts of the given ids, newest first or in code order (a search page's rows). */
+export async function publicEntitiesByIds(
+  db: Queryable,
+  ids: readonly number[],
+  order: 'newest' | 'uscc' = 'newest',
+): Promise<PublicEntityRow[]> {
   if (ids.length === 0) return [];
   const w = publicEntities(new Where()).add('e.id = ANY(?::bigint[])', ids);
-  return db.query<PublicEntityRow>(`SELECT ${publicColumns} FROM entities e ${w} ORDER BY e.id DESC`, w.params);
+  const by = order === 'uscc' ? 'e.uscc' : 'e.id DESC';
+  return db.query<PublicEntityRow>(`SELECT ${publicColumns} FROM entities e ${w} ORDER BY ${by}`, w.params);
 }
 
 /** Open data: one keyset page in registration-record order (id ascending), filtered by status and type. */

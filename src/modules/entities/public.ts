@@ -8,9 +8,10 @@ import { entityStatusLabels } from '../../domain/entity-lifecycle.ts';
 import { industryByCode } from '../../domain/industry-codes.ts';
 import { maskPersonalTextOrNull } from '../../domain/personal-text.ts';
 import { validation } from '../../platform/errors.ts';
-import { chooseNamePlan, ESTIMATE_ONLY_FROM } from './list.ts';
+import { chooseNamePlan, ESTIMATE_ONLY_FROM, WALK_ROW_BUDGET } from './list.ts';
+import { estimateNameMatches, walkNewestMatches } from './list-repo.ts';
 import * as repo from './public-repo.ts';
-import { estimatedEntityRows, estimateEntities, maxEntityId, newestEntityIds } from './repo.ts';
+import { entityIdsPage, estimatedEntityRows, maxEntityId, usccOrdered } from './repo.ts';
 import { hasNameSearch, type NameSearchPlan, usccPrefix } from './search.ts';
 
 /**
@@ -51,6 +52,14 @@ function readIdCursor(cursor: string | undefined): { id: number; walk: boolean }
   return { id: id as number, walk: walk === 1 };
 }
 
+/** The last code of a USCC-prefix page (codes are 18 characters of the USCC alphabet). */
+function readCodeCursor(cursor: string | undefined): string | undefined {
+  if (!cursor) return undefined;
+  const [code] = decodeCursor(cursor) ?? [];
+  if (typeof code !== 'string' || !/^[0-9A-Z]{1,18}$/.test(code)) throw badCursor();
+  return code;
+}
+
 /** Sitemap entries are read in batches of this many rows, each a keyset step inside the file's id range. */
 const SITEMAP_BATCH = 5_000;
 
@@ -72,21 +81,34 @@ export function createPublicEntities(db: Db) {
     },
 
     /**
-     * Search by a fragment of the name (bigram index) or a USCC (or its first characters), newest first. A
-     * fragment the statistics call frequent walks the primary key and stops after one page (as the staff list
-     * does, entities/list.ts); the public gets no total, so nothing is counted.
+     * Search by a fragment of the name (bigram index), newest first, or by a USCC (or its first characters) in code
+     * order (entities_uscc_key; the cursor is the last code). A fragment whose rarest bigram the statistics call
+     * frequent walks at most WALK_ROW_BUDGET of the newest rows for its page (as the staff list does,
+     * entities/list.ts), else reads the bigram index; the public gets no total, so nothing is counted.
      */
     async search(q: TPublicEntitySearchQuery): Promise<{ items: TPublicEntity[]; nextCursor: string | null }> {
       const filters = { q: q.q };
       if (!usccPrefix(q.q) && !bigramTsquery(q.q)) throw validation('q', '请输入至少2个字的名称，或统一社会信用代码');
+      const selection = { readable: repo.publicEntities, filters };
+      if (usccOrdered(filters)) {
+        const afterUscc = readCodeCursor(q.cursor);
+        const ids = await entityIdsPage(db, { ...selection, afterUscc }, q.limit + 1);
+        const page = keysetPage(await repo.publicEntitiesByIds(db, ids, 'uscc'), q.limit, (r) => [r.uscc]);
+        return { items: page.items.map(toPublicEntity), nextCursor: page.nextCursor };
+      }
       const cursor = readIdCursor(q.cursor);
       let plan: NameSearchPlan = cursor?.walk ? 'walk' : 'index';
-      const selection = { readable: repo.publicEntities, filters };
       if (!cursor && hasNameSearch(filters)) {
-        const estimate = await estimateEntities(db, selection);
-        if (estimate >= ESTIMATE_ONLY_FROM) plan = chooseNamePlan(estimate, await estimatedEntityRows(db), q.limit);
+        const upper = await estimateNameMatches(db, selection);
+        if (upper >= ESTIMATE_ONLY_FROM) plan = chooseNamePlan(upper, await estimatedEntityRows(db), q.limit);
       }
-      const ids = await newestEntityIds(db, { ...selection, plan, beforeId: cursor?.id }, q.limit + 1);
+      let ids: number[] = [];
+      if (plan === 'walk') {
+        const walk = { ...selection, beforeId: cursor?.id };
+        ids = (await walkNewestMatches(db, walk, q.limit + 1, WALK_ROW_BUDGET)).ids;
+      }
+      if (ids.length <= q.limit)
+        ids = await entityIdsPage(db, { ...selection, plan: 'index', beforeId: cursor?.id }, q.limit + 1);
       const rows = await repo.publicEntitiesByIds(db, ids);
       const page = keysetPage(rows, q.limit, (r) => [r.id, plan === 'walk' ? 1 : 0]);
       return { items: page.items.map(toPublicEntity), nextCursor: page.nextCursor };

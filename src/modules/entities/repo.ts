@@ -26,6 +26,12 @@ export interface EntitySelection {
   beforeId?: number;
   /** Only rows newer than this id (the bounded walk over the newest rows). */
   afterId?: number;
+  /** Keyset of a USCC-prefix search, listed in code order: only codes after this one. */
+  afterUscc?: string;
+  /** Leave the name test out (the walk applies it above its bounded scan, list-repo.ts). */
+  withoutName?: boolean;
+  /** For the planner's estimate: this tsquery (one bigram of the fragment) instead of the fragment's. */
+  estimateTsquery?: string;
 }
 
 /** Filters and the caller's scope as one WHERE; shared by list, count and export. */
@@ -41,11 +47,13 @@ export function entityWhere(s: EntitySelection): Where {
     .addIf(q.establishedFrom, 'e.established_on >= ?')
     .addIf(q.establishedTo, 'e.established_on <= ?')
     .addIf(s.beforeId, 'e.id < ?')
-    .addIf(s.afterId, 'e.id > ?');
+    .addIf(s.afterId, 'e.id > ?')
+    .addIf(s.afterUscc, 'e.uscc > ?');
   const text = q.q?.trim();
   if (!text) return w;
   const uscc = usccPrefix(text);
-  const tsquery = bigramTsquery(text);
+  if (s.withoutName && !uscc) return w;
+  const tsquery = (opts.forEstimate && s.estimateTsquery) || bigramTsquery(text);
   const like = `%${escapeLike(text)}%`;
   if (uscc) w.add('e.uscc LIKE ?', `${uscc}%`);
   // The planner's estimate of the LIKE recheck is far too low (餐饮: 3.7 k of 51 k), so estimates leave it out.
@@ -59,6 +67,9 @@ export function entityWhere(s: EntitySelection): Where {
   return w;
 }
 
+/** A USCC-prefix search: listed in code order, its keyset is the code (`afterUscc`). */
+export const usccOrdered = (q: EntityFilters) => Boolean(q.q?.trim() && usccPrefix(q.q.trim()));
+
 export async function insertEntity(tx: Queryable, row: EntityRow): Promise<number> {
   const cols = entityRowColumns.map(([c]) => c);
   const values = entityRowColumns.map(([, key]) => row[key]);
@@ -70,12 +81,16 @@ export async function insertEntity(tx: Queryable, row: EntityRow): Promise<numbe
   return r!.id;
 }
 
-/** Keyset page, newest first; `w` already holds filters and scope. */
+/**
+ * Keyset page, newest first; a USCC-prefix search in code order (entities_uscc_key: a prefix's codes are one range
+ * of it, where newest first walked the primary key until the range's rows turned up).
+ */
 export async function listEntities(db: Queryable, s: EntitySelection, limit: number): Promise<EntitySummaryRow[]> {
   const w = entityWhere(s);
   const lim = w.param(limit);
+  const order = usccOrdered(s.filters) ? 'e.uscc' : 'e.id DESC';
   return db.query<EntitySummaryRow>(
-    `SELECT ${summaryColumns} FROM entities e JOIN org_units o ON o.id = e.station_id ${w} ORDER BY e.id DESC LIMIT ${lim}`,
+    `SELECT ${summaryColumns} FROM entities e JOIN org_units o ON o.id = e.station_id ${w} ORDER BY ${order} LIMIT ${lim}`,
     w.params,
   );
 }
@@ -105,12 +120,12 @@ export async function listEntitiesCounted(
   return { rows: rows.map(({ matches: _, ...row }) => row), matches: rows[0]?.matches ?? 0 };
 }
 
-/** Ids of up to `limit` matches, newest first (the page's plan is in `w`). */
-export async function newestEntityIds(db: Queryable, s: EntitySelection, limit: number): Promise<number[]> {
+/** Ids of up to `limit` matches in the list's order (newest first, or by code; the page's plan is in `s`). */
+export async function entityIdsPage(db: Queryable, s: EntitySelection, limit: number): Promise<number[]> {
   const w = entityWhere(s);
   const lim = w.param(limit);
   const rows = await db.query<{ id: number }>(
-    `SELECT e.id FROM entities e ${w} ORDER BY e.id DESC LIMIT ${lim}`,
+    `SELECT e.id FROM entities e ${w} ORDER BY ${usccOrdered(s.filters) ? 'e.uscc' : 'e.id DESC'} LIMIT ${lim}`,
     w.params,
   );
   return rows.map((r) => r.id);

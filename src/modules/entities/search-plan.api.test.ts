@@ -8,7 +8,8 @@ import type { Actor } from '../../platform/actor.ts';
 import { findActorRow } from '../auth/repo.ts';
 import { actorFromRow } from '../auth/service.ts';
 import { chooseNamePlan, entitySelection, WALK_ROW_BUDGET } from './list.ts';
-import { listEntities, listEntitiesCounted } from './repo.ts';
+import { estimateNameMatches, walkNewestMatches } from './list-repo.ts';
+import { estimateEntities, listEntities, listEntitiesCounted } from './repo.ts';
 
 type Page = { items: TEntitySummary[]; nextCursor: string | null; total: number; totalIsEstimate: boolean };
 
@@ -129,6 +130,80 @@ describe('name search plans return the same rows, inside the caller’s scope', 
     }
     assert.deepEqual(seen, expected);
     if (!first.totalIsEstimate) assert.equal(first.total, expected.length);
+  });
+
+  test('a fragment is estimated by its rarest bigram: an upper bound where the planner multiplies', async () => {
+    const db = app.testDb.db;
+    for (const fragment of ['有限公司', '贸易有限', '大药房']) {
+      const s = entitySelection(admin, { q: fragment });
+      const [upper, product, matches] = [
+        await estimateNameMatches(db, s),
+        await estimateEntities(db, s),
+        (await truth(admin, fragment)).length,
+      ];
+      assert.ok(upper >= product, `${fragment}: ${upper} < ${product}`);
+      // ANALYZE sampled every row here: the rarest bigram's frequency is at least the fragment's.
+      assert.ok(upper >= matches * 0.9, `${fragment}: ${upper} < ${matches}`);
+    }
+  });
+
+  test('the walk reads at most its budget of the selection’s newest rows', async () => {
+    const db = app.testDb.db;
+    for (const actor of [admin, chief]) {
+      const expected = await truth(actor, '有限公司');
+      const full = await walkNewestMatches(db, entitySelection(actor, { q: '有限公司' }), 21, 20_000);
+      assert.deepEqual(full.ids, expected.slice(0, 21));
+      assert.ok(full.rowsRead >= 21 && full.rowsRead <= 20_000, String(full.rowsRead));
+      const newest = await listEntities(db, entitySelection(actor, {}), 30);
+      const short = await walkNewestMatches(db, entitySelection(actor, { q: '有限公司' }), 21, 30);
+      const inWindow = new Set(newest.map((r) => r.id));
+      assert.ok(short.ids.length < 21 && short.ids.every((id) => inWindow.has(id)), JSON.stringify(short));
+      assert.deepEqual(
+        short.ids,
+        expected.filter((id) => inWindow.has(id)),
+      );
+    }
+  });
+
+  test('a USCC prefix lists in code order: page after page, no duplicate, no gap, for each caller', async () => {
+    const [{ uscc }] = (await app.testDb.db.query<{ uscc: string }>(
+      `SELECT uscc FROM entities WHERE station_id = $1 ORDER BY id LIMIT 1`,
+      [chief.unitId],
+    )) as [{ uscc: string }];
+    for (const [actor, api] of [
+      [admin, adminApi],
+      [chief, chiefApi],
+    ] as const) {
+      for (const length of [6, 8]) {
+        const prefix = uscc.slice(0, length);
+        const expected = await app.testDb.db.query<{ id: number }>(
+          `SELECT id FROM entities WHERE uscc LIKE $1 AND ($2::bigint[] IS NULL OR station_id = ANY($2)) ORDER BY uscc`,
+          [`${prefix}%`, actor.dataScope === 'all' ? null : actor.scopeUnitIds],
+        );
+        assert.ok(expected.length > 45, `${prefix}: ${expected.length}`);
+        const pages = await allPages(api, prefix.toLowerCase(), 20);
+        assert.ok(pages.length >= 3);
+        const ids = pages.flatMap((p) => p.items.map((e) => e.id));
+        assert.deepEqual(
+          ids,
+          expected.map((r) => r.id),
+          `${actor.username} ${prefix}`,
+        );
+        const codes = pages.flatMap((p) => p.items.map((e) => e.uscc));
+        assert.deepEqual(codes, [...codes].sort(), 'code order');
+        assert.ok(pages.every((p) => p.total === pages[0]!.total));
+        if (expected.length <= 1_000 && !pages[0]!.totalIsEstimate) assert.equal(pages[0]!.total, expected.length);
+      }
+    }
+  });
+
+  test('a newest-first cursor is refused on a code-ordered search, and the reverse', async () => {
+    const byId = await adminApi.get<Page>('/api/v1/entities?limit=5');
+    const byCode = await adminApi.get<Page>('/api/v1/entities?q=9144&limit=5');
+    assert.ok(byId.body.nextCursor && byCode.body.nextCursor);
+    const a = await adminApi.get(`/api/v1/entities?q=9144&limit=5&cursor=${byId.body.nextCursor}`);
+    const b = await adminApi.get(`/api/v1/entities?limit=5&cursor=${byCode.body.nextCursor}`);
+    assert.deepEqual([a.status, b.status], [422, 422]);
   });
 
   test('a cursor that is not one of ours is refused with 422 on cursor', async () => {

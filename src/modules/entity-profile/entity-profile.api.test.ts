@@ -150,6 +150,30 @@ describe('public entity profile and open data', () => {
     assert.match(short.body.detail, /至少2个字/);
   });
 
+  test('a USCC prefix pages in code order: every match once, none skipped', async () => {
+    const admin = await loginAs(app, 'admin');
+    const [s01] = await db.query<{ id: number }>(`SELECT id FROM org_units WHERE code = 's01'`);
+    for (const name of ['公示分页甲商行有限公司', '公示分页乙商行有限公司', '公示分页丙商行有限公司'])
+      await create(admin, makeEntity({ stationId: s01!.id, name }));
+    const expected = await db.query<{ uscc: string }>(`SELECT uscc FROM entities WHERE uscc LIKE '91%' ORDER BY uscc`);
+    assert.ok(expected.length >= 4, String(expected.length));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/public/entities?q=91&limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+      const res: { status: number; body: Page } = await anon.get<Page>(url);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      seen.push(...res.body.items.map((e) => e.uscc));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    assert.deepEqual(
+      seen,
+      expected.map((r) => r.uscc),
+    );
+    const idCursor = Buffer.from('[5]').toString('base64url');
+    assert.equal((await anon.get<Problem>(`/api/v1/public/entities?q=91&cursor=${idCursor}`)).status, 422);
+  });
+
   test("an individual's name is masked and no ID number or phone appears anywhere on the profile", async () => {
     const res = await profileOf(shop.uscc);
     assert.equal(res.status, 200, JSON.stringify(res.body));

@@ -1,0 +1,83 @@
+import type { Queryable } from '../../db/client.ts';
+import { escapeLike } from '../../db/sql.ts';
+import { bigrams, bigramTsquery } from '../../domain/bigrams.ts';
+import { type EntitySelection, entityWhere, estimateEntities } from './repo.ts';
+import { hasNameSearch } from './search.ts';
+
+/**
+ * The planner's estimate of a name search's matches, taken as its rarest bigram's: the minimum over each bigram's
+ * own estimate. The planner multiplies the bigrams' frequencies as if they were independent, but a name's bigrams
+ * travel together (家电维修: estimated 20, 87,200 at 20 M), so its product can be wrong by thousands; the minimum is
+ * an upper bound of the matches (every match holds every bigram), which is what choosing the walk needs.
+ */
+export async function estimateNameMatches(db: Queryable, s: EntitySelection): Promise<number> {
+  const text = s.filters.q?.trim();
+  if (!text || !hasNameSearch(s.filters)) return estimateEntities(db, s);
+  const grams = bigrams(text);
+  if (grams.length < 2) return estimateEntities(db, s);
+  let min = Number.POSITIVE_INFINITY;
+  for (const gram of grams) {
+    const tsquery = bigramTsquery(gram);
+    if (tsquery) min = Math.min(min, await estimateEntities(db, { ...s, estimateTsquery: tsquery }));
+  }
+  return Number.isFinite(min) ? min : estimateEntities(db, s);
+}
+
+/** The planner's estimate of the selection's rows with the name test left out: the scope the walk reads. */
+export const estimateScopeRows = (db: Queryable, s: EntitySelection) =>
+  estimateEntities(db, { ...s, withoutName: true });
+
+/**
+ * A name search's matches newest first, reading at most `budget` of the selection's rows (newest first, by the
+ * primary key or, for one station, entities_station_idx): `ids` are the newest matches among them (at most
+ * `limit`), `rowsRead` how many rows were read to find them (`budget` when fewer than `limit` were found). The
+ * name test sits above the bounded scan, so no plan can turn it into a GIN
+ * bitmap of every match in the register.
+ */
+export async function walkNewestMatches(
+  db: Queryable,
+  s: EntitySelection,
+  limit: number,
+  budget: number,
+): Promise<{ ids: number[]; rowsRead: number }> {
+  const text = s.filters.q?.trim() ?? '';
+  const w = entityWhere({ ...s, withoutName: true, plan: undefined });
+  const tsquery = w.param(bigramTsquery(text));
+  const like = w.param(`%${escapeLike(text)}%`);
+  const scan = w.param(budget);
+  const lim = w.param(limit);
+  const rows = await db.query<{ id: number; rn: number }>(
+    `SELECT s.id, s.rn::int AS rn FROM (
+       SELECT e.id, e.name, e.name_bigrams, row_number() OVER (ORDER BY e.id DESC) AS rn
+         FROM entities e ${w} ORDER BY e.id DESC LIMIT ${scan}) s
+      WHERE s.name_bigrams @@ ${tsquery}::tsquery AND s.name LIKE ${like} ORDER BY s.id DESC LIMIT ${lim}`,
+    w.params,
+  );
+  return { ids: rows.map((r) => Number(r.id)), rowsRead: rows.length < limit ? budget : (rows.at(-1)?.rn ?? 0) };
+}
+
+/**
+ * The share of the selection's rows that match its name search, from a sample of the table's pages
+ * (TABLESAMPLE SYSTEM, the same pages every time: REPEATABLE): about `rows` rows read wherever they lie, so a batch
+ * of one name among the newest rows does not pass for the whole scope. A table of at most `rows` rows is read whole.
+ */
+export async function sampleNameShare(
+  db: Queryable,
+  s: EntitySelection,
+  rows: number,
+  tableRows: number,
+): Promise<{ hits: number; read: number }> {
+  const text = s.filters.q?.trim() ?? '';
+  const percent = tableRows <= rows ? 100 : Math.max((100 * rows) / tableRows, 0.0001);
+  const w = entityWhere({ ...s, withoutName: true, plan: undefined });
+  const tsquery = w.param(bigramTsquery(text));
+  const like = w.param(`%${escapeLike(text)}%`);
+  const sample = percent >= 100 ? '' : `TABLESAMPLE SYSTEM (${w.param(percent)}) REPEATABLE (15)`;
+  const [r] = await db.query<{ hits: number; read: number }>(
+    `SELECT count(*) FILTER (WHERE e.name_bigrams @@ ${tsquery}::tsquery AND e.name LIKE ${like})::int AS hits,
+            count(*)::int AS read
+       FROM entities e ${sample} ${w}`,
+    w.params,
+  );
+  return { hits: r?.hits ?? 0, read: r?.read ?? 0 };
+}
