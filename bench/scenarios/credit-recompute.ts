@@ -8,8 +8,8 @@ import { loadBenchRegister, type ScenarioContext, type ScenarioResult } from '..
 
 /**
  * 信用风险分类 full recompute at --entities N: the demo credit facts (two years of annual reports, abnormal
- * listings) over the register, then the set-based recompute three times: first (every row inserted, a history row
- * each), unchanged (nothing written), and under a changed model (every score changes).
+ * listings) over the register, then the set-based recompute three times: first (every row inserted; a history row
+ * only for a change of class), unchanged (nothing written), and under a changed model (every score changes).
  */
 export async function creditRecomputeScenario(ctx: ScenarioContext): Promise<ScenarioResult> {
   const { db, log } = ctx;

@@ -42,13 +42,61 @@ describe('the published version-1 proof (tests/fixtures/draw-proof-v1.json)', ()
     assert.equal(run(older, t).code, 0);
   });
 
-  test('still verifies with version 1 once a version 2 exists, and a v2 proof goes to v2', () => {
-    const v2: DrawAlgorithm = { ...drawAlgorithms[1]!, name: 'shijian-draw-v2', draw: (_s, pool) => [pool[0]!.id] };
-    const both = { ...drawAlgorithms, 2: v2 };
-    assert.equal(verifyDrawProof(published, both).ok, true);
-    const proofV2 = { ...published, algorithm: 'shijian-draw-v2', version: 2, result: [published.pool[0]!.id] };
-    assert.equal(verifyDrawProof(proofV2, both).ok, true);
-    assert.equal(verifyDrawProof(proofV2).ok, false, 'this program does not know v2 yet');
+  test('still verifies with version 1 once a later version exists, and a later proof goes to its own version', () => {
+    assert.equal(verifyDrawProof(published).ok, true, 'v1 beside v2 in drawAlgorithms');
+    const v3: DrawAlgorithm = { ...drawAlgorithms[1]!, name: 'shijian-draw-v3', draw: (_s, pool) => [pool[0]!.id] };
+    const all = { ...drawAlgorithms, 3: v3 };
+    assert.equal(verifyDrawProof(published, all).ok, true);
+    const proofV3 = { ...published, algorithm: 'shijian-draw-v3', version: 3, result: [published.pool[0]!.id] };
+    assert.equal(verifyDrawProof(proofV3, all).ok, true);
+    assert.equal(verifyDrawProof(proofV3).ok, false, 'this program does not know v3 yet');
+  });
+});
+
+/**
+ * The known-answer test of version 2 (the chunked pool hash; src/domain/spot-check-draw-v2.ts), produced once and
+ * checked in; its pool hash was cross-checked then with an independent script. Never regenerate it; the pool
+ * spans three 1 M-id chunks.
+ */
+const publishedV2 = JSON.parse(
+  readFileSync(new URL('../../tests/fixtures/draw-proof-v2.json', import.meta.url), 'utf8'),
+) as DrawProof;
+
+describe('the published version-2 proof (tests/fixtures/draw-proof-v2.json)', () => {
+  test('verifies through verify-draw, with the answer it was published with', (t) => {
+    assert.equal(publishedV2.algorithm, 'shijian-draw-v2');
+    assert.equal(publishedV2.poolHash, 'a745509ca95f4a5942eb590bae4734600ced80caee236fcd07953fdac24fd33b');
+    assert.deepEqual(
+      publishedV2.result,
+      [
+        999983, 999985, 999986, 999988, 999989, 999994, 1000001, 1000009, 1000013, 1000017, 1000019, 2500063, 2500091,
+        2500098,
+      ],
+    );
+    const { code, out } = run(publishedV2, t);
+    assert.equal(code, 0, out);
+    assert.match(out, /抽取结果一致（14 户）/);
+  });
+
+  test('a v2 proof checked as v1, or a v1 proof as v2, fails: each proof goes to the version it names', () => {
+    assert.equal(verifyDrawProof({ ...publishedV2, algorithm: 'shijian-draw-v1', version: 1 }).ok, false);
+    assert.equal(verifyDrawProof({ ...published, algorithm: 'shijian-draw-v2', version: 2 }).ok, false);
+  });
+
+  test('a tampered v2 proof fails, naming what changed', () => {
+    const names = (p: DrawProof) =>
+      verifyDrawProof(p)
+        .checks.filter((c) => !c.ok)
+        .map((c) => c.name);
+    const [first, ...rest] = publishedV2.pool;
+    assert.ok(
+      names({
+        ...publishedV2,
+        pool: [{ ...first!, riskClass: first!.riskClass === 'A' ? 'B' : 'A' }, ...rest],
+      }).includes('poolHash'),
+    );
+    const notDrawn = publishedV2.pool.find((e) => !publishedV2.result.includes(e.id))!.id;
+    assert.deepEqual(names({ ...publishedV2, result: [...publishedV2.result.slice(1), notDrawn] }), ['result']);
   });
 });
 
@@ -81,7 +129,7 @@ describe('a tampered proof fails verification, naming what changed', () => {
   test('a version or algorithm this program does not know is named', (t) => {
     const { code, out } = run({ ...published, version: 9 }, t);
     assert.equal(code, 1);
-    assert.match(out, /版本 9）未知（本程序支持 v1 shijian-draw-v1）/);
+    assert.match(out, /版本 9）未知（本程序支持 v1 shijian-draw-v1、v2 shijian-draw-v2）/);
     assert.deepEqual(failed({ ...published, algorithm: 'shijian-draw-v2' }), ['algorithm']);
   });
 });

@@ -144,7 +144,7 @@ export const ZTaskTransitionBody = z.object({
 /** A published draw proof; `shijian verify-draw` reads exactly this shape. */
 export const ZDrawProof = z.object({
   algorithm: z.string(),
-  /** The algorithm's version (1: shijian-draw-v1); absent in proofs published before the field. */
+  /** The algorithm's version (1: shijian-draw-v1, 2: shijian-draw-v2); absent in proofs published before the field. */
   version: z.number().int().positive().optional(),
   drawId: z.number().int(),
   poolHash: z.string(),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type DrawProof, verifyDrawProof } from './draw-proof.ts';
-import { commitmentOf, DRAW_ALGORITHM, drawEntities, type PoolEntry, poolHash } from './spot-check-draw.ts';
+import { commitmentOf, DRAW_ALGORITHM_V1, drawEntities, type PoolEntry, poolHash } from './spot-check-draw.ts';
 
 const seed = '5e'.repeat(32);
 const pool: PoolEntry[] = Array.from({ length: 500 }, (_, i) => ({
@@ -10,7 +10,7 @@ const pool: PoolEntry[] = Array.from({ length: 500 }, (_, i) => ({
 }));
 const ratios = { A: 0.03, B: 0.05, C: 0.1, D: 0.2 };
 const proof: DrawProof = {
-  algorithm: DRAW_ALGORITHM,
+  algorithm: DRAW_ALGORITHM_V1,
   drawId: 1,
   poolHash: poolHash(pool),
   commitment: commitmentOf(seed),

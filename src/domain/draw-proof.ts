@@ -1,12 +1,14 @@
 import {
   commitmentOf,
-  DRAW_ALGORITHM,
+  DRAW_ALGORITHM_V1,
+  DRAW_ALGORITHM_V2,
   drawEntities,
   drawVersionOf,
   type PoolEntry,
   poolHash,
   type Ratios,
 } from './spot-check-draw.ts';
+import { drawEntitiesV2, poolHashV2 } from './spot-check-draw-v2.ts';
 
 /** Everything needed to recompute a draw; published after the seed is revealed. */
 export interface DrawProof {
@@ -35,7 +37,8 @@ export interface DrawAlgorithm {
  * A new algorithm is added under the next number and new draws use it; old proofs keep verifying with theirs.
  */
 export const drawAlgorithms: Readonly<Record<number, DrawAlgorithm>> = {
-  1: { name: DRAW_ALGORITHM, poolHash, commitment: commitmentOf, draw: drawEntities },
+  1: { name: DRAW_ALGORITHM_V1, poolHash, commitment: commitmentOf, draw: drawEntities },
+  2: { name: DRAW_ALGORITHM_V2, poolHash: poolHashV2, commitment: commitmentOf, draw: drawEntitiesV2 },
 };
 
 export interface ProofCheck {

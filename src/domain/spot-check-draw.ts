@@ -9,13 +9,17 @@ import { createHash } from 'node:crypto';
  *   Fisher–Yates shuffle with uniform indexes from the stream (rejection sampling, no modulo bias)
  *   picks the first k. The result is sorted by id. Anyone holding (seed, pool, ratios) gets the same.
  */
-export const DRAW_ALGORITHM = 'shijian-draw-v1';
+export const DRAW_ALGORITHM_V1 = 'shijian-draw-v1';
+/** Version 2 (spot-check-draw-v2.ts): chunked pool hash and per-entity rank keys, computed in the database. */
+export const DRAW_ALGORITHM_V2 = 'shijian-draw-v2';
 /**
- * The version new draws use. Version 1 is frozen: a published proof must verify forever (the known-answer test,
- * tests/fixtures/draw-proof-v1.json). A change to what a draw selects is a new version with a new name; the old
- * version's code stays for verify-draw (src/domain/draw-proof.ts dispatches on the version).
+ * The algorithm new draws use. Version 1 is frozen: a published proof must verify forever (the known-answer test,
+ * tests/fixtures/draw-proof-v1.json), and a pool frozen under v1 before an upgrade is still drawn with v1. A change
+ * to what a draw selects is a new version with a new name; the old version's code stays for verify-draw
+ * (src/domain/draw-proof.ts dispatches on the version).
  */
-export const DRAW_VERSION = 1;
+export const DRAW_ALGORITHM = DRAW_ALGORITHM_V2;
+export const DRAW_VERSION = 2;
 
 /** The version an algorithm name carries ("shijian-draw-v1" → 1); null for a name that is not ours. */
 export function drawVersionOf(algorithm: string): number | null {

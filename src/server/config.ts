@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { defaultFoodAppealPolicy, type FoodAppealPolicy } from '../domain/food-appeals.ts';
 import { parseSigningKey } from '../domain/food-placard.ts';
@@ -205,6 +206,11 @@ export const ZConfig = z.object({
     .min(1)
     .max(24 * 30)
     .default(24),
+  /**
+   * Id ranges the full credit-class recompute runs at a time on a PostgreSQL server (one backend each; the
+   * recompute is CPU-bound, so more than the database server's cores only queues). PGlite runs one at a time.
+   */
+  CREDIT_RECOMPUTE_PARALLEL: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   /** CJK font embedded in decision documents (PDF); unset: common system fonts are tried (fonts-noto-cjk first). */
   CJK_FONT_PATH: z.string().min(1).optional(),
   /** PostScript name inside a .ttc collection, e.g. NotoSansCJKsc-Regular; not needed for .ttf/.otf. */

@@ -204,7 +204,12 @@ export function createServices(
   const caseStats = createCaseStats(readDb, opts.now);
   const files = createFileService(db, { maxBytes: config.FILE_MAX_BYTES });
   const jobs = createJobService(db);
-  const credit = createCreditService(db, { files, jobs, fontConfig: config });
+  const credit = createCreditService(db, {
+    files,
+    jobs,
+    fontConfig: config,
+    recomputeParallel: config.CREDIT_RECOMPUTE_PARALLEL,
+  });
   const caseApprovals = createApprovalEngine(db);
   const caseLeads = createCaseLeadServices(db, { calendar: calendar.calendar, approvals: caseApprovals, pii });
   const caseWorkflow = createCaseWorkflow(db, {

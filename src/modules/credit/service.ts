@@ -16,13 +16,15 @@ export interface CreditServiceDeps {
   files: Pick<FileService, 'store'>;
   jobs: Pick<JobService, 'enqueue'>;
   fontConfig: { CJK_FONT_PATH?: string; CJK_FONT_NAME?: string };
+  /** Id ranges the full recompute runs at a time (CREDIT_RECOMPUTE_PARALLEL); default: this machine's cores. */
+  recomputeParallel?: number;
   now?: () => Date;
 }
 
 /** 信用监管: wires the credit use cases (services/) together; its jobs are in jobs.ts. */
 export function createCreditService(db: Db, deps: CreditServiceDeps) {
   const today = () => shanghaiToday(deps.now?.() ?? new Date());
-  const risk = createRiskService(db, { today, jobs: deps.jobs });
+  const risk = createRiskService(db, { today, jobs: deps.jobs, parallel: deps.recomputeParallel });
   const font = () => findCjkFont(deps.fontConfig);
   // The outbox rows a write just added are recomputed right after its commit; the scheduled job catches the rest.
   const afterQueue = () => risk.drainQueue().catch(() => undefined);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { TDistribution, TModelBody } from '../../../contracts/credit.ts';
 import type { Db } from '../../../db/client.ts';
 import { checkModelFacts, latestClosedReportYear, riskFacts } from '../../../domain/credit-rules.ts';
@@ -29,6 +30,8 @@ export const QUEUE_JOB = 'credit.recompute-queue';
 export interface RiskDeps {
   today: () => string;
   jobs: Pick<JobService, 'enqueue'>;
+  /** Id ranges the full recompute runs at a time on PostgreSQL; default: this machine's cores. */
+  parallel?: number;
 }
 
 const toModel = (row: repo.ModelRow): RiskModel => ({ version: row.version, name: row.name, ...row.body });
@@ -38,7 +41,7 @@ const sectionName = new Map<string, string>(INDUSTRY_SECTIONS.map(([code, name])
 
 /**
  * The full recompute: one set-based statement per id range of `chunk` entities. Ranges are independent, so on a
- * PostgreSQL server two run at a time (two cores; PGlite has one connection and runs them in turn).
+ * PostgreSQL server `parallel` run at a time (default: the cores; PGlite has one connection and runs them in turn).
  */
 export async function recomputeAllEntities(
   db: Db,
@@ -48,7 +51,7 @@ export async function recomputeAllEntities(
 ) {
   const started = performance.now();
   const chunk = opts.chunk ?? (db.kind === 'pglite' ? PGLITE_CHUNK : RECOMPUTE_CHUNK);
-  const parallel = db.kind === 'pglite' ? 1 : (opts.parallel ?? 2);
+  const parallel = db.kind === 'pglite' ? 1 : (opts.parallel ?? availableParallelism());
   const year = latestClosedReportYear(today);
   const range = await repo.entityIdRange(db);
   const total = { computed: 0, updated: 0, classChanged: 0 };
@@ -97,7 +100,7 @@ export function createRiskService(db: Db, deps: RiskDeps) {
       progress?: JobContext['progress'],
       chunk = db.kind === 'pglite' ? PGLITE_CHUNK : RECOMPUTE_CHUNK,
     ) {
-      return recomputeAllEntities(db, await activeModel(), deps.today(), { progress, chunk });
+      return recomputeAllEntities(db, await activeModel(), deps.today(), { progress, chunk, parallel: deps.parallel });
     },
 
     /** Drains the outbox (listings, penalties, failed checks…) and recomputes just those entities. */

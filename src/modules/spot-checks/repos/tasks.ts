@@ -1,12 +1,11 @@
 import type { TPoolFilter } from '../../../contracts/spot-checks.ts';
 import type { Queryable, Transaction } from '../../../db/client.ts';
 import { Where } from '../../../db/sql.ts';
-import { DRAW_ALGORITHM, type Ratios } from '../../../domain/spot-check-draw.ts';
+import type { Ratios } from '../../../domain/spot-check-draw.ts';
 import { readableWhere } from '../../../platform/access.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { updateVersioned } from '../../../platform/versioned-update.ts';
 import { spotCheckTaskKind } from '../access.ts';
-import { poolWhere } from './catalog.ts';
 
 export interface TaskRecord {
   id: number;
@@ -89,49 +88,13 @@ export async function insertTaskEvent(
   );
 }
 
-/**
- * Freezes the pool in one statement: the canonical "id,class\n" text sorted by id, its SHA-256 (the pool hash of
- * spot-check-draw.ts), each entity's station in the same order, class counts and the commitment. Entities without a risk class count as B. Nothing is
- * written when the pool is empty.
- */
-export async function freezePool(
-  q: Queryable,
-  args: { taskId: number; filter: TPoolFilter; reader: Actor; commitment: string; seed: string; ratios: Ratios },
-): Promise<{ drawId: number | null; size: number; counts: Record<string, number> }> {
-  const w = poolWhere(args.filter, args.reader);
-  const p = (v: unknown) => w.param(v);
-  // One big aggregate: enough memory that it does not spill to disk (this transaction only).
-  await q.query(`SET LOCAL work_mem = '64MB'`);
-  await q.query('SET LOCAL jit = off'); // compiling this one aggregate cost more than it saved (15–40 ms)
-  const [row] = await q.query<{ drawId: number | null; size: number; counts: Record<string, number> }>(
-    `WITH agg AS (
-       -- Rows reach string_agg in the subquery's id order (checked again when the draw parses them).
-       SELECT string_agg(line, E'\n') || E'\n' AS entries, string_agg(station_id::text, ',') AS stations,
-              count(*)::int AS size,
-              count(*) FILTER (WHERE unclassified)::int AS unclassified,
-              jsonb_build_object('A', count(*) FILTER (WHERE cls = 'A'), 'B', count(*) FILTER (WHERE cls = 'B'),
-                                 'C', count(*) FILTER (WHERE cls = 'C'), 'D', count(*) FILTER (WHERE cls = 'D')) AS counts
-         FROM (SELECT e.station_id, coalesce(r.risk_class, 'B') AS cls, r.entity_id IS NULL AS unclassified,
-                      -- One concatenation with a constant suffix: ~0.12 s less than id || ',' || cls at 1.3 M rows.
-                      e.id::text || CASE r.risk_class WHEN 'A' THEN ',A' WHEN 'C' THEN ',C' WHEN 'D' THEN ',D' ELSE ',B' END AS line
-                 FROM entities e LEFT JOIN entity_risk_classes r ON r.entity_id = e.id ${w} ORDER BY e.id) pool),
-     d AS (
-       INSERT INTO spot_check_draws (task_id, algorithm, pool_hash, pool_size, unclassified_count, class_counts, commitment, seed, ratios)
-       SELECT ${p(args.taskId)}, ${p(DRAW_ALGORITHM)}, encode(sha256(convert_to(entries, 'UTF8')), 'hex'), size, unclassified,
-              counts, ${p(args.commitment)}, ${p(args.seed)}, ${p(JSON.stringify(args.ratios))}::jsonb
-         FROM agg WHERE size > 0 RETURNING id),
-     x AS (INSERT INTO spot_check_draw_pools (draw_id, entries, stations) SELECT d.id, agg.entries, agg.stations FROM d, agg)
-     SELECT (SELECT id FROM d) AS "drawId", size, counts FROM agg`,
-    w.params,
-  );
-  return row!;
-}
-
 export interface DrawRecord {
   id: number;
   taskId: number;
   algorithm: string;
   poolHash: string;
+  /** v2: the chunk hashes the pool hash is computed from; null for v1. */
+  poolChunks: { chunk: number; hash: string }[] | null;
   poolSize: number;
   unclassifiedCount: number;
   classCounts: Record<string, number>;
@@ -143,7 +106,7 @@ export interface DrawRecord {
   drawnCount: number | null;
 }
 
-const drawColumns = `id, task_id AS "taskId", algorithm, pool_hash AS "poolHash", pool_size AS "poolSize",
+const drawColumns = `id, task_id AS "taskId", algorithm, pool_hash AS "poolHash", pool_chunks AS "poolChunks", pool_size AS "poolSize",
   unclassified_count AS "unclassifiedCount", class_counts AS "classCounts", commitment, seed, ratios,
   frozen_at AS "frozenAt", drawn_at AS "drawnAt", drawn_count AS "drawnCount"`;
 
@@ -155,7 +118,7 @@ export async function findDraw(q: Queryable, by: { id?: number; taskId?: number 
   return row;
 }
 
-/** The frozen pool text and, for pools frozen with it, the comma-separated stations in the same order. */
+/** A v1 pool (frozen before v2, repos/draw-v2.ts): the frozen pool text and, for pools frozen with it, the comma-separated stations in the same order. */
 export async function poolEntries(q: Queryable, drawId: number): Promise<{ entries: string; stations: string | null }> {
   const [row] = await q.query<{ entries: string; stations: string | null }>(
     'SELECT entries, stations FROM spot_check_draw_pools WHERE draw_id = $1',

@@ -1,8 +1,17 @@
 import type { Transaction } from '../../../db/client.ts';
 import { assignInspectors, type PoolInspector, type VisitNeed } from '../../../domain/inspector-assignment.ts';
-import { drawStratified, type Ratios, type RiskClass } from '../../../domain/spot-check-draw.ts';
+import {
+  DRAW_ALGORITHM_V1,
+  drawStratified,
+  type Ratios,
+  RISK_CLASSES,
+  type RiskClass,
+  sampleSize,
+} from '../../../domain/spot-check-draw.ts';
+import { classPositions } from '../../../domain/spot-check-draw-v2.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { conflictsFor, listInspectors } from '../repos/catalog.ts';
+import { entitiesAtPositions } from '../repos/draw-v2.ts';
 import * as repo from '../repos/tasks.ts';
 
 /**
@@ -65,20 +74,39 @@ export interface DrawTask {
 const noInspectors = (reason: string) =>
   new AppError('VALIDATION', `可派检查人员不足：${reason}`, [{ path: 'inspectors', message: reason }]);
 
-/**
- * The draw of a frozen task: recompute the selection from (seed, frozen pool, ratios), merge entities the plan
- * already visits, assign inspectors (≥ perVisit, 回避, balanced), and persist set-based. Runs in the caller's tx.
- */
-export async function executeDraw(tx: Transaction, draw: repo.DrawRecord, task: DrawTask) {
+/** v1: the frozen text read into Node, parsed and drawn there (pools frozen before v2). */
+async function selectV1(tx: Transaction, draw: repo.DrawRecord, ratios: Ratios) {
   const frozen = await repo.poolEntries(tx, draw.id);
   const poolIds: number[] = [];
   const sorted = parsePoolEntries(frozen.entries, poolIds);
-  const selected = drawStratified(draw.seed, sorted, task.ratios);
+  const selected = drawStratified(draw.seed, sorted, ratios);
+  return frozen.stations ? frozenStations(selected, poolIds, frozen.stations) : await repo.entityStations(tx, selected); // pools frozen before stations were kept
+}
 
+/**
+ * v2: the k positions of each class from the seed stream (O(k), the same selection as v1), resolved to entities
+ * and their frozen stations in the database; the pool itself never comes to Node.
+ */
+export async function selectV2(tx: Transaction, draw: repo.DrawRecord, ratios: Ratios) {
+  const picks = RISK_CLASSES.map((riskClass) => {
+    const n = draw.classCounts[riskClass] ?? 0;
+    return { riskClass, positions: classPositions(draw.seed, riskClass, n, sampleSize(n, ratios[riskClass])) };
+  });
+  return entitiesAtPositions(tx, draw.id, picks);
+}
+
+/**
+ * The draw of a frozen task with the algorithm it was frozen under: the selection from (seed, frozen pool,
+ * ratios), then merge entities the plan already visits, assign inspectors (≥ perVisit, 回避, balanced), and
+ * persist set-based. Runs in the caller's tx.
+ */
+export async function executeDraw(tx: Transaction, draw: repo.DrawRecord, task: DrawTask) {
   // One connection per transaction: these run one after another.
-  const stations = frozen.stations
-    ? frozenStations(selected, poolIds, frozen.stations)
-    : await repo.entityStations(tx, selected); // pools frozen before stations were kept
+  const stations =
+    draw.algorithm === DRAW_ALGORITHM_V1
+      ? await selectV1(tx, draw, task.ratios)
+      : await selectV2(tx, draw, task.ratios);
+  const selected = stations.map((s) => s.id);
   const existing = await repo.existingVisits(tx, task.planId, selected);
   const conflicts = await conflictsFor(tx, selected);
   const inspectorRows = await listInspectors(tx, { departmentIds: task.departmentIds });

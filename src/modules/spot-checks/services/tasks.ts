@@ -3,7 +3,14 @@ import type { z } from 'zod';
 import type { TDrawProof, TTask, TTaskCreate, ZTaskTransitionBody } from '../../../contracts/spot-checks.ts';
 import type { Db, Transaction } from '../../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../../db/sql.ts';
-import { commitmentOf, drawVersionOf, type Ratios, RISK_CLASSES, sampleSize } from '../../../domain/spot-check-draw.ts';
+import {
+  commitmentOf,
+  DRAW_ALGORITHM_V1,
+  drawVersionOf,
+  type Ratios,
+  RISK_CLASSES,
+  sampleSize,
+} from '../../../domain/spot-check-draw.ts';
 import {
   type TaskAction,
   type TaskStatus,
@@ -18,6 +25,7 @@ import { allowTransition, recordTransition, staleVersion } from '../../../platfo
 import { notify } from '../../notifications/published.ts';
 import { ownedReach, spotCheckTaskKind } from '../access.ts';
 import { listItems } from '../repos/catalog.ts';
+import { freezePoolV2, poolV2 } from '../repos/draw-v2.ts';
 import * as repo from '../repos/tasks.ts';
 import { taskView } from '../view.ts';
 import type { CatalogService } from './catalog.ts';
@@ -43,7 +51,7 @@ export function createTaskService(db: Db, catalog: Pick<CatalogService, 'planInS
   /** Freezes the pool the caller reaches (access.ts) with a fresh secret seed; publishes only its commitment. */
   async function freeze(tx: Transaction, actor: Actor, row: repo.TaskRecord) {
     const seed = randomBytes(32).toString('hex');
-    const frozen = await repo.freezePool(tx, {
+    const frozen = await freezePoolV2(tx, {
       taskId: row.id,
       filter: row.poolFilter,
       reader: actor,
@@ -73,6 +81,12 @@ export function createTaskService(db: Db, catalog: Pick<CatalogService, 'planInS
     });
     await notifyDrawnInspectors(tx, row);
     return result;
+  }
+
+  async function poolV1(drawId: number) {
+    const byClass = parsePoolEntries((await repo.poolEntries(db, drawId)).entries);
+    const pool = RISK_CLASSES.flatMap((c) => byClass[c].map((id) => ({ id, riskClass: c })));
+    return pool.sort((a, b) => a.id - b.id);
   }
 
   /** What an action does besides the status change, in the same transaction; its result goes to event and audit. */
@@ -163,9 +177,7 @@ export function createTaskService(db: Db, catalog: Pick<CatalogService, 'planInS
       if (!draw) throw notFound('抽取记录');
       await inScope(actor, draw.taskId);
       if (!draw.drawnAt) throw new AppError('INVALID_STATE', '尚未抽取：种子在抽取后才公开');
-      const byClass = parsePoolEntries((await repo.poolEntries(db, draw.id)).entries);
-      const pool = RISK_CLASSES.flatMap((c) => byClass[c].map((id) => ({ id, riskClass: c })));
-      pool.sort((a, b) => a.id - b.id);
+      const pool = draw.algorithm === DRAW_ALGORITHM_V1 ? await poolV1(draw.id) : await poolV2(db, draw.id);
       return {
         algorithm: draw.algorithm,
         version: drawVersionOf(draw.algorithm) ?? undefined,

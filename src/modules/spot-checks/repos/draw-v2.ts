@@ -1,0 +1,153 @@
+import type { TPoolFilter } from '../../../contracts/spot-checks.ts';
+import type { Queryable } from '../../../db/client.ts';
+import {
+  DRAW_ALGORITHM_V2,
+  type PoolEntry,
+  type Ratios,
+  RISK_CLASSES,
+  type RiskClass,
+} from '../../../domain/spot-check-draw.ts';
+import { POOL_CHUNK_IDS } from '../../../domain/spot-check-draw-v2.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { poolWhere } from './catalog.ts';
+
+interface ChunkFrozen {
+  size: number;
+  unclassified: number;
+  counts: Record<RiskClass, number>;
+  hash: string | null;
+}
+
+const classArrays = RISK_CLASSES.map(
+  (c) =>
+    `array_agg(id) FILTER (WHERE cls = '${c}') AS ids_${c}, array_agg(station_id) FILTER (WHERE cls = '${c}') AS st_${c}`,
+).join(',\n              ');
+const classRows = RISK_CLASSES.map((c) => `('${c}', ids_${c}, st_${c})`).join(', ');
+const classCounts = RISK_CLASSES.map((c) => `'${c}', count(*) FILTER (WHERE cls = '${c}')`).join(', ');
+
+/**
+ * One 1 M-id chunk of the pool in one statement: the entities in id order (the covering index of active entities
+ * merge-joins the risk classes without a sort, as v1's freeze did), the chunk's SHA-256 over its "id,class\n"
+ * lines, and its rows kept as id and station arrays per class. Plain aggregates over the id-ordered subquery, as
+ * v1: an ORDER BY inside each of the nine aggregates would sort the chunk nine times on PostgreSQL 15.
+ */
+async function freezeChunk(q: Queryable, drawId: number, chunk: number, filter: TPoolFilter, reader: Actor) {
+  const w = poolWhere(filter, reader)
+    .add('e.id >= ?', chunk * POOL_CHUNK_IDS)
+    .add('e.id < ?', (chunk + 1) * POOL_CHUNK_IDS);
+  const d = w.param(drawId);
+  const c = w.param(chunk);
+  const [row] = await q.query<ChunkFrozen>(
+    `WITH agg AS (
+       SELECT count(*)::int AS size, count(*) FILTER (WHERE unclassified)::int AS unclassified,
+              jsonb_build_object(${classCounts}) AS counts,
+              string_agg(line, E'\\n') || E'\\n' AS lines,
+              ${classArrays}
+         FROM (SELECT e.id, e.station_id, coalesce(r.risk_class, 'B') AS cls, r.entity_id IS NULL AS unclassified,
+                      e.id::text || CASE r.risk_class WHEN 'A' THEN ',A' WHEN 'C' THEN ',C' WHEN 'D' THEN ',D' ELSE ',B' END AS line
+                 FROM entities e LEFT JOIN entity_risk_classes r ON r.entity_id = e.id ${w} ORDER BY e.id) pool),
+     parts AS (
+       INSERT INTO spot_check_draw_pool_parts (draw_id, chunk, risk_class, entity_ids, station_ids)
+       SELECT ${d}, ${c}, x.cls, x.ids, x.stations FROM agg, LATERAL (VALUES ${classRows}) AS x(cls, ids, stations)
+        WHERE x.ids IS NOT NULL)
+     SELECT size, unclassified, counts,
+            CASE WHEN size > 0 THEN encode(sha256(convert_to(lines, 'UTF8')), 'hex') END AS hash
+       FROM agg`,
+    w.params,
+  );
+  return row!;
+}
+
+/**
+ * Freezes the pool for draw algorithm v2: the draw row, then one statement per 1 M-id chunk of the register
+ * (freezeChunk), then the pool hash over the chunk hashes (spot-check-draw-v2.ts), size, class counts and the
+ * commitment. Entities without a risk class count as B. Nothing is kept when the pool is empty.
+ */
+export async function freezePoolV2(
+  q: Queryable,
+  args: { taskId: number; filter: TPoolFilter; reader: Actor; commitment: string; seed: string; ratios: Ratios },
+): Promise<{ drawId: number | null; size: number; counts: Record<string, number> }> {
+  await q.query('SET LOCAL jit = off'); // compiling these aggregates cost more than it saved
+  const [range] = await q.query<{ lo: number | null; hi: number | null }>(
+    'SELECT min(id)::float8 AS lo, max(id)::float8 AS hi FROM entities',
+  );
+  const [draw] = await q.query<{ id: number }>(
+    `INSERT INTO spot_check_draws (task_id, algorithm, pool_hash, pool_size, unclassified_count, class_counts, commitment, seed, ratios)
+     VALUES ($1, $2, '', 0, 0, '{}', $3, $4, $5::jsonb) RETURNING id`,
+    [args.taskId, DRAW_ALGORITHM_V2, args.commitment, args.seed, JSON.stringify(args.ratios)],
+  );
+  const counts: Record<RiskClass, number> = { A: 0, B: 0, C: 0, D: 0 };
+  let size = 0;
+  let unclassified = 0;
+  const chunks: { chunk: number; hash: string }[] = [];
+  if (range?.lo != null && range.hi != null)
+    for (let c = Math.floor(range.lo / POOL_CHUNK_IDS); c <= Math.floor(range.hi / POOL_CHUNK_IDS); c++) {
+      const r = await freezeChunk(q, draw!.id, c, args.filter, args.reader);
+      if (!r.hash) continue;
+      chunks.push({ chunk: c, hash: r.hash });
+      size += r.size;
+      unclassified += r.unclassified;
+      for (const k of RISK_CLASSES) counts[k] += Number(r.counts[k] ?? 0);
+    }
+  if (size === 0) {
+    await q.query('DELETE FROM spot_check_draws WHERE id = $1', [draw!.id]);
+    return { drawId: null, size, counts };
+  }
+  const lines = chunks.map((c) => `${c.chunk}:${c.hash}\n`).join('');
+  await q.query(
+    `UPDATE spot_check_draws SET pool_hash = encode(sha256(convert_to($2, 'UTF8')), 'hex'), pool_chunks = $3::jsonb,
+            pool_size = $4, unclassified_count = $5, class_counts = $6::jsonb WHERE id = $1`,
+    [draw!.id, lines, JSON.stringify(chunks), size, unclassified, JSON.stringify(counts)],
+  );
+  return { drawId: draw!.id, size, counts };
+}
+
+const numbers = (s: string | null) => (s ? s.split(',').map(Number) : []);
+
+/**
+ * The entities at the given positions of each class's ids ascending (0-based, across the chunks in order), with
+ * their frozen stations, ascending by id. Resolved in the database: only the selection comes back.
+ */
+export async function entitiesAtPositions(
+  q: Queryable,
+  drawId: number,
+  picks: readonly { riskClass: RiskClass; positions: readonly number[] }[],
+): Promise<{ id: number; stationId: number }[]> {
+  // One key per wanted entity, class and position together (class number 1–4 · 10⁹ + position): one equality to
+  // hash-join on. Joined on the class and then filtered on the position, the planner compared every pool entry
+  // of a class with every wanted one.
+  const keys = picks.flatMap((p) => p.positions.map((pos) => (RISK_CLASSES.indexOf(p.riskClass) + 1) * 1e9 + pos));
+  // The planner estimates 10 rows per unnest; the hash join reads the pool once whatever it estimates.
+  await q.query('SET LOCAL enable_nestloop = off');
+  await q.query('SET LOCAL jit = off');
+  // Two lists, not a row per entity: hundreds of thousands of row objects cost the driver far more.
+  const [row] = await q.query<{ ids: string | null; stations: string | null }>(
+    `WITH parts AS (
+       SELECT entity_ids, station_ids,
+              array_position('{A,B,C,D}'::text[], risk_class)::bigint * 1000000000 - 1
+              + coalesce(sum(cardinality(entity_ids)) OVER (PARTITION BY risk_class ORDER BY chunk
+                                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS base
+         FROM spot_check_draw_pool_parts WHERE draw_id = $1),
+     picked AS (
+       SELECT u.id, u.station_id
+         FROM parts p CROSS JOIN LATERAL unnest(p.entity_ids, p.station_ids) WITH ORDINALITY AS u(id, station_id, i)
+         JOIN unnest($2::bigint[]) AS w(key) ON w.key = p.base + u.i)
+     SELECT string_agg(id::text, ',' ORDER BY id) AS ids, string_agg(station_id::text, ',' ORDER BY id) AS stations
+       FROM picked`,
+    [drawId, keys],
+  );
+  await q.query('SET LOCAL enable_nestloop = on');
+  const stations = numbers(row?.stations ?? null);
+  return numbers(row?.ids ?? null).map((id, i) => ({ id, stationId: stations[i]! }));
+}
+
+/** The frozen v2 pool as entries ascending by id (for the published proof). */
+export async function poolV2(q: Queryable, drawId: number): Promise<PoolEntry[]> {
+  const rows = await q.query<{ riskClass: RiskClass; ids: string }>(
+    `SELECT risk_class AS "riskClass", array_to_string(entity_ids, ',') AS ids
+       FROM spot_check_draw_pool_parts WHERE draw_id = $1 ORDER BY chunk, risk_class`,
+    [drawId],
+  );
+  const pool = rows.flatMap((r) => numbers(r.ids).map((id) => ({ id, riskClass: r.riskClass })));
+  return pool.sort((a, b) => a.id - b.id);
+}
