@@ -105,7 +105,9 @@ async function countTotals(db: Queryable, actor: Actor, q: TEntityListQuery, nam
   if (exact <= EXACT_TOTAL_LIMIT) return exactly(exact);
   if (!mayEstimate(actor)) return capped;
   const other = planned ?? nameEstimate ?? (await listRepo.estimateNameMatches(db, s));
-  return estimated(Math.max(exact, other));
+  // An estimate no larger than what was just counted says nothing ("约 1,001" for a code prefix 16,760 rows match):
+  // then only "more than the cap" is true.
+  return other > exact ? estimated(other) : capped;
 }
 
 type Page = { rows: repo.EntitySummaryRow[]; totals: Totals; plan: ListPlan };
