@@ -12,7 +12,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IMPORT_MAX_BYTES } from '../../src/contracts/entity-import.ts';
@@ -30,6 +30,7 @@ import { validateRow } from '../../src/modules/entities/import/validate-row.ts';
 import { cellText } from '../../src/modules/entities/import/values.ts';
 import { withEventKeyDeferred, withIndexesDeferred } from '../../src/modules/entities/repo.ts';
 import { toEntityRow } from '../../src/modules/entities/row.ts';
+import { cpuMeter, postgresCpuSeconds, processCpuSeconds } from '../lib/cpu-seconds.ts';
 import { loginCookie } from '../lib/http-login.ts';
 import { writeCsvFiles, writeXlsxFile } from '../lib/import-files.ts';
 import type { ResultRow } from '../lib/report.ts';
@@ -50,6 +51,24 @@ const limitEnv = {
 };
 
 const load = () => loadavg()[0]!.toFixed(1);
+const cpuNote = (c: { bench: number; postgres: number }) =>
+  `bench ${c.bench.toFixed(1)} s + PostgreSQL ${c.postgres.toFixed(1)} s`;
+
+/**
+ * The best whole ÷ slowest this machine allows: however well the stages overlap, the whole path cannot take less
+ * wall time than its CPU seconds spread over every core, nor less than its slowest stage.
+ */
+function ceilingRow(metric: string, slowestSeconds: number, cpu: { cli: number; postgres: number }): ResultRow {
+  const cores = availableParallelism();
+  const floor = (cpu.cli + cpu.postgres) / cores;
+  return {
+    scenario: SCENARIO,
+    metric,
+    value: (slowestSeconds / Math.max(slowestSeconds, floor)) * 100,
+    unit: '%',
+    note: `the whole path's ${(cpu.cli + cpu.postgres).toFixed(1)} CPU s on ${cores} cores take at least ${floor.toFixed(1)} s; slowest stage ${slowestSeconds.toFixed(1)} s`,
+  };
+}
 const rate = (rows: number, s: number) => rows / s;
 
 /** Peak RSS of a process since the last reset (VmHWM), in MB; resetting writes 5 to clear_refs. */
@@ -186,19 +205,22 @@ async function stageInsert(db: Db, copyFile: string, collector: ImportCollector,
 }
 
 /** Polls a child's peak RSS until it exits (VmHWM only grows, so the last reading is the peak). */
-function watchPeak(child: ChildProcess): { peak: () => number } {
+function watchPeak(child: ChildProcess): { peak: () => number; cpu: () => number } {
   let peak = 0;
+  let cpu = 0;
   const timer = setInterval(() => {
     try {
       // A zombie's status has no VmHWM (NaN): keep the last real reading.
       const now = peakRss(child.pid!);
       if (now > peak) peak = now;
+      // Its CPU seconds as last seen alive: short by at most one interval's worth.
+      cpu = Math.max(cpu, processCpuSeconds(child.pid!));
     } catch {
       // exited
     }
   }, 200);
   child.once('exit', () => clearInterval(timer));
-  return { peak: () => peak };
+  return { peak: () => peak, cpu: () => cpu };
 }
 
 function databaseUrl(ctx: ScenarioContext): string {
@@ -224,6 +246,7 @@ function appEnv(ctx: ScenarioContext, dataDir: string): NodeJS.ProcessEnv {
 async function wholeCli(ctx: ScenarioContext, f: Format, dataDir: string) {
   await emptyRegister(ctx.db);
   const started = performance.now();
+  const pg0 = postgresCpuSeconds();
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/cli/main.ts', 'import', 'entities', f.file, '--mode', 'validOnly'],
@@ -235,11 +258,12 @@ async function wholeCli(ctx: ScenarioContext, f: Format, dataDir: string) {
   child.stderr!.on('data', (d) => (out += d));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = { cli: peak.cpu(), postgres: postgresCpuSeconds() - pg0 };
   const m = /共 (\d+) 行：有效 (\d+) 行，有错误 (\d+) 行；已导入 (\d+) 条/.exec(out);
   if (!m) throw new Error(`bench: CLI import failed (exit ${code}):\n${out.slice(-2000)}`);
   const [total, , invalid, imported] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
   if (invalid !== f.invalid) throw new Error(`bench: CLI reported ${invalid} invalid rows, expected ${f.invalid}`);
-  return { seconds, total, imported, rss: peak.peak() };
+  return { seconds, total, imported, rss: peak.peak(), cpu };
 }
 
 interface Server {
@@ -409,28 +433,34 @@ export async function importPathScenario(ctx: ScenarioContext): Promise<Scenario
       const tag = (m: string) => `${f.label}: ${m}`;
       if (parts().has('stages')) {
         log(tag(`stage 1, read + parse (${fileMb.toFixed(0)} MB), load ${load()}`));
+        let cpu = cpuMeter();
         const s1 = await stageParse(f);
+        const c1 = cpu();
         if (s1.rows !== f.rows + 1) throw new Error(`bench: parsed ${s1.rows} rows, expected ${f.rows + 1}`);
         rows.push({
           scenario: SCENARIO,
           metric: tag('read + parse'),
           value: rate(f.rows, s1.seconds),
           unit: 'rows/s',
-          note: `${s1.seconds.toFixed(1)} s, peak RSS ${s1.rss.toFixed(0)} MB, load ${load()}`,
+          note: `${s1.seconds.toFixed(1)} s, CPU ${cpuNote(c1)}, peak RSS ${s1.rss.toFixed(0)} MB, load ${load()}`,
         });
         log(tag(`stage 2, validate + render, load ${load()}`));
         const copyFile = join(dir, `${f.key}.copy`);
         await emptyRegister(db);
+        cpu = cpuMeter();
         const s2 = await stageValidate(ctx, f, copyFile);
+        const c2 = cpu();
         rows.push({
           scenario: SCENARIO,
           metric: tag('validate + render'),
           value: rate(f.rows, s2.seconds),
           unit: 'rows/s',
-          note: `${s2.seconds.toFixed(1)} s, bench RSS ${s2.rss.toFixed(0)} MB, load ${load()}`,
+          note: `${s2.seconds.toFixed(1)} s, CPU ${cpuNote(c2)}, bench RSS ${s2.rss.toFixed(0)} MB, load ${load()}`,
         });
         log(tag(`stage 3, staging COPY + checks + INSERT … SELECT with indexes and events + VACUUM, load ${load()}`));
+        cpu = cpuMeter();
         const s3 = await stageInsert(db, copyFile, s2.collector, actor.userId);
+        const c3 = cpu();
         rmSync(copyFile, { force: true });
         const { collector } = s2;
         if (collector.invalid !== f.invalid)
@@ -442,9 +472,13 @@ export async function importPathScenario(ctx: ScenarioContext): Promise<Scenario
           metric: tag('insert (staging COPY, checks, INSERT … SELECT + indexes + events, VACUUM)'),
           value: rate(f.rows, s3.seconds),
           unit: 'rows/s',
-          note: `${s3.seconds.toFixed(1)} s: staging ${s3.stage.toFixed(1)}, checks ${s3.checks.toFixed(1)}, insert+indexes+events ${s3.insert.toFixed(1)}, VACUUM ${s3.vacuum.toFixed(1)}; ${collector.invalid} invalid rows reported; load ${load()}`,
+          note: `${s3.seconds.toFixed(1)} s: staging ${s3.stage.toFixed(1)}, checks ${s3.checks.toFixed(1)}, insert+indexes+events ${s3.insert.toFixed(1)}, VACUUM ${s3.vacuum.toFixed(1)}; CPU ${cpuNote(c3)}; ${collector.invalid} invalid rows reported; load ${load()}`,
         });
-        detail[f.key] = { parse: s1, validate: { seconds: s2.seconds, rss: s2.rss }, insert: s3 };
+        detail[f.key] = {
+          parse: { ...s1, cpu: c1 },
+          validate: { seconds: s2.seconds, rss: s2.rss, cpu: c2 },
+          insert: { ...s3, cpu: c3 },
+        };
         const slowest = Math.min(rate(f.rows, s1.seconds), rate(f.rows, s2.seconds), rate(f.rows, s3.seconds));
         if (parts().has('cli')) {
           log(tag(`whole, CLI, load ${load()}`));
@@ -464,7 +498,9 @@ export async function importPathScenario(ctx: ScenarioContext): Promise<Scenario
               value: (whole / slowest) * 100,
               unit: '%',
               target: '≥ 80',
+              note: `whole CPU: CLI ${w.cpu.cli.toFixed(1)} s + PostgreSQL ${w.cpu.postgres.toFixed(1)} s`,
             },
+            ceilingRow(tag('ceiling of whole ÷ slowest on this machine, CLI'), f.rows / slowest, w.cpu),
           );
           (detail[f.key] as Record<string, unknown>).cli = w;
         }
