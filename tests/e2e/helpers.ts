@@ -165,6 +165,13 @@ export async function confirmPopup(page: Page, trigger: Locator, ok: RegExp = /ç
   await popup.getByRole('button', { name: ok }).click();
 }
 
+/** The open Modal once its zoom-in has ended (a click or a typed value during it can miss the moving dialog). */
+export async function settledModal(page: Page): Promise<Locator> {
+  const modal = page.locator('.ant-modal:visible:not([class*="-appear"]):not([class*="-enter"])');
+  await modal.waitFor();
+  return modal;
+}
+
 /** The element's text (textContent: the assertions look for words, not for the rendered layout). */
 export async function textOf(locator: Locator): Promise<string> {
   return (await locator.textContent()) ?? '';

@@ -7,7 +7,7 @@ import type { TAlertBatch, TRecallDetail } from '../../src/contracts/product-rec
 import { shanghaiToday } from '../../src/domain/shanghai-date.ts';
 import { makeEntity } from '../helpers/factories.ts';
 import { type ApiClient, loginAs, type TestApp } from '../helpers/test-app.ts';
-import { launchBrowser, loginViaUi, openSession, startWebApp, textOf } from './helpers.ts';
+import { launchBrowser, loginViaUi, openSession, settledModal, startWebApp, textOf } from './helpers.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -52,11 +52,9 @@ async function upload(page: Page, name: string, rows: string[]) {
 
 async function submitStep(page: Page, key: 'report' | 'complete', fill: () => Promise<void>) {
   await page.getByTestId(`recall-step-${key}`).click();
+  const modal = await settledModal(page);
   await fill();
-  await page
-    .locator('.ant-modal:visible')
-    .getByRole('button', { name: /确\s*定|OK/ })
-    .click();
+  await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
 }
 
 test('alerts: a bad row is listed and nothing imported; the fixed file matches a producer, confirmed into a case lead', async () => {
