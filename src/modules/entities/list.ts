@@ -104,11 +104,15 @@ async function countTotals(db: Queryable, actor: Actor, q: TEntityListQuery, nam
   const exact = await repo.countEntitiesCapped(db, s, EXACT_TOTAL_LIMIT + 1);
   if (exact <= EXACT_TOTAL_LIMIT) return exactly(exact);
   if (!mayEstimate(actor)) return capped;
-  const other = planned ?? nameEstimate ?? (await listRepo.estimateNameMatches(db, s));
-  // An estimate no larger than what was just counted says nothing ("约 1,001" for a code prefix 16,760 rows match):
-  // then only "more than the cap" is true.
-  return other > exact ? estimated(other) : capped;
+  return totalBeyondCap(exact, planned ?? nameEstimate ?? (await listRepo.estimateNameMatches(db, s)));
 }
+
+/**
+ * The total shown when the capped count ran past the cap: the estimate, unless it is no larger than what was just
+ * counted; then it says nothing ("约 1,001" for a code prefix 16,760 rows match) and only "more than the cap" is true.
+ */
+export const totalBeyondCap = (counted: number, estimate: number): Totals =>
+  estimate > counted ? estimated(estimate) : capped;
 
 type Page = { rows: repo.EntitySummaryRow[]; totals: Totals; plan: ListPlan };
 
