@@ -92,8 +92,7 @@ export function classifySelect(p: Params, model: RiskModel, facts: string): stri
 }
 
 /**
- * The whole recompute for the filtered entities as ONE statement: classify, write history for class changes (not
- * for a first class),
+ * The whole recompute for the filtered entities as ONE statement: classify, write history for class changes,
  * upsert the current class where anything changed. Returns counts.
  */
 export function recomputeStatement(model: RiskModel, f: EntityFilter, today: string, latestYear: number) {
@@ -110,10 +109,7 @@ export function recomputeStatement(model: RiskModel, f: EntityFilter, today: str
     hist AS (
       INSERT INTO risk_class_history (entity_id, risk_class, previous_class, score, model_version)
       SELECT entity_id, risk_class, previous_class, score, ${v}::int FROM changed
-       -- A change of class only: an entity's first class is its current row (entity_risk_classes, computed_at),
-       -- and the first change records it as previous_class. Writing a row for every first class doubled the
-       -- first pass's writes (20 M history rows at province scale, docs/SCALING.md).
-       WHERE previous_class <> risk_class
+       WHERE previous_class IS DISTINCT FROM risk_class
       RETURNING 1),
     up AS (
       INSERT INTO entity_risk_classes (entity_id, risk_class, score, model_version, computed_at)
