@@ -24,6 +24,8 @@ import * as repo from '../repos/risk.ts';
 export const RECOMPUTE_CHUNK = 100_000;
 /** PGlite runs queries on the main thread: smaller statements keep the HTTP server answering between them. */
 const PGLITE_CHUNK = 20_000;
+/** A full recompute that wrote at least this many class rows refreshes the table's statistics. */
+const ANALYZE_AFTER_ROWS = 10_000;
 export const RECOMPUTE_JOB = 'credit.recompute';
 export const QUEUE_JOB = 'credit.recompute-queue';
 
@@ -73,6 +75,9 @@ export async function recomputeAllEntities(
     };
     await Promise.all(Array.from({ length: parallel }, worker));
   }
+  // Fresh statistics for the draws that join the classes next: after a first pass (20 M rows) autovacuum had not
+  // analysed the table yet and a draw's pool freeze hashed every class row per chunk.
+  if (total.updated >= ANALYZE_AFTER_ROWS) await db.exec('ANALYZE entity_risk_classes');
   return { ...total, modelVersion: model.version, seconds: (performance.now() - started) / 1000 };
 }
 

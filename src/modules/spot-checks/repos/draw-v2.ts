@@ -37,6 +37,10 @@ async function freezeChunk(q: Queryable, drawId: number, chunk: number, filter: 
     .add('e.id < ?', (chunk + 1) * POOL_CHUNK_IDS);
   const d = w.param(drawId);
   const c = w.param(chunk);
+  // The chunk's range on the classes' side too: PostgreSQL carries equalities across a join but not ranges, and
+  // without it the planner hashed all 20 M class rows for every chunk (4.7 s a chunk at 20 M; 0.85 s with it).
+  const lo = w.param(chunk * POOL_CHUNK_IDS);
+  const hi = w.param((chunk + 1) * POOL_CHUNK_IDS);
   const [row] = await q.query<ChunkFrozen>(
     `WITH agg AS (
        SELECT count(*)::int AS size, count(*) FILTER (WHERE unclassified)::int AS unclassified,
@@ -45,7 +49,9 @@ async function freezeChunk(q: Queryable, drawId: number, chunk: number, filter: 
               ${classArrays}
          FROM (SELECT e.id, e.station_id, coalesce(r.risk_class, 'B') AS cls, r.entity_id IS NULL AS unclassified,
                       e.id::text || CASE r.risk_class WHEN 'A' THEN ',A' WHEN 'C' THEN ',C' WHEN 'D' THEN ',D' ELSE ',B' END AS line
-                 FROM entities e LEFT JOIN entity_risk_classes r ON r.entity_id = e.id ${w} ORDER BY e.id) pool),
+                 FROM entities e LEFT JOIN entity_risk_classes r
+                   ON r.entity_id = e.id AND r.entity_id >= ${lo} AND r.entity_id < ${hi}
+                ${w} ORDER BY e.id) pool),
      parts AS (
        INSERT INTO spot_check_draw_pool_parts (draw_id, chunk, risk_class, entity_ids, station_ids)
        SELECT ${d}, ${c}, x.cls, x.ids, x.stations FROM agg, LATERAL (VALUES ${classRows}) AS x(cls, ids, stations)
