@@ -81,3 +81,40 @@ export async function sampleNameShare(
   );
   return { hits: r?.hits ?? 0, read: r?.read ?? 0 };
 }
+
+/**
+ * The share of one station's selected rows that match its name search, from `windows` runs of `perWindow` rows
+ * spread evenly over the station's id range (entities_station_idx, newest first below each pivot): ≈ 2,000 heap
+ * reads wherever the station lies in a 20 M register, where a sample of the table's pages reads 20,000 rows to see
+ * the station's eighth of them. `windowsHit` tells a batch of one name (all in one window) from a spread name.
+ */
+export async function sampleStationShare(
+  db: Queryable,
+  s: EntitySelection,
+  stationId: number,
+  windows: number,
+  perWindow: number,
+): Promise<{ hits: number; read: number; windowsHit: number }> {
+  const text = s.filters.q?.trim() ?? '';
+  const w = entityWhere({ ...s, filters: { ...s.filters, stationId }, withoutName: true, plan: undefined });
+  const tsquery = w.param(bigramTsquery(text));
+  const like = w.param(`%${escapeLike(text)}%`);
+  const n = w.param(windows);
+  const per = w.param(perWindow);
+  const st = w.param(stationId);
+  w.add('e.id <= b.lo + (b.hi - b.lo) * (k + 1) / b.n');
+  const [r] = await db.query<{ hits: number; read: number; windowsHit: number }>(
+    `WITH b AS (SELECT min(id) AS lo, max(id) AS hi, ${n}::int AS n FROM entities WHERE station_id = ${st}),
+     sample_windows AS (
+       SELECT k, count(*) FILTER (WHERE x.hit) AS hits, count(*) AS read
+         FROM b, generate_series(0, b.n - 1) k,
+              LATERAL (SELECT e.name_bigrams @@ ${tsquery}::tsquery AND e.name LIKE ${like} AS hit
+                         FROM entities e ${w} ORDER BY e.id DESC LIMIT ${per}) x
+        GROUP BY k)
+     SELECT coalesce(sum(hits), 0)::int AS hits, coalesce(sum(read), 0)::int AS read,
+            count(*) FILTER (WHERE hits > 0)::int AS "windowsHit"
+       FROM sample_windows`,
+    w.params,
+  );
+  return { hits: r?.hits ?? 0, read: r?.read ?? 0, windowsHit: r?.windowsHit ?? 0 };
+}

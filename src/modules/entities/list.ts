@@ -129,6 +129,13 @@ function walkSelection(actor: Actor, q: TEntityListQuery, beforeId?: number): re
 
 /** Rows of the table a walked search's total is sampled from (sampleNameShare). */
 export const SAMPLE_ROWS = 20_000;
+/**
+ * One station's sample instead (sampleStationShare): 5 runs of 400 of its rows spread over its id range. A name
+ * of 1.6 % puts ≈ 6 matches in each run (a run without one: e^-6.4 ≈ 0.2 %); a batch of one name sits in one run,
+ * so a share seen in fewer than all but one runs is counted, not extrapolated.
+ */
+const WINDOWS = 5;
+const WINDOW_ROWS = 400;
 
 /**
  * Totals of a name search whose walk found a page. A caller who sees everything gets the rarest bigram's estimate
@@ -142,10 +149,18 @@ async function walkedTotals(
   db: Queryable,
   actor: Actor,
   q: TEntityListQuery,
-  walk: { found: number; rowsRead: number; scopeRows: number; upper: number },
+  walk: { found: number; rowsRead: number; scopeRows: number; upper: number; stationId?: number },
 ): Promise<Totals> {
   if (mayEstimate(actor))
     return walk.upper >= SAMPLED_SKIP_FROM ? estimated(Math.max(walk.found, walk.upper)) : countTotals(db, actor, q);
+  const station = walk.stationId;
+  if (station !== undefined) {
+    const share = await listRepo.sampleStationShare(db, entitySelection(actor, q), station, WINDOWS, WINDOW_ROWS);
+    const estimate = share.read ? (walk.scopeRows * share.hits) / share.read : 0;
+    const spread = share.windowsHit >= WINDOWS - 1;
+    if (estimate < SAMPLED_SKIP_FROM || share.hits < MIN_SAMPLE_HITS || !spread) return countTotals(db, actor, q);
+    return capped;
+  }
   const tableRows = await repo.estimatedEntityRows(db);
   const expectedShare = (walk.found / Math.max(walk.rowsRead, 1)) * (walk.scopeRows / Math.max(tableRows, 1));
   const rows = Math.min(SAMPLE_ROWS, Math.max(2_000, Math.ceil((2 * MIN_SAMPLE_HITS) / Math.max(expectedShare, 1e-9))));
@@ -167,11 +182,13 @@ async function nameFirstPage(db: Queryable, actor: Actor, q: TEntityListQuery): 
   const scopeRows = await listRepo.estimateScopeRows(db, s);
   let walked: number | undefined;
   if (chooseNamePlan(upper, scopeRows, q.limit) === 'walk') {
-    const walk = await listRepo.walkNewestMatches(db, walkSelection(actor, q), q.limit + 1, WALK_ROW_BUDGET);
+    const selection = walkSelection(actor, q);
+    const walk = await listRepo.walkNewestMatches(db, selection, q.limit + 1, WALK_ROW_BUDGET);
     walked = walk.ids.length;
     if (walk.ids.length > q.limit) {
       const found = walk.ids.length;
-      const totals = await walkedTotals(db, actor, q, { found, rowsRead: walk.rowsRead, scopeRows, upper });
+      const stationId = selection.filters.stationId;
+      const totals = await walkedTotals(db, actor, q, { found, rowsRead: walk.rowsRead, scopeRows, upper, stationId });
       return { rows: await repo.listEntitiesByIds(db, walk.ids), totals, plan: 'walk' };
     }
   }
