@@ -33,8 +33,11 @@ const COMPLAINT_BASE = Number(process.env.BENCH_PROVINCE_COMPLAINT_BASE ?? 250_0
  * can run in a second process beside the register load: BENCH_PROVINCE_PARTS=complaints.
  */
 const PARTS = (process.env.BENCH_PROVINCE_PARTS ?? 'register,complaints,search,analysis,credit,draw,vacuum').split(',');
-/** Runs of each USCC-prefix search (no warm-up): its plan may walk the whole primary key (see SCALING.md). */
-const USCC_RUNS = Number(process.env.BENCH_PROVINCE_USCC_RUNS ?? 2);
+/**
+ * Runs of each USCC-prefix search (no warm-up). It was 2 while a prefix walked the whole primary key (12.7 s a call,
+ * SCALING.md); code order made it milliseconds, and with 2 runs its p95 was the one cold call.
+ */
+const USCC_RUNS = Number(process.env.BENCH_PROVINCE_USCC_RUNS ?? 20);
 /** Entities in the spot-check pool (issue 15: 10 M): the active entities of as many stations as reach it. */
 const POOL = Number(process.env.BENCH_PROVINCE_POOL ?? 10_000_000);
 
