@@ -112,39 +112,45 @@ const numbers = (s: string | null) => (s ? s.split(',').map(Number) : []);
 
 /**
  * The entities at the given positions of each class's ids ascending (0-based, across the chunks in order), with
- * their frozen stations, ascending by id. Resolved in the database: only the selection comes back.
+ * their frozen stations, ascending by id. Resolved in the database, one statement per pool part that holds a wanted
+ * position, reading only those elements: the cost follows the selection, not the pool (unnesting a 12 M pool to
+ * join 500 k positions read every element), and only the selection comes back.
  */
 export async function entitiesAtPositions(
   q: Queryable,
   drawId: number,
   picks: readonly { riskClass: RiskClass; positions: readonly number[] }[],
 ): Promise<{ id: number; stationId: number }[]> {
-  // One key per wanted entity, class and position together (class number 1–4 · 10⁹ + position): one equality to
-  // hash-join on. Joined on the class and then filtered on the position, the planner compared every pool entry
-  // of a class with every wanted one.
-  const keys = picks.flatMap((p) => p.positions.map((pos) => (RISK_CLASSES.indexOf(p.riskClass) + 1) * 1e9 + pos));
-  // The planner estimates 10 rows per unnest; the hash join reads the pool once whatever it estimates.
-  await q.query('SET LOCAL enable_nestloop = off');
-  await q.query('SET LOCAL jit = off');
-  // Two lists, not a row per entity: hundreds of thousands of row objects cost the driver far more.
-  const [row] = await q.query<{ ids: string | null; stations: string | null }>(
-    `WITH parts AS (
-       SELECT entity_ids, station_ids,
-              array_position('{A,B,C,D}'::text[], risk_class)::bigint * 1000000000 - 1
-              + coalesce(sum(cardinality(entity_ids)) OVER (PARTITION BY risk_class ORDER BY chunk
-                                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS base
-         FROM spot_check_draw_pool_parts WHERE draw_id = $1),
-     picked AS (
-       SELECT u.id, u.station_id
-         FROM parts p CROSS JOIN LATERAL unnest(p.entity_ids, p.station_ids) WITH ORDINALITY AS u(id, station_id, i)
-         JOIN unnest($2::bigint[]) AS w(key) ON w.key = p.base + u.i)
-     SELECT string_agg(id::text, ',' ORDER BY id) AS ids, string_agg(station_id::text, ',' ORDER BY id) AS stations
-       FROM picked`,
-    [drawId, keys],
+  const parts = await q.query<{ chunk: number; riskClass: RiskClass; n: number }>(
+    `SELECT chunk, risk_class AS "riskClass", cardinality(entity_ids) AS n
+       FROM spot_check_draw_pool_parts WHERE draw_id = $1 ORDER BY risk_class, chunk`,
+    [drawId],
   );
-  await q.query('SET LOCAL enable_nestloop = on');
-  const stations = numbers(row?.stations ?? null);
-  return numbers(row?.ids ?? null).map((id, i) => ({ id, stationId: stations[i]! }));
+  const picked: { id: number; stationId: number }[] = [];
+  for (const { riskClass, positions } of picks) {
+    const sorted = Float64Array.from(positions).sort();
+    let base = 0;
+    let at = 0;
+    for (const part of parts.filter((p) => p.riskClass === riskClass)) {
+      const indexes: number[] = []; // 1-based within the part
+      for (; at < sorted.length && sorted[at]! < base + part.n; at++) indexes.push(sorted[at]! - base + 1);
+      base += part.n;
+      if (!indexes.length) continue;
+      // `|| '{}'` detoasts each array once (a scalar subquery runs once per statement); subscripting the stored
+      // value reads it from TOAST again for every element. Two lists, not a row per entity: far less for the driver.
+      const [row] = await q.query<{ ids: string | null; stations: string | null }>(
+        `WITH a AS (SELECT entity_ids || '{}'::bigint[] AS ids, station_ids || '{}'::bigint[] AS st
+                      FROM spot_check_draw_pool_parts WHERE draw_id = $1 AND chunk = $2 AND risk_class = $3)
+         SELECT string_agg(a.ids[i]::text, ',' ORDER BY i) AS ids, string_agg(a.st[i]::text, ',' ORDER BY i) AS stations
+           FROM a, unnest($4::int[]) AS i`,
+        [drawId, part.chunk, riskClass, indexes],
+      );
+      const stations = numbers(row?.stations ?? null);
+      for (const [i, id] of numbers(row?.ids ?? null).entries()) picked.push({ id, stationId: stations[i]! });
+    }
+    if (at < sorted.length) throw new Error(`position ${sorted[at]} is beyond class ${riskClass} of the frozen pool`);
+  }
+  return picked.sort((a, b) => a.id - b.id);
 }
 
 /** The frozen v2 pool as entries ascending by id (for the published proof). */
