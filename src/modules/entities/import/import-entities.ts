@@ -67,7 +67,8 @@ const PROGRESS_EVERY = 1000;
  * The one import path, shared by the API's background job and the CLI: read the file as a stream and validate
  * every row, streaming the valid ones into a staging table as they come (the database loads while the file is
  * still being read); then (mode `all`: only when every row is valid) insert them from there in ONE transaction with
- * their 设立 events and one audit row, so a process that dies half-way leaves nothing in the register.
+ * their 设立 events and one audit row, so a process that dies half-way leaves nothing in the register. A large load
+ * on PostgreSQL writes the register during validation instead, inside that one transaction (direct-load.ts).
  */
 export async function importEntities(
   deps: ImportDeps,
