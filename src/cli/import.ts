@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -81,7 +81,13 @@ async function run(db: Db, opts: Options): Promise<ImportOutcome> {
   await migrate(db);
   const actor = await actorForUser(db, { username: opts.username });
   const format = sniffFormat(await fileHead(opts.file), opts.file);
-  const source = { filename: basename(opts.file), format, path: opts.file, open: () => createReadStream(opts.file) };
+  const source = {
+    filename: basename(opts.file),
+    format,
+    path: opts.file,
+    sizeBytes: (await stat(opts.file)).size,
+    open: () => createReadStream(opts.file),
+  };
   const pii = createPiiCipher(resolveSecret(config));
   const deps = { db, pii, limits: importLimits(config) };
   return importEntities(deps, { actor, source, mode: opts.mode }, { onProgress: progressPrinter() });

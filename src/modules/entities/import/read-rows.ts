@@ -15,6 +15,8 @@ export interface ImportSource {
   open(): AsyncIterable<Uint8Array>;
   /** A local file (the CLI): the parsing thread reads it itself. */
   path?: string;
+  /** The file's size as stored, when known: a large load may be written straight into the register. */
+  sizeBytes?: number;
 }
 
 /** One row of the sheet: its number as Excel shows it (1-based) and its cells in column order. */

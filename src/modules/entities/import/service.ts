@@ -58,6 +58,7 @@ export function createEntityImportService(
       const source = {
         filename: upload.filename,
         format: upload.format === 'xlsx' ? ('xlsx' as const) : ('csv' as const),
+        sizeBytes: upload.sizeBytes,
         open: () => uploadChunks(db, upload.id),
       };
       const outcome = await importEntities(

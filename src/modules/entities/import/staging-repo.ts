@@ -11,6 +11,11 @@ export interface Stage {
   table: string;
   /** `COPY … FROM STDIN` for lines of `row_no \t ok \t` + the entity's COPY columns. */
   copySql: string;
+  /**
+   * A direct load's narrow stage (direct-load.ts): the valid rows are in `entities` already, after this id; the
+   * registered check looks only at the rows up to it, and a discarded row is deleted from the register.
+   */
+  existingUpTo?: number;
 }
 
 const PREFIX = 'entity_import_stage_';
@@ -64,18 +69,49 @@ export async function stagedDuplicates(db: Queryable, stage: Stage): Promise<{ u
 
 /** Valid rows whose code is registered already, first occurrences only (a repeat is reported as a duplicate). */
 export async function stagedRegistered(db: Queryable, stage: Stage): Promise<{ row: number; uscc: string }[]> {
+  const direct = stage.existingUpTo !== undefined;
   return db.query(
     `SELECT s.row_no AS row, s.uscc FROM ${stage.table} s
-      WHERE s.ok AND EXISTS (SELECT 1 FROM entities e WHERE e.uscc = s.uscc)
+      WHERE s.ok AND EXISTS (SELECT 1 FROM entities e WHERE e.uscc = s.uscc${direct ? ' AND e.id <= $1' : ''})
         AND NOT EXISTS (SELECT 1 FROM ${stage.table} d WHERE d.uscc = s.uscc AND d.row_no < s.row_no)
       ORDER BY s.row_no`,
+    direct ? [stage.existingUpTo] : [],
   );
 }
 
 /** Marks rows found bad after validation (duplicates, registered codes), so the insert skips them. */
 export async function discardStagedRows(db: Queryable, stage: Stage, rows: number[]): Promise<void> {
-  if (rows.length) await db.query(`UPDATE ${stage.table} SET ok = false WHERE row_no = ANY($1::int[])`, [rows]);
+  if (!rows.length) return;
+  if (stage.existingUpTo !== undefined) return deleteLoadedRows(db, stage, rows);
+  await db.query(`UPDATE ${stage.table} SET ok = false WHERE row_no = ANY($1::int[])`, [rows]);
 }
+
+/**
+ * A direct load: the discarded rows' codes, out of the rows this load wrote, with their events (the events' key is
+ * dropped during the load, so no cascade). Every loaded row with such a code is a discarded one: a repeated code
+ * discards all its rows, a registered one its only loaded row.
+ */
+async function deleteLoadedRows(db: Queryable, stage: Stage, rows: number[]): Promise<void> {
+  await db.query(
+    `WITH gone AS (
+       DELETE FROM entities WHERE id > $1
+          AND uscc IN (SELECT uscc FROM ${stage.table} WHERE row_no = ANY($2::int[]))
+       RETURNING id)
+     DELETE FROM entity_events WHERE entity_id IN (SELECT id FROM gone)`,
+    [stage.existingUpTo, rows],
+  );
+}
+
+/**
+ * The 设立 event's (entity_id, kind, occurred_on, after) of an inserted row `e`: what the single-entity form records,
+ * with the ID number masked.
+ */
+export const establishEvent = `e.id, 'establish', e.established_on, jsonb_strip_nulls(jsonb_build_object(
+    'type', e.type, 'uscc', e.uscc, 'name', e.name, 'address', e.address,
+    'establishedOn', e.established_on, 'legalRepName', e.legal_rep_name,
+    'legalRepIdNumber', e.legal_rep_id_masked, 'phone', e.phone, 'regionCode', e.region_code,
+    'stationId', e.station_id, 'industryCode', e.industry_code,
+    'registeredCapitalFen', e.registered_capital_fen, 'businessScope', e.business_scope))`;
 
 /**
  * The staged valid rows into the register in file order, and one 设立 event per entity from the inserted rows
@@ -96,14 +132,7 @@ export async function insertStagedEntities(
                  region_code, station_id, industry_code, registered_capital_fen, business_scope),
      ev AS (
        INSERT INTO entity_events (entity_id, kind, occurred_on, after, note, actor_id)
-       SELECT e.id, 'establish', e.established_on, jsonb_strip_nulls(jsonb_build_object(
-                'type', e.type, 'uscc', e.uscc, 'name', e.name, 'address', e.address,
-                'establishedOn', e.established_on, 'legalRepName', e.legal_rep_name,
-                'legalRepIdNumber', e.legal_rep_id_masked, 'phone', e.phone, 'regionCode', e.region_code,
-                'stationId', e.station_id, 'industryCode', e.industry_code,
-                'registeredCapitalFen', e.registered_capital_fen, 'businessScope', e.business_scope)),
-              $1, $2
-         FROM e ORDER BY e.id
+       SELECT ${establishEvent}, $1, $2 FROM e ORDER BY e.id
        RETURNING 1)
      SELECT count(*)::int AS n FROM ev`,
     [note, actorId],
