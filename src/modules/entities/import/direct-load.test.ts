@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { csvOf, rowFor } from '../../../../tests/fixtures/entity-files.ts';
 import { makeEntity } from '../../../../tests/helpers/factories.ts';
+import { registerCounts } from '../../../../tests/helpers/register-counts.ts';
 import { createTestDb, type TestDb, testDbKind } from '../../../../tests/helpers/test-db.ts';
 import { makeUscc } from '../../../domain/uscc.ts';
 import type { Actor } from '../../../platform/actor.ts';
@@ -43,11 +44,7 @@ describe('a large import on PostgreSQL writes the register while it validates (d
   let testDb: TestDb;
   let admin: Actor;
   const count = async (sql: string) => (await testDb.db.query<{ n: number }>(sql))[0]!.n;
-  const snapshot = async () => ({
-    entities: await count('SELECT count(*)::int AS n FROM entities'),
-    events: await count('SELECT count(*)::int AS n FROM entity_events'),
-    audit: await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'entity.import'`),
-  });
+  const snapshot = () => registerCounts(testDb.db);
   /** Every index and constraint of the register and its events, by name and definition. */
   const schema = async () =>
     testDb.db.query(

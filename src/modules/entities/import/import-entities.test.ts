@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { csvOf, rowFor, templateHeaders } from '../../../../tests/fixtures/entity-files.ts';
 import { makeEntity } from '../../../../tests/helpers/factories.ts';
 import { copyPgliteTemplate } from '../../../../tests/helpers/pglite-template.ts';
+import { registerCounts } from '../../../../tests/helpers/register-counts.ts';
 import { createTestDb, type TestDb, testDbKind } from '../../../../tests/helpers/test-db.ts';
 import { importCommand } from '../../../cli/import.ts';
 import { makeUscc } from '../../../domain/uscc.ts';
@@ -33,12 +34,7 @@ const source = (bytes: Uint8Array, format: 'csv' | 'xlsx' = 'csv'): ImportSource
 describe('importEntities: one transaction, whatever happens inside it', () => {
   let testDb: TestDb;
   let admin: Actor;
-  const count = async (sql: string) => (await testDb.db.query<{ n: number }>(sql))[0]!.n;
-  const snapshot = async () => ({
-    entities: await count('SELECT count(*)::int AS n FROM entities'),
-    events: await count('SELECT count(*)::int AS n FROM entity_events'),
-    audit: await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'entity.import'`),
-  });
+  const snapshot = () => registerCounts(testDb.db);
   const stagingTables = async () =>
     (
       await testDb.db.query<{ name: string }>(
