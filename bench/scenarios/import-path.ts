@@ -25,7 +25,7 @@ import {
   DirectWriter,
   directLoadWanted,
   finishDirectLoad,
-} from '../../src/modules/entities/import/direct-load.ts';
+} from '../../src/modules/entities/import/direct-load-repo.ts';
 import { columnLabel, type HeaderMap, mapHeaders } from '../../src/modules/entities/import/headers.ts';
 import { defaultImportLimits, type ImportLimits } from '../../src/modules/entities/import/limits.ts';
 import { type ImportSource, readRows, type SheetRow } from '../../src/modules/entities/import/read-rows.ts';
@@ -216,7 +216,7 @@ async function stageInsert(db: Db, f: Format, copyFile: string, collector: Impor
 }
 
 /**
- * Stage 3 when the import loads directly (direct-load.ts): the same lines split into the register and the narrow
+ * Stage 3 when the import loads directly (direct-load-repo.ts): the same lines split into the register and the narrow
  * stage with each batch's events (during the real import this overlaps validation), the checks with the discarded
  * rows deleted, the constraint, indexes and events' key rebuilt, commit, VACUUM (ANALYZE). `stage` is the COPY part,
  * `insert` the rebuild.

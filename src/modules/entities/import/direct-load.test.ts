@@ -8,7 +8,7 @@ import { makeUscc } from '../../../domain/uscc.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { createPiiCipher } from '../../../platform/pii.ts';
 import { actorForUser } from './actor.ts';
-import { directLoadWanted } from './direct-load.ts';
+import { directLoadWanted } from './direct-load-repo.ts';
 import { importEntities } from './import-entities.ts';
 import type { ImportSource } from './read-rows.ts';
 import { STAGE_BATCH } from './stage-writer.ts';

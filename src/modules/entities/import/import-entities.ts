@@ -10,7 +10,7 @@ import { entityCopyLine } from '../copy-repo.ts';
 import { withEventKeyDeferred, withIndexesDeferred } from '../repo.ts';
 import { toEntityRow } from '../row.ts';
 import { ImportCollector } from './collect.ts';
-import { beginDirectLoad, DirectWriter, directLoadWanted, finishDirectLoad } from './direct-load.ts';
+import { beginDirectLoad, DirectWriter, directLoadWanted, finishDirectLoad } from './direct-load-repo.ts';
 import { columnLabel, type HeaderMap } from './headers.ts';
 import { defaultImportLimits, fileError, type ImportLimits } from './limits.ts';
 import type { ImportSource } from './read-rows.ts';
@@ -68,7 +68,7 @@ const PROGRESS_EVERY = 1000;
  * every row, streaming the valid ones into a staging table as they come (the database loads while the file is
  * still being read); then (mode `all`: only when every row is valid) insert them from there in ONE transaction with
  * their 设立 events and one audit row, so a process that dies half-way leaves nothing in the register. A large load
- * on PostgreSQL writes the register during validation instead, inside that one transaction (direct-load.ts).
+ * on PostgreSQL writes the register during validation instead, inside that one transaction (direct-load-repo.ts).
  */
 export async function importEntities(
   deps: ImportDeps,
@@ -135,7 +135,7 @@ async function viaStage(
 }
 
 /**
- * A direct load (direct-load.ts): the insert transaction is open from the start and valid rows go into the register
+ * A direct load (direct-load-repo.ts): the insert transaction is open from the start and valid rows go into the register
  * as they are validated; nothing is committed unless the outcome is one that inserts, exactly as via the stage.
  */
 async function validateAndLoad(

@@ -12,7 +12,7 @@ export interface Stage {
   /** `COPY … FROM STDIN` for lines of `row_no \t ok \t` + the entity's COPY columns. */
   copySql: string;
   /**
-   * A direct load's narrow stage (direct-load.ts): the valid rows are in `entities` already, after this id; the
+   * A direct load's narrow stage (direct-load-repo.ts): the valid rows are in `entities` already, after this id; the
    * registered check looks only at the rows up to it, and a discarded row is deleted from the register.
    */
   existingUpTo?: number;
