@@ -39,9 +39,6 @@ export async function directLoadWanted(db: Db, source: ImportSource): Promise<bo
   return rows >= DEFERRED_INDEX_MIN_ROWS && rows >= (await estimatedEntityRows(db));
 }
 
-/** Secondary indexes kept and maintained row by row during a direct load instead of rebuilt after it. */
-const LIVE_INDEXES: string[] = [];
-
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
@@ -55,9 +52,7 @@ export async function beginDirectLoad(tx: Queryable, event: { note: string; acto
   const indexes = await tx.query<Saved>(
     `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
       WHERE i.schemaname = current_schema() AND i.tablename = 'entities'
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)
-        AND i.indexname <> ALL($1::text[])`,
-    [LIVE_INDEXES],
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`,
   );
   const unique = await tx.query<Saved>(
     `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
