@@ -35,6 +35,14 @@ export async function runInsideTransaction<T>(owner: object, fn: () => Promise<T
   }
 }
 
+/**
+ * Runs `fn` unmarked, for connections of their own that a transaction waits for (PostgreSQL only: on PGlite they
+ * would wait for the transaction's one connection). Used by db/shared-snapshot.ts and nowhere else.
+ */
+export function detachedFromTransactions<T>(fn: () => T): T {
+  return frames.exit(fn);
+}
+
 /** Throws when the caller runs inside an open transaction of `owner`; `call` names the call for the message. */
 export function assertOutsideTransaction(owner: object, call: string): void {
   if (frames.getStore()?.some((f) => f.open && f.owner === owner)) throw new PoolInsideTransactionError(call);

@@ -211,6 +211,11 @@ export const ZConfig = z.object({
    * recompute is CPU-bound, so more than the database server's cores only queues). PGlite runs one at a time.
    */
   CREDIT_RECOMPUTE_PARALLEL: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
+  /**
+   * Connections a spot-check draw reads its pool with at a time on a PostgreSQL server, sharing one snapshot: the
+   * freeze's 1 M-id chunks, the draw's pool parts. PGlite reads them in turn.
+   */
+  DRAW_PARALLEL: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   /** CJK font embedded in decision documents (PDF); unset: common system fonts are tried (fonts-noto-cjk first). */
   CJK_FONT_PATH: z.string().min(1).optional(),
   /** PostScript name inside a .ttc collection, e.g. NotoSansCJKsc-Regular; not needed for .ttf/.otf. */

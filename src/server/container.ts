@@ -397,7 +397,7 @@ export function createServices(
     kitchenEnrollments: createKitchenEnrollments(db),
     kitchenAlerts: createKitchenAlerts(db, { files }),
     spotCheckCatalog,
-    spotCheckTasks: createTaskService(db, spotCheckCatalog),
+    spotCheckTasks: createTaskService(db, spotCheckCatalog, { drawParallel: config.DRAW_PARALLEL }),
     spotCheckVisits,
     spotCheckSignatures: createVisitSignatureService(db, {
       visits: spotCheckVisits,

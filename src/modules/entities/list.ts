@@ -178,8 +178,10 @@ async function walkedTotals(
  */
 async function nameFirstPage(db: Queryable, actor: Actor, q: TEntityListQuery): Promise<Page> {
   const s = entitySelection(actor, q);
-  const upper = await listRepo.estimateNameMatches(db, s);
-  const scopeRows = await listRepo.estimateScopeRows(db, s);
+  const [upper, scopeRows] = await Promise.all([
+    listRepo.estimateNameMatches(db, s),
+    listRepo.estimateScopeRows(db, s),
+  ]);
   let walked: number | undefined;
   if (chooseNamePlan(upper, scopeRows, q.limit) === 'walk') {
     const selection = walkSelection(actor, q);

@@ -6,7 +6,9 @@ import type { TDrawProof, TTask } from '../../contracts/spot-checks.ts';
 import { verifyDrawProof } from '../../domain/draw-proof.ts';
 import { DRAW_ALGORITHM_V1, drawEntities, poolHash, RISK_CLASSES } from '../../domain/spot-check-draw.ts';
 import { classPositions, drawEntitiesV2, poolChunkHashes } from '../../domain/spot-check-draw-v2.ts';
-import { entitiesAtPositions, poolV2 } from './repos/draw-v2.ts';
+import { actorForUser } from '../entities/import/actor.ts';
+import { entitiesAtPositions, freezePoolV2, poolV2 } from './repos/draw-v2.ts';
+import { findTask } from './repos/tasks.ts';
 
 /**
  * Draw algorithm v2 in the database against its definition in TypeScript, over a pool spanning four 1 M-id
@@ -95,7 +97,7 @@ describe('spot-check draws: v2 in SQL agrees with its definition; v1 pools still
       { riskClass: 'C' as const, positions: classPositions(d!.seed, 'C', 20, 20) },
       { riskClass: 'D' as const, positions: [0, 9] },
     ];
-    const got = await db.transaction((tx) => entitiesAtPositions(tx, id, picks));
+    const got = await db.transaction((tx) => entitiesAtPositions(db, tx, id, picks, 2));
     const expected = [...byClass('C'), byClass('D')[0]!, byClass('D')[9]!].sort((a, b) => a - b);
     assert.deepEqual(
       got.map((g) => g.id),
@@ -103,6 +105,41 @@ describe('spot-check draws: v2 in SQL agrees with its definition; v1 pools still
     );
     const [s01] = await db.query<{ id: number }>(`SELECT id FROM org_units WHERE code = 's01'`);
     assert.ok(got.every((g) => g.stationId === s01!.id));
+  });
+
+  it('a freeze that rolls back leaves no pool parts once the next freeze has run', async () => {
+    const db = app.services.db;
+    const task = await admin.post<TTask>('/api/v1/spot-checks/tasks', {
+      planId,
+      poolId,
+      name: '回滚的冻结',
+      itemIds: await itemIds(db, ['DJ-01']),
+      ratios: { A: 10, B: 10, C: 10, D: 10 },
+      avoidOwnStation: false,
+    });
+    const reader = await actorForUser(db, { username: 'admin' });
+    const { poolFilter: filter } = (await findTask(db, task.body.id))!;
+    let drawId = 0;
+    const ratios = { A: 0.1, B: 0.1, C: 0.1, D: 0.1 };
+    const args = { taskId: task.body.id, filter, reader, commitment: 'c', seed: 's', ratios };
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        // Four chunks on two connections: on PostgreSQL their parts commit before this transaction rolls back.
+        drawId = (await freezePoolV2(db, tx, args, 2)).drawId!;
+        throw new Error('rolled back after the freeze');
+      }),
+      /rolled back/,
+    );
+    const parts = async () =>
+      (
+        await db.query<{ n: number }>('SELECT count(*)::int AS n FROM spot_check_draw_pool_parts WHERE draw_id = $1', [
+          drawId,
+        ])
+      )[0]!.n;
+    // A part per chunk and class present: A, C in chunk 0; C in 1; B in 2; B, D in 3 (PGlite: rolled back with tx).
+    assert.equal(await parts(), db.kind === 'postgresql' ? 6 : 0);
+    await frozenTask('回滚之后的冻结');
+    assert.equal(await parts(), 0);
   });
 
   it('a pool frozen under v1 before the upgrade is drawn with v1, and its proof verifies as v1', async () => {

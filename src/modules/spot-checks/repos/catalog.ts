@@ -132,6 +132,16 @@ export async function entityInReach(q: Queryable, id: number, reader: Actor): Pr
 }
 
 export async function conflictsFor(q: Queryable, entityIds: readonly number[]): Promise<Set<string>> {
+  // Declared conflicts are few (a handful per inspector): when there are fewer of them than entities drawn, all
+  // of them are read and matched here, rather than sending the draw's ids (500 k at province scale: 0.8 s).
+  const all = await q.query<{ i: number; e: number }>(
+    'SELECT inspector_id AS i, entity_id AS e FROM spot_check_conflicts LIMIT $1',
+    [entityIds.length + 1],
+  );
+  if (all.length <= entityIds.length) {
+    const drawn = new Set(entityIds);
+    return new Set(all.filter((r) => drawn.has(r.e)).map((r) => `${r.i}:${r.e}`));
+  }
   const rows = await q.query<{ i: number; e: number }>(
     'SELECT inspector_id AS i, entity_id AS e FROM spot_check_conflicts WHERE entity_id = ANY($1::bigint[])',
     [entityIds],

@@ -1,5 +1,6 @@
 import type { TPoolFilter } from '../../../contracts/spot-checks.ts';
-import type { Queryable } from '../../../db/client.ts';
+import type { Db, Queryable, Transaction } from '../../../db/client.ts';
+import { onSharedSnapshot } from '../../../db/shared-snapshot.ts';
 import {
   DRAW_ALGORITHM_V2,
   type PoolEntry,
@@ -31,12 +32,17 @@ const classCounts = RISK_CLASSES.map((c) => `'${c}', count(*) FILTER (WHERE cls 
  * lines, and its rows kept as id and station arrays per class. Plain aggregates over the id-ordered subquery, as
  * v1: an ORDER BY inside each of the nine aggregates would sort the chunk nine times on PostgreSQL 15.
  */
-async function freezeChunk(q: Queryable, drawId: number, chunk: number, filter: TPoolFilter, reader: Actor) {
+async function freezeChunk(
+  q: Queryable,
+  o: { drawId: number; frozenIn: string; chunk: number; filter: TPoolFilter; reader: Actor },
+) {
+  const { chunk, filter, reader } = o;
   const w = poolWhere(filter, reader)
     .add('e.id >= ?', chunk * POOL_CHUNK_IDS)
     .add('e.id < ?', (chunk + 1) * POOL_CHUNK_IDS);
-  const d = w.param(drawId);
+  const d = w.param(o.drawId);
   const c = w.param(chunk);
+  const x = w.param(o.frozenIn);
   // The chunk's range on the classes' side too: PostgreSQL carries equalities across a join but not ranges, and
   // without it the planner hashed all 20 M class rows for every chunk (4.7 s a chunk at 20 M; 0.85 s with it).
   const lo = w.param(chunk * POOL_CHUNK_IDS);
@@ -53,8 +59,8 @@ async function freezeChunk(q: Queryable, drawId: number, chunk: number, filter: 
                    ON r.entity_id = e.id AND r.entity_id >= ${lo} AND r.entity_id < ${hi}
                 ${w} ORDER BY e.id) pool),
      parts AS (
-       INSERT INTO spot_check_draw_pool_parts (draw_id, chunk, risk_class, entity_ids, station_ids)
-       SELECT ${d}, ${c}, x.cls, x.ids, x.stations FROM agg, LATERAL (VALUES ${classRows}) AS x(cls, ids, stations)
+       INSERT INTO spot_check_draw_pool_parts (draw_id, chunk, risk_class, entity_ids, station_ids, frozen_in)
+       SELECT ${d}, ${c}, x.cls, x.ids, x.stations, ${x}::xid8 FROM agg, LATERAL (VALUES ${classRows}) AS x(cls, ids, stations)
         WHERE x.ids IS NOT NULL)
      SELECT size, unclassified, counts,
             CASE WHEN size > 0 THEN encode(sha256(convert_to(lines, 'UTF8')), 'hex') END AS hash
@@ -65,15 +71,31 @@ async function freezeChunk(q: Queryable, drawId: number, chunk: number, filter: 
 }
 
 /**
+ * Parts written by freezes whose transaction rolled back (their draw row never committed). A freeze still running
+ * has no committed draw either, but its transaction is in progress; one long gone may have no status any more.
+ */
+async function sweepAbandonedParts(q: Queryable) {
+  await q.query(
+    `DELETE FROM spot_check_draw_pool_parts p
+      WHERE p.frozen_in IS NOT NULL AND coalesce(pg_xact_status(p.frozen_in), 'aborted') = 'aborted'
+        AND NOT EXISTS (SELECT 1 FROM spot_check_draws d WHERE d.id = p.draw_id)`,
+  );
+}
+
+/**
  * Freezes the pool for draw algorithm v2: the draw row, then one statement per 1 M-id chunk of the register
- * (freezeChunk), then the pool hash over the chunk hashes (spot-check-draw-v2.ts), size, class counts and the
- * commitment. Entities without a risk class count as B. Nothing is kept when the pool is empty.
+ * (freezeChunk; on PostgreSQL `parallel` chunks at a time on connections sharing this transaction's snapshot, see
+ * db/shared-snapshot.ts), then the pool hash over the chunk hashes (spot-check-draw-v2.ts), size, class counts and
+ * the commitment. Entities without a risk class count as B. Nothing is kept when the pool is empty.
  */
 export async function freezePoolV2(
-  q: Queryable,
+  db: Db,
+  q: Transaction,
   args: { taskId: number; filter: TPoolFilter; reader: Actor; commitment: string; seed: string; ratios: Ratios },
+  parallel = 1,
 ): Promise<{ drawId: number | null; size: number; counts: Record<string, number> }> {
   await q.query('SET LOCAL jit = off'); // compiling these aggregates cost more than it saved
+  await sweepAbandonedParts(q);
   const [range] = await q.query<{ lo: number | null; hi: number | null }>(
     'SELECT min(id)::float8 AS lo, max(id)::float8 AS hi FROM entities',
   );
@@ -82,19 +104,25 @@ export async function freezePoolV2(
      VALUES ($1, $2, '', 0, 0, '{}', $3, $4, $5::jsonb) RETURNING id`,
     [args.taskId, DRAW_ALGORITHM_V2, args.commitment, args.seed, JSON.stringify(args.ratios)],
   );
+  const [xact] = await q.query<{ id: string }>('SELECT pg_current_xact_id()::text AS id');
+  const chunkNumbers: number[] = [];
+  if (range?.lo != null && range.hi != null)
+    for (let c = Math.floor(range.lo / POOL_CHUNK_IDS); c <= Math.floor(range.hi / POOL_CHUNK_IDS); c++)
+      chunkNumbers.push(c);
+  const frozen = await onSharedSnapshot(db, q, chunkNumbers, parallel, (w, chunk) =>
+    freezeChunk(w, { drawId: draw!.id, frozenIn: xact!.id, chunk, filter: args.filter, reader: args.reader }),
+  );
   const counts: Record<RiskClass, number> = { A: 0, B: 0, C: 0, D: 0 };
   let size = 0;
   let unclassified = 0;
   const chunks: { chunk: number; hash: string }[] = [];
-  if (range?.lo != null && range.hi != null)
-    for (let c = Math.floor(range.lo / POOL_CHUNK_IDS); c <= Math.floor(range.hi / POOL_CHUNK_IDS); c++) {
-      const r = await freezeChunk(q, draw!.id, c, args.filter, args.reader);
-      if (!r.hash) continue;
-      chunks.push({ chunk: c, hash: r.hash });
-      size += r.size;
-      unclassified += r.unclassified;
-      for (const k of RISK_CLASSES) counts[k] += Number(r.counts[k] ?? 0);
-    }
+  for (const [i, r] of frozen.entries()) {
+    if (!r.hash) continue;
+    chunks.push({ chunk: chunkNumbers[i]!, hash: r.hash });
+    size += r.size;
+    unclassified += r.unclassified;
+    for (const k of RISK_CLASSES) counts[k] += Number(r.counts[k] ?? 0);
+  }
   if (size === 0) {
     await q.query('DELETE FROM spot_check_draws WHERE id = $1', [draw!.id]);
     return { drawId: null, size, counts };
@@ -114,19 +142,22 @@ const numbers = (s: string | null) => (s ? s.split(',').map(Number) : []);
  * The entities at the given positions of each class's ids ascending (0-based, across the chunks in order), with
  * their frozen stations, ascending by id. Resolved in the database, one statement per pool part that holds a wanted
  * position, reading only those elements: the cost follows the selection, not the pool (unnesting a 12 M pool to
- * join 500 k positions read every element), and only the selection comes back.
+ * join 500 k positions read every element), and only the selection comes back. On PostgreSQL `parallel` parts at a
+ * time on connections sharing the transaction's snapshot (the parts were committed by the freeze).
  */
 export async function entitiesAtPositions(
-  q: Queryable,
+  db: Db,
+  q: Transaction,
   drawId: number,
   picks: readonly { riskClass: RiskClass; positions: readonly number[] }[],
+  parallel = 1,
 ): Promise<{ id: number; stationId: number }[]> {
   const parts = await q.query<{ chunk: number; riskClass: RiskClass; n: number }>(
     `SELECT chunk, risk_class AS "riskClass", cardinality(entity_ids) AS n
        FROM spot_check_draw_pool_parts WHERE draw_id = $1 ORDER BY risk_class, chunk`,
     [drawId],
   );
-  const picked: { id: number; stationId: number }[] = [];
+  const reads: { chunk: number; riskClass: RiskClass; indexes: number[] }[] = [];
   for (const { riskClass, positions } of picks) {
     const sorted = Float64Array.from(positions).sort();
     let base = 0;
@@ -135,21 +166,26 @@ export async function entitiesAtPositions(
       const indexes: number[] = []; // 1-based within the part
       for (; at < sorted.length && sorted[at]! < base + part.n; at++) indexes.push(sorted[at]! - base + 1);
       base += part.n;
-      if (!indexes.length) continue;
-      // `|| '{}'` in a MATERIALIZED CTE detoasts each array once per statement: subscripting the stored value reads
-      // it from TOAST again for every element, and an inlined CTE rebuilt the array per element (20 s a part at
-      // 20 M). Two lists, not a row per entity: far less for the driver.
-      const [row] = await q.query<{ ids: string | null; stations: string | null }>(
-        `WITH a AS MATERIALIZED (SELECT entity_ids || '{}'::bigint[] AS ids, station_ids || '{}'::bigint[] AS st
-                      FROM spot_check_draw_pool_parts WHERE draw_id = $1 AND chunk = $2 AND risk_class = $3)
-         SELECT string_agg(a.ids[i]::text, ',' ORDER BY i) AS ids, string_agg(a.st[i]::text, ',' ORDER BY i) AS stations
-           FROM a, unnest($4::int[]) AS i`,
-        [drawId, part.chunk, riskClass, indexes],
-      );
-      const stations = numbers(row?.stations ?? null);
-      for (const [i, id] of numbers(row?.ids ?? null).entries()) picked.push({ id, stationId: stations[i]! });
+      if (indexes.length) reads.push({ chunk: part.chunk, riskClass, indexes });
     }
     if (at < sorted.length) throw new Error(`position ${sorted[at]} is beyond class ${riskClass} of the frozen pool`);
+  }
+  const lists = await onSharedSnapshot(db, q, reads, parallel, (w, r) =>
+    // `|| '{}'` in a MATERIALIZED CTE detoasts each array once per statement: subscripting the stored value reads
+    // it from TOAST again for every element, and an inlined CTE rebuilt the array per element (20 s a part at
+    // 20 M). Two lists, not a row per entity: far less for the driver.
+    w.query<{ ids: string | null; stations: string | null }>(
+      `WITH a AS MATERIALIZED (SELECT entity_ids || '{}'::bigint[] AS ids, station_ids || '{}'::bigint[] AS st
+                    FROM spot_check_draw_pool_parts WHERE draw_id = $1 AND chunk = $2 AND risk_class = $3)
+       SELECT string_agg(a.ids[i]::text, ',' ORDER BY i) AS ids, string_agg(a.st[i]::text, ',' ORDER BY i) AS stations
+         FROM a, unnest($4::int[]) AS i`,
+      [drawId, r.chunk, r.riskClass, r.indexes],
+    ),
+  );
+  const picked: { id: number; stationId: number }[] = [];
+  for (const [row] of lists) {
+    const stations = numbers(row?.stations ?? null);
+    for (const [i, id] of numbers(row?.ids ?? null).entries()) picked.push({ id, stationId: stations[i]! });
   }
   return picked.sort((a, b) => a.id - b.id);
 }

@@ -153,6 +153,9 @@ export async function entityStations(q: Queryable, ids: readonly number[]) {
 
 /** Visits the plan already has for these entities, with the departments their inspectors cover. */
 export async function existingVisits(q: Queryable, planId: number, entityIds: readonly number[]) {
+  // A plan's first draw has nothing to merge into: no need to send it the drawn ids (500 k at province scale).
+  const any = await q.query('SELECT 1 FROM spot_check_visits WHERE plan_id = $1 LIMIT 1', [planId]);
+  if (!any.length) return [];
   return q.query<{ id: number; entityId: number; departments: number[] }>(
     `SELECT v.id, v.entity_id AS "entityId",
             coalesce((SELECT array_agg(DISTINCT i.department_id) FROM spot_check_inspectors i

@@ -1,4 +1,4 @@
-import type { Transaction } from '../../../db/client.ts';
+import type { Db, Transaction } from '../../../db/client.ts';
 import { assignInspectors, type PoolInspector, type VisitNeed } from '../../../domain/inspector-assignment.ts';
 import {
   DRAW_ALGORITHM_V1,
@@ -62,6 +62,12 @@ export function frozenStations(selected: readonly number[], poolIds: readonly nu
   return out;
 }
 
+/** Where the pool's parts may be read beside the transaction (db/shared-snapshot.ts), and how many at a time. */
+export interface ParallelReads {
+  db: Db;
+  parallel: number;
+}
+
 export interface DrawTask {
   taskId: number;
   planId: number;
@@ -87,12 +93,12 @@ async function selectV1(tx: Transaction, draw: repo.DrawRecord, ratios: Ratios) 
  * v2: the k positions of each class from the seed stream (O(k), the same selection as v1), resolved to entities
  * and their frozen stations in the database; the pool itself never comes to Node.
  */
-export async function selectV2(tx: Transaction, draw: repo.DrawRecord, ratios: Ratios) {
+export async function selectV2(tx: Transaction, draw: repo.DrawRecord, ratios: Ratios, reads: ParallelReads) {
   const picks = RISK_CLASSES.map((riskClass) => {
     const n = draw.classCounts[riskClass] ?? 0;
     return { riskClass, positions: classPositions(draw.seed, riskClass, n, sampleSize(n, ratios[riskClass])) };
   });
-  return entitiesAtPositions(tx, draw.id, picks);
+  return entitiesAtPositions(reads.db, tx, draw.id, picks, reads.parallel);
 }
 
 /**
@@ -100,12 +106,12 @@ export async function selectV2(tx: Transaction, draw: repo.DrawRecord, ratios: R
  * ratios), then merge entities the plan already visits, assign inspectors (≥ perVisit, 回避, balanced), and
  * persist set-based. Runs in the caller's tx.
  */
-export async function executeDraw(tx: Transaction, draw: repo.DrawRecord, task: DrawTask) {
-  // One connection per transaction: these run one after another.
+export async function executeDraw(tx: Transaction, draw: repo.DrawRecord, task: DrawTask, reads: ParallelReads) {
+  // The pool parts may be read on several connections (ParallelReads); the rest runs on the transaction.
   const stations =
     draw.algorithm === DRAW_ALGORITHM_V1
       ? await selectV1(tx, draw, task.ratios)
-      : await selectV2(tx, draw, task.ratios);
+      : await selectV2(tx, draw, task.ratios, reads);
   const selected = stations.map((s) => s.id);
   const existing = await repo.existingVisits(tx, task.planId, selected);
   const conflicts = await conflictsFor(tx, selected);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { z } from 'zod';
 import type { TDrawProof, TTask, TTaskCreate, ZTaskTransitionBody } from '../../../contracts/spot-checks.ts';
 import type { Db, Transaction } from '../../../db/client.ts';
@@ -34,7 +35,12 @@ import { executeDraw, parsePoolEntries } from './draw.ts';
 const toFractions = (p: TTaskCreate['ratios']): Ratios => ({ A: p.A / 100, B: p.B / 100, C: p.C / 100, D: p.D / 100 });
 
 /** Tasks: create, list, the transitions (freeze → draw → close, cancel) and the published proof of a draw. */
-export function createTaskService(db: Db, catalog: Pick<CatalogService, 'planInScope' | 'poolInScope'>) {
+export function createTaskService(
+  db: Db,
+  catalog: Pick<CatalogService, 'planInScope' | 'poolInScope'>,
+  opts: { drawParallel?: number } = {},
+) {
+  const drawParallel = opts.drawParallel ?? availableParallelism();
   async function inScope(actor: Actor, id: number): Promise<repo.TaskRecord> {
     return assertReadable(actor, spotCheckTaskKind, await repo.findTask(db, id), ownedReach);
   }
@@ -51,14 +57,19 @@ export function createTaskService(db: Db, catalog: Pick<CatalogService, 'planInS
   /** Freezes the pool the caller reaches (access.ts) with a fresh secret seed; publishes only its commitment. */
   async function freeze(tx: Transaction, actor: Actor, row: repo.TaskRecord) {
     const seed = randomBytes(32).toString('hex');
-    const frozen = await freezePoolV2(tx, {
-      taskId: row.id,
-      filter: row.poolFilter,
-      reader: actor,
-      commitment: commitmentOf(seed),
-      seed,
-      ratios: row.ratios,
-    });
+    const frozen = await freezePoolV2(
+      db,
+      tx,
+      {
+        taskId: row.id,
+        filter: row.poolFilter,
+        reader: actor,
+        commitment: commitmentOf(seed),
+        seed,
+        ratios: row.ratios,
+      },
+      drawParallel,
+    );
     if (!frozen.drawId) throw validation('poolId', '检查对象名录库为空（筛选条件下没有市场主体），不能抽取');
     const expected = RISK_CLASSES.reduce((n, c) => n + sampleSize(frozen.counts[c] ?? 0, row.ratios[c]), 0);
     if (expected === 0) throw validation('ratios', '按当前抽查比例不会抽到任何市场主体，请调高比例');
@@ -71,14 +82,19 @@ export function createTaskService(db: Db, catalog: Pick<CatalogService, 'planInS
     const departmentIds = [
       ...new Set((await listItems(tx, await repo.taskItemIds(tx, [row.id]))).map((i) => i.departmentId)),
     ];
-    const result = await executeDraw(tx, record, {
-      taskId: row.id,
-      planId: row.planId,
-      ratios: record.ratios,
-      perVisit: row.inspectorsPerVisit,
-      avoidOwnStation: row.avoidOwnStation,
-      departmentIds,
-    });
+    const result = await executeDraw(
+      tx,
+      record,
+      {
+        taskId: row.id,
+        planId: row.planId,
+        ratios: record.ratios,
+        perVisit: row.inspectorsPerVisit,
+        avoidOwnStation: row.avoidOwnStation,
+        departmentIds,
+      },
+      { db, parallel: drawParallel },
+    );
     await notifyDrawnInspectors(tx, row);
     return result;
   }
