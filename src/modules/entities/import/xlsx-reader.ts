@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { knownHeaderCount } from './headers.ts';
 import { fileError, type ImportLimits, limitErrors } from './limits.ts';
-import { attr, localName, type Tag, XlsxParts } from './xlsx-parts.ts';
+import { attr, localName, type Tag, XlsxParts, type XmlParser } from './xlsx-parts.ts';
 import type { ZipEntry } from './zip.ts';
 
 /** One spreadsheet row as read: its 1-based number and its cells. */
@@ -25,8 +25,10 @@ export async function* readXlsxRows(
   limits: ImportLimits,
   /** How many known column names a row holds (another module's import passes its own headers). */
   headerCount: (cells: readonly unknown[]) => number = knownHeaderCount,
+  /** Parser of the sheets and shared strings: saxes only as the tests' reference. */
+  xml: XmlParser = 'scanner',
 ): AsyncGenerator<SheetRow> {
-  const book = await openWorkbook(new XlsxParts(file, limits));
+  const book = await openWorkbook(new XlsxParts(file, limits), xml);
   for (const sheet of book.sheets) {
     let dataRows = -1; // until the header row is found
     for await (const row of sheetRows(book, sheet)) {
@@ -45,9 +47,10 @@ interface Workbook {
   /** Per cell style (`s`): whether its number format shows a date. */
   dateStyles: boolean[];
   date1904: boolean;
+  xml: XmlParser;
 }
 
-async function openWorkbook(parts: XlsxParts): Promise<Workbook> {
+async function openWorkbook(parts: XlsxParts, xml: XmlParser): Promise<Workbook> {
   const root = await parts.relationships('_rels/.rels', '');
   const bookPath = root.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   const bookEntry = parts.find(bookPath);
@@ -80,8 +83,9 @@ async function openWorkbook(parts: XlsxParts): Promise<Workbook> {
     parts,
     sheets,
     date1904,
+    xml,
     dateStyles: stylesEntry ? await dateStyles(parts, stylesEntry) : [],
-    sharedStrings: stringsEntry ? await sharedStrings(parts, stringsEntry) : [],
+    sharedStrings: stringsEntry ? await sharedStrings(parts, stringsEntry, xml) : [],
   };
 }
 
@@ -111,7 +115,7 @@ async function dateStyles(parts: XlsxParts, entry: ZipEntry): Promise<boolean[]>
 }
 
 /** The shared-string table: plain text of each item (rich-text runs joined, phonetic guides left out). */
-async function sharedStrings(parts: XlsxParts, entry: ZipEntry): Promise<string[]> {
+async function sharedStrings(parts: XlsxParts, entry: ZipEntry, xml: XmlParser): Promise<string[]> {
   const out: string[] = [];
   let text: string | undefined;
   let inT = false;
@@ -140,6 +144,7 @@ async function sharedStrings(parts: XlsxParts, entry: ZipEntry): Promise<string[
       },
     },
     () => [],
+    xml,
   );
   for await (const _ of events) {
     // collected into `out`
@@ -265,5 +270,6 @@ function sheetRows(book: Workbook, entry: ZipEntry): AsyncGenerator<SheetRow> {
       },
     },
     () => ready.splice(0),
+    book.xml,
   );
 }
