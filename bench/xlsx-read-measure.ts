@@ -1,5 +1,5 @@
 // Times the XLSX reader alone (no database): `readXlsxRows` over a generated register, best and median of runs.
-//   npx tsx bench/xlsx-read-measure.ts [rows=200000] [runs=3] [dir=.tmp/xlsx-read]
+//   npx tsx bench/xlsx-read-measure.ts [rows=200000] [runs=3] [dir=.tmp/xlsx-read] [parser=scanner|saxes]
 // Two files: the platform's export writer (inline strings, as the import-path bench) and exceljs's streaming
 // writer with shared strings (as most users' Excel files). Stations are made up: only the text matters here.
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { defaultImportLimits } from '../src/modules/entities/import/limits.ts';
+import type { XmlParser } from '../src/modules/entities/import/xlsx-parts.ts';
 import { readXlsxRows } from '../src/modules/entities/import/xlsx-reader.ts';
 import { createPiiCipher } from '../src/platform/pii.ts';
 import { importHeaders, writeXlsxFile } from './lib/import-files.ts';
@@ -14,6 +15,7 @@ import { importHeaders, writeXlsxFile } from './lib/import-files.ts';
 const rows = Number(process.argv[2] ?? 200_000);
 const runs = Number(process.argv[3] ?? 3);
 const dir = process.argv[4] ?? '.tmp/xlsx-read';
+const parser = (process.argv[5] ?? 'scanner') as XmlParser;
 mkdirSync(dir, { recursive: true });
 const stations = Array.from({ length: 14 }, (_, i) => ({
   id: 11 + i,
@@ -52,13 +54,13 @@ for (const file of [inline, shared]) {
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     n = 0;
-    for await (const _ of readXlsxRows(bytes, { ...defaultImportLimits, maxRows: 10_000_000 })) n++;
+    for await (const _ of readXlsxRows(bytes, { ...defaultImportLimits, maxRows: 10_000_000 }, undefined, parser)) n++;
     times.push((performance.now() - t) / 1000);
   }
   times.sort((a, b) => a - b);
   const rate = (s: number) => Math.round(n / s).toLocaleString('en');
   console.log(
-    `${file} (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB, ${n} rows): best ${times[0]!.toFixed(2)} s ` +
+    `${parser}: ${file} (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB, ${n} rows): best ${times[0]!.toFixed(2)} s ` +
       `(${rate(times[0]!)} rows/s), median ${times[Math.floor(runs / 2)]!.toFixed(2)} s (${rate(times[Math.floor(runs / 2)]!)} rows/s), ` +
       `load ${loadavg()[0]!.toFixed(2)}`,
   );

@@ -31,10 +31,12 @@ export async function* readXlsxRows(
   const book = await openWorkbook(new XlsxParts(file, limits), xml);
   for (const sheet of book.sheets) {
     let dataRows = -1; // until the header row is found
-    for await (const row of sheetRows(book, sheet)) {
-      if (dataRows < 0 && headerCount(row.cells) < 2) break; // not the data sheet: stop inflating it
-      if (++dataRows > limits.maxRows) throw limitErrors.rows(limits);
-      yield row;
+    rows: for await (const batch of sheetRows(book, sheet)) {
+      for (const row of batch) {
+        if (dataRows < 0 && headerCount(row.cells) < 2) break rows; // not the data sheet: stop inflating it
+        if (++dataRows > limits.maxRows) throw limitErrors.rows(limits);
+        yield row;
+      }
     }
     if (dataRows >= 0) return;
   }
@@ -171,8 +173,11 @@ interface CellState {
   inline: string;
 }
 
-/** A sheet's rows that hold at least one value, as they stream by; empty cells are skipped. */
-function sheetRows(book: Workbook, entry: ZipEntry): AsyncGenerator<SheetRow> {
+/**
+ * A sheet's rows that hold at least one value, as they stream by, in batches (one per inflated chunk: an async
+ * step per row cost more than parsing it); empty cells are skipped.
+ */
+function sheetRows(book: Workbook, entry: ZipEntry): AsyncGenerator<SheetRow[]> {
   const { limits } = book.parts;
   const ready: SheetRow[] = [];
   let row: SheetRow | undefined;
@@ -269,7 +274,7 @@ function sheetRows(book: Workbook, entry: ZipEntry): AsyncGenerator<SheetRow> {
         }
       },
     },
-    () => ready.splice(0),
+    () => (ready.length > 0 ? [ready.splice(0)] : []),
     book.xml,
   );
 }
