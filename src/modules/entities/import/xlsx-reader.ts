@@ -155,10 +155,11 @@ async function sharedStrings(parts: XlsxParts, entry: ZipEntry, xml: XmlParser):
 }
 
 const EXCEL_EPOCH_DAYS = 25_569; // 1970-01-01 as an Excel 1900-system serial
+/** The column of a reference like `AB12` (-1 when it has no letters); by char codes, as it runs for every cell. */
 const columnIndex = (ref: string) => {
   let n = 0;
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
     if (c < 65 || c > 90) break;
     n = n * 26 + (c - 64);
   }
