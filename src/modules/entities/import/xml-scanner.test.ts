@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SaxesParser } from 'saxes';
-import { XmlScanner, XmlSyntaxError } from './xml-scanner.ts';
+import { MAX_PENDING_CHARS, XmlScanner, XmlSyntaxError } from './xml-scanner.ts';
 
 type Event = [string, string, Record<string, string>?];
 
@@ -75,6 +75,17 @@ describe('XML scanner: the events saxes gives, from any chunking', () => {
     ]) {
       assert.throws(() => bySaxes(bad), Error, bad);
       assert.throws(() => scanned([bad]), XmlSyntaxError, bad);
+    }
+  });
+
+  test('an unclosed comment, CDATA or quote is refused once it outgrows any sheet, not buffered to the end', () => {
+    const filler = '<row><c><v>1</v></c></row>'.repeat(4096);
+    for (const opening of ['<a><!--', '<a><![CDATA[', '<a><c r="']) {
+      const scanner = new XmlScanner({ open: () => {} });
+      scanner.write(opening);
+      assert.throws(() => {
+        for (let n = 0; n <= MAX_PENDING_CHARS / filler.length + 1; n++) scanner.write(filler);
+      }, XmlSyntaxError);
     }
   });
 });

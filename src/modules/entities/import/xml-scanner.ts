@@ -57,6 +57,9 @@ class Tag implements ScanTag {
   }
 }
 
+/** Text or markup waiting for its end: text runs are capped before (XlsxParts.text), a tag is short. */
+export const MAX_PENDING_CHARS = 4 * 1024 * 1024;
+
 export class XmlScanner {
   private rest = '';
   private readonly open: Name[] = [];
@@ -80,6 +83,8 @@ export class XmlScanner {
       pos = end;
     }
     this.rest = s.slice(pos);
+    // An unclosed comment, CDATA or quote would otherwise be buffered (and rescanned) to the part's end.
+    if (this.rest.length > MAX_PENDING_CHARS) fail('markup longer than any sheet needs');
   }
 
   close(): void {
