@@ -186,23 +186,15 @@ const endsName = (c: number) => isSpace(c) || c === 47 || c === 62;
 
 /** The `>` that ends the tag starting at `from`, skipping quoted attribute values (they may hold `>`). */
 function tagEnd(s: string, from: number): number {
-  let at = from;
-  for (;;) {
-    const gt = s.indexOf('>', at);
-    if (gt < 0) return -1;
-    let quote = -1;
-    for (let i = at; i < gt; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 34 || c === 39) {
-        quote = i;
-        break;
-      }
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 62) return i;
+    if (c === 34 || c === 39) {
+      i = s.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (i < 0) return -1;
     }
-    if (quote < 0) return gt;
-    const closing = s.indexOf(s[quote]!, quote + 1);
-    if (closing < 0) return -1;
-    at = closing + 1;
   }
+  return -1;
 }
 
 /** Where `nextAttribute` found the attribute: name `[nameStart, nameEnd)`, value `[valueStart, valueEnd)`. */
