@@ -1,12 +1,24 @@
 import { posix } from 'node:path';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { SaxesParser } from 'saxes';
 import { fileError, type ImportLimits, limitErrors } from './limits.ts';
+import { XmlScanner } from './xml-scanner.ts';
 import { inflateEntry, readZipDirectory, type ZipEntry } from './zip.ts';
 
-export type Tag = SaxesTagPlain;
+/** An element as either parser gives it (the scanner's comes with its local name). */
+export interface Tag {
+  name: string;
+  attributes: Record<string, string>;
+  local?: string;
+}
+
+/**
+ * The scanner (xml-scanner.ts) reads the big parts, sheets and shared strings; saxes the small ones, and it stays
+ * selectable for the big ones as the reference the scanner is tested against.
+ */
+export type XmlParser = 'scanner' | 'saxes';
 
 /** The element's name without its namespace prefix (some writers use `x:row`). */
-export const localName = (tag: { name: string }) => tag.name.slice(tag.name.indexOf(':') + 1);
+export const localName = (tag: Tag) => tag.local ?? tag.name.slice(tag.name.indexOf(':') + 1);
 export const attr = (tag: Tag, key: string) => tag.attributes[key] as string | undefined;
 
 export interface Relationship {
@@ -102,11 +114,13 @@ export class XlsxParts {
    * Streams the part through a SAX parser; after each chunk, yields what the handlers collected (`drain`).
    * Errors of the handlers (limits) pass through; malformed XML becomes a Chinese file error.
    */
-  async *events<T>(entry: ZipEntry, handlers: XmlHandlers, drain: () => T[]): AsyncGenerator<T> {
-    const parser = new SaxesParser();
-    parser.on('opentag', handlers.open);
-    if (handlers.text) parser.on('text', handlers.text);
-    if (handlers.close) parser.on('closetag', handlers.close);
+  async *events<T>(
+    entry: ZipEntry,
+    handlers: XmlHandlers,
+    drain: () => T[],
+    xml: XmlParser = 'saxes',
+  ): AsyncGenerator<T> {
+    const parser = xml === 'scanner' ? new XmlScanner(handlers) : saxes(handlers);
     for await (const text of this.text(entry)) {
       try {
         parser.write(text);
@@ -145,6 +159,17 @@ export class XlsxParts {
     });
     return out;
   }
+}
+
+function saxes(handlers: XmlHandlers): SaxesParser {
+  const parser = new SaxesParser();
+  parser.on('opentag', handlers.open);
+  if (handlers.text) {
+    parser.on('text', handlers.text);
+    parser.on('cdata', handlers.text); // CDATA is text too (the scanner reads it so)
+  }
+  if (handlers.close) parser.on('closetag', handlers.close);
+  return parser;
 }
 
 export interface XmlHandlers {

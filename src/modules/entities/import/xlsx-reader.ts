@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { knownHeaderCount } from './headers.ts';
 import { fileError, type ImportLimits, limitErrors } from './limits.ts';
-import { attr, localName, type Tag, XlsxParts } from './xlsx-parts.ts';
+import { attr, localName, type Tag, XlsxParts, type XmlParser } from './xlsx-parts.ts';
 import type { ZipEntry } from './zip.ts';
 
 /** One spreadsheet row as read: its 1-based number and its cells. */
@@ -25,14 +25,18 @@ export async function* readXlsxRows(
   limits: ImportLimits,
   /** How many known column names a row holds (another module's import passes its own headers). */
   headerCount: (cells: readonly unknown[]) => number = knownHeaderCount,
+  /** Parser of the sheets and shared strings: saxes only as the tests' reference. */
+  xml: XmlParser = 'scanner',
 ): AsyncGenerator<SheetRow> {
-  const book = await openWorkbook(new XlsxParts(file, limits));
+  const book = await openWorkbook(new XlsxParts(file, limits), xml);
   for (const sheet of book.sheets) {
     let dataRows = -1; // until the header row is found
-    for await (const row of sheetRows(book, sheet)) {
-      if (dataRows < 0 && headerCount(row.cells) < 2) break; // not the data sheet: stop inflating it
-      if (++dataRows > limits.maxRows) throw limitErrors.rows(limits);
-      yield row;
+    rows: for await (const batch of sheetRows(book, sheet)) {
+      for (const row of batch) {
+        if (dataRows < 0 && headerCount(row.cells) < 2) break rows; // not the data sheet: stop inflating it
+        if (++dataRows > limits.maxRows) throw limitErrors.rows(limits);
+        yield row;
+      }
     }
     if (dataRows >= 0) return;
   }
@@ -45,9 +49,10 @@ interface Workbook {
   /** Per cell style (`s`): whether its number format shows a date. */
   dateStyles: boolean[];
   date1904: boolean;
+  xml: XmlParser;
 }
 
-async function openWorkbook(parts: XlsxParts): Promise<Workbook> {
+async function openWorkbook(parts: XlsxParts, xml: XmlParser): Promise<Workbook> {
   const root = await parts.relationships('_rels/.rels', '');
   const bookPath = root.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   const bookEntry = parts.find(bookPath);
@@ -80,8 +85,9 @@ async function openWorkbook(parts: XlsxParts): Promise<Workbook> {
     parts,
     sheets,
     date1904,
+    xml,
     dateStyles: stylesEntry ? await dateStyles(parts, stylesEntry) : [],
-    sharedStrings: stringsEntry ? await sharedStrings(parts, stringsEntry) : [],
+    sharedStrings: stringsEntry ? await sharedStrings(parts, stringsEntry, xml) : [],
   };
 }
 
@@ -111,7 +117,7 @@ async function dateStyles(parts: XlsxParts, entry: ZipEntry): Promise<boolean[]>
 }
 
 /** The shared-string table: plain text of each item (rich-text runs joined, phonetic guides left out). */
-async function sharedStrings(parts: XlsxParts, entry: ZipEntry): Promise<string[]> {
+async function sharedStrings(parts: XlsxParts, entry: ZipEntry, xml: XmlParser): Promise<string[]> {
   const out: string[] = [];
   let text: string | undefined;
   let inT = false;
@@ -140,6 +146,7 @@ async function sharedStrings(parts: XlsxParts, entry: ZipEntry): Promise<string[
       },
     },
     () => [],
+    xml,
   );
   for await (const _ of events) {
     // collected into `out`
@@ -148,10 +155,11 @@ async function sharedStrings(parts: XlsxParts, entry: ZipEntry): Promise<string[
 }
 
 const EXCEL_EPOCH_DAYS = 25_569; // 1970-01-01 as an Excel 1900-system serial
+/** The column of a reference like `AB12` (-1 when it has no letters); by char codes, as it runs for every cell. */
 const columnIndex = (ref: string) => {
   let n = 0;
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
     if (c < 65 || c > 90) break;
     n = n * 26 + (c - 64);
   }
@@ -166,8 +174,11 @@ interface CellState {
   inline: string;
 }
 
-/** A sheet's rows that hold at least one value, as they stream by; empty cells are skipped. */
-function sheetRows(book: Workbook, entry: ZipEntry): AsyncGenerator<SheetRow> {
+/**
+ * A sheet's rows that hold at least one value, as they stream by, in batches (one per inflated chunk: an async
+ * step per row cost more than parsing it); empty cells are skipped.
+ */
+function sheetRows(book: Workbook, entry: ZipEntry): AsyncGenerator<SheetRow[]> {
   const { limits } = book.parts;
   const ready: SheetRow[] = [];
   let row: SheetRow | undefined;
@@ -264,6 +275,7 @@ function sheetRows(book: Workbook, entry: ZipEntry): AsyncGenerator<SheetRow> {
         }
       },
     },
-    () => ready.splice(0),
+    () => (ready.length > 0 ? [ready.splice(0)] : []),
+    book.xml,
   );
 }
