@@ -213,9 +213,10 @@ export const ZConfig = z.object({
   CREDIT_RECOMPUTE_PARALLEL: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   /**
    * Connections a spot-check draw reads its pool with at a time on a PostgreSQL server, sharing one snapshot: the
-   * freeze's 1 M-id chunks, the draw's pool parts. PGlite reads them in turn.
+   * freeze's 1 M-id chunks, the draw's pool parts. PGlite reads them in turn. At most 8: with the draw's own
+   * transaction that is 9 of the pool's 10 connections (one waiting past the pool's 10 s would fail the draw).
    */
-  DRAW_PARALLEL: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
+  DRAW_PARALLEL: z.coerce.number().int().min(1).max(8).default(Math.min(availableParallelism(), 8)),
   /** CJK font embedded in decision documents (PDF); unset: common system fonts are tried (fonts-noto-cjk first). */
   CJK_FONT_PATH: z.string().min(1).optional(),
   /** PostScript name inside a .ttc collection, e.g. NotoSansCJKsc-Regular; not needed for .ttf/.otf. */

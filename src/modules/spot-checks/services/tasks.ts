@@ -40,7 +40,7 @@ export function createTaskService(
   catalog: Pick<CatalogService, 'planInScope' | 'poolInScope'>,
   opts: { drawParallel?: number } = {},
 ) {
-  const drawParallel = opts.drawParallel ?? availableParallelism();
+  const drawParallel = opts.drawParallel ?? Math.min(availableParallelism(), 8);
   async function inScope(actor: Actor, id: number): Promise<repo.TaskRecord> {
     return assertReadable(actor, spotCheckTaskKind, await repo.findTask(db, id), ownedReach);
   }
