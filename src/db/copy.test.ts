@@ -93,4 +93,19 @@ describe('COPY on the test database', () => {
     });
     assert.deepEqual(got, { n: total, s: ((total - 1) * total) / 2 });
   });
+  test('a source that fails part-way fails the COPY with its own error and leaves nothing', async () => {
+    class SourceFailed extends Error {}
+    function* lines() {
+      for (let n = 0; n < 120_000; n++) yield copyLine([n]); // several chunks reach the server first
+      throw new SourceFailed('no inspector left');
+    }
+    await t.db.query('CREATE TABLE copy_fail_probe (n int)');
+    await assert.rejects(
+      t.db.transaction((tx) => tx.copyFrom('COPY copy_fail_probe (n) FROM STDIN', lines())),
+      SourceFailed,
+    );
+    const [left] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM copy_fail_probe');
+    assert.equal(left!.n, 0);
+    await t.db.query('DROP TABLE copy_fail_probe');
+  });
 });

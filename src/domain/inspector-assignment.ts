@@ -64,18 +64,32 @@ class LoadHeap {
   }
 }
 
+/** No eligible inspector left for a visit: which entity, and why (the draw shows the reason). */
+export class AssignmentShortfall extends Error {
+  constructor(
+    readonly entityId: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
 /**
  * Greedy balanced assignment: for each visit (ids ascending) take, per needed department, the eligible
  * inspector with the lightest load so far, then top up to `perEntity` from the visit's departments; ties are
  * broken by the draw's own stream (then by id), so the assignment is as reproducible as the draw. Loads change
  * only between visits, so one heap per department answers "lightest eligible" in O(log n) per pick.
+ *
+ * Lazy: each visit's inspectors are yielded as they are chosen, so the draw streams them into its COPY while the
+ * database writes the earlier ones. Throws AssignmentShortfall at the first visit that cannot be staffed; returns
+ * the loads.
  */
-export function assignInspectors(
+export function* assignEach(
   seedHex: string,
   visits: readonly VisitNeed[],
   inspectors: readonly PoolInspector[],
   opts: AssignmentOptions,
-): AssignmentResult {
+): Generator<{ entityId: number; stationId: number; inspectorIds: number[] }, Map<number, number>> {
   const stream = new DrawStream(seedHex, 'inspectors');
   // Mutable per-inspector state the heap compares directly (no map look-ups in the hot loop).
   const slots: Slot[] = inspectors.map((inspector) => ({ inspector, load: 0, tie: stream.below(2 ** 32) }));
@@ -85,7 +99,6 @@ export function assignInspectors(
     if (!heaps.has(dept)) heaps.set(dept, new LoadHeap());
     heaps.get(dept)!.push(slot);
   }
-  const assignments = new Map<number, number[]>();
   // The helpers are made once, not per visit (a closure per visit cost more than the heap work at 500 k visits).
   let visit: VisitNeed;
   let taken: Slot[] = [];
@@ -101,19 +114,12 @@ export function assignInspectors(
     return heap.items[0];
   };
   const putBack = (x: Slot) => heaps.get(x.inspector.department)!.push(x);
-  const restore = () => {
-    skipped.forEach(putBack);
-    taken.forEach(putBack);
-  };
 
   for (visit of [...visits].sort((a, b) => a.entityId - b.entityId)) {
     taken = [];
     skipped.length = 0;
     for (const dept of visit.departments) {
-      if (!top(dept)) {
-        restore();
-        return { ok: false, entityId: visit.entityId, reason: `没有可派的${dept}检查人员（已回避后不足）` };
-      }
+      if (!top(dept)) throw new AssignmentShortfall(visit.entityId, `没有可派的${dept}检查人员（已回避后不足）`);
       taken.push(heaps.get(dept)!.pop()!);
     }
     while (taken.length < opts.perEntity) {
@@ -122,10 +128,7 @@ export function assignInspectors(
         const c = top(dept);
         if (c && (!best || less(c, best))) best = c;
       }
-      if (!best) {
-        restore();
-        return { ok: false, entityId: visit.entityId, reason: `可派检查人员不足${opts.perEntity}人（已回避后）` };
-      }
+      if (!best) throw new AssignmentShortfall(visit.entityId, `可派检查人员不足${opts.perEntity}人（已回避后）`);
       taken.push(heaps.get(best.inspector.department)!.pop()!);
     }
     for (const slot of skipped) putBack(slot);
@@ -133,11 +136,27 @@ export function assignInspectors(
       slot.load++;
       putBack(slot);
     }
-    assignments.set(
-      visit.entityId,
-      taken.map((t) => t.inspector.id),
-    );
+    yield { entityId: visit.entityId, stationId: visit.stationId, inspectorIds: taken.map((t) => t.inspector.id) };
   }
-  const loads = new Map(slots.map((s) => [s.inspector.id, s.load]));
-  return { ok: true, assignments, loads };
+  return new Map(slots.map((s) => [s.inspector.id, s.load]));
+}
+
+/** assignEach run to the end: every visit's inspectors and the loads, or the first visit that fails. */
+export function assignInspectors(
+  seedHex: string,
+  visits: readonly VisitNeed[],
+  inspectors: readonly PoolInspector[],
+  opts: AssignmentOptions,
+): AssignmentResult {
+  const assignments = new Map<number, number[]>();
+  const each = assignEach(seedHex, visits, inspectors, opts);
+  try {
+    for (let r = each.next(); ; r = each.next()) {
+      if (r.done) return { ok: true, assignments, loads: r.value };
+      assignments.set(r.value.entityId, r.value.inspectorIds);
+    }
+  } catch (e) {
+    if (e instanceof AssignmentShortfall) return { ok: false, entityId: e.entityId, reason: e.reason };
+    throw e;
+  }
 }

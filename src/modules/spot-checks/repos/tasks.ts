@@ -179,23 +179,29 @@ export async function persistDraw(
     taskId: number;
     planId: number;
     drawnCount: number;
-    newVisits: { entityId: number; stationId: number; inspectorIds: number[] }[];
+    /** Consumed once, in batches, while the COPY runs (it may be a lazy assignment). */
+    newVisits: Iterable<{ entityId: number; stationId: number; inspectorIds: number[] }>;
     merged: { id: number; inspectorIds: number[] }[];
   },
 ) {
   // COPY: numbers and int arrays only, nothing to escape; at 67 k rows 0.28–0.45 s vs 0.39–0.56 s for INSERT … unnest.
+  const { planId, taskId } = d;
   const lines = function* () {
-    for (let i = 0; i < d.newVisits.length; i += 10_000)
-      yield d.newVisits
-        .slice(i, i + 10_000)
-        .map((v) => `${d.planId}\t${v.entityId}\t${v.stationId}\t{${d.taskId}}\t{${v.inspectorIds.join(',')}}\n`)
-        .join('');
+    let batch = '';
+    let n = 0;
+    for (const v of d.newVisits) {
+      batch += `${planId}\t${v.entityId}\t${v.stationId}\t{${taskId}}\t{${v.inspectorIds.join(',')}}\n`;
+      if (++n % 10_000 === 0) {
+        yield batch;
+        batch = '';
+      }
+    }
+    if (batch) yield batch;
   };
-  if (d.newVisits.length)
-    await q.copyFrom(
-      'COPY spot_check_visits (plan_id, entity_id, station_id, task_ids, inspector_ids) FROM STDIN',
-      lines(),
-    );
+  await q.copyFrom(
+    'COPY spot_check_visits (plan_id, entity_id, station_id, task_ids, inspector_ids) FROM STDIN',
+    lines(),
+  );
   if (d.merged.length)
     await q.query(
       `UPDATE spot_check_visits v SET task_ids = array_append(v.task_ids, $1::bigint), inspector_ids = v.inspector_ids || m.i::bigint[]

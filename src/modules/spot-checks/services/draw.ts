@@ -1,5 +1,11 @@
 import type { Db, Transaction } from '../../../db/client.ts';
-import { assignInspectors, type PoolInspector, type VisitNeed } from '../../../domain/inspector-assignment.ts';
+import {
+  AssignmentShortfall,
+  assignEach,
+  assignInspectors,
+  type PoolInspector,
+  type VisitNeed,
+} from '../../../domain/inspector-assignment.ts';
 import {
   DRAW_ALGORITHM_V1,
   drawStratified,
@@ -134,22 +140,22 @@ export async function executeDraw(tx: Transaction, draw: repo.DrawRecord, task: 
     }
   }
   const options = { avoidOwnStation: task.avoidOwnStation, conflicts };
-  const a = assignInspectors(draw.seed, fresh, inspectors, { ...options, perEntity: task.perVisit });
-  if (!a.ok) throw noInspectors(a.reason);
   const b = assignInspectors(draw.seed, joining, inspectors, { ...options, perEntity: 0 });
   if (!b.ok) throw noInspectors(b.reason);
-
-  await repo.persistDraw(tx, {
-    drawId: draw.id,
-    taskId: task.taskId,
-    planId: task.planId,
-    drawnCount: selected.length,
-    newVisits: fresh.map((v) => ({
-      entityId: v.entityId,
-      stationId: v.stationId,
-      inspectorIds: a.assignments.get(v.entityId)!,
-    })),
-    merged: existing.map((v) => ({ id: v.id, inspectorIds: b.assignments.get(v.entityId) ?? [] })),
-  });
+  // The new visits' inspectors are chosen while the COPY writes the earlier ones (Node and the database on their
+  // own cores); a visit that cannot be staffed fails the COPY and so the draw's transaction.
+  const newVisits = assignEach(draw.seed, fresh, inspectors, { ...options, perEntity: task.perVisit });
+  try {
+    await repo.persistDraw(tx, {
+      drawId: draw.id,
+      taskId: task.taskId,
+      planId: task.planId,
+      drawnCount: selected.length,
+      newVisits: fresh.length ? newVisits : [],
+      merged: existing.map((v) => ({ id: v.id, inspectorIds: b.assignments.get(v.entityId) ?? [] })),
+    });
+  } catch (e) {
+    throw e instanceof AssignmentShortfall ? noInspectors(e.reason) : e;
+  }
   return { drawn: selected.length, newVisits: fresh.length, merged: existing.length };
 }
