@@ -64,6 +64,25 @@ describe('spot checks: verifiable draws, joint visits, results published', () =>
       version: task.version,
     });
 
+  /** Each drawn inspector with an account was told how many of the task's visits list them (抽查任务分派). */
+  const assertInspectorsTold = async (task: { id: number; name: string }) => {
+    const truth = await app.services.db.query<{ userId: number; visits: number }>(
+      `SELECT vi.user_id AS "userId", count(*)::int AS visits
+         FROM spot_check_visits v JOIN spot_check_inspectors vi ON vi.id = ANY (v.inspector_ids)
+        WHERE v.task_ids @> ARRAY[$1::bigint] AND vi.user_id IS NOT NULL GROUP BY vi.user_id ORDER BY 1`,
+      [task.id],
+    );
+    assert.ok(truth.length > 0, 'some drawn inspectors have accounts');
+    const told = await app.services.db.query<{ userId: number; title: string }>(
+      'SELECT user_id AS "userId", title FROM notifications WHERE dedupe_key = $1 ORDER BY user_id',
+      [`assigned:spot-check-task:${task.id}`],
+    );
+    assert.deepEqual(
+      told,
+      truth.map((t) => ({ userId: t.userId, title: `抽查任务“${task.name}”分派给您 ${t.visits} 户` })),
+    );
+  };
+
   it('freezes the pool with a commitment, draws, and publishes a proof that verifies; tampering is detected', async () => {
     const task = await newTask();
     assert.equal(task.joint, true);
@@ -79,6 +98,7 @@ describe('spot checks: verifiable draws, joint visits, results published', () =>
     const drawn = await act(frozen.body, 'draw');
     assert.equal(drawn.status, 200, JSON.stringify(drawn.body));
     assert.equal(drawn.body.draw!.drawnCount, 3 + 5 + 10);
+    await assertInspectorsTold(task);
     assert.equal((await act(drawn.body, 'draw')).status, 409, 'a draw started twice is refused');
 
     const proof = (await admin.get<TDrawProof>(`/api/v1/spot-checks/draws/${draw.id}/proof`)).body;
@@ -169,6 +189,7 @@ describe('spot checks: verifiable draws, joint visits, results published', () =>
     assert.equal(plan.drawnChecks, 18 + 60);
     assert.equal(plan.visits, 60);
     assert.equal(plan.visitsSaved, 18);
+    await assertInspectorsTold(task); // the 18 merged visits count with every inspector now on them
     const merged = (await admin.get<Page<TVisitSummary>>(`/api/v1/spot-checks/visits?taskId=${task.id}&limit=200`)).body
       .items;
     const joint = merged.filter((v) => v.inspectors.some((i) => i.departmentName === '食品经营安全监管科'));

@@ -231,13 +231,17 @@ export async function uninspectedVisits(q: Queryable, taskId: number): Promise<n
   return row!.n;
 }
 
-/** The accounts of the inspectors drawn for a task's visits, with how many visits each has (to tell them). */
-export async function drawnInspectorUsers(q: Queryable, taskId: number): Promise<{ userId: number; visits: number }[]> {
+/** The accounts of the inspectors of these visits, with how many of the visits each is on. */
+export async function inspectorUsersOfVisits(
+  q: Queryable,
+  visitIds: readonly number[],
+): Promise<{ userId: number; visits: number }[]> {
+  if (!visitIds.length) return [];
   return q.query(
     `SELECT vi.user_id AS "userId", count(*)::int AS visits
        FROM spot_check_visits v JOIN spot_check_inspectors vi ON vi.id = ANY (v.inspector_ids)
-      WHERE $1::bigint = ANY (v.task_ids) AND vi.user_id IS NOT NULL
-      GROUP BY vi.user_id ORDER BY vi.user_id`,
-    [taskId],
+      WHERE v.id = ANY ($1::bigint[]) AND vi.user_id IS NOT NULL
+      GROUP BY vi.user_id`,
+    [visitIds],
   );
 }

@@ -95,8 +95,9 @@ export function createTaskService(
       },
       { db, parallel: drawParallel },
     );
-    await notifyDrawnInspectors(tx, row);
-    return result;
+    await notifyDrawnInspectors(tx, row, result.visitsByUser);
+    const { visitsByUser: _, ...counts } = result;
+    return counts;
   }
 
   async function poolV1(drawId: number) {
@@ -210,8 +211,8 @@ export function createTaskService(
 }
 
 /** Each drawn inspector with an account is told how many visits of the task are theirs (抽查任务分派). */
-async function notifyDrawnInspectors(tx: Transaction, row: repo.TaskRecord) {
-  for (const { userId, visits } of await repo.drawnInspectorUsers(tx, row.id))
+async function notifyDrawnInspectors(tx: Transaction, row: repo.TaskRecord, visitsByUser: Map<number, number>) {
+  for (const [userId, visits] of [...visitsByUser].sort(([a], [b]) => a - b))
     await notify(tx, {
       userIds: [userId],
       kind: 'assigned',
