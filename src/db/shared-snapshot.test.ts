@@ -56,4 +56,20 @@ describe(`onSharedSnapshot: several connections, one snapshot (${testDbKind()})`
     );
     assert.ok(ran < 6, `ran ${ran} of 6 items`);
   });
+  test('the settings apply on every connection (the caller sets them on its own transaction)', async () => {
+    const seen = await db.transaction(async (tx) => {
+      await tx.query("SELECT set_config('work_mem', '12MB', true)");
+      return onSharedSnapshot(
+        db,
+        tx,
+        [1, 2, 3, 4],
+        2,
+        async (q) => (await q.query<{ w: string }>("SELECT current_setting('work_mem') AS w"))[0]!.w,
+        { work_mem: '12MB' },
+      );
+    });
+    assert.deepEqual(seen, ['12MB', '12MB', '12MB', '12MB']);
+    const [after] = await db.query<{ w: string }>("SELECT current_setting('work_mem') AS w");
+    assert.notEqual(after!.w, '12MB', 'transaction-local: the pool connections are left as they were');
+  });
 });

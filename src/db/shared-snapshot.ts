@@ -7,6 +7,7 @@ import type { Db, Transaction } from './types.ts';
  * Each connection's writes commit with its own transaction, before `tx` ends, so the caller must cope with `tx`
  * rolling back afterwards. On PGlite (one connection), or with one item or `parallel` 1, the items run in turn on `tx`.
  * Results come back in the items' order; the first error stops the other connections' next items and is thrown.
+ * `settings` (set_config, transaction-local) apply on each connection; the caller sets them on `tx` itself.
  */
 export async function onSharedSnapshot<I, R>(
   db: Db,
@@ -14,6 +15,7 @@ export async function onSharedSnapshot<I, R>(
   items: readonly I[],
   parallel: number,
   fn: (q: Transaction, item: I) => Promise<R>,
+  settings: Readonly<Record<string, string>> = {},
 ): Promise<R[]> {
   const out: R[] = new Array(items.length);
   if (db.kind !== 'postgresql' || parallel < 2 || items.length < 2) {
@@ -31,6 +33,8 @@ export async function onSharedSnapshot<I, R>(
       db.transaction(async (w) => {
         await w.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
         await w.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
+        for (const [name, value] of Object.entries(settings))
+          await w.query('SELECT set_config($1, $2, true)', [name, value]);
         for (let i = next++; i < items.length && !failed; i = next++) {
           try {
             out[i] = await fn(w, items[i]!);

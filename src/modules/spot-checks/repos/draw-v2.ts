@@ -26,6 +26,9 @@ const classArrays = RISK_CLASSES.map(
 const classRows = RISK_CLASSES.map((c) => `('${c}', ids_${c}, st_${c})`).join(', ');
 const classCounts = RISK_CLASSES.map((c) => `'${c}', count(*) FILTER (WHERE cls = '${c}')`).join(', ');
 
+/** Settings for the chunk statements, on the freeze's transaction and on each connection sharing its snapshot. */
+const CHUNK_SETTINGS = { jit: 'off', work_mem: '64MB' };
+
 /**
  * One 1 M-id chunk of the pool in one statement: the entities in id order (the covering index of active entities
  * merge-joins the risk classes without a sort, as v1's freeze did), the chunk's SHA-256 over its "id,class\n"
@@ -51,7 +54,7 @@ async function freezeChunk(
     `WITH agg AS (
        SELECT count(*)::int AS size, count(*) FILTER (WHERE unclassified)::int AS unclassified,
               jsonb_build_object(${classCounts}) AS counts,
-              string_agg(line, E'\\n') || E'\\n' AS lines,
+              encode(sha256(convert_to(string_agg(line, E'\\n') || E'\\n', 'UTF8')), 'hex') AS hash,
               ${classArrays}
          FROM (SELECT e.id, e.station_id, coalesce(r.risk_class, 'B') AS cls, r.entity_id IS NULL AS unclassified,
                       e.id::text || CASE r.risk_class WHEN 'A' THEN ',A' WHEN 'C' THEN ',C' WHEN 'D' THEN ',D' ELSE ',B' END AS line
@@ -63,7 +66,7 @@ async function freezeChunk(
        SELECT ${d}, ${c}, x.cls, x.ids, x.stations, ${x}::xid8 FROM agg, LATERAL (VALUES ${classRows}) AS x(cls, ids, stations)
         WHERE x.ids IS NOT NULL)
      SELECT size, unclassified, counts,
-            CASE WHEN size > 0 THEN encode(sha256(convert_to(lines, 'UTF8')), 'hex') END AS hash
+            CASE WHEN size > 0 THEN hash END AS hash
        FROM agg`,
     w.params,
   );
@@ -94,7 +97,10 @@ export async function freezePoolV2(
   args: { taskId: number; filter: TPoolFilter; reader: Actor; commitment: string; seed: string; ratios: Ratios },
   parallel = 1,
 ): Promise<{ drawId: number | null; size: number; counts: Record<string, number> }> {
-  await q.query('SET LOCAL jit = off'); // compiling these aggregates cost more than it saved
+  // Compiling these aggregates cost more than it saved; a chunk's aggregate row (≈ 10 MB of arrays) is read twice
+  // from its CTE, and with the default 4 MB work_mem it went through a temporary file each time.
+  for (const [name, value] of Object.entries(CHUNK_SETTINGS))
+    await q.query('SELECT set_config($1, $2, true)', [name, value]);
   await sweepAbandonedParts(q);
   const [range] = await q.query<{ lo: number | null; hi: number | null }>(
     'SELECT min(id)::float8 AS lo, max(id)::float8 AS hi FROM entities',
@@ -109,8 +115,14 @@ export async function freezePoolV2(
   if (range?.lo != null && range.hi != null)
     for (let c = Math.floor(range.lo / POOL_CHUNK_IDS); c <= Math.floor(range.hi / POOL_CHUNK_IDS); c++)
       chunkNumbers.push(c);
-  const frozen = await onSharedSnapshot(db, q, chunkNumbers, parallel, (w, chunk) =>
-    freezeChunk(w, { drawId: draw!.id, frozenIn: xact!.id, chunk, filter: args.filter, reader: args.reader }),
+  const frozen = await onSharedSnapshot(
+    db,
+    q,
+    chunkNumbers,
+    parallel,
+    (w, chunk) =>
+      freezeChunk(w, { drawId: draw!.id, frozenIn: xact!.id, chunk, filter: args.filter, reader: args.reader }),
+    CHUNK_SETTINGS,
   );
   const counts: Record<RiskClass, number> = { A: 0, B: 0, C: 0, D: 0 };
   let size = 0;
