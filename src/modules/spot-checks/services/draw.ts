@@ -142,13 +142,13 @@ export async function executeDraw(tx: Transaction, draw: repo.DrawRecord, task: 
   const options = { avoidOwnStation: task.avoidOwnStation, conflicts };
   const b = assignInspectors(draw.seed, joining, inspectors, { ...options, perEntity: 0 });
   if (!b.ok) throw noInspectors(b.reason);
-  // The new visits' inspectors are chosen while the COPY writes the earlier ones (Node and the database on their
-  // own cores); a visit that cannot be staffed fails the COPY and so the draw's transaction.
   // Each account's visits of the task, tallied as the new ones stream by (a query over the task's visits after
   // the COPY took about 1 s at 500 k visits); the merged visits' inspectors are on their rows.
   const userOf = new Map(inspectorRows.flatMap((i) => (i.userId ? [[i.id, i.userId] as const] : [])));
   const visitsByUser = new Map<number, number>();
   const tally = (userId: number, n = 1) => visitsByUser.set(userId, (visitsByUser.get(userId) ?? 0) + n);
+  // The new visits' inspectors are chosen while the COPY writes the earlier ones (Node and the database on their
+  // own cores); a visit that cannot be staffed fails the COPY and so the draw's transaction.
   const newVisits = (function* () {
     for (const v of assignEach(draw.seed, fresh, inspectors, { ...options, perEntity: task.perVisit })) {
       for (const id of v.inspectorIds) {
