@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../platform/errors.ts';
+import { type CheckedItem, flattenChecked } from './checked-batch.ts';
 import { requireHeaderMap } from './headers.ts';
 import { readRows, type SheetRow } from './read-rows.ts';
-import type { CheckContext, CheckedItem, ParseMessage, ParseRequest } from './read-rows-worker.ts';
+import type { CheckContext, ParseMessage, ParseRequest } from './read-rows-worker.ts';
 import { stationDirectory } from './stations.ts';
 import { validateRow } from './validate-row.ts';
 import { cellText } from './values.ts';
@@ -16,8 +17,8 @@ async function* bytesOf(bytes: Uint8Array) {
   yield bytes;
 }
 
-/** Rows to outcomes: the first non-empty row is the header; empty rows are skipped. */
-async function* checked(rows: AsyncIterable<SheetRow>, check: CheckContext): AsyncGenerator<CheckedItem> {
+/** Rows to outcomes: the first non-empty row is the header; empty rows are skipped (exported for bench/import-cpu-measure.ts). */
+export async function* checked(rows: AsyncIterable<SheetRow>, check: CheckContext): AsyncGenerator<CheckedItem> {
   const stations = stationDirectory(check.units);
   let map: ReturnType<typeof requireHeaderMap> | undefined;
   for await (const { row, cells } of rows) {
@@ -44,7 +45,11 @@ async function run(port: NonNullable<typeof parentPort>, req: ParseRequest): Pro
   const send = async () => {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
-    post({ type: 'rows', rows: batch });
+    post(
+      req.check
+        ? { type: 'checked', flat: flattenChecked(batch as CheckedItem[]) }
+        : { type: 'rows', rows: batch as SheetRow[] },
+    );
     batch = [];
   };
   const source = {

@@ -39,6 +39,8 @@ const REQUIRED: TEntityImportField[] = ['type', 'uscc', 'name', 'address', 'esta
 class RowReader {
   readonly errors: TEntityImportError[] = [];
   private readonly reported = new Set<string>();
+  /** Each field's text, made once: a field is read several times per row (required, parsed, reported). */
+  private readonly texts: Partial<Record<TEntityImportField, string>> = {};
   constructor(
     readonly row: number,
     private readonly cells: readonly unknown[],
@@ -50,7 +52,12 @@ class RowReader {
     return i === undefined ? undefined : this.cells[i];
   }
   text(f: TEntityImportField): string | undefined {
-    return cellText(this.raw(f)) || undefined;
+    let text = this.texts[f];
+    if (text === undefined) {
+      text = cellText(this.raw(f));
+      this.texts[f] = text;
+    }
+    return text || undefined;
   }
   report(f: TEntityImportField, reason: string): void {
     if (this.reported.has(f)) return;
