@@ -13,8 +13,8 @@ import { type CheckedItem, flattenChecked, unflattenChecked } from '../src/modul
 import { ImportCollector } from '../src/modules/entities/import/collect.ts';
 import { columnLabel } from '../src/modules/entities/import/headers.ts';
 import { defaultImportLimits } from '../src/modules/entities/import/limits.ts';
-import { checked } from '../src/modules/entities/import/parse-worker.ts';
-import { readRows, type SheetRow } from '../src/modules/entities/import/read-rows.ts';
+import { rowChecker } from '../src/modules/entities/import/parse-worker.ts';
+import { readRowBatches } from '../src/modules/entities/import/read-rows.ts';
 import { listOrgUnitRefs } from '../src/modules/entities/import/repo.ts';
 import { toEntityRow } from '../src/modules/entities/row.ts';
 import { createPiiCipher } from '../src/platform/pii.ts';
@@ -57,18 +57,19 @@ async function pass() {
       if ('map' in item) {
         const map = item.map;
         collector = new ImportCollector({
-          stage: async (line) => {
+          stage: (line) => {
             // As DirectWriter.add: the row's stage part and its entity part.
             const okAt = line.indexOf('\t') + 1;
             const usccEnd = line.indexOf('\t', okAt + 2);
             lines.push(`${line.slice(0, usccEnd)}\n`, line.slice(okAt + 2));
             staged++;
+            return undefined;
           },
           toLine: (entity, stationId) => entityCopyLine(toEntityRow(entity, { stationId, actorId: actor.userId, pii })),
           usccColumn: columnLabel(map, 'uscc'),
           nothingIfInvalid: false,
         });
-      } else void collector?.add(item.row, item.outcome);
+      } else collector?.add(item.row, item.outcome);
     }
     lines.length = 0;
     t.render += cpu() - c;
@@ -77,22 +78,27 @@ async function pass() {
   // validation alone is the difference from a read-only pass.
   let c = cpu();
   let batch: CheckedItem[] = [];
-  for await (const item of checked(readRows(source, limits) as AsyncIterable<SheetRow>, { units, actor })) {
-    batch.push(item);
-    if (batch.length >= 500) {
-      t.validate += cpu() - c;
-      const p = cpu();
-      const posted = structuredClone(objects ? batch : flattenChecked(batch));
-      t.post += cpu() - p;
-      consume(posted);
-      batch = [];
-      c = cpu();
+  const check = rowChecker({ units, actor });
+  for await (const rows of readRowBatches(source, limits)) {
+    for (const row of rows) {
+      const item = check(row);
+      if (!item) continue;
+      batch.push(item);
+      if (batch.length >= 500) {
+        t.validate += cpu() - c;
+        const p = cpu();
+        const posted = structuredClone(objects ? batch : flattenChecked(batch));
+        t.post += cpu() - p;
+        consume(posted);
+        batch = [];
+        c = cpu();
+      }
     }
   }
   t.validate += cpu() - c;
   consume(structuredClone(objects ? batch : flattenChecked(batch)));
   c = cpu();
-  for await (const _ of readRows(source, limits)) {
+  for await (const _ of readRowBatches(source, limits)) {
     // read only
   }
   t.read = cpu() - c;

@@ -64,28 +64,29 @@ async function allBytes(source: ImportSource): Promise<Uint8Array> {
  * and its other requests are not affected. Rows arrive in batches the consumer acknowledges, so a slow
  * consumer (database lookups) holds at most a few batches.
  */
-export function readRowsInWorker(source: ImportSource, limits: ImportLimits): AsyncGenerator<SheetRow> {
-  return itemsFromWorker<SheetRow>(source, limits);
+export async function* readRowsInWorker(source: ImportSource, limits: ImportLimits): AsyncGenerator<SheetRow> {
+  for await (const batch of batchesFromWorker<SheetRow>(source, limits)) yield* batch;
 }
 
 /**
  * As readRowsInWorker, but the worker also validates every row (header first, then each non-empty row), so that
  * parsing and validation run on the worker's core while the main thread renders the valid rows and checks them
- * against the database. Items in row order.
+ * against the database. Items in row order, in the batches the worker posts (an async step per row cost more than
+ * handling it).
  */
 export function checkRowsInWorker(
   source: ImportSource,
   limits: ImportLimits,
   check: CheckContext,
-): AsyncGenerator<CheckedItem> {
-  return itemsFromWorker<CheckedItem>(source, limits, check);
+): AsyncGenerator<CheckedItem[]> {
+  return batchesFromWorker<CheckedItem>(source, limits, check);
 }
 
-async function* itemsFromWorker<T>(
+async function* batchesFromWorker<T>(
   source: ImportSource,
   limits: ImportLimits,
   check?: CheckContext,
-): AsyncGenerator<T> {
+): AsyncGenerator<T[]> {
   const request: ParseRequest = { filename: source.filename, format: source.format, limits, path: source.path, check };
   if (!source.path) request.bytes = await allBytes(source);
   const worker = new Worker(workerUrl, {
@@ -125,8 +126,7 @@ async function* itemsFromWorker<T>(
           ? new AppError(m.error.code, m.error.detail, m.error.errors)
           : new Error(m.error.message);
       }
-      if (m.type === 'checked') yield* unflattenChecked(m.flat) as Iterable<T>;
-      else yield* m.rows as T[];
+      yield m.type === 'checked' ? ([...unflattenChecked(m.flat)] as T[]) : (m.rows as T[]);
       worker.postMessage('more');
       // Row checks resolve as microtasks (PGlite too): let timers and requests in between batches.
       await turn();
