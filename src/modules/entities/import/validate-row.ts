@@ -6,6 +6,7 @@ import { normaliseUscc } from '../../../domain/uscc.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { columnLabel, type HeaderMap } from './headers.ts';
 import { resolveStation, type StationDirectory } from './stations.ts';
+import { type EntityCandidate, validEntity } from './valid-entity.ts';
 import { cellText, type Parsed, parseDate, toHalfWidth, yuanToFen } from './values.ts';
 
 export type RowOutcome =
@@ -119,7 +120,14 @@ function candidateOf(r: RowReader) {
 /** Validates one sheet row with the same contract as the single-entity form, plus station resolution. */
 export function validateRow(row: number, cells: readonly unknown[], ctx: RowContext): RowOutcome {
   const r = new RowReader(row, cells, ctx.map);
-  const candidate = candidateOf(r);
+  const candidate: EntityCandidate = candidateOf(r);
+  // Nearly every row is valid: checked first by the contract's rules without zod (valid-entity.ts); any other row
+  // goes through the contract, which words its errors.
+  const entity = r.errors.length === 0 ? validEntity(candidate) : undefined;
+  if (entity) {
+    const station = resolveStation(ctx.stations, ctx.actor, r.text('stationCode'), candidate.regionCode);
+    if (station.ok) return { ok: true, entity, stationId: station.stationId };
+  }
   const parsed = ZEntityCreate.safeParse(candidate);
   for (const issue of parsed.error?.issues ?? []) {
     const field = String(issue.path[0] ?? '') as TEntityImportField;
