@@ -24,6 +24,10 @@ const FIELDS = [
   'businessScope',
 ] as const satisfies readonly (keyof TEntityCreate)[];
 
+/** A field added to the contract must join FIELDS (or the fields whose rows go as objects), else the build fails here. */
+type Carried = (typeof FIELDS)[number] | 'stationId' | 'usccOverrideReason';
+export const everyFieldCarried: [Exclude<keyof TEntityCreate, Carried>] extends [never] ? true : never = true;
+
 /** Slots of a valid row: its number, its station, then FIELDS. */
 const SLOTS = 2 + FIELDS.length;
 /** In the row-number slot: the next slot holds an item as is (the header map, an invalid row). */

@@ -91,7 +91,7 @@ function fenInteger(v: unknown): Parsed<number> {
 }
 
 /** Cells to the contract's input shape; dates, money and type labels parsed here, the rest by the contract. */
-function candidateOf(r: RowReader) {
+function candidateOf(r: RowReader): EntityCandidate {
   for (const f of REQUIRED) if (!r.text(f)) r.report(f, '必填项未填写');
   for (const f of TEXT_ONLY) {
     if (typeof r.raw(f) === 'number') r.report(f, '该列须设为文本格式：Excel 已把长数字改写，末几位可能已丢失');
@@ -120,7 +120,7 @@ function candidateOf(r: RowReader) {
 /** Validates one sheet row with the same contract as the single-entity form, plus station resolution. */
 export function validateRow(row: number, cells: readonly unknown[], ctx: RowContext): RowOutcome {
   const r = new RowReader(row, cells, ctx.map);
-  const candidate: EntityCandidate = candidateOf(r);
+  const candidate = candidateOf(r);
   // Nearly every row is valid: checked first by the contract's rules without zod (valid-entity.ts); any other row
   // goes through the contract, which words its errors.
   const entity = r.errors.length === 0 ? validEntity(candidate) : undefined;
