@@ -2,13 +2,23 @@ import { z } from './zod.ts';
 
 export const ZId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const ZIdParams = z.object({ id: ZId });
-export const ZIsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, '不是有效的日期');
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether the string is a real calendar day: as a Date reads it, by arithmetic for the YYYY-MM-DD shape (imports check millions). */
+export function isCalendarDay(s: string): boolean {
+  if (!ISO_DAY.test(s)) {
+    const date = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
+  }
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+}
+
+export const ZIsoDate = z.string().regex(ISO_DAY, '日期格式应为 YYYY-MM-DD').refine(isCalendarDay, '不是有效的日期');
 export const ZTimestamp = z.string();
 export const ZVersion = z.number().int().positive();
 

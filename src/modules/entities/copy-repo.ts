@@ -1,11 +1,14 @@
 import type { Copyable } from '../../db/client.ts';
-import { copyLine } from '../../db/copy.ts';
+import { copyValue } from '../../db/copy.ts';
 import { type EntityRow, entityRowColumns } from './row.ts';
 
 export const entityCopySql = `COPY entities (${entityRowColumns.map(([column]) => column).join(', ')}) FROM STDIN`;
 
+/** copyLine of the row's columns, without the array of values (it runs for every imported row). */
 export function entityCopyLine(row: EntityRow): string {
-  return copyLine(entityRowColumns.map(([, key]) => row[key]));
+  let line = copyValue(row[entityRowColumns[0][1]]);
+  for (let i = 1; i < entityRowColumns.length; i++) line += `\t${copyValue(row[entityRowColumns[i]![1]])}`;
+  return `${line}\n`;
 }
 
 function* syncLines(rows: Iterable<EntityRow>): Generator<string> {

@@ -7,8 +7,11 @@ import { analyzeStage, discardStagedRows, type Stage, stagedDuplicates, stagedRe
 import type { RowOutcome } from './validate-row.ts';
 
 export interface CollectorDeps {
-  /** Receives each staged line (staging-repo.ts layout); awaited, so a slow database slows the reading down. */
-  stage(line: string): Promise<void>;
+  /**
+   * Receives each staged line (staging-repo.ts layout); a promise when the line has to wait (a full batch), which is
+   * awaited, so a slow database slows the reading down.
+   */
+  stage(line: string): Promise<void> | undefined;
   toLine(entity: TEntityCreate, stationId: number): string;
   /** The USCC column as the file names it. */
   usccColumn: string;
@@ -38,18 +41,17 @@ export class ImportCollector {
     return this.invalidRows.size;
   }
 
-  async add(row: number, outcome: RowOutcome): Promise<void> {
+  /** A promise when the row's line has to wait to be staged (await it); undefined when it was taken at once. */
+  add(row: number, outcome: RowOutcome): Promise<void> | undefined {
     this.total++;
     if (!outcome.ok) {
       this.fail(row, outcome.errors);
-      if (outcome.uscc) await this.deps.stage(`${row}\tf\t${copyText(outcome.uscc)}${NULL_COLUMNS}\n`);
-      return;
+      return outcome.uscc ? this.deps.stage(`${row}\tf\t${copyText(outcome.uscc)}${NULL_COLUMNS}\n`) : undefined;
     }
     if (this.deps.nothingIfInvalid && this.invalidRows.size > 0) {
-      await this.deps.stage(`${row}\tt\t${copyText(outcome.entity.uscc)}${NULL_COLUMNS}\n`);
-      return;
+      return this.deps.stage(`${row}\tt\t${copyText(outcome.entity.uscc)}${NULL_COLUMNS}\n`);
     }
-    await this.deps.stage(`${row}\tt\t${this.deps.toLine(outcome.entity, outcome.stationId)}`);
+    return this.deps.stage(`${row}\tt\t${this.deps.toLine(outcome.entity, outcome.stationId)}`);
   }
 
   /**

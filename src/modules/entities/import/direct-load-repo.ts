@@ -131,13 +131,14 @@ export class DirectWriter {
     this.lastEvented = load.stage.existingUpTo;
   }
 
-  async add(line: string): Promise<void> {
+  /** As StageWriter.add: a promise only when the batch is full. */
+  add(line: string): Promise<void> | undefined {
     const okAt = line.indexOf('\t') + 1;
     const usccEnd = line.indexOf('\t', okAt + 2);
     this.staged.push(`${line.slice(0, usccEnd)}\n`);
     // A row staged for its code alone has nulls after it; a rendered one has its type (never null) there.
     if (line[okAt] === 't' && !line.startsWith('\\N', usccEnd + 1)) this.entities.push(line.slice(okAt + 2));
-    if (this.staged.length >= this.batchSize) await this.send();
+    return this.staged.length >= this.batchSize ? this.send() : undefined;
   }
 
   async finish(): Promise<void> {

@@ -105,7 +105,7 @@ interface Validated {
 }
 /** Where validated rows go, and the checks run once the last one is in (ImportCollector.finish). */
 interface Sink {
-  writer: { add(line: string): Promise<void>; finish(): Promise<unknown>; abandon(): Promise<void> };
+  writer: { add(line: string): Promise<void> | undefined; finish(): Promise<unknown>; abandon(): Promise<void> };
   checks(collector: ImportCollector): Promise<void>;
 }
 
@@ -197,23 +197,27 @@ async function validateFile(
   const check = { units: ctx.units, actor: req.actor };
   const { writer } = ctx.sink;
   try {
-    for await (const item of checkRowsInWorker(req.source, deps.limits ?? defaultImportLimits, check)) {
-      if ('map' in item) {
-        const m = item.map;
-        map = m;
-        collector = new ImportCollector({
-          stage: (line) => writer.add(line),
-          toLine: (entity, stationId) =>
-            entityCopyLine(toEntityRow(entity, { stationId, actorId: req.actor.userId, pii: deps.pii })),
-          usccColumn: columnLabel(m, 'uscc'),
-          nothingIfInvalid: req.mode === 'all',
-        });
-        continue;
-      }
-      if (!collector) continue;
-      await collector.add(item.row, item.outcome);
-      if (collector.total % PROGRESS_EVERY === 0) {
-        await ctx.progress('validating', collector.total, `已读取并校验 ${collector.total} 行`);
+    // Batches as the worker posts them; a row waits only when its line does (no promise per row).
+    for await (const batch of checkRowsInWorker(req.source, deps.limits ?? defaultImportLimits, check)) {
+      for (const item of batch) {
+        if ('map' in item) {
+          const m = item.map;
+          map = m;
+          collector = new ImportCollector({
+            stage: (line) => writer.add(line),
+            toLine: (entity, stationId) =>
+              entityCopyLine(toEntityRow(entity, { stationId, actorId: req.actor.userId, pii: deps.pii })),
+            usccColumn: columnLabel(m, 'uscc'),
+            nothingIfInvalid: req.mode === 'all',
+          });
+          continue;
+        }
+        if (!collector) continue;
+        const staging = collector.add(item.row, item.outcome);
+        if (staging) await staging;
+        if (collector.total % PROGRESS_EVERY === 0) {
+          await ctx.progress('validating', collector.total, `已读取并校验 ${collector.total} 行`);
+        }
       }
     }
     await writer.finish();

@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../platform/errors.ts';
+import { type CheckedItem, flattenChecked } from './checked-batch.ts';
 import { requireHeaderMap } from './headers.ts';
-import { readRows, type SheetRow } from './read-rows.ts';
-import type { CheckContext, CheckedItem, ParseMessage, ParseRequest } from './read-rows-worker.ts';
+import { readRowBatches, type SheetRow } from './read-rows.ts';
+import type { CheckContext, ParseMessage, ParseRequest } from './read-rows-worker.ts';
 import { stationDirectory } from './stations.ts';
 import { validateRow } from './validate-row.ts';
 import { cellText } from './values.ts';
@@ -16,19 +17,21 @@ async function* bytesOf(bytes: Uint8Array) {
   yield bytes;
 }
 
-/** Rows to outcomes: the first non-empty row is the header; empty rows are skipped. */
-async function* checked(rows: AsyncIterable<SheetRow>, check: CheckContext): AsyncGenerator<CheckedItem> {
+/**
+ * Rows to outcomes, one call per row: the first non-empty row is the header (its map is the item); empty rows give
+ * none. Exported for bench/import-cpu-measure.ts.
+ */
+export function rowChecker(check: CheckContext): (row: SheetRow) => CheckedItem | undefined {
   const stations = stationDirectory(check.units);
   let map: ReturnType<typeof requireHeaderMap> | undefined;
-  for await (const { row, cells } of rows) {
-    if (cells.every((c) => cellText(c) === '')) continue;
+  return ({ row, cells }) => {
+    if (cells.every((c) => cellText(c) === '')) return undefined;
     if (!map) {
       map = requireHeaderMap(cells);
-      yield { map };
-      continue;
+      return { map };
     }
-    yield { row, outcome: validateRow(row, cells, { map, stations, actor: check.actor }) };
-  }
+    return { row, outcome: validateRow(row, cells, { map, stations, actor: check.actor }) };
+  };
 }
 
 /** Runs in the worker thread: reads the file within the limits and posts its rows in acknowledged batches. */
@@ -44,7 +47,11 @@ async function run(port: NonNullable<typeof parentPort>, req: ParseRequest): Pro
   const send = async () => {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
-    post({ type: 'rows', rows: batch });
+    post(
+      req.check
+        ? { type: 'checked', flat: flattenChecked(batch as CheckedItem[]) }
+        : { type: 'rows', rows: batch as SheetRow[] },
+    );
     batch = [];
   };
   const source = {
@@ -53,10 +60,14 @@ async function run(port: NonNullable<typeof parentPort>, req: ParseRequest): Pro
     open: () => (req.path ? createReadStream(req.path) : bytesOf(req.bytes ?? new Uint8Array())),
   };
   try {
-    const rows = readRows(source, req.limits);
-    for await (const row of req.check ? checked(rows, req.check) : rows) {
-      batch.push(row);
-      if (batch.length >= BATCH) await send();
+    const check = req.check ? rowChecker(req.check) : undefined;
+    for await (const rows of readRowBatches(source, req.limits)) {
+      for (const row of rows) {
+        const item = check ? check(row) : row;
+        if (!item) continue;
+        batch.push(item);
+        if (batch.length >= BATCH) await send();
+      }
     }
     if (batch.length) await send();
     post({ type: 'done' });

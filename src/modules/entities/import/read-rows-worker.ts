@@ -2,11 +2,10 @@ import { setImmediate as turn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError, type ErrorCode, type FieldError } from '../../../platform/errors.ts';
-import type { HeaderMap } from './headers.ts';
+import { type CheckedItem, unflattenChecked } from './checked-batch.ts';
 import { type ImportLimits, limitErrors } from './limits.ts';
 import type { ImportSource, SheetRow } from './read-rows.ts';
 import type { OrgUnitRef } from './stations.ts';
-import type { RowOutcome } from './validate-row.ts';
 
 /** What the worker needs to validate rows as well as parse them. */
 export interface CheckContext {
@@ -24,15 +23,23 @@ export interface ParseRequest {
   check?: CheckContext;
 }
 
-/** A row as the validating worker posts it: the header map once, then each data row's outcome. */
-export type CheckedItem = { map: HeaderMap } | { row: number; outcome: RowOutcome };
+export type { CheckedItem } from './checked-batch.ts';
 
 export type ParseMessage =
-  | { type: 'rows'; rows: (SheetRow | CheckedItem)[] }
+  | { type: 'rows'; rows: SheetRow[] }
+  /** Checked items, flattened (checked-batch.ts). */
+  | { type: 'checked'; flat: unknown[] }
   | { type: 'done' }
   | { type: 'error'; error: { code: ErrorCode; detail: string; errors: FieldError[] } | { message: string } };
 
 const workerUrl = new URL('./parse-worker.mjs', import.meta.url);
+
+/**
+ * The worker's young generation. V8 sizes it from the old generation's cap, so a 512 MB heap got a small one, and
+ * the short-lived objects of every row (cells, candidates, outcomes) were scavenged so often that GC took a sixth of
+ * the worker's time on a 1 M-row sheet.
+ */
+const WORKER_YOUNG_MB = 64;
 
 /** The source's bytes in one transferable buffer (an upload is within the upload cap). */
 async function allBytes(source: ImportSource): Promise<Uint8Array> {
@@ -57,34 +64,35 @@ async function allBytes(source: ImportSource): Promise<Uint8Array> {
  * and its other requests are not affected. Rows arrive in batches the consumer acknowledges, so a slow
  * consumer (database lookups) holds at most a few batches.
  */
-export function readRowsInWorker(source: ImportSource, limits: ImportLimits): AsyncGenerator<SheetRow> {
-  return itemsFromWorker<SheetRow>(source, limits);
+export async function* readRowsInWorker(source: ImportSource, limits: ImportLimits): AsyncGenerator<SheetRow> {
+  for await (const batch of batchesFromWorker<SheetRow>(source, limits)) yield* batch;
 }
 
 /**
  * As readRowsInWorker, but the worker also validates every row (header first, then each non-empty row), so that
  * parsing and validation run on the worker's core while the main thread renders the valid rows and checks them
- * against the database. Items in row order.
+ * against the database. Items in row order, in the batches the worker posts (an async step per row cost more than
+ * handling it).
  */
 export function checkRowsInWorker(
   source: ImportSource,
   limits: ImportLimits,
   check: CheckContext,
-): AsyncGenerator<CheckedItem> {
-  return itemsFromWorker<CheckedItem>(source, limits, check);
+): AsyncGenerator<CheckedItem[]> {
+  return batchesFromWorker<CheckedItem>(source, limits, check);
 }
 
-async function* itemsFromWorker<T>(
+async function* batchesFromWorker<T>(
   source: ImportSource,
   limits: ImportLimits,
   check?: CheckContext,
-): AsyncGenerator<T> {
+): AsyncGenerator<T[]> {
   const request: ParseRequest = { filename: source.filename, format: source.format, limits, path: source.path, check };
   if (!source.path) request.bytes = await allBytes(source);
   const worker = new Worker(workerUrl, {
     workerData: request,
     transferList: request.bytes ? [request.bytes.buffer as ArrayBuffer] : [],
-    resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb },
+    resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
   const inbox: ParseMessage[] = [];
   let failure: Error | undefined;
@@ -118,7 +126,7 @@ async function* itemsFromWorker<T>(
           ? new AppError(m.error.code, m.error.detail, m.error.errors)
           : new Error(m.error.message);
       }
-      yield* m.rows as T[];
+      yield m.type === 'checked' ? ([...unflattenChecked(m.flat)] as T[]) : (m.rows as T[]);
       worker.postMessage('more');
       // Row checks resolve as microtasks (PGlite too): let timers and requests in between batches.
       await turn();

@@ -5,7 +5,7 @@ import { decodeChunks, detectEncoding } from './encoding.ts';
 import type { SpreadsheetFormat } from './file-type.ts';
 import { fileError, type ImportLimits, limitErrors } from './limits.ts';
 import { cellText } from './values.ts';
-import { readXlsxRows, type SheetRow } from './xlsx-reader.ts';
+import { readXlsxRowBatches, type SheetRow } from './xlsx-reader.ts';
 
 /** Where an import reads its bytes from: an upload in the database, or a local file for the CLI. */
 export interface ImportSource {
@@ -22,17 +22,38 @@ export interface ImportSource {
 /** One row of the sheet: its number as Excel shows it (1-based) and its cells in column order. */
 export type { SheetRow } from './xlsx-reader.ts';
 
-/** Rows as they stream, within the limits; run in the import's worker thread (read-rows-worker.ts). */
+/** Rows as they stream, within the limits. */
 export async function* readRows(source: ImportSource, limits: ImportLimits): AsyncGenerator<SheetRow> {
+  // CSV row by row: a consumer that stops early must not meet an error in rows it never asked for.
+  if (source.format === 'csv') yield* readCsvRows(source, limits);
+  else for await (const batch of readRowBatches(source, limits)) yield* batch;
+}
+
+/** CSV rows per batch (an XLSX sheet's come as they are inflated, a few hundred at a time). */
+const CSV_BATCH = 500;
+
+/**
+ * The rows in batches, for the import's worker thread (read-rows-worker.ts): an async step per row cost more than
+ * reading it. A failure ends the rows there, as readRows does (the batch being gathered is not given).
+ */
+export async function* readRowBatches(source: ImportSource, limits: ImportLimits): AsyncGenerator<SheetRow[]> {
   if (source.format === 'csv') {
-    yield* readCsvRows(source, limits);
+    let batch: SheetRow[] = [];
+    for await (const row of readCsvRows(source, limits)) {
+      batch.push(row);
+      if (batch.length >= CSV_BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
     return;
   }
   // A zip is read through its directory at the end, so the whole file is needed (it is within the upload cap).
   const chunks: Uint8Array[] = [];
   for await (const chunk of source.open()) chunks.push(chunk);
   try {
-    yield* readXlsxRows(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), limits);
+    yield* readXlsxRowBatches(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), limits);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw fileError('无法读取 XLSX 文件：文件已损坏或不是有效的 Excel 工作簿，请用 Excel 重新保存后上传');

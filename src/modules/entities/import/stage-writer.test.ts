@@ -28,7 +28,7 @@ describe('StageWriter: staging batches with backpressure', () => {
     assert.deepEqual(db.started, [['a\n', 'b\n']], 'the first batch is sent at once');
     await writer.add('c\n');
     let blocked = true;
-    const adding = writer.add('d\n').then(() => (blocked = false));
+    const adding = Promise.resolve(writer.add('d\n')).then(() => (blocked = false));
     await turn();
     assert.equal(blocked, true, 'the second full batch waits for the first COPY');
     assert.equal(db.started.length, 1);
@@ -46,7 +46,7 @@ describe('StageWriter: staging batches with backpressure', () => {
   test('a failed COPY fails the next add or finish', async () => {
     const writer = new StageWriter({ copyFrom: async () => Promise.reject(new Error('磁盘已满')) }, 'COPY t', 1);
     await writer.add('a\n');
-    await assert.rejects(writer.add('b\n'), /磁盘已满/);
+    await assert.rejects(async () => writer.add('b\n'), /磁盘已满/);
     await writer.abandon();
   });
 });

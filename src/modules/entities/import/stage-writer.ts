@@ -27,9 +27,10 @@ export class StageWriter {
     private readonly batchSize = STAGE_BATCH,
   ) {}
 
-  async add(line: string): Promise<void> {
+  /** A promise only when the batch is full and has to wait for the COPY before it (no promise per row). */
+  add(line: string): Promise<void> | undefined {
     this.batch.push(line);
-    if (this.batch.length >= this.batchSize) await this.send();
+    return this.batch.length >= this.batchSize ? this.send() : undefined;
   }
 
   /** Sends what is left and waits for every COPY; resolves to the rows staged. */

@@ -6,6 +6,7 @@ import { normaliseUscc } from '../../../domain/uscc.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { columnLabel, type HeaderMap } from './headers.ts';
 import { resolveStation, type StationDirectory } from './stations.ts';
+import { type EntityCandidate, validEntity } from './valid-entity.ts';
 import { cellText, type Parsed, parseDate, toHalfWidth, yuanToFen } from './values.ts';
 
 export type RowOutcome =
@@ -39,6 +40,8 @@ const REQUIRED: TEntityImportField[] = ['type', 'uscc', 'name', 'address', 'esta
 class RowReader {
   readonly errors: TEntityImportError[] = [];
   private readonly reported = new Set<string>();
+  /** Each field's text, made once: a field is read several times per row (required, parsed, reported). */
+  private readonly texts: Partial<Record<TEntityImportField, string>> = {};
   constructor(
     readonly row: number,
     private readonly cells: readonly unknown[],
@@ -50,7 +53,12 @@ class RowReader {
     return i === undefined ? undefined : this.cells[i];
   }
   text(f: TEntityImportField): string | undefined {
-    return cellText(this.raw(f)) || undefined;
+    let text = this.texts[f];
+    if (text === undefined) {
+      text = cellText(this.raw(f));
+      this.texts[f] = text;
+    }
+    return text || undefined;
   }
   report(f: TEntityImportField, reason: string): void {
     if (this.reported.has(f)) return;
@@ -83,7 +91,7 @@ function fenInteger(v: unknown): Parsed<number> {
 }
 
 /** Cells to the contract's input shape; dates, money and type labels parsed here, the rest by the contract. */
-function candidateOf(r: RowReader) {
+function candidateOf(r: RowReader): EntityCandidate {
   for (const f of REQUIRED) if (!r.text(f)) r.report(f, '必填项未填写');
   for (const f of TEXT_ONLY) {
     if (typeof r.raw(f) === 'number') r.report(f, '该列须设为文本格式：Excel 已把长数字改写，末几位可能已丢失');
@@ -113,6 +121,13 @@ function candidateOf(r: RowReader) {
 export function validateRow(row: number, cells: readonly unknown[], ctx: RowContext): RowOutcome {
   const r = new RowReader(row, cells, ctx.map);
   const candidate = candidateOf(r);
+  // Nearly every row is valid: checked first by the contract's rules without zod (valid-entity.ts); any other row
+  // goes through the contract, which words its errors.
+  const entity = r.errors.length === 0 ? validEntity(candidate) : undefined;
+  if (entity) {
+    const station = resolveStation(ctx.stations, ctx.actor, r.text('stationCode'), candidate.regionCode);
+    if (station.ok) return { ok: true, entity, stationId: station.stationId };
+  }
   const parsed = ZEntityCreate.safeParse(candidate);
   for (const issue of parsed.error?.issues ?? []) {
     const field = String(issue.path[0] ?? '') as TEntityImportField;

@@ -10,7 +10,14 @@ export function toHalfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+/** YYYY-MM-DD of a valid Date (UTC); by its parts, as every date cell of a sheet comes through here. */
+const isoDay = (d: Date) => {
+  const y = d.getUTCFullYear();
+  // Years outside 0–9999 are written ±YYYYYY by toISOString.
+  if (y < 1000 || y > 9999) return d.toISOString().slice(0, 10);
+  return `${y}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+};
 
 /**
  * The text of a cell as read from CSV (a string) or exceljs (string, number, Date, rich text, formula,

@@ -28,17 +28,31 @@ export async function* readXlsxRows(
   /** Parser of the sheets and shared strings: saxes only as the tests' reference. */
   xml: XmlParser = 'scanner',
 ): AsyncGenerator<SheetRow> {
+  for await (const batch of readXlsxRowBatches(file, limits, headerCount, xml)) yield* batch;
+}
+
+/** readXlsxRows's rows in the batches they are read in (one per inflated chunk), for a consumer that loops itself. */
+export async function* readXlsxRowBatches(
+  file: Uint8Array,
+  limits: ImportLimits,
+  headerCount: (cells: readonly unknown[]) => number = knownHeaderCount,
+  xml: XmlParser = 'scanner',
+): AsyncGenerator<SheetRow[]> {
   const book = await openWorkbook(new XlsxParts(file, limits), xml);
   for (const sheet of book.sheets) {
-    let dataRows = -1; // until the header row is found
-    rows: for await (const batch of sheetRows(book, sheet)) {
-      for (const row of batch) {
-        if (dataRows < 0 && headerCount(row.cells) < 2) break rows; // not the data sheet: stop inflating it
-        if (++dataRows > limits.maxRows) throw limitErrors.rows(limits);
-        yield row;
+    let seen = 0; // rows of this sheet, the header included
+    for await (const batch of sheetRows(book, sheet)) {
+      if (seen === 0 && headerCount(batch[0]!.cells) < 2) break; // not the data sheet: stop inflating it
+      // The header and limits.maxRows data rows; the rows before the first one over are still given.
+      const room = limits.maxRows + 1 - seen;
+      if (batch.length > room) {
+        if (room > 0) yield batch.slice(0, room);
+        throw limitErrors.rows(limits);
       }
+      seen += batch.length;
+      yield batch;
     }
-    if (dataRows >= 0) return;
+    if (seen > 0) return;
   }
 }
 
