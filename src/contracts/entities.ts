@@ -58,10 +58,9 @@ export const ZIndustryCode = z
   .trim()
   .max(10)
   .refine(isValidIndustryCode, '不是有效的国民经济行业分类代码（GB/T 4754-2017）');
-export const ZPhone = z
-  .string()
-  .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400\d{7}|800\d{7})$/, '电话格式不正确（手机号或带区号的固定电话）');
+/** A mobile number, a landline with its area code, or a 400/800 number. */
+export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400\d{7}|800\d{7})$/;
+export const ZPhone = z.string().trim().regex(PHONE_PATTERN, '电话格式不正确（手机号或带区号的固定电话）');
 
 const entityFields = {
   type: ZEntityType,

@@ -5,7 +5,8 @@ import { z } from './zod.ts';
 export const orgUnitKinds = { bureau: '局', department: '科室', station: '市场监管所', centre: '中心' } as const;
 export const ZOrgUnitKind = z.enum(['bureau', 'department', 'station', 'centre']);
 /** GB/T 2260 county (6 digits) or township (9 or 12 digits) code. */
-export const ZRegionCode = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '行政区划代码应为6、9或12位数字');
+export const REGION_CODE_PATTERN = /^\d{6}(\d{3}(\d{3})?)?$/;
+export const ZRegionCode = z.string().regex(REGION_CODE_PATTERN, '行政区划代码应为6、9或12位数字');
 
 export const ZOrgUnit = z.object({
   id: z.number().int(),

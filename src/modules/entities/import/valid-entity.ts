@@ -1,5 +1,6 @@
 import { isCalendarDay } from '../../../contracts/common.ts';
-import { type TEntityCreate, type TEntityType, ZEntityType } from '../../../contracts/entities.ts';
+import { PHONE_PATTERN, type TEntityCreate, type TEntityType, ZEntityType } from '../../../contracts/entities.ts';
+import { REGION_CODE_PATTERN } from '../../../contracts/org.ts';
 import { validateIdCard } from '../../../domain/id-card.ts';
 import { isValidIndustryCode } from '../../../domain/industry-codes.ts';
 import { normaliseUscc, usccEntityType, validateUscc } from '../../../domain/uscc.ts';
@@ -22,9 +23,6 @@ export interface EntityCandidate {
 }
 
 const TYPES = new Set<string>(ZEntityType.options);
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400\d{7}|800\d{7})$/;
-const REGION = /^\d{6}(\d{3}(\d{3})?)?$/;
 
 /** Code points, a surrogate pair counting one (as zod measures strings). */
 function codePointLength(s: string): number {
@@ -63,7 +61,7 @@ export function validEntity(c: EntityCandidate): TEntityCreate | undefined {
   const name = within(c.name, 2, 200);
   const address = within(c.address, 2, 300);
   if (name === undefined || address === undefined) return undefined;
-  if (!ISO_DAY.test(c.establishedOn) || !isCalendarDay(c.establishedOn)) return undefined;
+  if (!isCalendarDay(c.establishedOn)) return undefined;
   const entity: TEntityCreate = { type: c.type, uscc, name, address, establishedOn: c.establishedOn };
   if (c.legalRepName !== undefined) {
     const v = within(c.legalRepName, 1, 50);
@@ -79,11 +77,11 @@ export function validEntity(c: EntityCandidate): TEntityCreate | undefined {
   }
   if (c.phone !== undefined) {
     const phone = c.phone.trim();
-    if (!PHONE.test(phone)) return undefined;
+    if (!PHONE_PATTERN.test(phone)) return undefined;
     entity.phone = phone;
   }
   if (c.regionCode !== undefined) {
-    if (!REGION.test(c.regionCode)) return undefined;
+    if (!REGION_CODE_PATTERN.test(c.regionCode)) return undefined;
     entity.regionCode = c.regionCode;
   }
   if (c.industryCode !== undefined) {
