@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
-import { escapeLike } from '../../db/sql.ts';
+import { escapeLike, Where } from '../../db/sql.ts';
 import { bigrams, bigramTsquery } from '../../domain/bigrams.ts';
 import { type EntitySelection, entityWhere, estimateEntities } from './repo.ts';
 import { hasNameSearch } from './search.ts';
@@ -39,6 +39,7 @@ export async function walkNewestMatches(
   budget: number,
 ): Promise<{ ids: number[]; rowsRead: number }> {
   const text = s.filters.q?.trim() ?? '';
+  if (walkIsCovered(s)) return walkIdNameIndex(db, text, s.beforeId, limit, budget);
   const w = entityWhere({ ...s, withoutName: true, plan: undefined });
   const tsquery = w.param(bigramTsquery(text));
   const like = w.param(`%${escapeLike(text)}%`);
@@ -52,6 +53,42 @@ export async function walkNewestMatches(
     w.params,
   );
   return { ids: rows.map((r) => Number(r.id)), rowsRead: rows.length < limit ? budget : (rows.at(-1)?.rn ?? 0) };
+}
+
+/**
+ * Whether a walk needs nothing but each row's id and name: no filter and no limit of scope (a caller who sees the
+ * whole register), only the keyset. Then it reads entities_id_name_idx alone (walkIdNameIndex).
+ */
+export const walkIsCovered = (s: EntitySelection) =>
+  entityWhere({ ...s, withoutName: true, plan: undefined, beforeId: undefined }).toString() === '';
+
+/**
+ * The walk as an index-only scan of entities_id_name_idx, newest first: the LIKE alone decides (a name holding the
+ * fragment holds its bigrams), and no window counts the rows read, which cost more than the scan (at 20 M, 48.7 k
+ * rows: 4 ms scanned, 11 ms with row_number). `rowsRead` is then the span of ids from the newest row to the last
+ * match: ids come from one identity sequence, so its gaps (rolled-back inserts) make it at most a little high.
+ */
+async function walkIdNameIndex(
+  db: Queryable,
+  text: string,
+  beforeId: number | undefined,
+  limit: number,
+  budget: number,
+) {
+  const w = new Where().addIf(beforeId, 'e.id < ?');
+  const like = w.param(`%${escapeLike(text)}%`);
+  const scan = w.param(budget);
+  const lim = w.param(limit);
+  const rows = await db.query<{ id: number; top: number }>(
+    `SELECT s.id, (SELECT max(e.id) FROM entities e ${w}) AS top FROM (
+       SELECT e.id, e.name FROM entities e ${w} ORDER BY e.id DESC LIMIT ${scan}) s
+      WHERE s.name LIKE ${like} ORDER BY s.id DESC LIMIT ${lim}`,
+    w.params,
+  );
+  const ids = rows.map((r) => Number(r.id));
+  const last = ids.at(-1);
+  const span = last === undefined ? budget : Number(rows[0]!.top) - last + 1;
+  return { ids, rowsRead: ids.length < limit ? budget : Math.min(budget, span) };
 }
 
 /**
