@@ -22,6 +22,7 @@ import { measureAnalysis } from './analysis.ts';
 import { browseScenario } from './browse.ts';
 import { measureRecompute } from './credit-recompute.ts';
 import { searchScenario } from './search.ts';
+import { searchSpread } from './search-spread.ts';
 import { DRAWS, measureDraws, prepareRiskClasses } from './spotcheck-scale.ts';
 
 /** 12315 items over three years (issue 15: 10 M). */
@@ -319,8 +320,11 @@ export const provinceScenario: Scenario = async (ctx) => {
     rows.push(...(await ceilings(ctx)));
     const search = await searchScenario(ctx.db, api, actors, ctx.log, { usccRuns: USCC_RUNS });
     const browse = await browseScenario(ctx.db, api, actors, ctx.log);
-    rows.push(...withLoad(search.rows), ...withLoad(browse.rows));
+    ctx.log('search: typed 3–4 character fragments');
+    const spread = await searchSpread(ctx.db, api, actors.admin);
+    rows.push(...withLoad(search.rows), ...withLoad(browse.rows), ...withLoad(spread.rows));
     Object.assign(detail, { search: search.detail, searchPlans: search.plans, pages: browse.detail });
+    detail.searchSpread = spread.detail;
   }
   if (PARTS.includes('analysis')) {
     ctx.log('12315 analysis');

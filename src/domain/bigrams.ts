@@ -56,6 +56,17 @@ export function bigramTsquery(fragment: string): string | null {
 }
 
 /**
+ * Text for `$1::tsquery` from some of the fragment's bigrams (`picked`: indexes into bigrams(fragment)), for a probe
+ * that leaves the frequent ones to the LIKE recheck. null when no valid index is picked.
+ */
+export function bigramSubsetTsquery(fragment: string, picked: readonly number[]): string | null {
+  const grams = bigrams(fragment);
+  const chosen = grams.filter((_, i) => picked.includes(i));
+  if (chosen.length === 0 || [...normaliseForSearch(fragment)].length < 2) return null;
+  return chosen.map(quoteLexeme).join(' & ');
+}
+
+/**
  * Bigrams that most registered names share (legal forms, the district's place names, trade words): a GIN probe ANDing
  * them reads long posting lists for nothing, since an exact-name recheck follows.
  */

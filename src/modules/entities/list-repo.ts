@@ -5,20 +5,34 @@ import { type EntitySelection, entityWhere, estimateEntities } from './repo.ts';
 import { hasNameSearch } from './search.ts';
 
 /**
+ * The planner's estimate of the rows holding each of the fragment's bigrams, in bigrams(q) order: one EXPLAIN per
+ * bigram, side by side on a pool (in turn on one connection), a round trip and a plan each. undefined for a
+ * fragment of one bigram or none.
+ */
+export async function bigramEstimates(db: Queryable, s: EntitySelection): Promise<number[] | undefined> {
+  const text = s.filters.q?.trim();
+  if (!text || !hasNameSearch(s.filters)) return undefined;
+  const grams = bigrams(text);
+  if (grams.length < 2) return undefined;
+  return Promise.all(
+    grams.map((gram) => estimateEntities(db, { ...s, estimateTsquery: bigramTsquery(gram) ?? undefined })),
+  );
+}
+
+/**
  * The planner's estimate of a name search's matches, taken as its rarest bigram's: the minimum over each bigram's
  * own estimate. The planner multiplies the bigrams' frequencies as if they were independent, but a name's bigrams
  * travel together (家电维修: estimated 20, 87,200 at 20 M), so its product can be wrong by thousands; the minimum is
  * an upper bound of the matches (every match holds every bigram), which is what choosing the walk needs.
  */
 export async function estimateNameMatches(db: Queryable, s: EntitySelection): Promise<number> {
-  const text = s.filters.q?.trim();
-  if (!text || !hasNameSearch(s.filters)) return estimateEntities(db, s);
-  const grams = bigrams(text);
-  if (grams.length < 2) return estimateEntities(db, s);
-  // One EXPLAIN per bigram, side by side on a pool (in turn on one connection): a round trip and a plan each.
-  const tsqueries = grams.map((gram) => bigramTsquery(gram)).filter((t): t is string => t !== null);
-  const estimates = await Promise.all(tsqueries.map((t) => estimateEntities(db, { ...s, estimateTsquery: t })));
-  return estimates.length ? Math.min(...estimates) : estimateEntities(db, s);
+  return (await nameEstimates(db, s)).upper;
+}
+
+/** The upper bound (estimateNameMatches) with the bigrams' own estimates it came from, when there were several. */
+export async function nameEstimates(db: Queryable, s: EntitySelection): Promise<{ upper: number; each?: number[] }> {
+  const each = await bigramEstimates(db, s);
+  return each?.length ? { upper: Math.min(...each), each } : { upper: await estimateEntities(db, s) };
 }
 
 /** The planner's estimate of the selection's rows with the name test left out: the scope the walk reads. */
@@ -37,7 +51,7 @@ export async function walkNewestMatches(
   s: EntitySelection,
   limit: number,
   budget: number,
-): Promise<{ ids: number[]; rowsRead: number }> {
+): Promise<{ ids: number[]; rowsRead: number; floorId?: number }> {
   const text = s.filters.q?.trim() ?? '';
   if (walkIsCovered(s)) return walkIdNameIndex(db, text, s.beforeId, limit, budget);
   const w = entityWhere({ ...s, withoutName: true, plan: undefined });
@@ -67,6 +81,8 @@ export const walkIsCovered = (s: EntitySelection) =>
  * fragment holds its bigrams), and no window counts the rows read, which cost more than the scan (at 20 M, 48.7 k
  * rows: 4 ms scanned, 11 ms with row_number). `rowsRead` is then the span of ids from the newest row to the last
  * match: ids come from one identity sequence, so its gaps (rolled-back inserts) make it at most a little high.
+ * A walk that found too few gives `floorId`, where to go on from: at or above the last row it read (its gaps again),
+ * so going on may meet some of its matches again.
  */
 async function walkIdNameIndex(
   db: Queryable,
@@ -87,8 +103,17 @@ async function walkIdNameIndex(
   );
   const ids = rows.map((r) => Number(r.id));
   const last = ids.at(-1);
-  const span = last === undefined ? budget : Number(rows[0]!.top) - last + 1;
-  return { ids, rowsRead: ids.length < limit ? budget : Math.min(budget, span) };
+  if (ids.length < limit) {
+    const top = rows.length ? Number(rows[0]!.top) : await newestIdBefore(db, beforeId);
+    return { ids, rowsRead: budget, floorId: top === undefined ? undefined : top - budget + 1 };
+  }
+  return { ids, rowsRead: Math.min(budget, Number(rows[0]!.top) - last! + 1) };
+}
+
+async function newestIdBefore(db: Queryable, beforeId: number | undefined): Promise<number | undefined> {
+  const w = new Where().addIf(beforeId, 'e.id < ?');
+  const [r] = await db.query<{ top: number | null }>(`SELECT max(e.id) AS top FROM entities e ${w}`, w.params);
+  return r?.top == null ? undefined : Number(r.top);
 }
 
 /**

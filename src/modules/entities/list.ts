@@ -28,6 +28,37 @@ export const WALK_ROW_BUDGET = 20_000;
  */
 export const COVERED_WALK_ROW_BUDGET = 100_000;
 
+/**
+ * A walk of the id and name index that the estimate did not choose still reads this many rows first (≈ 2 ms at
+ * 20 M): the estimate of a bigram the statistics do not list is a guess (城德: 7,667 at 20 M, where 区桂城德 matches
+ * 13,200 and its page lies 32 k rows down), and what these rows show decides (walkCovered).
+ */
+export const PROBE_WALK_ROWS = 25_000;
+/**
+ * A walked row of the id and name index against a match the index plan reads from the heap, at 20 M: ≈ 0.08 µs
+ * against ≈ 0.5 with the heap pages in shared buffers (华达: 3,360 matches in 1.6 ms).
+ */
+const WALK_ROW_PER_INDEX_MATCH = 1 / 6;
+/**
+ * A bigram the planner puts at more than this many times the rarest one's rows is left to the LIKE recheck
+ * (probeBigrams). At 20 M: 海区 at 1,695× 尚金 cost 34 ms of 海区尚金's 35 for nothing (0.9 ms without it); 区桂 and
+ * 桂城 at 290–380× 城德 cost 17 ms and cut 区桂城德's candidates only from 14,400 to 13,200; but 灶镇 at 25× 镇联 cuts
+ * 丹灶镇联's from 26,800 to 3,200 (140 ms without it, 19 ms with it).
+ */
+export const PROBE_RATIO = 200;
+
+/**
+ * The bigrams the index plan probes: those within PROBE_RATIO of the rarest. A GIN probe reads every probed
+ * bigram's whole posting list, which for a bigram most names hold costs more than the heap pages it saves, since
+ * the LIKE recheck decides anyway. undefined when every bigram is probed.
+ */
+export function probeBigrams(estimates: readonly number[] | undefined): number[] | undefined {
+  if (!estimates?.length) return undefined;
+  const limit = PROBE_RATIO * Math.max(Math.min(...estimates), 1);
+  const kept = estimates.flatMap((e, i) => (e <= limit ? [i] : []));
+  return kept.length < estimates.length ? kept : undefined;
+}
+
 /** The rows a walk of this selection may read, and the expected rows up to which it is chosen. */
 const walkBudget = (s: repo.EntitySelection) =>
   listRepo.walkIsCovered(s)
@@ -95,7 +126,7 @@ const planCodes: ListPlan[] = ['index', 'walk', 'uscc'];
  */
 function readCursor(cursor: string | undefined, byCode: boolean) {
   if (!cursor) return undefined;
-  const [key, total, kind, planCode] = decodeCursor(cursor) ?? [];
+  const [key, total, kind, planCode, probe] = decodeCursor(cursor) ?? [];
   const valid = byCode ? typeof key === 'string' && key.length <= 18 : Number.isSafeInteger(key);
   if (!valid) throw validation('cursor', '分页游标无效，请从第一页重新查询');
   const totals: Totals | undefined = Number.isSafeInteger(total)
@@ -103,8 +134,14 @@ function readCursor(cursor: string | undefined, byCode: boolean) {
     : undefined;
   const plan: ListPlan = byCode ? 'uscc' : planCode === 1 ? 'walk' : 'index';
   const beforeId = byCode ? undefined : (key as number);
-  return { beforeId, afterUscc: byCode ? (key as string) : undefined, totals, plan };
+  return { beforeId, afterUscc: byCode ? (key as string) : undefined, totals, plan, probe: probeOf(probe) };
 }
+
+/** The cursor's probed bigrams: small indexes only (a forged one falls back to every bigram). */
+const probeOf = (value: unknown): number[] | undefined =>
+  Array.isArray(value) && value.length && value.every((i) => Number.isInteger(i) && i >= 0 && i < 64)
+    ? (value as number[])
+    : undefined;
 
 const exactly = (total: number): Totals => ({ total, totalIsEstimate: false, totalIsCapped: false });
 const estimated = (total: number): Totals => ({ total, totalIsEstimate: true, totalIsCapped: false });
@@ -134,7 +171,7 @@ async function countTotals(db: Queryable, actor: Actor, q: TEntityListQuery, nam
 export const totalBeyondCap = (counted: number, estimate: number): Totals =>
   estimate > counted ? estimated(estimate) : capped;
 
-type Page = { rows: repo.EntitySummaryRow[]; totals: Totals; plan: ListPlan };
+type Page = { rows: repo.EntitySummaryRow[]; totals: Totals; plan: ListPlan; probe?: number[] };
 
 /**
  * The selection the walk reads: a caller who sees one station walks that station's rows (entities_station_idx,
@@ -198,50 +235,86 @@ async function walkedTotals(
 }
 
 /**
+ * The walk of a caller who sees the whole register: the id and name index alone (list-repo.ts walkIsCovered). Chosen
+ * by the estimate, it reads up to COVERED_WALK_ROW_BUDGET rows; otherwise PROBE_WALK_ROWS first, and goes on only
+ * while the rows a page still needs at the density it saw cost less than reading the matches that density implies
+ * through the index.
+ */
+async function walkCovered(
+  db: Queryable,
+  selection: repo.EntitySelection,
+  want: number,
+  chosen: boolean,
+  scopeRows: number,
+): Promise<{ ids: number[]; rowsRead: number }> {
+  const first = await listRepo.walkNewestMatches(
+    db,
+    selection,
+    want,
+    chosen ? COVERED_WALK_ROW_BUDGET : PROBE_WALK_ROWS,
+  );
+  const found = first.ids.length;
+  if (found >= want || found === 0 || chosen || first.floorId === undefined) return first;
+  const needed = ((want - found) * first.rowsRead) / found;
+  const implied = (found * scopeRows) / first.rowsRead;
+  if (needed > COVERED_WALK_ROW_BUDGET || needed * WALK_ROW_PER_INDEX_MATCH > implied) return first;
+  const on = { ...selection, beforeId: first.floorId };
+  const more = await listRepo.walkNewestMatches(db, on, want, Math.min(COVERED_WALK_ROW_BUDGET, Math.ceil(2 * needed)));
+  // The floor is at or above the last row read, so some matches may come twice.
+  const ids = [...new Set([...first.ids, ...more.ids])].sort((a, b) => b - a).slice(0, want);
+  return { ids, rowsRead: first.rowsRead + more.rowsRead };
+}
+
+/**
  * First page of a name search. The rarest bigram's estimate (an upper bound of the matches) picks the plan. The walk
- * reads at most WALK_ROW_BUDGET of the selection's newest rows: a fragment the statistics overrate (五金餐饮: both
+ * reads at most its budget of the selection's newest rows: a fragment the statistics overrate (五金餐饮: both
  * bigrams common, the pair rare) or that only other stations hold costs that budget and then the index plan, never a
  * walk of the whole register. The index plan counts the matches up to the cap in the pass that reads the page.
  */
 async function nameFirstPage(db: Queryable, actor: Actor, q: TEntityListQuery): Promise<Page> {
   const s = entitySelection(actor, q);
-  const [upper, scopeRows] = await Promise.all([
-    listRepo.estimateNameMatches(db, s),
+  const [{ upper, each }, scopeRows] = await Promise.all([
+    listRepo.nameEstimates(db, s),
     listRepo.estimateScopeRows(db, s),
   ]);
-  let walked: number | undefined;
+  const probe = probeBigrams(each);
   const selection = walkSelection(actor, q);
+  const covered = listRepo.walkIsCovered(selection);
   const budget = walkBudget(selection);
-  if (chooseNamePlan(upper, scopeRows, q.limit, budget.choose) === 'walk') {
-    const walk = await listRepo.walkNewestMatches(db, selection, q.limit + 1, budget.read);
-    walked = walk.ids.length;
+  const chosen = chooseNamePlan(upper, scopeRows, q.limit, budget.choose) === 'walk';
+  let walk: { ids: number[]; rowsRead: number } | undefined;
+  if (chosen || covered) {
+    walk = covered
+      ? await walkCovered(db, selection, q.limit + 1, chosen, scopeRows)
+      : await listRepo.walkNewestMatches(db, selection, q.limit + 1, budget.read);
     if (walk.ids.length > q.limit) {
       const found = walk.ids.length;
       const stationId = selection.filters.stationId;
       const totals = await walkedTotals(db, actor, q, { found, rowsRead: walk.rowsRead, scopeRows, upper, stationId });
-      return { rows: await repo.listEntitiesByIds(db, walk.ids), totals, plan: 'walk' };
+      return { rows: await repo.listEntitiesByIds(db, walk.ids), totals, plan: 'walk', probe };
     }
   }
   // A walk that found too few bounds the density: fewer than a page in the rows it read.
-  const bound = walked === undefined ? upper : Math.min(upper, (scopeRows * (walked + 1)) / budget.read);
+  const bound =
+    walk === undefined ? upper : Math.min(upper, (scopeRows * (walk.ids.length + 1)) / Math.max(walk.rowsRead, 1));
   // A caller who sees everything and a fragment bound under COUNT_SKIP_FROM matches: the index plan reads every
   // match to sort them anyway, so they are counted on the way, exact, in one pass; otherwise up to the cap.
   const cap = mayEstimate(actor) && bound < COUNT_SKIP_FROM ? undefined : EXACT_TOTAL_LIMIT + 1;
-  const index = entitySelection(actor, q, { plan: 'index' });
+  const index = entitySelection(actor, q, { plan: 'index', probe });
   const counted = await repo.listEntitiesCounted(db, index, q.limit + 1, cap);
   if (counted.matches <= EXACT_TOTAL_LIMIT || cap === undefined)
-    return { rows: counted.rows, totals: exactly(counted.matches), plan: 'index' };
+    return { rows: counted.rows, totals: exactly(counted.matches), plan: 'index', probe };
   const rows = await repo.listEntities(db, index, q.limit + 1);
-  if (!mayEstimate(actor)) return { rows, totals: capped, plan: 'index' };
-  return { rows, totals: estimated(Math.round(Math.max(bound, counted.matches))), plan: 'index' };
+  if (!mayEstimate(actor)) return { rows, totals: capped, plan: 'index', probe };
+  return { rows, totals: estimated(Math.round(Math.max(bound, counted.matches))), plan: 'index', probe };
 }
 
 /** A later page of a walked name search: the bounded walk from the cursor, else the index plan from there. */
-async function walkedPage(db: Queryable, actor: Actor, q: TEntityListQuery, beforeId: number) {
+async function walkedPage(db: Queryable, actor: Actor, q: TEntityListQuery, beforeId: number, probe?: number[]) {
   const selection = walkSelection(actor, q, beforeId);
   const walk = await listRepo.walkNewestMatches(db, selection, q.limit + 1, walkBudget(selection).read);
   if (walk.ids.length > q.limit) return repo.listEntitiesByIds(db, walk.ids);
-  return repo.listEntities(db, entitySelection(actor, q, { plan: 'index', beforeId }), q.limit + 1);
+  return repo.listEntities(db, entitySelection(actor, q, { plan: 'index', beforeId, probe }), q.limit + 1);
 }
 
 /**
@@ -261,13 +334,13 @@ export async function listEntityPage<T extends { id: number; uscc: string }>(
     const totals = cursor.totals ?? (await countTotals(db, actor, q));
     const rows =
       cursor.plan === 'walk' && cursor.beforeId !== undefined
-        ? await walkedPage(db, actor, q, cursor.beforeId)
+        ? await walkedPage(db, actor, q, cursor.beforeId, cursor.probe)
         : await repo.listEntities(
             db,
-            entitySelection(actor, q, { beforeId: cursor.beforeId, afterUscc: cursor.afterUscc }),
+            entitySelection(actor, q, { beforeId: cursor.beforeId, afterUscc: cursor.afterUscc, probe: cursor.probe }),
             q.limit + 1,
           );
-    page = { rows, totals, plan: cursor.plan };
+    page = { rows, totals, plan: cursor.plan, probe: cursor.probe };
   } else if (hasNameSearch(q)) page = await nameFirstPage(db, actor, q);
   else {
     const rows = await repo.listEntities(db, entitySelection(actor, q), q.limit + 1);
@@ -276,6 +349,12 @@ export async function listEntityPage<T extends { id: number; uscc: string }>(
   const { totals: t } = page;
   const kind = t.totalIsEstimate ? 1 : t.totalIsCapped ? 2 : 0;
   const planCode = planCodes.indexOf(page.plan);
-  const keyed = keysetPage(page.rows.map(toItem), q.limit, (r) => [byCode ? r.uscc : r.id, t.total, kind, planCode]);
+  const keyed = keysetPage(page.rows.map(toItem), q.limit, (r) => [
+    byCode ? r.uscc : r.id,
+    t.total,
+    kind,
+    planCode,
+    ...(page.probe ? [page.probe] : []),
+  ]);
   return { ...keyed, ...t };
 }

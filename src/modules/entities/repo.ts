@@ -1,7 +1,7 @@
 import type { TEntityDetail, TEntitySummary } from '../../contracts/entities.ts';
 import type { Queryable } from '../../db/client.ts';
 import { escapeLike, Where } from '../../db/sql.ts';
-import { bigramTsquery } from '../../domain/bigrams.ts';
+import { bigramSubsetTsquery, bigramTsquery } from '../../domain/bigrams.ts';
 import type { EntityStatus } from '../../domain/entity-lifecycle.ts';
 import { updateVersioned } from '../../platform/versioned-update.ts';
 import { type EntityRow, entityRowColumns } from './row.ts';
@@ -32,6 +32,11 @@ export interface EntitySelection {
   withoutName?: boolean;
   /** For the planner's estimate: this tsquery (one bigram of the fragment) instead of the fragment's. */
   estimateTsquery?: string;
+  /**
+   * The bigrams the GIN index is probed with (indexes into bigrams(q)), when not all of them: the frequent ones are
+   * left to the LIKE recheck (list.ts probeBigrams).
+   */
+  probe?: readonly number[];
 }
 
 /** Filters and the caller's scope as one WHERE; shared by list, count and export. */
@@ -53,7 +58,8 @@ export function entityWhere(s: EntitySelection): Where {
   if (!text) return w;
   const uscc = usccPrefix(text);
   if (s.withoutName && !uscc) return w;
-  const tsquery = (opts.forEstimate && s.estimateTsquery) || bigramTsquery(text);
+  const probed = !opts.forEstimate && s.probe ? bigramSubsetTsquery(text, s.probe) : null;
+  const tsquery = (opts.forEstimate && s.estimateTsquery) || probed || bigramTsquery(text);
   const like = `%${escapeLike(text)}%`;
   if (uscc) w.add('e.uscc LIKE ?', `${uscc}%`);
   // The planner's estimate of the LIKE recheck is far too low (餐饮: 3.7 k of 51 k), so estimates leave it out.

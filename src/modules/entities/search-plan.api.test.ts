@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type ApiClient, loginAs, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { TEntitySummary } from '../../contracts/entities.ts';
-import { escapeLike } from '../../db/sql.ts';
+import { decodeCursor, encodeCursor, escapeLike } from '../../db/sql.ts';
 import { loadDemoEntities } from '../../demo/demo-entities-load.ts';
+import { bigrams } from '../../domain/bigrams.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { findActorRow } from '../auth/repo.ts';
 import { actorFromRow } from '../auth/service.ts';
@@ -67,6 +68,15 @@ describe('name search plans return the same rows, inside the caller’s scope', 
             const ids = (await listEntities(db, entitySelection(actor, q, { plan }), 100_000)).map((r) => r.id);
             assert.deepEqual(ids, expected, `${label} ${plan}`);
           }
+          // The index plan probing any one of the bigrams: the LIKE recheck decides.
+          for (const [i] of bigrams(fragment).entries()) {
+            const probed = await listEntities(db, entitySelection(actor, q, { plan: 'index', probe: [i] }), 100_000);
+            assert.deepEqual(
+              probed.map((r) => r.id),
+              expected,
+              `${label} probe ${i}`,
+            );
+          }
           const counted = await listEntitiesCounted(db, entitySelection(actor, q, { plan: 'index' }), 21);
           assert.deepEqual(
             counted.rows.map((r) => r.id),
@@ -105,6 +115,23 @@ describe('name search plans return the same rows, inside the caller’s scope', 
     assert.equal(pages[0]!.totalIsEstimate, true);
     assert.ok(Math.abs(pages[0]!.total - expected.length) / expected.length < 0.3, String(pages[0]!.total));
     assert.ok(pages.every((p) => p.total === pages[0]!.total && p.totalIsEstimate));
+  });
+
+  test('a cursor carries the probed bigrams; a forged list falls back to every bigram, the same page', async () => {
+    const first = await adminApi.get<Page>(`/api/v1/entities?q=${encodeURIComponent('有限公司')}&limit=5`);
+    const [key, total, kind] = decodeCursor(first.body.nextCursor!)!;
+    const pages = [];
+    // Plan 0 (index), probing one bigram, a forged list and none.
+    for (const probe of [[2], ['x'], [999], 'drop']) {
+      const cursor = encodeCursor([key, total, kind, 0, ...(probe === 'drop' ? [] : [probe])]);
+      const res = await adminApi.get<Page>(
+        `/api/v1/entities?q=${encodeURIComponent('有限公司')}&limit=5&cursor=${cursor}`,
+      );
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      pages.push(res.body.items.map((e) => e.id));
+    }
+    const expected = (await truth(admin, '有限公司')).filter((id) => id < (key as number)).slice(0, 5);
+    for (const page of pages) assert.deepEqual(page, expected);
   });
 
   test('a station chief pages through a search: every match once, own station only, one total', async () => {
