@@ -34,7 +34,11 @@ export async function loadStep(
   const t0 = performance.now();
   const n = await fn();
   const seconds = (performance.now() - t0) / 1000;
-  await db.query('INSERT INTO bench_steps (name, seconds, row_count) VALUES ($1, $2, $3)', [name, seconds, n ?? null]);
+  // Processes loading side by side may finish the same idempotent step (the identity sequence) together.
+  await db.query(
+    'INSERT INTO bench_steps (name, seconds, row_count) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING',
+    [name, seconds, n ?? null],
+  );
   log(`load ${name}: ${seconds.toFixed(0)} s${n === undefined ? '' : `, ${n.toLocaleString()} rows`}`);
   rows.push({
     scenario,

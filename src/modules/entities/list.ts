@@ -236,9 +236,9 @@ async function walkedTotals(
 
 /**
  * The walk of a caller who sees the whole register: the id and name index alone (list-repo.ts walkIsCovered). Chosen
- * by the estimate, it reads up to COVERED_WALK_ROW_BUDGET rows; otherwise PROBE_WALK_ROWS first, and goes on only
- * while the rows a page still needs at the density it saw cost less than reading the matches that density implies
- * through the index.
+ * by the estimate, it reads up to COVERED_WALK_ROW_BUDGET rows; otherwise PROBE_WALK_ROWS first. Short of a page, it
+ * goes on once, for twice the rows a page still needs at the density it saw, if those cost less than reading the
+ * matches that density implies through the index.
  */
 async function walkCovered(
   db: Queryable,
@@ -254,7 +254,7 @@ async function walkCovered(
     chosen ? COVERED_WALK_ROW_BUDGET : PROBE_WALK_ROWS,
   );
   const found = first.ids.length;
-  if (found >= want || found === 0 || chosen || first.floorId === undefined) return first;
+  if (found >= want || found === 0 || first.floorId === undefined) return first;
   const needed = ((want - found) * first.rowsRead) / found;
   const implied = (found * scopeRows) / first.rowsRead;
   if (needed > COVERED_WALK_ROW_BUDGET || needed * WALK_ROW_PER_INDEX_MATCH > implied) return first;
