@@ -51,7 +51,7 @@ export async function walkNewestMatches(
   s: EntitySelection,
   limit: number,
   budget: number,
-): Promise<{ ids: number[]; rowsRead: number; floorId?: number }> {
+): Promise<{ ids: number[]; rowsRead: number }> {
   const text = s.filters.q?.trim() ?? '';
   if (walkIsCovered(s)) return walkIdNameIndex(db, text, s.beforeId, limit, budget);
   const w = entityWhere({ ...s, withoutName: true, plan: undefined });
@@ -81,8 +81,6 @@ export const walkIsCovered = (s: EntitySelection) =>
  * fragment holds its bigrams), and no window counts the rows read, which cost more than the scan (at 20 M, 48.7 k
  * rows: 4 ms scanned, 11 ms with row_number). `rowsRead` is then the span of ids from the newest row to the last
  * match: ids come from one identity sequence, so its gaps (rolled-back inserts) make it at most a little high.
- * A walk that found too few gives `floorId`, where to go on from: at or above the last row it read (its gaps again),
- * so going on may meet some of its matches again.
  */
 async function walkIdNameIndex(
   db: Queryable,
@@ -103,17 +101,22 @@ async function walkIdNameIndex(
   );
   const ids = rows.map((r) => Number(r.id));
   const last = ids.at(-1);
-  if (ids.length < limit) {
-    const top = rows.length ? Number(rows[0]!.top) : await newestIdBefore(db, beforeId);
-    return { ids, rowsRead: budget, floorId: top === undefined ? undefined : top - budget + 1 };
-  }
+  if (ids.length < limit) return { ids, rowsRead: budget };
   return { ids, rowsRead: Math.min(budget, Number(rows[0]!.top) - last! + 1) };
 }
 
-async function newestIdBefore(db: Queryable, beforeId: number | undefined): Promise<number | undefined> {
+/**
+ * The id of the oldest of the `count` newest entities below `beforeId` (all of them when fewer): where a walk of
+ * the id and name index that read them goes on from. An index-only scan of `count` keys.
+ */
+export async function oldestOfNewest(db: Queryable, beforeId: number | undefined, count: number) {
   const w = new Where().addIf(beforeId, 'e.id < ?');
-  const [r] = await db.query<{ top: number | null }>(`SELECT max(e.id) AS top FROM entities e ${w}`, w.params);
-  return r?.top == null ? undefined : Number(r.top);
+  const n = w.param(count);
+  const [r] = await db.query<{ id: number | null }>(
+    `SELECT min(s.id) AS id FROM (SELECT e.id FROM entities e ${w} ORDER BY e.id DESC LIMIT ${n}) s`,
+    w.params,
+  );
+  return r?.id == null ? undefined : Number(r.id);
 }
 
 /**

@@ -59,11 +59,14 @@ export function probeBigrams(estimates: readonly number[] | undefined): number[]
   return kept.length < estimates.length ? kept : undefined;
 }
 
-/** The rows a walk of this selection may read, and the expected rows up to which it is chosen. */
+/**
+ * Whether a walk of this selection reads the id and name index alone, the rows it may read, and the expected rows
+ * up to which it is chosen.
+ */
 const walkBudget = (s: repo.EntitySelection) =>
   listRepo.walkIsCovered(s)
-    ? { read: COVERED_WALK_ROW_BUDGET, choose: COVERED_WALK_ROW_BUDGET / 2 }
-    : { read: WALK_ROW_BUDGET, choose: WALK_ROW_BUDGET };
+    ? { covered: true, read: COVERED_WALK_ROW_BUDGET, choose: COVERED_WALK_ROW_BUDGET / 2 }
+    : { covered: false, read: WALK_ROW_BUDGET, choose: WALK_ROW_BUDGET };
 
 interface Totals {
   total: number;
@@ -236,33 +239,29 @@ async function walkedTotals(
 
 /**
  * The walk of a caller who sees the whole register: the id and name index alone (list-repo.ts walkIsCovered). Chosen
- * by the estimate, it reads up to COVERED_WALK_ROW_BUDGET rows; otherwise PROBE_WALK_ROWS first. Short of a page, it
- * goes on once, for twice the rows a page still needs at the density it saw, if those cost less than reading the
- * matches that density implies through the index.
+ * by the estimate, it reads up to `budgets.read` rows; otherwise `budgets.probe` first. Short of a page, it goes on
+ * once, from the last row it read, for twice the rows a page still needs at the density it saw, if those cost less
+ * than reading the matches that density implies through the index.
  */
-async function walkCovered(
+export async function walkCovered(
   db: Queryable,
   selection: repo.EntitySelection,
   want: number,
   chosen: boolean,
   scopeRows: number,
+  budgets = { read: COVERED_WALK_ROW_BUDGET, probe: PROBE_WALK_ROWS },
 ): Promise<{ ids: number[]; rowsRead: number }> {
-  const first = await listRepo.walkNewestMatches(
-    db,
-    selection,
-    want,
-    chosen ? COVERED_WALK_ROW_BUDGET : PROBE_WALK_ROWS,
-  );
+  const first = await listRepo.walkNewestMatches(db, selection, want, chosen ? budgets.read : budgets.probe);
   const found = first.ids.length;
-  if (found >= want || found === 0 || first.floorId === undefined) return first;
+  if (found >= want || found === 0) return first;
   const needed = ((want - found) * first.rowsRead) / found;
   const implied = (found * scopeRows) / first.rowsRead;
-  if (needed > COVERED_WALK_ROW_BUDGET || needed * WALK_ROW_PER_INDEX_MATCH > implied) return first;
-  const on = { ...selection, beforeId: first.floorId };
-  const more = await listRepo.walkNewestMatches(db, on, want, Math.min(COVERED_WALK_ROW_BUDGET, Math.ceil(2 * needed)));
-  // The floor is at or above the last row read, so some matches may come twice.
-  const ids = [...new Set([...first.ids, ...more.ids])].sort((a, b) => b - a).slice(0, want);
-  return { ids, rowsRead: first.rowsRead + more.rowsRead };
+  if (needed > budgets.read || needed * WALK_ROW_PER_INDEX_MATCH > implied) return first;
+  const floor = await listRepo.oldestOfNewest(db, selection.beforeId, first.rowsRead);
+  if (floor === undefined) return first;
+  const on = { ...selection, beforeId: floor };
+  const more = await listRepo.walkNewestMatches(db, on, want - found, Math.min(budgets.read, Math.ceil(2 * needed)));
+  return { ids: [...first.ids, ...more.ids], rowsRead: first.rowsRead + more.rowsRead };
 }
 
 /**
@@ -279,12 +278,11 @@ async function nameFirstPage(db: Queryable, actor: Actor, q: TEntityListQuery): 
   ]);
   const probe = probeBigrams(each);
   const selection = walkSelection(actor, q);
-  const covered = listRepo.walkIsCovered(selection);
   const budget = walkBudget(selection);
   const chosen = chooseNamePlan(upper, scopeRows, q.limit, budget.choose) === 'walk';
   let walk: { ids: number[]; rowsRead: number } | undefined;
-  if (chosen || covered) {
-    walk = covered
+  if (chosen || budget.covered) {
+    walk = budget.covered
       ? await walkCovered(db, selection, q.limit + 1, chosen, scopeRows)
       : await listRepo.walkNewestMatches(db, selection, q.limit + 1, budget.read);
     if (walk.ids.length > q.limit) {

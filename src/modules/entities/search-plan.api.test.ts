@@ -8,7 +8,7 @@ import { bigrams } from '../../domain/bigrams.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { findActorRow } from '../auth/repo.ts';
 import { actorFromRow } from '../auth/service.ts';
-import { chooseNamePlan, entitySelection, WALK_ROW_BUDGET } from './list.ts';
+import { chooseNamePlan, entitySelection, WALK_ROW_BUDGET, walkCovered } from './list.ts';
 import { estimateNameMatches, walkIsCovered, walkNewestMatches } from './list-repo.ts';
 import { estimateEntities, listEntities, listEntitiesCounted } from './repo.ts';
 
@@ -189,6 +189,27 @@ describe('name search plans return the same rows, inside the caller’s scope', 
     ])) as [{ n: number }];
     // Ids come from one identity sequence: its gaps only make the span larger than the rows.
     assert.ok(walk.rowsRead >= n && walk.rowsRead <= n + 100, `${walk.rowsRead} rows read, ${n} rows`);
+  });
+
+  test('a covered walk short of a page goes on from the last row it read, when cheaper than the index', async () => {
+    const db = app.testDb.db;
+    const s = entitySelection(admin, { q: '有限公司' });
+    const expected = await truth(admin, '有限公司');
+    const newest = (await listEntities(db, entitySelection(admin, {}), 40)).map((r) => r.id);
+    const inProbe = expected.filter((id) => id >= newest.at(-1)!);
+    assert.ok(inProbe.length > 0 && inProbe.length < 21, `${inProbe.length} matches among the 40 newest`);
+    // A probe of 40 rows finds some; the density says the rest is near: it goes on, no match twice, none skipped.
+    const on = await walkCovered(db, s, 21, false, 8_000, { read: 5_000, probe: 40 });
+    assert.deepEqual(on.ids, expected.slice(0, 21));
+    assert.ok(on.rowsRead > 40, String(on.rowsRead));
+    // The same probe where the density implies fewer matches than the walk would cost rows: it stops short.
+    const stop = await walkCovered(db, s, 21, false, 1, { read: 5_000, probe: 40 });
+    assert.deepEqual(stop, { ids: inProbe, rowsRead: 40 });
+    // Chosen, it reads its whole budget first.
+    assert.deepEqual(
+      (await walkCovered(db, s, 21, true, 8_000, { read: 5_000, probe: 40 })).ids,
+      expected.slice(0, 21),
+    );
   });
 
   test('the walk reads at most its budget of the selection’s newest rows', async () => {
