@@ -33,7 +33,7 @@ export const COVERED_WALK_ROW_BUDGET = 100_000;
  * 20 M): the estimate of a bigram the statistics do not list is a guess (城德: 7,667 at 20 M, where 区桂城德 matches
  * 13,200 and its page lies 32 k rows down), and what these rows show decides (walkCovered).
  */
-export const PROBE_WALK_ROWS = 25_000;
+export const SCOUT_WALK_ROWS = 25_000;
 /**
  * A walked row of the id and name index against a match the index plan reads from the heap, at 20 M: ≈ 0.08 µs
  * against ≈ 0.5 with the heap pages in shared buffers (华达: 3,360 matches in 1.6 ms).
@@ -239,7 +239,7 @@ async function walkedTotals(
 
 /**
  * The walk of a caller who sees the whole register: the id and name index alone (list-repo.ts walkIsCovered). Chosen
- * by the estimate, it reads up to `budgets.read` rows; otherwise `budgets.probe` first. Short of a page, it goes on
+ * by the estimate, it reads up to `budgets.read` rows; otherwise `budgets.scout` first. Short of a page, it goes on
  * once, from the last row it read, for twice the rows a page still needs at the density it saw, if those cost less
  * than reading the matches that density implies through the index.
  */
@@ -249,9 +249,9 @@ export async function walkCovered(
   want: number,
   chosen: boolean,
   scopeRows: number,
-  budgets = { read: COVERED_WALK_ROW_BUDGET, probe: PROBE_WALK_ROWS },
+  budgets = { read: COVERED_WALK_ROW_BUDGET, scout: SCOUT_WALK_ROWS },
 ): Promise<{ ids: number[]; rowsRead: number }> {
-  const first = await listRepo.walkNewestMatches(db, selection, want, chosen ? budgets.read : budgets.probe);
+  const first = await listRepo.walkNewestMatches(db, selection, want, chosen ? budgets.read : budgets.scout);
   const found = first.ids.length;
   if (found >= want || found === 0) return first;
   const needed = ((want - found) * first.rowsRead) / found;

@@ -198,16 +198,16 @@ describe('name search plans return the same rows, inside the caller’s scope', 
     const newest = (await listEntities(db, entitySelection(admin, {}), 40)).map((r) => r.id);
     const inProbe = expected.filter((id) => id >= newest.at(-1)!);
     assert.ok(inProbe.length > 0 && inProbe.length < 21, `${inProbe.length} matches among the 40 newest`);
-    // A probe of 40 rows finds some; the density says the rest is near: it goes on, no match twice, none skipped.
-    const on = await walkCovered(db, s, 21, false, 8_000, { read: 5_000, probe: 40 });
+    // A scouting walk of 40 rows finds some; the density says the rest is near: it goes on, no match twice, none skipped.
+    const on = await walkCovered(db, s, 21, false, 8_000, { read: 5_000, scout: 40 });
     assert.deepEqual(on.ids, expected.slice(0, 21));
     assert.ok(on.rowsRead > 40, String(on.rowsRead));
-    // The same probe where the density implies fewer matches than the walk would cost rows: it stops short.
-    const stop = await walkCovered(db, s, 21, false, 1, { read: 5_000, probe: 40 });
+    // The same scouting walk where the density implies fewer matches than the walk would cost rows: it stops short.
+    const stop = await walkCovered(db, s, 21, false, 1, { read: 5_000, scout: 40 });
     assert.deepEqual(stop, { ids: inProbe, rowsRead: 40 });
     // Chosen, it reads its whole budget first.
     assert.deepEqual(
-      (await walkCovered(db, s, 21, true, 8_000, { read: 5_000, probe: 40 })).ids,
+      (await walkCovered(db, s, 21, true, 8_000, { read: 5_000, scout: 40 })).ids,
       expected.slice(0, 21),
     );
   });
