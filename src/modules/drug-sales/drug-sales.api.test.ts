@@ -17,6 +17,9 @@ import { addDays } from '../../domain/drug-sales.ts';
 import { makeIdCard } from '../../domain/id-card.ts';
 import { shanghaiToday } from '../../domain/shanghai-date.ts';
 import { makeUscc } from '../../domain/uscc.ts';
+import { findActorRow } from '../auth/repo.ts';
+import { actorFromRow } from '../auth/service.ts';
+import { drugSalePendingItems } from './pending.ts';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 type Problem = { detail: string; errors: { path: string; message: string }[] };
@@ -274,6 +277,11 @@ describe('重点药品购药登记: access code, phone registration, masking, au
     const box = await chief.get<TInbox>('/api/v1/inbox');
     const all = Object.values(box.body.groups).flat();
     assert.ok(all.some((i) => i.module === 'drug-sales' && i.id === alert.id));
+    // On a Sunday too, when 本周 ends that day: the alert is due the day it counts, so it is in the inbox at once.
+    const liaison = actorFromRow((await findActorRow(app.testDb.db, { userId: me.body.id }))!, null);
+    const sunday = { today: alert.day, weekEnd: alert.day, limit: 50, countCap: 100 };
+    const mine = await drugSalePendingItems(app.services.db).pending(liaison, sunday);
+    assert.ok(mine.items.some((i) => i.id === alert.id && i.dueOn === alert.day));
     const handled = await chief.post<TDrugSaleAlert>(`/api/v1/drugs/sale-alerts/${alert.id}/handle`, {
       note: '已通报卫健局',
       version: alert.version,

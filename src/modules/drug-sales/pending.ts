@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client.ts';
-import { addDays } from '../../domain/drug-sales.ts';
 import { isPermitted } from '../../platform/access.ts';
 import { noCounts, type PendingItemsProvider } from '../inbox/provider.ts';
 import { drugSaleKind } from './access.ts';
@@ -7,8 +6,9 @@ import { pendingAlerts } from './repos/daily.ts';
 import { settings } from './repos/settings.ts';
 
 /**
- * Spike alerts nobody has handled, in the health liaison's inbox (the user drug_sale_settings names), each due the
- * day after the day it counts. Alerts are few (one per day, class and township at most), so they are grouped here.
+ * Spike alerts nobody has handled, in the health liaison's inbox (the user drug_sale_settings names), each due on the
+ * day it counts: the hourly run raises it while that day's sales come in, and an early warning is for that day. Due
+ * the day after, a Sunday's alert was in no group of the inbox (本周 ends on Sunday) until Monday. Alerts are few (one per day, class and township at most), so they are grouped here.
  * The liaison handles alerts with drug:read alone (services/monitoring.ts), so reading the kind is enough here, not
  * hasPendingIn's write permission.
  */
@@ -25,7 +25,7 @@ export function drugSalePendingItems(db: Db): PendingItemsProvider {
         kind: 'alert',
         id: Number(r.id),
         title: `${r.townshipName} · ${r.drugClass}药品销售异常（${r.day}，${r.observed} 人次）`,
-        dueOn: addDays(r.day, 1),
+        dueOn: r.day,
         isApproval: false,
         link: `/drugs/sales?alert=${r.id}`,
       }));
